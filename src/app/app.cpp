@@ -1,0 +1,158 @@
+#include "app/app.hpp"
+
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/io_context.hpp>
+#include <thread>
+
+#include "core/embedded.hpp"
+#include "core/log.hpp"
+#include "http/middleware.hpp"
+#include "http/server.hpp"
+#include "http/static_files.hpp"
+#include "storage/open.hpp"
+#include "system/routes.hpp"
+#include "system/store.hpp"
+
+#ifndef CABINET_VERSION
+#define CABINET_VERSION "0.0.0"
+#endif
+#ifndef CABINET_GIT_COMMIT
+#define CABINET_GIT_COMMIT "unknown"
+#endif
+
+namespace cabinet::app {
+namespace {
+
+std::size_t cores() { return std::max(1U, std::thread::hardware_concurrency()); }
+
+std::string_view openapi_document() {
+  for (const auto& f : embedded::openapi()) return f.data;
+  return "{}";
+}
+
+}  // namespace
+
+std::string version_string() { return std::string(CABINET_VERSION) + " (" + CABINET_GIT_COMMIT + ")"; }
+
+App::App(Config config, const Clock& clock, Random& random)
+    : config_(std::move(config)),
+      clock_(clock),
+      random_(random),
+      dispatcher_(router_, registry_, config_.http.body_limit),
+      runtime_(config_.http.threads == 0 ? cores() : config_.http.threads),
+      blocking_(config_.blocking_threads == 0 ? std::max<std::size_t>(4, 2 * cores())
+                                              : config_.blocking_threads) {}
+
+App::~App() {
+  server_.reset();
+  if (db_) db_->close();
+  blocking_.stop();
+}
+
+void App::run_to_completion(Task<void> task) {
+  std::exception_ptr failure;
+  auto& io = runtime_.io();
+  boost::asio::co_spawn(io, std::move(task), [&failure](std::exception_ptr e) { failure = e; });
+  io.run();
+  io.restart();
+  if (failure) std::rethrow_exception(failure);
+}
+
+Result<storage::MigrationReport> App::open_database() {
+  storage::OpenOptions options;
+  options.url = config_.database.url;
+  options.pool_size = config_.database.pool_size;
+  options.sqlite_readers = config_.database.sqlite_readers;
+  options.busy_timeout_ms = static_cast<int>(config_.database.busy_timeout.count());
+  options.connect_timeout_s = static_cast<int>(config_.database.connect_timeout.count());
+  options.statement_timeout_ms = static_cast<int>(config_.database.statement_timeout.count());
+  auto db = storage::open(runtime_.io(), blocking_, options);
+  if (!db) return std::move(db).error();
+  db_ = std::move(*db);
+
+  auto migrations = storage::load_migrations(embedded::migrations());
+  if (!migrations) return std::move(migrations).error();
+  auto report = block_on(storage::migrate(*db_, *migrations, clock_));
+  if (!report) return report;
+  auto instance = block_on(system::ensure_instance(*db_, random_, clock_));
+  if (!instance) return std::move(instance).error();
+  instance_id_ = *instance;
+  return report;
+}
+
+void App::wire() {
+  if (wired_) return;
+  wired_ = true;
+  dispatcher_.use(std::make_shared<http::RequestIdMiddleware>(random_));
+  dispatcher_.use(std::make_shared<http::AccessLogMiddleware>(registry_, config_.log.access));
+  dispatcher_.use(std::make_shared<http::LocaleMiddleware>());
+  dispatcher_.use(std::make_shared<http::SecurityHeadersMiddleware>(
+      http::SecurityHeadersOptions{.hsts = config_.http.public_url.starts_with("https://")}));
+
+  system::register_routes(router_, {.db = *db_,
+                                    .registry = registry_,
+                                    .hub = hub_,
+                                    .clock = clock_,
+                                    .openapi_json = openapi_document(),
+                                    .metrics_token = config_.metrics.token,
+                                    .version = version_string()});
+  system::register_realtime(hub_, clock_);
+
+  static_files_ = std::make_unique<http::StaticFiles>(config_.web.root);
+  dispatcher_.set_fallback([files = static_files_.get()](http::Request& request) -> Task<http::Response> {
+    co_return files->serve(request);
+  });
+  dispatcher_.freeze();
+
+  registry_.gauge("cabinet_websocket_connections", "Open WebSocket connections.", "",
+                  [this] { return static_cast<double>(hub_.connection_count()); });
+  registry_.gauge("cabinet_db_pool_connections", "Database connections by state.", "state=\"in_use\"",
+                  [this] { return static_cast<double>(db_->pool_stats().in_use); });
+  registry_.gauge("cabinet_db_pool_connections", "Database connections by state.", "state=\"idle\"",
+                  [this] {
+                    auto s = db_->pool_stats();
+                    return static_cast<double>(s.size - s.in_use);
+                  });
+  registry_.gauge("cabinet_db_pool_waiting", "Callers waiting for a database connection.", "",
+                  [this] { return static_cast<double>(db_->pool_stats().waiting); });
+}
+
+Result<std::uint16_t> App::listen() {
+  wire();
+  http::ServerOptions options;
+  options.host = config_.http.host;
+  options.port = config_.http.port;
+  options.header_limit = config_.http.header_limit;
+  options.read_timeout = config_.http.read_timeout;
+  options.idle_timeout = config_.http.idle_timeout;
+  options.shutdown_grace = config_.http.shutdown_grace;
+  options.trust_forwarded = config_.http.trust_forwarded;
+  options.websocket_max_message = config_.websocket.max_message;
+  options.websocket_idle = config_.websocket.idle_timeout;
+  options.websocket_max_queue = config_.websocket.max_queue;
+  options.websocket_max_connections = config_.websocket.max_connections;
+  server_ = std::make_unique<http::Server>(runtime_, dispatcher_, hub_, options);
+  auto port = server_->listen();
+  if (!port) return port;
+  log::info("listening", {{"address", config_.http.host},
+                          {"port", *port},
+                          {"url", "http://" + config_.http.host + ":" + std::to_string(*port)},
+                          {"database", storage::to_string(db_->engine())},
+                          {"instance", instance_id_},
+                          {"version", version_string()},
+                          {"threads", runtime_.threads()}});
+  return port;
+}
+
+void App::serve() {
+  server_->start([this] { runtime_.stop(); });
+  runtime_.run();
+  db_->close();
+  log::info("stopped");
+}
+
+void App::shutdown() {
+  if (server_) server_->shutdown();
+}
+
+}  // namespace cabinet::app

@@ -1,0 +1,87 @@
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "app/config.hpp"
+#include "core/clock.hpp"
+#include "core/random.hpp"
+#include "core/result.hpp"
+#include "core/runtime.hpp"
+#include "http/dispatcher.hpp"
+#include "http/router.hpp"
+#include "metrics/registry.hpp"
+#include "realtime/hub.hpp"
+#include "storage/database.hpp"
+#include "storage/migrations.hpp"
+
+namespace cabinet::http {
+class Server;
+class StaticFiles;
+}  // namespace cabinet::http
+
+namespace cabinet::app {
+
+std::string version_string();
+
+// The composition root (STYLE.md "Wiring"): builds every piece once and hands it down by
+// constructor. Nothing else in the program reaches for a global.
+class App {
+ public:
+  App(Config config, const Clock& clock, Random& random);
+  ~App();
+  App(const App&) = delete;
+  App& operator=(const App&) = delete;
+
+  // Opens the database and applies pending migrations.
+  Result<storage::MigrationReport> open_database();
+  // Registers routes, middleware and static files; binds the port. Returns the bound port.
+  Result<std::uint16_t> listen();
+  // Serves until SIGINT/SIGTERM (or shutdown()), then drains and closes.
+  void serve();
+  void shutdown();
+
+  // Runs a coroutine to completion on the I/O context (start-up work and commands only).
+  template <class T>
+  T block_on(Task<T> task);
+
+  [[nodiscard]] http::Router& router() { return router_; }
+  [[nodiscard]] http::Dispatcher& dispatcher() { return dispatcher_; }
+  [[nodiscard]] storage::Database& database() { return *db_; }
+  [[nodiscard]] const Config& config() const { return config_; }
+
+  // Wires routes and middleware without binding a socket (used by listen() and by tests).
+  void wire();
+
+ private:
+  void run_to_completion(Task<void> task);
+
+  // Declaration order is destruction order reversed: what coroutine frames reference (hub,
+  // router, dispatcher) is declared before the runtime so that it outlives any frame the
+  // I/O context still holds when it is destroyed.
+  Config config_;
+  const Clock& clock_;
+  Random& random_;
+  metrics::Registry registry_;
+  realtime::Hub hub_;
+  http::Router router_;
+  http::Dispatcher dispatcher_;
+  Runtime runtime_;
+  BlockingPool blocking_;
+  std::unique_ptr<storage::Database> db_;
+  std::unique_ptr<http::StaticFiles> static_files_;
+  std::unique_ptr<http::Server> server_;
+  std::string instance_id_;
+  bool wired_ = false;
+};
+
+template <class T>
+T App::block_on(Task<T> task) {
+  std::optional<T> out;
+  run_to_completion([](Task<T> t, std::optional<T>& o) -> Task<void> { o.emplace(co_await std::move(t)); }(
+      std::move(task), out));
+  return std::move(*out);
+}
+
+}  // namespace cabinet::app

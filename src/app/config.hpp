@@ -1,0 +1,81 @@
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "core/log.hpp"
+#include "core/result.hpp"
+
+namespace cabinet::app {
+
+struct Config {
+  struct Http {
+    std::string host = "127.0.0.1";
+    std::uint16_t port = 8080;
+    std::size_t threads = 0;  // 0: one per core
+    std::string public_url = "http://localhost:8080";
+    std::size_t body_limit = 1024 * 1024;
+    std::size_t header_limit = 16 * 1024;
+    std::chrono::seconds read_timeout{30};
+    std::chrono::seconds idle_timeout{75};
+    std::chrono::seconds shutdown_grace{10};
+    bool trust_forwarded = false;
+  } http;
+  struct Web {
+    std::string root = "web/dist";
+  } web;
+  struct Database {
+    std::string url = "sqlite:var/cabinet.db";
+    std::size_t pool_size = 8;
+    std::size_t sqlite_readers = 4;
+    std::chrono::milliseconds busy_timeout{5000};
+    std::chrono::seconds connect_timeout{3};
+    std::chrono::milliseconds statement_timeout{30000};
+  } database;
+  struct WebSocket {
+    std::size_t max_message = 64 * 1024;
+    std::chrono::seconds idle_timeout{30};
+    std::size_t max_queue = 256;
+    std::size_t max_connections = 10000;
+  } websocket;
+  struct Log {
+    log::Level level = log::Level::info;
+    bool access = true;
+    std::string file;
+  } log;
+  struct Metrics {
+    std::string token;
+  } metrics;
+  std::size_t blocking_threads = 0;  // 0: twice the cores, at least 4
+  std::string mode = "production";   // or "development"
+};
+
+// One configuration key: its dotted name (TOML "section.key"), default, help, and how to set
+// it from text. The table drives the TOML reader, the CABINET_* environment overrides,
+// --set, --help and docs/configuration.md, so none of them can drift.
+struct KeyInfo {
+  std::string name;
+  std::string default_value;
+  std::string help;
+  std::function<Result<void>(Config&, const std::string&)> set;
+};
+
+const std::vector<KeyInfo>& keys();
+// "http.body_limit" -> "CABINET_HTTP_BODY_LIMIT"
+std::string env_name(const std::string& key);
+
+// Builds the configuration: defaults, then the TOML file (when given), then CABINET_*
+// environment variables, then --set overrides. Unknown keys and bad values are errors that
+// name the key; nothing is silently ignored.
+Result<Config> load(const std::string& toml_path, const std::map<std::string, std::string>& overrides,
+                    const std::function<const char*(const char*)>& getenv);
+
+// The key table as Markdown (docs/configuration.md) and as plain text (--help).
+std::string keys_markdown();
+std::string keys_text();
+
+}  // namespace cabinet::app

@@ -1,0 +1,128 @@
+#include <CLI/CLI.hpp>
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+
+#include "app/app.hpp"
+#include "app/config.hpp"
+#include "core/log.hpp"
+#include "storage/open.hpp"
+
+namespace {
+
+using cabinet::app::Config;
+
+struct Common {
+  std::string config_path;
+  std::vector<std::string> sets;
+};
+
+// Exit codes: 0 ok, 1 runtime failure (database, port), 2 bad configuration or usage.
+int fail(int code, const std::string& message) {
+  std::cerr << "cabinet: " << message << "\n";
+  return code;
+}
+
+std::optional<Config> load_config(const Common& common, int& exit_code) {
+  std::map<std::string, std::string> overrides;
+  for (const auto& s : common.sets) {
+    const auto eq = s.find('=');
+    if (eq == std::string::npos) {
+      exit_code = fail(2, "--set expects key=value, got \"" + s + "\"");
+      return std::nullopt;
+    }
+    overrides[s.substr(0, eq)] = s.substr(eq + 1);
+  }
+  std::string path = common.config_path;
+  // Without --config, a cabinet.toml in the working directory is used when present.
+  if (path.empty() && std::filesystem::exists("cabinet.toml")) path = "cabinet.toml";
+  auto config = cabinet::app::load(path, overrides, [](const char* name) { return std::getenv(name); });
+  if (!config) {
+    exit_code = fail(2, config.error().detail);
+    return std::nullopt;
+  }
+  return std::move(*config);
+}
+
+int serve(const Common& common) {
+  int code = 0;
+  auto config = load_config(common, code);
+  if (!config) return code;
+  cabinet::log::init({config->log.level, config->log.file});
+  cabinet::SystemClock clock;
+  cabinet::SecureRandom random;
+  cabinet::app::App app(*config, clock, random);
+  auto report = app.open_database();
+  if (!report) {
+    cabinet::log::error("cannot open the database", {{"url", cabinet::storage::redact_url(config->database.url)},
+                                                     {"error", report.error().detail}});
+    cabinet::log::flush();
+    return 1;
+  }
+  if (!report->applied.empty()) {
+    cabinet::log::info("migrations applied", {{"from", report->from_version}, {"to", report->to_version}});
+  }
+  auto port = app.listen();
+  if (!port) {
+    cabinet::log::error("cannot listen", {{"error", port.error().detail}});
+    cabinet::log::flush();
+    return 1;
+  }
+  app.serve();
+  cabinet::log::flush();
+  return 0;
+}
+
+int migrate(const Common& common) {
+  int code = 0;
+  auto config = load_config(common, code);
+  if (!config) return code;
+  cabinet::log::init({config->log.level, config->log.file});
+  cabinet::SystemClock clock;
+  cabinet::SecureRandom random;
+  cabinet::app::App app(*config, clock, random);
+  auto report = app.open_database();
+  cabinet::log::flush();
+  if (!report) return fail(1, report.error().detail);
+  std::cout << "schema version " << report->to_version << " ("
+            << (report->applied.empty() ? "already up to date"
+                                        : std::to_string(report->applied.size()) + " migration(s) applied")
+            << ") on " << cabinet::storage::redact_url(config->database.url) << "\n";
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App cli{"Cabinet — teleconsultation platform", "cabinet"};
+  cli.require_subcommand(1);
+  cli.fallthrough();
+  Common common;
+  cli.add_option("-c,--config", common.config_path,
+                 "configuration file (TOML); default: ./cabinet.toml when present");
+  cli.add_option("--set", common.sets, "override one key, e.g. --set http.port=9090 (repeatable)");
+  cli.footer("Configuration keys (cabinet.toml sections, CABINET_* environment, --set):\n" +
+             cabinet::app::keys_text() +
+             "\nPrecedence: defaults < cabinet.toml < environment < --set.");
+
+  auto* serve_cmd = cli.add_subcommand("serve", "apply migrations and serve HTTP and WebSocket");
+  auto* migrate_cmd = cli.add_subcommand("migrate", "apply pending database migrations and exit");
+  auto* version_cmd = cli.add_subcommand("version", "print the version and exit");
+  auto* config_cmd = cli.add_subcommand("config", "print the configuration keys");
+  bool markdown = false;
+  config_cmd->add_flag("--markdown", markdown, "as the Markdown table of docs/configuration.md");
+
+  CLI11_PARSE(cli, argc, argv);
+
+  if (*serve_cmd) return serve(common);
+  if (*migrate_cmd) return migrate(common);
+  if (*version_cmd) {
+    std::cout << "cabinet " << cabinet::app::version_string() << "\n";
+    return 0;
+  }
+  if (*config_cmd) {
+    std::cout << (markdown ? cabinet::app::keys_markdown() : cabinet::app::keys_text());
+    return 0;
+  }
+  return 2;
+}

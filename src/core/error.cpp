@@ -1,0 +1,89 @@
+#include "core/error.hpp"
+
+#include <array>
+
+namespace cabinet {
+namespace {
+
+struct ErrorInfo {
+  ErrorCode code;
+  std::string_view name;
+  int status;
+  std::string_view fr;
+  std::string_view en;
+};
+
+// The one place where an error code meets its HTTP status and its default wording.
+constexpr std::array kErrors{
+    ErrorInfo{ErrorCode::invalid_json, "invalid_json", 400,
+              "Le corps de la requête n'est pas un JSON valide.",
+              "The request body is not valid JSON."},
+    ErrorInfo{ErrorCode::invalid_request, "invalid_request", 400,
+              "La requête contient une valeur invalide.", "The request contains an invalid value."},
+    ErrorInfo{ErrorCode::unsupported_media_type, "unsupported_media_type", 415,
+              "Ce type de contenu n'est pas accepté ici.",
+              "This content type is not accepted here."},
+    ErrorInfo{ErrorCode::unauthorized, "unauthorized", 401, "Veuillez vous connecter.",
+              "Please sign in."},
+    ErrorInfo{ErrorCode::forbidden, "forbidden", 403, "Vous n'avez pas accès à cette ressource.",
+              "You do not have access to this resource."},
+    ErrorInfo{ErrorCode::not_found, "not_found", 404, "Ressource introuvable.",
+              "Resource not found."},
+    ErrorInfo{ErrorCode::method_not_allowed, "method_not_allowed", 405,
+              "Cette méthode n'est pas permise sur cette adresse.",
+              "This method is not allowed on this address."},
+    ErrorInfo{ErrorCode::upgrade_required, "upgrade_required", 426,
+              "Cette adresse attend une connexion WebSocket.",
+              "This address expects a WebSocket connection."},
+    ErrorInfo{ErrorCode::conflict, "conflict", 409,
+              "La ressource a été modifiée entre-temps. Veuillez réessayer.",
+              "The resource changed in the meantime. Please try again."},
+    ErrorInfo{ErrorCode::payload_too_large, "payload_too_large", 413,
+              "La requête est trop volumineuse.", "The request is too large."},
+    ErrorInfo{ErrorCode::header_too_large, "header_too_large", 431,
+              "Les en-têtes de la requête sont trop volumineux.",
+              "The request headers are too large."},
+    ErrorInfo{ErrorCode::request_timeout, "request_timeout", 408,
+              "La requête a mis trop de temps à arriver.", "The request took too long to arrive."},
+    ErrorInfo{ErrorCode::rate_limited, "rate_limited", 429,
+              "Trop de tentatives. Veuillez patienter avant de réessayer.",
+              "Too many attempts. Please wait before trying again."},
+    ErrorInfo{ErrorCode::unavailable, "unavailable", 503,
+              "Le service est momentanément indisponible. Veuillez réessayer dans un instant.",
+              "The service is temporarily unavailable. Please try again in a moment."},
+    ErrorInfo{ErrorCode::internal, "internal", 500,
+              "Une erreur inattendue s'est produite. Elle a été enregistrée.",
+              "An unexpected error occurred. It has been logged."},
+};
+
+const ErrorInfo& info(ErrorCode code) {
+  for (const auto& e : kErrors) {
+    if (e.code == code) return e;
+  }
+  return kErrors.back();
+}
+
+}  // namespace
+
+std::string_view code_name(ErrorCode code) { return info(code).name; }
+int http_status(ErrorCode code) { return info(code).status; }
+
+Error Error::invalid(std::string field_name, std::string fr, std::string en) {
+  Error e(ErrorCode::invalid_request);
+  e.field = std::move(field_name);
+  e.message_fr = std::move(fr);
+  e.message_en = std::move(en);
+  return e;
+}
+
+std::string Error::message(Locale locale) const {
+  const std::string& custom = locale == Locale::en ? message_en : message_fr;
+  if (!custom.empty()) return custom;
+  const auto& i = info(code);
+  return std::string(locale == Locale::en ? i.en : i.fr);
+}
+
+std::string_view Error::code_name() const { return cabinet::code_name(code); }
+int Error::http_status() const { return cabinet::http_status(code); }
+
+}  // namespace cabinet

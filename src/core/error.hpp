@@ -1,0 +1,62 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "core/locale.hpp"
+
+namespace cabinet {
+
+// Expected failures. Each code has one HTTP status and one stable wire name; the table lives
+// in error.cpp. Add codes there, never map them ad hoc in handlers.
+enum class ErrorCode {
+  invalid_json,
+  invalid_request,
+  unsupported_media_type,
+  unauthorized,
+  forbidden,
+  not_found,
+  method_not_allowed,
+  upgrade_required,
+  conflict,
+  payload_too_large,
+  header_too_large,
+  request_timeout,
+  rate_limited,
+  unavailable,
+  internal,
+};
+
+// An expected failure travelling as a value. `field` names the offending input when there is
+// one; `detail` is for logs only (it may hold SQL errors) and is never sent to a client.
+struct Error {
+  ErrorCode code = ErrorCode::internal;
+  std::string field;
+  std::string detail;
+  std::string message_fr;  // overrides the code's default message when set
+  std::string message_en;
+
+  Error() = default;
+  Error(ErrorCode c) : code(c) {}  // NOLINT(google-explicit-constructor): errors convert freely
+  Error(ErrorCode c, std::string detail_text) : code(c), detail(std::move(detail_text)) {}
+
+  static Error invalid(std::string field_name, std::string fr, std::string en);
+  Error& with_detail(std::string d) & {
+    detail = std::move(d);
+    return *this;
+  }
+  Error&& with_detail(std::string d) && {
+    detail = std::move(d);
+    return std::move(*this);
+  }
+
+  // The user-facing message in the requested language.
+  [[nodiscard]] std::string message(Locale locale) const;
+  [[nodiscard]] std::string_view code_name() const;
+  [[nodiscard]] int http_status() const;
+};
+
+std::string_view code_name(ErrorCode code);
+int http_status(ErrorCode code);
+
+}  // namespace cabinet

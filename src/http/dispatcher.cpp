@@ -1,0 +1,113 @@
+#include "http/dispatcher.hpp"
+
+#include "core/json_limits.hpp"
+#include "core/log.hpp"
+
+namespace cabinet::http {
+namespace {
+
+bool is_json_type(std::string_view content_type) {
+  const auto semi = content_type.find(';');
+  auto type = content_type.substr(0, semi);
+  while (!type.empty() && type.back() == ' ') type.remove_suffix(1);
+  std::string lower;
+  for (char c : type) lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  return lower == "application/json" || lower == "application/csp-report" ||
+         (lower.starts_with("application/") && lower.ends_with("+json"));
+}
+
+Response method_not_allowed(const std::vector<Method>& allowed, Locale locale) {
+  auto response = Response::error(ErrorCode::method_not_allowed, locale);
+  std::string allow;
+  for (auto m : allowed) {
+    if (!allow.empty()) allow += ", ";
+    allow += to_string(m);
+  }
+  response.headers.add("Allow", allow);
+  return response;
+}
+
+}  // namespace
+
+Dispatcher::Dispatcher(Router& router, metrics::Registry& registry, std::size_t default_body_limit)
+    : router_(router), registry_(registry), default_body_limit_(default_body_limit) {}
+
+void Dispatcher::freeze() {
+  for (const auto* route : router_.routes()) {
+    if (route->series == nullptr) {
+      const_cast<RouteInfo*>(route)->series = &registry_.route(route->pattern);
+    }
+  }
+}
+
+std::size_t Dispatcher::body_limit(Method method, std::string_view path) const {
+  auto match = router_.match(method, path);
+  if (match.route != nullptr && match.route->options.max_body != 0) {
+    return match.route->options.max_body;
+  }
+  return default_body_limit_;
+}
+
+Task<Response> Dispatcher::handle(Request& request) {
+  Response response;
+  std::size_t ran = 0;
+  bool answered = false;
+  for (const auto& m : middleware_) {
+    ++ran;
+    if (auto early = m->on_request(request)) {
+      response = std::move(*early);
+      answered = true;
+      break;
+    }
+  }
+  if (!answered) {
+    try {
+      response = co_await route(request);
+    } catch (const std::exception& e) {
+      // The error boundary: a bug or broken infrastructure. The client gets a stable 500, the
+      // log gets the details with the request id.
+      log::error("unhandled exception", {{"request_id", request.request_id},
+                                         {"path", request.path},
+                                         {"error", e.what()}});
+      response = Response::error(ErrorCode::internal, request.locale);
+    }
+  }
+  for (std::size_t i = ran; i-- > 0;) middleware_[i]->on_response(request, response);
+  co_return response;
+}
+
+Response Dispatcher::reject(Request& request, const Error& error) {
+  for (const auto& m : middleware_) (void)m->on_request(request);
+  auto response = Response::error(error, request.locale);
+  for (std::size_t i = middleware_.size(); i-- > 0;) middleware_[i]->on_response(request, response);
+  return response;
+}
+
+Task<Response> Dispatcher::route(Request& request) {
+  auto match = router_.match(request.method, request.path);
+  if (match.route == nullptr) {
+    const bool api = request.path.starts_with("/api/");
+    if (!api && fallback_ && (request.method == Method::get || request.method == Method::head)) {
+      co_return co_await fallback_(request);
+    }
+    if (!match.allowed.empty()) co_return method_not_allowed(match.allowed, request.locale);
+    co_return Response::error(ErrorCode::not_found, request.locale);
+  }
+  const RouteInfo& route = *match.route;
+  request.route = &route;
+  request.params = std::move(match.params);
+
+  if (route.options.body == BodyKind::json) {
+    if (!is_json_type(request.headers.get("Content-Type").value_or(""))) {
+      co_return Response::error(ErrorCode::unsupported_media_type, request.locale);
+    }
+    if (!json_depth_within(request.body, kMaxJsonDepth)) {
+      co_return Response::error(ErrorCode::invalid_json, request.locale);
+    }
+    request.json = nlohmann::json::parse(request.body, nullptr, false);
+    if (request.json.is_discarded()) co_return Response::error(ErrorCode::invalid_json, request.locale);
+  }
+  co_return co_await route.handler(request);
+}
+
+}  // namespace cabinet::http

@@ -1,0 +1,46 @@
+#pragma once
+
+#include <memory>
+#include <vector>
+
+#include "core/async.hpp"
+#include "http/message.hpp"
+#include "http/middleware.hpp"
+#include "http/router.hpp"
+#include "metrics/registry.hpp"
+
+namespace cabinet::http {
+
+// Turns a request into a response: middleware, routing, body decoding, the handler, and the
+// error boundary. Knows nothing of sockets, so handler tests call it directly.
+class Dispatcher {
+ public:
+  Dispatcher(Router& router, metrics::Registry& registry, std::size_t default_body_limit);
+
+  void use(std::shared_ptr<Middleware> middleware) { middleware_.push_back(std::move(middleware)); }
+  // Answers GET/HEAD requests outside /api/ that no route matched (static files, SPA).
+  void set_fallback(Handler fallback) { fallback_ = std::move(fallback); }
+
+  // Call once all routes are added, before serving: attaches per-route metric series.
+  void freeze();
+
+  Task<Response> handle(Request& request);
+  // An error found by the server before any handler (bad request line, body too large):
+  // answered through the same middleware, so it carries the same headers, id and metrics.
+  Response reject(Request& request, const Error& error);
+
+  // The largest body the server should read for this request (the route's or the default).
+  [[nodiscard]] std::size_t body_limit(Method method, std::string_view path) const;
+  [[nodiscard]] Router& router() { return router_; }
+
+ private:
+  Task<Response> route(Request& request);
+
+  Router& router_;
+  metrics::Registry& registry_;
+  std::size_t default_body_limit_;
+  std::vector<std::shared_ptr<Middleware>> middleware_;
+  Handler fallback_;
+};
+
+}  // namespace cabinet::http

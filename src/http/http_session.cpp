@@ -1,0 +1,254 @@
+#include <array>
+#include <ctime>
+
+#include "core/log.hpp"
+#include "http/server_impl.hpp"
+
+namespace cabinet::http {
+namespace {
+
+using asio::as_tuple;
+using asio::use_awaitable;
+
+constexpr std::size_t kMaxDrainBytes = 64 * 1024 * 1024;
+constexpr auto kDrainTime = std::chrono::seconds(3);
+
+// RFC 9110 Date header, formatted once per second per thread.
+std::string_view http_date() {
+  thread_local std::time_t cached_second = 0;
+  thread_local std::array<char, 32> buf{};
+  const std::time_t now = std::time(nullptr);
+  if (now != cached_second) {
+    cached_second = now;
+    std::tm tm{};
+    gmtime_r(&now, &tm);
+    std::strftime(buf.data(), buf.size(), "%a, %d %b %Y %H:%M:%S GMT", &tm);
+  }
+  return buf.data();
+}
+
+bool iequals(std::string_view a, std::string_view b) {
+  return a.size() == b.size() &&
+         std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+         });
+}
+
+// Cross-site WebSocket hijacking: browsers always send Origin on a WebSocket handshake; it must
+// name this host. Non-browser clients without Origin are let through (cookies decide later).
+bool origin_allowed(const Request& request) {
+  auto origin = request.headers.get("Origin");
+  if (!origin) return true;
+  auto host = request.headers.get("Host").value_or("");
+  auto rest = *origin;
+  const auto scheme = rest.find("://");
+  if (scheme == std::string_view::npos) return false;
+  rest.remove_prefix(scheme + 3);
+  return iequals(rest, host);
+}
+
+bool is_closed(const boost::system::error_code& ec) {
+  return ec == bhttp::error::end_of_stream || ec == asio::error::operation_aborted ||
+         ec == beast::error::timeout || ec == asio::error::eof ||
+         ec == asio::error::connection_reset || ec == asio::error::broken_pipe;
+}
+
+template <class Message>
+void copy_headers(const Response& from, Message& to) {
+  for (const auto& [name, value] : from.headers.items()) to.insert(name, value);
+  to.set(bhttp::field::date, http_date());
+}
+
+}  // namespace
+
+asio::awaitable<void> HttpSession::run() {
+  auto self = shared_from_this();
+  bool keep_going = true;
+  try {
+    while (keep_going) co_await serve_one(keep_going);
+  } catch (const std::exception& e) {
+    log::error("connection failed", {{"error", e.what()}});
+  }
+  boost::system::error_code ignored;
+  stream_.socket().shutdown(tcp::socket::shutdown_both, ignored);
+  stream_.socket().close(ignored);
+  server_->connection_closed(id_);
+}
+
+void HttpSession::close_if_idle() {
+  asio::post(stream_.get_executor(), [self = shared_from_this()] {
+    if (self->idle_) {
+      boost::system::error_code ignored;
+      self->stream_.socket().cancel(ignored);
+    }
+  });
+}
+
+std::string HttpSession::client_ip(const bhttp::request_parser<bhttp::string_body>& parser) {
+  if (server_->options.trust_forwarded) {
+    auto forwarded = parser.get()["X-Forwarded-For"];
+    if (!forwarded.empty()) {
+      // The proxy in front of us appended the address it saw: the last entry is the one to
+      // trust; earlier ones are whatever the client claimed.
+      auto last = forwarded.substr(forwarded.find_last_of(',') + 1);
+      while (!last.empty() && last.front() == ' ') last.remove_prefix(1);
+      return std::string(last);
+    }
+  }
+  boost::system::error_code ec;
+  auto endpoint = stream_.socket().remote_endpoint(ec);
+  return ec ? std::string() : endpoint.address().to_string();
+}
+
+asio::awaitable<void> HttpSession::serve_one(bool& keep_going) {
+  keep_going = false;
+  if (server_->stopping) co_return;
+  const auto& options = server_->options;
+  bhttp::request_parser<bhttp::string_body> parser;
+  parser.header_limit(static_cast<std::uint32_t>(options.header_limit));
+  // The body limit depends on the route, known only once the header is read.
+  parser.body_limit(boost::none);
+
+  idle_ = true;
+  stream_.expires_after(options.idle_timeout);
+  auto [ec, n] = co_await bhttp::async_read_header(stream_, buffer_, parser, as_tuple(use_awaitable));
+  idle_ = false;
+
+  Request request;
+  request.received_at = std::chrono::steady_clock::now();
+  if (ec) {
+    if (is_closed(ec) || buffer_.size() == 0) co_return;
+    request.remote_ip = client_ip(parser);
+    const Error error(ec == bhttp::error::header_limit ? ErrorCode::header_too_large
+                                                       : ErrorCode::invalid_request,
+                      ec.message());
+    co_await reply_and_close(server_->dispatcher.reject(request, error), 11);
+    co_return;
+  }
+
+  const auto& header = parser.get();
+  const unsigned version = header.version();
+  request.method = parse_method(header.method_string());
+  request.target = std::string(header.target());
+  request.remote_ip = client_ip(parser);
+  for (const auto& field : header) request.headers.add(std::string(field.name_string()), std::string(field.value()));
+  const auto question = request.target.find('?');
+  auto path = percent_decode(std::string_view(request.target).substr(0, question));
+  if (!path || path->empty() || path->front() != '/') {
+    co_await reply_and_close(server_->dispatcher.reject(request, ErrorCode::invalid_request), version);
+    co_return;
+  }
+  request.path = std::move(*path);
+  if (question != std::string::npos) request.query = request.target.substr(question + 1);
+
+  if (beast::websocket::is_upgrade(header) && request.path == options.websocket_path) {
+    if (!origin_allowed(request)) {
+      co_await reply_and_close(server_->dispatcher.reject(request, ErrorCode::forbidden), version);
+      co_return;
+    }
+    if (server_->websockets.load() >= options.websocket_max_connections) {
+      co_await reply_and_close(server_->dispatcher.reject(request, ErrorCode::unavailable), version);
+      co_return;
+    }
+    co_await run_websocket(server_, std::move(stream_), parser.release(), id_);
+    co_return;
+  }
+
+  const auto limit = server_->dispatcher.body_limit(request.method, request.path);
+  if (auto length = parser.content_length(); length && *length > limit) {
+    // Answer at once, before the body arrives; a client using "Expect: 100-continue" then
+    // never sends it.
+    auto response = server_->dispatcher.reject(request, ErrorCode::payload_too_large);
+    co_await write(request, response, version, false);
+    co_await drain_and_close();
+    co_return;
+  }
+  parser.body_limit(limit);
+  if (!parser.is_done()) {
+    if (iequals(header[bhttp::field::expect], "100-continue")) {
+      bhttp::response<bhttp::empty_body> cont{bhttp::status::continue_, version};
+      auto [wec, wn] = co_await bhttp::async_write(stream_, cont, as_tuple(use_awaitable));
+      if (wec) co_return;
+    }
+    stream_.expires_after(options.read_timeout);
+    auto [bec, bn] = co_await bhttp::async_read(stream_, buffer_, parser, as_tuple(use_awaitable));
+    if (bec == bhttp::error::body_limit) {
+      auto response = server_->dispatcher.reject(request, ErrorCode::payload_too_large);
+      co_await write(request, response, version, false);
+      co_await drain_and_close();
+      co_return;
+    }
+    if (bec == beast::error::timeout) {
+      co_await reply_and_close(server_->dispatcher.reject(request, ErrorCode::request_timeout), version);
+      co_return;
+    }
+    if (bec) {
+      if (!is_closed(bec)) {
+        co_await reply_and_close(server_->dispatcher.reject(request, Error(ErrorCode::invalid_request, bec.message())), version);
+      }
+      co_return;
+    }
+  }
+  request.body = std::move(parser.get().body());
+  const bool client_keep_alive = parser.get().keep_alive();
+  stream_.expires_never();
+
+  Response response = co_await server_->dispatcher.handle(request);
+  const bool keep_alive = client_keep_alive && !server_->stopping;
+  const bool written = co_await write(request, response, version, keep_alive);
+  keep_going = written && keep_alive;
+  if (written && !keep_alive) {
+    boost::system::error_code ignored;
+    stream_.socket().shutdown(tcp::socket::shutdown_send, ignored);
+  }
+}
+
+asio::awaitable<bool> HttpSession::write(const Request& request, Response& response,
+                                         unsigned version, bool keep_alive) {
+  stream_.expires_after(server_->options.read_timeout);
+  const auto body = response.body_view();
+  const bool bodiless = response.status == 204 || response.status == 304 || response.status < 200;
+  if (request.method == Method::head || bodiless) {
+    bhttp::response<bhttp::empty_body> out;
+    out.version(version);
+    out.result(static_cast<unsigned>(response.status));
+    copy_headers(response, out);
+    if (!bodiless) out.content_length(body.size());
+    out.keep_alive(keep_alive);
+    auto [ec, n] = co_await bhttp::async_write(stream_, out, as_tuple(use_awaitable));
+    co_return !ec;
+  }
+  bhttp::response<bhttp::span_body<const char>> out;
+  out.version(version);
+  out.result(static_cast<unsigned>(response.status));
+  copy_headers(response, out);
+  out.body() = boost::span<const char>(body.data(), body.size());
+  out.prepare_payload();
+  out.keep_alive(keep_alive);
+  auto [ec, n] = co_await bhttp::async_write(stream_, out, as_tuple(use_awaitable));
+  co_return !ec;
+}
+
+asio::awaitable<void> HttpSession::reply_and_close(const Response& response, unsigned version) {
+  Request head_less;  // only the method matters to write(); an error always has a body
+  Response copy = response;
+  if (co_await write(head_less, copy, version, false)) {
+    boost::system::error_code ignored;
+    stream_.socket().shutdown(tcp::socket::shutdown_send, ignored);
+  }
+}
+
+asio::awaitable<void> HttpSession::drain_and_close() {
+  boost::system::error_code ignored;
+  stream_.socket().shutdown(tcp::socket::shutdown_send, ignored);
+  stream_.expires_after(kDrainTime);
+  std::array<char, 16 * 1024> scratch{};
+  std::size_t total = 0;
+  while (total < kMaxDrainBytes) {
+    auto [ec, n] = co_await stream_.async_read_some(asio::buffer(scratch), as_tuple(use_awaitable));
+    if (ec) break;
+    total += n;
+  }
+}
+
+}  // namespace cabinet::http

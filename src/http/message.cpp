@@ -1,0 +1,138 @@
+#include "http/message.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+namespace cabinet::http {
+namespace {
+
+bool iequals(std::string_view a, std::string_view b) {
+  return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
+    return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+  });
+}
+
+int hex_value(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+}  // namespace
+
+std::string_view to_string(Method method) {
+  switch (method) {
+    case Method::get:
+      return "GET";
+    case Method::head:
+      return "HEAD";
+    case Method::post:
+      return "POST";
+    case Method::put:
+      return "PUT";
+    case Method::patch:
+      return "PATCH";
+    case Method::del:
+      return "DELETE";
+    case Method::options:
+      return "OPTIONS";
+    case Method::other:
+      break;
+  }
+  return "OTHER";
+}
+
+Method parse_method(std::string_view name) {
+  if (name == "GET") return Method::get;
+  if (name == "HEAD") return Method::head;
+  if (name == "POST") return Method::post;
+  if (name == "PUT") return Method::put;
+  if (name == "PATCH") return Method::patch;
+  if (name == "DELETE") return Method::del;
+  if (name == "OPTIONS") return Method::options;
+  return Method::other;
+}
+
+void Headers::set(std::string_view name, std::string value) {
+  for (auto& [k, v] : items_) {
+    if (iequals(k, name)) {
+      v = std::move(value);
+      return;
+    }
+  }
+  items_.emplace_back(std::string(name), std::move(value));
+}
+
+std::optional<std::string_view> Headers::get(std::string_view name) const {
+  for (const auto& [k, v] : items_) {
+    if (iequals(k, name)) return std::string_view(v);
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string_view> Request::param(std::string_view name) const {
+  for (const auto& [k, v] : params) {
+    if (k == name) return std::string_view(v);
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> Request::query_param(std::string_view name) const {
+  std::string_view rest = query;
+  while (!rest.empty()) {
+    const auto amp = rest.find('&');
+    const auto pair = rest.substr(0, amp);
+    rest = amp == std::string_view::npos ? std::string_view{} : rest.substr(amp + 1);
+    const auto eq = pair.find('=');
+    auto key = percent_decode(pair.substr(0, eq));
+    if (!key || *key != name) continue;
+    if (eq == std::string_view::npos) return std::string();
+    std::string raw(pair.substr(eq + 1));
+    std::replace(raw.begin(), raw.end(), '+', ' ');  // forms encode spaces as '+'
+    return percent_decode(raw);
+  }
+  return std::nullopt;
+}
+
+Response Response::json(int status, const nlohmann::json& value) {
+  Response r;
+  r.status = status;
+  r.headers.add("Content-Type", "application/json; charset=utf-8");
+  r.body = value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  return r;
+}
+
+Response Response::error(const Error& error, Locale locale) {
+  nlohmann::json body{{"code", error.code_name()}, {"message", error.message(locale)}};
+  if (!error.field.empty()) body["field"] = error.field;
+  return json(error.http_status(), {{"error", std::move(body)}});
+}
+
+Response Response::no_content() {
+  Response r;
+  r.status = 204;
+  return r;
+}
+
+std::optional<std::string> percent_decode(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] != '%') {
+      out.push_back(text[i]);
+      continue;
+    }
+    if (i + 2 >= text.size()) return std::nullopt;
+    const int hi = hex_value(text[i + 1]);
+    const int lo = hex_value(text[i + 2]);
+    if (hi < 0 || lo < 0) return std::nullopt;
+    const char c = static_cast<char>(hi * 16 + lo);
+    if (c == '\0') return std::nullopt;
+    out.push_back(c);
+    i += 2;
+  }
+  return out;
+}
+
+}  // namespace cabinet::http

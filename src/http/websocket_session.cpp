@@ -1,0 +1,146 @@
+#include <deque>
+#include <optional>
+
+#include "core/log.hpp"
+#include "http/server_impl.hpp"
+
+namespace cabinet::http {
+namespace {
+
+namespace websocket = beast::websocket;
+using asio::as_tuple;
+using asio::use_awaitable;
+
+// A WebSocket connection after Beast's chat-multi pattern: everything touching the stream
+// runs on the connection's strand; outgoing messages wait in a queue with one write in flight.
+class WsSession final : public realtime::Connection,
+                        public std::enable_shared_from_this<WsSession> {
+ public:
+  WsSession(std::shared_ptr<Server::Impl> server, beast::tcp_stream stream, std::uint64_t id,
+            Locale locale)
+      : server_(std::move(server)), ws_(std::move(stream)), id_(id), locale_(locale) {}
+  WsSession(const WsSession&) = delete;
+  WsSession& operator=(const WsSession&) = delete;
+  // Leaves every room on destruction, as in chat-multi; broadcasts hold only weak_ptrs.
+  ~WsSession() override { server_->hub.detach(id_); }
+
+  [[nodiscard]] std::uint64_t id() const override { return id_; }
+  [[nodiscard]] Locale locale() const override { return locale_; }
+
+  void send(std::string text) override {
+    asio::post(ws_.get_executor(), [self = shared_from_this(), text = std::move(text)]() mutable {
+      if (self->closing_) return;
+      if (self->queue_.size() >= self->server_->options.websocket_max_queue) {
+        // A reader this far behind would make us buffer without bound: cut it loose.
+        self->begin_close(realtime::CloseCode::policy, "too slow");
+        return;
+      }
+      self->queue_.push_back(std::move(text));
+      self->start_writer();
+    });
+  }
+
+  void close(realtime::CloseCode code, std::string reason) override {
+    asio::post(ws_.get_executor(), [self = shared_from_this(), code, reason = std::move(reason)] {
+      self->begin_close(code, reason);
+    });
+  }
+
+  asio::awaitable<void> run(bhttp::request<bhttp::string_body> request) {
+    const auto& options = server_->options;
+    beast::get_lowest_layer(ws_).expires_never();  // the websocket's own timeouts take over
+    websocket::stream_base::timeout timeouts{};
+    timeouts.handshake_timeout = std::chrono::seconds(10);
+    timeouts.idle_timeout = options.websocket_idle;
+    timeouts.keep_alive_pings = true;
+    ws_.set_option(timeouts);
+    ws_.read_message_max(options.websocket_max_message);
+    auto [aec] = co_await ws_.async_accept(request, as_tuple(use_awaitable));
+    if (aec) co_return;
+
+    auto& hub = server_->hub;
+    hub.attach(shared_from_this());
+    send(nlohmann::json{{"type", "hello"}, {"connection", id_}}.dump());
+    beast::flat_buffer buffer;
+    for (;;) {
+      auto [ec, n] = co_await ws_.async_read(buffer, as_tuple(use_awaitable));
+      if (ec) {
+        // Over the size limit Beast has already sent close 1009 ("too big") on this socket;
+        // every other socket is untouched.
+        if (ec == websocket::error::message_too_big) {
+          log::info("websocket message over the limit", {{"connection", id_}});
+        }
+        break;
+      }
+      if (!ws_.got_text()) {
+        send(realtime::Hub::error_message("binary_not_supported", locale_));
+      } else {
+        const auto data = buffer.cdata();
+        const std::string_view text(static_cast<const char*>(data.data()), data.size());
+        co_await hub.dispatch(*this, text);
+      }
+      buffer.consume(buffer.size());
+    }
+    closing_ = true;
+  }
+
+ private:
+  void begin_close(realtime::CloseCode code, std::string reason) {
+    if (closing_ || close_reason_) return;
+    close_reason_ = websocket::close_reason(static_cast<websocket::close_code>(code), reason);
+    start_writer();
+  }
+
+  void start_writer() {
+    if (writing_) return;
+    writing_ = true;
+    asio::co_spawn(ws_.get_executor(), [self = shared_from_this()] { return self->write_loop(); },
+                   asio::detached);
+  }
+
+  asio::awaitable<void> write_loop() {
+    while (!queue_.empty() && !closing_) {
+      ws_.text(true);
+      auto [ec, n] = co_await ws_.async_write(asio::buffer(queue_.front()), as_tuple(use_awaitable));
+      if (ec) {
+        closing_ = true;
+        break;
+      }
+      queue_.pop_front();
+    }
+    if (close_reason_ && !closing_) {
+      closing_ = true;
+      auto reason = *close_reason_;
+      auto [ec] = co_await ws_.async_close(reason, as_tuple(use_awaitable));
+      (void)ec;
+    }
+    queue_.clear();
+    writing_ = false;
+  }
+
+  std::shared_ptr<Server::Impl> server_;
+  websocket::stream<beast::tcp_stream> ws_;
+  std::uint64_t id_;
+  Locale locale_;
+  std::deque<std::string> queue_;
+  bool writing_ = false;
+  bool closing_ = false;
+  std::optional<websocket::close_reason> close_reason_;
+};
+
+}  // namespace
+
+asio::awaitable<void> run_websocket(std::shared_ptr<Server::Impl> server, beast::tcp_stream stream,
+                                    bhttp::request<bhttp::string_body> request, std::uint64_t id) {
+  const auto locale = parse_accept_language(request[bhttp::field::accept_language]);
+  auto session = std::make_shared<WsSession>(server, std::move(stream), id, locale);
+  ++server->websockets;
+  try {
+    co_await session->run(std::move(request));
+  } catch (const std::exception& e) {
+    log::error("websocket failed", {{"error", e.what()}});
+  }
+  --server->websockets;
+}
+
+}  // namespace cabinet::http

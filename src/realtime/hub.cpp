@@ -1,0 +1,109 @@
+#include "realtime/hub.hpp"
+
+#include <vector>
+
+#include "core/json_limits.hpp"
+
+namespace cabinet::realtime {
+
+void Hub::attach(const std::shared_ptr<Connection>& connection) {
+  std::lock_guard lock(mutex_);
+  connections_[connection->id()] = connection;
+}
+
+void Hub::detach(std::uint64_t id) {
+  std::lock_guard lock(mutex_);
+  connections_.erase(id);
+  for (auto it = rooms_.begin(); it != rooms_.end();) {
+    it->second.erase(id);
+    it = it->second.empty() ? rooms_.erase(it) : std::next(it);
+  }
+}
+
+void Hub::join(const std::string& room, const std::shared_ptr<Connection>& connection) {
+  std::lock_guard lock(mutex_);
+  rooms_[room][connection->id()] = connection;
+}
+
+void Hub::leave(const std::string& room, std::uint64_t id) {
+  std::lock_guard lock(mutex_);
+  if (auto it = rooms_.find(room); it != rooms_.end()) {
+    it->second.erase(id);
+    if (it->second.empty()) rooms_.erase(it);
+  }
+}
+
+std::size_t Hub::broadcast(const std::string& room, const std::string& message) {
+  std::vector<std::weak_ptr<Connection>> targets;
+  {
+    std::lock_guard lock(mutex_);
+    auto it = rooms_.find(room);
+    if (it == rooms_.end()) return 0;
+    targets.reserve(it->second.size());
+    for (const auto& [id, weak] : it->second) targets.push_back(weak);
+  }
+  std::size_t sent = 0;
+  for (const auto& weak : targets) {
+    if (auto conn = weak.lock()) {
+      conn->send(message);
+      ++sent;
+    }
+  }
+  return sent;
+}
+
+void Hub::close_all(CloseCode code, const std::string& reason) {
+  std::vector<std::weak_ptr<Connection>> targets;
+  {
+    std::lock_guard lock(mutex_);
+    for (const auto& [id, weak] : connections_) targets.push_back(weak);
+  }
+  for (const auto& weak : targets) {
+    if (auto conn = weak.lock()) conn->close(code, reason);
+  }
+}
+
+std::size_t Hub::connection_count() const {
+  std::lock_guard lock(mutex_);
+  return connections_.size();
+}
+
+std::size_t Hub::room_size(const std::string& room) const {
+  std::lock_guard lock(mutex_);
+  auto it = rooms_.find(room);
+  return it == rooms_.end() ? 0 : it->second.size();
+}
+
+void Hub::on(std::string type, Handler handler) { handlers_[std::move(type)] = std::move(handler); }
+
+std::string Hub::error_message(std::string_view code, Locale locale) {
+  std::string message;
+  if (code == "invalid_json") {
+    message = locale == Locale::en ? "The message is not a JSON object with a \"type\"."
+                                   : "Le message n'est pas un objet JSON avec un « type ».";
+  } else if (code == "unknown_type") {
+    message = locale == Locale::en ? "Unknown message type." : "Type de message inconnu.";
+  } else {
+    message = locale == Locale::en ? "The message was refused." : "Le message a été refusé.";
+  }
+  return nlohmann::json{{"type", "error"}, {"code", code}, {"message", message}}.dump();
+}
+
+Task<void> Hub::dispatch(Connection& connection, std::string_view text) {
+  auto message = json_depth_within(text) ? nlohmann::json::parse(text, nullptr, false)
+                                         : nlohmann::json(nlohmann::json::value_t::discarded);
+  if (message.is_discarded() || !message.is_object() || !message.contains("type") ||
+      !message["type"].is_string()) {
+    connection.send(error_message("invalid_json", connection.locale()));
+    co_return;
+  }
+  // handlers_ is only written while wiring, before the first connection: no lock needed.
+  auto it = handlers_.find(message["type"].get<std::string>());
+  if (it == handlers_.end()) {
+    connection.send(error_message("unknown_type", connection.locale()));
+    co_return;
+  }
+  co_await it->second(connection, message);
+}
+
+}  // namespace cabinet::realtime

@@ -1,0 +1,74 @@
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+#include "core/async.hpp"
+#include "core/locale.hpp"
+
+namespace cabinet::realtime {
+
+// WebSocket close codes we use (RFC 6455 §7.4.1).
+enum class CloseCode : std::uint16_t {
+  normal = 1000,
+  going_away = 1001,       // server shutting down
+  policy = 1008,           // not allowed, or too slow to read its messages
+  too_big = 1009,          // message over the size limit
+};
+
+// A live socket as the rest of the program sees it. Implemented over Beast in src/http.
+class Connection {
+ public:
+  virtual ~Connection() = default;
+  [[nodiscard]] virtual std::uint64_t id() const = 0;
+  [[nodiscard]] virtual Locale locale() const = 0;
+  // Queues a text message; thread-safe, never blocks, never sends while a lock is held.
+  virtual void send(std::string text) = 0;
+  // Sends the close frame after the messages already queued.
+  virtual void close(CloseCode code, std::string reason) = 0;
+};
+
+// Rooms of connections, after Beast's chat-multi example: membership under a mutex, and to
+// broadcast, copy weak_ptrs under the lock and send after releasing it. Also dispatches
+// incoming JSON messages by their "type".
+class Hub {
+ public:
+  using Handler = std::function<Task<void>(Connection&, const nlohmann::json&)>;
+
+  void attach(const std::shared_ptr<Connection>& connection);
+  // Leaves every room; called from the connection's destructor path.
+  void detach(std::uint64_t id);
+  void join(const std::string& room, const std::shared_ptr<Connection>& connection);
+  void leave(const std::string& room, std::uint64_t id);
+  // Returns how many connections the message was queued for.
+  std::size_t broadcast(const std::string& room, const std::string& message);
+  void close_all(CloseCode code, const std::string& reason);
+
+  [[nodiscard]] std::size_t connection_count() const;
+  [[nodiscard]] std::size_t room_size(const std::string& room) const;
+
+  // Registers the handler of one message type; a wiring-time call, before serving.
+  void on(std::string type, Handler handler);
+  // Parses and routes one text message. Bad messages get an "error" reply on that socket only.
+  Task<void> dispatch(Connection& connection, std::string_view text);
+
+  // Builds {"type":"error","code":...,"message":...} in the connection's language.
+  static std::string error_message(std::string_view code, Locale locale);
+
+ private:
+  mutable std::mutex mutex_;
+  std::unordered_map<std::uint64_t, std::weak_ptr<Connection>> connections_;
+  std::map<std::string, std::unordered_map<std::uint64_t, std::weak_ptr<Connection>>, std::less<>>
+      rooms_;
+  std::unordered_map<std::string, Handler> handlers_;
+};
+
+}  // namespace cabinet::realtime

@@ -1,0 +1,108 @@
+#include "system/routes.hpp"
+
+#include "core/log.hpp"
+
+namespace cabinet::system {
+namespace {
+
+using http::Method;
+using http::Request;
+using http::Response;
+
+Response text(int status, std::string content_type, std::string body) {
+  Response r;
+  r.status = status;
+  r.headers.add("Content-Type", std::move(content_type));
+  r.body = std::move(body);
+  return r;
+}
+
+// Browsers post either {"csp-report": {...}} (report-uri) or an array of reports (Reporting API).
+nlohmann::json first_report(const nlohmann::json& body) {
+  if (body.is_object() && body.contains("csp-report")) return body["csp-report"];
+  if (body.is_array() && !body.empty() && body[0].is_object() && body[0].contains("body")) {
+    return body[0]["body"];
+  }
+  return body;
+}
+
+std::string field(const nlohmann::json& report, std::initializer_list<const char*> names) {
+  for (const char* name : names) {
+    if (report.is_object() && report.contains(name) && report[name].is_string()) {
+      return report[name].get<std::string>().substr(0, 512);
+    }
+  }
+  return "";
+}
+
+}  // namespace
+
+void register_routes(http::Router& router, const Deps& deps) {
+  router.add(Method::get, "/healthz", [](Request&) -> Task<Response> {
+    co_return Response::json(200, {{"status", "ok"}});
+  });
+
+  auto& db = deps.db;
+  router.add(Method::get, "/readyz", [&db](Request&) -> Task<Response> {
+    auto ping = co_await db.ping();
+    if (ping) co_return Response::json(200, {{"status", "ok"}, {"database", "ok"}});
+    log::warn("not ready", {{"database", ping.error().detail}});
+    co_return Response::json(503, {{"status", "unavailable"}, {"database", "unreachable"}});
+  });
+
+  auto& registry = deps.registry;
+  router.add(Method::get, "/metrics",
+             [&registry, token = deps.metrics_token](Request& request) -> Task<Response> {
+               if (!token.empty() &&
+                   request.headers.get("Authorization").value_or("") != "Bearer " + token) {
+                 co_return Response::error(ErrorCode::unauthorized, request.locale);
+               }
+               co_return text(200, "text/plain; version=0.0.4; charset=utf-8", registry.render());
+             });
+
+  router.add(Method::get, "/api/v1/openapi.json",
+             [doc = std::string(deps.openapi_json)](Request&) -> Task<Response> {
+               co_return text(200, "application/json", doc);
+             });
+
+  router.add(Method::get, "/api/v1/version",
+             [version = deps.version, engine = storage::to_string(db.engine())](Request&)
+                 -> Task<Response> {
+               co_return Response::json(200, {{"version", version}, {"database", engine}});
+             });
+
+  // A plain GET (no Upgrade header) reaches the router; the server takes real upgrades first.
+  router.add(Method::get, "/api/v1/ws", [](Request& request) -> Task<Response> {
+    auto response = Response::error(ErrorCode::upgrade_required, request.locale);
+    response.headers.add("Upgrade", "websocket");
+    co_return response;
+  });
+
+  auto& violations = deps.registry.counter("cabinet_csp_violations_total",
+                                           "Content-Security-Policy violations reported by browsers.");
+  router.add(
+      Method::post, "/api/v1/reports/csp",
+      [&violations](Request& request) -> Task<Response> {
+        const auto report = first_report(request.json);
+        violations.add();
+        log::warn("csp violation",
+                  {{"request_id", request.request_id},
+                   {"directive", field(report, {"violated-directive", "effectiveDirective"})},
+                   {"blocked", field(report, {"blocked-uri", "blockedURL"})},
+                   {"page", field(report, {"document-uri", "documentURL"})}});
+        co_return Response::no_content();
+      },
+      {.body = http::BodyKind::json, .max_body = 16 * 1024});
+}
+
+void register_realtime(realtime::Hub& hub, const Clock& clock) {
+  hub.on("ping", [&clock](realtime::Connection& conn, const nlohmann::json&) -> Task<void> {
+    const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                        clock.now().time_since_epoch())
+                        .count();
+    conn.send(nlohmann::json{{"type", "pong"}, {"time", ms}}.dump());
+    co_return;
+  });
+}
+
+}  // namespace cabinet::system
