@@ -1,7 +1,5 @@
 #include "app/app.hpp"
 
-#include <boost/asio/co_spawn.hpp>
-#include <boost/asio/io_context.hpp>
 #include <thread>
 
 #include "core/embedded.hpp"
@@ -47,15 +45,6 @@ App::~App() {
   server_.reset();
   if (db_) db_->close();
   blocking_.stop();
-}
-
-void App::run_to_completion(Task<void> task) {
-  std::exception_ptr failure;
-  auto& io = runtime_.io();
-  boost::asio::co_spawn(io, std::move(task), [&failure](std::exception_ptr e) { failure = e; });
-  io.run();
-  io.restart();
-  if (failure) std::rethrow_exception(failure);
 }
 
 Result<storage::MigrationReport> App::open_database() {

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "app/config.hpp"
+#include "core/block_on.hpp"
 #include "core/clock.hpp"
 #include "core/random.hpp"
 #include "core/result.hpp"
@@ -44,7 +45,9 @@ class App {
 
   // Runs a coroutine to completion on the I/O context (start-up work and commands only).
   template <class T>
-  T block_on(Task<T> task);
+  T block_on(Task<T> task) {
+    return cabinet::block_on(runtime_.io(), std::move(task));
+  }
 
   [[nodiscard]] http::Router& router() { return router_; }
   [[nodiscard]] http::Dispatcher& dispatcher() { return dispatcher_; }
@@ -55,8 +58,6 @@ class App {
   void wire();
 
  private:
-  void run_to_completion(Task<void> task);
-
   // Declaration order is destruction order reversed: what coroutine frames reference (hub,
   // router, dispatcher) is declared before the runtime so that it outlives any frame the
   // I/O context still holds when it is destroyed.
@@ -75,13 +76,5 @@ class App {
   std::string instance_id_;
   bool wired_ = false;
 };
-
-template <class T>
-T App::block_on(Task<T> task) {
-  std::optional<T> out;
-  run_to_completion([](Task<T> t, std::optional<T>& o) -> Task<void> { o.emplace(co_await std::move(t)); }(
-      std::move(task), out));
-  return std::move(*out);
-}
 
 }  // namespace cabinet::app

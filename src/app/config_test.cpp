@@ -1,0 +1,102 @@
+#include "app/config.hpp"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "test_db.hpp"
+
+namespace cabinet::app {
+namespace {
+
+const char* no_env(const char*) { return nullptr; }
+
+TEST(Config, DefaultsRunOnALaptop) {
+  auto c = load("", {}, no_env);
+  ASSERT_TRUE(c.ok()) << c.error().detail;
+  EXPECT_EQ(c->http.host, "127.0.0.1");
+  EXPECT_EQ(c->http.port, 8080);
+  EXPECT_EQ(c->database.url, "sqlite:var/cabinet.db");
+  EXPECT_EQ(c->http.body_limit, 1024U * 1024U);
+  EXPECT_EQ(c->http.read_timeout, std::chrono::seconds(30));
+}
+
+TEST(Config, FileThenEnvironmentThenSetOverride) {
+  test::TempDir dir;
+  const auto path = (dir.path() / "cabinet.toml").string();
+  std::ofstream(path) << "mode = \"development\"\n[http]\nport = 9000\nbody_limit = \"2MiB\"\n"
+                         "trust_forwarded = true\n[database]\nurl = \"postgresql://db/cabinet\"\n"
+                         "statement_timeout = \"500ms\"\n";
+  auto env = [](const char* name) -> const char* {
+    return std::string_view(name) == "CABINET_HTTP_PORT" ? "9100" : nullptr;
+  };
+  auto c = load(path, {{"http.host", "0.0.0.0"}, {"http.port", "9200"}}, env);
+  ASSERT_TRUE(c.ok()) << c.error().detail;
+  EXPECT_EQ(c->mode, "development");
+  EXPECT_EQ(c->http.port, 9200);  // --set beats the environment, which beats the file
+  EXPECT_EQ(c->http.host, "0.0.0.0");
+  EXPECT_EQ(c->http.body_limit, 2U * 1024U * 1024U);
+  EXPECT_TRUE(c->http.trust_forwarded);
+  EXPECT_EQ(c->database.url, "postgresql://db/cabinet");
+  EXPECT_EQ(c->database.statement_timeout, std::chrono::milliseconds(500));
+
+  auto env_only = load(path, {}, env);
+  ASSERT_TRUE(env_only.ok());
+  EXPECT_EQ(env_only->http.port, 9100);
+}
+
+TEST(Config, ErrorsNameTheKeyAndTheProblem) {
+  auto unknown = load("", {{"http.prot", "1"}}, no_env);
+  ASSERT_FALSE(unknown.ok());
+  EXPECT_NE(unknown.error().detail.find("unknown key \"http.prot\""), std::string::npos);
+
+  auto range = load("", {{"http.port", "70000"}}, no_env);
+  ASSERT_FALSE(range.ok());
+  EXPECT_NE(range.error().detail.find("http.port"), std::string::npos);
+
+  for (auto [key, value] : std::vector<std::pair<std::string, std::string>>{
+           {"http.body_limit", "lots"}, {"http.read_timeout", "10 years"}, {"log.level", "loud"},
+           {"database.url", "mysql://x"}, {"http.public_url", "localhost"}, {"mode", "prod"},
+           {"http.trust_forwarded", "maybe"}, {"http.read_timeout", "0s"}}) {
+    auto r = load("", {{key, value}}, no_env);
+    EXPECT_FALSE(r.ok()) << key << "=" << value;
+  }
+}
+
+TEST(Config, TomlSyntaxErrorsSayWhere) {
+  test::TempDir dir;
+  const auto path = (dir.path() / "bad.toml").string();
+  std::ofstream(path) << "[http\nport = 1\n";
+  auto r = load(path, {}, no_env);
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.error().detail.find("bad.toml"), std::string::npos);
+  EXPECT_NE(r.error().detail.find("line 1"), std::string::npos);
+}
+
+TEST(Config, EnvironmentNamesFollowTheKeys) {
+  EXPECT_EQ(env_name("http.body_limit"), "CABINET_HTTP_BODY_LIMIT");
+  EXPECT_EQ(env_name("mode"), "CABINET_MODE");
+}
+
+TEST(Config, EveryDefaultParses) {
+  for (const auto& key : keys()) {
+    Config c;
+    if (key.default_value.empty()) continue;
+    EXPECT_TRUE(key.set(c, key.default_value).ok()) << key.name;
+  }
+}
+
+// docs/configuration.md carries the generated table; regenerate with
+// `build/dev/cabinet config --markdown` when a key changes.
+TEST(Config, TheDocumentationListsEveryKeyWithItsDefault) {
+  std::ifstream in(std::string(CABINET_SOURCE_DIR) + "/docs/configuration.md");
+  ASSERT_TRUE(in) << "docs/configuration.md is missing";
+  std::stringstream doc;
+  doc << in.rdbuf();
+  EXPECT_NE(doc.str().find(keys_markdown()), std::string::npos)
+      << "docs/configuration.md is out of date; paste in the output of `cabinet config --markdown`";
+}
+
+}  // namespace
+}  // namespace cabinet::app

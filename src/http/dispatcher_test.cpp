@@ -1,0 +1,148 @@
+#include "http/dispatcher.hpp"
+
+#include <gtest/gtest.h>
+
+#include <boost/asio/io_context.hpp>
+
+#include "core/block_on.hpp"
+#include "core/random.hpp"
+
+namespace cabinet::http {
+namespace {
+
+// Handler tests without sockets: the dispatcher is driven directly.
+class DispatcherTest : public testing::Test {
+ protected:
+  DispatcherTest() : dispatcher_(router_, registry_, 1024) {
+    dispatcher_.use(std::make_shared<RequestIdMiddleware>(random_));
+    dispatcher_.use(std::make_shared<AccessLogMiddleware>(registry_, false));
+    dispatcher_.use(std::make_shared<LocaleMiddleware>());
+    dispatcher_.use(std::make_shared<SecurityHeadersMiddleware>(SecurityHeadersOptions{}));
+    router_.add(Method::post, "/api/v1/echo", [](Request& r) -> Task<Response> {
+      co_return Response::json(200, r.json);
+    }, {.body = BodyKind::json, .max_body = 4096});
+    router_.add(Method::get, "/api/v1/boom", [](Request&) -> Task<Response> {
+      throw std::runtime_error("database exploded");
+      co_return Response::no_content();
+    });
+    router_.add(Method::get, "/api/v1/items/{id}", [](Request& r) -> Task<Response> {
+      co_return Response::json(200, {{"id", std::string(*r.param("id"))}});
+    });
+    dispatcher_.set_fallback([](Request&) -> Task<Response> {
+      Response r;
+      r.body = "<!doctype html>";
+      co_return r;
+    });
+    dispatcher_.freeze();
+  }
+
+  Response call(Method method, std::string path, std::string body = "",
+                std::vector<std::pair<std::string, std::string>> headers = {}) {
+    Request req;
+    req.method = method;
+    req.path = std::move(path);
+    req.body = std::move(body);
+    req.received_at = std::chrono::steady_clock::now();
+    for (auto& [k, v] : headers) req.headers.add(k, v);
+    return block_on(io_, dispatcher_.handle(req));
+  }
+
+  static nlohmann::json json(const Response& r) { return nlohmann::json::parse(r.body_view()); }
+
+  boost::asio::io_context io_;
+  SeededRandom random_{7};
+  metrics::Registry registry_;
+  Router router_;
+  Dispatcher dispatcher_;
+};
+
+TEST_F(DispatcherTest, ParsesJsonBodiesForJsonRoutes) {
+  auto r = call(Method::post, "/api/v1/echo", R"({"a":1})", {{"Content-Type", "application/json; charset=utf-8"}});
+  EXPECT_EQ(r.status, 200);
+  EXPECT_EQ(json(r), nlohmann::json({{"a", 1}}));
+}
+
+TEST_F(DispatcherTest, MalformedJsonIsA400InTheCallersLanguage) {
+  auto fr = call(Method::post, "/api/v1/echo", "{nope", {{"Content-Type", "application/json"}});
+  EXPECT_EQ(fr.status, 400);
+  EXPECT_EQ(json(fr)["error"]["code"], "invalid_json");
+  EXPECT_EQ(json(fr)["error"]["message"], "Le corps de la requête n'est pas un JSON valide.");
+  auto en = call(Method::post, "/api/v1/echo", "", {{"Content-Type", "application/json"}, {"Accept-Language", "en"}});
+  EXPECT_EQ(en.status, 400);
+  EXPECT_EQ(json(en)["error"]["message"], "The request body is not valid JSON.");
+}
+
+TEST_F(DispatcherTest, DeeplyNestedJsonIsRefusedWithoutParsing) {
+  auto r = call(Method::post, "/api/v1/echo", std::string(4000, '['), {{"Content-Type", "application/json"}});
+  EXPECT_EQ(r.status, 400);
+  EXPECT_EQ(json(r)["error"]["code"], "invalid_json");
+}
+
+TEST_F(DispatcherTest, AJsonRouteRefusesOtherContentTypes) {
+  auto r = call(Method::post, "/api/v1/echo", "a=1", {{"Content-Type", "application/x-www-form-urlencoded"}});
+  EXPECT_EQ(r.status, 415);
+  EXPECT_EQ(json(r)["error"]["code"], "unsupported_media_type");
+}
+
+TEST_F(DispatcherTest, AnExceptionBecomesA500WithoutDetailsAndWithTheRequestId) {
+  auto r = call(Method::get, "/api/v1/boom", "", {{"X-Request-Id", "abc-123"}});
+  EXPECT_EQ(r.status, 500);
+  EXPECT_EQ(json(r)["error"]["code"], "internal");
+  EXPECT_EQ(r.body_view().find("exploded"), std::string_view::npos);
+  EXPECT_EQ(r.headers.get("X-Request-Id"), "abc-123");
+}
+
+TEST_F(DispatcherTest, UnknownApiPathsAre404JsonAndWrongMethodsAre405) {
+  auto r = call(Method::get, "/api/v1/nothing");
+  EXPECT_EQ(r.status, 404);
+  EXPECT_EQ(json(r)["error"]["code"], "not_found");
+  auto m = call(Method::del, "/api/v1/echo");
+  EXPECT_EQ(m.status, 405);
+  EXPECT_EQ(m.headers.get("Allow"), "POST");
+}
+
+TEST_F(DispatcherTest, NonApiGetsGoToTheFallbackButOtherMethodsDoNot) {
+  EXPECT_EQ(call(Method::get, "/patient/rendez-vous").body_view(), "<!doctype html>");
+  EXPECT_EQ(call(Method::post, "/patient").status, 404);
+}
+
+TEST_F(DispatcherTest, EveryResponseCarriesTheSecurityHeaders) {
+  for (const auto& r : {call(Method::get, "/api/v1/items/4"), call(Method::get, "/api/v1/nothing"),
+                        call(Method::get, "/home")}) {
+    const auto csp = r.headers.get("Content-Security-Policy");
+    ASSERT_TRUE(csp.has_value());
+    EXPECT_NE(csp->find("script-src 'self'"), std::string_view::npos);
+    EXPECT_EQ(csp->find("unsafe-inline"), std::string_view::npos);
+    EXPECT_EQ(r.headers.get("X-Content-Type-Options"), "nosniff");
+    EXPECT_TRUE(r.headers.has("X-Request-Id"));
+  }
+}
+
+TEST_F(DispatcherTest, AnInsaneRequestIdIsReplaced) {
+  auto r = call(Method::get, "/api/v1/items/1", "", {{"X-Request-Id", "bad id\r\nX-Injected: 1"}});
+  const auto id = r.headers.get("X-Request-Id");
+  ASSERT_TRUE(id.has_value());
+  EXPECT_EQ(id->size(), 24U);
+  EXPECT_EQ(id->find(' '), std::string_view::npos);
+}
+
+TEST_F(DispatcherTest, RequestsAreCountedPerRouteAndStatus) {
+  call(Method::get, "/api/v1/items/1");
+  call(Method::get, "/api/v1/items/2");
+  call(Method::get, "/api/v1/nothing");
+  const auto text = registry_.render();
+  EXPECT_NE(text.find(R"(cabinet_http_requests_total{method="GET",route="/api/v1/items/{id}",status="200"} 2)"),
+            std::string::npos)
+      << text;
+  EXPECT_NE(text.find(R"(cabinet_http_requests_total{method="GET",route="unmatched",status="404"} 1)"),
+            std::string::npos);
+}
+
+TEST_F(DispatcherTest, BodyLimitIsTheRoutesOrTheDefault) {
+  EXPECT_EQ(dispatcher_.body_limit(Method::post, "/api/v1/echo"), 4096U);
+  EXPECT_EQ(dispatcher_.body_limit(Method::get, "/api/v1/items/1"), 1024U);
+  EXPECT_EQ(dispatcher_.body_limit(Method::post, "/nowhere"), 1024U);
+}
+
+}  // namespace
+}  // namespace cabinet::http

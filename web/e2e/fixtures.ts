@@ -1,0 +1,48 @@
+// Shared test fixtures: the base URL from global setup, and a `page` that fails the test on
+// any console error, uncaught exception or Content-Security-Policy violation.
+import { test as base, expect, type Page } from '@playwright/test';
+import { LANG_STORAGE_KEY, type Lang } from '../src/lib/lang';
+
+export { expect };
+
+export const test = base.extend<{ problems: string[] }>({
+  baseURL: async ({}, use) => {
+    const url = process.env.CABINET_BASE_URL;
+    if (!url) throw new Error('CABINET_BASE_URL is not set: global setup did not start the server');
+    await use(url);
+  },
+
+  problems: async ({}, use) => {
+    await use([]);
+  },
+
+  page: async ({ page, problems }, use) => {
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') problems.push(`console.error: ${msg.text()}`);
+    });
+    page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
+    // CSP violations also reach the console, but the event is the reliable signal and names
+    // the directive. Init scripts run through the DevTools protocol, so the CSP allows them.
+    await page.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (e) => {
+        console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline'}`);
+      });
+    });
+    await use(page);
+    expect(problems, 'console errors, page errors or CSP violations').toEqual([]);
+  },
+});
+
+/** Chooses the language before any page script runs, as a returning visitor would have it. */
+export async function useLanguage(page: Page, lang: Lang): Promise<void> {
+  await page.addInitScript(
+    ([key, value]) => window.localStorage.setItem(key, value),
+    [LANG_STORAGE_KEY, lang] as const,
+  );
+}
+
+/** Navigates and waits until the app has rendered the page's heading. */
+export async function open(page: Page, path: string): Promise<void> {
+  await page.goto(path);
+  await expect(page.locator('main h1')).toBeVisible();
+}

@@ -1,0 +1,153 @@
+// Starts the real Cabinet server for the e2e suite and stops it afterwards.
+//
+// Contract:
+//   CABINET_BIN       path of the server binary. Default: ../build/dev/cabinet relative to web/.
+//                     A relative value is taken from the current directory, as a shell would.
+//   CABINET_BASE_URL  if set, no server is started: the suite runs against that URL
+//                     (e.g. `vite preview` while developing).
+// The binary is run as
+//   $CABINET_BIN serve --set http.port=0 --set http.host=127.0.0.1 \
+//     --set database.url=sqlite:<tmp>/cabinet.db --set web.root=<abs web/dist>
+// in a fresh temp dir (also its working directory). We wait for the JSON log line whose msg is
+// "listening" and read its "port". The base URL is then put in process.env.CABINET_BASE_URL,
+// which the test workers inherit (they are forked after global setup).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
+import { access, constants, mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+
+const WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const START_TIMEOUT_MS = 30_000;
+const STOP_TIMEOUT_MS = 10_000;
+
+export default async function globalSetup(): Promise<(() => Promise<void>) | void> {
+  if (process.env.CABINET_BASE_URL) {
+    console.log(`[e2e] using the server at ${process.env.CABINET_BASE_URL}`);
+    return;
+  }
+
+  const bin = process.env.CABINET_BIN
+    ? path.resolve(process.env.CABINET_BIN)
+    : path.resolve(WEB_DIR, '../build/dev/cabinet');
+  const webRoot = path.join(WEB_DIR, 'dist');
+  await access(bin, constants.X_OK).catch(() => {
+    throw new Error(`[e2e] server binary not found or not executable: ${bin} (set CABINET_BIN)`);
+  });
+  await access(path.join(webRoot, 'index.html')).catch(() => {
+    throw new Error(`[e2e] ${webRoot}/index.html is missing: run "npm run build" first`);
+  });
+
+  const tmp = await mkdtemp(path.join(tmpdir(), 'cabinet-e2e-'));
+  const logDir = path.join(WEB_DIR, 'test-results');
+  await mkdir(logDir, { recursive: true });
+  const logPath = path.join(logDir, 'server.log');
+  const log = createWriteStream(logPath);
+
+  const args = [
+    'serve',
+    '--set', 'http.port=0',
+    '--set', 'http.host=127.0.0.1',
+    '--set', `database.url=sqlite:${path.join(tmp, 'cabinet.db')}`,
+    '--set', `web.root=${webRoot}`,
+  ];
+  // Our own variables are not server configuration: keep them away from a server that maps
+  // CABINET_* environment variables onto config keys.
+  const env = { ...process.env };
+  delete env.CABINET_BIN;
+  delete env.CABINET_BASE_URL;
+
+  console.log(`[e2e] starting ${bin} ${args.join(' ')}`);
+  const child = spawn(bin, args, { cwd: tmp, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
+
+  let port: number;
+  try {
+    port = await waitForListening(child, log, exited);
+  } catch (e) {
+    child.kill('SIGKILL');
+    log.end();
+    throw new Error(`${(e as Error).message}\n[e2e] full server output: ${logPath}`);
+  }
+
+  const baseURL = `http://127.0.0.1:${port}`;
+  process.env.CABINET_BASE_URL = baseURL;
+  console.log(`[e2e] server listening at ${baseURL} (log: ${logPath})`);
+
+  return async () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
+    const { code, signal } = await exited;
+    clearTimeout(timer);
+    console.log(`[e2e] server stopped (code ${code}, signal ${signal})`);
+    log.end();
+    await rm(tmp, { recursive: true, force: true });
+  };
+}
+
+/**
+ * Reads stdout line by line until the "listening" log line, and keeps draining both streams
+ * into the log file afterwards (a full pipe would block the server). Event-driven: resolves on
+ * the line, rejects on exit or after START_TIMEOUT_MS.
+ */
+function waitForListening(
+  child: ChildProcess,
+  log: NodeJS.WritableStream,
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>,
+): Promise<number> {
+  const recent: string[] = [];
+  const remember = (line: string) => {
+    recent.push(line);
+    if (recent.length > 30) recent.shift();
+  };
+  const tail = () => (recent.length ? `\n--- last output ---\n${recent.join('\n')}` : ' (no output)');
+
+  return new Promise<number>((resolve, reject) => {
+    let done = false;
+    const finish = (fn: () => void) => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      fn();
+    };
+    const timer = setTimeout(
+      () => finish(() => reject(new Error(`[e2e] no "listening" log line within ${START_TIMEOUT_MS / 1000} s${tail()}`))),
+      START_TIMEOUT_MS,
+    );
+
+    createInterface({ input: child.stderr! }).on('line', (line) => {
+      log.write(`[stderr] ${line}\n`);
+      remember(`[stderr] ${line}`);
+    });
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      log.write(`${line}\n`);
+      remember(line);
+      if (done) return;
+      const port = listeningPort(line);
+      if (port !== null) finish(() => resolve(port));
+    });
+
+    child.once('error', (err) => finish(() => reject(new Error(`[e2e] cannot start the server: ${err.message}`))));
+    void exited.then(({ code, signal }) =>
+      finish(() => reject(new Error(`[e2e] server exited before listening (code ${code}, signal ${signal})${tail()}`))),
+    );
+  });
+}
+
+/** The port of a `{"msg":"listening","port":N}` JSON line, or null for any other line. */
+export function listeningPort(line: string): number | null {
+  let entry: unknown;
+  try {
+    entry = JSON.parse(line);
+  } catch {
+    return null;
+  }
+  if (typeof entry !== 'object' || entry === null) return null;
+  const { msg, port } = entry as { msg?: unknown; port?: unknown };
+  if (msg !== 'listening') return null;
+  return typeof port === 'number' && Number.isInteger(port) && port > 0 && port < 65536 ? port : null;
+}

@@ -1,0 +1,46 @@
+// Line icons drawn as inline SVG elements (no icon font, no external file: CSP-friendly).
+// Stroke styling lives in CSS (.icon). Icons are always decorative here: each one sits next
+// to a visible text label, so they are hidden from assistive technologies.
+import type { JSX } from 'preact';
+
+const PATHS = {
+  search: ['M10.5 4a6.5 6.5 0 1 0 0 13 6.5 6.5 0 0 0 0-13z', 'M15.5 15.5 20 20'],
+  calendar: ['M5 5h14a2 2 0 0 1 2 2v12a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2V7a2 2 0 0 1 2-2z', 'M3 10h18', 'M8 3v4', 'M16 3v4'],
+  video: ['M4 6h10a2 2 0 0 1 2 2v8a2 2 0 0 1-2 2H4a2 2 0 0 1-2-2V8a2 2 0 0 1 2-2z', 'M16 10.5 22 7v10l-6-3.5'],
+  shield: ['M12 3 20 6v6c0 5-3.5 8-8 9-4.5-1-8-4-8-9V6z', 'M8.5 12l2.5 2.5 4.5-5'],
+  reconnect: ['M20 12a8 8 0 1 1-2.34-5.66', 'M17.7 2.6v3.8h-3.8'],
+  device: ['M5 4h14a2 2 0 0 1 2 2v8a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z', 'M8 20h8', 'M12 16v4'],
+  users: ['M9 4.5a3.5 3.5 0 1 0 0 7 3.5 3.5 0 0 0 0-7z', 'M2.5 20c0-3.6 2.9-6 6.5-6s6.5 2.4 6.5 6', 'M16.5 6.5a2.5 2.5 0 1 1 0 5', 'M18 14c2.2.4 3.5 2.3 3.5 5'],
+  file: ['M6 3h8l5 5v13H6z', 'M14 3v5h5', 'M9 13h7', 'M9 17h7'],
+  eye: ['M2 12s3.5-7 10-7 10 7 10 7-3.5 7-10 7S2 12 2 12z', 'M12 9a3 3 0 1 0 0 6 3 3 0 0 0 0-6z'],
+  clock: ['M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18z', 'M12 7v5l3 2'],
+  card: ['M4 5h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H4a2 2 0 0 1-2-2V7a2 2 0 0 1 2-2z', 'M2 10h20', 'M6 15h4'],
+  euro: ['M18 7a6.5 6.5 0 1 0 0 10', 'M4.5 10.5h8', 'M4.5 13.5h8'],
+  check: ['M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18z', 'M8 12.5l2.5 2.5 5.5-6'],
+  prescription: ['M6 3h8l5 5v13H6z', 'M14 3v5h5', 'M12.5 11v6', 'M9.5 14h6'],
+  badge: ['M5 5h14a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2V7a2 2 0 0 1 2-2z', 'M9 9a2 2 0 1 0 0 4 2 2 0 0 0 0-4z', 'M6 16.5c.5-1.5 1.6-2.2 3-2.2s2.5.7 3 2.2', 'M14.5 10h3.5', 'M14.5 14h3.5'],
+  activity: ['M3 12h4l3-7 4 14 3-7h4'],
+  sliders: ['M4 6h9', 'M19 6h1', 'M4 12h3', 'M13 12h7', 'M4 18h9', 'M19 18h1', 'M16 4v4', 'M10 10v4', 'M16 16v4'],
+  chart: ['M3 20h18', 'M7 16v-5', 'M12 16V7', 'M17 16v-3'],
+  alert: ['M12 3.5 21.5 20h-19z', 'M12 10v4.5', 'M12 17.5v.01'],
+  lock: ['M7 11h10a2 2 0 0 1 2 2v6a2 2 0 0 1-2 2H7a2 2 0 0 1-2-2v-6a2 2 0 0 1 2-2z', 'M8 11V7a4 4 0 0 1 8 0v4'],
+  bell: ['M6 16v-5a6 6 0 0 1 12 0v5l2 2H4z', 'M10 21h4'],
+  message: ['M4 5h16v11H9l-5 4z'],
+  phone: ['M5 4h3.5l2 5-2.5 1.5a11 11 0 0 0 5.5 5.5l1.5-2.5 5 2V19a2 2 0 0 1-2 2A16 16 0 0 1 3 6a2 2 0 0 1 2-2z'],
+  menu: ['M4 7h16', 'M4 12h16', 'M4 17h16'],
+  close: ['M6 6l12 12', 'M18 6 6 18'],
+  arrowRight: ['M5 12h14', 'M13 6l6 6-6 6'],
+  globe: ['M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18z', 'M3 12h18', 'M12 3c2.5 2.5 3.8 5.5 3.8 9s-1.3 6.5-3.8 9c-2.5-2.5-3.8-5.5-3.8-9S9.5 5.5 12 3z'],
+} as const;
+
+export type IconName = keyof typeof PATHS;
+
+export function Icon({ name, class: cls }: { name: IconName; class?: string }): JSX.Element {
+  return (
+    <svg class={cls ? `icon ${cls}` : 'icon'} viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+      {PATHS[name].map((d) => (
+        <path key={d} d={d} />
+      ))}
+    </svg>
+  );
+}

@@ -1,0 +1,15 @@
+// Entry point. Fonts and styles are imported here so Vite bundles them as hashed files under
+// dist/assets/ (the CSP allows only same-origin fonts and stylesheets, no inline styles).
+import '@fontsource-variable/inter/wght.css';
+import './styles/tokens.css';
+import './styles/base.css';
+import './styles/layout.css';
+import './styles/components.css';
+import './styles/cards.css';
+import './styles/pages.css';
+import { render } from 'preact';
+import { App } from './app';
+
+const root = document.getElementById('app');
+if (!root) throw new Error('index.html must contain <div id="app">');
+render(<App />, root);
