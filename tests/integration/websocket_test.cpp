@@ -1,0 +1,85 @@
+#include "fixture.hpp"
+
+namespace cabinet::test {
+namespace {
+
+using WebSocketTest = ServerTest;
+
+TEST_P(WebSocketTest, SaysHelloAndAnswersPing) {
+  WsClient ws(server().port());
+  auto hello = ws.read_json();
+  ASSERT_TRUE(hello.has_value());
+  EXPECT_EQ((*hello)["type"], "hello");
+  ws.send(R"({"type":"ping"})");
+  auto pong = ws.read_json();
+  ASSERT_TRUE(pong.has_value());
+  EXPECT_EQ((*pong)["type"], "pong");
+  EXPECT_TRUE((*pong)["time"].is_number_integer());
+}
+
+TEST_P(WebSocketTest, AMessageOverTheLimitClosesThatSocketOnly) {
+  WsClient big(server().port());
+  WsClient other(server().port());
+  ASSERT_TRUE(big.read().has_value());
+  ASSERT_TRUE(other.read().has_value());
+
+  big.send(R"({"type":"ping","pad":")" + std::string(100 * 1024, 'x') + "\"}");
+  EXPECT_EQ(big.read(), std::nullopt);
+  EXPECT_EQ(big.close_code(), 1009);  // "message too big"
+
+  other.send(R"({"type":"ping"})");
+  auto pong = other.read_json();
+  ASSERT_TRUE(pong.has_value());
+  EXPECT_EQ((*pong)["type"], "pong");
+  EXPECT_EQ(http().get("/healthz").status, 200);
+}
+
+TEST_P(WebSocketTest, BadMessagesGetAnErrorAndTheSocketStaysOpen) {
+  WsClient ws(server().port(), {{"Accept-Language", "en"}});
+  ASSERT_TRUE(ws.read().has_value());
+  ws.send("{not json");
+  auto error = ws.read_json();
+  ASSERT_TRUE(error.has_value());
+  EXPECT_EQ((*error)["type"], "error");
+  EXPECT_EQ((*error)["code"], "invalid_json");
+  EXPECT_EQ((*error)["message"], "The message is not a JSON object with a \"type\".");
+  ws.send(R"({"type":"teleport"})");
+  EXPECT_EQ((*ws.read_json())["code"], "unknown_type");
+  ws.send(std::string(50000, '['));
+  EXPECT_EQ((*ws.read_json())["code"], "invalid_json");
+  ws.send(R"({"type":"ping"})");
+  EXPECT_EQ((*ws.read_json())["type"], "pong");
+}
+
+TEST_P(WebSocketTest, AForeignOriginIsRefused) {
+  const auto port = server().port();
+  EXPECT_EQ(websocket_refusal_status(port, {{"Origin", "https://evil.example"}}), 403);
+  EXPECT_EQ(websocket_refusal_status(port, {{"Origin", "http://127.0.0.1:" + std::to_string(port)}}), 0);
+}
+
+TEST_P(WebSocketTest, APlainGetOnTheSocketAddressAsksForAnUpgrade) {
+  auto r = http().get("/api/v1/ws");
+  EXPECT_EQ(r.status, 426);
+  EXPECT_EQ(r.json()["error"]["code"], "upgrade_required");
+}
+
+TEST_P(WebSocketTest, ShutdownClosesSocketsAsGoingAwayAndExitsCleanly) {
+  WsClient ws(server().port());
+  ASSERT_TRUE(ws.read().has_value());
+  HttpClient idle(server().port());
+  ASSERT_EQ(idle.get("/healthz").status, 200);  // an idle keep-alive connection stays open
+
+  server().signal(SIGTERM);
+  EXPECT_EQ(ws.read(), std::nullopt);  // reading also answers the server's close frame
+  EXPECT_EQ(ws.close_code(), 1001);
+  EXPECT_EQ(server().stop(SIGTERM), 0);
+  const auto lines = server().lines();
+  ASSERT_FALSE(lines.empty());
+  EXPECT_NE(lines.back().find("\"msg\":\"stopped\""), std::string::npos) << lines.back();
+}
+
+INSTANTIATE_TEST_SUITE_P(Engines, WebSocketTest, testing::ValuesIn(engines_under_test()),
+                         engine_param_name);
+
+}  // namespace
+}  // namespace cabinet::test
