@@ -30,7 +30,9 @@ std::string_view openapi_document() {
 
 }  // namespace
 
-std::string version_string() { return std::string(CABINET_VERSION) + " (" + CABINET_GIT_COMMIT + ")"; }
+std::string version_string() {
+  return std::string(CABINET_VERSION) + " (" + CABINET_GIT_COMMIT + ")";
+}
 
 App::App(Config config, const Clock& clock, Random& random)
     : config_(std::move(config)),
@@ -88,14 +90,16 @@ void App::wire() {
   system::register_realtime(hub_, clock_);
 
   static_files_ = std::make_unique<http::StaticFiles>(config_.web.root);
-  dispatcher_.set_fallback([files = static_files_.get()](http::Request& request) -> Task<http::Response> {
-    co_return files->serve(request);
-  });
+  dispatcher_.set_fallback(
+      [files = static_files_.get()](http::Request& request) -> Task<http::Response> {
+        co_return files->serve(request);
+      });
   dispatcher_.freeze();
 
   registry_.gauge("cabinet_websocket_connections", "Open WebSocket connections.", "",
                   [this] { return static_cast<double>(hub_.connection_count()); });
-  registry_.gauge("cabinet_db_pool_connections", "Database connections by state.", "state=\"in_use\"",
+  registry_.gauge("cabinet_db_pool_connections", "Database connections by state.",
+                  "state=\"in_use\"",
                   [this] { return static_cast<double>(db_->pool_stats().in_use); });
   registry_.gauge("cabinet_db_pool_connections", "Database connections by state.", "state=\"idle\"",
                   [this] {

@@ -1,9 +1,9 @@
 #include "app/config.hpp"
 
-#include <charconv>
 #include <fmt/format.h>
-#include <sstream>
 #include <toml++/toml.h>
+#include <charconv>
+#include <sstream>
 
 #include "storage/open.hpp"
 
@@ -22,15 +22,16 @@ Result<std::uint64_t> parse_uint(const std::string& text) {
 // "1MiB", "64KiB", "512" (bytes).
 Result<std::size_t> parse_size(const std::string& text) {
   std::size_t digits = 0;
-  while (digits < text.size() && std::isdigit(static_cast<unsigned char>(text[digits])) != 0) ++digits;
+  while (digits < text.size() && std::isdigit(static_cast<unsigned char>(text[digits])) != 0)
+    ++digits;
   auto number = parse_uint(text.substr(0, digits));
   if (!number || digits == 0) return bad("expected a size such as 1048576, 64KiB or 1MiB");
   const std::string unit = text.substr(digits);
   std::uint64_t scale = 0;
   if (unit.empty() || unit == "B") scale = 1;
   if (unit == "KiB" || unit == "K") scale = 1024;
-  if (unit == "MiB" || unit == "M") scale = 1024 * 1024;
-  if (unit == "GiB" || unit == "G") scale = 1024 * 1024 * 1024;
+  if (unit == "MiB" || unit == "M") scale = 1024UL * 1024;
+  if (unit == "GiB" || unit == "G") scale = 1024UL * 1024 * 1024;
   if (scale == 0) return bad("unknown size unit '" + unit + "' (use B, KiB, MiB or GiB)");
   return static_cast<std::size_t>(*number * scale);
 }
@@ -38,7 +39,8 @@ Result<std::size_t> parse_size(const std::string& text) {
 // "30s", "500ms", "2m", "1h", or a bare number of seconds.
 Result<std::chrono::milliseconds> parse_duration(const std::string& text) {
   std::size_t digits = 0;
-  while (digits < text.size() && std::isdigit(static_cast<unsigned char>(text[digits])) != 0) ++digits;
+  while (digits < text.size() && std::isdigit(static_cast<unsigned char>(text[digits])) != 0)
+    ++digits;
   auto number = parse_uint(text.substr(0, digits));
   if (!number || digits == 0) return bad("expected a duration such as 30s, 500ms or 2m");
   const std::string unit = text.substr(digits);
@@ -58,8 +60,8 @@ Result<bool> parse_bool(const std::string& text) {
 
 template <class T>
 std::function<Result<void>(Config&, const std::string&)> count(T Config::*section,
-                                                                std::size_t T::*field,
-                                                                std::size_t min, std::size_t max) {
+                                                               std::size_t T::*field,
+                                                               std::size_t min, std::size_t max) {
   return [=](Config& c, const std::string& v) -> Result<void> {
     auto n = parse_uint(v);
     if (!n) return n.error();
@@ -71,7 +73,7 @@ std::function<Result<void>(Config&, const std::string&)> count(T Config::*sectio
 
 template <class T>
 std::function<Result<void>(Config&, const std::string&)> size(T Config::*section,
-                                                               std::size_t T::*field) {
+                                                              std::size_t T::*field) {
   return [=](Config& c, const std::string& v) -> Result<void> {
     auto n = parse_size(v);
     if (!n) return n.error();
@@ -83,7 +85,7 @@ std::function<Result<void>(Config&, const std::string&)> size(T Config::*section
 
 template <class T, class Duration>
 std::function<Result<void>(Config&, const std::string&)> duration(T Config::*section,
-                                                                   Duration T::*field) {
+                                                                  Duration T::*field) {
   return [=](Config& c, const std::string& v) -> Result<void> {
     auto d = parse_duration(v);
     if (!d) return d.error();
@@ -95,7 +97,7 @@ std::function<Result<void>(Config&, const std::string&)> duration(T Config::*sec
 
 template <class T>
 std::function<Result<void>(Config&, const std::string&)> text(T Config::*section,
-                                                               std::string T::*field) {
+                                                              std::string T::*field) {
   return [=](Config& c, const std::string& v) -> Result<void> {
     c.*section.*field = v;
     return ok();
@@ -115,57 +117,69 @@ std::function<Result<void>(Config&, const std::string&)> flag(T Config::*section
 std::vector<KeyInfo> make_keys() {
   using C = Config;
   std::vector<KeyInfo> k;
-  k.push_back({"mode", "production",
-               "\"production\" or \"development\" (development adds tools such as the local mailbox page)",
-               [](C& c, const std::string& v) -> Result<void> {
-                 if (v != "production" && v != "development") return bad("must be production or development");
-                 c.mode = v;
-                 return ok();
-               }});
-  k.push_back({"blocking_threads", "0",
-               "threads for blocking work (SQLite, password hashing, PDF); 0 = twice the cores, at least 4",
-               [](C& c, const std::string& v) -> Result<void> {
-                 auto n = parse_uint(v);
-                 if (!n || *n > 256) return bad("must be between 0 and 256");
-                 c.blocking_threads = *n;
-                 return ok();
-               }});
+  k.push_back(
+      {"mode", "production",
+       R"("production" or "development" (development adds tools such as the local mailbox page))",
+       [](C& c, const std::string& v) -> Result<void> {
+         if (v != "production" && v != "development")
+           return bad("must be production or development");
+         c.mode = v;
+         return ok();
+       }});
+  k.push_back(
+      {"blocking_threads", "0",
+       "threads for blocking work (SQLite, password hashing, PDF); 0 = twice the cores, at least 4",
+       [](C& c, const std::string& v) -> Result<void> {
+         auto n = parse_uint(v);
+         if (!n || *n > 256) return bad("must be between 0 and 256");
+         c.blocking_threads = *n;
+         return ok();
+       }});
   k.push_back({"http.host", "127.0.0.1", "address to listen on (0.0.0.0 for every interface)",
                text(&C::http, &C::Http::host)});
-  k.push_back({"http.port", "8080", "TCP port to listen on; 0 picks a free port (printed in the log)",
+  k.push_back({"http.port", "8080",
+               "TCP port to listen on; 0 picks a free port (printed in the log)",
                [](C& c, const std::string& v) -> Result<void> {
                  auto n = parse_uint(v);
                  if (!n || *n > 65535) return bad("must be between 0 and 65535");
                  c.http.port = static_cast<std::uint16_t>(*n);
                  return ok();
                }});
-  k.push_back({"http.threads", "0", "I/O threads; 0 = one per core", count(&C::http, &C::Http::threads, 0, 256)});
-  k.push_back({"http.public_url", "http://localhost:8080",
-               "the address users reach Cabinet at; used in links in emails, and https:// turns on HSTS",
-               [](C& c, const std::string& v) -> Result<void> {
-                 if (!v.starts_with("http://") && !v.starts_with("https://")) return bad("must start with http:// or https://");
-                 c.http.public_url = v;
-                 while (c.http.public_url.ends_with('/')) c.http.public_url.pop_back();
-                 return ok();
-               }});
-  k.push_back({"http.body_limit", "1MiB", "largest request body accepted (routes for uploads set their own)",
+  k.push_back({"http.threads", "0", "I/O threads; 0 = one per core",
+               count(&C::http, &C::Http::threads, 0, 256)});
+  k.push_back(
+      {"http.public_url", "http://localhost:8080",
+       "the address users reach Cabinet at; used in links in emails, and https:// turns on HSTS",
+       [](C& c, const std::string& v) -> Result<void> {
+         if (!v.starts_with("http://") && !v.starts_with("https://"))
+           return bad("must start with http:// or https://");
+         c.http.public_url = v;
+         while (c.http.public_url.ends_with('/')) c.http.public_url.pop_back();
+         return ok();
+       }});
+  k.push_back({"http.body_limit", "1MiB",
+               "largest request body accepted (routes for uploads set their own)",
                size(&C::http, &C::Http::body_limit)});
   k.push_back({"http.header_limit", "16KiB", "largest request header block accepted",
                size(&C::http, &C::Http::header_limit)});
-  k.push_back({"http.read_timeout", "30s", "time allowed to receive a whole request once it has started",
+  k.push_back({"http.read_timeout", "30s",
+               "time allowed to receive a whole request once it has started",
                duration(&C::http, &C::Http::read_timeout)});
   k.push_back({"http.idle_timeout", "75s", "how long an idle keep-alive connection stays open",
                duration(&C::http, &C::Http::idle_timeout)});
-  k.push_back({"http.shutdown_grace", "10s", "on SIGINT/SIGTERM, how long requests in flight may take to finish",
+  k.push_back({"http.shutdown_grace", "10s",
+               "on SIGINT/SIGTERM, how long requests in flight may take to finish",
                duration(&C::http, &C::Http::shutdown_grace)});
   k.push_back({"http.trust_forwarded", "false",
                "take the client address from X-Forwarded-For; only behind a proxy that sets it",
                flag(&C::http, &C::Http::trust_forwarded)});
-  k.push_back({"web.root", "web/dist", "directory of the built web app", text(&C::web, &C::Web::root)});
+  k.push_back(
+      {"web.root", "web/dist", "directory of the built web app", text(&C::web, &C::Web::root)});
   k.push_back({"database.url", "sqlite:var/cabinet.db",
                "sqlite:PATH for a local file, or postgresql://user:password@host:port/dbname",
                [](C& c, const std::string& v) -> Result<void> {
-                 if (!storage::is_supported_url(v)) return bad("use sqlite:PATH or postgresql://...");
+                 if (!storage::is_supported_url(v))
+                   return bad("use sqlite:PATH or postgresql://...");
                  c.database.url = v;
                  return ok();
                }});
@@ -179,11 +193,14 @@ std::vector<KeyInfo> make_keys() {
                duration(&C::database, &C::Database::connect_timeout)});
   k.push_back({"database.statement_timeout", "30s", "PostgreSQL: longest a statement may run",
                duration(&C::database, &C::Database::statement_timeout)});
-  k.push_back({"websocket.max_message", "64KiB", "largest WebSocket message; a bigger one closes that socket (1009)",
+  k.push_back({"websocket.max_message", "64KiB",
+               "largest WebSocket message; a bigger one closes that socket (1009)",
                size(&C::websocket, &C::WebSocket::max_message)});
-  k.push_back({"websocket.idle_timeout", "30s", "a silent socket is pinged, and closed if the ping goes unanswered",
+  k.push_back({"websocket.idle_timeout", "30s",
+               "a silent socket is pinged, and closed if the ping goes unanswered",
                duration(&C::websocket, &C::WebSocket::idle_timeout)});
-  k.push_back({"websocket.max_queue", "256", "outgoing messages queued for one socket before it is cut as too slow",
+  k.push_back({"websocket.max_queue", "256",
+               "outgoing messages queued for one socket before it is cut as too slow",
                count(&C::websocket, &C::WebSocket::max_queue, 1, 100000)});
   k.push_back({"websocket.max_connections", "10000", "open WebSockets per node",
                count(&C::websocket, &C::WebSocket::max_connections, 1, 1000000)});
@@ -194,8 +211,10 @@ std::vector<KeyInfo> make_keys() {
                  c.log.level = *l;
                  return ok();
                }});
-  k.push_back({"log.access", "true", "one JSON line per HTTP request", flag(&C::log, &C::Log::access)});
-  k.push_back({"log.file", "", "write logs to this file instead of standard output", text(&C::log, &C::Log::file)});
+  k.push_back(
+      {"log.access", "true", "one JSON line per HTTP request", flag(&C::log, &C::Log::access)});
+  k.push_back({"log.file", "", "write logs to this file instead of standard output",
+               text(&C::log, &C::Log::file)});
   k.push_back({"metrics.token", "",
                "when set, GET /metrics requires \"Authorization: Bearer <token>\"",
                text(&C::metrics, &C::Metrics::token)});
@@ -216,7 +235,8 @@ std::optional<std::string> toml_text(const toml::node& node) {
 void collect_leaves(const toml::table& table, const std::string& prefix,
                     std::vector<std::pair<std::string, const toml::node*>>& out) {
   for (const auto& [key, node] : table) {
-    const std::string name = prefix.empty() ? std::string(key.str()) : prefix + "." + std::string(key.str());
+    const std::string name =
+        prefix.empty() ? std::string(key.str()) : prefix + "." + std::string(key.str());
     if (const auto* sub = node.as_table()) {
       collect_leaves(*sub, name, out);
     } else {
@@ -234,11 +254,13 @@ const std::vector<KeyInfo>& keys() {
 
 std::string env_name(const std::string& key) {
   std::string out = "CABINET_";
-  for (char c : key) out.push_back(c == '.' ? '_' : static_cast<char>(std::toupper(static_cast<unsigned char>(c))));
+  for (char c : key)
+    out.push_back(c == '.' ? '_' : static_cast<char>(std::toupper(static_cast<unsigned char>(c))));
   return out;
 }
 
-Result<Config> load(const std::string& toml_path, const std::map<std::string, std::string>& overrides,
+Result<Config> load(const std::string& toml_path,
+                    const std::map<std::string, std::string>& overrides,
                     const std::function<const char*(const char*)>& getenv) {
   Config config;
   auto apply = [&](const std::string& name, const std::string& value,

@@ -18,8 +18,8 @@ struct Config {
     std::uint16_t port = 8080;
     std::size_t threads = 0;  // 0: one per core
     std::string public_url = "http://localhost:8080";
-    std::size_t body_limit = 1024 * 1024;
-    std::size_t header_limit = 16 * 1024;
+    std::size_t body_limit = 1024UL * 1024;
+    std::size_t header_limit = 16UL * 1024;
     std::chrono::seconds read_timeout{30};
     std::chrono::seconds idle_timeout{75};
     std::chrono::seconds shutdown_grace{10};
@@ -37,7 +37,7 @@ struct Config {
     std::chrono::milliseconds statement_timeout{30000};
   } database;
   struct WebSocket {
-    std::size_t max_message = 64 * 1024;
+    std::size_t max_message = 64UL * 1024;
     std::chrono::seconds idle_timeout{30};
     std::size_t max_queue = 256;
     std::size_t max_connections = 10000;
@@ -71,7 +71,8 @@ std::string env_name(const std::string& key);
 // Builds the configuration: defaults, then the TOML file (when given), then CABINET_*
 // environment variables, then --set overrides. Unknown keys and bad values are errors that
 // name the key; nothing is silently ignored.
-Result<Config> load(const std::string& toml_path, const std::map<std::string, std::string>& overrides,
+Result<Config> load(const std::string& toml_path,
+                    const std::map<std::string, std::string>& overrides,
                     const std::function<const char*(const char*)>& getenv);
 
 // The key table as Markdown (docs/configuration.md) and as plain text (--help).

@@ -55,10 +55,15 @@ TEST(Config, ErrorsNameTheKeyAndTheProblem) {
   ASSERT_FALSE(range.ok());
   EXPECT_NE(range.error().detail.find("http.port"), std::string::npos);
 
-  for (auto [key, value] : std::vector<std::pair<std::string, std::string>>{
-           {"http.body_limit", "lots"}, {"http.read_timeout", "10 years"}, {"log.level", "loud"},
-           {"database.url", "mysql://x"}, {"http.public_url", "localhost"}, {"mode", "prod"},
-           {"http.trust_forwarded", "maybe"}, {"http.read_timeout", "0s"}}) {
+  for (auto [key, value] :
+       std::vector<std::pair<std::string, std::string>>{{"http.body_limit", "lots"},
+                                                        {"http.read_timeout", "10 years"},
+                                                        {"log.level", "loud"},
+                                                        {"database.url", "mysql://x"},
+                                                        {"http.public_url", "localhost"},
+                                                        {"mode", "prod"},
+                                                        {"http.trust_forwarded", "maybe"},
+                                                        {"http.read_timeout", "0s"}}) {
     auto r = load("", {{key, value}}, no_env);
     EXPECT_FALSE(r.ok()) << key << "=" << value;
   }

@@ -36,7 +36,8 @@ std::optional<Config> load_config(const Common& common, int& exit_code) {
   std::string path = common.config_path;
   // Without --config, a cabinet.toml in the working directory is used when present.
   if (path.empty() && std::filesystem::exists("cabinet.toml")) path = "cabinet.toml";
-  auto config = cabinet::app::load(path, overrides, [](const char* name) { return std::getenv(name); });
+  auto config =
+      cabinet::app::load(path, overrides, [](const char* name) { return std::getenv(name); });
   if (!config) {
     exit_code = fail(2, config.error().detail);
     return std::nullopt;
@@ -54,13 +55,15 @@ int serve(const Common& common) {
   cabinet::app::App app(*config, clock, random);
   auto report = app.open_database();
   if (!report) {
-    cabinet::log::error("cannot open the database", {{"url", cabinet::storage::redact_url(config->database.url)},
-                                                     {"error", report.error().detail}});
+    cabinet::log::error("cannot open the database",
+                        {{"url", cabinet::storage::redact_url(config->database.url)},
+                         {"error", report.error().detail}});
     cabinet::log::flush();
     return 1;
   }
   if (!report->applied.empty()) {
-    cabinet::log::info("migrations applied", {{"from", report->from_version}, {"to", report->to_version}});
+    cabinet::log::info("migrations applied",
+                       {{"from", report->from_version}, {"to", report->to_version}});
   }
   auto port = app.listen();
   if (!port) {
@@ -85,8 +88,9 @@ int migrate(const Common& common) {
   cabinet::log::flush();
   if (!report) return fail(1, report.error().detail);
   std::cout << "schema version " << report->to_version << " ("
-            << (report->applied.empty() ? "already up to date"
-                                        : std::to_string(report->applied.size()) + " migration(s) applied")
+            << (report->applied.empty()
+                    ? "already up to date"
+                    : std::to_string(report->applied.size()) + " migration(s) applied")
             << ") on " << cabinet::storage::redact_url(config->database.url) << "\n";
   return 0;
 }

@@ -11,7 +11,8 @@ namespace {
 
 std::string lower(std::string_view method) {
   std::string out;
-  for (char c : method) out.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  for (char c : method)
+    out.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
   return out;
 }
 
@@ -39,7 +40,8 @@ TEST(OpenApi, DocumentsExactlyTheRoutesTheServerHas) {
     const auto method = lower(http::to_string(route->method));
     routes.emplace(route->pattern, method);
     EXPECT_TRUE(paths.contains(route->pattern) && paths[route->pattern].contains(method))
-        << http::to_string(route->method) << " " << route->pattern << " is not in docs/openapi.yaml";
+        << http::to_string(route->method) << " " << route->pattern
+        << " is not in docs/openapi.yaml";
   }
   for (const auto& [path, item] : paths.items()) {
     for (const auto& [method, operation] : item.items()) {

@@ -20,9 +20,10 @@ T block_on(boost::asio::io_context& io, Task<T> task, std::size_t threads = 1) {
   std::optional<T> out;
   std::exception_ptr failure;
   boost::asio::co_spawn(
-      io, [](Task<T> t, std::optional<T>& o) -> Task<void> { o.emplace(co_await std::move(t)); }(
-              std::move(task), out),
-      [&failure](std::exception_ptr e) { failure = e; });
+      io,
+      [](Task<T> t, std::optional<T>& o) -> Task<void> { o.emplace(co_await std::move(t)); }(
+                                             std::move(task), out),
+      [&failure](std::exception_ptr e) { failure = std::move(e); });
   std::vector<std::thread> extra;
   for (std::size_t i = 1; i < threads; ++i) extra.emplace_back([&io] { io.run(); });
   io.run();
@@ -34,10 +35,13 @@ T block_on(boost::asio::io_context& io, Task<T> task, std::size_t threads = 1) {
 
 inline void block_on(boost::asio::io_context& io, Task<void> task, std::size_t threads = 1) {
   struct Done {};
-  block_on(io, [](Task<void> t) -> Task<Done> {
-    co_await std::move(t);
-    co_return Done{};
-  }(std::move(task)), threads);
+  block_on(
+      io,
+      [](Task<void> t) -> Task<Done> {
+        co_await std::move(t);
+        co_return Done{};
+      }(std::move(task)),
+      threads);
 }
 
 }  // namespace cabinet

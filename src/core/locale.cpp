@@ -35,8 +35,8 @@ int parse_q(std::string_view params) {
     auto value = param.substr(2);
     auto dot = value.find('.');
     int whole = 0;
-    std::from_chars(value.data(), value.data() + (dot == std::string_view::npos ? value.size() : dot),
-                    whole);
+    std::from_chars(value.data(),
+                    value.data() + (dot == std::string_view::npos ? value.size() : dot), whole);
     int frac = 0;
     if (dot != std::string_view::npos) {
       auto digits = value.substr(dot + 1, 3);

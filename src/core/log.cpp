@@ -41,8 +41,8 @@ std::shared_ptr<spdlog::logger> make_logger(const Options& options) {
     sink = std::make_shared<spdlog::sinks::basic_file_sink_mt>(options.file);
   }
   // Overflow blocks rather than drops: an access or audit line is never silently lost.
-  auto logger = std::make_shared<spdlog::async_logger>(
-      "cabinet", sink, spdlog::thread_pool(), spdlog::async_overflow_policy::block);
+  auto logger = std::make_shared<spdlog::async_logger>("cabinet", sink, spdlog::thread_pool(),
+                                                       spdlog::async_overflow_policy::block);
   logger->set_pattern(R"({"time":"%Y-%m-%dT%H:%M:%S.%eZ","level":"%l",%v})",
                       spdlog::pattern_time_type::utc);
   logger->set_level(spdlog::level::trace);

@@ -12,9 +12,9 @@ namespace cabinet {
 template <class T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : v_(std::in_place_index<0>, std::move(value)) {}  // NOLINT
+  Result(T value) : v_(std::in_place_index<0>, std::move(value)) {}      // NOLINT
   Result(Error error) : v_(std::in_place_index<1>, std::move(error)) {}  // NOLINT
-  Result(ErrorCode code) : v_(std::in_place_index<1>, Error(code)) {}  // NOLINT
+  Result(ErrorCode code) : v_(std::in_place_index<1>, Error(code)) {}    // NOLINT
 
   [[nodiscard]] bool ok() const { return v_.index() == 0; }
   explicit operator bool() const { return ok(); }

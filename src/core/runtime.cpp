@@ -19,7 +19,8 @@ struct Runtime::Impl {
 };
 
 Runtime::Runtime(std::size_t threads)
-    : impl_(std::make_unique<Impl>(static_cast<int>(threads))), threads_(threads == 0 ? 1 : threads) {}
+    : impl_(std::make_unique<Impl>(static_cast<int>(threads))),
+      threads_(threads == 0 ? 1 : threads) {}
 
 Runtime::~Runtime() = default;
 
@@ -41,7 +42,8 @@ struct BlockingPool::Impl {
 };
 
 BlockingPool::BlockingPool(std::size_t threads)
-    : impl_(std::make_unique<Impl>(threads == 0 ? 1 : threads)), threads_(threads == 0 ? 1 : threads) {}
+    : impl_(std::make_unique<Impl>(threads == 0 ? 1 : threads)),
+      threads_(threads == 0 ? 1 : threads) {}
 
 BlockingPool::~BlockingPool() { stop(); }
 
@@ -63,7 +65,7 @@ Task<void> BlockingPool::run(std::function<void()> fn) {
     });
   };
   co_await asio::async_initiate<const asio::use_awaitable_t<>&, void()>(initiate,
-                                                                          asio::use_awaitable);
+                                                                        asio::use_awaitable);
   if (failure) std::rethrow_exception(failure);
 }
 

@@ -11,7 +11,8 @@ bool is_json_type(std::string_view content_type) {
   auto type = content_type.substr(0, semi);
   while (!type.empty() && type.back() == ' ') type.remove_suffix(1);
   std::string lower;
-  for (char c : type) lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  for (char c : type)
+    lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
   return lower == "application/json" || lower == "application/csp-report" ||
          (lower.starts_with("application/") && lower.ends_with("+json"));
 }
@@ -66,9 +67,8 @@ Task<Response> Dispatcher::handle(Request& request) {
     } catch (const std::exception& e) {
       // The error boundary: a bug or broken infrastructure. The client gets a stable 500, the
       // log gets the details with the request id.
-      log::error("unhandled exception", {{"request_id", request.request_id},
-                                         {"path", request.path},
-                                         {"error", e.what()}});
+      log::error("unhandled exception",
+                 {{"request_id", request.request_id}, {"path", request.path}, {"error", e.what()}});
       response = Response::error(ErrorCode::internal, request.locale);
     }
   }
@@ -105,7 +105,8 @@ Task<Response> Dispatcher::route(Request& request) {
       co_return Response::error(ErrorCode::invalid_json, request.locale);
     }
     request.json = nlohmann::json::parse(request.body, nullptr, false);
-    if (request.json.is_discarded()) co_return Response::error(ErrorCode::invalid_json, request.locale);
+    if (request.json.is_discarded())
+      co_return Response::error(ErrorCode::invalid_json, request.locale);
   }
   co_return co_await route.handler(request);
 }

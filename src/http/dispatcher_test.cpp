@@ -18,9 +18,9 @@ class DispatcherTest : public testing::Test {
     dispatcher_.use(std::make_shared<AccessLogMiddleware>(registry_, false));
     dispatcher_.use(std::make_shared<LocaleMiddleware>());
     dispatcher_.use(std::make_shared<SecurityHeadersMiddleware>(SecurityHeadersOptions{}));
-    router_.add(Method::post, "/api/v1/echo", [](Request& r) -> Task<Response> {
-      co_return Response::json(200, r.json);
-    }, {.body = BodyKind::json, .max_body = 4096});
+    router_.add(Method::post, "/api/v1/echo",
+                [](Request& r) -> Task<Response> { co_return Response::json(200, r.json); },
+                {.body = BodyKind::json, .max_body = 4096});
     router_.add(Method::get, "/api/v1/boom", [](Request&) -> Task<Response> {
       throw std::runtime_error("database exploded");
       co_return Response::no_content();
@@ -37,13 +37,13 @@ class DispatcherTest : public testing::Test {
   }
 
   Response call(Method method, std::string path, std::string body = "",
-                std::vector<std::pair<std::string, std::string>> headers = {}) {
+                const std::vector<std::pair<std::string, std::string>>& headers = {}) {
     Request req;
     req.method = method;
     req.path = std::move(path);
     req.body = std::move(body);
     req.received_at = std::chrono::steady_clock::now();
-    for (auto& [k, v] : headers) req.headers.add(k, v);
+    for (const auto& [k, v] : headers) req.headers.add(k, v);
     return block_on(io_, dispatcher_.handle(req));
   }
 
@@ -57,7 +57,8 @@ class DispatcherTest : public testing::Test {
 };
 
 TEST_F(DispatcherTest, ParsesJsonBodiesForJsonRoutes) {
-  auto r = call(Method::post, "/api/v1/echo", R"({"a":1})", {{"Content-Type", "application/json; charset=utf-8"}});
+  auto r = call(Method::post, "/api/v1/echo", R"({"a":1})",
+                {{"Content-Type", "application/json; charset=utf-8"}});
   EXPECT_EQ(r.status, 200);
   EXPECT_EQ(json(r), nlohmann::json({{"a", 1}}));
 }
@@ -67,19 +68,22 @@ TEST_F(DispatcherTest, MalformedJsonIsA400InTheCallersLanguage) {
   EXPECT_EQ(fr.status, 400);
   EXPECT_EQ(json(fr)["error"]["code"], "invalid_json");
   EXPECT_EQ(json(fr)["error"]["message"], "Le corps de la requête n'est pas un JSON valide.");
-  auto en = call(Method::post, "/api/v1/echo", "", {{"Content-Type", "application/json"}, {"Accept-Language", "en"}});
+  auto en = call(Method::post, "/api/v1/echo", "",
+                 {{"Content-Type", "application/json"}, {"Accept-Language", "en"}});
   EXPECT_EQ(en.status, 400);
   EXPECT_EQ(json(en)["error"]["message"], "The request body is not valid JSON.");
 }
 
 TEST_F(DispatcherTest, DeeplyNestedJsonIsRefusedWithoutParsing) {
-  auto r = call(Method::post, "/api/v1/echo", std::string(4000, '['), {{"Content-Type", "application/json"}});
+  auto r = call(Method::post, "/api/v1/echo", std::string(4000, '['),
+                {{"Content-Type", "application/json"}});
   EXPECT_EQ(r.status, 400);
   EXPECT_EQ(json(r)["error"]["code"], "invalid_json");
 }
 
 TEST_F(DispatcherTest, AJsonRouteRefusesOtherContentTypes) {
-  auto r = call(Method::post, "/api/v1/echo", "a=1", {{"Content-Type", "application/x-www-form-urlencoded"}});
+  auto r = call(Method::post, "/api/v1/echo", "a=1",
+                {{"Content-Type", "application/x-www-form-urlencoded"}});
   EXPECT_EQ(r.status, 415);
   EXPECT_EQ(json(r)["error"]["code"], "unsupported_media_type");
 }
@@ -131,11 +135,14 @@ TEST_F(DispatcherTest, RequestsAreCountedPerRouteAndStatus) {
   call(Method::get, "/api/v1/items/2");
   call(Method::get, "/api/v1/nothing");
   const auto text = registry_.render();
-  EXPECT_NE(text.find(R"(cabinet_http_requests_total{method="GET",route="/api/v1/items/{id}",status="200"} 2)"),
-            std::string::npos)
+  EXPECT_NE(
+      text.find(
+          R"(cabinet_http_requests_total{method="GET",route="/api/v1/items/{id}",status="200"} 2)"),
+      std::string::npos)
       << text;
-  EXPECT_NE(text.find(R"(cabinet_http_requests_total{method="GET",route="unmatched",status="404"} 1)"),
-            std::string::npos);
+  EXPECT_NE(
+      text.find(R"(cabinet_http_requests_total{method="GET",route="unmatched",status="404"} 1)"),
+      std::string::npos);
 }
 
 TEST_F(DispatcherTest, BodyLimitIsTheRoutesOrTheDefault) {

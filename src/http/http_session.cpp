@@ -10,7 +10,7 @@ namespace {
 using asio::as_tuple;
 using asio::use_awaitable;
 
-constexpr std::size_t kMaxDrainBytes = 64 * 1024 * 1024;
+constexpr std::size_t kMaxDrainBytes = 64UL * 1024 * 1024;
 constexpr auto kDrainTime = std::chrono::seconds(3);
 
 // RFC 9110 Date header, formatted once per second per thread.
@@ -28,9 +28,9 @@ std::string_view http_date() {
 }
 
 bool iequals(std::string_view a, std::string_view b) {
-  return a.size() == b.size() &&
-         std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return std::tolower(static_cast<unsigned char>(x)) ==
+                  std::tolower(static_cast<unsigned char>(y));
          });
 }
 
@@ -111,7 +111,8 @@ asio::awaitable<void> HttpSession::serve_one(bool& keep_going) {
 
   idle_ = true;
   stream_.expires_after(options.idle_timeout);
-  auto [ec, n] = co_await bhttp::async_read_header(stream_, buffer_, parser, as_tuple(use_awaitable));
+  auto [ec, n] =
+      co_await bhttp::async_read_header(stream_, buffer_, parser, as_tuple(use_awaitable));
   idle_ = false;
 
   Request request;
@@ -119,9 +120,9 @@ asio::awaitable<void> HttpSession::serve_one(bool& keep_going) {
   if (ec) {
     if (is_closed(ec) || buffer_.size() == 0) co_return;
     request.remote_ip = client_ip(parser);
-    const Error error(ec == bhttp::error::header_limit ? ErrorCode::header_too_large
-                                                       : ErrorCode::invalid_request,
-                      ec.message());
+    const Error error(
+        ec == bhttp::error::header_limit ? ErrorCode::header_too_large : ErrorCode::invalid_request,
+        ec.message());
     co_await reply_and_close(server_->dispatcher.reject(request, error), 11);
     co_return;
   }
@@ -131,11 +132,13 @@ asio::awaitable<void> HttpSession::serve_one(bool& keep_going) {
   request.method = parse_method(header.method_string());
   request.target = std::string(header.target());
   request.remote_ip = client_ip(parser);
-  for (const auto& field : header) request.headers.add(std::string(field.name_string()), std::string(field.value()));
+  for (const auto& field : header)
+    request.headers.add(std::string(field.name_string()), std::string(field.value()));
   const auto question = request.target.find('?');
   auto path = percent_decode(std::string_view(request.target).substr(0, question));
   if (!path || path->empty() || path->front() != '/') {
-    co_await reply_and_close(server_->dispatcher.reject(request, ErrorCode::invalid_request), version);
+    co_await reply_and_close(server_->dispatcher.reject(request, ErrorCode::invalid_request),
+                             version);
     co_return;
   }
   request.path = std::move(*path);
@@ -147,7 +150,8 @@ asio::awaitable<void> HttpSession::serve_one(bool& keep_going) {
       co_return;
     }
     if (server_->websockets.load() >= options.websocket_max_connections) {
-      co_await reply_and_close(server_->dispatcher.reject(request, ErrorCode::unavailable), version);
+      co_await reply_and_close(server_->dispatcher.reject(request, ErrorCode::unavailable),
+                               version);
       co_return;
     }
     co_await run_websocket(server_, std::move(stream_), parser.release(), id_);
@@ -179,12 +183,15 @@ asio::awaitable<void> HttpSession::serve_one(bool& keep_going) {
       co_return;
     }
     if (bec == beast::error::timeout) {
-      co_await reply_and_close(server_->dispatcher.reject(request, ErrorCode::request_timeout), version);
+      co_await reply_and_close(server_->dispatcher.reject(request, ErrorCode::request_timeout),
+                               version);
       co_return;
     }
     if (bec) {
       if (!is_closed(bec)) {
-        co_await reply_and_close(server_->dispatcher.reject(request, Error(ErrorCode::invalid_request, bec.message())), version);
+        co_await reply_and_close(
+            server_->dispatcher.reject(request, Error(ErrorCode::invalid_request, bec.message())),
+            version);
       }
       co_return;
     }
@@ -242,7 +249,7 @@ asio::awaitable<void> HttpSession::drain_and_close() {
   boost::system::error_code ignored;
   stream_.socket().shutdown(tcp::socket::shutdown_send, ignored);
   stream_.expires_after(kDrainTime);
-  std::array<char, 16 * 1024> scratch{};
+  std::array<char, 16UL * 1024> scratch{};
   std::size_t total = 0;
   while (total < kMaxDrainBytes) {
     auto [ec, n] = co_await stream_.async_read_some(asio::buffer(scratch), as_tuple(use_awaitable));

@@ -23,8 +23,8 @@ bool is_sane_request_id(std::string_view id) {
 
 std::optional<Response> RequestIdMiddleware::on_request(Request& request) {
   auto incoming = request.headers.get("X-Request-Id");
-  request.request_id = incoming && is_sane_request_id(*incoming) ? std::string(*incoming)
-                                                                 : random_hex(random_, 12);
+  request.request_id =
+      incoming && is_sane_request_id(*incoming) ? std::string(*incoming) : random_hex(random_, 12);
   return std::nullopt;
 }
 

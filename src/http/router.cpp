@@ -74,8 +74,8 @@ namespace {
 // Depth-first: a literal segment is tried before a parameter, and a dead end backtracks, so
 // "/a/{id}/x" still matches "/a/b/x" when "/a/b/y" also exists.
 template <class Node>
-const Node* descend(const Node* node, const std::vector<std::string_view>& segments,
-                    std::size_t i, std::vector<std::pair<std::string, std::string>>& params) {
+const Node* descend(const Node* node, const std::vector<std::string_view>& segments, std::size_t i,
+                    std::vector<std::pair<std::string, std::string>>& params) {
   if (i == segments.size()) return node->handlers.empty() ? nullptr : node;
   const auto segment = segments[i];
   if (auto it = node->literals.find(segment); it != node->literals.end()) {

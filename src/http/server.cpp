@@ -24,7 +24,8 @@ Result<std::uint16_t> Server::listen() {
   if (!ec) acceptor.listen(asio::socket_base::max_listen_connections, ec);
   if (ec) {
     return Error(ErrorCode::unavailable, "cannot listen on " + impl_->options.host + ":" +
-                                             std::to_string(impl_->options.port) + ": " + ec.message());
+                                             std::to_string(impl_->options.port) + ": " +
+                                             ec.message());
   }
   return acceptor.local_endpoint().port();
 }
@@ -69,7 +70,8 @@ asio::awaitable<void> Server::Impl::accept_loop() {
     }
     // The socket's executor is its strand: the session coroutine runs there.
     auto executor = session->executor();
-    asio::co_spawn(executor, [session]() { return session->run(); }, asio::detached);
+    asio::co_spawn(
+        executor, [session]() { return session->run(); }, asio::detached);
   }
 }
 

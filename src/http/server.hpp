@@ -16,13 +16,13 @@ namespace cabinet::http {
 struct ServerOptions {
   std::string host = "127.0.0.1";
   std::uint16_t port = 8080;
-  std::size_t header_limit = 16 * 1024;
-  std::chrono::seconds read_timeout{30};   // to receive a whole request once it has started
-  std::chrono::seconds idle_timeout{75};   // keep-alive wait for the next request
+  std::size_t header_limit = 16UL * 1024;
+  std::chrono::seconds read_timeout{30};    // to receive a whole request once it has started
+  std::chrono::seconds idle_timeout{75};    // keep-alive wait for the next request
   std::chrono::seconds shutdown_grace{10};  // in-flight requests get this long to finish
   bool trust_forwarded = false;  // take the client address from X-Forwarded-For (behind a proxy)
   std::string websocket_path = "/api/v1/ws";
-  std::size_t websocket_max_message = 64 * 1024;
+  std::size_t websocket_max_message = 64UL * 1024;
   std::chrono::seconds websocket_idle{30};  // a ping is sent when quiet; no answer closes
   std::size_t websocket_max_queue = 256;    // queued outgoing messages before a slow reader is cut
   std::size_t websocket_max_connections = 10000;

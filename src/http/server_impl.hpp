@@ -20,8 +20,13 @@ class HttpSession;
 
 struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
   Impl(Runtime& rt, Dispatcher& d, realtime::Hub& h, ServerOptions o)
-      : runtime(rt), dispatcher(d), hub(h), options(std::move(o)), acceptor(rt.io()),
-        signals(rt.io(), SIGINT, SIGTERM), grace_timer(rt.io()) {}
+      : runtime(rt),
+        dispatcher(d),
+        hub(h),
+        options(std::move(o)),
+        acceptor(rt.io()),
+        signals(rt.io(), SIGINT, SIGTERM),
+        grace_timer(rt.io()) {}
 
   asio::awaitable<void> accept_loop();
   void begin_shutdown();

@@ -100,8 +100,8 @@ StaticFiles::StaticFiles(const std::filesystem::path& root) {
 Response StaticFiles::respond(const Request& request, const File& file) const {
   Response response;
   response.headers.add("ETag", file.etag);
-  response.headers.add("Cache-Control", file.immutable ? "public, max-age=31536000, immutable"
-                                                       : "no-cache");
+  response.headers.add("Cache-Control",
+                       file.immutable ? "public, max-age=31536000, immutable" : "no-cache");
   if (auto inm = request.headers.get("If-None-Match"); inm && etag_matches(*inm, file.etag)) {
     response.status = 304;
     return response;
@@ -114,7 +114,8 @@ Response StaticFiles::respond(const Request& request, const File& file) const {
 Response StaticFiles::serve(const Request& request) const {
   const std::string& path = request.path;
   if (path == "/" || path == "/index.html") {
-    if (auto it = files_.find("/index.html"); it != files_.end()) return respond(request, it->second);
+    if (auto it = files_.find("/index.html"); it != files_.end())
+      return respond(request, it->second);
   } else if (auto it = files_.find(path); it != files_.end()) {
     return respond(request, it->second);
   }
@@ -122,7 +123,8 @@ Response StaticFiles::serve(const Request& request) const {
   const bool looks_like_file = path.find('.', last_slash) != std::string::npos;
   if (!looks_like_file) {
     // A client-side route ("/patient/rendez-vous"): the app decides, including its own 404.
-    if (auto it = files_.find("/index.html"); it != files_.end()) return respond(request, it->second);
+    if (auto it = files_.find("/index.html"); it != files_.end())
+      return respond(request, it->second);
   }
   Response response;
   response.status = 404;

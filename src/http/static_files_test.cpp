@@ -22,7 +22,7 @@ class StaticFilesTest : public testing::Test {
     std::filesystem::create_directories(p.parent_path());
     std::ofstream(p) << content;
   }
-  Response get(std::string path, std::string if_none_match = "") {
+  Response get(std::string path, const std::string& if_none_match = "") {
     Request r;
     r.path = std::move(path);
     if (!if_none_match.empty()) r.headers.add("If-None-Match", if_none_match);

@@ -85,7 +85,7 @@ class WsSession final : public realtime::Connection,
   }
 
  private:
-  void begin_close(realtime::CloseCode code, std::string reason) {
+  void begin_close(realtime::CloseCode code, const std::string& reason) {
     if (closing_ || close_reason_) return;
     close_reason_ = websocket::close_reason(static_cast<websocket::close_code>(code), reason);
     start_writer();
@@ -94,14 +94,16 @@ class WsSession final : public realtime::Connection,
   void start_writer() {
     if (writing_) return;
     writing_ = true;
-    asio::co_spawn(ws_.get_executor(), [self = shared_from_this()] { return self->write_loop(); },
-                   asio::detached);
+    asio::co_spawn(
+        ws_.get_executor(), [self = shared_from_this()] { return self->write_loop(); },
+        asio::detached);
   }
 
   asio::awaitable<void> write_loop() {
     while (!queue_.empty() && !closing_) {
       ws_.text(true);
-      auto [ec, n] = co_await ws_.async_write(asio::buffer(queue_.front()), as_tuple(use_awaitable));
+      auto [ec, n] =
+          co_await ws_.async_write(asio::buffer(queue_.front()), as_tuple(use_awaitable));
       if (ec) {
         closing_ = true;
         break;

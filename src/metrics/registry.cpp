@@ -35,7 +35,8 @@ void Histogram::render(std::string& out, std::string_view name, std::string_view
   std::uint64_t cumulative = 0;
   for (std::size_t i = 0; i < kLatencyBuckets.size(); ++i) {
     cumulative += buckets_[i].load(std::memory_order_relaxed);
-    out += fmt::format("{}_bucket{{{},le=\"{}\"}} {}\n", name, labels, kLatencyBuckets[i], cumulative);
+    out +=
+        fmt::format("{}_bucket{{{},le=\"{}\"}} {}\n", name, labels, kLatencyBuckets[i], cumulative);
   }
   const auto total = count_.load(std::memory_order_relaxed);
   out += fmt::format("{}_bucket{{{},le=\"+Inf\"}} {}\n", name, labels, total);

@@ -13,9 +13,8 @@
 namespace cabinet::metrics {
 
 // Latency buckets in seconds, from sub-millisecond API calls to slow uploads.
-inline constexpr std::array<double, 14> kLatencyBuckets{0.0005, 0.001, 0.0025, 0.005, 0.01,
-                                                        0.025,  0.05,  0.1,    0.25,  0.5,
-                                                        1.0,    2.5,   5.0,    10.0};
+inline constexpr std::array<double, 14> kLatencyBuckets{
+    0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0};
 
 class Histogram {
  public:

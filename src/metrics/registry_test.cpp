@@ -15,14 +15,22 @@ TEST(Metrics, RendersCountersHistogramsAndGaugesInPrometheusFormat) {
   registry.gauge("cabinet_open", "Open things.", "", [] { return 5.0; });
   const auto text = registry.render();
   EXPECT_NE(text.find("# TYPE cabinet_http_requests_total counter"), std::string::npos);
-  EXPECT_NE(text.find(R"(cabinet_http_requests_total{method="GET",route="/api/v1/x/{id}",status="200"} 2)"),
-            std::string::npos);
-  EXPECT_NE(text.find(R"(cabinet_http_request_duration_seconds_bucket{method="GET",route="/api/v1/x/{id}",status="200",le="0.0025"} 1)"),
-            std::string::npos);
-  EXPECT_NE(text.find(R"(cabinet_http_request_duration_seconds_bucket{method="GET",route="/api/v1/x/{id}",status="200",le="0.5"} 2)"),
-            std::string::npos);
-  EXPECT_NE(text.find(R"(cabinet_http_request_duration_seconds_count{method="GET",route="/api/v1/x/{id}",status="404"} 1)"),
-            std::string::npos);
+  EXPECT_NE(
+      text.find(
+          R"(cabinet_http_requests_total{method="GET",route="/api/v1/x/{id}",status="200"} 2)"),
+      std::string::npos);
+  EXPECT_NE(
+      text.find(
+          R"(cabinet_http_request_duration_seconds_bucket{method="GET",route="/api/v1/x/{id}",status="200",le="0.0025"} 1)"),
+      std::string::npos);
+  EXPECT_NE(
+      text.find(
+          R"(cabinet_http_request_duration_seconds_bucket{method="GET",route="/api/v1/x/{id}",status="200",le="0.5"} 2)"),
+      std::string::npos);
+  EXPECT_NE(
+      text.find(
+          R"(cabinet_http_request_duration_seconds_count{method="GET",route="/api/v1/x/{id}",status="404"} 1)"),
+      std::string::npos);
   EXPECT_NE(text.find("cabinet_things_total 3"), std::string::npos);
   EXPECT_NE(text.find("cabinet_open 5"), std::string::npos);
   EXPECT_EQ(&registry.route("/api/v1/x/{id}"), &route);

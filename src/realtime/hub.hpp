@@ -19,9 +19,9 @@ namespace cabinet::realtime {
 // WebSocket close codes we use (RFC 6455 §7.4.1).
 enum class CloseCode : std::uint16_t {
   normal = 1000,
-  going_away = 1001,       // server shutting down
-  policy = 1008,           // not allowed, or too slow to read its messages
-  too_big = 1009,          // message over the size limit
+  going_away = 1001,  // server shutting down
+  policy = 1008,      // not allowed, or too slow to read its messages
+  too_big = 1009,     // message over the size limit
 };
 
 // A live socket as the rest of the program sees it. Implemented over Beast in src/http.

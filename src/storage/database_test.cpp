@@ -47,7 +47,8 @@ TEST_P(StorageTest, RoundTripsEveryValueType) {
   ASSERT_TRUE(ins.ok()) << ins.error().detail;
   EXPECT_EQ(ins->affected, 1);
 
-  auto r = q("SELECT id, label, score, data, note FROM items WHERE id = $1", {std::int64_t{1} << 40});
+  auto r =
+      q("SELECT id, label, score, data, note FROM items WHERE id = $1", {std::int64_t{1} << 40});
   ASSERT_TRUE(r.ok()) << r.error().detail;
   ASSERT_EQ(r->size(), 1U);
   auto row = r->row(0);
@@ -61,7 +62,8 @@ TEST_P(StorageTest, RoundTripsEveryValueType) {
 }
 
 TEST_P(StorageTest, PlaceholdersMayRepeatAndComeInAnyOrder) {
-  ASSERT_TRUE(q("INSERT INTO items (id, label) VALUES ($2, $1)", {std::string("b"), std::int64_t{7}}).ok());
+  ASSERT_TRUE(
+      q("INSERT INTO items (id, label) VALUES ($2, $1)", {std::string("b"), std::int64_t{7}}).ok());
   auto r = q("SELECT id FROM items WHERE id = $1 OR id = $1 + 1000 OR label = $2",
              {std::int64_t{7}, std::string("zz")});
   ASSERT_TRUE(r.ok()) << r.error().detail;
@@ -75,15 +77,19 @@ TEST_P(StorageTest, LargeIntegersStaySixtyFourBitInExpressions) {
 }
 
 TEST_P(StorageTest, UniqueViolationIsAConflictAndWritesNothing) {
-  ASSERT_TRUE(q("INSERT INTO items (id, label) VALUES ($1, $2)", {std::int64_t{1}, std::string("x")}).ok());
-  auto dup = q("INSERT INTO items (id, label) VALUES ($1, $2)", {std::int64_t{2}, std::string("x")});
+  ASSERT_TRUE(
+      q("INSERT INTO items (id, label) VALUES ($1, $2)", {std::int64_t{1}, std::string("x")}).ok());
+  auto dup =
+      q("INSERT INTO items (id, label) VALUES ($1, $2)", {std::int64_t{2}, std::string("x")});
   ASSERT_FALSE(dup.ok());
   EXPECT_EQ(dup.error().code, ErrorCode::conflict);
   EXPECT_EQ(count(), 1);
 }
 
 TEST_P(StorageTest, TextThatIsNotUtf8OrHoldsNulIsRefusedOnBothEngines) {
-  for (const std::string& bad : {std::string("a\xff" "b"), std::string("a\0b", 3), std::string("\xed\xa0\x80")}) {
+  for (const std::string& bad : {std::string("a\xff"
+                                             "b"),
+                                 std::string("a\0b", 3), std::string("\xed\xa0\x80")}) {
     auto r = q("INSERT INTO items (id, note) VALUES ($1, $2)", {std::int64_t{3}, bad});
     ASSERT_FALSE(r.ok());
     EXPECT_EQ(r.error().code, ErrorCode::invalid_request);
@@ -92,14 +98,16 @@ TEST_P(StorageTest, TextThatIsNotUtf8OrHoldsNulIsRefusedOnBothEngines) {
 }
 
 TEST_P(StorageTest, UpdateReportsAffectedRows) {
-  for (std::int64_t i = 1; i <= 3; ++i) ASSERT_TRUE(q("INSERT INTO items (id) VALUES ($1)", {i}).ok());
+  for (std::int64_t i = 1; i <= 3; ++i)
+    ASSERT_TRUE(q("INSERT INTO items (id) VALUES ($1)", {i}).ok());
   auto r = q("UPDATE items SET note = $1 WHERE id >= $2", {std::string("n"), std::int64_t{2}});
   ASSERT_TRUE(r.ok());
   EXPECT_EQ(r->affected, 2);
 }
 
 TEST_P(StorageTest, ReturningGivesTheInsertedRow) {
-  auto r = q("INSERT INTO items (id, label) VALUES ($1, $2) RETURNING id, label", {std::int64_t{9}, std::string("r")});
+  auto r = q("INSERT INTO items (id, label) VALUES ($1, $2) RETURNING id, label",
+             {std::int64_t{9}, std::string("r")});
   ASSERT_TRUE(r.ok()) << r.error().detail;
   ASSERT_EQ(r->size(), 1U);
   EXPECT_EQ(r->row(0).text(1), "r");
@@ -109,7 +117,8 @@ TEST_P(StorageTest, TransactionCommitsWhenTheBodySucceeds) {
   auto r = t_.run(t_.db().transact([](Transaction& tx) -> Task<Result<void>> {
     for (std::int64_t i = 1; i <= 2; ++i) {
       Params p{i};
-      if (auto x = co_await tx.query("INSERT INTO items (id) VALUES ($1)", std::move(p)); !x) co_return std::move(x).error();
+      if (auto x = co_await tx.query("INSERT INTO items (id) VALUES ($1)", std::move(p)); !x)
+        co_return std::move(x).error();
     }
     co_return ok();
   }));
@@ -129,12 +138,16 @@ TEST_P(StorageTest, TransactionRollsBackWhenTheBodyFails) {
 }
 
 TEST_P(StorageTest, TransactionRollsBackWhenAStatementFailsHalfway) {
-  ASSERT_TRUE(q("INSERT INTO items (id, label) VALUES ($1, $2)", {std::int64_t{1}, std::string("taken")}).ok());
+  ASSERT_TRUE(
+      q("INSERT INTO items (id, label) VALUES ($1, $2)", {std::int64_t{1}, std::string("taken")})
+          .ok());
   auto r = t_.run(t_.db().transact([](Transaction& tx) -> Task<Result<void>> {
     Params first{std::int64_t{2}};
-    if (auto x = co_await tx.query("INSERT INTO items (id) VALUES ($1)", std::move(first)); !x) co_return std::move(x).error();
+    if (auto x = co_await tx.query("INSERT INTO items (id) VALUES ($1)", std::move(first)); !x)
+      co_return std::move(x).error();
     Params second{std::int64_t{3}, std::string("taken")};
-    auto dup = co_await tx.query("INSERT INTO items (id, label) VALUES ($1, $2)", std::move(second));
+    auto dup =
+        co_await tx.query("INSERT INTO items (id, label) VALUES ($1, $2)", std::move(second));
     if (!dup) co_return std::move(dup).error();
     co_return ok();
   }));
@@ -145,10 +158,10 @@ TEST_P(StorageTest, TransactionRollsBackWhenAStatementFailsHalfway) {
 
 TEST_P(StorageTest, TransactionRollsBackAndRethrowsWhenTheBodyThrows) {
   EXPECT_THROW(t_.run(t_.db().transact([](Transaction& tx) -> Task<Result<void>> {
-                 Params p{std::int64_t{1}};
-                 (void)co_await tx.query("INSERT INTO items (id) VALUES ($1)", std::move(p));
-                 throw std::runtime_error("bug");
-               })),
+    Params p{std::int64_t{1}};
+    (void)co_await tx.query("INSERT INTO items (id) VALUES ($1)", std::move(p));
+    throw std::runtime_error("bug");
+  })),
                std::runtime_error);
   EXPECT_EQ(count(), 0);
   // The connection is usable afterwards.
@@ -173,12 +186,14 @@ TEST_P(StorageTest, OneWinnerWhenManyRaceForTheSameUniqueKey) {
     boost::asio::co_spawn(
         io,
         [&db, &results, i]() -> Task<void> {
-          results[static_cast<std::size_t>(i)] = co_await db.transact([i](Transaction& tx) -> Task<Result<void>> {
-            Params p{std::int64_t{100 + i}, std::string("the-slot")};
-            auto x = co_await tx.query("INSERT INTO items (id, label) VALUES ($1, $2)", std::move(p));
-            if (!x) co_return std::move(x).error();
-            co_return ok();
-          });
+          results[static_cast<std::size_t>(i)] =
+              co_await db.transact([i](Transaction& tx) -> Task<Result<void>> {
+                Params p{std::int64_t{100 + i}, std::string("the-slot")};
+                auto x = co_await tx.query("INSERT INTO items (id, label) VALUES ($1, $2)",
+                                           std::move(p));
+                if (!x) co_return std::move(x).error();
+                co_return ok();
+              });
         },
         boost::asio::detached);
   }

@@ -97,10 +97,13 @@ Result<std::vector<Migration>> load_migrations(std::span<const embedded::File> f
     }
     ++expected;
     const auto it = shared.find(version);
-    if (m.sqlite_sql.empty() && it != shared.end()) m.sqlite_sql = expand_dialect(it->second, Engine::sqlite);
-    if (m.postgres_sql.empty() && it != shared.end()) m.postgres_sql = expand_dialect(it->second, Engine::postgres);
+    if (m.sqlite_sql.empty() && it != shared.end())
+      m.sqlite_sql = expand_dialect(it->second, Engine::sqlite);
+    if (m.postgres_sql.empty() && it != shared.end())
+      m.postgres_sql = expand_dialect(it->second, Engine::postgres);
     if (m.sqlite_sql.empty() || m.postgres_sql.empty()) {
-      return Error(ErrorCode::internal, "migration V" + std::to_string(version) + " lacks an engine's SQL");
+      return Error(ErrorCode::internal,
+                   "migration V" + std::to_string(version) + " lacks an engine's SQL");
     }
     out.push_back(std::move(m));
   }
@@ -149,8 +152,8 @@ Task<Result<MigrationReport>> migrate(Database& db, const std::vector<Migration>
       if (version > static_cast<int>(migrations.size())) {
         co_return Error(ErrorCode::internal,
                         "the database is at schema version " + std::to_string(version) +
-                            ", newer than this binary knows (" +
-                            std::to_string(migrations.size()) + "); upgrade Cabinet");
+                            ", newer than this binary knows (" + std::to_string(migrations.size()) +
+                            "); upgrade Cabinet");
       }
       const auto& m = migrations[static_cast<std::size_t>(version - 1)];
       if (checksum(m.sql(engine)) != sum) {

@@ -36,7 +36,9 @@ TEST(LoadMigrations, RefusesGapsBadNamesAndClashingNames) {
   EXPECT_FALSE(load_migrations(std::vector<embedded::File>{{"V002__x.sql", "x"}}).ok());
   EXPECT_FALSE(load_migrations(std::vector<embedded::File>{{"V001-x.sql", "x"}}).ok());
   EXPECT_FALSE(load_migrations(std::vector<embedded::File>{{"V001__Bad Name.sql", "x"}}).ok());
-  EXPECT_FALSE(load_migrations(std::vector<embedded::File>{{"V001__a.sql", "x"}, {"V001__b.sql", "y"}}).ok());
+  EXPECT_FALSE(
+      load_migrations(std::vector<embedded::File>{{"V001__a.sql", "x"}, {"V001__b.sql", "y"}})
+          .ok());
   EXPECT_FALSE(load_migrations(std::vector<embedded::File>{{"V001__a.sqlite.sql", "x"}}).ok());
 }
 
@@ -60,14 +62,17 @@ TEST_P(MigrateTest, AppliesOnceRecordsTimeAndChecksumThenDoesNothing) {
   EXPECT_EQ(first->to_version, 2);
   EXPECT_EQ(first->applied, (std::vector<int>{1, 2}));
 
-  auto rows = t_.run(t_.db().query("SELECT version, applied_at, checksum FROM schema_version ORDER BY version"));
+  auto rows = t_.run(
+      t_.db().query("SELECT version, applied_at, checksum FROM schema_version ORDER BY version"));
   ASSERT_TRUE(rows.ok());
   ASSERT_EQ(rows->size(), 2U);
   EXPECT_EQ(rows->row(0).integer(1), t_.clock().unix_seconds());
   EXPECT_EQ(rows->row(1).text(2), checksum(migrations[1].sql(GetParam())));
 
   // Auto-numbered ids work on both engines.
-  ASSERT_TRUE(t_.run(t_.db().query("INSERT INTO a (v, w) VALUES ($1, $2)", {std::string("x"), std::int64_t{1}})).ok());
+  ASSERT_TRUE(t_.run(t_.db().query("INSERT INTO a (v, w) VALUES ($1, $2)",
+                                   {std::string("x"), std::int64_t{1}}))
+                  .ok());
   auto id = t_.run(t_.db().query("SELECT id FROM a"));
   ASSERT_TRUE(id.ok());
   EXPECT_EQ(id->row(0).integer(0), 1);
@@ -79,27 +84,33 @@ TEST_P(MigrateTest, AppliesOnceRecordsTimeAndChecksumThenDoesNothing) {
 }
 
 TEST_P(MigrateTest, RefusesAnAppliedMigrationThatWasEdited) {
-  ASSERT_TRUE(t_.run(migrate(t_.db(), parse({{"V001__one.sql", "CREATE TABLE a (id BIGINT)"}}), t_.clock())).ok());
-  auto edited = t_.run(migrate(t_.db(), parse({{"V001__one.sql", "CREATE TABLE a (id TEXT)"}}), t_.clock()));
+  ASSERT_TRUE(
+      t_.run(migrate(t_.db(), parse({{"V001__one.sql", "CREATE TABLE a (id BIGINT)"}}), t_.clock()))
+          .ok());
+  auto edited =
+      t_.run(migrate(t_.db(), parse({{"V001__one.sql", "CREATE TABLE a (id TEXT)"}}), t_.clock()));
   ASSERT_FALSE(edited.ok());
   EXPECT_NE(edited.error().detail.find("changed after being applied"), std::string::npos);
 }
 
 TEST_P(MigrateTest, RefusesADatabaseNewerThanTheBinary) {
-  ASSERT_TRUE(t_.run(migrate(t_.db(), parse({{"V001__one.sql", "CREATE TABLE a (id BIGINT)"},
-                                             {"V002__two.sql", "CREATE TABLE b (id BIGINT)"}}),
+  ASSERT_TRUE(t_.run(migrate(t_.db(),
+                             parse({{"V001__one.sql", "CREATE TABLE a (id BIGINT)"},
+                                    {"V002__two.sql", "CREATE TABLE b (id BIGINT)"}}),
                              t_.clock()))
                   .ok());
-  auto older = t_.run(migrate(t_.db(), parse({{"V001__one.sql", "CREATE TABLE a (id BIGINT)"}}), t_.clock()));
+  auto older = t_.run(
+      migrate(t_.db(), parse({{"V001__one.sql", "CREATE TABLE a (id BIGINT)"}}), t_.clock()));
   ASSERT_FALSE(older.ok());
   EXPECT_NE(older.error().detail.find("newer"), std::string::npos);
 }
 
 TEST_P(MigrateTest, AFailingMigrationLeavesNoTrace) {
-  auto bad = t_.run(migrate(t_.db(),
-                            parse({{"V001__one.sql", "CREATE TABLE a (id BIGINT)"},
-                                   {"V002__two.sql", "CREATE TABLE b (id BIGINT); THIS IS NOT SQL"}}),
-                            t_.clock()));
+  auto bad =
+      t_.run(migrate(t_.db(),
+                     parse({{"V001__one.sql", "CREATE TABLE a (id BIGINT)"},
+                            {"V002__two.sql", "CREATE TABLE b (id BIGINT); THIS IS NOT SQL"}}),
+                     t_.clock()));
   ASSERT_FALSE(bad.ok());
   EXPECT_NE(bad.error().detail.find("V2__two"), std::string::npos);
   // DDL is transactional on both engines: neither table exists, no version was recorded.

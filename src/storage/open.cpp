@@ -18,16 +18,17 @@ bool is_supported_url(std::string_view url) {
 Result<std::unique_ptr<Database>> open(boost::asio::io_context& io, BlockingPool& blocking,
                                        const OpenOptions& options) {
   if (is_postgres(options.url)) {
-    return postgres::open(io, blocking,
-                          {options.url, options.pool_size, options.connect_timeout_s,
-                           options.statement_timeout_ms});
+    return postgres::open(
+        io, blocking,
+        {options.url, options.pool_size, options.connect_timeout_s, options.statement_timeout_ms});
   }
   if (options.url.starts_with(kSqlite)) {
-    return sqlite::open(io, blocking,
-                        {options.url.substr(kSqlite.size()), options.sqlite_readers,
-                         options.busy_timeout_ms});
+    return sqlite::open(
+        io, blocking,
+        {options.url.substr(kSqlite.size()), options.sqlite_readers, options.busy_timeout_ms});
   }
-  return Error(ErrorCode::invalid_request, "unsupported database URL (use sqlite:PATH or postgresql://...)");
+  return Error(ErrorCode::invalid_request,
+               "unsupported database URL (use sqlite:PATH or postgresql://...)");
 }
 
 std::string redact_url(std::string_view url) {

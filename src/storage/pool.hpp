@@ -6,6 +6,7 @@
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/experimental/concurrent_channel.hpp>
 #include <boost/asio/use_awaitable.hpp>
+#include <memory>
 #include <vector>
 
 #include "core/async.hpp"
@@ -26,8 +27,8 @@ class AsyncPool {
   // Returns nullptr once the pool is closed.
   Task<Conn*> acquire() {
     ++waiting_;
-    auto [ec, conn] = co_await channel_.async_receive(
-        boost::asio::as_tuple(boost::asio::use_awaitable));
+    auto [ec, conn] =
+        co_await channel_.async_receive(boost::asio::as_tuple(boost::asio::use_awaitable));
     --waiting_;
     if (ec) co_return nullptr;
     ++in_use_;
@@ -53,6 +54,15 @@ class AsyncPool {
   std::atomic<std::size_t> in_use_{0};
   std::atomic<std::size_t> waiting_{0};
 };
+
+// The pool lends raw pointers; the engine keeps ownership of the connections.
+template <class T>
+std::vector<T*> raw_pointers(const std::vector<std::unique_ptr<T>>& owned) {
+  std::vector<T*> out;
+  out.reserve(owned.size());
+  for (const auto& p : owned) out.push_back(p.get());
+  return out;
+}
 
 // Gives a connection back to its pool when the borrowing coroutine leaves the scope, also when
 // it leaves by an exception.

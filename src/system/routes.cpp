@@ -66,8 +66,8 @@ void register_routes(http::Router& router, const Deps& deps) {
              });
 
   router.add(Method::get, "/api/v1/version",
-             [version = deps.version, engine = storage::to_string(db.engine())](Request&)
-                 -> Task<Response> {
+             [version = deps.version,
+              engine = storage::to_string(db.engine())](Request&) -> Task<Response> {
                co_return Response::json(200, {{"version", version}, {"database", engine}});
              });
 
@@ -78,28 +78,28 @@ void register_routes(http::Router& router, const Deps& deps) {
     co_return response;
   });
 
-  auto& violations = deps.registry.counter("cabinet_csp_violations_total",
-                                           "Content-Security-Policy violations reported by browsers.");
-  router.add(
-      Method::post, "/api/v1/reports/csp",
-      [&violations](Request& request) -> Task<Response> {
-        const auto report = first_report(request.json);
-        violations.add();
-        log::warn("csp violation",
-                  {{"request_id", request.request_id},
-                   {"directive", field(report, {"violated-directive", "effectiveDirective"})},
-                   {"blocked", field(report, {"blocked-uri", "blockedURL"})},
-                   {"page", field(report, {"document-uri", "documentURL"})}});
-        co_return Response::no_content();
-      },
-      {.body = http::BodyKind::json, .max_body = 16 * 1024});
+  auto& violations = deps.registry.counter(
+      "cabinet_csp_violations_total", "Content-Security-Policy violations reported by browsers.");
+  router.add(Method::post, "/api/v1/reports/csp",
+             [&violations](Request& request) -> Task<Response> {
+               const auto report = first_report(request.json);
+               violations.add();
+               log::warn(
+                   "csp violation",
+                   {{"request_id", request.request_id},
+                    {"directive", field(report, {"violated-directive", "effectiveDirective"})},
+                    {"blocked", field(report, {"blocked-uri", "blockedURL"})},
+                    {"page", field(report, {"document-uri", "documentURL"})}});
+               co_return Response::no_content();
+             },
+             {.body = http::BodyKind::json, .max_body = 16UL * 1024});
 }
 
 void register_realtime(realtime::Hub& hub, const Clock& clock) {
   hub.on("ping", [&clock](realtime::Connection& conn, const nlohmann::json&) -> Task<void> {
-    const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
-                        clock.now().time_since_epoch())
-                        .count();
+    const auto ms =
+        std::chrono::duration_cast<std::chrono::milliseconds>(clock.now().time_since_epoch())
+            .count();
     conn.send(nlohmann::json{{"type", "pong"}, {"time", ms}}.dump());
     co_return;
   });

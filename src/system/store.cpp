@@ -10,7 +10,8 @@ constexpr std::string_view kSelectInstance = "SELECT id FROM instance";
 
 }  // namespace
 
-Task<Result<std::string>> ensure_instance(storage::Database& db, Random& random, const Clock& clock) {
+Task<Result<std::string>> ensure_instance(storage::Database& db, Random& random,
+                                          const Clock& clock) {
   storage::Params params{random_base32(random, 10), clock.unix_seconds()};
   if (auto r = co_await db.query(kInsertInstance, std::move(params)); !r) {
     // Two nodes starting together may both try; the loser reads the winner's row below.

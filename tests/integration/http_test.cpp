@@ -25,7 +25,8 @@ TEST_P(HttpServerTest, MalformedJsonGetsA400JsonErrorInFrenchOrEnglish) {
   EXPECT_EQ(fr.json()["error"]["code"], "invalid_json");
   EXPECT_EQ(fr.json()["error"]["message"], "Le corps de la requête n'est pas un JSON valide.");
 
-  auto en = http().post_json("/api/v1/reports/csp", "nope", {{"Accept-Language", "en-US,en;q=0.9"}});
+  auto en =
+      http().post_json("/api/v1/reports/csp", "nope", {{"Accept-Language", "en-US,en;q=0.9"}});
   EXPECT_EQ(en.status, 400);
   EXPECT_EQ(en.json()["error"]["message"], "The request body is not valid JSON.");
 }
@@ -57,7 +58,8 @@ TEST_P(HttpServerTest, UnknownApiRouteIsA404JsonAndAWrongMethodA405) {
 }
 
 TEST_P(HttpServerTest, BadInputNeverGetsA5xx) {
-  auto wrong_type = http().request("POST", "/api/v1/reports/csp", "a=b", {{"Content-Type", "text/plain"}});
+  auto wrong_type =
+      http().request("POST", "/api/v1/reports/csp", "a=b", {{"Content-Type", "text/plain"}});
   EXPECT_EQ(wrong_type.status, 415);
   auto deep = http().post_json("/api/v1/reports/csp", std::string(15000, '['));
   EXPECT_EQ(deep.status, 400);
@@ -68,7 +70,8 @@ TEST_P(HttpServerTest, BadInputNeverGetsA5xx) {
   auto garbage = http().raw("THIS IS NOT HTTP\r\n\r\n");
   EXPECT_EQ(garbage.status, 400);
   EXPECT_EQ(garbage.json()["error"]["code"], "invalid_request");
-  auto huge_header = http().raw("GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: " + std::string(20000, 'h') + "\r\n\r\n");
+  auto huge_header = http().raw(
+      "GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: " + std::string(20000, 'h') + "\r\n\r\n");
   EXPECT_EQ(huge_header.status, 431);
   EXPECT_EQ(http().get("/healthz").status, 200);
 }
@@ -129,9 +132,10 @@ TEST_P(HttpServerTest, RequestIdIsEchoedAndLoggedWithTheRequest) {
 }
 
 TEST_P(HttpServerTest, CspReportsAreAcceptedLoggedAndCounted) {
-  auto r = http().request("POST", "/api/v1/reports/csp",
-                          R"({"csp-report":{"violated-directive":"script-src","blocked-uri":"inline"}})",
-                          {{"Content-Type", "application/csp-report"}});
+  auto r =
+      http().request("POST", "/api/v1/reports/csp",
+                     R"({"csp-report":{"violated-directive":"script-src","blocked-uri":"inline"}})",
+                     {{"Content-Type", "application/csp-report"}});
   EXPECT_EQ(r.status, 204);
   EXPECT_TRUE(server().wait_for_log([](const nlohmann::json& line) {
     return line.value("msg", "") == "csp violation" && line.value("directive", "") == "script-src";
@@ -145,9 +149,17 @@ TEST_P(HttpServerTest, MetricsCoverRoutesStatusesSocketsAndThePool) {
   WsClient ws(server().port());
   ASSERT_TRUE(ws.read_json().has_value());  // hello: the socket is registered
   const auto text = http().get("/metrics").body;
-  EXPECT_NE(text.find(R"(cabinet_http_requests_total{method="GET",route="/healthz",status="200"} 1)"), std::string::npos) << text;
-  EXPECT_NE(text.find(R"(cabinet_http_requests_total{method="GET",route="unmatched",status="404"} 1)"), std::string::npos);
-  EXPECT_NE(text.find(R"(cabinet_http_request_duration_seconds_bucket{method="GET",route="/healthz",status="200",le="+Inf"} 1)"), std::string::npos);
+  EXPECT_NE(
+      text.find(R"(cabinet_http_requests_total{method="GET",route="/healthz",status="200"} 1)"),
+      std::string::npos)
+      << text;
+  EXPECT_NE(
+      text.find(R"(cabinet_http_requests_total{method="GET",route="unmatched",status="404"} 1)"),
+      std::string::npos);
+  EXPECT_NE(
+      text.find(
+          R"(cabinet_http_request_duration_seconds_bucket{method="GET",route="/healthz",status="200",le="+Inf"} 1)"),
+      std::string::npos);
   EXPECT_NE(text.find("cabinet_websocket_connections 1"), std::string::npos);
   EXPECT_NE(text.find(R"(cabinet_db_pool_connections{state="in_use"})"), std::string::npos);
   EXPECT_NE(text.find("cabinet_db_pool_waiting 0"), std::string::npos);

@@ -1,5 +1,5 @@
-#include <sys/socket.h>
 #include <netinet/in.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 #include "fixture.hpp"
@@ -10,10 +10,12 @@ namespace {
 using LifecycleTest = ServerTest;
 
 TEST_P(LifecycleTest, MigrateAppliesOnceThenReportsUpToDate) {
-  auto first = run_command({cabinet_binary(), "migrate", "--set", "database.url=" + database_.url()}, dir_.path());
+  auto first = run_command(
+      {cabinet_binary(), "migrate", "--set", "database.url=" + database_.url()}, dir_.path());
   EXPECT_EQ(first.status, 0) << first.output;
   EXPECT_NE(first.output.find("migration(s) applied"), std::string::npos) << first.output;
-  auto second = run_command({cabinet_binary(), "migrate", "--set", "database.url=" + database_.url()}, dir_.path());
+  auto second = run_command(
+      {cabinet_binary(), "migrate", "--set", "database.url=" + database_.url()}, dir_.path());
   EXPECT_EQ(second.status, 0) << second.output;
   EXPECT_NE(second.output.find("already up to date"), std::string::npos) << second.output;
 }
@@ -54,10 +56,10 @@ TEST(Startup, ABadSettingStopsTheStartWithExitCode2AndNamesTheKey) {
 
 TEST(Startup, AnUnreachableDatabaseStopsTheStartWithExitCode1) {
   TempDir dir;
-  auto r = run_command({cabinet_binary(), "serve", "--set", "http.port=0", "--set",
-                        "database.url=postgresql://nobody@127.0.0.1:1/none", "--set",
-                        "database.connect_timeout=1s"},
-                       dir.path());
+  auto r = run_command(
+      {cabinet_binary(), "serve", "--set", "http.port=0", "--set",
+       "database.url=postgresql://nobody@127.0.0.1:1/none", "--set", "database.connect_timeout=1s"},
+      dir.path());
   EXPECT_EQ(r.status, 1);
   EXPECT_NE(r.output.find("cannot open the database"), std::string::npos) << r.output;
   EXPECT_EQ(r.output.find("nobody@"), r.output.find("nobody@"));  // printed, no password to hide
@@ -73,9 +75,10 @@ TEST(Startup, ABusyPortStopsTheStartWithExitCode1) {
   ASSERT_EQ(::listen(fd, 1), 0);
   socklen_t len = sizeof addr;
   ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
-  auto r = run_command({cabinet_binary(), "serve", "--set", "http.port=" + std::to_string(ntohs(addr.sin_port)),
-                        "--set", "database.url=sqlite:" + (dir.path() / "c.db").string()},
-                       dir.path());
+  auto r = run_command(
+      {cabinet_binary(), "serve", "--set", "http.port=" + std::to_string(ntohs(addr.sin_port)),
+       "--set", "database.url=sqlite:" + (dir.path() / "c.db").string()},
+      dir.path());
   ::close(fd);
   EXPECT_EQ(r.status, 1);
   EXPECT_NE(r.output.find("cannot listen"), std::string::npos) << r.output;

@@ -8,14 +8,27 @@ namespace {
 class PrivatePostgres {
  public:
   PrivatePostgres() {
-    auto r = run_command({source_dir() + "/scripts/services", "start", "postgres", "--state", state_.path().string()});
+    auto r = run_command({source_dir() + "/scripts/services", "start", "postgres", "--state",
+                          state_.path().string()});
     if (r.status != 0) throw std::runtime_error("cannot start PostgreSQL: " + r.output);
     const auto at = r.output.find("postgresql://");
     url_ = r.output.substr(at, r.output.find('\n', at) - at);
   }
-  ~PrivatePostgres() { run_command({source_dir() + "/scripts/services", "clean", "--state", state_.path().string()}); }
-  void stop() { ASSERT_EQ(run_command({source_dir() + "/scripts/services", "stop", "--state", state_.path().string()}).status, 0); }
-  void start() { ASSERT_EQ(run_command({source_dir() + "/scripts/services", "start", "--state", state_.path().string()}).status, 0); }
+  ~PrivatePostgres() {
+    run_command({source_dir() + "/scripts/services", "clean", "--state", state_.path().string()});
+  }
+  void stop() {
+    ASSERT_EQ(
+        run_command({source_dir() + "/scripts/services", "stop", "--state", state_.path().string()})
+            .status,
+        0);
+  }
+  void start() {
+    ASSERT_EQ(run_command(
+                  {source_dir() + "/scripts/services", "start", "--state", state_.path().string()})
+                  .status,
+              0);
+  }
   [[nodiscard]] const std::string& url() const { return url_; }
 
  private:

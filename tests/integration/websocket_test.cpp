@@ -54,7 +54,8 @@ TEST_P(WebSocketTest, BadMessagesGetAnErrorAndTheSocketStaysOpen) {
 TEST_P(WebSocketTest, AForeignOriginIsRefused) {
   const auto port = server().port();
   EXPECT_EQ(websocket_refusal_status(port, {{"Origin", "https://evil.example"}}), 403);
-  EXPECT_EQ(websocket_refusal_status(port, {{"Origin", "http://127.0.0.1:" + std::to_string(port)}}), 0);
+  EXPECT_EQ(
+      websocket_refusal_status(port, {{"Origin", "http://127.0.0.1:" + std::to_string(port)}}), 0);
 }
 
 TEST_P(WebSocketTest, APlainGetOnTheSocketAddressAsksForAnUpgrade) {

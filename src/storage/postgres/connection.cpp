@@ -156,12 +156,13 @@ Encoded encode(const Params& params) {
 Result<std::unique_ptr<Connection>> Connection::connect(const asio::any_io_executor& executor,
                                                         const ConnectOptions& options) {
   const std::string timeout = std::to_string(options.connect_timeout_s);
-  const std::string pg_options = "-c statement_timeout=" + std::to_string(options.statement_timeout_ms);
+  const std::string pg_options =
+      "-c statement_timeout=" + std::to_string(options.statement_timeout_ms);
   // Keywords after "dbname" override what the URL says; expand_dbname parses the URL.
-  const std::array<const char*, 6> keys{"dbname", "connect_timeout", "application_name",
+  const std::array<const char*, 6> keys{"dbname",  "connect_timeout", "application_name",
                                         "options", "client_encoding", nullptr};
   const std::array<const char*, 6> values{options.url.c_str(), timeout.c_str(), "cabinet",
-                                          pg_options.c_str(), "UTF8", nullptr};
+                                          pg_options.c_str(),  "UTF8",          nullptr};
   PGconn* conn = PQconnectdbParams(keys.data(), values.data(), 1);
   if (conn == nullptr || PQstatus(conn) != CONNECTION_OK) {
     std::string message = conn != nullptr ? PQerrorMessage(conn) : "out of memory";

@@ -38,7 +38,7 @@ class PostgresDatabase final : public Database {
         blocking_(blocking),
         options_(std::move(options)),
         slots_(make_slots(options_.pool_size)),
-        pool_(io.get_executor(), raw(slots_)) {}
+        pool_(io.get_executor(), raw_pointers(slots_)) {}
 
   [[nodiscard]] Engine engine() const override { return Engine::postgres; }
 
@@ -76,13 +76,10 @@ class PostgresDatabase final : public Database {
  private:
   static std::vector<std::unique_ptr<Slot>> make_slots(std::size_t n) {
     std::vector<std::unique_ptr<Slot>> v;
-    for (std::size_t i = 0; i < std::max<std::size_t>(n, 1); ++i) v.push_back(std::make_unique<Slot>());
+    v.reserve(std::max<std::size_t>(n, 1));
+    for (std::size_t i = 0; i < std::max<std::size_t>(n, 1); ++i)
+      v.push_back(std::make_unique<Slot>());
     return v;
-  }
-  static std::vector<Slot*> raw(const std::vector<std::unique_ptr<Slot>>& v) {
-    std::vector<Slot*> out;
-    for (const auto& s : v) out.push_back(s.get());
-    return out;
   }
 
   // Makes sure the slot holds a live connection, connecting on the blocking pool if needed.
@@ -91,9 +88,10 @@ class PostgresDatabase final : public Database {
     if (slot->conn && slot->conn->healthy()) co_return ok();
     slot->conn.reset();
     auto executor = io_.get_executor();
-    auto conn = co_await blocking_.call(
-        [&] { return Connection::connect(executor, {options_.url, options_.connect_timeout_s,
-                                                    options_.statement_timeout_ms}); });
+    auto conn = co_await blocking_.call([&] {
+      return Connection::connect(
+          executor, {options_.url, options_.connect_timeout_s, options_.statement_timeout_ms});
+    });
     if (!conn) co_return std::move(conn).error();
     slot->conn = std::move(*conn);
     co_return ok();

@@ -21,7 +21,8 @@ Result<void> bind(sqlite3_stmt* stmt, const Params& params) {
         std::from_chars(name + 1, name + std::char_traits<char>::length(name), index).ec !=
             std::errc{} ||
         index == 0 || index > params.size()) {
-      return Error(ErrorCode::internal, std::string("unbound SQL parameter ") + (name ? name : "?"));
+      return Error(ErrorCode::internal,
+                   std::string("unbound SQL parameter ") + (name ? name : "?"));
     }
     const Value& v = params[index - 1];
     int rc = SQLITE_OK;
@@ -66,9 +67,9 @@ Value column_value(sqlite3_stmt* stmt, int i) {
 Result<std::unique_ptr<Connection>> Connection::open(const Options& options) {
   sqlite3* db = nullptr;
   // NOMUTEX: a connection is only ever used by one thread at a time (the pool guarantees it).
-  const int flags = (options.read_only ? SQLITE_OPEN_READONLY
-                                       : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |
-                    SQLITE_OPEN_NOMUTEX;
+  const int flags =
+      (options.read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |
+      SQLITE_OPEN_NOMUTEX;
   const int rc = sqlite3_open_v2(options.path.c_str(), &db, flags, nullptr);
   if (rc != SQLITE_OK) {
     std::string message = db != nullptr ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
@@ -134,9 +135,13 @@ Result<QueryResult> Connection::query(std::string_view sql, const Params& params
   if (!prepared) return std::move(prepared).error();
   sqlite3_stmt* stmt = *prepared;
   const bool cached = statements_.contains(std::string(sql));
+  // Resets a cached statement for its next use, or frees a one-off, however we leave.
   struct Cleanup {
     sqlite3_stmt* stmt;
     bool cached;
+    Cleanup(sqlite3_stmt* s, bool c) : stmt(s), cached(c) {}
+    Cleanup(const Cleanup&) = delete;
+    Cleanup& operator=(const Cleanup&) = delete;
     ~Cleanup() {
       if (cached) {
         sqlite3_reset(stmt);

@@ -48,12 +48,13 @@ class SqliteTransaction final : public Transaction {
 class SqliteDatabase final : public Database {
  public:
   SqliteDatabase(boost::asio::io_context& io, BlockingPool& blocking,
-                 std::unique_ptr<Connection> writer, std::vector<std::unique_ptr<Connection>> readers)
+                 std::unique_ptr<Connection> writer,
+                 std::vector<std::unique_ptr<Connection>> readers)
       : blocking_(blocking),
         writer_(std::move(writer)),
         readers_(std::move(readers)),
         writer_pool_(io.get_executor(), {writer_.get()}),
-        reader_pool_(io.get_executor(), raw(readers_)) {}
+        reader_pool_(io.get_executor(), raw_pointers(readers_)) {}
 
   [[nodiscard]] Engine engine() const override { return Engine::sqlite; }
 
@@ -73,8 +74,8 @@ class SqliteDatabase final : public Database {
     // could fail with SQLITE_BUSY against another process (e.g. `cabinet migrate`).
     SqliteTransaction tx(*conn, blocking_);
     Connection& c = *conn;
-    co_return co_await run_in_transaction(
-        [this, &c](std::string_view sql) { return run(c, sql); }, "BEGIN IMMEDIATE", tx, body);
+    co_return co_await run_in_transaction([this, &c](std::string_view sql) { return run(c, sql); },
+                                          "BEGIN IMMEDIATE", tx, body);
   }
 
   Task<Result<void>> ping() override {
@@ -95,12 +96,6 @@ class SqliteDatabase final : public Database {
   }
 
  private:
-  static std::vector<Connection*> raw(const std::vector<std::unique_ptr<Connection>>& v) {
-    std::vector<Connection*> out;
-    for (const auto& c : v) out.push_back(c.get());
-    return out;
-  }
-
   Task<Result<void>> run(Connection& conn, std::string_view sql) {
     co_return co_await blocking_.call([&] { return conn.execute_script(sql); });
   }
@@ -119,7 +114,8 @@ Result<std::unique_ptr<Database>> open(boost::asio::io_context& io, BlockingPool
   std::error_code ec;
   const auto parent = std::filesystem::path(options.path).parent_path();
   if (!parent.empty()) std::filesystem::create_directories(parent, ec);
-  if (ec) return Error(ErrorCode::unavailable, "cannot create " + parent.string() + ": " + ec.message());
+  if (ec)
+    return Error(ErrorCode::unavailable, "cannot create " + parent.string() + ": " + ec.message());
 
   // The writer first: it creates the file and switches it to WAL before readers attach.
   auto writer = Connection::open({options.path, false, options.busy_timeout_ms});

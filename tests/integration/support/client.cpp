@@ -88,7 +88,8 @@ HttpResponse HttpClient::request(const std::string& method, const std::string& t
   req.set(bhttp::field::host, "127.0.0.1:" + std::to_string(impl_->port));
   for (const auto& [k, v] : headers) req.set(k, v);
   req.body() = body;
-  if (!body.empty() || method == "POST" || method == "PUT" || method == "PATCH") req.prepare_payload();
+  if (!body.empty() || method == "POST" || method == "PUT" || method == "PATCH")
+    req.prepare_payload();
   try {
     return block_on(impl_->io, impl_->exchange(std::move(req)));
   } catch (const boost::system::system_error&) {
@@ -97,7 +98,8 @@ HttpResponse HttpClient::request(const std::string& method, const std::string& t
   }
 }
 
-HttpResponse HttpClient::post_json(const std::string& target, const std::string& body, HeaderList headers) {
+HttpResponse HttpClient::post_json(const std::string& target, const std::string& body,
+                                   HeaderList headers) {
   headers.emplace_back("Content-Type", "application/json");
   return request("POST", target, body, headers);
 }
@@ -142,11 +144,13 @@ asio::awaitable<int> handshake(websocket::stream<beast::tcp_stream>& ws, std::ui
 
 }  // namespace
 
-WsClient::WsClient(std::uint16_t port, const HeaderList& headers) : impl_(std::make_unique<Impl>()) {
+WsClient::WsClient(std::uint16_t port, const HeaderList& headers)
+    : impl_(std::make_unique<Impl>()) {
   impl_->ws = std::make_unique<websocket::stream<beast::tcp_stream>>(impl_->io);
   impl_->ws->read_message_max(16 * 1024 * 1024);
   const int refused = block_on(impl_->io, handshake(*impl_->ws, port, headers));
-  if (refused != 0) throw std::runtime_error("websocket refused with HTTP " + std::to_string(refused));
+  if (refused != 0)
+    throw std::runtime_error("websocket refused with HTTP " + std::to_string(refused));
 }
 
 WsClient::~WsClient() = default;

@@ -38,7 +38,8 @@ class HttpClient {
   HttpResponse get(const std::string& target, const HeaderList& headers = {}) {
     return request("GET", target, "", headers);
   }
-  HttpResponse post_json(const std::string& target, const std::string& body, HeaderList headers = {});
+  HttpResponse post_json(const std::string& target, const std::string& body,
+                         HeaderList headers = {});
   // Writes raw bytes on a fresh connection and reads one response (malformed requests).
   HttpResponse raw(const std::string& bytes);
   // Connections opened so far (1 when keep-alive held for every request).
@@ -61,7 +62,8 @@ class WsClient {
   // The next message; nullopt once the server closed the socket (see close_code()).
   // Throws on timeout.
   std::optional<std::string> read(std::chrono::milliseconds timeout = std::chrono::seconds(10));
-  std::optional<nlohmann::json> read_json(std::chrono::milliseconds timeout = std::chrono::seconds(10));
+  std::optional<nlohmann::json> read_json(
+      std::chrono::milliseconds timeout = std::chrono::seconds(10));
   [[nodiscard]] int close_code() const;
 
  private:

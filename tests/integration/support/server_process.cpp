@@ -24,7 +24,8 @@ std::vector<std::string> clean_environment() {
   return out;
 }
 
-pid_t spawn(const std::vector<std::string>& argv, const std::filesystem::path& work_dir, int& out_fd) {
+pid_t spawn(const std::vector<std::string>& argv, const std::filesystem::path& work_dir,
+            int& out_fd) {
   int fds[2];
   if (::pipe2(fds, O_CLOEXEC) != 0) throw std::runtime_error("pipe failed");
   auto env = clean_environment();
@@ -54,13 +55,18 @@ std::string cabinet_binary() { return CABINET_BINARY; }
 std::string source_dir() { return CABINET_SOURCE_DIR; }
 
 ServerProcess::ServerProcess(Options options) {
-  std::vector<std::string> argv{cabinet_binary(), "serve",
-                                "--set", "http.port=0",
-                                "--set", "http.host=127.0.0.1",
-                                "--set", "database.url=" + options.database_url,
-                                "--set", "web.root=" + (options.web_root.empty()
-                                                            ? (options.work_dir / "no-web").string()
-                                                            : options.web_root.string())};
+  std::vector<std::string> argv{
+      cabinet_binary(),
+      "serve",
+      "--set",
+      "http.port=0",
+      "--set",
+      "http.host=127.0.0.1",
+      "--set",
+      "database.url=" + options.database_url,
+      "--set",
+      "web.root=" + (options.web_root.empty() ? (options.work_dir / "no-web").string()
+                                              : options.web_root.string())};
   for (const auto& s : options.sets) {
     argv.emplace_back("--set");
     argv.push_back(s);
@@ -155,15 +161,16 @@ int ServerProcess::stop(int signal, std::chrono::seconds timeout) {
   return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
 }
 
-CommandResult run_command(const std::vector<std::string>& argv, const std::filesystem::path& work_dir,
-                          std::chrono::seconds timeout) {
+CommandResult run_command(const std::vector<std::string>& argv,
+                          const std::filesystem::path& work_dir, std::chrono::seconds timeout) {
   int fd = -1;
   const pid_t pid = spawn(argv, work_dir, fd);
   CommandResult result;
   const auto deadline = std::chrono::steady_clock::now() + timeout;
   char buf[4096];
   for (;;) {
-    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+        deadline - std::chrono::steady_clock::now());
     pollfd pfd{fd, POLLIN, 0};
     if (left.count() <= 0 || ::poll(&pfd, 1, static_cast<int>(left.count())) <= 0) {
       ::kill(pid, SIGKILL);
