@@ -134,6 +134,7 @@ Result<std::uint16_t> App::listen() {
                           {"instance", instance_id_},
                           {"version", version_string()},
                           {"threads", runtime_.threads()}});
+  log::flush();  // operators and test harnesses wait for this line
   return port;
 }
 
@@ -142,6 +143,7 @@ void App::serve() {
   runtime_.run();
   db_->close();
   log::info("stopped");
+  log::flush();
 }
 
 void App::shutdown() {

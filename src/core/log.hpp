@@ -18,11 +18,33 @@ struct Options {
 };
 
 void init(const Options& options);
+// Lines are buffered and written at least every 250 ms, at once for warnings and errors.
+// Call flush() after a line someone waits for (the "listening" line, shutdown).
 void flush();
 [[nodiscard]] bool enabled(Level level);
 void write(Level level, std::string_view msg, const nlohmann::json& fields);
 
 std::optional<Level> parse_level(std::string_view name);
+
+// A log line built without a JSON library, for lines written on every request. Keys are
+// trusted literals; string values are escaped (and invalid UTF-8 replaced).
+class Line {
+ public:
+  explicit Line(std::string_view msg);
+  Line(const Line&) = delete;
+  Line& operator=(const Line&) = delete;
+  ~Line() = default;
+  Line& add(std::string_view key, std::string_view value);
+  Line& add(std::string_view key, std::int64_t value);
+  Line& add_fixed(std::string_view key, double value, int decimals);
+  void write(Level level);
+
+ private:
+  std::string& text_;  // a per-thread buffer reused by every line
+};
+
+// Appends `value` as a JSON string literal (quotes included).
+void append_json_string(std::string& out, std::string_view value);
 
 inline void debug(std::string_view msg, const nlohmann::json& fields = nlohmann::json::object()) {
   if (enabled(Level::debug)) write(Level::debug, msg, fields);

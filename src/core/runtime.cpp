@@ -1,5 +1,6 @@
 #include "core/runtime.hpp"
 
+#include <atomic>
 #include <boost/asio/async_result.hpp>
 #include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/io_context.hpp>
@@ -14,27 +15,42 @@ namespace asio = boost::asio;
 namespace cabinet {
 
 struct Runtime::Impl {
-  explicit Impl(int hint) : io(hint) {}
-  asio::io_context io;
+  explicit Impl(std::size_t n) {
+    for (std::size_t i = 0; i < n; ++i) contexts.push_back(std::make_unique<asio::io_context>(1));
+  }
+  std::vector<std::unique_ptr<asio::io_context>> contexts;
+  std::atomic<std::size_t> next{0};
 };
 
 Runtime::Runtime(std::size_t threads)
-    : impl_(std::make_unique<Impl>(static_cast<int>(threads))),
+    : impl_(std::make_unique<Impl>(threads == 0 ? 1 : threads)),
       threads_(threads == 0 ? 1 : threads) {}
 
 Runtime::~Runtime() = default;
 
-asio::io_context& Runtime::io() { return impl_->io; }
+asio::io_context& Runtime::io() { return *impl_->contexts.front(); }
 
-void Runtime::run() {
-  std::vector<std::thread> extra;
-  extra.reserve(threads_ - 1);
-  for (std::size_t i = 1; i < threads_; ++i) extra.emplace_back([this] { impl_->io.run(); });
-  impl_->io.run();
-  for (auto& t : extra) t.join();
+asio::io_context& Runtime::next_io() {
+  return *impl_->contexts[impl_->next.fetch_add(1, std::memory_order_relaxed) % threads_];
 }
 
-void Runtime::stop() { impl_->io.stop(); }
+void Runtime::run() {
+  // Work guards keep a context running while it has no connection of its own yet.
+  std::vector<asio::executor_work_guard<asio::io_context::executor_type>> guards;
+  for (auto& c : impl_->contexts) guards.push_back(asio::make_work_guard(*c));
+  std::vector<std::thread> extra;
+  extra.reserve(threads_ - 1);
+  for (std::size_t i = 1; i < threads_; ++i) {
+    extra.emplace_back([this, i] { impl_->contexts[i]->run(); });
+  }
+  impl_->contexts.front()->run();
+  for (auto& t : extra) t.join();
+  for (auto& c : impl_->contexts) c->restart();
+}
+
+void Runtime::stop() {
+  for (auto& c : impl_->contexts) c->stop();
+}
 
 struct BlockingPool::Impl {
   explicit Impl(std::size_t n) : pool(n) {}

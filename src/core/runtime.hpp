@@ -14,8 +14,10 @@ class io_context;
 
 namespace cabinet {
 
-// The process's I/O threads: one io_context run by N threads (ARCHITECTURE.md "Threads").
-// Forward-declared so that headers needing only a reference stay light.
+// The process's I/O threads: one io_context per thread, each run by that thread alone.
+// Connections are spread over the contexts and live on one thread for their whole life, so
+// they need no strand and no cross-thread wake-up per operation (measured: two threads sharing
+// one context served fewer requests than one thread; bench/README.md).
 class Runtime {
  public:
   explicit Runtime(std::size_t threads);
@@ -23,9 +25,12 @@ class Runtime {
   Runtime(const Runtime&) = delete;
   Runtime& operator=(const Runtime&) = delete;
 
+  // The first context: start-up work, timers, signals, database pools.
   boost::asio::io_context& io();
+  // The context for the next connection, round-robin over all of them. Thread-safe.
+  boost::asio::io_context& next_io();
   [[nodiscard]] std::size_t threads() const { return threads_; }
-  // Runs the io_context on `threads` threads (the caller's included) until stop().
+  // Runs every context, each on its own thread (the caller's runs the first), until stop().
   void run();
   void stop();
 

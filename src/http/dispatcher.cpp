@@ -7,14 +7,14 @@ namespace cabinet::http {
 namespace {
 
 bool is_json_type(std::string_view content_type) {
-  const auto semi = content_type.find(';');
-  auto type = content_type.substr(0, semi);
+  auto type = content_type.substr(0, content_type.find(';'));
   while (!type.empty() && type.back() == ' ') type.remove_suffix(1);
-  std::string lower;
-  for (char c : type)
-    lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
-  return lower == "application/json" || lower == "application/csp-report" ||
-         (lower.starts_with("application/") && lower.ends_with("+json"));
+  if (iequals(type, "application/json") || iequals(type, "application/csp-report")) return true;
+  constexpr std::string_view kPrefix = "application/";
+  constexpr std::string_view kSuffix = "+json";
+  return type.size() > kPrefix.size() + kSuffix.size() &&
+         iequals(type.substr(0, kPrefix.size()), kPrefix) &&
+         iequals(type.substr(type.size() - kSuffix.size()), kSuffix);
 }
 
 Response method_not_allowed(const std::vector<Method>& allowed, Locale locale) {
@@ -41,10 +41,14 @@ void Dispatcher::freeze() {
   }
 }
 
-std::size_t Dispatcher::body_limit(Method method, std::string_view path) const {
-  auto match = router_.match(method, path);
-  if (match.route != nullptr && match.route->options.max_body != 0) {
-    return match.route->options.max_body;
+std::size_t Dispatcher::prepare(Request& request) const {
+  auto match = router_.match(request.method, request.path);
+  request.routed = true;
+  request.route = match.route;
+  request.params = std::move(match.params);
+  request.allowed_methods = std::move(match.allowed);
+  if (request.route != nullptr && request.route->options.max_body != 0) {
+    return request.route->options.max_body;
   }
   return default_body_limit_;
 }
@@ -84,18 +88,18 @@ Response Dispatcher::reject(Request& request, const Error& error) {
 }
 
 Task<Response> Dispatcher::route(Request& request) {
-  auto match = router_.match(request.method, request.path);
-  if (match.route == nullptr) {
+  if (!request.routed) prepare(request);
+  if (request.route == nullptr) {
     const bool api = request.path.starts_with("/api/");
     if (!api && fallback_ && (request.method == Method::get || request.method == Method::head)) {
       co_return co_await fallback_(request);
     }
-    if (!match.allowed.empty()) co_return method_not_allowed(match.allowed, request.locale);
+    if (!request.allowed_methods.empty()) {
+      co_return method_not_allowed(request.allowed_methods, request.locale);
+    }
     co_return Response::error(ErrorCode::not_found, request.locale);
   }
-  const RouteInfo& route = *match.route;
-  request.route = &route;
-  request.params = std::move(match.params);
+  const RouteInfo& route = *request.route;
 
   if (route.options.body == BodyKind::json) {
     if (!is_json_type(request.headers.get("Content-Type").value_or(""))) {

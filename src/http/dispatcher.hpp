@@ -29,8 +29,9 @@ class Dispatcher {
   // answered through the same middleware, so it carries the same headers, id and metrics.
   Response reject(Request& request, const Error& error);
 
-  // The largest body the server should read for this request (the route's or the default).
-  [[nodiscard]] std::size_t body_limit(Method method, std::string_view path) const;
+  // Matches the route once, before the body is read; returns the largest body to accept for
+  // it (the route's own limit or the default). handle() reuses the match.
+  std::size_t prepare(Request& request) const;
   [[nodiscard]] Router& router() { return router_; }
 
  private:

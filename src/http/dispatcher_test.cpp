@@ -145,10 +145,16 @@ TEST_F(DispatcherTest, RequestsAreCountedPerRouteAndStatus) {
       std::string::npos);
 }
 
-TEST_F(DispatcherTest, BodyLimitIsTheRoutesOrTheDefault) {
-  EXPECT_EQ(dispatcher_.body_limit(Method::post, "/api/v1/echo"), 4096U);
-  EXPECT_EQ(dispatcher_.body_limit(Method::get, "/api/v1/items/1"), 1024U);
-  EXPECT_EQ(dispatcher_.body_limit(Method::post, "/nowhere"), 1024U);
+TEST_F(DispatcherTest, PrepareGivesTheRoutesBodyLimitOrTheDefault) {
+  auto limit = [this](Method m, std::string path) {
+    Request r;
+    r.method = m;
+    r.path = std::move(path);
+    return dispatcher_.prepare(r);
+  };
+  EXPECT_EQ(limit(Method::post, "/api/v1/echo"), 4096U);
+  EXPECT_EQ(limit(Method::get, "/api/v1/items/1"), 1024U);
+  EXPECT_EQ(limit(Method::post, "/nowhere"), 1024U);
 }
 
 }  // namespace

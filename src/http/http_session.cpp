@@ -1,7 +1,10 @@
 #include <array>
+#include <charconv>
+#include <cstring>
 #include <ctime>
 
 #include "core/log.hpp"
+#include "http/response_head.hpp"
 #include "http/server_impl.hpp"
 
 namespace cabinet::http {
@@ -12,27 +15,6 @@ using asio::use_awaitable;
 
 constexpr std::size_t kMaxDrainBytes = 64UL * 1024 * 1024;
 constexpr auto kDrainTime = std::chrono::seconds(3);
-
-// RFC 9110 Date header, formatted once per second per thread.
-std::string_view http_date() {
-  thread_local std::time_t cached_second = 0;
-  thread_local std::array<char, 32> buf{};
-  const std::time_t now = std::time(nullptr);
-  if (now != cached_second) {
-    cached_second = now;
-    std::tm tm{};
-    gmtime_r(&now, &tm);
-    std::strftime(buf.data(), buf.size(), "%a, %d %b %Y %H:%M:%S GMT", &tm);
-  }
-  return buf.data();
-}
-
-bool iequals(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return std::tolower(static_cast<unsigned char>(x)) ==
-                  std::tolower(static_cast<unsigned char>(y));
-         });
-}
 
 // Cross-site WebSocket hijacking: browsers always send Origin on a WebSocket handshake; it must
 // name this host. Non-browser clients without Origin are let through (cookies decide later).
@@ -53,12 +35,7 @@ bool is_closed(const boost::system::error_code& ec) {
          ec == asio::error::connection_reset || ec == asio::error::broken_pipe;
 }
 
-template <class Message>
-void copy_headers(const Response& from, Message& to) {
-  for (const auto& [name, value] : from.headers.items()) to.insert(name, value);
-  to.set(bhttp::field::date, http_date());
-}
-
+// Two vectorised scans; find_first_of("\r\n") would call memchr once per character.
 }  // namespace
 
 asio::awaitable<void> HttpSession::run() {
@@ -95,9 +72,13 @@ std::string HttpSession::client_ip(const bhttp::request_parser<bhttp::string_bod
       return std::string(last);
     }
   }
-  boost::system::error_code ec;
-  auto endpoint = stream_.socket().remote_endpoint(ec);
-  return ec ? std::string() : endpoint.address().to_string();
+  if (peer_ip_.empty()) {
+    // Once per connection: getpeername and formatting are not free on every request.
+    boost::system::error_code ec;
+    auto endpoint = stream_.socket().remote_endpoint(ec);
+    if (!ec) peer_ip_ = endpoint.address().to_string();
+  }
+  return peer_ip_;
 }
 
 asio::awaitable<void> HttpSession::serve_one(bool& keep_going) {
@@ -158,7 +139,7 @@ asio::awaitable<void> HttpSession::serve_one(bool& keep_going) {
     co_return;
   }
 
-  const auto limit = server_->dispatcher.body_limit(request.method, request.path);
+  const auto limit = server_->dispatcher.prepare(request);
   if (auto length = parser.content_length(); length && *length > limit) {
     // Answer at once, before the body arrives; a client using "Expect: 100-continue" then
     // never sends it.
@@ -170,8 +151,9 @@ asio::awaitable<void> HttpSession::serve_one(bool& keep_going) {
   parser.body_limit(limit);
   if (!parser.is_done()) {
     if (iequals(header[bhttp::field::expect], "100-continue")) {
-      bhttp::response<bhttp::empty_body> cont{bhttp::status::continue_, version};
-      auto [wec, wn] = co_await bhttp::async_write(stream_, cont, as_tuple(use_awaitable));
+      static constexpr std::string_view kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
+      auto [wec, wn] =
+          co_await asio::async_write(stream_, asio::buffer(kContinue), as_tuple(use_awaitable));
       if (wec) co_return;
     }
     stream_.expires_after(options.read_timeout);
@@ -214,25 +196,12 @@ asio::awaitable<bool> HttpSession::write(const Request& request, Response& respo
                                          unsigned version, bool keep_alive) {
   stream_.expires_after(server_->options.read_timeout);
   const auto body = response.body_view();
-  const bool bodiless = response.status == 204 || response.status == 304 || response.status < 200;
-  if (request.method == Method::head || bodiless) {
-    bhttp::response<bhttp::empty_body> out;
-    out.version(version);
-    out.result(static_cast<unsigned>(response.status));
-    copy_headers(response, out);
-    if (!bodiless) out.content_length(body.size());
-    out.keep_alive(keep_alive);
-    auto [ec, n] = co_await bhttp::async_write(stream_, out, as_tuple(use_awaitable));
-    co_return !ec;
-  }
-  bhttp::response<bhttp::span_body<const char>> out;
-  out.version(version);
-  out.result(static_cast<unsigned>(response.status));
-  copy_headers(response, out);
-  out.body() = boost::span<const char>(body.data(), body.size());
-  out.prepare_payload();
-  out.keep_alive(keep_alive);
-  auto [ec, n] = co_await bhttp::async_write(stream_, out, as_tuple(use_awaitable));
+  render_head(head_, response, version, body.size(), keep_alive);
+  const bool send_body = request.method != Method::head && !body.empty() &&
+                         response.status != 204 && response.status != 304;
+  const std::array<asio::const_buffer, 2> buffers{
+      asio::buffer(head_), asio::buffer(body.data(), send_body ? body.size() : 0)};
+  auto [ec, n] = co_await asio::async_write(stream_, buffers, as_tuple(use_awaitable));
   co_return !ec;
 }
 

@@ -6,13 +6,6 @@
 namespace cabinet::http {
 namespace {
 
-bool iequals(std::string_view a, std::string_view b) {
-  return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
-    return std::tolower(static_cast<unsigned char>(x)) ==
-           std::tolower(static_cast<unsigned char>(y));
-  });
-}
-
 int hex_value(char c) {
   if (c >= '0' && c <= '9') return c - '0';
   if (c >= 'a' && c <= 'f') return c - 'a' + 10;
@@ -21,6 +14,19 @@ int hex_value(char c) {
 }
 
 }  // namespace
+
+// Header names are ASCII tokens: folding case is a bit flip, not a locale lookup per character.
+bool iequals(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    const auto x = static_cast<unsigned char>(a[i]);
+    const auto y = static_cast<unsigned char>(b[i]);
+    if (x == y) continue;
+    const auto lx = static_cast<unsigned char>(x | 0x20U);
+    if (lx != (y | 0x20U) || lx < 'a' || lx > 'z') return false;
+  }
+  return true;
+}
 
 std::string_view to_string(Method method) {
   switch (method) {
@@ -55,19 +61,37 @@ Method parse_method(std::string_view name) {
   return Method::other;
 }
 
-void Headers::set(std::string_view name, std::string value) {
-  for (auto& [k, v] : items_) {
-    if (iequals(k, name)) {
-      v = std::move(value);
+std::uint32_t Headers::keep(std::string_view bytes) {
+  const auto at = static_cast<std::uint32_t>(arena_.size());
+  arena_.append(bytes);
+  return at;
+}
+
+void Headers::add(std::string_view name, std::string_view value) {
+  // Lengths live in the views' sizes; the data pointers are unused for arena entries.
+  Entry e{std::string_view(nullptr, 0), std::string_view(nullptr, 0), 0, 0};
+  if (arena_.capacity() == 0) arena_.reserve(256);
+  e.name_at = keep(name);
+  e.name = std::string_view(arena_.data(), name.size());
+  e.value_at = keep(value);
+  e.value = std::string_view(arena_.data(), value.size());
+  entries_.push_back(e);
+}
+
+void Headers::set(std::string_view name, std::string_view value) {
+  for (auto& e : entries_) {
+    if (iequals(name_of(e), name)) {
+      e.value_at = keep(value);
+      e.value = std::string_view(arena_.data(), value.size());
       return;
     }
   }
-  items_.emplace_back(std::string(name), std::move(value));
+  add(name, value);
 }
 
 std::optional<std::string_view> Headers::get(std::string_view name) const {
-  for (const auto& [k, v] : items_) {
-    if (iequals(k, name)) return std::string_view(v);
+  for (const auto& e : entries_) {
+    if (iequals(name_of(e), name)) return value_of(e);
   }
   return std::nullopt;
 }
@@ -99,7 +123,7 @@ std::optional<std::string> Request::query_param(std::string_view name) const {
 Response Response::json(int status, const nlohmann::json& value) {
   Response r;
   r.status = status;
-  r.headers.add("Content-Type", "application/json; charset=utf-8");
+  r.headers.add_view("Content-Type", "application/json; charset=utf-8");
   r.body = value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   return r;
 }

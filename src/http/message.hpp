@@ -22,21 +22,47 @@ enum class Method { get, head, post, put, patch, del, options, other };
 std::string_view to_string(Method method);
 Method parse_method(std::string_view name);
 
-// Header names compare case-insensitively (RFC 9110 §5.1).
+// Header names compare case-insensitively (RFC 9110 §5.1). Values are either copied into one
+// arena string (add/set) or kept as views (add_view) of storage that outlives the Headers:
+// string constants, or the request parser's buffer while a request is handled. No allocation
+// per header: they are on every request's path (bench/README.md).
 class Headers {
  public:
-  void add(std::string name, std::string value) {
-    items_.emplace_back(std::move(name), std::move(value));
+  void add(std::string_view name, std::string_view value);
+  // The caller guarantees that both views outlive this object.
+  void add_view(std::string_view name, std::string_view value) {
+    entries_.push_back({name, value, kView, kView});
   }
-  void set(std::string_view name, std::string value);
+  // Replaces the first header of that name, or adds it.
+  void set(std::string_view name, std::string_view value);
   [[nodiscard]] std::optional<std::string_view> get(std::string_view name) const;
   [[nodiscard]] bool has(std::string_view name) const { return get(name).has_value(); }
-  [[nodiscard]] const std::vector<std::pair<std::string, std::string>>& items() const {
-    return items_;
+  [[nodiscard]] std::size_t size() const { return entries_.size(); }
+
+  template <class F>
+  void for_each(F&& f) const {
+    for (const auto& e : entries_) f(name_of(e), value_of(e));
   }
 
  private:
-  std::vector<std::pair<std::string, std::string>> items_;
+  static constexpr std::uint32_t kView = 0xffffffffU;
+  struct Entry {
+    std::string_view name;   // when name_at == kView
+    std::string_view value;  // when value_at == kView; else lengths of the arena slices
+    std::uint32_t name_at;
+    std::uint32_t value_at;
+  };
+  [[nodiscard]] std::string_view name_of(const Entry& e) const {
+    return e.name_at == kView ? e.name : std::string_view(arena_).substr(e.name_at, e.name.size());
+  }
+  [[nodiscard]] std::string_view value_of(const Entry& e) const {
+    return e.value_at == kView ? e.value
+                               : std::string_view(arena_).substr(e.value_at, e.value.size());
+  }
+  std::uint32_t keep(std::string_view bytes);
+
+  std::vector<Entry> entries_;
+  std::string arena_;  // owned bytes; entries refer to it by offset, so copies stay valid
 };
 
 struct RouteInfo;
@@ -54,6 +80,8 @@ struct Request {
   std::string remote_ip;
   Locale locale = Locale::fr;
   const RouteInfo* route = nullptr;
+  bool routed = false;                  // Dispatcher::prepare ran: route/params are final
+  std::vector<Method> allowed_methods;  // the path exists, but not for this method (405)
   std::chrono::steady_clock::time_point received_at{};
 
   [[nodiscard]] std::optional<std::string_view> param(std::string_view name) const;
@@ -76,6 +104,9 @@ struct Response {
   static Response error(const Error& error, Locale locale);
   static Response no_content();
 };
+
+// Case-insensitive comparison of ASCII tokens (header names, media types).
+bool iequals(std::string_view a, std::string_view b);
 
 // Decodes %XX escapes ('+' stays '+': it means space only in form bodies); nullopt on a bad
 // escape or a decoded NUL.

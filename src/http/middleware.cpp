@@ -1,7 +1,6 @@
 #include "http/middleware.hpp"
 
 #include <cctype>
-#include <cmath>
 
 #include "core/log.hpp"
 #include "http/router.hpp"
@@ -39,23 +38,32 @@ std::optional<Response> LocaleMiddleware::on_request(Request& request) {
 
 void LocaleMiddleware::on_response(const Request& /*request*/, Response& response) {
   // Error messages and pages differ by language: caches must keep them apart.
-  if (!response.headers.has("Vary")) response.headers.add("Vary", "Accept-Language");
+  if (!response.headers.has("Vary")) response.headers.add_view("Vary", "Accept-Language");
 }
 
 void SecurityHeadersMiddleware::on_response(const Request& /*request*/, Response& response) {
+  // Constants, added as views: no copy on every response. A handler that set one of them
+  // (a stricter CSP for a document viewer, say) keeps its own.
+  static constexpr std::pair<std::string_view, std::string_view> kHeaders[] = {
+      {"Content-Security-Policy", kContentSecurityPolicy},
+      {"X-Content-Type-Options", "nosniff"},
+      {"X-Frame-Options", "DENY"},
+      // Links in emails carry tokens; never leak a URL to another site.
+      {"Referrer-Policy", "no-referrer"},
+      {"Permissions-Policy",
+       "camera=(self), microphone=(self), display-capture=(), geolocation=(self), payment=(), "
+       "usb=(), interest-cohort=()"},
+      {"Cross-Origin-Opener-Policy", "same-origin"},
+      {"Cross-Origin-Resource-Policy", "same-origin"},
+  };
   auto& h = response.headers;
-  h.set("Content-Security-Policy", std::string(kContentSecurityPolicy));
-  h.set("X-Content-Type-Options", "nosniff");
-  h.set("X-Frame-Options", "DENY");
-  // Links in emails carry tokens; never leak a URL to another site.
-  h.set("Referrer-Policy", "no-referrer");
-  h.set("Permissions-Policy",
-        "camera=(self), microphone=(self), display-capture=(), geolocation=(self), payment=(), "
-        "usb=(), interest-cohort=()");
-  h.set("Cross-Origin-Opener-Policy", "same-origin");
-  h.set("Cross-Origin-Resource-Policy", "same-origin");
-  if (options_.hsts) h.set("Strict-Transport-Security", "max-age=63072000; includeSubDomains");
-  if (!h.has("Cache-Control")) h.add("Cache-Control", "no-store");
+  for (const auto& [name, value] : kHeaders) {
+    if (!h.has(name)) h.add_view(name, value);
+  }
+  if (options_.hsts && !h.has("Strict-Transport-Security")) {
+    h.add_view("Strict-Transport-Security", "max-age=63072000; includeSubDomains");
+  }
+  if (!h.has("Cache-Control")) h.add_view("Cache-Control", "no-store");
 }
 
 void AccessLogMiddleware::on_response(const Request& request, Response& response) {
@@ -70,14 +78,17 @@ void AccessLogMiddleware::on_response(const Request& request, Response& response
   }
   (series != nullptr ? *series : unmatched_).observe(method, response.status, seconds);
   if (!log_requests_) return;
-  log::info("request", {{"request_id", request.request_id},
-                        {"method", method},
-                        {"path", request.path},
-                        {"route", request.route != nullptr ? request.route->pattern : ""},
-                        {"status", response.status},
-                        {"bytes", response.body_view().size()},
-                        {"ms", std::round(seconds * 100000.0) / 100.0},
-                        {"ip", request.remote_ip}});
+  if (!log::enabled(log::Level::info)) return;
+  log::Line("request")
+      .add("request_id", request.request_id)
+      .add("method", method)
+      .add("path", request.path)
+      .add("route", request.route != nullptr ? std::string_view(request.route->pattern) : "")
+      .add("status", std::int64_t{response.status})
+      .add("bytes", static_cast<std::int64_t>(response.body_view().size()))
+      .add_fixed("ms", seconds * 1000.0, 2)
+      .add("ip", request.remote_ip)
+      .write(log::Level::info);
 }
 
 }  // namespace cabinet::http

@@ -1,5 +1,6 @@
 #include "http/router.hpp"
 
+#include <array>
 #include <stdexcept>
 
 namespace cabinet::http {
@@ -13,13 +14,26 @@ struct Router::Node {
 
 namespace {
 
-std::vector<std::string_view> split(std::string_view path) {
-  std::vector<std::string_view> out;
+// Paths deeper than this match no route (none of ours comes close); splitting into a fixed
+// array keeps matching free of allocation on every request.
+constexpr std::size_t kMaxSegments = 24;
+struct Segments {
+  std::array<std::string_view, kMaxSegments> items{};
+  std::size_t size = 0;
+  bool overflow = false;
+};
+
+Segments split(std::string_view path) {
+  Segments out;
   if (path.empty() || path.front() != '/') return out;
   path.remove_prefix(1);
   while (true) {
+    if (out.size == kMaxSegments) {
+      out.overflow = true;
+      return out;
+    }
     const auto slash = path.find('/');
-    out.push_back(path.substr(0, slash));
+    out.items[out.size++] = path.substr(0, slash);
     if (slash == std::string_view::npos) break;
     path.remove_prefix(slash + 1);
   }
@@ -40,7 +54,10 @@ RouteInfo& Router::add(Method method, std::string pattern, Handler handler, Rout
     throw std::logic_error("route pattern must start with '/': " + pattern);
   }
   Node* node = root_.get();
-  for (auto segment : split(pattern)) {
+  const auto segments = split(pattern);
+  if (segments.overflow) throw std::logic_error("route pattern too deep: " + pattern);
+  for (std::size_t i = 0; i < segments.size; ++i) {
+    const auto segment = segments.items[i];
     if (is_param(segment)) {
       const auto name = std::string(segment.substr(1, segment.size() - 2));
       if (!node->param) {
@@ -74,10 +91,10 @@ namespace {
 // Depth-first: a literal segment is tried before a parameter, and a dead end backtracks, so
 // "/a/{id}/x" still matches "/a/b/x" when "/a/b/y" also exists.
 template <class Node>
-const Node* descend(const Node* node, const std::vector<std::string_view>& segments, std::size_t i,
+const Node* descend(const Node* node, const Segments& segments, std::size_t i,
                     std::vector<std::pair<std::string, std::string>>& params) {
-  if (i == segments.size()) return node->handlers.empty() ? nullptr : node;
-  const auto segment = segments[i];
+  if (i == segments.size) return node->handlers.empty() ? nullptr : node;
+  const auto segment = segments.items[i];
   if (auto it = node->literals.find(segment); it != node->literals.end()) {
     if (const auto* found = descend(it->second.get(), segments, i + 1, params)) return found;
   }
@@ -94,7 +111,7 @@ const Node* descend(const Node* node, const std::vector<std::string_view>& segme
 RouteMatch Router::match(Method method, std::string_view path) const {
   RouteMatch out;
   const auto segments = split(path);
-  if (segments.empty()) return out;
+  if (segments.size == 0 || segments.overflow) return out;
   const Node* node = descend(root_.get(), segments, 0, out.params);
   if (node == nullptr) return {};
   auto it = node->handlers.find(method);

@@ -92,8 +92,24 @@ TEST(Messages, HeadersAreCaseInsensitive) {
   h.add("Content-Type", "application/json");
   EXPECT_EQ(h.get("content-type"), "application/json");
   h.set("CONTENT-TYPE", "text/plain");
-  EXPECT_EQ(h.items().size(), 1U);
+  EXPECT_EQ(h.size(), 1U);
   EXPECT_EQ(h.get("Content-Type"), "text/plain");
+}
+
+TEST(Messages, HeadersKeepOwnedAndViewedValuesAcrossCopiesAndGrowth) {
+  Headers h;
+  h.add_view("X-Static", "constant");
+  for (int i = 0; i < 50; ++i)
+    h.add("X-" + std::to_string(i), std::string(40, static_cast<char>('a' + i % 26)));
+  h.set("X-3", "changed");
+  const Headers copy = h;  // arena offsets survive the copy
+  EXPECT_EQ(copy.get("x-static"), "constant");
+  EXPECT_EQ(copy.get("X-49"), std::string(40, 'x'));
+  EXPECT_EQ(copy.get("X-3"), "changed");
+  std::vector<std::string> names;
+  copy.for_each([&names](std::string_view n, std::string_view) { names.emplace_back(n); });
+  EXPECT_EQ(names.size(), 51U);
+  EXPECT_EQ(names.front(), "X-Static");
 }
 
 }  // namespace

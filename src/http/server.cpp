@@ -52,8 +52,9 @@ std::size_t Server::open_connections() const {
 asio::awaitable<void> Server::Impl::accept_loop() {
   auto self = shared_from_this();
   while (!stopping) {
-    auto [ec, socket] = co_await acceptor.async_accept(asio::make_strand(runtime.io()),
-                                                       asio::as_tuple(asio::use_awaitable));
+    // Each connection goes to the next I/O thread's context and stays there.
+    auto [ec, socket] =
+        co_await acceptor.async_accept(runtime.next_io(), asio::as_tuple(asio::use_awaitable));
     if (ec) {
       if (stopping || ec == asio::error::operation_aborted) break;
       // Running out of descriptors must not end the server: log and keep accepting.
@@ -68,7 +69,7 @@ asio::awaitable<void> Server::Impl::accept_loop() {
       std::lock_guard lock(mutex);
       sessions.emplace(id, session);
     }
-    // The socket's executor is its strand: the session coroutine runs there.
+    // The socket's executor is its thread's context: the session coroutine runs there.
     auto executor = session->executor();
     asio::co_spawn(
         executor, [session]() { return session->run(); }, asio::detached);

@@ -28,8 +28,8 @@ struct ServerOptions {
   std::size_t websocket_max_connections = 10000;
 };
 
-// The HTTP/1.1 and WebSocket server over Beast and Asio coroutines. Each connection runs on its
-// own strand; handlers run through the Dispatcher.
+// The HTTP/1.1 and WebSocket server over Beast and Asio coroutines. Each connection lives on one
+// I/O thread (its own io_context, no strand needed); handlers run through the Dispatcher.
 class Server {
  public:
   Server(Runtime& runtime, Dispatcher& dispatcher, realtime::Hub& hub, ServerOptions options);

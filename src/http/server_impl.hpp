@@ -59,7 +59,7 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
       : server_(std::move(server)), stream_(std::move(socket)), id_(id) {}
   asio::awaitable<void> run();
   [[nodiscard]] asio::any_io_executor executor() { return stream_.get_executor(); }
-  // Posted on the session's strand at shutdown: a connection waiting for its next request is
+  // Posted to the session's thread at shutdown: a connection waiting for its next request is
   // closed at once; one busy with a request finishes it first.
   void close_if_idle();
 
@@ -76,6 +76,8 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
   std::shared_ptr<Server::Impl> server_;
   beast::tcp_stream stream_;
   beast::flat_buffer buffer_;
+  std::string head_;     // the response head, reused across the connection's requests
+  std::string peer_ip_;  // the socket's remote address, read once
   std::uint64_t id_;
   bool idle_ = true;
 };

@@ -86,7 +86,9 @@ StaticFiles::StaticFiles(const std::filesystem::path& root) {
     std::ifstream in(it->path(), std::ios::binary);
     std::ostringstream buffer;
     buffer << in.rdbuf();
-    const std::string url = "/" + std::filesystem::relative(it->path(), root).generic_string();
+    // Appended rather than "/" + ...: GCC 12 warns falsely on that form (-Wrestrict, bug 105329).
+    std::string url = "/";
+    url += std::filesystem::relative(it->path(), root).generic_string();
     File file;
     file.bytes = std::make_shared<const std::string>(buffer.str());
     file.content_type = content_type_for(url);

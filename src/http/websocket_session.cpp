@@ -12,7 +12,8 @@ using asio::as_tuple;
 using asio::use_awaitable;
 
 // A WebSocket connection after Beast's chat-multi pattern: everything touching the stream
-// runs on the connection's strand; outgoing messages wait in a queue with one write in flight.
+// runs on the connection's thread (its own io_context); outgoing messages wait in a queue with one
+// write in flight.
 class WsSession final : public realtime::Connection,
                         public std::enable_shared_from_this<WsSession> {
  public:
