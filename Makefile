@@ -5,6 +5,8 @@ SHELL := /bin/bash
 # ccache hits across clones and checkouts: paths are hashed relative to the source tree.
 export CCACHE_BASEDIR := $(CURDIR)
 export CCACHE_NOHASHDIR := true
+# Precompiled headers are cacheable only with these (ccache manual, "Precompiled headers").
+export CCACHE_SLOPPINESS := pch_defines,time_macros,include_file_mtime,include_file_ctime
 export CCACHE_MAXSIZE ?= 5G
 
 DB ?= sqlite
