@@ -109,7 +109,7 @@ class ThreadBufferedSink final : public spdlog::sinks::base_sink<spdlog::details
   }
 
  private:
-  static constexpr std::size_t kFlushAt = 32 * 1024;
+  static constexpr std::size_t kFlushAt = 32UL * 1024;
   struct Buffer {
     std::mutex mutex;
     std::string data;

@@ -35,6 +35,7 @@ TEST(LogSink, LinesFromManyThreadsArriveWholeAndComplete) {
   constexpr int kThreads = 4;
   constexpr int kLines = 5000;
   std::vector<std::thread> threads;
+  threads.reserve(kThreads);
   for (int t = 0; t < kThreads; ++t) {
     threads.emplace_back([t] {
       for (int i = 0; i < kLines; ++i) {

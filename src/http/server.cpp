@@ -57,8 +57,10 @@ asio::awaitable<void> Server::Impl::accept_loop() {
         co_await acceptor.async_accept(runtime.next_io(), asio::as_tuple(asio::use_awaitable));
     if (ec) {
       if (stopping || ec == asio::error::operation_aborted) break;
-      // Running out of descriptors must not end the server: log and keep accepting.
+      // Running out of descriptors must not end the server, nor spin: log, pause, retry.
       log::warn("accept failed", {{"error", ec.message()}});
+      asio::steady_timer pause(acceptor.get_executor(), std::chrono::milliseconds(100));
+      co_await pause.async_wait(asio::as_tuple(asio::use_awaitable));
       continue;
     }
     boost::system::error_code ignored;

@@ -9,10 +9,10 @@ using http::Method;
 using http::Request;
 using http::Response;
 
-Response text(int status, std::string content_type, std::string body) {
+Response text(int status, std::string_view content_type, std::string body) {
   Response r;
   r.status = status;
-  r.headers.add("Content-Type", std::move(content_type));
+  r.headers.add("Content-Type", content_type);
   r.body = std::move(body);
   return r;
 }
