@@ -1,4 +1,5 @@
 # Script mode: writes OUT with `cabinet::embedded::SYMBOL()` returning {name, bytes} pairs.
+string(REPLACE "|" ";" FILES "${FILES}")
 set(body "")
 set(entries "")
 set(i 0)

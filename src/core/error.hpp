@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -35,6 +36,7 @@ struct Error {
   std::string detail;
   std::string message_fr;  // overrides the code's default message when set
   std::string message_en;
+  std::int64_t retry_after = 0;  // seconds, sent as Retry-After with 429 and 503
 
   Error() = default;
   Error(ErrorCode c) : code(c) {}  // NOLINT(google-explicit-constructor): errors convert freely

@@ -1,0 +1,26 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace cabinet {
+
+enum class Role : std::uint8_t { patient, practitioner, assistant, operator_ };
+
+std::string_view to_string(Role role);
+std::optional<Role> parse_role(std::string_view name);
+
+// Who is asking: set by the authenticator from the session cookie, read by handlers and the
+// audit log. `profile_id` is the profile the patient is acting for (the profile switch).
+struct Principal {
+  std::int64_t account_id = 0;
+  std::string account_public_id;
+  Role role = Role::patient;
+  std::string status;  // active, pending (practitioner awaiting verification)…
+  std::int64_t session_id = 0;
+  std::optional<std::int64_t> profile_id;
+};
+
+}  // namespace cabinet
