@@ -131,7 +131,9 @@ Response Response::json(int status, const nlohmann::json& value) {
 Response Response::error(const Error& error, Locale locale) {
   nlohmann::json body{{"code", error.code_name()}, {"message", error.message(locale)}};
   if (!error.field.empty()) body["field"] = error.field;
-  return json(error.http_status(), {{"error", std::move(body)}});
+  auto response = json(error.http_status(), {{"error", std::move(body)}});
+  if (error.retry_after > 0) response.headers.add("Retry-After", std::to_string(error.retry_after));
+  return response;
 }
 
 Response Response::no_content() {
