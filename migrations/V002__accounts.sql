@@ -29,7 +29,7 @@ CREATE TABLE profiles (
   is_holder INTEGER NOT NULL,
   first_name TEXT NOT NULL,
   last_name TEXT NOT NULL,
-  birth_date TEXT NOT NULL,          -- YYYY-MM-DD
+  birth_date TEXT,                   -- YYYY-MM-DD; required for patients and relatives
   sex TEXT CHECK (sex IN ('female', 'male', 'other')),
   relationship TEXT NOT NULL
     CHECK (relationship IN ('self', 'child', 'parent', 'spouse', 'sibling', 'other')),

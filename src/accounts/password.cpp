@@ -19,25 +19,57 @@ Error rule(std::string fr, std::string en) {
 // Weak bases seen again and again in leaked password lists, written down here by hand; the
 // dictionaries below catch ordinary words, these catch the rest (keyboard rows, "motdepasse").
 constexpr std::array<std::string_view, 48> kCommonCores{
-    "password", "passwd",    "motdepasse", "motpasse", "azerty",   "qwerty",  "azertyuiop",
-    "qwertyuiop", "qwertz",  "wxcvbn",     "asdfgh",   "soleil",   "bonjour", "doudou",
-    "loulou",   "chouchou",  "marseille",  "paris",    "france",   "coucou",  "princesse",
-    "chocolat", "jetaime",   "iloveyou",   "admin",    "welcome",  "bienvenue", "letmein",
-    "monkey",   "dragon",    "football",   "sunshine", "shadow",   "superman", "batman",
-    "master",   "secret",    "changeme",   "cabinet",  "doctolib", "sante",   "medecin",
-    "docteur",  "patient",   "teleconsultation", "ordonnance", "toto", "test"};
+    "password",   "passwd",     "motdepasse",       "motpasse",   "azerty",    "qwerty",
+    "azertyuiop", "qwertyuiop", "qwertz",           "wxcvbn",     "asdfgh",    "soleil",
+    "bonjour",    "doudou",     "loulou",           "chouchou",   "marseille", "paris",
+    "france",     "coucou",     "princesse",        "chocolat",   "jetaime",   "iloveyou",
+    "admin",      "welcome",    "bienvenue",        "letmein",    "monkey",    "dragon",
+    "football",   "sunshine",   "shadow",           "superman",   "batman",    "master",
+    "secret",     "changeme",   "cabinet",          "doctolib",   "sante",     "medecin",
+    "docteur",    "patient",    "teleconsultation", "ordonnance", "toto",      "test"};
 
 // Folds an accented Latin letter (UTF-8, two bytes) to ASCII; 0 when not one we fold.
 char fold_accent(unsigned char lead, unsigned char next) {
   if (lead != 0xc3) return 0;
   switch (next) {
-    case 0xa0: case 0xa2: case 0xa4: case 0x80: case 0x82: case 0x84: return 'a';
-    case 0xa7: case 0x87: return 'c';
-    case 0xa8: case 0xa9: case 0xaa: case 0xab: case 0x88: case 0x89: case 0x8a: case 0x8b: return 'e';
-    case 0xae: case 0xaf: case 0x8e: case 0x8f: return 'i';
-    case 0xb4: case 0xb6: case 0x94: case 0x96: return 'o';
-    case 0xb9: case 0xbb: case 0xbc: case 0x99: case 0x9b: case 0x9c: return 'u';
-    default: return 0;
+    case 0xa0:
+    case 0xa2:
+    case 0xa4:
+    case 0x80:
+    case 0x82:
+    case 0x84:
+      return 'a';
+    case 0xa7:
+    case 0x87:
+      return 'c';
+    case 0xa8:
+    case 0xa9:
+    case 0xaa:
+    case 0xab:
+    case 0x88:
+    case 0x89:
+    case 0x8a:
+    case 0x8b:
+      return 'e';
+    case 0xae:
+    case 0xaf:
+    case 0x8e:
+    case 0x8f:
+      return 'i';
+    case 0xb4:
+    case 0xb6:
+    case 0x94:
+    case 0x96:
+      return 'o';
+    case 0xb9:
+    case 0xbb:
+    case 0xbc:
+    case 0x99:
+    case 0x9b:
+    case 0x9c:
+      return 'u';
+    default:
+      return 0;
   }
 }
 
@@ -58,13 +90,29 @@ std::string fold_word(std::string_view word, bool leet) {
       out.push_back(static_cast<char>(std::tolower(c)));
     } else if (leet) {
       switch (c) {
-        case '0': out.push_back('o'); break;
-        case '1': case '!': out.push_back('i'); break;
-        case '3': out.push_back('e'); break;
-        case '4': case '@': out.push_back('a'); break;
-        case '5': case '$': out.push_back('s'); break;
-        case '7': out.push_back('t'); break;
-        default: break;
+        case '0':
+          out.push_back('o');
+          break;
+        case '1':
+        case '!':
+          out.push_back('i');
+          break;
+        case '3':
+          out.push_back('e');
+          break;
+        case '4':
+        case '@':
+          out.push_back('a');
+          break;
+        case '5':
+        case '$':
+          out.push_back('s');
+          break;
+        case '7':
+          out.push_back('t');
+          break;
+        default:
+          break;
       }
     }
   }
@@ -101,11 +149,14 @@ class FrenchWords {
     std::sort(words.begin(), words.end());
     words.erase(std::unique(words.begin(), words.end()), words.end());
     for (const auto& w : words) {
-      offsets_.push_back({static_cast<std::uint32_t>(blob_.size()), static_cast<std::uint32_t>(w.size())});
+      offsets_.push_back(
+          {static_cast<std::uint32_t>(blob_.size()), static_cast<std::uint32_t>(w.size())});
       blob_ += w;
     }
   }
-  [[nodiscard]] std::string_view view(const Entry& e) const { return std::string_view(blob_).substr(e.at, e.size); }
+  [[nodiscard]] std::string_view view(const Entry& e) const {
+    return std::string_view(blob_).substr(e.at, e.size);
+  }
   [[nodiscard]] static std::string_view view(std::string_view s) { return s; }
   std::string blob_;
   std::vector<Entry> offsets_;
@@ -133,7 +184,8 @@ int pwquality(std::string_view password, std::string_view user) {
   const std::string pw(password);
   const std::string u(user);
   void* aux = nullptr;
-  const int r = pwquality_check(settings, pw.c_str(), nullptr, u.empty() ? nullptr : u.c_str(), &aux);
+  const int r =
+      pwquality_check(settings, pw.c_str(), nullptr, u.empty() ? nullptr : u.c_str(), &aux);
   // `aux` is not always heap memory (some errors carry a number in it): it is not freed.
   pwquality_free_settings(settings);
   return r;
@@ -145,7 +197,8 @@ std::string letter_core(std::string_view password) {
   // Digits and symbols added before or after a word ("Bonjour2025!!") are set aside; inside
   // the word they are read as the letters they imitate ("P@ssw0rd").
   auto is_letter = [](char c) {
-    return std::isalpha(static_cast<unsigned char>(c)) != 0 || static_cast<unsigned char>(c) >= 0x80;
+    return std::isalpha(static_cast<unsigned char>(c)) != 0 ||
+           static_cast<unsigned char>(c) >= 0x80;
   };
   const auto first = std::find_if(password.begin(), password.end(), is_letter);
   const auto last = std::find_if(password.rbegin(), password.rend(), is_letter).base();
@@ -166,9 +219,12 @@ Result<void> check_password_policy(std::string_view password, std::string_view e
       return rule("Le mot de passe contient un caractère non autorisé.",
                   "The password contains a character that is not allowed.");
     }
-    if (std::isupper(c) != 0) upper = true;
-    else if (std::islower(c) != 0) lower = true;
-    else digit_or_special = true;  // digits, punctuation, spaces, accented letters
+    if (std::isupper(c) != 0)
+      upper = true;
+    else if (std::islower(c) != 0)
+      lower = true;
+    else
+      digit_or_special = true;  // digits, punctuation, spaces, accented letters
   }
   if (characters < 12) {
     return rule("Le mot de passe doit comporter au moins 12 caractères.",
@@ -198,14 +254,16 @@ Result<void> check_password_policy(std::string_view password, std::string_view e
                   "The password must not contain your name or your email address.");
     }
   }
-  const bool dictionary = core.size() >= 4 && (common_core(core) || FrenchWords::get().contains(core));
+  const bool dictionary =
+      core.size() >= 4 && (common_core(core) || FrenchWords::get().contains(core));
   const int quality = pwquality(password, email.substr(0, email.find('@')));
   if (dictionary || quality == PWQ_ERROR_CRACKLIB_CHECK || quality == PWQ_ERROR_BAD_WORDS ||
       (core.size() >= 4 && pwquality(core, "") == PWQ_ERROR_CRACKLIB_CHECK)) {
-    return rule("Ce mot de passe est trop courant : il repose sur un mot du dictionnaire ou un "
-                "mot de passe connu. Choisissez-en un autre, par exemple trois mots sans rapport.",
-                "This password is too common: it is based on a dictionary word or a known "
-                "password. Choose another one, for instance three unrelated words.");
+    return rule(
+        "Ce mot de passe est trop courant : il repose sur un mot du dictionnaire ou un "
+        "mot de passe connu. Choisissez-en un autre, par exemple trois mots sans rapport.",
+        "This password is too common: it is based on a dictionary word or a known "
+        "password. Choose another one, for instance three unrelated words.");
   }
   if (quality == PWQ_ERROR_USER_CHECK || quality == PWQ_ERROR_GECOS_CHECK) {
     return rule("Le mot de passe ne doit pas contenir votre nom ni votre adresse e-mail.",
@@ -213,10 +271,11 @@ Result<void> check_password_policy(std::string_view password, std::string_view e
   }
   if (quality == PWQ_ERROR_MAX_CONSECUTIVE || quality == PWQ_ERROR_MAX_SEQUENCE ||
       quality == PWQ_ERROR_MAX_CLASS_REPEAT || quality == PWQ_ERROR_PALINDROME) {
-    return rule("Le mot de passe est trop prévisible : évitez les suites (12345, abcde) et les "
-                "répétitions (aaaa).",
-                "The password is too predictable: avoid sequences (12345, abcde) and "
-                "repetitions (aaaa).");
+    return rule(
+        "Le mot de passe est trop prévisible : évitez les suites (12345, abcde) et les "
+        "répétitions (aaaa).",
+        "The password is too predictable: avoid sequences (12345, abcde) and "
+        "repetitions (aaaa).");
   }
   return ok();
 }

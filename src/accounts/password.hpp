@@ -9,8 +9,8 @@
 namespace cabinet::accounts {
 
 struct HashingCost {
-  unsigned long long ops = 2;           // Argon2id passes
-  std::size_t memory = 64UL << 20U;     // bytes; libsodium's "interactive" level
+  unsigned long long ops = 2;        // Argon2id passes
+  std::size_t memory = 64UL << 20U;  // bytes; libsodium's "interactive" level
 };
 
 // The password policy (ACC2, ASVS V2.1): at least 12 characters, one upper-case, one

@@ -2,11 +2,25 @@
 
 #include <thread>
 
+#include "accounts/profiles.hpp"
+#include "accounts/routes.hpp"
+#include "accounts/service.hpp"
+#include "audit/log.hpp"
+#include "auth/rate_limit.hpp"
+#include "auth/sessions.hpp"
 #include "core/embedded.hpp"
 #include "core/log.hpp"
+#include "crypto/keyring.hpp"
+#include "devtools/routes.hpp"
 #include "http/middleware.hpp"
 #include "http/server.hpp"
 #include "http/static_files.hpp"
+#include "notify/file_transport.hpp"
+#include "notify/http_sms_transport.hpp"
+#include "notify/outbox.hpp"
+#include "notify/smtp_transport.hpp"
+#include "practitioners/routes.hpp"
+#include "practitioners/service.hpp"
 #include "storage/open.hpp"
 #include "system/routes.hpp"
 #include "system/store.hpp"
@@ -22,6 +36,26 @@ namespace cabinet::app {
 namespace {
 
 std::size_t cores() { return std::max(1U, std::thread::hardware_concurrency()); }
+
+// "https://cabinet.example.fr:8443/x" -> "https://cabinet.example.fr:8443"
+std::string origin_of(const std::string& url) {
+  const auto scheme = url.find("://");
+  if (scheme == std::string::npos) return url;
+  const auto path = url.find('/', scheme + 3);
+  return path == std::string::npos ? url : url.substr(0, path);
+}
+
+std::string host_of(const std::string& url) {
+  auto origin = origin_of(url);
+  origin = origin.substr(origin.find("://") + 3);
+  return origin.substr(0, origin.find(':'));
+}
+
+// Cookies are Secure except for a site served over plain HTTP on this machine.
+bool secure_cookies(const std::string& public_url) {
+  const auto host = host_of(public_url);
+  return public_url.starts_with("https://") || (host != "localhost" && host != "127.0.0.1");
+}
 
 std::string_view openapi_document() {
   for (const auto& f : embedded::openapi()) return f.data;
@@ -45,6 +79,7 @@ App::App(Config config, const Clock& clock, Random& random)
 
 App::~App() {
   server_.reset();
+  if (courier_) courier_->stop();
   if (db_) db_->close();
   blocking_.stop();
 }
@@ -68,7 +103,58 @@ Result<storage::MigrationReport> App::open_database() {
   auto instance = block_on(system::ensure_instance(*db_, random_, clock_));
   if (!instance) return std::move(instance).error();
   instance_id_ = *instance;
+  if (auto r = build_services(); !r) return std::move(r).error();
   return report;
+}
+
+Result<void> App::build_services() {
+  auto keys = crypto::KeyRing::load_or_create(config_.security.key_file);
+  if (!keys) return std::move(keys).error();
+  keys_ = std::make_unique<crypto::KeyRing>(std::move(*keys));
+  audit_ = std::make_unique<audit::Log>(db_->engine(), clock_);
+  outbox_ = std::make_unique<notify::Outbox>(clock_, random_, host_of(config_.http.public_url));
+  const auto& n = config_.notify;
+  if (n.email_transport == "smtp") {
+    notify::SmtpOptions smtp;
+    smtp.url = n.smtp_url;
+    smtp.username = n.smtp_username;
+    smtp.password = n.smtp_password;
+    smtp.tls = n.smtp_tls == "none"       ? notify::SmtpOptions::Tls::none
+               : n.smtp_tls == "starttls" ? notify::SmtpOptions::Tls::starttls
+                                          : notify::SmtpOptions::Tls::required;
+    email_ = std::make_unique<notify::SmtpEmailTransport>(smtp);
+  } else {
+    email_ = std::make_unique<notify::FileEmailTransport>(n.mailbox_dir);
+  }
+  if (n.sms_transport == "http") {
+    sms_ = std::make_unique<notify::HttpSmsTransport>(
+        notify::HttpSmsOptions{n.sms_url, n.sms_token, {}});
+  } else {
+    sms_ = std::make_unique<notify::FileSmsTransport>(n.sms_dir);
+  }
+  notify::CourierOptions courier;
+  courier.from = n.from;
+  courier.poll = n.poll_interval;
+  courier_ = std::make_unique<notify::Courier>(*db_, blocking_, *email_, *sms_, clock_, courier);
+  outbox_->on_wake([courier = courier_.get()] { courier->wake(); });
+  limits_ = std::make_unique<auth::RateLimiter>(*db_, clock_);
+  sessions_ = std::make_shared<auth::Sessions>(*db_, clock_, random_);
+  accounts::Deps deps{*db_,
+                      clock_,
+                      random_,
+                      blocking_,
+                      *keys_,
+                      *audit_,
+                      *outbox_,
+                      *limits_,
+                      *sessions_,
+                      config_.http.public_url,
+                      {config_.security.argon2_ops, config_.security.argon2_memory}};
+  accounts_ = std::make_unique<accounts::Service>(deps);
+  profiles_ = std::make_unique<accounts::Profiles>(deps);
+  practitioners_ = std::make_unique<practitioners::Service>(
+      practitioners::Deps{*db_, clock_, random_, *outbox_, config_.http.public_url});
+  return ok();
 }
 
 void App::wire() {
@@ -88,6 +174,13 @@ void App::wire() {
                                     .metrics_token = config_.metrics.token,
                                     .version = version_string()});
   system::register_realtime(hub_, clock_);
+
+  dispatcher_.set_authenticator(sessions_);
+  dispatcher_.set_site_origin(origin_of(config_.http.public_url));
+  accounts::register_routes(router_, *accounts_, *profiles_,
+                            secure_cookies(config_.http.public_url));
+  practitioners::register_routes(router_, *practitioners_);
+  devtools::register_routes(router_, config_.mode == "development", config_.notify.mailbox_dir);
 
   static_files_ = std::make_unique<http::StaticFiles>(config_.web.root);
   dispatcher_.set_fallback(
@@ -139,7 +232,9 @@ Result<std::uint16_t> App::listen() {
 }
 
 void App::serve() {
-  server_->start([this] { runtime_.stop(); });
+  courier_->start(runtime_.io());
+  // Shutdown: connections drain first, then the courier finishes its pass, then the threads stop.
+  server_->start([this] { courier_->stop([this] { runtime_.stop(); }); });
   runtime_.run();
   db_->close();
   log::info("stopped");

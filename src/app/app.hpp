@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "app/config.hpp"
@@ -21,6 +22,29 @@ namespace cabinet::http {
 class Server;
 class StaticFiles;
 }  // namespace cabinet::http
+namespace cabinet::crypto {
+class KeyRing;
+}
+namespace cabinet::audit {
+class Log;
+}
+namespace cabinet::notify {
+class Outbox;
+class Courier;
+class EmailTransport;
+class SmsTransport;
+}  // namespace cabinet::notify
+namespace cabinet::auth {
+class RateLimiter;
+class Sessions;
+}  // namespace cabinet::auth
+namespace cabinet::accounts {
+class Service;
+class Profiles;
+}  // namespace cabinet::accounts
+namespace cabinet::practitioners {
+class Service;
+}
 
 namespace cabinet::app {
 
@@ -35,7 +59,8 @@ class App {
   App(const App&) = delete;
   App& operator=(const App&) = delete;
 
-  // Opens the database and applies pending migrations.
+  // Opens the database, applies pending migrations, loads the data keys and builds the
+  // services that need them.
   Result<storage::MigrationReport> open_database();
   // Registers routes, middleware and static files; binds the port. Returns the bound port.
   Result<std::uint16_t> listen();
@@ -53,11 +78,15 @@ class App {
   [[nodiscard]] http::Dispatcher& dispatcher() { return dispatcher_; }
   [[nodiscard]] storage::Database& database() { return *db_; }
   [[nodiscard]] const Config& config() const { return config_; }
+  [[nodiscard]] notify::Courier& courier() { return *courier_; }
+  [[nodiscard]] accounts::Service& accounts() { return *accounts_; }
 
   // Wires routes and middleware without binding a socket (used by listen() and by tests).
   void wire();
 
  private:
+  Result<void> build_services();
+
   // Declaration order is destruction order reversed: what coroutine frames reference (hub,
   // router, dispatcher) is declared before the runtime so that it outlives any frame the
   // I/O context still holds when it is destroyed.
@@ -71,6 +100,17 @@ class App {
   Runtime runtime_;
   BlockingPool blocking_;
   std::unique_ptr<storage::Database> db_;
+  std::unique_ptr<crypto::KeyRing> keys_;
+  std::unique_ptr<audit::Log> audit_;
+  std::unique_ptr<notify::Outbox> outbox_;
+  std::unique_ptr<notify::EmailTransport> email_;
+  std::unique_ptr<notify::SmsTransport> sms_;
+  std::unique_ptr<notify::Courier> courier_;
+  std::unique_ptr<auth::RateLimiter> limits_;
+  std::shared_ptr<auth::Sessions> sessions_;
+  std::unique_ptr<accounts::Service> accounts_;
+  std::unique_ptr<accounts::Profiles> profiles_;
+  std::unique_ptr<practitioners::Service> practitioners_;
   std::unique_ptr<http::StaticFiles> static_files_;
   std::unique_ptr<http::Server> server_;
   std::string instance_id_;

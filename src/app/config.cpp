@@ -215,6 +215,57 @@ std::vector<KeyInfo> make_keys() {
       {"log.access", "true", "one JSON line per HTTP request", flag(&C::log, &C::Log::access)});
   k.push_back({"log.file", "", "write logs to this file instead of standard output",
                text(&C::log, &C::Log::file)});
+  k.push_back(
+      {"security.key_file", "var/keys/data.key",
+       "file of the data keys that seal health data (created at the first start; keep it out of "
+       "database backups and share it between nodes)",
+       text(&C::security, &C::Security::key_file)});
+  k.push_back({"security.argon2_memory", "64MiB", "memory of each Argon2id password hash",
+               size(&C::security, &C::Security::argon2_memory)});
+  k.push_back({"security.argon2_ops", "2", "passes of each Argon2id password hash",
+               count(&C::security, &C::Security::argon2_ops, 1, 20)});
+  k.push_back({"notify.from", "Cabinet <no-reply@localhost>", "sender of emails",
+               text(&C::notify, &C::Notify::from)});
+  k.push_back({"notify.email_transport", "file",
+               "\"file\" (one .eml per message in notify.mailbox_dir) or \"smtp\"",
+               [](C& c, const std::string& v) -> Result<void> {
+                 if (v != "file" && v != "smtp") return bad("must be file or smtp");
+                 c.notify.email_transport = v;
+                 return ok();
+               }});
+  k.push_back({"notify.mailbox_dir", "var/mailbox", "directory of the file email transport",
+               text(&C::notify, &C::Notify::mailbox_dir)});
+  k.push_back({"notify.smtp_url", "", "smtp://host:587 (STARTTLS) or smtps://host:465",
+               text(&C::notify, &C::Notify::smtp_url)});
+  k.push_back({"notify.smtp_username", "", "SMTP login; empty: no authentication",
+               text(&C::notify, &C::Notify::smtp_username)});
+  k.push_back(
+      {"notify.smtp_password", "", "SMTP password", text(&C::notify, &C::Notify::smtp_password)});
+  k.push_back({"notify.smtp_tls", "required",
+               "\"required\", \"starttls\" (if offered; open to downgrade) or \"none\" (a relay on "
+               "this machine)",
+               [](C& c, const std::string& v) -> Result<void> {
+                 if (v != "required" && v != "starttls" && v != "none")
+                   return bad("must be required, starttls or none");
+                 c.notify.smtp_tls = v;
+                 return ok();
+               }});
+  k.push_back({"notify.sms_transport", "file",
+               "\"file\" (JSON files in notify.sms_dir) or \"http\" (a gateway)",
+               [](C& c, const std::string& v) -> Result<void> {
+                 if (v != "file" && v != "http") return bad("must be file or http");
+                 c.notify.sms_transport = v;
+                 return ok();
+               }});
+  k.push_back({"notify.sms_dir", "var/sms", "directory of the file SMS transport",
+               text(&C::notify, &C::Notify::sms_dir)});
+  k.push_back({"notify.sms_url", "",
+               "the SMS gateway's endpoint; messages are POSTed as JSON {to, text, message_id}",
+               text(&C::notify, &C::Notify::sms_url)});
+  k.push_back({"notify.sms_token", "", "bearer token for the SMS gateway",
+               text(&C::notify, &C::Notify::sms_token)});
+  k.push_back({"notify.poll_interval", "1s", "how often the outbox is checked for due messages",
+               duration(&C::notify, &C::Notify::poll_interval)});
   k.push_back({"metrics.token", "",
                "when set, GET /metrics requires \"Authorization: Bearer <token>\"",
                text(&C::metrics, &C::Metrics::token)});
@@ -300,7 +351,19 @@ Result<Config> load(const std::string& toml_path,
   for (const auto& [name, value] : overrides) {
     if (auto r = apply(name, value, "--set"); !r) return r.error();
   }
+  if (auto r = check(config); !r) return r.error();
   return config;
+}
+
+Result<void> check(const Config& c) {
+  if (c.notify.email_transport == "smtp" && c.notify.smtp_url.empty()) {
+    return bad("notify.email_transport = \"smtp\" needs notify.smtp_url");
+  }
+  if (c.notify.sms_transport == "http" && c.notify.sms_url.empty()) {
+    return bad("notify.sms_transport = \"http\" needs notify.sms_url");
+  }
+  if (c.security.argon2_memory < 8192) return bad("security.argon2_memory must be at least 8KiB");
+  return ok();
 }
 
 std::string keys_markdown() {

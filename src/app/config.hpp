@@ -50,6 +50,25 @@ struct Config {
   struct Metrics {
     std::string token;
   } metrics;
+  struct Security {
+    std::string key_file = "var/keys/data.key";
+    std::size_t argon2_memory = 64UL * 1024 * 1024;
+    std::size_t argon2_ops = 2;
+  } security;
+  struct Notify {
+    std::string from = "Cabinet <no-reply@localhost>";
+    std::string email_transport = "file";  // or "smtp"
+    std::string mailbox_dir = "var/mailbox";
+    std::string smtp_url;
+    std::string smtp_username;
+    std::string smtp_password;
+    std::string smtp_tls = "required";   // "starttls" or "none" (a relay on this machine)
+    std::string sms_transport = "file";  // or "http"
+    std::string sms_dir = "var/sms";
+    std::string sms_url;
+    std::string sms_token;
+    std::chrono::milliseconds poll_interval{1000};
+  } notify;
   std::size_t blocking_threads = 0;  // 0: twice the cores, at least 4
   std::string mode = "production";   // or "development"
 };
@@ -74,6 +93,9 @@ std::string env_name(const std::string& key);
 Result<Config> load(const std::string& toml_path,
                     const std::map<std::string, std::string>& overrides,
                     const std::function<const char*(const char*)>& getenv);
+
+// Checks that need several keys (a transport and its address…); load() calls it.
+Result<void> check(const Config& config);
 
 // The key table as Markdown (docs/configuration.md) and as plain text (--help).
 std::string keys_markdown();

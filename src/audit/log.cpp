@@ -5,7 +5,8 @@
 namespace cabinet::audit {
 namespace {
 
-constexpr std::string_view kGenesis = "0000000000000000000000000000000000000000000000000000000000000000";
+constexpr std::string_view kGenesis =
+    "0000000000000000000000000000000000000000000000000000000000000000";
 // Any constant, the same on every node; distinct from the migrations' lock.
 constexpr std::string_view kLock = "SELECT pg_advisory_xact_lock(7311620527)";
 constexpr std::string_view kLast = "SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1";
@@ -109,8 +110,8 @@ Task<Result<VerifyReport>> verify(storage::Database& db) {
       }
       if (e.prev_hash != previous) {
         report.first_broken = e.id;
-        report.reason = "entry " + std::to_string(e.id) + " does not follow entry " +
-                        std::to_string(e.id - 1);
+        report.reason =
+            "entry " + std::to_string(e.id) + " does not follow entry " + std::to_string(e.id - 1);
         co_return report;
       }
       if (entry_hash(e) != e.hash) {

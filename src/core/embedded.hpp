@@ -13,5 +13,6 @@ struct File {
 
 std::span<const File> migrations();
 std::span<const File> openapi();
+std::span<const File> data();  // data/*.json: reference data (specialties…)
 
 }  // namespace cabinet::embedded

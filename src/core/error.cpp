@@ -54,13 +54,34 @@ constexpr std::array kErrors{
     ErrorInfo{ErrorCode::internal, "internal", 500,
               "Une erreur inattendue s'est produite. Elle a été enregistrée.",
               "An unexpected error occurred. It has been logged."},
+    ErrorInfo{ErrorCode::csrf_rejected, "csrf_rejected", 403,
+              "Requête refusée : elle ne vient pas de l'application Cabinet.",
+              "Request refused: it does not come from the Cabinet application."},
+    ErrorInfo{ErrorCode::session_expired, "session_expired", 401,
+              "Votre session a expiré. Veuillez vous reconnecter.",
+              "Your session has expired. Please sign in again."},
+    ErrorInfo{ErrorCode::invalid_credentials, "invalid_credentials", 401,
+              "Adresse e-mail ou mot de passe incorrect.", "Incorrect email address or password."},
+    ErrorInfo{ErrorCode::email_not_confirmed, "email_not_confirmed", 403,
+              "Veuillez d'abord confirmer votre adresse e-mail : un nouveau lien vient de vous "
+              "être envoyé.",
+              "Please confirm your email address first: a new link has just been sent to you."},
+    ErrorInfo{ErrorCode::code_incorrect, "code_incorrect", 400, "Code incorrect.",
+              "Incorrect code."},
+    ErrorInfo{ErrorCode::challenge_expired, "challenge_expired", 400,
+              "Ce code n'est plus valable. Reconnectez-vous pour en recevoir un nouveau.",
+              "This code is no longer valid. Sign in again to receive a new one."},
+    ErrorInfo{ErrorCode::link_invalid, "link_invalid", 400,
+              "Ce lien n'est plus valable. Demandez-en un nouveau.",
+              "This link is no longer valid. Ask for a new one."},
 };
 
-const ErrorInfo& info(ErrorCode code) {
+const ErrorInfo& info(
+    ErrorCode code) {  // NOLINT(misc-no-recursion): one level, for an unknown code
   for (const auto& e : kErrors) {
     if (e.code == code) return e;
   }
-  return kErrors.back();
+  return info(ErrorCode::internal);
 }
 
 }  // namespace

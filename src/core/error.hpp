@@ -26,6 +26,14 @@ enum class ErrorCode {
   rate_limited,
   unavailable,
   internal,
+  // Accounts and sessions (docs/accounts.md).
+  csrf_rejected,
+  session_expired,
+  invalid_credentials,
+  email_not_confirmed,
+  code_incorrect,
+  challenge_expired,
+  link_invalid,
 };
 
 // An expected failure travelling as a value. `field` names the offending input when there is

@@ -94,7 +94,8 @@ std::optional<std::string> email(std::string_view input) {
   }
   for (char c : s) {
     const auto u = static_cast<unsigned char>(c);
-    if (u <= 0x20 || u >= 0x7f || std::string_view("\"(),:;<>[\\]").find(c) != std::string_view::npos) {
+    if (u <= 0x20 || u >= 0x7f ||
+        std::string_view("\"(),:;<>[\\]").find(c) != std::string_view::npos) {
       return std::nullopt;  // ASCII addresses only: no quoted locals, no internationalised forms
     }
   }
@@ -123,10 +124,10 @@ std::optional<std::string> mobile_phone(std::string_view input) {
     std::string_view prefix;
     std::string_view code;
   };
-  static constexpr std::array kOverseas{
-      Overseas{"0639", "+262"}, Overseas{"0692", "+262"}, Overseas{"0693", "+262"},
-      Overseas{"0690", "+590"}, Overseas{"0691", "+590"}, Overseas{"0694", "+594"},
-      Overseas{"0696", "+596"}, Overseas{"0697", "+596"}};
+  static constexpr std::array kOverseas{Overseas{"0639", "+262"}, Overseas{"0692", "+262"},
+                                        Overseas{"0693", "+262"}, Overseas{"0690", "+590"},
+                                        Overseas{"0691", "+590"}, Overseas{"0694", "+594"},
+                                        Overseas{"0696", "+596"}, Overseas{"0697", "+596"}};
   for (const auto& o : kOverseas) {
     if (s.starts_with(o.prefix)) return std::string(o.code) + s.substr(1);
   }
@@ -141,16 +142,18 @@ std::optional<std::chrono::year_month_day> date(std::string_view input) {
     return std::nullopt;
   }
   const int y = two_digits(input.substr(0, 2)) * 100 + two_digits(input.substr(2, 2));
-  const std::chrono::year_month_day d{std::chrono::year(y),
-                                      std::chrono::month(static_cast<unsigned>(two_digits(input.substr(5, 2)))),
-                                      std::chrono::day(static_cast<unsigned>(two_digits(input.substr(8, 2))))};
+  const std::chrono::year_month_day d{
+      std::chrono::year(y),
+      std::chrono::month(static_cast<unsigned>(two_digits(input.substr(5, 2)))),
+      std::chrono::day(static_cast<unsigned>(two_digits(input.substr(8, 2))))};
   if (!d.ok()) return std::nullopt;
   return d;
 }
 
 int age_on(std::chrono::year_month_day birth, std::chrono::year_month_day today) {
   int age = static_cast<int>(today.year()) - static_cast<int>(birth.year());
-  if (std::chrono::month_day(today.month(), today.day()) < std::chrono::month_day(birth.month(), birth.day())) {
+  if (std::chrono::month_day(today.month(), today.day()) <
+      std::chrono::month_day(birth.month(), birth.day())) {
     --age;
   }
   return age;

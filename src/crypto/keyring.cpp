@@ -4,8 +4,8 @@
 #include <sys/stat.h>
 
 #include <array>
-#include <fstream>
 #include <cstring>
+#include <fstream>
 #include <sstream>
 
 namespace cabinet::crypto {
@@ -108,8 +108,8 @@ Result<std::string> KeyRing::open(std::string_view sealed, std::string_view cont
             reinterpret_cast<std::uint8_t*>(out.data()), &len, nullptr, bytes + kHeader,
             sealed.size() - kHeader, reinterpret_cast<const std::uint8_t*>(context.data()),
             context.size(), bytes + 5, key.bytes.data()) != 0) {
-      return Error(ErrorCode::internal, "sealed value failed authentication (context " +
-                                            std::string(context) + ")");
+      return Error(ErrorCode::internal,
+                   "sealed value failed authentication (context " + std::string(context) + ")");
     }
     out.resize(len);
     return out;
@@ -129,6 +129,10 @@ std::string KeyRing::mac(std::string_view purpose, std::string_view data) const 
                                 data.size());
   crypto_auth_hmacsha256_final(&state, out.data());
   return to_hex(out.data(), out.size());
+}
+
+bool equal(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && sodium_memcmp(a.data(), b.data(), a.size()) == 0;
 }
 
 std::string sha256_hex(std::string_view data) {

@@ -39,6 +39,9 @@ class KeyRing {
   std::vector<Key> keys_;
 };
 
+// Constant-time comparison of two secrets of the same length.
+bool equal(std::string_view a, std::string_view b);
+
 // SHA-256 as lowercase hex (hashes of high-entropy tokens: session cookies, email links).
 std::string sha256_hex(std::string_view data);
 

@@ -80,6 +80,19 @@ Task<Response> Dispatcher::handle(Request& request) {
   co_return response;
 }
 
+// Login CSRF and cross-site requests: a browser always sends Origin on unsafe requests and
+// cannot add a custom header cross-site without a CORS preflight we never grant.
+bool Dispatcher::csrf_ok(const Request& request) const {
+  if (request.headers.get("X-Requested-With").value_or("") != "cabinet") return false;
+  const auto origin = request.headers.get("Origin");
+  if (!origin) return false;
+  if (!site_origin_.empty() && *origin == site_origin_) return true;
+  const auto host = request.headers.get("Host").value_or("");
+  const auto scheme = origin->find("://");
+  return !host.empty() && scheme != std::string_view::npos &&
+         iequals(origin->substr(scheme + 3), host);
+}
+
 Response Dispatcher::reject(Request& request, const Error& error) {
   for (const auto& m : middleware_) (void)m->on_request(request);
   auto response = Response::error(error, request.locale);
@@ -100,6 +113,21 @@ Task<Response> Dispatcher::route(Request& request) {
     co_return Response::error(ErrorCode::not_found, request.locale);
   }
   const RouteInfo& route = *request.route;
+  const bool unsafe = request.method != Method::get && request.method != Method::head &&
+                      request.method != Method::options;
+  if (unsafe && route.options.csrf && !csrf_ok(request)) {
+    co_return Response::error(ErrorCode::csrf_rejected, request.locale);
+  }
+  if (route.options.signed_in) {
+    if (!authenticator_) co_return Response::error(ErrorCode::unauthorized, request.locale);
+    auto who = co_await authenticator_->authenticate(request);
+    if (!who) co_return Response::error(who.error(), request.locale);
+    if (!*who) co_return Response::error(ErrorCode::unauthorized, request.locale);
+    if ((route.options.roles & role_bit((*who)->role)) == 0) {
+      co_return Response::error(ErrorCode::forbidden, request.locale);
+    }
+    request.principal = std::move(**who);
+  }
 
   if (route.options.body == BodyKind::json) {
     if (!is_json_type(request.headers.get("Content-Type").value_or(""))) {

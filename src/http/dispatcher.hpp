@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "core/async.hpp"
+#include "http/authenticator.hpp"
 #include "http/message.hpp"
 #include "http/middleware.hpp"
 #include "http/router.hpp"
@@ -20,6 +21,12 @@ class Dispatcher {
   void use(std::shared_ptr<Middleware> middleware) { middleware_.push_back(std::move(middleware)); }
   // Answers GET/HEAD requests outside /api/ that no route matched (static files, SPA).
   void set_fallback(Handler fallback) { fallback_ = std::move(fallback); }
+  void set_authenticator(std::shared_ptr<Authenticator> authenticator) {
+    authenticator_ = std::move(authenticator);
+  }
+  // The site's own origin ("https://cabinet.example.fr"), accepted in Origin besides the
+  // request's Host (what a browser sends when it reaches the node directly).
+  void set_site_origin(std::string origin) { site_origin_ = std::move(origin); }
 
   // Call once all routes are added, before serving: attaches per-route metric series.
   void freeze();
@@ -36,12 +43,15 @@ class Dispatcher {
 
  private:
   Task<Response> route(Request& request);
+  [[nodiscard]] bool csrf_ok(const Request& request) const;
 
   Router& router_;
   metrics::Registry& registry_;
   std::size_t default_body_limit_;
   std::vector<std::shared_ptr<Middleware>> middleware_;
   Handler fallback_;
+  std::shared_ptr<Authenticator> authenticator_;
+  std::string site_origin_;
 };
 
 }  // namespace cabinet::http

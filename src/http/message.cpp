@@ -103,6 +103,21 @@ std::optional<std::string_view> Request::param(std::string_view name) const {
   return std::nullopt;
 }
 
+std::optional<std::string_view> Request::cookie(std::string_view name) const {
+  auto header = headers.get("Cookie");
+  if (!header) return std::nullopt;
+  std::string_view rest = *header;
+  while (!rest.empty()) {
+    const auto semi = rest.find(';');
+    auto pair = rest.substr(0, semi);
+    rest = semi == std::string_view::npos ? std::string_view{} : rest.substr(semi + 1);
+    while (!pair.empty() && pair.front() == ' ') pair.remove_prefix(1);
+    const auto eq = pair.find('=');
+    if (eq != std::string_view::npos && pair.substr(0, eq) == name) return pair.substr(eq + 1);
+  }
+  return std::nullopt;
+}
+
 std::optional<std::string> Request::query_param(std::string_view name) const {
   std::string_view rest = query;
   while (!rest.empty()) {

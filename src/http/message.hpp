@@ -12,6 +12,7 @@
 
 #include "core/error.hpp"
 #include "core/locale.hpp"
+#include "core/principal.hpp"
 
 // What features see of HTTP: plain request and response values, no Beast (its headers cost
 // 30-40 s per translation unit; ARCHITECTURE.md "Build speed and layering").
@@ -83,8 +84,14 @@ struct Request {
   bool routed = false;                  // Dispatcher::prepare ran: route/params are final
   std::vector<Method> allowed_methods;  // the path exists, but not for this method (405)
   std::chrono::steady_clock::time_point received_at{};
+  std::optional<Principal> principal;  // set for routes that need a signed-in caller
 
   [[nodiscard]] std::optional<std::string_view> param(std::string_view name) const;
+  // A cookie sent by the browser, by name.
+  [[nodiscard]] std::optional<std::string_view> cookie(std::string_view name) const;
+  [[nodiscard]] std::string_view user_agent() const {
+    return headers.get("User-Agent").value_or("");
+  }
   // A query-string parameter, percent-decoded; the first occurrence wins.
   [[nodiscard]] std::optional<std::string> query_param(std::string_view name) const;
 };

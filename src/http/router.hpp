@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/async.hpp"
+#include "core/principal.hpp"
 #include "http/message.hpp"
 
 namespace cabinet::metrics {
@@ -24,10 +25,33 @@ enum class BodyKind {
   raw,   // the handler reads Request::body itself (uploads)
 };
 
+// Which roles may call a route: a bit per Role.
+using RoleMask = std::uint8_t;
+constexpr RoleMask role_bit(Role r) {
+  return static_cast<RoleMask>(1U << static_cast<unsigned>(r));
+}
+constexpr RoleMask kAnyRole = 0xff;
+
 struct RouteOptions {
   BodyKind body = BodyKind::none;
-  std::size_t max_body = 0;  // 0: the server-wide limit
+  std::size_t max_body = 0;   // 0: the server-wide limit
+  bool signed_in = false;     // a valid session is required (401 otherwise)
+  RoleMask roles = kAnyRole;  // with signed_in: the roles allowed (403 otherwise)
+  // Unsafe methods need the site's Origin and "X-Requested-With: cabinet" (SEC4). Only
+  // requests a browser sends on its own (CSP reports) opt out.
+  bool csrf = true;
 };
+
+// Shorthands for route declarations.
+inline RouteOptions json_body(RouteOptions o = {}) {
+  o.body = BodyKind::json;
+  return o;
+}
+inline RouteOptions signed_in(RoleMask roles = kAnyRole, RouteOptions o = {}) {
+  o.signed_in = true;
+  o.roles = roles;
+  return o;
+}
 
 struct RouteInfo {
   Method method = Method::get;

@@ -239,7 +239,7 @@ std::string render_eml(const Email& email) {
     return out;
   }
   const std::string boundary = make_boundary(text, html);
-  out += fmt::format("Content-Type: multipart/alternative; boundary=\"{}\"\r\n\r\n", boundary);
+  out += fmt::format("Content-Type: multipart/alternative;\r\n boundary=\"{}\"\r\n\r\n", boundary);
   out += fmt::format("--{}\r\nContent-Type: text/plain; charset=utf-8\r\n{}\r\n{}\r\n", boundary,
                      kQp, text);
   out += fmt::format("--{}\r\nContent-Type: text/html; charset=utf-8\r\n{}\r\n{}\r\n", boundary,

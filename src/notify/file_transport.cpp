@@ -8,9 +8,9 @@
 #include <cerrno>
 #include <charconv>
 #include <chrono>
-#include <cstring>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <system_error>
 
 namespace cabinet::notify {
 namespace {
@@ -18,18 +18,20 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr std::size_t kMaxId = 200;
-constexpr std::size_t kMaxStem = 120;               // of the message id part of a file name
-constexpr std::size_t kListBytes = 64 * 1024;       // enough for the headers of a listing
-constexpr std::size_t kReadBytes = 8 * 1024 * 1024;  // a development mailbox, not a dump
+constexpr std::size_t kMaxStem = 120;  // of the message id part of a file name
+// A listing needs the headers only; a development mailbox holds messages, not dumps.
+constexpr std::size_t kListBytes = std::size_t{64} * 1024;
+constexpr std::size_t kReadBytes = std::size_t{8} * 1024 * 1024;
 
 bool is_name_char(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-         c == '-' || c == '_' || c == '.';
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+         c == '_' || c == '.';
 }
 
 Error os_error(std::string_view what, const fs::path& path, int error) {
   return Error(ErrorCode::unavailable,
-               fmt::format("{} {}: {}", what, path.string(), std::strerror(error)));
+               fmt::format("{} {}: {}", what, path.string(),
+                           std::error_code(error, std::generic_category()).message()));
 }
 
 // The file appears whole or not at all: readers of the directory never see half a message,
@@ -38,7 +40,8 @@ Result<void> write_atomically(const fs::path& dir, const std::string& name,
                               std::string_view content) {
   std::error_code ec;
   fs::create_directories(dir, ec);
-  if (ec) return Error(ErrorCode::unavailable, "cannot create " + dir.string() + ": " + ec.message());
+  if (ec)
+    return Error(ErrorCode::unavailable, "cannot create " + dir.string() + ": " + ec.message());
   std::string temp = (dir / ".tmp-XXXXXX").string();
   // mkostemp creates the file 0600: messages may carry security codes.
   const int fd = ::mkostemp(temp.data(), O_CLOEXEC);
@@ -115,11 +118,11 @@ Result<void> FileEmailTransport::send(const Email& email) {
 
 Result<void> FileSmsTransport::send(const Sms& sms) {
   if (sms.message_id.empty()) return Error(ErrorCode::invalid_request, "SMS without message_id");
-  const std::int64_t at =
-      sms.created_at != 0 ? sms.created_at
-                          : std::chrono::duration_cast<std::chrono::seconds>(
-                                std::chrono::system_clock::now().time_since_epoch())
-                                .count();
+  const std::int64_t at = sms.created_at != 0
+                              ? sms.created_at
+                              : std::chrono::duration_cast<std::chrono::seconds>(
+                                    std::chrono::system_clock::now().time_since_epoch())
+                                    .count();
   const nlohmann::json body{{"message_id", sms.message_id}, {"to", sms.to}, {"text", sms.text}};
   // Replacing invalid UTF-8 keeps dump() from throwing; this file is for eyes, not for replay.
   const std::string json = body.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);

@@ -10,12 +10,12 @@ namespace cabinet::notify {
 // One email as the outbox stores it. Every field is plain data so that a retry renders the
 // very same message (same Message-ID, same Date) and receivers can de-duplicate it.
 struct Email {
-  std::string message_id;  // "<random@cabinet>" style, stable for retries
-  std::string from;        // "Cabinet <no-reply@cabinet.localhost>"
-  std::string to;          // "patient@example.fr" or "Name <patient@example.fr>"
-  std::string subject;     // UTF-8
-  std::string text;        // UTF-8, the part every client can show
-  std::string html;        // UTF-8; empty: a text-only message
+  std::string message_id;       // "<random@cabinet>" style, stable for retries
+  std::string from;             // "Cabinet <no-reply@cabinet.localhost>"
+  std::string to;               // "patient@example.fr" or "Name <patient@example.fr>"
+  std::string subject;          // UTF-8
+  std::string text;             // UTF-8, the part every client can show
+  std::string html;             // UTF-8; empty: a text-only message
   std::int64_t created_at = 0;  // Unix seconds, used for the Date header
 };
 

@@ -188,8 +188,7 @@ std::string charset_to_utf8(std::string bytes, std::string_view charset) {
   std::string name(trim(charset));
   std::transform(name.begin(), name.end(), name.begin(),
                  [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; });
-  if (name != "iso-8859-1" && name != "latin1" && name != "iso-8859-15" &&
-      name != "windows-1252") {
+  if (name != "iso-8859-1" && name != "latin1" && name != "iso-8859-15" && name != "windows-1252") {
     return bytes;
   }
   std::string out;
@@ -306,7 +305,9 @@ std::optional<std::int64_t> parse_rfc5322_date(std::string_view date) {
                              "%a, %d %b %Y %H:%M %z", "%d %b %Y %H:%M %z"}) {
     std::tm tm{};
     const char* end = strptime(text.c_str(), format, &tm);
-    if (end != nullptr && *end == '\0') return std::int64_t{timegm(&tm)} - tm.tm_gmtoff;
+    if (end == nullptr || *end != '\0') continue;
+    const long offset = tm.tm_gmtoff;  // read first: timegm() normalises tm and clears it
+    return std::int64_t{timegm(&tm)} - offset;
   }
   return std::nullopt;
 }

@@ -4,7 +4,6 @@
 #include <fcntl.h>
 #include <netinet/in.h>
 #include <poll.h>
-#include <signal.h>
 #include <spawn.h>
 #include <sys/inotify.h>
 #include <sys/socket.h>
@@ -13,11 +12,10 @@
 
 #include <algorithm>
 #include <array>
+#include <csignal>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
-
-extern "C" char** environ;  // NOLINT: POSIX declares it nowhere
 
 namespace cabinet::test {
 namespace {
@@ -93,6 +91,7 @@ bool SmtpServer::start(std::uint16_t port) {
                                 "aiosmtpd.handlers.Mailbox",
                                 maildir().string()};
   std::vector<char*> argv;
+  argv.reserve(args.size() + 1);
   for (auto& a : args) argv.push_back(a.data());
   argv.push_back(nullptr);
   posix_spawn_file_actions_t actions;

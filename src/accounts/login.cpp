@@ -1,0 +1,214 @@
+#include <algorithm>
+#include <chrono>
+
+#include "accounts/service.hpp"
+#include "core/log.hpp"
+#include "core/validators.hpp"
+
+namespace cabinet::accounts {
+namespace {
+
+constexpr auth::Limit kLoginPerIp{"login-ip", 30, std::chrono::minutes(10)};
+// ASVS V2.2.1: at most 100 failed attempts per hour on one account.
+constexpr auth::Limit kFailuresPerAccount{"login-fail", 100, std::chrono::hours(1)};
+constexpr auth::Limit kCodePerIp{"code-ip", 30, std::chrono::minutes(10)};
+constexpr auth::Limit kResendCode{"code-resend", 3, std::chrono::minutes(10)};
+constexpr std::int64_t kCodeLifetime = 600;
+constexpr std::int64_t kFreeFailures = 5;
+constexpr std::int64_t kMaxDelay = 900;
+
+// After five failures in a row each new try waits 1 s, 2 s, 4 s… up to 15 minutes.
+std::int64_t required_wait(std::int64_t failures) {
+  if (failures < kFreeFailures) return 0;
+  const auto shift = std::min<std::int64_t>(failures - kFreeFailures, 10);
+  return std::min<std::int64_t>(std::int64_t{1} << shift, kMaxDelay);
+}
+
+Error code_incorrect(std::int64_t remaining) {
+  Error e(ErrorCode::code_incorrect);
+  if (remaining <= 0) {
+    e.message_fr =
+        "Code incorrect. Vous n'avez plus d'essai : reconnectez-vous pour recevoir un nouveau "
+        "code.";
+    e.message_en = "Incorrect code. No tries left: sign in again to receive a new code.";
+  } else {
+    e.message_fr = "Code incorrect. Il vous reste " + std::to_string(remaining) +
+                   (remaining == 1 ? " essai." : " essais.");
+    e.message_en = "Incorrect code. " + std::to_string(remaining) +
+                   (remaining == 1 ? " try" : " tries") + " left.";
+  }
+  return e;
+}
+
+}  // namespace
+
+Service::Service(Deps deps) : d_(std::move(deps)) {
+  dummy_hash_ = hash_password(random_base32(d_.random, 16), d_.hashing);
+}
+
+std::string Service::six_digits() {
+  // Rejection sampling keeps all million codes equally likely.
+  for (;;) {
+    std::array<std::uint8_t, 4> b{};
+    d_.random.fill(b);
+    const std::uint32_t v = (std::uint32_t{b[0]} << 24U) | (std::uint32_t{b[1]} << 16U) |
+                            (std::uint32_t{b[2]} << 8U) | b[3];
+    if (v >= 4'294'000'000U) continue;
+    char buf[8];
+    std::snprintf(buf, sizeof buf, "%06u", v % 1'000'000U);
+    return buf;
+  }
+}
+
+Task<Result<LoginStart>> Service::open_challenge(const store::Account& account,
+                                                 const std::string& ip) {
+  LoginStart start;
+  start.challenge = random_base32(d_.random, 20);
+  start.method = account.totp_enabled ? "totp" : "email";
+  const auto now = d_.clock.unix_seconds();
+  start.expires_at = now + kCodeLifetime;
+  auto body = [&](storage::Transaction& tx) -> Task<Result<void>> {
+    std::optional<std::string> code_hash;
+    if (!account.totp_enabled) {
+      const auto code = six_digits();
+      code_hash = d_.keys.mac("login-code", start.challenge + ":" + code);
+      auto profiles = co_await store::profiles_of(tx, account.id);
+      if (!profiles) co_return std::move(profiles).error();
+      notify::Variables vars{{"name", profiles->empty() ? "" : profiles->front().first_name},
+                             {"code", code}};
+      const auto locale = account.locale == "en" ? Locale::en : Locale::fr;
+      if (auto r = co_await d_.outbox.email(tx, account.email,
+                                            notify::render("login_code", locale, vars));
+          !r) {
+        co_return r;
+      }
+    }
+    co_return co_await store::insert_challenge(tx, start.challenge, account.id, start.method,
+                                               code_hash, start.expires_at, now, ip);
+  };
+  if (auto r = co_await d_.db.transact(body); !r) co_return std::move(r).error();
+  d_.outbox.wake();
+  co_return start;
+}
+
+Task<Result<LoginStart>> Service::start_login(const std::string& email_input,
+                                              const std::string& password, const Caller& caller) {
+  if (auto r = co_await d_.limits.hit(kLoginPerIp, caller.ip); !r) co_return std::move(r).error();
+  const auto email = validate::email(email_input).value_or("");
+  auto found = email.empty() ? Result<std::optional<store::Account>>(std::nullopt)
+                             : co_await store::account_by_email(d_.db, email);
+  if (!found) co_return std::move(found).error();
+  if (!*found || (*found)->password_hash.empty() || (*found)->status == "deleted") {
+    // Same work as for a real account, so that timing does not reveal which emails exist.
+    (void)co_await d_.blocking.call([&] { return verify_password(dummy_hash_, password); });
+    co_return Error(ErrorCode::invalid_credentials);
+  }
+  const auto& account = **found;
+  const auto now = d_.clock.unix_seconds();
+  const auto wait = required_wait(account.failed_logins);
+  if (wait > 0 && account.last_failed_login_at && now < *account.last_failed_login_at + wait) {
+    co_return auth::rate_limited(*account.last_failed_login_at + wait - now);
+  }
+  const bool good =
+      co_await d_.blocking.call([&] { return verify_password(account.password_hash, password); });
+  if (!good) {
+    if (auto r = co_await store::record_failed_login(d_.db, account.id, now); !r)
+      co_return std::move(r).error();
+    log::warn("login failed", {{"account", account.public_id},
+                               {"ip", caller.ip},
+                               {"failures", account.failed_logins + 1}});
+    if (auto r = co_await d_.limits.hit(kFailuresPerAccount, account.public_id); !r)
+      co_return std::move(r).error();
+    co_return Error(ErrorCode::invalid_credentials);
+  }
+  if (account.failed_logins > 0) {
+    if (auto r = co_await store::reset_failed_logins(d_.db, account.id); !r)
+      co_return std::move(r).error();
+  }
+  if (account.status == "suspended") co_return Error(ErrorCode::forbidden);
+  if (!account.email_confirmed_at) {
+    (void)co_await resend_confirmation(email, caller);
+    co_return Error(ErrorCode::email_not_confirmed);
+  }
+  if (needs_rehash(account.password_hash, d_.hashing)) {
+    const auto hash =
+        co_await d_.blocking.call([&] { return hash_password(password, d_.hashing); });
+    (void)co_await store::set_password(d_.db, account.id, hash, now);
+  }
+  co_return co_await open_challenge(account, caller.ip);
+}
+
+Task<Result<LoginDone>> Service::verify_login(const std::string& challenge, const std::string& code,
+                                              const Caller& caller) {
+  if (auto r = co_await d_.limits.hit(kCodePerIp, caller.ip); !r) co_return std::move(r).error();
+  const auto now = d_.clock.unix_seconds();
+  auto tried = co_await store::try_challenge(d_.db, challenge, now, kMaxCodeAttempts);
+  if (!tried) co_return std::move(tried).error();
+  if (!*tried) co_return Error(ErrorCode::challenge_expired);
+  const auto& c = **tried;
+  auto account = co_await store::account_by_id(d_.db, c.account_id);
+  if (!account) co_return std::move(account).error();
+  if (!*account || (*account)->status == "deleted") co_return Error(ErrorCode::challenge_expired);
+  const std::string digits = code.size() == 6 ? code : "";
+  const bool good =
+      c.method == "totp"
+          ? (*account)->totp_secret && totp_ok(*(*account)->totp_secret, c.account_id, digits)
+          : c.code_hash && !digits.empty() &&
+                crypto::equal(d_.keys.mac("login-code", challenge + ":" + digits), *c.code_hash);
+  if (!good) co_return code_incorrect(kMaxCodeAttempts - c.attempts);
+
+  LoginDone done;
+  const auto role = parse_role((*account)->role).value_or(Role::patient);
+  auto body = [&](storage::Transaction& tx) -> Task<Result<void>> {
+    auto used = co_await store::use_challenge(tx, challenge, now);
+    if (!used) co_return std::move(used).error();
+    if (!*used) co_return Error(ErrorCode::challenge_expired);  // a parallel request won
+    auto profiles = co_await store::profiles_of(tx, c.account_id);
+    if (!profiles) co_return std::move(profiles).error();
+    const auto holder =
+        profiles->empty() ? std::nullopt : std::optional<std::int64_t>(profiles->front().id);
+    auto session =
+        co_await d_.sessions.create(tx, c.account_id, role, holder, caller.ip, caller.user_agent);
+    if (!session) co_return std::move(session).error();
+    done.session = std::move(*session);
+    done.principal =
+        Principal{c.account_id, (*account)->public_id, role, (*account)->status, 0, holder};
+    co_return ok();
+  };
+  if (auto r = co_await d_.db.transact(body); !r) co_return std::move(r).error();
+  log::info("signed in",
+            {{"account", (*account)->public_id}, {"ip", caller.ip}, {"method", c.method}});
+  co_return done;
+}
+
+Task<Result<void>> Service::resend_code(const std::string& challenge, const Caller& caller) {
+  if (auto r = co_await d_.limits.hit(kResendCode, challenge); !r) co_return r;
+  (void)caller;
+  const auto now = d_.clock.unix_seconds();
+  auto open = co_await store::open_challenge(d_.db, challenge, now);
+  if (!open) co_return std::move(open).error();
+  if (!*open || (*open)->method != "email") co_return Error(ErrorCode::challenge_expired);
+  auto account = co_await store::account_by_id(d_.db, (*open)->account_id);
+  if (!account) co_return std::move(account).error();
+  if (!*account) co_return Error(ErrorCode::challenge_expired);
+  auto body = [&](storage::Transaction& tx) -> Task<Result<void>> {
+    const auto code = six_digits();
+    if (auto r = co_await store::replace_challenge_code(
+            tx, challenge, d_.keys.mac("login-code", challenge + ":" + code), now + kCodeLifetime);
+        !r) {
+      co_return r;
+    }
+    auto profiles = co_await store::profiles_of(tx, (*account)->id);
+    if (!profiles) co_return std::move(profiles).error();
+    notify::Variables vars{{"name", profiles->empty() ? "" : profiles->front().first_name},
+                           {"code", code}};
+    const auto locale = (*account)->locale == "en" ? Locale::en : Locale::fr;
+    co_return co_await d_.outbox.email(tx, (*account)->email,
+                                       notify::render("login_code", locale, vars));
+  };
+  auto r = co_await d_.db.transact(body);
+  if (r) d_.outbox.wake();
+  co_return r;
+}
+
+}  // namespace cabinet::accounts

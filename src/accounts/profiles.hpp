@@ -1,0 +1,44 @@
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include "accounts/service.hpp"
+
+namespace cabinet::accounts {
+
+struct RelativeForm {
+  std::optional<std::string> first_name;
+  std::optional<std::string> last_name;
+  std::optional<std::string> birth_date;
+  std::optional<std::string> sex;
+  std::optional<std::string> relationship;
+};
+
+// The profiles of an account (ACC5, ACC6, SEC2): relatives, administrative data, the profile
+// the patient acts for, and who accessed their data. Every object is looked up within the
+// caller's own account: someone else's profile is "not found", never "forbidden".
+class Profiles {
+ public:
+  explicit Profiles(Deps deps) : d_(std::move(deps)) {}
+
+  Task<Result<nlohmann::json>> add(const Principal& who, const RelativeForm& form,
+                                   const Caller& caller);
+  Task<Result<nlohmann::json>> update(const Principal& who, const std::string& id,
+                                      const RelativeForm& form, const Caller& caller);
+  Task<Result<void>> remove(const Principal& who, const std::string& id, const Caller& caller);
+  Task<Result<void>> set_current(const Principal& who, const std::string& id);
+  Task<Result<nlohmann::json>> administrative(const Principal& who, const std::string& id,
+                                              const Caller& caller);
+  Task<Result<nlohmann::json>> set_administrative(const Principal& who, const std::string& id,
+                                                  const nlohmann::json& input,
+                                                  const Caller& caller);
+  Task<Result<nlohmann::json>> access_log(const Principal& who, Locale locale);
+
+ private:
+  Task<Result<store::Profile>> own(const Principal& who, const std::string& id);
+  Task<Result<void>> audited(const Principal& who, const store::Profile& p, std::string action,
+                             const Caller& caller);
+  Deps d_;
+};
+
+}  // namespace cabinet::accounts

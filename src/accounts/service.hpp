@@ -1,0 +1,141 @@
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+
+#include "accounts/password.hpp"
+#include "accounts/store.hpp"
+#include "audit/log.hpp"
+#include "auth/rate_limit.hpp"
+#include "auth/sessions.hpp"
+#include "core/clock.hpp"
+#include "core/locale.hpp"
+#include "core/principal.hpp"
+#include "core/random.hpp"
+#include "core/runtime.hpp"
+#include "crypto/keyring.hpp"
+#include "notify/outbox.hpp"
+#include "storage/database.hpp"
+
+namespace cabinet::accounts {
+
+// What every accounts operation needs, built once by the composition root.
+struct Deps {
+  storage::Database& db;
+  const Clock& clock;
+  Random& random;
+  BlockingPool& blocking;
+  const crypto::KeyRing& keys;
+  const audit::Log& audit;
+  notify::Outbox& outbox;
+  auth::RateLimiter& limits;
+  auth::Sessions& sessions;
+  std::string public_url;  // links in emails
+  HashingCost hashing;
+};
+
+// Who is calling, as far as the request tells.
+struct Caller {
+  std::string ip;
+  std::string user_agent;
+  Locale locale = Locale::fr;
+};
+
+struct SignupForm {
+  std::string email;
+  std::string password;
+  std::string phone;
+  std::string first_name;
+  std::string last_name;
+  std::optional<std::string> birth_date;  // patients
+  std::string rpps;                       // practitioners
+  std::string specialty;                  // practitioners
+  std::string invitation;                 // assistants: the token of the invitation link
+};
+
+struct LoginStart {
+  std::string challenge;
+  std::string method;  // "email" or "totp"
+  std::int64_t expires_at = 0;
+};
+
+struct LoginDone {
+  auth::NewSession session;
+  Principal principal;
+};
+
+struct TotpEnrolment {
+  std::string secret;  // base32, for typing into an app
+  std::string otpauth_uri;
+  std::string qr_svg;
+};
+
+// Accounts (ACC1–ACC8): sign-up and email confirmation, login with a security code or TOTP,
+// password recovery, the signed-in account, RGPD export and erasure.
+class Service {
+ public:
+  explicit Service(Deps deps);
+
+  Task<Result<void>> signup_patient(SignupForm form, const Caller& caller);
+  Task<Result<void>> signup_practitioner(SignupForm form, const Caller& caller);
+  Task<Result<void>> signup_assistant(SignupForm form, const Caller& caller);
+  Task<Result<void>> confirm_email(const std::string& token);
+  Task<Result<void>> resend_confirmation(const std::string& email, const Caller& caller);
+
+  Task<Result<LoginStart>> start_login(const std::string& email, const std::string& password,
+                                       const Caller& caller);
+  Task<Result<LoginDone>> verify_login(const std::string& challenge, const std::string& code,
+                                       const Caller& caller);
+  Task<Result<void>> resend_code(const std::string& challenge, const Caller& caller);
+
+  Task<Result<void>> forgot_password(const std::string& email, const Caller& caller);
+  Task<Result<void>> reset_password(const std::string& token, const std::string& password,
+                                    const Caller& caller);
+  Task<Result<void>> change_password(const Principal& who, const std::string& current,
+                                     const std::string& next);
+
+  // GET /me: {"account", "profiles", "current_profile"}.
+  Task<Result<nlohmann::json>> me(const Principal& who, Locale locale);
+  Task<Result<void>> update_me(const Principal& who, const std::optional<std::string>& phone,
+                               const std::optional<std::string>& locale);
+  Task<Result<nlohmann::json>> export_data(const Principal& who, const Caller& caller);
+  Task<Result<void>> delete_account(const Principal& who, const std::string& password,
+                                    const Caller& caller);
+
+  Task<Result<void>> logout(const Principal& who);
+  Task<Result<nlohmann::json>> sessions(const Principal& who);
+  Task<Result<void>> revoke_session(const Principal& who, const std::string& id);
+
+  Task<Result<TotpEnrolment>> begin_totp(const Principal& who);
+  Task<Result<void>> confirm_totp(const Principal& who, const std::string& code);
+  Task<Result<void>> disable_totp(const Principal& who, const std::string& code);
+
+  static constexpr int kMaxCodeAttempts = 5;
+
+ private:
+  struct Created {
+    std::int64_t account_id = 0;
+    bool existed = false;
+  };
+  Task<Result<Created>> create_account(SignupForm& form, Role role, const Caller& caller);
+  Task<Result<void>> check_password(const std::string& password, const std::string& email,
+                                    const std::string& first, const std::string& last);
+  Task<Result<void>> send_confirmation(storage::Transaction& tx, std::int64_t account,
+                                       const std::string& email, const std::string& name,
+                                       Locale locale);
+  Task<Result<LoginStart>> open_challenge(const store::Account& account, const std::string& ip);
+  [[nodiscard]] std::string link(std::string_view path, const std::string& token) const;
+  [[nodiscard]] std::string six_digits();
+  [[nodiscard]] bool totp_ok(const std::string& sealed_secret, std::int64_t account,
+                             const std::string& code) const;
+
+  Deps d_;
+  // A real hash of the configured cost: verifying against it costs what a real check costs.
+  std::string dummy_hash_;
+};
+
+// The JSON of a profile (docs/accounts.md).
+nlohmann::json profile_json(const store::Profile& p);
+
+}  // namespace cabinet::accounts

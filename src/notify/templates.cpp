@@ -1,0 +1,223 @@
+#include "notify/templates.hpp"
+
+#include <array>
+#include <stdexcept>
+
+namespace cabinet::notify {
+namespace {
+
+struct Template {
+  std::string_view name;
+  std::string_view subject_fr, text_fr;
+  std::string_view subject_en, text_en;
+  std::string_view action_fr, action_en;  // label of the button, when there is a link
+};
+
+// Texts are written once; the HTML part is built from the text (paragraphs, the link as a
+// button) so that the two can never say different things.
+constexpr std::array kTemplates{
+    Template{
+        "confirm_email", "Confirmez votre adresse e-mail",
+        "Bonjour {{name}},\n\nBienvenue sur Cabinet. Pour activer votre compte, confirmez votre "
+        "adresse e-mail en ouvrant ce lien (valable 48 heures) :\n\n{{link}}\n\nSi vous n'avez pas "
+        "créé de compte, ignorez ce message.",
+        "Confirm your email address",
+        "Hello {{name}},\n\nWelcome to Cabinet. To activate your account, confirm your email "
+        "address by opening this link (valid for 48 hours):\n\n{{link}}\n\nIf you did not create "
+        "an account, ignore this message.",
+        "Confirmer mon adresse", "Confirm my address"},
+    Template{
+        "signup_exists", "Une inscription avec votre adresse",
+        "Bonjour,\n\nQuelqu'un a essayé de créer un compte Cabinet avec votre adresse e-mail, "
+        "qui a déjà un compte. Si c'était vous, connectez-vous, ou choisissez un nouveau mot "
+        "de passe :\n\n{{link}}\n\nSinon, vous pouvez ignorer ce message : votre compte n'a pas "
+        "changé.",
+        "A sign-up with your address",
+        "Hello,\n\nSomeone tried to create a Cabinet account with your email address, which "
+        "already has one. If it was you, sign in, or choose a new password:\n\n{{link}}\n\n"
+        "Otherwise you can ignore this message: your account has not changed.",
+        "Mot de passe oublié", "Forgot my password"},
+    Template{
+        "login_code", "Votre code de sécurité : {{code}}",
+        "Bonjour {{name}},\n\nVotre code de sécurité pour vous connecter à Cabinet est :\n\n"
+        "{{code}}\n\nIl est valable 10 minutes. Ne le communiquez à personne : Cabinet ne vous "
+        "le demandera jamais par téléphone.\n\nSi vous n'essayez pas de vous connecter, "
+        "changez votre mot de passe.",
+        "Your security code: {{code}}",
+        "Hello {{name}},\n\nYour security code to sign in to Cabinet is:\n\n{{code}}\n\nIt is "
+        "valid for 10 minutes. Do not share it: Cabinet will never ask you for it by phone.\n\n"
+        "If you are not trying to sign in, change your password.",
+        "", ""},
+    Template{
+        "password_reset", "Réinitialisez votre mot de passe",
+        "Bonjour {{name}},\n\nVous avez demandé à changer de mot de passe. Ouvrez ce lien, "
+        "valable 30 minutes et utilisable une seule fois :\n\n{{link}}\n\nSi vous n'êtes pas à "
+        "l'origine de cette demande, ignorez ce message : votre mot de passe reste le même.",
+        "Reset your password",
+        "Hello {{name}},\n\nYou asked to change your password. Open this link, valid for 30 "
+        "minutes and usable once:\n\n{{link}}\n\nIf you did not ask for it, ignore this message: "
+        "your password stays the same.",
+        "Choisir un nouveau mot de passe", "Choose a new password"},
+    Template{"password_changed", "Votre mot de passe a été modifié",
+             "Bonjour {{name}},\n\nLe mot de passe de votre compte Cabinet vient d'être modifié et "
+             "vos autres appareils ont été déconnectés.\n\nSi vous n'êtes pas à l'origine de ce "
+             "changement, réinitialisez votre mot de passe sans attendre :\n\n{{link}}",
+             "Your password was changed",
+             "Hello {{name}},\n\nThe password of your Cabinet account was just changed and your "
+             "other devices were signed out.\n\nIf you did not make this change, reset your "
+             "password now:\n\n{{link}}",
+             "Réinitialiser mon mot de passe", "Reset my password"},
+    Template{"practitioner_verified", "Votre compte praticien est vérifié",
+             "Bonjour {{name}},\n\nNous avons vérifié votre numéro RPPS et votre inscription à "
+             "l'Ordre. Votre profil peut désormais apparaître dans la recherche de Cabinet.\n\n"
+             "{{link}}",
+             "Your practitioner account is verified",
+             "Hello {{name}},\n\nWe verified your RPPS number and your registration with the "
+             "Ordre. Your profile can now appear in Cabinet's search.\n\n{{link}}",
+             "Ouvrir mon espace praticien", "Open my practitioner area"},
+    Template{"practitioner_rejected", "Votre inscription praticien n'a pas pu être validée",
+             "Bonjour {{name}},\n\nNous n'avons pas pu valider votre inscription comme praticien "
+             "sur Cabinet, pour la raison suivante :\n\n{{reason}}\n\nVous pouvez nous répondre "
+             "pour corriger votre dossier.",
+             "Your practitioner sign-up could not be validated",
+             "Hello {{name}},\n\nWe could not validate your sign-up as a practitioner on Cabinet, "
+             "for this reason:\n\n{{reason}}\n\nYou can reply to correct your file.",
+             "", ""},
+    Template{"assistant_invitation", "{{practitioner}} vous invite sur Cabinet",
+             "Bonjour,\n\n{{practitioner}} vous invite à gérer son agenda sur Cabinet en tant "
+             "qu'assistant(e). Créez votre compte avec ce lien, valable 7 jours :\n\n{{link}}\n\n"
+             "En tant qu'assistant(e), vous gérerez les rendez-vous sans accès au contenu "
+             "médical des consultations.",
+             "{{practitioner}} invites you to Cabinet",
+             "Hello,\n\n{{practitioner}} invites you to manage their agenda on Cabinet as an "
+             "assistant. Create your account with this link, valid for 7 days:\n\n{{link}}\n\n"
+             "As an assistant you will manage appointments without access to the medical content "
+             "of consultations.",
+             "Créer mon compte", "Create my account"},
+    Template{"account_deleted", "Votre compte Cabinet a été supprimé",
+             "Bonjour {{name}},\n\nVotre compte Cabinet et ceux de vos proches ont été supprimés, "
+             "comme vous l'avez demandé. Les traces d'accès à vos données sont conservées le temps "
+             "exigé par la loi, sans vos données personnelles.",
+             "Your Cabinet account was deleted",
+             "Hello {{name}},\n\nYour Cabinet account and those of your relatives were deleted, as "
+             "you asked. The record of accesses to your data is kept as long as the law requires, "
+             "without your personal data.",
+             "", ""},
+};
+
+const Template& find(std::string_view name) {
+  for (const auto& t : kTemplates) {
+    if (t.name == name) return t;
+  }
+  throw std::logic_error("no message template " + std::string(name));
+}
+
+std::string escape_html(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out;
+}
+
+std::string fill(std::string_view text, const Variables& vars, bool html) {
+  std::string out;
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    const auto open = text.find("{{", pos);
+    if (open == std::string_view::npos) {
+      out += html ? escape_html(text.substr(pos)) : std::string(text.substr(pos));
+      break;
+    }
+    out += html ? escape_html(text.substr(pos, open - pos))
+                : std::string(text.substr(pos, open - pos));
+    const auto close = text.find("}}", open);
+    const auto key = text.substr(open + 2, close - open - 2);
+    auto it = vars.find(key);
+    if (it == vars.end()) throw std::logic_error("missing template variable " + std::string(key));
+    out += html ? escape_html(it->second) : it->second;
+    pos = close + 2;
+  }
+  return out;
+}
+
+// Paragraphs become <p>; a paragraph that is exactly the link becomes a button.
+std::string to_html(std::string_view text, const Variables& vars, std::string_view action,
+                    Locale locale) {
+  std::string body;
+  std::size_t pos = 0;
+  while (pos <= text.size()) {
+    auto end = text.find("\n\n", pos);
+    if (end == std::string_view::npos) end = text.size();
+    const auto paragraph = text.substr(pos, end - pos);
+    if (paragraph == "{{link}}" && !action.empty()) {
+      const auto href = escape_html(vars.at("link"));
+      body +=
+          R"(<p style="margin:24px 0"><a href=")" + href +
+          R"(" style="background:#0b5e6b;color:#ffffff;padding:12px 20px;border-radius:6px;text-decoration:none;font-weight:600;display:inline-block">)" +
+          escape_html(action) + "</a></p>";
+      body += R"(<p style="font-size:13px;color:#4a5a60">)" +
+              std::string(locale == Locale::en ? "Or copy this address: "
+                                               : "Ou copiez cette adresse : ") +
+              href + "</p>";
+    } else if (paragraph == "{{code}}") {
+      body += R"(<p style="font-size:32px;letter-spacing:6px;font-weight:700;margin:24px 0">)" +
+              escape_html(vars.at("code")) + "</p>";
+    } else {
+      body += R"(<p style="margin:0 0 16px">)" + fill(paragraph, vars, true) + "</p>";
+    }
+    pos = end + 2;
+  }
+  return R"(<!doctype html><html lang=")" + std::string(to_string(locale)) +
+         R"("><body style="margin:0;background:#f3f6f7;font-family:Arial,Helvetica,sans-serif;color:#16262b;font-size:16px;line-height:1.5"><div style="max-width:560px;margin:0 auto;padding:24px"><p style="font-size:20px;font-weight:700;color:#0b5e6b;margin:0 0 24px">Cabinet</p><div style="background:#ffffff;border:1px solid #d9e2e5;border-radius:8px;padding:24px">)" +
+         body + R"(</div><p style="font-size:13px;color:#4a5a60;margin-top:24px">)" +
+         std::string(locale == Locale::en
+                         ? "In an emergency, call 15 or 112 (114 by text message)."
+                         : "En cas d'urgence, appelez le 15 ou le 112 (114 par SMS).") +
+         "</p></div></body></html>";
+}
+
+}  // namespace
+
+Rendered render(std::string_view name, Locale locale, const Variables& vars) {
+  const Template& t = find(name);
+  const bool en = locale == Locale::en;
+  const auto text = en ? t.text_en : t.text_fr;
+  Rendered out;
+  out.subject = fill(en ? t.subject_en : t.subject_fr, vars, false);
+  out.text = fill(text, vars, false) + "\n\n-- \nCabinet\n" +
+             (en ? "In an emergency, call 15 or 112 (114 by text message).\n"
+                 : "En cas d'urgence, appelez le 15 ou le 112 (114 par SMS).\n");
+  out.html = to_html(text, vars, en ? t.action_en : t.action_fr, locale);
+  return out;
+}
+
+std::string render_sms(std::string_view name, Locale locale, const Variables& vars) {
+  if (name == "login_code") {
+    return fill(locale == Locale::en
+                    ? "Cabinet: your security code is {{code}} (valid 10 min)."
+                    : "Cabinet : votre code de sécurité est {{code}} (valable 10 min).",
+                vars, false);
+  }
+  throw std::logic_error("no SMS template " + std::string(name));
+}
+
+}  // namespace cabinet::notify

@@ -1,0 +1,11 @@
+#pragma once
+
+#include "http/router.hpp"
+#include "practitioners/service.hpp"
+
+namespace cabinet::practitioners {
+
+// /api/v1/specialties, /api/v1/practitioner/assistants*, /api/v1/operator/practitioners*.
+void register_routes(http::Router& router, Service& service);
+
+}  // namespace cabinet::practitioners

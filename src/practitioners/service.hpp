@@ -1,0 +1,43 @@
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "core/clock.hpp"
+#include "core/principal.hpp"
+#include "core/random.hpp"
+#include "notify/outbox.hpp"
+#include "storage/database.hpp"
+
+namespace cabinet::practitioners {
+
+struct Deps {
+  storage::Database& db;
+  const Clock& clock;
+  Random& random;
+  notify::Outbox& outbox;
+  std::string public_url;
+};
+
+// Practitioner verification by the operator (DIR3) and assistants invited by a practitioner.
+class Service {
+ public:
+  explicit Service(Deps deps) : d_(std::move(deps)) {}
+
+  Task<Result<nlohmann::json>> list(const std::string& status);
+  Task<Result<nlohmann::json>> verify(const Principal& op, const std::string& id);
+  Task<Result<nlohmann::json>> reject(const Principal& op, const std::string& id,
+                                      const std::string& reason);
+
+  Task<Result<nlohmann::json>> assistants(const Principal& practitioner);
+  Task<Result<nlohmann::json>> invite(const Principal& practitioner, const std::string& email);
+  Task<Result<void>> remove_assistant(const Principal& practitioner, const std::string& id);
+
+ private:
+  Task<Result<nlohmann::json>> decide(const Principal& op, const std::string& id,
+                                      const std::string& status,
+                                      const std::optional<std::string>& reason);
+  Deps d_;
+};
+
+}  // namespace cabinet::practitioners

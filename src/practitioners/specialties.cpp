@@ -1,0 +1,33 @@
+#include "practitioners/specialties.hpp"
+
+#include <nlohmann/json.hpp>
+#include <stdexcept>
+
+#include "core/embedded.hpp"
+
+namespace cabinet::practitioners {
+
+const std::vector<Specialty>& specialties() {
+  static const std::vector<Specialty> kList = [] {
+    for (const auto& f : embedded::data()) {
+      if (f.name != "specialties.json") continue;
+      std::vector<Specialty> out;
+      for (const auto& s : nlohmann::json::parse(f.data).at("specialties")) {
+        out.push_back({s.at("code"), s.at("fr"), s.at("en"), s.at("direct_access"),
+                       s.at("teleconsultation_reimbursed")});
+      }
+      return out;
+    }
+    throw std::logic_error("data/specialties.json is not embedded");
+  }();
+  return kList;
+}
+
+const Specialty* find_specialty(std::string_view code) {
+  for (const auto& s : specialties()) {
+    if (s.code == code) return &s;
+  }
+  return nullptr;
+}
+
+}  // namespace cabinet::practitioners
