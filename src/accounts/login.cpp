@@ -95,8 +95,10 @@ Task<Result<LoginStart>> Service::start_login(const std::string& email_input,
                                               const std::string& password, const Caller& caller) {
   if (auto r = co_await d_.limits.hit(kLoginPerIp, caller.ip); !r) co_return std::move(r).error();
   const auto email = validate::email(email_input).value_or("");
-  auto found = email.empty() ? Result<std::optional<store::Account>>(std::nullopt)
-                             : co_await store::account_by_email(d_.db, email);
+  // Not "cond ? x : co_await y": GCC 12 destroys the temporaries of a co_await inside a
+  // conditional expression twice.
+  Result<std::optional<store::Account>> found = std::optional<store::Account>{};
+  if (!email.empty()) found = co_await store::account_by_email(d_.db, email);
   if (!found) co_return std::move(found).error();
   if (!*found || (*found)->password_hash.empty() || (*found)->status == "deleted") {
     // Same work as for a real account, so that timing does not reveal which emails exist.

@@ -70,8 +70,9 @@ Task<Result<store::Profile>> Profiles::own(const Principal& who, const std::stri
 Task<Result<void>> Profiles::audited(const Principal& who, const store::Profile& p,
                                      std::string action, const Caller& caller) {
   auto body = [&](storage::Transaction& tx) -> Task<Result<void>> {
-    co_return co_await d_.audit.append(tx, {who.account_id, std::string(to_string(who.role)), p.id,
-                                            std::move(action), p.public_id, caller.ip, ""});
+    const audit::Entry entry{who.account_id, std::string(to_string(who.role)), p.id,
+                                            std::move(action), p.public_id, caller.ip, ""};
+    co_return co_await d_.audit.append(tx, entry);
   };
   co_return co_await d_.db.transact(body);
 }
@@ -101,8 +102,9 @@ Task<Result<nlohmann::json>> Profiles::add(const Principal& who, const RelativeF
     if (!id) co_return std::move(id).error();
     created = {*id,         p.public_id,  who.account_id, false,          p.first_name,
                p.last_name, p.birth_date, p.sex,          p.relationship, std::nullopt};
-    co_return co_await d_.audit.append(tx, {who.account_id, std::string(to_string(who.role)), *id,
-                                            "profile.create", p.public_id, caller.ip, ""});
+    const audit::Entry entry{who.account_id, std::string(to_string(who.role)), *id,
+                                            "profile.create", p.public_id, caller.ip, ""};
+    co_return co_await d_.audit.append(tx, entry);
   };
   if (auto r = co_await d_.db.transact(body); !r) co_return std::move(r).error();
   co_return profile_json(created);
@@ -120,8 +122,9 @@ Task<Result<nlohmann::json>> Profiles::update(const Principal& who, const std::s
                                 form.relationship};
     if (auto r = co_await store::update_profile(tx, p->id, change, d_.clock.unix_seconds()); !r)
       co_return r;
-    co_return co_await d_.audit.append(tx, {who.account_id, std::string(to_string(who.role)), p->id,
-                                            "profile.update", p->public_id, caller.ip, ""});
+    const audit::Entry entry{who.account_id, std::string(to_string(who.role)), p->id,
+                                            "profile.update", p->public_id, caller.ip, ""};
+    co_return co_await d_.audit.append(tx, entry);
   };
   if (auto r = co_await d_.db.transact(body); !r) co_return std::move(r).error();
   auto fresh = co_await own(who, id);
@@ -139,12 +142,9 @@ Task<Result<void>> Profiles::remove(const Principal& who, const std::string& id,
                              "Your own profile is not removed here: delete your account instead.");
   }
   auto body = [&](storage::Transaction& tx) -> Task<Result<void>> {
-    if (auto r =
-            co_await d_.audit.append(tx, {who.account_id, std::string(to_string(who.role)), p->id,
-                                          "profile.delete", p->public_id, caller.ip, ""});
-        !r) {
-      co_return r;
-    }
+    const audit::Entry entry{who.account_id, std::string(to_string(who.role)), p->id,
+                             "profile.delete", p->public_id, caller.ip, ""};
+    if (auto r = co_await d_.audit.append(tx, entry); !r) co_return r;
     auto removed = co_await store::delete_relative(tx, who.account_id, p->id);
     if (!removed) co_return std::move(removed).error();
     if (!*removed) co_return Error(ErrorCode::not_found);
@@ -182,9 +182,9 @@ Task<Result<nlohmann::json>> Profiles::set_administrative(const Principal& who,
   auto body = [&](storage::Transaction& tx) -> Task<Result<void>> {
     if (auto r = co_await store::set_administrative(tx, p->id, sealed, d_.clock.unix_seconds()); !r)
       co_return r;
-    co_return co_await d_.audit.append(
-        tx, {who.account_id, std::string(to_string(who.role)), p->id,
-             "profile.administrative.write", p->public_id, caller.ip, ""});
+    const audit::Entry entry{who.account_id, std::string(to_string(who.role)), p->id,
+             "profile.administrative.write", p->public_id, caller.ip, ""};
+    co_return co_await d_.audit.append(tx, entry);
   };
   if (auto r = co_await d_.db.transact(body); !r) co_return std::move(r).error();
   co_return *doc;

@@ -107,6 +107,9 @@ class Service {
   Task<Result<nlohmann::json>> sessions(const Principal& who);
   Task<Result<void>> revoke_session(const Principal& who, const std::string& id);
 
+  // `cabinet operator add`: an operator account, email confirmed, password policy applied.
+  Task<Result<std::string>> create_operator(SignupForm form);
+
   Task<Result<TotpEnrolment>> begin_totp(const Principal& who);
   Task<Result<void>> confirm_totp(const Principal& who, const std::string& code);
   Task<Result<void>> disable_totp(const Principal& who, const std::string& code);

@@ -132,24 +132,28 @@ Task<Result<Service::Created>> Service::create_account(SignupForm& form, Role ro
       co_await d_.blocking.call([&] { return hash_password(form.password, d_.hashing); });
 
   Created created;
+  auto existing = co_await store::account_by_email(d_.db, form.email);
+  if (!existing) co_return std::move(existing).error();
+  if (*existing) {
+    created.existed = true;
+    if (role == Role::assistant) {
+      co_return Error::invalid("email", "Cette adresse a déjà un compte Cabinet.",
+                               "This address already has a Cabinet account.");
+    }
+    // The owner of the address learns that someone tried; the caller learns nothing. (Outside
+    // the transaction: the limiter writes through the database, and SQLite has one writer.)
+    if (auto limited = co_await d_.limits.hit(kExistingNotice, form.email); !limited) co_return created;
+    const auto locale = (*existing)->locale == "en" ? Locale::en : Locale::fr;
+    auto notice = [&](storage::Transaction& tx) -> Task<Result<void>> {
+      notify::Variables vars{{"link", d_.public_url + "/mot-de-passe-oublie"}};
+      co_return co_await d_.outbox.email(tx, form.email, notify::render("signup_exists", locale, vars));
+    };
+    if (auto r = co_await d_.db.transact(notice); !r) co_return std::move(r).error();
+    d_.outbox.wake();
+    co_return created;
+  }
   auto body = [&](storage::Transaction& tx) -> Task<Result<void>> {
     const auto now = d_.clock.unix_seconds();
-    auto existing = co_await store::account_by_email(tx, form.email);
-    if (!existing) co_return std::move(existing).error();
-    if (*existing) {
-      created.existed = true;
-      if (role == Role::assistant) {
-        co_return Error::invalid("email", "Cette adresse a déjà un compte Cabinet.",
-                                 "This address already has a Cabinet account.");
-      }
-      // The owner of the address learns that someone tried; the caller learns nothing.
-      if (auto limited = co_await d_.limits.hit(kExistingNotice, form.email); !limited)
-        co_return ok();
-      notify::Variables vars{{"link", d_.public_url + "/mot-de-passe-oublie"}};
-      const auto locale = (*existing)->locale == "en" ? Locale::en : Locale::fr;
-      co_return co_await d_.outbox.email(tx, form.email,
-                                         notify::render("signup_exists", locale, vars));
-    }
     store::NewAccount account{
         random_base32(d_.random, 16),
         form.email,
@@ -224,6 +228,35 @@ Task<Result<void>> Service::signup_assistant(SignupForm form, const Caller& call
   co_return ok();
 }
 
+Task<Result<std::string>> Service::create_operator(SignupForm form) {
+  auto email = validate::email(form.email);
+  if (!email) co_return http::invalid_field("email", "Adresse e-mail invalide.", "Invalid email address.");
+  form.email = *email;
+  if (auto r = co_await check_password(form.password, form.email, form.first_name, form.last_name); !r) {
+    co_return std::move(r).error();
+  }
+  const auto hash = co_await d_.blocking.call([&] { return hash_password(form.password, d_.hashing); });
+  const auto public_id = random_base32(d_.random, 16);
+  auto body = [&](storage::Transaction& tx) -> Task<Result<void>> {
+    const auto now = d_.clock.unix_seconds();
+    store::NewAccount account{public_id, form.email, "", hash, "operator", "active", "fr", now};
+    auto id = co_await store::insert_account(tx, account, now);
+    if (!id) {
+      if (id.error().code == ErrorCode::conflict) {
+        co_return Error::invalid("email", "Cette adresse a déjà un compte.", "This address already has an account.");
+      }
+      co_return std::move(id).error();
+    }
+    store::NewProfile holder{random_base32(d_.random, 16), *id, true, form.first_name, form.last_name,
+                             std::nullopt, std::nullopt, "self"};
+    auto p = co_await store::insert_profile(tx, holder, now);
+    if (!p) co_return std::move(p).error();
+    co_return ok();
+  };
+  if (auto r = co_await d_.db.transact(body); !r) co_return std::move(r).error();
+  co_return public_id;
+}
+
 Task<Result<void>> Service::confirm_email(const std::string& token) {
   const auto hash = crypto::sha256_hex(token);
   auto t = co_await store::token(d_.db, hash);
@@ -261,8 +294,9 @@ Task<Result<void>> Service::resend_confirmation(const std::string& email_input,
     auto profiles = co_await store::profiles_of(tx, (*account)->id);
     if (!profiles) co_return std::move(profiles).error();
     const auto locale = (*account)->locale == "en" ? Locale::en : Locale::fr;
-    co_return co_await send_confirmation(
-        tx, (*account)->id, *email, profiles->empty() ? "" : profiles->front().first_name, locale);
+    // Named first: GCC 12 mishandles a temporary made by ?: inside a co_await expression.
+    const std::string name = profiles->empty() ? "" : profiles->front().first_name;
+    co_return co_await send_confirmation(tx, (*account)->id, *email, name, locale);
   };
   auto r = co_await d_.db.transact(body);
   if (r) d_.outbox.wake();

@@ -3,7 +3,9 @@
 #include <filesystem>
 #include <iostream>
 
+#include "accounts/service.hpp"
 #include "app/app.hpp"
+#include "audit/log.hpp"
 #include "app/config.hpp"
 #include "core/log.hpp"
 #include "storage/open.hpp"
@@ -76,6 +78,57 @@ int serve(const Common& common) {
   return 0;
 }
 
+// Opens the configured database (migrating it) for a one-shot command; logs go to stderr.
+std::optional<cabinet::app::Config> command_config(const Common& common, int& code) {
+  auto config = load_config(common, code);
+  if (config) cabinet::log::init({cabinet::log::Level::warn, config->log.file});
+  return config;
+}
+
+int operator_add(const Common& common, const std::string& email, const std::string& first,
+                 const std::string& last, bool password_stdin) {
+  int code = 0;
+  auto config = command_config(common, code);
+  if (!config) return code;
+  if (!password_stdin) return fail(2, "give the password on standard input with --password-stdin");
+  std::string password;
+  std::getline(std::cin, password);
+  cabinet::SystemClock clock;
+  cabinet::SecureRandom random;
+  cabinet::app::App app(*config, clock, random);
+  if (auto r = app.open_database(); !r) return fail(1, r.error().detail);
+  cabinet::accounts::SignupForm form;
+  form.email = email;
+  form.password = password;
+  form.first_name = first;
+  form.last_name = last;
+  auto id = app.block_on(app.accounts().create_operator(form));
+  cabinet::log::flush();
+  if (!id) return fail(2, id.error().message(cabinet::Locale::en) + (id.error().field.empty() ? "" : " (" + id.error().field + ")"));
+  std::cout << "operator " << email << " created (" << *id << ")\n";
+  return 0;
+}
+
+int audit_verify(const Common& common) {
+  int code = 0;
+  auto config = command_config(common, code);
+  if (!config) return code;
+  cabinet::SystemClock clock;
+  cabinet::SecureRandom random;
+  cabinet::app::App app(*config, clock, random);
+  if (auto r = app.open_database(); !r) return fail(1, r.error().detail);
+  auto report = app.block_on(cabinet::audit::verify(app.database()));
+  cabinet::log::flush();
+  if (!report) return fail(1, report.error().detail);
+  if (report->first_broken) {
+    std::cout << "audit log BROKEN at entry " << *report->first_broken << ": " << report->reason << " ("
+              << report->entries << " entries read)\n";
+    return 1;
+  }
+  std::cout << "audit log intact: " << report->entries << " entries, every link verified\n";
+  return 0;
+}
+
 int migrate(const Common& common) {
   int code = 0;
   auto config = load_config(common, code);
@@ -113,12 +166,28 @@ int main(int argc, char** argv) {
   auto* migrate_cmd = cli.add_subcommand("migrate", "apply pending database migrations and exit");
   auto* version_cmd = cli.add_subcommand("version", "print the version and exit");
   auto* config_cmd = cli.add_subcommand("config", "print the configuration keys");
+  auto* operator_cmd = cli.add_subcommand("operator", "manage operator accounts");
+  operator_cmd->require_subcommand(1);
+  auto* operator_add_cmd = operator_cmd->add_subcommand("add", "create an operator account");
+  std::string op_email;
+  std::string op_first = "Opérateur";
+  std::string op_last = "Cabinet";
+  bool password_stdin = false;
+  operator_add_cmd->add_option("--email", op_email, "the operator's email address")->required();
+  operator_add_cmd->add_option("--first-name", op_first, "first name");
+  operator_add_cmd->add_option("--last-name", op_last, "last name");
+  operator_add_cmd->add_flag("--password-stdin", password_stdin, "read the password from standard input");
+  auto* audit_cmd = cli.add_subcommand("audit", "the audit log of accesses to health data");
+  audit_cmd->require_subcommand(1);
+  auto* audit_verify_cmd = audit_cmd->add_subcommand("verify", "check every link of the hash chain; exit 1 at the first broken one");
   bool markdown = false;
   config_cmd->add_flag("--markdown", markdown, "as the Markdown table of docs/configuration.md");
 
   CLI11_PARSE(cli, argc, argv);
 
   if (*serve_cmd) return serve(common);
+  if (*operator_add_cmd) return operator_add(common, op_email, op_first, op_last, password_stdin);
+  if (*audit_verify_cmd) return audit_verify(common);
   if (*migrate_cmd) return migrate(common);
   if (*version_cmd) {
     std::cout << "cabinet " << cabinet::app::version_string() << "\n";

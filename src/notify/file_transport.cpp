@@ -130,20 +130,29 @@ Result<void> FileSmsTransport::send(const Sms& sms) {
 }
 
 std::vector<MailboxEntry> list_mailbox(const fs::path& dir, std::size_t limit) {
-  std::vector<std::string> names;
+  struct Found {
+    std::string name;
+    fs::file_time_type written;
+  };
+  std::vector<Found> files;
   std::error_code ec;
   for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
     const std::string name = it->path().filename().string();
     if (name.starts_with('.') || !name.ends_with(".eml") || !it->is_regular_file(ec)) continue;
-    names.push_back(name);
+    files.push_back({name, it->last_write_time(ec)});
   }
-  std::sort(names.begin(), names.end(), [](const std::string& a, const std::string& b) {
-    const auto ta = leading_number(a);
-    const auto tb = leading_number(b);
-    return ta != tb ? ta > tb : a > b;
+  // Newest first by the message's own second, then by when the file was written: several
+  // messages often share a second (a code right after a confirmation), and files are written in
+  // the order the outbox delivers them.
+  std::sort(files.begin(), files.end(), [](const Found& a, const Found& b) {
+    const auto ta = leading_number(a.name);
+    const auto tb = leading_number(b.name);
+    if (ta != tb) return ta > tb;
+    if (a.written != b.written) return a.written > b.written;
+    return a.name > b.name;
   });
   std::vector<MailboxEntry> entries;
-  for (const auto& name : names) {
+  for (const auto& [name, written] : files) {
     if (entries.size() == limit) break;
     const auto content = read_prefix(dir / name, kListBytes);
     if (!content) continue;

@@ -12,7 +12,9 @@ const std::vector<Specialty>& specialties() {
     for (const auto& f : embedded::data()) {
       if (f.name != "specialties.json") continue;
       std::vector<Specialty> out;
-      for (const auto& s : nlohmann::json::parse(f.data).at("specialties")) {
+      // Named: a range-for over parse(...).at(...) would walk a destroyed temporary.
+      const auto doc = nlohmann::json::parse(f.data);
+      for (const auto& s : doc.at("specialties")) {
         out.push_back({s.at("code"), s.at("fr"), s.at("en"), s.at("direct_access"),
                        s.at("teleconsultation_reimbursed")});
       }
