@@ -147,9 +147,13 @@ Task<Result<nlohmann::json>> Service::export_data(const Principal& who, const Ca
   out["access_log"] = log;
   // The export reads everything: it is itself an access to health data.
   auto body = [&](storage::Transaction& tx) -> Task<Result<void>> {
-    const audit::Entry entry{who.account_id, std::string(to_string(who.role)),
-             ids.empty() ? std::nullopt : std::optional(ids.front()), "account.export",
-             who.account_public_id, caller.ip, ""};
+    const audit::Entry entry{who.account_id,
+                             std::string(to_string(who.role)),
+                             ids.empty() ? std::nullopt : std::optional(ids.front()),
+                             "account.export",
+                             who.account_public_id,
+                             caller.ip,
+                             ""};
     co_return co_await d_.audit.append(tx, entry);
   };
   if (auto r = co_await d_.db.transact(body); !r) co_return std::move(r).error();
@@ -170,10 +174,14 @@ Task<Result<void>> Service::delete_account(const Principal& who, const std::stri
     const auto now = d_.clock.unix_seconds();
     // The deletion is audited; earlier entries stay, as the law requires (SEC2, ACC7).
     for (const auto& p : *profiles) {
-      const audit::Entry entry{who.account_id, std::string(to_string(who.role)), p.id, "profile.delete",
-                   p.public_id, caller.ip, "account deleted"};
-      if (auto r = co_await d_.audit.append(tx, entry);
-          !r) {
+      const audit::Entry entry{who.account_id,
+                               std::string(to_string(who.role)),
+                               p.id,
+                               "profile.delete",
+                               p.public_id,
+                               caller.ip,
+                               "account deleted"};
+      if (auto r = co_await d_.audit.append(tx, entry); !r) {
         co_return r;
       }
     }

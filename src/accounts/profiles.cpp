@@ -70,8 +70,13 @@ Task<Result<store::Profile>> Profiles::own(const Principal& who, const std::stri
 Task<Result<void>> Profiles::audited(const Principal& who, const store::Profile& p,
                                      std::string action, const Caller& caller) {
   auto body = [&](storage::Transaction& tx) -> Task<Result<void>> {
-    const audit::Entry entry{who.account_id, std::string(to_string(who.role)), p.id,
-                                            std::move(action), p.public_id, caller.ip, ""};
+    const audit::Entry entry{who.account_id,
+                             std::string(to_string(who.role)),
+                             p.id,
+                             std::move(action),
+                             p.public_id,
+                             caller.ip,
+                             ""};
     co_return co_await d_.audit.append(tx, entry);
   };
   co_return co_await d_.db.transact(body);
@@ -102,8 +107,13 @@ Task<Result<nlohmann::json>> Profiles::add(const Principal& who, const RelativeF
     if (!id) co_return std::move(id).error();
     created = {*id,         p.public_id,  who.account_id, false,          p.first_name,
                p.last_name, p.birth_date, p.sex,          p.relationship, std::nullopt};
-    const audit::Entry entry{who.account_id, std::string(to_string(who.role)), *id,
-                                            "profile.create", p.public_id, caller.ip, ""};
+    const audit::Entry entry{who.account_id,
+                             std::string(to_string(who.role)),
+                             *id,
+                             "profile.create",
+                             p.public_id,
+                             caller.ip,
+                             ""};
     co_return co_await d_.audit.append(tx, entry);
   };
   if (auto r = co_await d_.db.transact(body); !r) co_return std::move(r).error();
@@ -122,8 +132,13 @@ Task<Result<nlohmann::json>> Profiles::update(const Principal& who, const std::s
                                 form.relationship};
     if (auto r = co_await store::update_profile(tx, p->id, change, d_.clock.unix_seconds()); !r)
       co_return r;
-    const audit::Entry entry{who.account_id, std::string(to_string(who.role)), p->id,
-                                            "profile.update", p->public_id, caller.ip, ""};
+    const audit::Entry entry{who.account_id,
+                             std::string(to_string(who.role)),
+                             p->id,
+                             "profile.update",
+                             p->public_id,
+                             caller.ip,
+                             ""};
     co_return co_await d_.audit.append(tx, entry);
   };
   if (auto r = co_await d_.db.transact(body); !r) co_return std::move(r).error();
@@ -142,8 +157,13 @@ Task<Result<void>> Profiles::remove(const Principal& who, const std::string& id,
                              "Your own profile is not removed here: delete your account instead.");
   }
   auto body = [&](storage::Transaction& tx) -> Task<Result<void>> {
-    const audit::Entry entry{who.account_id, std::string(to_string(who.role)), p->id,
-                             "profile.delete", p->public_id, caller.ip, ""};
+    const audit::Entry entry{who.account_id,
+                             std::string(to_string(who.role)),
+                             p->id,
+                             "profile.delete",
+                             p->public_id,
+                             caller.ip,
+                             ""};
     if (auto r = co_await d_.audit.append(tx, entry); !r) co_return r;
     auto removed = co_await store::delete_relative(tx, who.account_id, p->id);
     if (!removed) co_return std::move(removed).error();
@@ -182,8 +202,13 @@ Task<Result<nlohmann::json>> Profiles::set_administrative(const Principal& who,
   auto body = [&](storage::Transaction& tx) -> Task<Result<void>> {
     if (auto r = co_await store::set_administrative(tx, p->id, sealed, d_.clock.unix_seconds()); !r)
       co_return r;
-    const audit::Entry entry{who.account_id, std::string(to_string(who.role)), p->id,
-             "profile.administrative.write", p->public_id, caller.ip, ""};
+    const audit::Entry entry{who.account_id,
+                             std::string(to_string(who.role)),
+                             p->id,
+                             "profile.administrative.write",
+                             p->public_id,
+                             caller.ip,
+                             ""};
     co_return co_await d_.audit.append(tx, entry);
   };
   if (auto r = co_await d_.db.transact(body); !r) co_return std::move(r).error();

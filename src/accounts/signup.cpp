@@ -142,11 +142,13 @@ Task<Result<Service::Created>> Service::create_account(SignupForm& form, Role ro
     }
     // The owner of the address learns that someone tried; the caller learns nothing. (Outside
     // the transaction: the limiter writes through the database, and SQLite has one writer.)
-    if (auto limited = co_await d_.limits.hit(kExistingNotice, form.email); !limited) co_return created;
+    if (auto limited = co_await d_.limits.hit(kExistingNotice, form.email); !limited)
+      co_return created;
     const auto locale = (*existing)->locale == "en" ? Locale::en : Locale::fr;
     auto notice = [&](storage::Transaction& tx) -> Task<Result<void>> {
       notify::Variables vars{{"link", d_.public_url + "/mot-de-passe-oublie"}};
-      co_return co_await d_.outbox.email(tx, form.email, notify::render("signup_exists", locale, vars));
+      co_return co_await d_.outbox.email(tx, form.email,
+                                         notify::render("signup_exists", locale, vars));
     };
     if (auto r = co_await d_.db.transact(notice); !r) co_return std::move(r).error();
     d_.outbox.wake();
@@ -230,12 +232,15 @@ Task<Result<void>> Service::signup_assistant(SignupForm form, const Caller& call
 
 Task<Result<std::string>> Service::create_operator(SignupForm form) {
   auto email = validate::email(form.email);
-  if (!email) co_return http::invalid_field("email", "Adresse e-mail invalide.", "Invalid email address.");
+  if (!email)
+    co_return http::invalid_field("email", "Adresse e-mail invalide.", "Invalid email address.");
   form.email = *email;
-  if (auto r = co_await check_password(form.password, form.email, form.first_name, form.last_name); !r) {
+  if (auto r = co_await check_password(form.password, form.email, form.first_name, form.last_name);
+      !r) {
     co_return std::move(r).error();
   }
-  const auto hash = co_await d_.blocking.call([&] { return hash_password(form.password, d_.hashing); });
+  const auto hash =
+      co_await d_.blocking.call([&] { return hash_password(form.password, d_.hashing); });
   const auto public_id = random_base32(d_.random, 16);
   auto body = [&](storage::Transaction& tx) -> Task<Result<void>> {
     const auto now = d_.clock.unix_seconds();
@@ -243,12 +248,19 @@ Task<Result<std::string>> Service::create_operator(SignupForm form) {
     auto id = co_await store::insert_account(tx, account, now);
     if (!id) {
       if (id.error().code == ErrorCode::conflict) {
-        co_return Error::invalid("email", "Cette adresse a déjà un compte.", "This address already has an account.");
+        co_return Error::invalid("email", "Cette adresse a déjà un compte.",
+                                 "This address already has an account.");
       }
       co_return std::move(id).error();
     }
-    store::NewProfile holder{random_base32(d_.random, 16), *id, true, form.first_name, form.last_name,
-                             std::nullopt, std::nullopt, "self"};
+    store::NewProfile holder{random_base32(d_.random, 16),
+                             *id,
+                             true,
+                             form.first_name,
+                             form.last_name,
+                             std::nullopt,
+                             std::nullopt,
+                             "self"};
     auto p = co_await store::insert_profile(tx, holder, now);
     if (!p) co_return std::move(p).error();
     co_return ok();

@@ -5,8 +5,8 @@
 
 #include "accounts/service.hpp"
 #include "app/app.hpp"
-#include "audit/log.hpp"
 #include "app/config.hpp"
+#include "audit/log.hpp"
 #include "core/log.hpp"
 #include "storage/open.hpp"
 
@@ -104,7 +104,9 @@ int operator_add(const Common& common, const std::string& email, const std::stri
   form.last_name = last;
   auto id = app.block_on(app.accounts().create_operator(form));
   cabinet::log::flush();
-  if (!id) return fail(2, id.error().message(cabinet::Locale::en) + (id.error().field.empty() ? "" : " (" + id.error().field + ")"));
+  if (!id)
+    return fail(2, id.error().message(cabinet::Locale::en) +
+                       (id.error().field.empty() ? "" : " (" + id.error().field + ")"));
   std::cout << "operator " << email << " created (" << *id << ")\n";
   return 0;
 }
@@ -121,8 +123,8 @@ int audit_verify(const Common& common) {
   cabinet::log::flush();
   if (!report) return fail(1, report.error().detail);
   if (report->first_broken) {
-    std::cout << "audit log BROKEN at entry " << *report->first_broken << ": " << report->reason << " ("
-              << report->entries << " entries read)\n";
+    std::cout << "audit log BROKEN at entry " << *report->first_broken << ": " << report->reason
+              << " (" << report->entries << " entries read)\n";
     return 1;
   }
   std::cout << "audit log intact: " << report->entries << " entries, every link verified\n";
@@ -176,10 +178,12 @@ int main(int argc, char** argv) {
   operator_add_cmd->add_option("--email", op_email, "the operator's email address")->required();
   operator_add_cmd->add_option("--first-name", op_first, "first name");
   operator_add_cmd->add_option("--last-name", op_last, "last name");
-  operator_add_cmd->add_flag("--password-stdin", password_stdin, "read the password from standard input");
+  operator_add_cmd->add_flag("--password-stdin", password_stdin,
+                             "read the password from standard input");
   auto* audit_cmd = cli.add_subcommand("audit", "the audit log of accesses to health data");
   audit_cmd->require_subcommand(1);
-  auto* audit_verify_cmd = audit_cmd->add_subcommand("verify", "check every link of the hash chain; exit 1 at the first broken one");
+  auto* audit_verify_cmd = audit_cmd->add_subcommand(
+      "verify", "check every link of the hash chain; exit 1 at the first broken one");
   bool markdown = false;
   config_cmd->add_flag("--markdown", markdown, "as the Markdown table of docs/configuration.md");
 

@@ -58,8 +58,10 @@ Harness::Harness(storage::Engine engine, const std::map<std::string, std::string
 
 Harness::~Harness() = default;
 
-Reply Harness::call(Client& client, http::Method method, const std::string& path, const nlohmann::json& body,
-                    const std::vector<std::pair<std::string, std::string>>& headers, bool csrf_headers) {
+Reply Harness::call(Client& client, http::Method method, const std::string& path,
+                    const nlohmann::json& body,
+                    const std::vector<std::pair<std::string, std::string>>& headers,
+                    bool csrf_headers) {
   http::Request req;
   req.method = method;
   const auto question = path.find('?');
@@ -149,10 +151,15 @@ std::string Harness::login_code(const std::string& to) {
 
 void Harness::signup_patient(Client& c, const std::string& email, const std::string& first) {
   auto r = post(c, "/api/v1/auth/signup",
-                {{"email", email}, {"password", kPassword}, {"phone", "06 12 34 56 78"},
-                 {"first_name", first}, {"last_name", "Martin"}, {"birth_date", "1990-04-02"}});
+                {{"email", email},
+                 {"password", kPassword},
+                 {"phone", "06 12 34 56 78"},
+                 {"first_name", first},
+                 {"last_name", "Martin"},
+                 {"birth_date", "1990-04-02"}});
   ASSERT_EQ(r.status, 201) << r.body;
-  auto confirm = post(c, "/api/v1/auth/email/confirm", {{"token", link_token(email, "/confirmer-email")}});
+  auto confirm =
+      post(c, "/api/v1/auth/email/confirm", {{"token", link_token(email, "/confirmer-email")}});
   ASSERT_EQ(confirm.status, 200) << confirm.body;
 }
 
@@ -175,10 +182,18 @@ Client Harness::patient(const std::string& email, const std::string& first) {
 Client Harness::practitioner(const std::string& email, const std::string& rpps, bool verified) {
   Client c;
   auto r = post(c, "/api/v1/auth/signup/practitioner",
-                {{"email", email}, {"password", kPassword}, {"phone", "07 12 34 56 78"}, {"first_name", "Camille"},
-                 {"last_name", "Durand"}, {"rpps", rpps}, {"specialty", "general_medicine"}});
+                {{"email", email},
+                 {"password", kPassword},
+                 {"phone", "07 12 34 56 78"},
+                 {"first_name", "Camille"},
+                 {"last_name", "Durand"},
+                 {"rpps", rpps},
+                 {"specialty", "general_medicine"}});
   EXPECT_EQ(r.status, 201) << r.body;
-  EXPECT_EQ(post(c, "/api/v1/auth/email/confirm", {{"token", link_token(email, "/confirmer-email")}}).status, 200);
+  EXPECT_EQ(
+      post(c, "/api/v1/auth/email/confirm", {{"token", link_token(email, "/confirmer-email")}})
+          .status,
+      200);
   login(c, email);
   if (verified) {
     auto op = operator_("operateur" + std::to_string(++next_operator_) + "@cabinet.test");

@@ -46,10 +46,12 @@ class Harness {
   ~Harness();
 
   Reply call(Client& client, http::Method method, const std::string& path,
-             const nlohmann::json& body = nullptr, const std::vector<std::pair<std::string, std::string>>& headers = {},
+             const nlohmann::json& body = nullptr,
+             const std::vector<std::pair<std::string, std::string>>& headers = {},
              bool csrf_headers = true);
   Reply get(Client& c, const std::string& path) { return call(c, http::Method::get, path); }
-  Reply post(Client& c, const std::string& path, const nlohmann::json& body = nlohmann::json::object()) {
+  Reply post(Client& c, const std::string& path,
+             const nlohmann::json& body = nlohmann::json::object()) {
     return call(c, http::Method::post, path, body);
   }
 

@@ -1,0 +1,193 @@
+#include <set>
+
+#include "harness.hpp"
+
+namespace cabinet::test {
+namespace {
+
+using http::Method;
+
+enum class Who { anyone, signed_in, patient, staff, practitioner, operator_ };
+
+// Every route and who may call it. A route missing here fails the test: classifying it is part
+// of adding it (SEC3).
+const std::map<std::pair<Method, std::string>, Who>& expected() {
+  static const std::map<std::pair<Method, std::string>, Who> table{
+      {{Method::get, "/healthz"}, Who::anyone},
+      {{Method::get, "/readyz"}, Who::anyone},
+      {{Method::get, "/metrics"}, Who::anyone},
+      {{Method::get, "/api/v1/openapi.json"}, Who::anyone},
+      {{Method::get, "/api/v1/version"}, Who::anyone},
+      {{Method::get, "/api/v1/ws"}, Who::anyone},
+      {{Method::post, "/api/v1/reports/csp"}, Who::anyone},
+      {{Method::get, "/api/v1/specialties"}, Who::anyone},
+      {{Method::get, "/api/v1/dev/mailbox"}, Who::anyone},
+      {{Method::get, "/api/v1/dev/mailbox/{id}"}, Who::anyone},
+      {{Method::post, "/api/v1/auth/signup"}, Who::anyone},
+      {{Method::post, "/api/v1/auth/signup/practitioner"}, Who::anyone},
+      {{Method::post, "/api/v1/auth/signup/assistant"}, Who::anyone},
+      {{Method::post, "/api/v1/auth/email/confirm"}, Who::anyone},
+      {{Method::post, "/api/v1/auth/email/resend"}, Who::anyone},
+      {{Method::post, "/api/v1/auth/login"}, Who::anyone},
+      {{Method::post, "/api/v1/auth/login/verify"}, Who::anyone},
+      {{Method::post, "/api/v1/auth/login/resend"}, Who::anyone},
+      {{Method::post, "/api/v1/auth/password/forgot"}, Who::anyone},
+      {{Method::post, "/api/v1/auth/password/reset"}, Who::anyone},
+      {{Method::post, "/api/v1/auth/logout"}, Who::signed_in},
+      {{Method::get, "/api/v1/me"}, Who::signed_in},
+      {{Method::patch, "/api/v1/me"}, Who::signed_in},
+      {{Method::del, "/api/v1/me"}, Who::signed_in},
+      {{Method::post, "/api/v1/me/password"}, Who::signed_in},
+      {{Method::get, "/api/v1/me/sessions"}, Who::signed_in},
+      {{Method::del, "/api/v1/me/sessions/{id}"}, Who::signed_in},
+      {{Method::get, "/api/v1/me/export"}, Who::signed_in},
+      {{Method::post, "/api/v1/me/totp"}, Who::staff},
+      {{Method::post, "/api/v1/me/totp/confirm"}, Who::staff},
+      {{Method::del, "/api/v1/me/totp"}, Who::staff},
+      {{Method::post, "/api/v1/me/current-profile"}, Who::patient},
+      {{Method::post, "/api/v1/me/profiles"}, Who::patient},
+      {{Method::patch, "/api/v1/me/profiles/{id}"}, Who::patient},
+      {{Method::del, "/api/v1/me/profiles/{id}"}, Who::patient},
+      {{Method::get, "/api/v1/me/profiles/{id}/administrative"}, Who::patient},
+      {{Method::put, "/api/v1/me/profiles/{id}/administrative"}, Who::patient},
+      {{Method::get, "/api/v1/me/access-log"}, Who::patient},
+      {{Method::get, "/api/v1/practitioner/assistants"}, Who::practitioner},
+      {{Method::post, "/api/v1/practitioner/assistants"}, Who::practitioner},
+      {{Method::del, "/api/v1/practitioner/assistants/{id}"}, Who::practitioner},
+      {{Method::get, "/api/v1/operator/practitioners"}, Who::operator_},
+      {{Method::post, "/api/v1/operator/practitioners/{id}/verify"}, Who::operator_},
+      {{Method::post, "/api/v1/operator/practitioners/{id}/reject"}, Who::operator_},
+  };
+  return table;
+}
+
+bool allows(Who who, Role role) {
+  switch (who) {
+    case Who::anyone:
+    case Who::signed_in:
+      return true;
+    case Who::patient:
+      return role == Role::patient;
+    case Who::staff:
+      return role == Role::practitioner || role == Role::assistant;
+    case Who::practitioner:
+      return role == Role::practitioner;
+    case Who::operator_:
+      return role == Role::operator_;
+  }
+  return false;
+}
+
+std::string concrete(std::string pattern) {
+  for (auto at = pattern.find("{id}"); at != std::string::npos; at = pattern.find("{id}")) {
+    pattern.replace(at, 4, "zzzzzzzzzzzzzzzz");
+  }
+  return pattern;
+}
+
+class Authorization : public testing::TestWithParam<storage::Engine> {
+ protected:
+  Harness h_{GetParam()};
+};
+
+TEST_P(Authorization, EveryRouteIsClassifiedAndEnforcedForEveryRole) {
+  std::map<Role, Client> actors;
+  actors[Role::patient] = h_.patient("patient@example.fr");
+  actors[Role::practitioner] = h_.practitioner("dr@example.fr", rpps_number(7), true);
+  actors[Role::operator_] = h_.operator_("op@cabinet.test");
+  auto invite = h_.post(actors[Role::practitioner], "/api/v1/practitioner/assistants",
+                        {{"email", "aide@example.fr"}});
+  ASSERT_EQ(invite.status, 201) << invite.body;
+  Client assistant;
+  ASSERT_EQ(h_.post(assistant, "/api/v1/auth/signup/assistant",
+                    {{"token", h_.link_token("aide@example.fr", "/inscription/assistant")},
+                     {"password", Harness::kPassword},
+                     {"phone", "0611223344"},
+                     {"first_name", "Inès"},
+                     {"last_name", "Roux"}})
+                .status,
+            201);
+  h_.login(assistant, "aide@example.fr");
+  actors[Role::assistant] = assistant;
+
+  std::set<std::pair<Method, std::string>> seen;
+  for (const auto* route : h_.app().router().routes()) {
+    const auto key = std::make_pair(route->method, route->pattern);
+    seen.insert(key);
+    auto it = expected().find(key);
+    ASSERT_NE(it, expected().end()) << to_string(route->method) << " " << route->pattern
+                                    << " is not in the authorization matrix";
+    if (route->pattern == "/api/v1/auth/logout") continue;  // checked below without ending sessions
+    const auto path = concrete(route->pattern);
+    Client anonymous;
+    auto anon = h_.call(anonymous, route->method, path, nlohmann::json::object());
+    if (it->second == Who::anyone) {
+      EXPECT_NE(anon.status, 401) << path;
+    } else {
+      EXPECT_EQ(anon.status, 401) << to_string(route->method) << " " << path
+                                  << " answered anonymously";
+    }
+    if (it->second == Who::anyone) continue;
+    for (auto& [role, client] : actors) {
+      auto r = h_.call(client, route->method, path, nlohmann::json::object());
+      if (allows(it->second, role)) {
+        EXPECT_NE(r.status, 401) << to_string(role) << " " << path;
+        EXPECT_NE(r.status, 403) << to_string(role) << " " << to_string(route->method) << " "
+                                 << path << r.body;
+      } else {
+        EXPECT_EQ(r.status, 403) << to_string(role) << " reached " << to_string(route->method)
+                                 << " " << path;
+      }
+    }
+  }
+  EXPECT_EQ(seen.size(), expected().size()) << "the matrix lists a route the server no longer has";
+  for (auto& [role, client] : actors) EXPECT_EQ(h_.post(client, "/api/v1/auth/logout").status, 204);
+}
+
+TEST_P(Authorization, SomeoneElsesObjectsAreNotFound) {
+  auto alice = h_.patient("alice@example.fr", "Alice");
+  auto bob = h_.patient("bob@example.fr", "Bob");
+  auto child = h_.post(alice, "/api/v1/me/profiles",
+                       {{"first_name", "Léa"},
+                        {"last_name", "Martin"},
+                        {"birth_date", "2019-06-01"},
+                        {"relationship", "child"}});
+  const auto id = child.body["id"].get<std::string>();
+  const auto alice_holder =
+      h_.get(alice, "/api/v1/me").body["profiles"][0]["id"].get<std::string>();
+  const auto alice_session = h_.get(alice, "/api/v1/me/sessions").body[0]["id"].get<std::string>();
+
+  for (const auto& target : {id, alice_holder}) {
+    EXPECT_EQ(h_.get(bob, "/api/v1/me/profiles/" + target + "/administrative").status, 404);
+    EXPECT_EQ(h_.call(bob, Method::put, "/api/v1/me/profiles/" + target + "/administrative",
+                      {{"nir", nullptr}})
+                  .status,
+              404);
+    EXPECT_EQ(
+        h_.call(bob, Method::patch, "/api/v1/me/profiles/" + target, {{"first_name", "Pirate"}})
+            .status,
+        404);
+    EXPECT_EQ(h_.call(bob, Method::del, "/api/v1/me/profiles/" + target).status, 404);
+    EXPECT_EQ(h_.post(bob, "/api/v1/me/current-profile", {{"profile_id", target}}).status, 404);
+  }
+  EXPECT_EQ(h_.call(bob, Method::del, "/api/v1/me/sessions/" + alice_session).status, 404);
+  EXPECT_EQ(h_.get(alice, "/api/v1/me").status, 200);  // Alice's session survived
+  EXPECT_EQ(h_.get(alice, "/api/v1/me").body["profiles"][1]["first_name"], "Léa");
+  EXPECT_EQ(h_.get(bob, "/api/v1/me/access-log").body.size(), 0U);  // nothing of Alice's leaks
+
+  auto drA = h_.practitioner("a@dr.fr", rpps_number(21), true);
+  auto drB = h_.practitioner("b@dr.fr", rpps_number(22), true);
+  auto invited = h_.post(drA, "/api/v1/practitioner/assistants", {{"email", "aide@example.fr"}});
+  EXPECT_EQ(h_.call(drB, Method::del,
+                    "/api/v1/practitioner/assistants/" + invited.body["id"].get<std::string>())
+                .status,
+            404);
+  EXPECT_EQ(h_.get(drB, "/api/v1/practitioner/assistants").body.size(), 0U);
+  EXPECT_EQ(h_.get(drA, "/api/v1/practitioner/assistants").body.size(), 1U);
+}
+
+INSTANTIATE_TEST_SUITE_P(Engines, Authorization, testing::ValuesIn(engines_under_test()),
+                         engine_param_name);
+
+}  // namespace
+}  // namespace cabinet::test
