@@ -232,7 +232,7 @@ Result<std::uint16_t> App::listen() {
 }
 
 void App::serve() {
-  courier_->start(runtime_.io());
+  if (config_.notify.courier) courier_->start(runtime_.io());
   // Shutdown: connections drain first, then the courier finishes its pass, then the threads stop.
   server_->start([this] { courier_->stop([this] { runtime_.stop(); }); });
   runtime_.run();

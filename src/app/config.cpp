@@ -266,6 +266,11 @@ std::vector<KeyInfo> make_keys() {
                text(&C::notify, &C::Notify::sms_token)});
   k.push_back({"notify.poll_interval", "1s", "how often the outbox is checked for due messages",
                duration(&C::notify, &C::Notify::poll_interval)});
+  k.push_back(
+      {"notify.courier", "true",
+       "deliver queued messages from this node; with several nodes any number may (each message is "
+       "leased), false keeps a node from sending",
+       flag(&C::notify, &C::Notify::courier)});
   k.push_back({"metrics.token", "",
                "when set, GET /metrics requires \"Authorization: Bearer <token>\"",
                text(&C::metrics, &C::Metrics::token)});

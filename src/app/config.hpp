@@ -68,6 +68,7 @@ struct Config {
     std::string sms_url;
     std::string sms_token;
     std::chrono::milliseconds poll_interval{1000};
+    bool courier = true;  // run the delivery job on this node
   } notify;
   std::size_t blocking_threads = 0;  // 0: twice the cores, at least 4
   std::string mode = "production";   // or "development"

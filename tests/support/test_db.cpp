@@ -100,6 +100,21 @@ DatabaseUrl::DatabaseUrl(storage::Engine engine) {
   }
 }
 
+std::int64_t query_integer(const std::string& url, const std::string& sql) {
+  Runtime runtime(1);
+  BlockingPool blocking(1);
+  storage::OpenOptions options;
+  options.url = url;
+  options.pool_size = 1;
+  options.sqlite_readers = 1;
+  auto db = storage::open(runtime.io(), blocking, options);
+  if (!db) throw std::runtime_error(db.error().detail);
+  auto rows = block_on(runtime.io(), (*db)->query(sql));
+  (*db)->close();
+  if (!rows) throw std::runtime_error(rows.error().detail);
+  return rows->row(0).integer(0);
+}
+
 TestDatabase::TestDatabase(storage::Engine engine, bool migrate)
     : url_(engine),
       clock_(std::chrono::system_clock::time_point(std::chrono::seconds(1'790'000'000))),

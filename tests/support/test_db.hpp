@@ -61,6 +61,9 @@ class DatabaseUrl {
   std::string url_;
 };
 
+// One integer from a query, on a database a separate process owns (checks after the fact).
+std::int64_t query_integer(const std::string& url, const std::string& sql);
+
 // An opened (and by default migrated) database with the runtime to drive it.
 class TestDatabase {
  public:
