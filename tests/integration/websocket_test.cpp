@@ -23,7 +23,10 @@ TEST_P(WebSocketTest, AMessageOverTheLimitClosesThatSocketOnly) {
   ASSERT_TRUE(big.read().has_value());
   ASSERT_TRUE(other.read().has_value());
 
-  big.send(R"({"type":"ping","pad":")" + std::string(100 * 1024, 'x') + "\"}");
+  // Just over the 64 KiB limit, so the whole frame fits in the server's receive buffer: Boost
+  // 1.81's teardown stops draining after one wake-up, and a larger frame still in flight would
+  // turn the clean 1009 close into a reset under load.
+  big.send(R"({"type":"ping","pad":")" + std::string(65 * 1024, 'x') + "\"}");
   EXPECT_EQ(big.read(), std::nullopt);
   EXPECT_EQ(big.close_code(), 1009);  // "message too big"
 
