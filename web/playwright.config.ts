@@ -20,7 +20,9 @@ export default defineConfig({
     browserName: 'chromium',
     viewport: { width: 1280, height: 800 },
     // Deliberately English-speaking browser: French must still be the default language.
-    locale: 'en-US',
+    // A French user's browser: dates in inputs read dd/mm/yyyy, times are Paris times.
+    locale: 'fr-FR',
+    timezoneId: 'Europe/Paris',
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
     launchOptions: {

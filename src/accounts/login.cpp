@@ -152,11 +152,17 @@ Task<Result<LoginDone>> Service::verify_login(const std::string& challenge, cons
   if (!account) co_return std::move(account).error();
   if (!*account || (*account)->status == "deleted") co_return Error(ErrorCode::challenge_expired);
   const std::string digits = code.size() == 6 ? code : "";
-  const bool good =
-      c.method == "totp"
-          ? (*account)->totp_secret && totp_ok(*(*account)->totp_secret, c.account_id, digits)
-          : c.code_hash && !digits.empty() &&
-                crypto::equal(d_.keys.mac("login-code", challenge + ":" + digits), *c.code_hash);
+  bool good = false;
+  if (c.method == "totp") {
+    if ((*account)->totp_secret) {
+      auto accepted = co_await accept_totp(*(*account)->totp_secret, c.account_id, digits);
+      if (!accepted) co_return std::move(accepted).error();
+      good = *accepted;
+    }
+  } else {
+    good = c.code_hash && !digits.empty() &&
+           crypto::equal(d_.keys.mac("login-code", challenge + ":" + digits), *c.code_hash);
+  }
   if (!good) co_return code_incorrect(kMaxCodeAttempts - c.attempts);
 
   LoginDone done;

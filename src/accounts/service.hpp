@@ -130,8 +130,9 @@ class Service {
   Task<Result<LoginStart>> open_challenge(const store::Account& account, const std::string& ip);
   [[nodiscard]] std::string link(std::string_view path, const std::string& token) const;
   [[nodiscard]] std::string six_digits();
-  [[nodiscard]] bool totp_ok(const std::string& sealed_secret, std::int64_t account,
-                             const std::string& code) const;
+  // Checks an authenticator code and spends its time step, so the same code never works twice.
+  Task<Result<bool>> accept_totp(const std::string& sealed_secret, std::int64_t account,
+                                 const std::string& code);
 
   Deps d_;
   // A real hash of the configured cost: verifying against it costs what a real check costs.

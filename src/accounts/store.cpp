@@ -25,6 +25,10 @@ constexpr std::string_view kUpdateContact =
     " WHERE id = $4";
 constexpr std::string_view kSetTotp =
     "UPDATE accounts SET totp_secret = $1, totp_enabled = $2, updated_at = $3 WHERE id = $4";
+// Only a step later than the last one accepted: a code seen on a shoulder or in a log is spent.
+constexpr std::string_view kUseTotpStep =
+    "UPDATE accounts SET totp_last_step = $1 WHERE id = $2"
+    " AND (totp_last_step IS NULL OR totp_last_step < $1)";
 constexpr std::string_view kEraseAccount =
     "UPDATE accounts SET email = NULL, phone = NULL, password_hash = NULL, totp_secret = NULL,"
     " totp_enabled = 0, status = 'deleted', deleted_at = $1, updated_at = $1 WHERE id = $2";
@@ -172,6 +176,13 @@ Task<Result<void>> set_totp(Executor& db, std::int64_t account,
   storage::Value secret = sealed ? storage::blob(*sealed) : storage::Value(nullptr);
   storage::Params params{std::move(secret), std::int64_t{enabled ? 1 : 0}, now, account};
   co_return co_await exec(db, kSetTotp, std::move(params));
+}
+
+Task<Result<bool>> use_totp_step(Executor& db, std::int64_t account, std::int64_t step) {
+  storage::Params params{step, account};
+  auto r = co_await db.query(kUseTotpStep, std::move(params));
+  if (!r) co_return std::move(r).error();
+  co_return r->affected == 1;
 }
 
 Task<Result<void>> erase_account(Transaction& tx, std::int64_t account, std::int64_t now) {

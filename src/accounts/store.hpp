@@ -94,6 +94,8 @@ Task<Result<void>> update_contact(Executor& db, std::int64_t account,
 Task<Result<void>> set_totp(Executor& db, std::int64_t account,
                             const std::optional<std::string>& sealed, bool enabled,
                             std::int64_t now);
+// Records `step` as the last authenticator step used; false if it (or a later one) already was.
+Task<Result<bool>> use_totp_step(Executor& db, std::int64_t account, std::int64_t step);
 // RGPD erasure: the row stays (audit entries point at it) without personal data.
 Task<Result<void>> erase_account(Transaction& tx, std::int64_t account, std::int64_t now);
 

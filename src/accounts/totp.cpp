@@ -70,14 +70,18 @@ std::string context(std::int64_t account) {
 
 }  // namespace
 
-bool Service::totp_ok(const std::string& sealed_secret, std::int64_t account,
-                      const std::string& code) const {
+Task<Result<bool>> Service::accept_totp(const std::string& sealed_secret, std::int64_t account,
+                                        const std::string& code) {
   init_oath();
   auto secret = d_.keys.open(sealed_secret, context(account));
-  if (!secret || code.size() != 6) return false;
+  if (!secret || code.size() != 6) co_return false;
   const auto now = static_cast<time_t>(d_.clock.unix_seconds());
-  return oath_totp_validate(secret->data(), secret->size(), now, kStep, 0, kWindow, code.c_str()) >=
-         0;
+  int position = 0;
+  if (oath_totp_validate2(secret->data(), secret->size(), now, kStep, 0, kWindow, &position,
+                          code.c_str()) < 0)
+    co_return false;
+  const std::int64_t step = now / kStep + position;
+  co_return co_await store::use_totp_step(d_.db, account, step);
 }
 
 Task<Result<TotpEnrolment>> Service::begin_totp(const Principal& who) {
@@ -105,8 +109,9 @@ Task<Result<void>> Service::confirm_totp(const Principal& who, const std::string
   auto account = co_await store::account_by_id(d_.db, who.account_id);
   if (!account) co_return std::move(account).error();
   if (!*account || !(*account)->totp_secret) co_return Error(ErrorCode::not_found);
-  if (!totp_ok(*(*account)->totp_secret, who.account_id, code))
-    co_return Error(ErrorCode::code_incorrect);
+  auto accepted = co_await accept_totp(*(*account)->totp_secret, who.account_id, code);
+  if (!accepted) co_return std::move(accepted).error();
+  if (!*accepted) co_return Error(ErrorCode::code_incorrect);
   co_return co_await store::set_totp(d_.db, who.account_id, (*account)->totp_secret, true,
                                      d_.clock.unix_seconds());
 }
@@ -116,8 +121,9 @@ Task<Result<void>> Service::disable_totp(const Principal& who, const std::string
   if (!account) co_return std::move(account).error();
   if (!*account || !(*account)->totp_enabled || !(*account)->totp_secret)
     co_return Error(ErrorCode::not_found);
-  if (!totp_ok(*(*account)->totp_secret, who.account_id, code))
-    co_return Error(ErrorCode::code_incorrect);
+  auto accepted = co_await accept_totp(*(*account)->totp_secret, who.account_id, code);
+  if (!accepted) co_return std::move(accepted).error();
+  if (!*accepted) co_return Error(ErrorCode::code_incorrect);
   co_return co_await store::set_totp(d_.db, who.account_id, std::nullopt, false,
                                      d_.clock.unix_seconds());
 }

@@ -12,17 +12,20 @@ class PractitionerFlows : public testing::TestWithParam<storage::Engine> {
   Harness h_{GetParam()};
 };
 
-// What an authenticator app shows at the harness's current time.
-std::string totp_now(const std::string& base32_secret, const Clock& clock) {
+// What an authenticator app shows at `unix_seconds`.
+std::string totp_at(const std::string& base32_secret, std::int64_t unix_seconds) {
   oath_init();
   char* raw = nullptr;
   std::size_t len = 0;
   EXPECT_EQ(oath_base32_decode(base32_secret.c_str(), base32_secret.size(), &raw, &len), OATH_OK);
   char code[7] = {};
-  EXPECT_EQ(oath_totp_generate(raw, len, static_cast<time_t>(clock.unix_seconds()), 30, 0, 6, code),
-            OATH_OK);
+  EXPECT_EQ(oath_totp_generate(raw, len, static_cast<time_t>(unix_seconds), 30, 0, 6, code), OATH_OK);
   std::free(raw);
   return code;
+}
+
+std::string totp_now(const std::string& base32_secret, const Clock& clock) {
+  return totp_at(base32_secret, clock.unix_seconds());
 }
 
 TEST_P(PractitionerFlows, SignUpIsPendingUntilAnOperatorVerifies) {
@@ -154,11 +157,27 @@ TEST_P(PractitionerFlows, AnAuthenticatorAppReplacesTheEmailedCode) {
   EXPECT_EQ(start.body["method"], "totp");
   EXPECT_EQ(h_.mail().size(), before);  // no email code any more
   h_.clock().advance(seconds(95));      // three periods later: an old code no longer works
-  EXPECT_EQ(
-      h_.post(phone, "/api/v1/auth/login/verify",
-              {{"challenge", start.body["challenge"]}, {"code", totp_now(secret, h_.clock())}})
-          .status,
-      200);
+  const auto code = totp_now(secret, h_.clock());
+  EXPECT_EQ(h_.post(phone, "/api/v1/auth/login/verify",
+                    {{"challenge", start.body["challenge"]}, {"code", code}})
+                .status,
+            200);
+
+  // The same code, seen over a shoulder, does not open a second session within its 30 s.
+  Client thief;
+  auto again = h_.post(thief, "/api/v1/auth/login",
+                       {{"email", "dr@example.fr"}, {"password", Harness::kPassword}});
+  ASSERT_EQ(again.status, 200);
+  EXPECT_EQ(h_.post(thief, "/api/v1/auth/login/verify",
+                    {{"challenge", again.body["challenge"]}, {"code", code}})
+                .code(),
+            "code_incorrect");
+  // The app's next code (accepted one step early for a phone whose clock runs ahead) still does.
+  EXPECT_EQ(h_.post(thief, "/api/v1/auth/login/verify",
+                    {{"challenge", again.body["challenge"]},
+                     {"code", totp_at(secret, h_.clock().unix_seconds() + 30)}})
+                .status,
+            200);
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, PractitionerFlows, testing::ValuesIn(engines_under_test()),

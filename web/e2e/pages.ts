@@ -22,4 +22,15 @@ export const PAGES: PageCase[] = [
   { name: 'privacy', path: ROUTES.privacy, heading: (t) => t.privacy.title },
   { name: 'accessibility', path: ROUTES.accessibility, heading: (t) => t.a11y.title },
   { name: 'not-found', path: '/cette-page-n-existe-pas', heading: (t) => t.notFound.title },
+  // Accounts, signed out. Pages opened without their emailed token show their "link no longer
+  // works" state, which is what a visitor with a broken link sees.
+  { name: 'signup', path: ROUTES.signup, heading: (t) => t.signup.title },
+  { name: 'signup-practitioner', path: ROUTES.signupPractitioner, heading: (t) => t.signupPractitioner.title },
+  { name: 'signup-assistant', path: ROUTES.signupAssistant, heading: (t) => t.signupAssistant.invalidTitle },
+  { name: 'confirm-email', path: ROUTES.confirmEmail, heading: (t) => t.confirmEmail.invalidTitle },
+  { name: 'login', path: ROUTES.login, heading: (t) => t.login.title },
+  { name: 'forgot-password', path: ROUTES.forgotPassword, heading: (t) => t.forgot.title },
+  { name: 'reset-password', path: ROUTES.resetPassword, heading: (t) => t.reset.invalidTitle },
+  { name: 'account-deleted', path: ROUTES.accountDeleted, heading: (t) => t.myData.deletedTitle },
+  { name: 'dev-mailbox', path: ROUTES.devMailbox, heading: (t) => t.mailbox.title },
 ];

@@ -49,7 +49,7 @@ test('built assets are served with the right MIME types', async ({ request }) =>
 
 test('unknown API paths answer a JSON error, not the app', async ({ request }) => {
   const res = await request.get('/api/v1/cette-ressource-n-existe-pas', {
-    headers: { Accept: 'application/json', 'X-Cabinet-Client': 'web' },
+    headers: { Accept: 'application/json', 'X-Requested-With': 'cabinet' },
   });
   expect(res.status()).toBe(404);
   expect(res.headers()['content-type'] ?? '(none)').toMatch(/^application\/json/);

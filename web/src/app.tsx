@@ -1,34 +1,66 @@
-// Application root: language, routing and the page frame. One page module per screen.
+// Application root: language, session, routing and the page frame. One page module per screen.
 import { LocationProvider, Route, Router } from 'preact-iso';
 import { Layout } from './components/Layout';
+import { SessionProvider } from './components/SessionProvider';
 import { I18nProvider } from './i18n';
 import { ROUTES } from './lib/routes';
 import { AccessibilityPage } from './pages/Accessibility';
+import { AccessLogPage } from './pages/AccessLog';
+import { AccountPage } from './pages/Account';
+import { ConfirmEmailPage } from './pages/ConfirmEmail';
+import { DevMailboxPage } from './pages/DevMailbox';
+import { ForgotPasswordPage } from './pages/ForgotPassword';
 import { HomePage } from './pages/Home';
 import { LegalPage } from './pages/Legal';
+import { LoginPage } from './pages/Login';
+import { AccountDeletedPage, MyDataPage } from './pages/MyData';
 import { NotFoundPage } from './pages/NotFound';
 import { OperatorPage } from './pages/Operator';
 import { PatientPage } from './pages/Patient';
 import { PractitionerPage } from './pages/Practitioner';
 import { PrivacyPage } from './pages/Privacy';
+import { RelativePage } from './pages/Relative';
+import { RelativesPage } from './pages/Relatives';
+import { ResetPasswordPage } from './pages/ResetPassword';
+import { SecurityPage } from './pages/Security';
+import { SignUpPage } from './pages/SignUp';
+import { SignUpAssistantPage } from './pages/SignUpAssistant';
+import { SignUpPractitionerPage } from './pages/SignUpPractitioner';
 
 export function App() {
   return (
     <I18nProvider>
-      <LocationProvider>
-        <Layout>
-          <Router>
-            <Route path={ROUTES.home} component={HomePage} />
-            <Route path={ROUTES.patient} component={PatientPage} />
-            <Route path={ROUTES.practitioner} component={PractitionerPage} />
-            <Route path={ROUTES.operator} component={OperatorPage} />
-            <Route path={ROUTES.legal} component={LegalPage} />
-            <Route path={ROUTES.privacy} component={PrivacyPage} />
-            <Route path={ROUTES.accessibility} component={AccessibilityPage} />
-            <Route default component={NotFoundPage} />
-          </Router>
-        </Layout>
-      </LocationProvider>
+      <SessionProvider>
+        <LocationProvider>
+          <Layout>
+            <Router>
+              <Route path={ROUTES.home} component={HomePage} />
+              <Route path={ROUTES.patient} component={PatientPage} />
+              <Route path={ROUTES.practitioner} component={PractitionerPage} />
+              <Route path={ROUTES.operator} component={OperatorPage} />
+              <Route path={ROUTES.legal} component={LegalPage} />
+              <Route path={ROUTES.privacy} component={PrivacyPage} />
+              <Route path={ROUTES.accessibility} component={AccessibilityPage} />
+              <Route path={ROUTES.signup} component={SignUpPage} />
+              <Route path={ROUTES.signupPractitioner} component={SignUpPractitionerPage} />
+              <Route path={ROUTES.signupAssistant} component={SignUpAssistantPage} />
+              <Route path={ROUTES.confirmEmail} component={ConfirmEmailPage} />
+              <Route path={ROUTES.login} component={LoginPage} />
+              <Route path={ROUTES.forgotPassword} component={ForgotPasswordPage} />
+              <Route path={ROUTES.resetPassword} component={ResetPasswordPage} />
+              <Route path={ROUTES.account} component={AccountPage} />
+              <Route path={ROUTES.relatives} component={RelativesPage} />
+              <Route path={ROUTES.relative} component={RelativePage} />
+              <Route path={ROUTES.security} component={SecurityPage} />
+              <Route path={ROUTES.accessLog} component={AccessLogPage} />
+              <Route path={ROUTES.myData} component={MyDataPage} />
+              <Route path={ROUTES.accountDeleted} component={AccountDeletedPage} />
+              <Route path={ROUTES.devMailbox} component={DevMailboxPage} />
+              <Route default component={NotFoundPage} />
+            </Router>
+          </Layout>
+        </LocationProvider>
+      </SessionProvider>
     </I18nProvider>
   );
 }

@@ -7,6 +7,13 @@ import './styles/layout.css';
 import './styles/components.css';
 import './styles/cards.css';
 import './styles/pages.css';
+import './styles/forms.css';
+import './styles/feedback.css';
+import './styles/status.css';
+import './styles/header.css';
+import './styles/account.css';
+import './styles/lists.css';
+import './styles/areas.css';
 import { render } from 'preact';
 import { App } from './app';
 

@@ -1,40 +1,42 @@
-// Site header: wordmark, navigation to the areas, language switch. Below the tablet
-// breakpoint the navigation folds behind a "Menu" disclosure button (CSS decides when).
+// Site header: wordmark, navigation, the account area (signed out: "Se connecter" and
+// "Créer un compte"; signed in: the account menu with the profile switch), language switch.
+// Below the tablet breakpoint the navigation folds behind a "Menu" disclosure button (CSS
+// decides when); only one of the two panels is open at a time.
 import { useLocation } from 'preact-iso';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { useI18n } from '../i18n';
 import { ROUTES } from '../lib/routes';
+import { homeForRole } from '../lib/session';
+import { AccountMenu } from './AccountMenu';
 import { Icon } from './Icon';
 import { LanguageSwitch } from './LanguageSwitch';
+import { useSession } from './SessionProvider';
+import { useDismiss } from './useDisclosure';
+
+type Panel = 'nav' | 'account' | null;
 
 export function Header() {
   const { t } = useI18n();
   const { path } = useLocation();
-  const [open, setOpen] = useState(false);
-
+  const { state } = useSession();
+  const [open, setOpen] = useState<Panel>(null);
   const toggle = useRef<HTMLButtonElement>(null);
+  const nav = useRef<HTMLElement>(null);
+  const closeNav = useCallback(() => setOpen((o) => (o === 'nav' ? null : o)), []);
+  const setAccountOpen = useCallback((v: boolean) => setOpen(v ? 'account' : null), []);
 
-  // A followed link closes the menu: the new page should not open under a panel.
-  useEffect(() => setOpen(false), [path]);
+  // A followed link closes the panels: the new page should not open under one.
+  useEffect(() => setOpen(null), [path]);
+  useDismiss(open === 'nav', closeNav, toggle, nav);
 
-  // Escape closes the open menu and returns focus to its button, as users of disclosure
-  // menus expect.
-  useEffect(() => {
-    if (!open) return undefined;
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key !== 'Escape') return;
-      setOpen(false);
-      toggle.current?.focus();
-    };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, [open]);
-
-  const links = [
-    { href: ROUTES.patient, label: t.nav.patient },
-    { href: ROUTES.practitioner, label: t.nav.practitioner },
-    { href: ROUTES.operator, label: t.nav.operator },
-  ];
+  const signedIn = state.status === 'signedIn' ? state.me : null;
+  const links = signedIn
+    ? [{ href: homeForRole(signedIn.account.role), label: t.nav[areaKey(signedIn.account.role)] }]
+    : [
+        { href: ROUTES.patient, label: t.nav.patient },
+        { href: ROUTES.practitioner, label: t.nav.practitioner },
+        { href: ROUTES.operator, label: t.nav.operator },
+      ];
 
   return (
     <header class="site-header">
@@ -43,18 +45,7 @@ export function Header() {
           <img src="/favicon.svg" alt="" width={32} height={32} />
           <span class="brand-name">Cabinet</span>
         </a>
-        <button
-          ref={toggle}
-          type="button"
-          class="btn btn-quiet menu-toggle"
-          aria-expanded={open}
-          aria-controls="site-nav"
-          onClick={() => setOpen((o) => !o)}
-        >
-          <Icon name={open ? 'close' : 'menu'} />
-          {t.common.menu}
-        </button>
-        <nav id="site-nav" class={open ? 'site-nav is-open' : 'site-nav'} aria-label={t.common.mainNav}>
+        <nav ref={nav} id="site-nav" class={open === 'nav' ? 'site-nav is-open' : 'site-nav'} aria-label={t.common.mainNav}>
           <ul>
             {links.map((l) => (
               <li key={l.href}>
@@ -63,10 +54,48 @@ export function Header() {
                 </a>
               </li>
             ))}
+            {!signedIn && (
+              <li class="only-mobile">
+                <a href={ROUTES.signup} aria-current={path === ROUTES.signup ? 'page' : undefined}>
+                  {t.header.signup}
+                </a>
+              </li>
+            )}
           </ul>
+          {!signedIn && <LanguageSwitch class="only-mobile nav-lang" />}
         </nav>
-        <LanguageSwitch />
+        {signedIn ? (
+          <AccountMenu me={signedIn} open={open === 'account'} setOpen={setAccountOpen} />
+        ) : (
+          <div class={state.status === 'loading' ? 'header-auth is-loading' : 'header-auth'}>
+            <a class="btn btn-quiet header-login" href={ROUTES.login}>
+              <span class="long-label">{t.header.login}</span>
+              <span class="short-label">{t.header.loginShort}</span>
+            </a>
+            <a class="btn btn-secondary header-signup not-mobile" href={ROUTES.signup}>
+              {t.header.signup}
+            </a>
+          </div>
+        )}
+        <LanguageSwitch class="not-mobile" />
+        {!signedIn && (
+          <button
+            ref={toggle}
+            type="button"
+            class="btn btn-quiet menu-toggle"
+            aria-expanded={open === 'nav'}
+            aria-controls="site-nav"
+            onClick={() => setOpen((o) => (o === 'nav' ? null : 'nav'))}
+          >
+            <Icon name={open === 'nav' ? 'close' : 'menu'} />
+            {t.common.menu}
+          </button>
+        )}
       </div>
     </header>
   );
+}
+
+function areaKey(role: 'patient' | 'practitioner' | 'assistant' | 'operator'): 'patient' | 'practitioner' | 'operator' {
+  return role === 'assistant' ? 'practitioner' : role;
 }

@@ -6,6 +6,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import { useI18n } from '../i18n';
 import { Footer } from './Footer';
 import { Header } from './Header';
+import { SessionWatcher } from './SessionProvider';
 
 export function Layout({ children }: { children: ComponentChildren }) {
   const { t } = useI18n();
@@ -25,6 +26,7 @@ export function Layout({ children }: { children: ComponentChildren }) {
 
   return (
     <>
+      <SessionWatcher />
       <a class="skip-link" href="#contenu">
         {t.common.skipLink}
       </a>

@@ -1,10 +1,16 @@
 // English copy. Typed as `Messages` (the shape of fr.ts): TypeScript rejects a missing key
 // and, through excess-property checks on this literal, an extra one.
+import { enAccount } from './en-account';
+import { enAreas } from './en-areas';
+import { enAuth } from './en-auth';
 import type { Messages } from './fr';
 
 const AUDIT_DATE = '22 November 2026';
 
 export const en: Messages = {
+  ...enAuth,
+  ...enAccount,
+  ...enAreas,
   meta: {
     homeTitle: 'Cabinet — Video consultation with your practitioner',
     titleSuffix: ' — Cabinet',

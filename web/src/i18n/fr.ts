@@ -3,9 +3,16 @@
 // a key. Tokens in braces, e.g. {n15}, are replaced by components (see lib/format.tsx).
 // Words follow shared/UX.md: vouvoiement, short sentences, the users' own vocabulary.
 
+import { frAccount } from './fr-account';
+import { frAreas } from './fr-areas';
+import { frAuth } from './fr-auth';
+
 const AUDIT_DATE = '22 novembre 2026';
 
 export const fr = {
+  ...frAuth,
+  ...frAccount,
+  ...frAreas,
   meta: {
     homeTitle: 'Cabinet — Téléconsultation avec votre praticien',
     titleSuffix: ' — Cabinet',

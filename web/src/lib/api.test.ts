@@ -1,8 +1,8 @@
-// The API client with a mocked fetch: headers on every request, and every failure shape
-// turned into an ApiError with a stable code.
+// The API client with a mocked fetch: headers on every request (the CSRF header included),
+// and every failure shape turned into an ApiError with a stable code, field and Retry-After.
 import { describe, expect, it, vi } from 'vitest';
 import type { Lang } from './lang';
-import { API_PREFIX, ApiError, CLIENT_ERROR_CODES, createApi, parseErrorBody } from './api';
+import { API_PREFIX, ApiError, CLIENT_ERROR_CODES, createApi, parseErrorBody, parseRetryAfter } from './api';
 
 function json(status: number, body: unknown): Response {
   return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
@@ -37,8 +37,27 @@ describe('api client', () => {
     expect(sentHeaders(fetchMock)).toMatchObject({
       Accept: 'application/json',
       'Accept-Language': 'fr',
-      'X-Cabinet-Client': 'web',
+      'X-Requested-With': 'cabinet',
     });
+    expect(sentHeaders(fetchMock)).not.toHaveProperty('X-Cabinet-Client');
+  });
+
+  it('sends the CSRF header on every unsafe method', async () => {
+    const { api, fetchMock } = setup(() => new Response(null, { status: 204 }));
+    await api.post('/auth/logout');
+    await api.put('/me/profiles/p1/administrative', { nir: null });
+    await api.patch('/me', { locale: 'en' });
+    await api.del('/me/sessions/s1');
+    expect(fetchMock.mock.calls.map((c) => c[1]?.method)).toEqual(['POST', 'PUT', 'PATCH', 'DELETE']);
+    for (let i = 0; i < 4; i++) expect(sentHeaders(fetchMock, i)['X-Requested-With']).toBe('cabinet');
+    expect(fetchMock.mock.calls[3]?.[1]?.body).toBeNull();
+  });
+
+  it('sends a JSON body with DELETE when given (DELETE /me {password})', async () => {
+    const { api, fetchMock } = setup(() => new Response(null, { status: 204 }));
+    await api.del('/me', { password: 'x' });
+    expect(fetchMock.mock.calls[0]?.[1]?.body).toBe('{"password":"x"}');
+    expect(sentHeaders(fetchMock)['Content-Type']).toBe('application/json');
   });
 
   it('follows the language chosen at call time', async () => {
@@ -70,6 +89,32 @@ describe('api client', () => {
     expect(err.status).toBe(409);
     expect(err.code).toBe('slot_taken');
     expect(err.message).toBe('Ce créneau vient d’être réservé.');
+  });
+
+  it('keeps the field of a validation error', async () => {
+    const { api } = setup(() => json(400, { error: { code: 'invalid_request', message: 'Au moins 12 caractères.', field: 'password' } }));
+    const err = await caught(api.post('/auth/signup', {}));
+    expect([err.code, err.field, err.message]).toEqual(['invalid_request', 'password', 'Au moins 12 caractères.']);
+  });
+
+  it('reads Retry-After on 429', async () => {
+    const { api } = setup(
+      () => new Response(JSON.stringify({ error: { code: 'rate_limited', message: 'Trop de tentatives.' } }), { status: 429, headers: { 'Retry-After': '120' } }),
+    );
+    const err = await caught(api.post('/auth/login', {}));
+    expect([err.status, err.code, err.retryAfter]).toEqual([429, 'rate_limited', 120]);
+  });
+
+  it('tells the error listener about failures, but not about aborts', async () => {
+    const onError = vi.fn();
+    const fail = createApi({ fetch: async () => json(401, { error: { code: 'session_expired', message: 'm' } }), getLang: () => 'fr', onError });
+    await caught(fail.get('/me'));
+    expect(onError).toHaveBeenCalledTimes(1);
+    expect(onError.mock.calls[0]?.[0]).toMatchObject({ code: 'session_expired', status: 401 });
+    expect(onError.mock.calls[0]?.[1]).toBe('/me');
+    const abort = createApi({ fetch: () => Promise.reject(new DOMException('Aborted', 'AbortError')), getLang: () => 'fr', onError });
+    await caught(abort.get('/me'));
+    expect(onError).toHaveBeenCalledTimes(1);
   });
 
   it('keeps the status when an error body is not JSON', async () => {
@@ -105,9 +150,21 @@ describe('api client', () => {
   });
 });
 
+describe('parseRetryAfter', () => {
+  it('reads seconds and HTTP dates, and ignores the rest', () => {
+    expect(parseRetryAfter('30')).toBe(30);
+    expect(parseRetryAfter(null)).toBeUndefined();
+    expect(parseRetryAfter('soon')).toBeUndefined();
+    const now = Date.parse('2026-11-22T10:00:00Z');
+    expect(parseRetryAfter('Sun, 22 Nov 2026 10:01:30 GMT', now)).toBe(90);
+    expect(parseRetryAfter('Sun, 22 Nov 2026 09:00:00 GMT', now)).toBe(0);
+  });
+});
+
 describe('parseErrorBody', () => {
   it('accepts only the documented shape', () => {
     expect(parseErrorBody({ error: { code: 'c', message: 'm' } })).toEqual({ code: 'c', message: 'm' });
+    expect(parseErrorBody({ error: { code: 'c', message: 'm', field: 'email' } })).toEqual({ code: 'c', message: 'm', field: 'email' });
     expect(parseErrorBody({ error: { code: 'c' } })).toEqual({ code: 'c', message: '' });
     expect(parseErrorBody({ error: { message: 'm' } })).toBeNull();
     expect(parseErrorBody(null)).toBeNull();

@@ -1,10 +1,12 @@
 // Small fetch wrapper for the Cabinet JSON API under /api/v1.
 // Every request carries:
-//  - Accept: application/json           (the server answers JSON, errors included)
-//  - Accept-Language: <chosen language>  (server messages come back in the user's language)
-//  - X-Cabinet-Client: web               (a custom header a cross-site form cannot send: the
-//                                          server uses it as CSRF protection)
-// Error bodies of the form {"error":{"code":"...","message":"..."}} become an ApiError.
+//  - Accept: application/json            (the server answers JSON, errors included)
+//  - Accept-Language: <chosen language>   (server messages come back in the user's language)
+//  - X-Requested-With: cabinet            (a custom header a cross-site form cannot send: with
+//                                           the browser's Origin, the server's CSRF check for
+//                                           unsafe methods; see docs/accounts.md)
+// Error bodies of the form {"error":{"code","message","field"?}} become an ApiError, with the
+// Retry-After delay of a 429 when the server gives one.
 import { DEFAULT_LANG, type Lang } from './lang';
 
 export const API_PREFIX = '/api/v1';
@@ -17,6 +19,10 @@ export class ApiError extends Error {
     /** Stable machine-readable code: from the server, or one of the client codes below. */
     readonly code: string,
     message: string,
+    /** The request field a validation error is about (`invalid_request`). */
+    readonly field?: string,
+    /** Seconds to wait before trying again (429 `Retry-After`). */
+    readonly retryAfter?: number,
   ) {
     super(message);
   }
@@ -43,16 +49,35 @@ export interface ApiDeps {
   fetch: typeof fetch;
   /** Read at each call, so a language switch applies to the next request at once. */
   getLang: () => Lang;
+  /** Told about every failed call (the session uses it to notice an expired session). */
+  onError?: (err: ApiError, path: string) => void;
 }
 
-/** Extracts {"error":{"code","message"}} if the body has that shape, else null. */
-export function parseErrorBody(body: unknown): { code: string; message: string } | null {
+export interface ErrorBody {
+  code: string;
+  message: string;
+  field?: string;
+}
+
+/** Extracts {"error":{"code","message","field"?}} if the body has that shape, else null. */
+export function parseErrorBody(body: unknown): ErrorBody | null {
   if (typeof body !== 'object' || body === null || !('error' in body)) return null;
   const err: unknown = body.error;
   if (typeof err !== 'object' || err === null) return null;
   const code = 'code' in err && typeof err.code === 'string' ? err.code : null;
   const message = 'message' in err && typeof err.message === 'string' ? err.message : '';
-  return code ? { code, message } : null;
+  if (!code) return null;
+  const field = 'field' in err && typeof err.field === 'string' ? err.field : undefined;
+  return field === undefined ? { code, message } : { code, message, field };
+}
+
+/** Retry-After in seconds (RFC 9110 allows a delay or an HTTP date); undefined if absent. */
+export function parseRetryAfter(value: string | null, now: number = Date.now()): number | undefined {
+  if (!value) return undefined;
+  const trimmed = value.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed);
+  const date = Date.parse(trimmed);
+  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - now) / 1000));
 }
 
 async function readJson(res: Response): Promise<unknown> {
@@ -60,13 +85,15 @@ async function readJson(res: Response): Promise<unknown> {
   return text === '' ? undefined : (JSON.parse(text) as unknown);
 }
 
+type NoBody = Omit<RequestOptions, 'method' | 'body'>;
+
 export function createApi(deps: ApiDeps) {
-  async function request<T>(path: string, opts: RequestOptions = {}): Promise<T> {
+  async function send<T>(path: string, opts: RequestOptions): Promise<T> {
     if (!path.startsWith('/')) throw new TypeError(`API path must start with "/": ${path}`);
     const headers: Record<string, string> = {
       Accept: 'application/json',
       'Accept-Language': deps.getLang(),
-      'X-Cabinet-Client': 'web',
+      'X-Requested-With': 'cabinet',
     };
     if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
     if (opts.idempotencyKey) headers['Idempotency-Key'] = opts.idempotencyKey;
@@ -95,25 +122,48 @@ export function createApi(deps: ApiDeps) {
     }
 
     if (!res.ok) {
+      const retryAfter = parseRetryAfter(res.headers.get('Retry-After'));
       const err = parseErrorBody(body);
-      if (err) throw new ApiError(res.status, err.code, err.message);
-      throw new ApiError(res.status, CLIENT_ERROR_CODES.http, `HTTP ${res.status}`);
+      if (err) throw new ApiError(res.status, err.code, err.message, err.field, retryAfter);
+      throw new ApiError(res.status, CLIENT_ERROR_CODES.http, `HTTP ${res.status}`, undefined, retryAfter);
     }
     return body as T;
   }
 
+  async function request<T>(path: string, opts: RequestOptions = {}): Promise<T> {
+    try {
+      return await send<T>(path, opts);
+    } catch (e) {
+      if (e instanceof ApiError && e.code !== CLIENT_ERROR_CODES.aborted) deps.onError?.(e, path);
+      throw e;
+    }
+  }
+
   return {
     request,
-    get: <T>(path: string, opts?: Omit<RequestOptions, 'method' | 'body'>) => request<T>(path, { ...opts, method: 'GET' }),
-    post: <T>(path: string, body?: unknown, opts?: Omit<RequestOptions, 'method' | 'body'>) =>
-      request<T>(path, { ...opts, method: 'POST', body }),
+    get: <T>(path: string, opts?: NoBody) => request<T>(path, { ...opts, method: 'GET' }),
+    post: <T>(path: string, body?: unknown, opts?: NoBody) => request<T>(path, { ...opts, method: 'POST', body }),
+    put: <T>(path: string, body?: unknown, opts?: NoBody) => request<T>(path, { ...opts, method: 'PUT', body }),
+    patch: <T>(path: string, body?: unknown, opts?: NoBody) => request<T>(path, { ...opts, method: 'PATCH', body }),
+    del: <T = void>(path: string, body?: unknown, opts?: NoBody) => request<T>(path, { ...opts, method: 'DELETE', body }),
   };
 }
 
-// The app-wide client. The language is pushed here by the i18n provider (setApiLang), so
-// that this module stays independent of Preact.
+export type Api = ReturnType<typeof createApi>;
+
+// The app-wide client. The language is pushed here by the i18n provider (setApiLang), and the
+// session registers its error listener (setApiErrorListener), so that this module stays
+// independent of Preact.
 let currentLang: Lang = DEFAULT_LANG;
+let errorListener: ((err: ApiError, path: string) => void) | null = null;
 export function setApiLang(lang: Lang): void {
   currentLang = lang;
 }
-export const api = createApi({ fetch: (...args) => fetch(...args), getLang: () => currentLang });
+export function setApiErrorListener(fn: ((err: ApiError, path: string) => void) | null): void {
+  errorListener = fn;
+}
+export const api = createApi({
+  fetch: (...args) => fetch(...args),
+  getLang: () => currentLang,
+  onError: (err, path) => errorListener?.(err, path),
+});

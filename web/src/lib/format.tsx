@@ -21,3 +21,8 @@ export function fill(template: string, parts: Record<string, ComponentChild>): C
 export function pageTitle(page: string | null, homeTitle: string, suffix: string): string {
   return page ? `${page}${suffix}` : homeTitle;
 }
+
+/** Plain-text version of `fill`, for attributes and live regions: "{name}" → value. */
+export function fillText(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (m, key: string) => (key in values ? String(values[key]) : m));
+}

@@ -1,16 +1,33 @@
-// Espace opérateur: practitioner verification, settings, platform health and statistics,
-// and the rules that keep the operator away from clinical data.
+// Espace opérateur: signed in as an operator, the verification queue (OperatorHome);
+// otherwise the tasks of the operator and the rules that keep them away from clinical data.
+import type { ComponentChildren } from 'preact';
 import { FeatureGrid } from '../components/Cards';
 import { Icon } from '../components/Icon';
 import { PageIntro, Section } from '../components/Page';
+import { AreaGate } from '../components/AreaGate';
 import { useI18n } from '../i18n';
+import { OperatorHome } from './OperatorHome';
 
 export function OperatorPage() {
+  const { t } = useI18n();
+  return (
+    <AreaGate
+      roles={['operator']}
+      title={t.operator.title}
+      signedIn={(me) => <OperatorHome me={me} />}
+      presentation={(cta) => <Presentation cta={cta} />}
+    />
+  );
+}
+
+function Presentation({ cta }: { cta: ComponentChildren }) {
   const { t } = useI18n();
   const o = t.operator;
   return (
     <>
-      <PageIntro title={o.title} lead={o.lead} />
+      <PageIntro title={o.title} lead={o.lead}>
+        {cta}
+      </PageIntro>
       <Section id="operator-features" title={o.featuresTitle}>
         <FeatureGrid
           items={[

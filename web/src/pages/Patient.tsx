@@ -1,16 +1,33 @@
-// Espace patient: what the patient area holds and how a teleconsultation day unfolds.
-// Sign-in arrives with the accounts API; until then this page presents the space.
+// Espace patient: signed in as a patient, the home of the account (PatientHome); otherwise
+// what the patient area holds, how a teleconsultation day unfolds, and how to get in.
+import type { ComponentChildren } from 'preact';
 import { FeatureGrid, Steps } from '../components/Cards';
 import { Icon } from '../components/Icon';
 import { PageIntro, Section } from '../components/Page';
+import { AreaGate } from '../components/AreaGate';
 import { useI18n } from '../i18n';
+import { PatientHome } from './PatientHome';
 
 export function PatientPage() {
+  const { t } = useI18n();
+  return (
+    <AreaGate
+      roles={['patient']}
+      title={t.patient.title}
+      signedIn={(me) => <PatientHome me={me} />}
+      presentation={(cta) => <Presentation cta={cta} />}
+    />
+  );
+}
+
+function Presentation({ cta }: { cta: ComponentChildren }) {
   const { t } = useI18n();
   const p = t.patient;
   return (
     <>
-      <PageIntro title={p.title} lead={p.lead} />
+      <PageIntro title={p.title} lead={p.lead}>
+        {cta}
+      </PageIntro>
       <Section id="patient-features" title={p.featuresTitle}>
         <FeatureGrid
           items={[

@@ -1,0 +1,121 @@
+// One status of the practitioners' verification queue. Each application shows what the
+// operator checks against the RPPS directory (name, RPPS, specialty) and how to reach the
+// practitioner; "Refuser" unfolds a reason field in place (no modal), sent by email.
+import { useState } from 'preact/hooks';
+import { useI18n } from '../i18n';
+import { api } from '../lib/api';
+import { formatDateTime } from '../lib/dates';
+import { errorText } from '../lib/errors';
+import { fillText } from '../lib/format';
+import type { PractitionerApplication, Specialty, VerificationStatus } from '../lib/types';
+import { formatPhone } from '../lib/validate';
+import { TextareaField } from './forms/Field';
+import { LoadState } from './forms/Feedback';
+import { Icon } from './Icon';
+import { useLoad } from './useLoad';
+
+export function PractitionerQueue({ status, onDone }: { status: VerificationStatus; onDone: (message: string) => void }) {
+  const { t, lang } = useI18n();
+  const o = t.operatorHome;
+  const list = useLoad((signal) => api.get<PractitionerApplication[]>(`/operator/practitioners?status=${status}`, { signal }), [status]);
+  const specialties = useLoad((signal) => api.get<Specialty[]>('/specialties', { signal }), [lang]);
+  const [rejecting, setRejecting] = useState<string | null>(null);
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState<string | null>(null);
+  const [error, setError] = useState<{ id: string; text: string } | null>(null);
+  const specialtyName = (code: string) => specialties.data?.find((s) => s.code === code)?.name ?? code;
+
+  async function act(p: PractitionerApplication, action: 'verify' | 'reject') {
+    if (busy) return;
+    if (action === 'reject' && !reason.trim()) {
+      setError({ id: p.id, text: o.reasonRequired });
+      return;
+    }
+    setBusy(p.id);
+    setError(null);
+    try {
+      const path = `/operator/practitioners/${encodeURIComponent(p.id)}/${action}`;
+      await (action === 'verify' ? api.post(path) : api.post(path, { reason: reason.trim() }));
+      list.setData((l) => l?.filter((x) => x.id !== p.id));
+      setRejecting(null);
+      setReason('');
+      onDone(fillText(action === 'verify' ? o.verified : o.rejected, { name: `${p.first_name} ${p.last_name}` }));
+    } catch (e) {
+      setError({ id: p.id, text: errorText(e, t.errors) });
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  return (
+    <LoadState loading={list.loading} error={list.error} onRetry={list.reload} lines={4}>
+      {list.data?.length === 0 ? (
+        <p class="empty-note">{o.empty[status]}</p>
+      ) : (
+        <ul class="queue">
+          {(list.data ?? []).map((p) => {
+            const name = `${p.first_name} ${p.last_name}`;
+            return (
+              <li key={p.id} class="card queue-item">
+                <div class="queue-head">
+                  <h3 id={`app-${p.id}`}>{name}</h3>
+                  <p class="muted small">{fillText(o.applied, { when: formatDateTime(p.created_at, lang) })}</p>
+                </div>
+                <dl class="facts facts-inline">
+                  <div>
+                    <dt>{t.fields.rpps}</dt>
+                    <dd translate={false}>{p.rpps}</dd>
+                  </div>
+                  <div>
+                    <dt>{t.fields.specialty}</dt>
+                    <dd>{specialtyName(p.specialty)}</dd>
+                  </div>
+                  <div>
+                    <dt>{t.fields.email}</dt>
+                    <dd>{p.email}</dd>
+                  </div>
+                  <div>
+                    <dt>{t.fields.phone}</dt>
+                    <dd>{formatPhone(p.phone)}</dd>
+                  </div>
+                </dl>
+                {error?.id === p.id && (
+                  <p class="field-error" role="alert">
+                    <Icon name="alert" />
+                    <span>{error.text}</span>
+                  </p>
+                )}
+                {status === 'pending' && rejecting !== p.id && (
+                  <div class="card-actions">
+                    <button type="button" class="btn btn-secondary btn-verify" onClick={() => void act(p, 'verify')}>
+                      <Icon name="check" />
+                      {busy === p.id ? t.form.sending : o.verify}
+                      <span class="visually-hidden"> — {name}</span>
+                    </button>
+                    <button type="button" class="btn btn-quiet" onClick={() => (setRejecting(p.id), setReason(''), setError(null))}>
+                      {o.reject}
+                      <span class="visually-hidden"> — {name}</span>
+                    </button>
+                  </div>
+                )}
+                {status === 'pending' && rejecting === p.id && (
+                  <form class="reject-form" noValidate onSubmit={(e) => (e.preventDefault(), void act(p, 'reject'))}>
+                    <TextareaField id={`reason-${p.id}`} label={fillText(o.reasonLabel, { name })} hint={o.reasonHint} value={reason} onValue={setReason} rows={3} />
+                    <div class="card-actions">
+                      <button type="submit" class="btn btn-danger">
+                        {busy === p.id ? t.form.sending : o.confirmReject}
+                      </button>
+                      <button type="button" class="btn btn-quiet" onClick={() => setRejecting(null)}>
+                        {t.form.cancel}
+                      </button>
+                    </div>
+                  </form>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </LoadState>
+  );
+}

@@ -1,0 +1,112 @@
+// The objects of the accounts API, as docs/accounts.md describes them.
+export type Role = 'patient' | 'practitioner' | 'assistant' | 'operator';
+export type AccountStatus = 'active' | 'pending' | 'rejected' | 'suspended';
+export type VerificationStatus = 'pending' | 'verified' | 'rejected';
+export type Relationship = 'self' | 'child' | 'parent' | 'spouse' | 'sibling' | 'other';
+export type Sex = 'female' | 'male' | 'other';
+
+export interface Account {
+  id: string;
+  email: string;
+  email_confirmed: boolean;
+  phone: string;
+  role: Role;
+  status: AccountStatus;
+  locale: 'fr' | 'en';
+  totp_enabled: boolean;
+  created_at: number;
+  practitioner?: {
+    rpps: string;
+    specialty: string;
+    status: VerificationStatus;
+    rejection_reason: string | null;
+  };
+  assistant_of?: { id: string; name: string };
+}
+
+export interface Profile {
+  id: string;
+  is_holder: boolean;
+  first_name: string;
+  last_name: string;
+  birth_date: string | null;
+  sex: Sex | null;
+  relationship: Relationship;
+}
+
+export interface Me {
+  account: Account;
+  profiles: Profile[];
+  current_profile: string;
+}
+
+export interface Administrative {
+  nir: string | null;
+  medecin_traitant: { name: string; rpps: string | null } | null;
+  coverage: { ald: boolean; css: boolean; ame: boolean; maternity: boolean };
+  complementary: { name: string; member_number: string | null } | null;
+}
+
+export interface LoginChallenge {
+  challenge: string;
+  method: 'email' | 'totp';
+  expires_at: number;
+}
+
+export interface SessionInfo {
+  id: string;
+  created_at: number;
+  last_seen_at: number;
+  ip: string;
+  user_agent: string;
+  current: boolean;
+}
+
+export interface AccessEntry {
+  at: number;
+  actor: { name: string; role: string };
+  action: string;
+  profile: { id: string; name: string };
+}
+
+export interface Specialty {
+  code: string;
+  name: string;
+}
+
+export interface AssistantInfo {
+  id: string;
+  email: string;
+  name: string | null;
+  status: 'invited' | 'active';
+}
+
+export interface PractitionerApplication {
+  id: string;
+  first_name: string;
+  last_name: string;
+  email: string;
+  phone: string;
+  rpps: string;
+  specialty: string;
+  status: VerificationStatus;
+  created_at: number;
+}
+
+export interface TotpSetup {
+  secret: string;
+  otpauth_uri: string;
+  qr_svg: string;
+}
+
+export interface MailSummary {
+  id: string;
+  to: string;
+  subject: string;
+  date: number | string;
+}
+
+export interface Mail extends MailSummary {
+  text: string;
+  html: string;
+}

@@ -1,0 +1,67 @@
+// /compte/acces — "Qui a consulté mon dossier": every read or change of the profiles' data,
+// newest first, written as sentences ("Vous avez consulté les données administratives de
+// Léa"), with the date as people say it.
+import { AccountLayout } from '../components/AccountLayout';
+import { LoadState } from '../components/forms/Feedback';
+import { Icon, type IconName } from '../components/Icon';
+import { useLoad } from '../components/useLoad';
+import { useI18n } from '../i18n';
+import { classifyAction, elideDe, isOwnAction, type AccessVerb } from '../lib/accessLog';
+import { api } from '../lib/api';
+import { formatDateTime, toDate } from '../lib/dates';
+import { fillText } from '../lib/format';
+import type { AccessEntry, Me } from '../lib/types';
+
+const ICONS: Record<AccessVerb, IconName> = { read: 'eye', write: 'sliders', create: 'users', delete: 'trash', export: 'download', other: 'activity' };
+
+export function AccessLogPage() {
+  const { t } = useI18n();
+  return (
+    <AccountLayout title={t.accessLog.title} lead={t.accessLog.lead} roles={['patient']}>
+      {(me) => <AccessLog me={me} />}
+    </AccountLayout>
+  );
+}
+
+function AccessLog({ me }: { me: Me }) {
+  const { t, lang } = useI18n();
+  const a = t.accessLog;
+  const log = useLoad((signal) => api.get<AccessEntry[]>('/me/access-log', { signal }), []);
+  const holderId = me.profiles.find((p) => p.is_holder)?.id;
+
+  function sentence(e: AccessEntry): string {
+    const { verb, object } = classifyAction(e.action);
+    const own = e.profile.id === holderId;
+    const objectText = own ? a.objectsOwn[object] : fillText(lang === 'fr' ? elideDe(a.objects[object], e.profile.name) : a.objects[object], { name: e.profile.name });
+    const role = (t.roles as Record<string, string>)[e.actor.role] ?? e.actor.role;
+    return isOwnAction(e, me)
+      ? fillText(a.self, { verb: a.verbs[verb], object: objectText })
+      : fillText(a.other, { actor: e.actor.name, role, verb: a.verbs[verb], object: objectText });
+  }
+
+  return (
+    <section class="card panel" aria-labelledby="log-title">
+      <h2 id="log-title">{a.listTitle}</h2>
+      <LoadState loading={log.loading} error={log.error} onRetry={log.reload} lines={4}>
+        {log.data && log.data.length === 0 ? (
+          <p class="empty-note">{a.empty}</p>
+        ) : (
+          <ol class="access-list">
+            {(log.data ?? []).map((e, i) => (
+              <li key={`${e.at}-${i}`} class="access-item">
+                <Icon name={ICONS[classifyAction(e.action).verb]} />
+                <div>
+                  <p class="access-sentence">{sentence(e)}</p>
+                  <p class="muted small">
+                    <time dateTime={toDate(e.at).toISOString()}>{formatDateTime(e.at, lang)}</time>
+                  </p>
+                </div>
+              </li>
+            ))}
+          </ol>
+        )}
+      </LoadState>
+      <p class="muted small">{a.note}</p>
+    </section>
+  );
+}

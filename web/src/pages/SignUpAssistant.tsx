@@ -1,0 +1,82 @@
+// /inscription/assistant?token=… — an assistant accepts a practitioner's invitation: the
+// email comes from the invitation, so only names, phone and password are asked.
+import { useLocation } from 'preact-iso';
+import { useRef, useState } from 'preact/hooks';
+import { TextField } from '../components/forms/Field';
+import { ErrorSummary, SubmitButton } from '../components/forms/Feedback';
+import { PasswordField } from '../components/forms/PasswordField';
+import { useForm, type Errors } from '../components/forms/useForm';
+import { FormPage } from '../components/FormPage';
+import { useFocusOnChange } from '../components/useFocus';
+import { useI18n } from '../i18n';
+import { api, ApiError } from '../lib/api';
+import { checkNames, checkNewPassword, checkPhone } from '../lib/checks';
+import { ROUTES } from '../lib/routes';
+import { normalizePhone } from '../lib/validate';
+
+type Step = 'form' | 'done' | 'invalid';
+
+export function SignUpAssistantPage() {
+  const { t } = useI18n();
+  const s = t.signupAssistant;
+  const { query } = useLocation();
+  const token = query.token ?? '';
+  const form = useForm();
+  const [v, setV] = useState({ first_name: '', last_name: '', phone: '', password: '' });
+  const [step, setStep] = useState<Step>(token ? 'form' : 'invalid');
+  const heading = useRef<HTMLHeadingElement>(null);
+  useFocusOnChange(heading, step);
+  const set = (k: keyof typeof v) => (value: string) => setV((old) => ({ ...old, [k]: value }));
+
+  function check(): Errors {
+    return { ...checkNames(v, t.checks), phone: checkPhone(v.phone, t.checks), password: checkNewPassword(v.password, '', t, [v.first_name, v.last_name]) };
+  }
+
+  async function send() {
+    try {
+      await api.post('/auth/signup/assistant', { ...v, token, phone: normalizePhone(v.phone), first_name: v.first_name.trim(), last_name: v.last_name.trim() });
+      setStep('done');
+    } catch (e) {
+      if (e instanceof ApiError && e.code === 'link_invalid') setStep('invalid');
+      else throw e;
+    }
+  }
+
+  if (step === 'invalid')
+    return (
+      <FormPage title={s.invalidTitle} headingRef={heading}>
+        <p>{s.invalidBody}</p>
+        <a class="btn btn-primary" href={ROUTES.home}>
+          {t.notFound.home}
+        </a>
+      </FormPage>
+    );
+
+  if (step === 'done')
+    return (
+      <FormPage title={s.doneTitle} headingRef={heading}>
+        <p>{s.doneBody}</p>
+        <a class="btn btn-primary btn-large" href={ROUTES.login}>
+          {t.login.submit}
+        </a>
+      </FormPage>
+    );
+
+  return (
+    <FormPage title={s.title} lead={s.lead} headingRef={heading}>
+      <form noValidate onSubmit={(e) => (e.preventDefault(), void form.submit(check, send))}>
+        <ErrorSummary message={form.summary} fields={form.fieldErrors} attempt={form.attempt} />
+        <div class="field-row">
+          <TextField id="first_name" label={t.fields.firstName} value={v.first_name} onValue={set('first_name')} error={form.errors.first_name} autoComplete="given-name" />
+          <TextField id="last_name" label={t.fields.lastName} value={v.last_name} onValue={set('last_name')} error={form.errors.last_name} autoComplete="family-name" />
+        </div>
+        <TextField id="phone" label={t.fields.mobile} hint={t.fields.mobileHint} type="tel" value={v.phone} onValue={set('phone')} error={form.errors.phone} autoComplete="tel" />
+        <PasswordField id="password" label={t.fields.password} value={v.password} onValue={set('password')} error={form.errors.password} names={[v.first_name, v.last_name]} isNew />
+        <p class="muted small">{s.noClinical}</p>
+        <SubmitButton busy={form.busy} large>
+          {s.submit}
+        </SubmitButton>
+      </form>
+    </FormPage>
+  );
+}
