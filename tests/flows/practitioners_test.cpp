@@ -19,7 +19,8 @@ std::string totp_at(const std::string& base32_secret, std::int64_t unix_seconds)
   std::size_t len = 0;
   EXPECT_EQ(oath_base32_decode(base32_secret.c_str(), base32_secret.size(), &raw, &len), OATH_OK);
   char code[7] = {};
-  EXPECT_EQ(oath_totp_generate(raw, len, static_cast<time_t>(unix_seconds), 30, 0, 6, code), OATH_OK);
+  EXPECT_EQ(oath_totp_generate(raw, len, static_cast<time_t>(unix_seconds), 30, 0, 6, code),
+            OATH_OK);
   std::free(raw);
   return code;
 }
