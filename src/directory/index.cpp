@@ -1,0 +1,416 @@
+#include "directory/index.hpp"
+
+#include <algorithm>
+#include <boost/asio/as_tuple.hpp>
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/detached.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <charconv>
+#include <cmath>
+#include <set>
+
+#include "agenda/holidays.hpp"
+#include "agenda/local_time.hpp"
+#include "core/log.hpp"
+
+namespace cabinet::directory {
+namespace asio = boost::asio;
+
+namespace {
+
+constexpr std::int64_t kDay = 86400;
+// Changes are read back over this window: a transaction that committed late, or a node whose
+// clock runs a little behind, is still seen. Applied change ids are remembered to skip repeats.
+constexpr std::int64_t kChangeLookback = 30;
+constexpr std::int64_t kChangeRetention = 3600;
+
+std::vector<std::string> split_list(const std::string& text) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    const auto end = std::min(text.find(',', start), text.size());
+    if (end > start) out.emplace_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+  return out;
+}
+
+std::vector<std::string> words(const std::string& normalised) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start < normalised.size()) {
+    const auto end = std::min(normalised.find(' ', start), normalised.size());
+    if (end > start) out.emplace_back(normalised.substr(start, end - start));
+    start = end + 1;
+  }
+  return out;
+}
+
+bool has_word_prefix(const std::string& haystack, const std::string& word) {
+  for (std::size_t pos = haystack.find(word); pos != std::string::npos;
+       pos = haystack.find(word, pos + 1)) {
+    if (pos == 0 || haystack[pos - 1] == ' ') return true;
+  }
+  return false;
+}
+
+// Professions whose members are not addressed as "Dr".
+bool titled(std::string_view specialty) {
+  return specialty != "midwifery" && specialty != "physiotherapy" && specialty != "psychology" &&
+         specialty != "dietetics";
+}
+
+}  // namespace
+
+int Entry::default_duration(std::optional<agenda::Mode> mode) const {
+  for (const auto& m : motifs) {
+    if (!mode || m.mode == "both" || m.mode == agenda::to_string(*mode)) return m.duration_min;
+  }
+  return 15;
+}
+
+const store::Motif* Entry::motif(std::string_view public_id) const {
+  for (const auto& m : motifs)
+    if (m.public_id == public_id) return &m;
+  return nullptr;
+}
+
+agenda::Rules rules_for(const store::Profile& p, const std::vector<store::Hours>& hours,
+                        const std::vector<store::Exception>& exceptions, int video_window_start,
+                        int video_window_end) {
+  agenda::Rules r;
+  r.zone = agenda::zone(p.timezone);
+  if (r.zone == nullptr) r.zone = agenda::zone("Europe/Paris");
+  for (const auto& h : hours) {
+    const auto mode = agenda::parse_mode(h.mode);
+    if (!mode) continue;
+    // Hours of a mode the practitioner no longer offers stay saved but open nothing.
+    if ((*mode == agenda::Mode::video && !p.video) ||
+        (*mode == agenda::Mode::in_person && !p.in_person))
+      continue;
+    r.weekly.push_back({h.weekday, h.start_min, h.end_min, *mode});
+  }
+  for (const auto& e : exceptions) {
+    if (e.kind == "extra") {
+      const auto mode = e.mode ? agenda::parse_mode(*e.mode) : std::nullopt;
+      if (!mode || *mode == agenda::Mode::video) {
+        if (p.video) r.extras.push_back({{e.start_at, e.end_at}, agenda::Mode::video});
+      }
+      if (!mode || *mode == agenda::Mode::in_person) {
+        if (p.in_person) r.extras.push_back({{e.start_at, e.end_at}, agenda::Mode::in_person});
+      }
+    } else {
+      r.unavailable.push_back({e.start_at, e.end_at});
+    }
+  }
+  r.unavailable = agenda::merge(std::move(r.unavailable));
+  r.closed_on_public_holidays = p.closed_on_public_holidays;
+  r.department = p.department;
+  r.min_notice_min = p.min_notice_minutes;
+  r.horizon_days = p.horizon_days;
+  r.video_window_start_min = video_window_start;
+  r.video_window_end_min = video_window_end;
+  return r;
+}
+
+std::optional<Near> resolve_near(std::string_view text) {
+  const auto& communes = geo::Communes::instance();
+  if (text.starts_with("c:")) {
+    const auto* c = communes.by_code(text.substr(2));
+    if (c == nullptr) return std::nullopt;
+    geo::Place place{c, c->postcodes.empty() ? std::string() : c->postcodes.front()};
+    return Near{c->lat, c->lng, c->name, place};
+  }
+  if (const auto comma = text.find(','); comma != std::string_view::npos) {
+    double lat = 0;
+    double lng = 0;
+    const auto a = text.substr(0, comma);
+    const auto b = text.substr(comma + 1);
+    auto [pa, ea] = std::from_chars(a.data(), a.data() + a.size(), lat);
+    auto [pb, eb] = std::from_chars(b.data(), b.data() + b.size(), lng);
+    if (ea != std::errc() || eb != std::errc() || pa != a.data() + a.size() ||
+        pb != b.data() + b.size() || !std::isfinite(lat) || !std::isfinite(lng) || lat < -90 ||
+        lat > 90 || lng < -180 || lng > 180)
+      return std::nullopt;
+    return Near{lat, lng, "", std::nullopt};
+  }
+  auto places = communes.by_postcode(text);
+  if (places.empty()) return std::nullopt;
+  // A postcode shared by several communes: the most populated one stands for it.
+  const auto best = std::max_element(places.begin(), places.end(), [](const auto& x, const auto& y) {
+    return x.commune->population < y.commune->population;
+  });
+  return Near{best->commune->lat, best->commune->lng, best->commune->name + " (" + best->postcode + ")",
+              *best};
+}
+
+struct Index::Loop {
+  explicit Loop(asio::io_context& io) : timer(io) {}
+  asio::steady_timer timer;
+  bool stopped = false;
+  std::function<void()> on_exit;
+};
+
+Index::Index(storage::Database& db, const Clock& clock, IndexOptions options)
+    : db_(db), clock_(clock), options_(options), snapshot_(std::make_shared<Snapshot>()) {}
+
+Index::~Index() = default;
+
+std::shared_ptr<const Index::Snapshot> Index::snapshot() const {
+  std::lock_guard lock(mutex_);
+  return snapshot_;
+}
+
+std::size_t Index::size() const { return snapshot()->entries.size(); }
+
+std::shared_ptr<Entry> Index::build(store::Profile profile, std::vector<store::Motif> motifs,
+                                    std::vector<store::Hours> hours,
+                                    std::vector<store::Exception> exceptions) const {
+  auto e = std::make_shared<Entry>();
+  e->rules = rules_for(profile, hours, exceptions, options_.video_window_start,
+                       options_.video_window_end);
+  e->specialty = practitioners::find_specialty(profile.specialty);
+  if (profile.commune_code) e->commune = geo::Communes::instance().by_code(*profile.commune_code);
+  e->name = (titled(profile.specialty) ? "Dr " : "") + profile.first_name + " " + profile.last_name;
+  e->search_name = geo::normalise(profile.first_name + " " + profile.last_name);
+  if (e->specialty != nullptr)
+    e->search_specialty = geo::normalise(e->specialty->name_fr + " " + e->specialty->name_en);
+  e->languages = split_list(profile.languages);
+  e->payment_modes = split_list(profile.payment_modes);
+  e->profile = std::move(profile);
+  e->motifs = std::move(motifs);
+  e->hours = std::move(hours);
+  e->exceptions = std::move(exceptions);
+  return e;
+}
+
+void Index::replace(std::int64_t account, std::shared_ptr<const Entry> entry) {
+  std::lock_guard lock(mutex_);
+  auto next = std::make_shared<Snapshot>();
+  next->entries.reserve(snapshot_->entries.size() + 1);
+  for (const auto& e : snapshot_->entries)
+    if (e->profile.account_id != account) next->entries.push_back(e);
+  if (entry) next->entries.push_back(std::move(entry));
+  for (std::size_t i = 0; i < next->entries.size(); ++i) {
+    next->by_public_id.emplace(next->entries[i]->profile.public_id, i);
+    next->by_account.emplace(next->entries[i]->profile.account_id, i);
+  }
+  snapshot_ = std::move(next);
+}
+
+Task<Result<void>> Index::load_all() {
+  const auto now = clock_.unix_seconds();
+  auto profiles = co_await store::listed(db_, std::nullopt);
+  if (!profiles) co_return std::move(profiles).error();
+  auto motifs = co_await store::motifs(db_, std::nullopt);
+  if (!motifs) co_return std::move(motifs).error();
+  auto hours = co_await store::hours(db_, std::nullopt);
+  if (!hours) co_return std::move(hours).error();
+  auto exceptions = co_await store::exceptions(db_, std::nullopt, now, now + 400 * kDay);
+  if (!exceptions) co_return std::move(exceptions).error();
+
+  std::unordered_map<std::int64_t, std::vector<store::Motif>> motifs_of;
+  for (auto& m : *motifs) motifs_of[m.practitioner_id].push_back(std::move(m));
+  std::unordered_map<std::int64_t, std::vector<store::Hours>> hours_of;
+  for (auto& h : *hours) hours_of[h.practitioner_id].push_back(std::move(h));
+  std::unordered_map<std::int64_t, std::vector<store::Exception>> exceptions_of;
+  for (auto& x : *exceptions) exceptions_of[x.practitioner_id].push_back(std::move(x));
+
+  auto next = std::make_shared<Snapshot>();
+  next->entries.reserve(profiles->size());
+  for (auto& p : *profiles) {
+    const auto id = p.account_id;
+    next->entries.push_back(build(std::move(p), std::move(motifs_of[id]), std::move(hours_of[id]),
+                                  std::move(exceptions_of[id])));
+  }
+  for (std::size_t i = 0; i < next->entries.size(); ++i) {
+    next->by_public_id.emplace(next->entries[i]->profile.public_id, i);
+    next->by_account.emplace(next->entries[i]->profile.account_id, i);
+  }
+  std::lock_guard lock(mutex_);
+  snapshot_ = std::move(next);
+  co_return ok();
+}
+
+Task<Result<void>> Index::refresh(std::int64_t account) {
+  const auto now = clock_.unix_seconds();
+  auto profiles = co_await store::listed(db_, account);
+  if (!profiles) co_return std::move(profiles).error();
+  if (profiles->empty()) {
+    replace(account, nullptr);
+    co_return ok();
+  }
+  auto motifs = co_await store::motifs(db_, account);
+  if (!motifs) co_return std::move(motifs).error();
+  auto hours = co_await store::hours(db_, account);
+  if (!hours) co_return std::move(hours).error();
+  auto exceptions = co_await store::exceptions(db_, account, now, now + 400 * kDay);
+  if (!exceptions) co_return std::move(exceptions).error();
+  replace(account, build(std::move(profiles->front()), std::move(*motifs), std::move(*hours),
+                         std::move(*exceptions)));
+  co_return ok();
+}
+
+Task<Result<void>> Index::poll_changes() {
+  const auto now = clock_.unix_seconds();
+  auto changes = co_await store::changes_since(db_, now - kChangeLookback);
+  if (!changes) co_return std::move(changes).error();
+  std::set<std::int64_t> accounts;
+  for (const auto& c : *changes) {
+    if (applied_.emplace(c.id, now).second) accounts.insert(c.practitioner_id);
+  }
+  for (const auto account : accounts) {
+    if (auto r = co_await refresh(account); !r) co_return r;
+  }
+  std::erase_if(applied_, [&](const auto& kv) { return kv.second < now - 2 * kChangeLookback; });
+  if (now % 600 < std::max<std::int64_t>(1, options_.refresh_interval.count() / 1000)) {
+    (void)co_await store::forget_changes_before(db_, now - kChangeRetention);
+  }
+  co_return ok();
+}
+
+std::shared_ptr<const Entry> Index::find(std::string_view public_id) const {
+  auto snap = snapshot();
+  auto it = snap->by_public_id.find(std::string(public_id));
+  return it == snap->by_public_id.end() ? nullptr : snap->entries[it->second];
+}
+
+std::shared_ptr<const Entry> Index::find_account(std::int64_t account) const {
+  auto snap = snapshot();
+  auto it = snap->by_account.find(account);
+  return it == snap->by_account.end() ? nullptr : snap->entries[it->second];
+}
+
+std::vector<agenda::Slot> Index::next_slots(const Entry& e, std::optional<agenda::Mode> mode,
+                                            std::optional<agenda::LocalDate> from) const {
+  const auto now = clock_.unix_seconds();
+  const auto duration = e.default_duration(mode);
+  if (from) {
+    agenda::Query q;
+    q.from = *from;
+    q.days = 14;
+    q.mode = mode;
+    q.duration_min = duration;
+    q.now = now;
+    q.limit = options_.next_slots;
+    return agenda::compute_slots(e.rules, q);
+  }
+  auto& cached = e.cache[mode ? 1 : 0];
+  std::lock_guard lock(e.cache_mutex);
+  if (now < cached.valid_until) return cached.slots;
+  cached.slots = agenda::next_slots(e.rules, mode, duration, now, options_.next_slots);
+  cached.valid_until = cached.slots.size() == options_.next_slots
+                           ? std::max(now + 1, cached.slots.front().start -
+                                                   std::int64_t{e.rules.min_notice_min} * 60)
+                           : now + 60;
+  return cached.slots;
+}
+
+SearchResult Index::search(const SearchQuery& q) const {
+  auto snap = snapshot();
+  const auto terms = words(q.q);
+  const std::optional<agenda::Mode> mode =
+      q.video ? std::optional(agenda::Mode::video) : std::nullopt;
+  std::vector<Hit> hits;
+  for (const auto& e : snap->entries) {
+    const auto& p = e->profile;
+    if (!q.specialty.empty() && p.specialty != q.specialty) continue;
+    if (q.video && !p.video) continue;
+    if (q.tiers_payant && !p.tiers_payant) continue;
+    if (!q.language.empty() &&
+        std::find(e->languages.begin(), e->languages.end(), q.language) == e->languages.end())
+      continue;
+    if (!q.sectors.empty() &&
+        std::find(q.sectors.begin(), q.sectors.end(), p.sector) == q.sectors.end())
+      continue;
+    if (!terms.empty()) {
+      bool all = true;
+      for (const auto& t : terms) {
+        if (has_word_prefix(e->search_name, t)) continue;
+        if (has_word_prefix(e->search_specialty, t)) continue;
+        all = false;
+        break;
+      }
+      if (!all) continue;
+    }
+    std::optional<double> distance;
+    if (q.near) {
+      if (!p.lat || !p.lng) continue;
+      distance = geo::distance_km(q.near->lat, q.near->lng, *p.lat, *p.lng);
+      if (*distance > q.radius_km) continue;
+    }
+    hits.push_back(Hit{e, distance, {}});
+  }
+  for (auto& h : hits) h.next_slots = next_slots(*h.entry, mode, q.date);
+  if (q.date) {
+    std::erase_if(hits, [&](const Hit& h) {
+      return h.next_slots.empty() ||
+             agenda::local_date(h.next_slots.front().start, h.entry->rules.zone) != *q.date;
+    });
+  }
+  const auto by_name = [](const Hit& a, const Hit& b) {
+    const auto& pa = a.entry->profile;
+    const auto& pb = b.entry->profile;
+    if (pa.last_name != pb.last_name) return pa.last_name < pb.last_name;
+    if (pa.first_name != pb.first_name) return pa.first_name < pb.first_name;
+    return pa.public_id < pb.public_id;
+  };
+  if (q.sort_by_distance && q.near) {
+    std::sort(hits.begin(), hits.end(), [&](const Hit& a, const Hit& b) {
+      if (*a.distance_km != *b.distance_km) return *a.distance_km < *b.distance_km;
+      return by_name(a, b);
+    });
+  } else {
+    constexpr auto kNever = std::numeric_limits<std::int64_t>::max();
+    std::sort(hits.begin(), hits.end(), [&](const Hit& a, const Hit& b) {
+      const auto ta = a.next_slots.empty() ? kNever : a.next_slots.front().start;
+      const auto tb = b.next_slots.empty() ? kNever : b.next_slots.front().start;
+      if (ta != tb) return ta < tb;
+      return by_name(a, b);
+    });
+  }
+  SearchResult out;
+  out.total = hits.size();
+  const auto first = (q.page - 1) * q.per_page;
+  for (std::size_t i = first; i < hits.size() && i < first + q.per_page; ++i)
+    out.items.push_back(std::move(hits[i]));
+  return out;
+}
+
+void Index::start(asio::io_context& io) {
+  loop_ = std::make_shared<Loop>(io);
+  asio::co_spawn(
+      io,
+      [this, loop = loop_]() -> Task<void> {
+        while (!loop->stopped) {
+          loop->timer.expires_after(options_.refresh_interval);
+          co_await loop->timer.async_wait(asio::as_tuple(asio::use_awaitable));
+          if (loop->stopped) break;
+          try {
+            auto r = co_await poll_changes();
+            if (!r) log::warn("directory refresh failed", {{"error", r.error().detail}});
+          } catch (const std::exception& e) {
+            log::error("directory refresh threw", {{"error", e.what()}});
+          }
+        }
+        if (loop->on_exit) loop->on_exit();
+      },
+      asio::detached);
+}
+
+void Index::stop(std::function<void()> done) {
+  auto loop = loop_;
+  if (!loop || loop->stopped) {
+    if (done) done();
+    return;
+  }
+  asio::post(loop->timer.get_executor(), [loop, done = std::move(done)]() mutable {
+    loop->on_exit = std::move(done);
+    loop->stopped = true;
+    loop->timer.cancel();
+  });
+}
+
+}  // namespace cabinet::directory
