@@ -166,9 +166,9 @@ export async function loginApi(request: APIRequestContext, baseURL: string, emai
 
 export async function firstSpecialty(request: APIRequestContext): Promise<string> {
   const res = await request.get('/api/v1/specialties', { headers: { Accept: 'application/json' } });
-  const list = (await res.json()) as Array<{ code: string }>;
+  const list = ((await res.json()) as { items: Array<{ id: string }> }).items;
   expect(list.length, 'GET /specialties is not empty').toBeGreaterThan(0);
-  return list[0]!.code;
+  return list[0]!.id;
 }
 
 /** The current code of an authenticator app (RFC 6238: HMAC-SHA1, 30 s, 6 digits). */

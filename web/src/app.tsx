@@ -5,6 +5,8 @@ import { SessionProvider } from './components/SessionProvider';
 import { I18nProvider } from './i18n';
 import { ROUTES } from './lib/routes';
 import { AccessibilityPage } from './pages/Accessibility';
+import { AgendaPage } from './pages/Agenda';
+import { AgendaHoursPage } from './pages/AgendaHours';
 import { AccessLogPage } from './pages/AccessLog';
 import { AccountPage } from './pages/Account';
 import { ConfirmEmailPage } from './pages/ConfirmEmail';
@@ -18,10 +20,13 @@ import { NotFoundPage } from './pages/NotFound';
 import { OperatorPage } from './pages/Operator';
 import { PatientPage } from './pages/Patient';
 import { PractitionerPage } from './pages/Practitioner';
+import { PractitionerProfileEditPage } from './pages/PractitionerProfileEdit';
+import { PractitionerPublicPage } from './pages/PractitionerPublic';
 import { PrivacyPage } from './pages/Privacy';
 import { RelativePage } from './pages/Relative';
 import { RelativesPage } from './pages/Relatives';
 import { ResetPasswordPage } from './pages/ResetPassword';
+import { SearchPage } from './pages/Search';
 import { SecurityPage } from './pages/Security';
 import { SignUpPage } from './pages/SignUp';
 import { SignUpAssistantPage } from './pages/SignUpAssistant';
@@ -56,6 +61,11 @@ export function App() {
               <Route path={ROUTES.myData} component={MyDataPage} />
               <Route path={ROUTES.accountDeleted} component={AccountDeletedPage} />
               <Route path={ROUTES.devMailbox} component={DevMailboxPage} />
+              <Route path={ROUTES.search} component={SearchPage} />
+              <Route path={ROUTES.practitionerProfile} component={PractitionerProfileEditPage} />
+              <Route path={ROUTES.agenda} component={AgendaPage} />
+              <Route path={ROUTES.agendaHours} component={AgendaHoursPage} />
+              <Route path={ROUTES.practitionerPublic} component={PractitionerPublicPage} />
               <Route default component={NotFoundPage} />
             </Router>
           </Layout>

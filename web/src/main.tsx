@@ -14,6 +14,8 @@ import './styles/header.css';
 import './styles/account.css';
 import './styles/lists.css';
 import './styles/areas.css';
+import './styles/directory.css';
+import './styles/agenda.css';
 import { render } from 'preact';
 import { App } from './app';
 

@@ -7,23 +7,24 @@ import { api } from '../lib/api';
 import { formatDateTime } from '../lib/dates';
 import { errorText } from '../lib/errors';
 import { fillText } from '../lib/format';
-import type { PractitionerApplication, Specialty, VerificationStatus } from '../lib/types';
+import type { PractitionerApplication, VerificationStatus } from '../lib/types';
 import { formatPhone } from '../lib/validate';
 import { TextareaField } from './forms/Field';
 import { LoadState } from './forms/Feedback';
 import { Icon } from './Icon';
 import { useLoad } from './useLoad';
+import { specialtyLabel, useSpecialties } from './useSpecialties';
 
 export function PractitionerQueue({ status, onDone }: { status: VerificationStatus; onDone: (message: string) => void }) {
   const { t, lang } = useI18n();
   const o = t.operatorHome;
   const list = useLoad((signal) => api.get<PractitionerApplication[]>(`/operator/practitioners?status=${status}`, { signal }), [status]);
-  const specialties = useLoad((signal) => api.get<Specialty[]>('/specialties', { signal }), [lang]);
+  const specialties = useSpecialties(lang);
   const [rejecting, setRejecting] = useState<string | null>(null);
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<{ id: string; text: string } | null>(null);
-  const specialtyName = (code: string) => specialties.data?.find((s) => s.code === code)?.name ?? code;
+  const specialtyName = (id: string) => specialtyLabel(specialties.data, id);
 
   async function act(p: PractitionerApplication, action: 'verify' | 'reject') {
     if (busy) return;

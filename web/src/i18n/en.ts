@@ -1,8 +1,10 @@
 // English copy. Typed as `Messages` (the shape of fr.ts): TypeScript rejects a missing key
 // and, through excess-property checks on this literal, an extra one.
 import { enAccount } from './en-account';
+import { enAgenda } from './en-agenda';
 import { enAreas } from './en-areas';
 import { enAuth } from './en-auth';
+import { enDirectory } from './en-directory';
 import type { Messages } from './fr';
 
 const AUDIT_DATE = '22 November 2026';
@@ -11,6 +13,8 @@ export const en: Messages = {
   ...enAuth,
   ...enAccount,
   ...enAreas,
+  ...enDirectory,
+  ...enAgenda,
   meta: {
     homeTitle: 'Cabinet — Video consultation with your practitioner',
     titleSuffix: ' — Cabinet',

@@ -4,8 +4,10 @@
 // Words follow shared/UX.md: vouvoiement, short sentences, the users' own vocabulary.
 
 import { frAccount } from './fr-account';
+import { frAgenda } from './fr-agenda';
 import { frAreas } from './fr-areas';
 import { frAuth } from './fr-auth';
+import { frDirectory } from './fr-directory';
 
 const AUDIT_DATE = '22 novembre 2026';
 
@@ -13,6 +15,8 @@ export const fr = {
   ...frAuth,
   ...frAccount,
   ...frAreas,
+  ...frDirectory,
+  ...frAgenda,
   meta: {
     homeTitle: 'Cabinet — Téléconsultation avec votre praticien',
     titleSuffix: ' — Cabinet',

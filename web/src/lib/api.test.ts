@@ -76,6 +76,16 @@ describe('api client', () => {
     expect(sentHeaders(fetchMock)).toMatchObject({ 'Content-Type': 'application/json', 'Idempotency-Key': 'k-1' });
   });
 
+  it('sends a file as the raw body with its own type (PUT /practitioner/photo)', async () => {
+    const { api, fetchMock } = setup(() => json(200, { photo_url: '/x' }));
+    const file = new Blob([new Uint8Array([0xff, 0xd8, 0xff])], { type: 'image/jpeg' });
+    await api.putFile('/practitioner/photo', file);
+    const init = fetchMock.mock.calls[0]?.[1];
+    expect(init?.method).toBe('PUT');
+    expect(init?.body).toBe(file);
+    expect(sentHeaders(fetchMock)).toMatchObject({ 'Content-Type': 'image/jpeg', 'X-Requested-With': 'cabinet' });
+  });
+
   it('returns undefined for an empty success body (204)', async () => {
     const { api } = setup(() => new Response(null, { status: 204 }));
     await expect(api.request('/x', { method: 'DELETE' })).resolves.toBeUndefined();

@@ -40,6 +40,8 @@ export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** Serialised as JSON. */
   body?: unknown;
+  /** Sent as is, with its own type (a photo): instead of `body`. */
+  raw?: Blob;
   signal?: AbortSignal;
   /** Sent as Idempotency-Key so that a retried booking never books twice. */
   idempotencyKey?: string;
@@ -85,7 +87,7 @@ async function readJson(res: Response): Promise<unknown> {
   return text === '' ? undefined : (JSON.parse(text) as unknown);
 }
 
-type NoBody = Omit<RequestOptions, 'method' | 'body'>;
+type NoBody = Omit<RequestOptions, 'method' | 'body' | 'raw'>;
 
 export function createApi(deps: ApiDeps) {
   async function send<T>(path: string, opts: RequestOptions): Promise<T> {
@@ -95,7 +97,8 @@ export function createApi(deps: ApiDeps) {
       'Accept-Language': deps.getLang(),
       'X-Requested-With': 'cabinet',
     };
-    if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
+    if (opts.raw !== undefined) headers['Content-Type'] = opts.raw.type || 'application/octet-stream';
+    else if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
     if (opts.idempotencyKey) headers['Idempotency-Key'] = opts.idempotencyKey;
 
     let res: Response;
@@ -103,7 +106,7 @@ export function createApi(deps: ApiDeps) {
       res = await deps.fetch(API_PREFIX + path, {
         method: opts.method ?? 'GET',
         headers,
-        body: opts.body === undefined ? null : JSON.stringify(opts.body),
+        body: opts.raw ?? (opts.body === undefined ? null : JSON.stringify(opts.body)),
         credentials: 'same-origin',
         signal: opts.signal ?? null,
       });
@@ -144,6 +147,8 @@ export function createApi(deps: ApiDeps) {
     get: <T>(path: string, opts?: NoBody) => request<T>(path, { ...opts, method: 'GET' }),
     post: <T>(path: string, body?: unknown, opts?: NoBody) => request<T>(path, { ...opts, method: 'POST', body }),
     put: <T>(path: string, body?: unknown, opts?: NoBody) => request<T>(path, { ...opts, method: 'PUT', body }),
+    /** PUT of a file as the raw body (the practitioner's photo). */
+    putFile: <T>(path: string, file: Blob, opts?: NoBody) => request<T>(path, { ...opts, method: 'PUT', raw: file }),
     patch: <T>(path: string, body?: unknown, opts?: NoBody) => request<T>(path, { ...opts, method: 'PATCH', body }),
     del: <T = void>(path: string, body?: unknown, opts?: NoBody) => request<T>(path, { ...opts, method: 'DELETE', body }),
   };

@@ -25,6 +25,13 @@ export const ROUTES = {
   myData: '/compte/donnees',
   accountDeleted: '/compte-supprime',
   devMailbox: '/dev/mailbox',
+  search: '/recherche',
+  // The practitioner area's pages come before the public page: the router takes the first
+  // route that matches, and "/praticien/:id" would match "/praticien/profil".
+  practitionerProfile: '/praticien/profil',
+  agenda: '/praticien/agenda',
+  agendaHours: '/praticien/agenda/horaires',
+  practitionerPublic: '/praticien/:id',
 } as const;
 
 export type RouteName = keyof typeof ROUTES;
@@ -32,4 +39,14 @@ export type RouteName = keyof typeof ROUTES;
 /** The address of one relative's page. */
 export function relativePath(id: string): string {
   return ROUTES.relative.replace(':id', encodeURIComponent(id));
+}
+
+/** A practitioner's public page; with a slot (from a search result) to highlight. */
+export function practitionerPath(id: string, opts: { slot?: string; mode?: string } = {}): string {
+  const qs = new URLSearchParams();
+  if (opts.slot) qs.set('creneau', opts.slot);
+  if (opts.mode) qs.set('mode', opts.mode);
+  const base = ROUTES.practitionerPublic.replace(':id', encodeURIComponent(id));
+  const s = qs.toString();
+  return s ? `${base}?${s}` : base;
 }

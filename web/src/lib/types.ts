@@ -69,11 +69,6 @@ export interface AccessEntry {
   profile: { id: string; name: string };
 }
 
-export interface Specialty {
-  code: string;
-  name: string;
-}
-
 export interface AssistantInfo {
   id: string;
   email: string;

@@ -1,7 +1,8 @@
-// Home: what Cabinet does, how it works, what we guarantee, and where to go next.
-// No search form yet: search by specialty and place arrives with the directory API.
+// Home: the search (specialty or name, place, video), then what Cabinet does, how it works,
+// what we guarantee, and where to go next.
 import { Steps, FeatureGrid } from '../components/Cards';
 import { HeroArt } from '../components/HeroArt';
+import { HeroSearch } from '../components/HeroSearch';
 import { Icon } from '../components/Icon';
 import { Section, usePageTitle } from '../components/Page';
 import { useI18n } from '../i18n';
@@ -19,15 +20,13 @@ export function HomePage() {
           <div class="hero-text">
             <h1 tabIndex={-1}>{h.title}</h1>
             <p class="lead">{h.lead}</p>
-            <div class="actions">
-              <a class="btn btn-primary btn-large" href={ROUTES.patient}>
-                {h.ctaPatient}
+            <HeroSearch />
+            <p class="hero-aside">
+              <a class="link-arrow" href={ROUTES.practitioner}>
+                {h.ctaPractitioner}
                 <Icon name="arrowRight" />
               </a>
-              <a class="btn btn-secondary btn-large" href={ROUTES.practitioner}>
-                {h.ctaPractitioner}
-              </a>
-            </div>
+            </p>
           </div>
           <HeroArt />
         </div>

@@ -5,13 +5,13 @@
 import { Assistants } from '../components/Assistants';
 import { Icon, type IconName } from '../components/Icon';
 import { PageIntro } from '../components/Page';
-import { useLoad } from '../components/useLoad';
+import { AreaTabs } from '../components/PractitionerArea';
+import { specialtyLabel, useSpecialties } from '../components/useSpecialties';
 import { useI18n } from '../i18n';
-import { api } from '../lib/api';
 import { fillText } from '../lib/format';
 import { ROUTES } from '../lib/routes';
 import { fullName, holderProfile } from '../lib/session';
-import type { Me, Specialty, VerificationStatus } from '../lib/types';
+import type { Me, VerificationStatus } from '../lib/types';
 
 const TONES: Record<VerificationStatus, { tone: string; icon: IconName }> = {
   pending: { tone: 'warning', icon: 'clock' },
@@ -25,12 +25,13 @@ export function PractitionerHome({ me }: { me: Me }) {
   const holder = holderProfile(me);
   const name = holder ? fullName(holder) : me.account.email;
   const pr = me.account.practitioner;
-  const specialties = useLoad((signal) => (pr ? api.get<Specialty[]>('/specialties', { signal }) : Promise.resolve([])), [lang, pr?.specialty]);
-  const specialty = pr ? (specialties.data?.find((s) => s.code === pr.specialty)?.name ?? pr.specialty) : '';
+  const specialties = useSpecialties(lang);
+  const specialty = pr ? specialtyLabel(specialties.data, pr.specialty) : '';
 
   return (
     <>
       <PageIntro title={t.practitioner.title} lead={fillText(me.account.role === 'assistant' ? h.helloAssistant : h.hello, { name })} />
+      <AreaTabs me={me} />
       <div class="container stack">
         {pr && (
           <section class={`status-banner banner-${TONES[pr.status].tone}`} aria-labelledby="verification-title">

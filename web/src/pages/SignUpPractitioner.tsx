@@ -10,19 +10,18 @@ import { useForm, type Errors } from '../components/forms/useForm';
 import { FormPage } from '../components/FormPage';
 import { Icon } from '../components/Icon';
 import { useFocusOnChange } from '../components/useFocus';
-import { useLoad } from '../components/useLoad';
+import { useSpecialties } from '../components/useSpecialties';
 import { useI18n } from '../i18n';
 import { api } from '../lib/api';
 import { checkContact, checkNames, checkNewPassword } from '../lib/checks';
 import { ROUTES } from '../lib/routes';
-import type { Specialty } from '../lib/types';
 import { compact, isRpps, normalizePhone } from '../lib/validate';
 
 export function SignUpPractitionerPage() {
   const { t, lang } = useI18n();
   const s = t.signupPractitioner;
   const form = useForm();
-  const specialties = useLoad((signal) => api.get<Specialty[]>('/specialties', { signal }), [lang]);
+  const specialties = useSpecialties(lang);
   const [v, setV] = useState({ first_name: '', last_name: '', rpps: '', specialty: '', email: '', phone: '', password: '' });
   const [sent, setSent] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -103,7 +102,7 @@ export function SignUpPractitionerPage() {
               onValue={set('specialty')}
               error={form.errors.specialty}
               placeholder={specialties.loading ? t.form.loading : s.chooseSpecialty}
-              options={(specialties.data ?? []).map((sp) => ({ value: sp.code, label: sp.name }))}
+              options={(specialties.data ?? []).map((sp) => ({ value: sp.id, label: sp.label }))}
             />
           )}
         </fieldset>

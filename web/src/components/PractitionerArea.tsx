@@ -1,0 +1,62 @@
+// Frame of the practitioner area's pages (/praticien, /praticien/agenda, …): signed in as a
+// practitioner or an assistant, the page heading, then the area's tabs (Accueil, Agenda,
+// Horaires, Profil public — the profile is the practitioner's own, not the assistants'), then
+// the page, full width (the agenda's week needs it).
+import type { ComponentChildren } from 'preact';
+import { useLocation } from 'preact-iso';
+import { useI18n } from '../i18n';
+import { ROUTES } from '../lib/routes';
+import type { Me, Role } from '../lib/types';
+import { PageIntro } from './Page';
+import { RequireAuth } from './RequireAuth';
+
+export function AreaTabs({ me }: { me: Me }) {
+  const { t } = useI18n();
+  const { path } = useLocation();
+  const n = t.areaNav;
+  const links = [
+    { href: ROUTES.practitioner, label: n.home },
+    { href: ROUTES.agenda, label: n.agenda },
+    { href: ROUTES.agendaHours, label: n.hours },
+    ...(me.account.role === 'practitioner' ? [{ href: ROUTES.practitionerProfile, label: n.profile }] : []),
+  ];
+  return (
+    <nav class="area-tabs" aria-label={n.label}>
+      <div class="container">
+        <ul>
+          {links.map((l) => (
+            <li key={l.href}>
+              <a href={l.href} aria-current={path === l.href ? 'page' : undefined}>
+                {l.label}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </div>
+    </nav>
+  );
+}
+
+export function PractitionerLayout({
+  title,
+  lead,
+  roles = ['practitioner', 'assistant'],
+  children,
+}: {
+  title: string;
+  lead?: string | ((me: Me) => string);
+  roles?: Role[];
+  children: (me: Me) => ComponentChildren;
+}) {
+  return (
+    <RequireAuth title={title} roles={roles}>
+      {(me) => (
+        <>
+          <PageIntro title={title} lead={typeof lead === 'function' ? lead(me) : lead} />
+          <AreaTabs me={me} />
+          <div class="container area-content">{children(me)}</div>
+        </>
+      )}
+    </RequireAuth>
+  );
+}
