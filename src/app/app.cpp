@@ -19,6 +19,7 @@
 #include "notify/http_sms_transport.hpp"
 #include "notify/outbox.hpp"
 #include "notify/smtp_transport.hpp"
+#include "directory/routes.hpp"
 #include "practitioners/routes.hpp"
 #include "practitioners/service.hpp"
 #include "storage/open.hpp"
@@ -152,8 +153,22 @@ Result<void> App::build_services() {
                       {config_.security.argon2_ops, config_.security.argon2_memory}};
   accounts_ = std::make_unique<accounts::Service>(deps);
   profiles_ = std::make_unique<accounts::Profiles>(deps);
-  practitioners_ = std::make_unique<practitioners::Service>(
-      practitioners::Deps{*db_, clock_, random_, *outbox_, config_.http.public_url});
+  directory::IndexOptions index_options;
+  index_options.video_window_start = config_.agenda.video_window_start;
+  index_options.video_window_end = config_.agenda.video_window_end;
+  index_options.refresh_interval = config_.directory.refresh_interval;
+  index_ = std::make_unique<directory::Index>(*db_, clock_, index_options);
+  directory_ = std::make_unique<directory::Service>(
+      directory::Deps{*db_, clock_, random_, blocking_, *index_, hub_});
+  practitioners_ = std::make_unique<practitioners::Service>(practitioners::Deps{
+      *db_, clock_, random_, *outbox_, config_.http.public_url,
+      [this](std::int64_t account) -> Task<Result<void>> {
+        if (auto r = co_await directory_->ensure_profile(account); !r) co_return r;
+        co_return co_await directory_->changed(account);
+      }});
+  // Searches are answered from memory: the directory is loaded before the first request.
+  if (auto r = block_on(index_->load_all()); !r) return std::move(r).error();
+  log::info("directory loaded", {{"practitioners", index_->size()}});
   return ok();
 }
 
@@ -180,6 +195,7 @@ void App::wire() {
   accounts::register_routes(router_, *accounts_, *profiles_,
                             secure_cookies(config_.http.public_url));
   practitioners::register_routes(router_, *practitioners_);
+  directory::register_routes(router_, *directory_);
   devtools::register_routes(router_, config_.mode == "development", config_.notify.mailbox_dir);
 
   static_files_ = std::make_unique<http::StaticFiles>(config_.web.root);
@@ -234,7 +250,10 @@ Result<std::uint16_t> App::listen() {
 void App::serve() {
   if (config_.notify.courier) courier_->start(runtime_.io());
   // Shutdown: connections drain first, then the courier finishes its pass, then the threads stop.
-  server_->start([this] { courier_->stop([this] { runtime_.stop(); }); });
+  index_->start(runtime_.io());
+  server_->start([this] {
+    courier_->stop([this] { index_->stop([this] { runtime_.stop(); }); });
+  });
   runtime_.run();
   db_->close();
   log::info("stopped");

@@ -14,6 +14,8 @@
 #include "http/dispatcher.hpp"
 #include "http/router.hpp"
 #include "metrics/registry.hpp"
+#include "directory/index.hpp"
+#include "directory/service.hpp"
 #include "realtime/hub.hpp"
 #include "storage/database.hpp"
 #include "storage/migrations.hpp"
@@ -80,6 +82,7 @@ class App {
   [[nodiscard]] const Config& config() const { return config_; }
   [[nodiscard]] notify::Courier& courier() { return *courier_; }
   [[nodiscard]] accounts::Service& accounts() { return *accounts_; }
+  [[nodiscard]] directory::Index& directory_index() { return *index_; }
 
   // Wires routes and middleware without binding a socket (used by listen() and by tests).
   void wire();
@@ -111,6 +114,8 @@ class App {
   std::unique_ptr<accounts::Service> accounts_;
   std::unique_ptr<accounts::Profiles> profiles_;
   std::unique_ptr<practitioners::Service> practitioners_;
+  std::unique_ptr<directory::Index> index_;
+  std::unique_ptr<directory::Service> directory_;
   std::unique_ptr<http::StaticFiles> static_files_;
   std::unique_ptr<http::Server> server_;
   std::string instance_id_;

@@ -1,5 +1,7 @@
 #include "app/config.hpp"
 
+#include "agenda/local_time.hpp"
+
 #include <fmt/format.h>
 #include <toml++/toml.h>
 #include <charconv>
@@ -271,6 +273,26 @@ std::vector<KeyInfo> make_keys() {
        "deliver queued messages from this node; with several nodes any number may (each message is "
        "leased), false keeps a node from sending",
        flag(&C::notify, &C::Notify::courier)});
+  k.push_back({"agenda.video_window", "07:00-24:00",
+               "the platform's teleconsultation hours (AGD3), in each practitioner's local time, "
+               "every day: no video slot outside them",
+               [](C& c, const std::string& v) -> Result<void> {
+                 const auto dash = v.find('-');
+                 const auto start = dash == std::string::npos
+                                        ? std::nullopt
+                                        : agenda::parse_hhmm(std::string_view(v).substr(0, dash));
+                 const auto end = dash == std::string::npos
+                                      ? std::nullopt
+                                      : agenda::parse_hhmm(std::string_view(v).substr(dash + 1));
+                 if (!start || !end || *start >= *end)
+                   return bad("must be HH:MM-HH:MM with the start before the end");
+                 c.agenda.video_window_start = *start;
+                 c.agenda.video_window_end = *end;
+                 return ok();
+               }});
+  k.push_back({"directory.refresh_interval", "1s",
+               "how often a node applies directory changes made on other nodes",
+               duration(&C::directory, &C::Directory::refresh_interval)});
   k.push_back({"metrics.token", "",
                "when set, GET /metrics requires \"Authorization: Bearer <token>\"",
                text(&C::metrics, &C::Metrics::token)});

@@ -70,6 +70,14 @@ struct Config {
     std::chrono::milliseconds poll_interval{1000};
     bool courier = true;  // run the delivery job on this node
   } notify;
+  struct Agenda {
+    // The platform's teleconsultation window (AGD3), local time of each practitioner, every day.
+    int video_window_start = 7 * 60;
+    int video_window_end = 24 * 60;
+  } agenda;
+  struct Directory {
+    std::chrono::milliseconds refresh_interval{1000};
+  } directory;
   std::size_t blocking_threads = 0;  // 0: twice the cores, at least 4
   std::string mode = "production";   // or "development"
 };

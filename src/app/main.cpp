@@ -5,6 +5,7 @@
 
 #include "accounts/service.hpp"
 #include "app/app.hpp"
+#include "directory/seed.hpp"
 #include "app/config.hpp"
 #include "audit/log.hpp"
 #include "core/log.hpp"
@@ -111,6 +112,39 @@ int operator_add(const Common& common, const std::string& email, const std::stri
   return 0;
 }
 
+int seed(const Common& common, int practitioners, std::uint64_t seed_value, bool demo_accounts) {
+  int code = 0;
+  auto config = command_config(common, code);
+  if (!config) return code;
+  if (practitioners < 0 || practitioners > 100000) return fail(2, "--practitioners: 0 to 100000");
+  cabinet::SystemClock clock;
+  cabinet::SecureRandom random;
+  cabinet::app::App app(*config, clock, random);
+  if (auto r = app.open_database(); !r) return fail(1, r.error().detail);
+  cabinet::directory::SeedOptions options;
+  options.practitioners = practitioners;
+  options.seed = seed_value;
+  options.demo_accounts = demo_accounts;
+  options.hashing = {config->security.argon2_ops, config->security.argon2_memory};
+  auto report = app.block_on(cabinet::directory::seed(app.database(), clock, options));
+  cabinet::log::flush();
+  if (!report) return fail(1, report.error().detail);
+  if (report->already_seeded) {
+    std::cout << "demo data for seed " << seed_value << " is already there: nothing added\n";
+    return 0;
+  }
+  std::cout << report->practitioners_created << " demo practitioners added (seed " << seed_value
+            << ")\n";
+  if (!report->accounts.empty()) {
+    std::cout << "\nDemo accounts (public passwords: for trying Cabinet, never for real data):\n";
+    for (const auto& a : report->accounts) {
+      std::cout << "  " << a.role << ": " << a.email << " / " << a.password << "  — " << a.note
+                << "\n";
+    }
+  }
+  return 0;
+}
+
 int audit_verify(const Common& common) {
   int code = 0;
   auto config = command_config(common, code);
@@ -184,6 +218,15 @@ int main(int argc, char** argv) {
   audit_cmd->require_subcommand(1);
   auto* audit_verify_cmd = audit_cmd->add_subcommand(
       "verify", "check every link of the hash chain; exit 1 at the first broken one");
+  auto* seed_cmd = cli.add_subcommand(
+      "seed", "add deterministic demo practitioners (and demo accounts) to the database");
+  int seed_practitioners = 500;
+  std::uint64_t seed_value = 1;
+  bool seed_accounts = false;
+  seed_cmd->add_option("--practitioners", seed_practitioners, "how many practitioners (500)");
+  seed_cmd->add_option("--seed", seed_value, "same seed, same data (1)");
+  seed_cmd->add_flag("--demo-accounts", seed_accounts,
+                     "also create a demo patient (with a child), practitioner and operator");
   bool markdown = false;
   config_cmd->add_flag("--markdown", markdown, "as the Markdown table of docs/configuration.md");
 
@@ -192,6 +235,7 @@ int main(int argc, char** argv) {
   if (*serve_cmd) return serve(common);
   if (*operator_add_cmd) return operator_add(common, op_email, op_first, op_last, password_stdin);
   if (*audit_verify_cmd) return audit_verify(common);
+  if (*seed_cmd) return seed(common, seed_practitioners, seed_value, seed_accounts);
   if (*migrate_cmd) return migrate(common);
   if (*version_cmd) {
     std::cout << "cabinet " << cabinet::app::version_string() << "\n";

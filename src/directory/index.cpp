@@ -26,6 +26,8 @@ constexpr std::int64_t kDay = 86400;
 constexpr std::int64_t kChangeLookback = 30;
 constexpr std::int64_t kChangeRetention = 3600;
 
+}  // namespace
+
 std::vector<std::string> split_list(const std::string& text) {
   std::vector<std::string> out;
   std::size_t start = 0;
@@ -36,6 +38,8 @@ std::vector<std::string> split_list(const std::string& text) {
   }
   return out;
 }
+
+namespace {
 
 std::vector<std::string> words(const std::string& normalised) {
   std::vector<std::string> out;
@@ -165,12 +169,13 @@ std::shared_ptr<const Index::Snapshot> Index::snapshot() const {
 
 std::size_t Index::size() const { return snapshot()->entries.size(); }
 
-std::shared_ptr<Entry> Index::build(store::Profile profile, std::vector<store::Motif> motifs,
-                                    std::vector<store::Hours> hours,
-                                    std::vector<store::Exception> exceptions) const {
+std::shared_ptr<Entry> build_entry(store::Profile profile, std::vector<store::Motif> motifs,
+                                   std::vector<store::Hours> hours,
+                                   std::vector<store::Exception> exceptions,
+                                   const IndexOptions& options) {
   auto e = std::make_shared<Entry>();
-  e->rules = rules_for(profile, hours, exceptions, options_.video_window_start,
-                       options_.video_window_end);
+  e->rules = rules_for(profile, hours, exceptions, options.video_window_start,
+                       options.video_window_end);
   e->specialty = practitioners::find_specialty(profile.specialty);
   if (profile.commune_code) e->commune = geo::Communes::instance().by_code(*profile.commune_code);
   e->name = (titled(profile.specialty) ? "Dr " : "") + profile.first_name + " " + profile.last_name;
@@ -222,8 +227,9 @@ Task<Result<void>> Index::load_all() {
   next->entries.reserve(profiles->size());
   for (auto& p : *profiles) {
     const auto id = p.account_id;
-    next->entries.push_back(build(std::move(p), std::move(motifs_of[id]), std::move(hours_of[id]),
-                                  std::move(exceptions_of[id])));
+    next->entries.push_back(build_entry(std::move(p), std::move(motifs_of[id]),
+                                        std::move(hours_of[id]), std::move(exceptions_of[id]),
+                                        options_));
   }
   for (std::size_t i = 0; i < next->entries.size(); ++i) {
     next->by_public_id.emplace(next->entries[i]->profile.public_id, i);
@@ -248,8 +254,8 @@ Task<Result<void>> Index::refresh(std::int64_t account) {
   if (!hours) co_return std::move(hours).error();
   auto exceptions = co_await store::exceptions(db_, account, now, now + 400 * kDay);
   if (!exceptions) co_return std::move(exceptions).error();
-  replace(account, build(std::move(profiles->front()), std::move(*motifs), std::move(*hours),
-                         std::move(*exceptions)));
+  replace(account, build_entry(std::move(profiles->front()), std::move(*motifs),
+                               std::move(*hours), std::move(*exceptions), options_));
   co_return ok();
 }
 

@@ -56,6 +56,20 @@ agenda::Rules rules_for(const store::Profile& p, const std::vector<store::Hours>
                         const std::vector<store::Exception>& exceptions, int video_window_start,
                         int video_window_end);
 
+struct IndexOptions {
+  int video_window_start = 7 * 60;
+  int video_window_end = 24 * 60;
+  std::chrono::milliseconds refresh_interval{1000};
+  std::size_t next_slots = 5;
+};
+
+// An entry from its rows (also used to preview an unlisted practitioner's own profile).
+std::shared_ptr<Entry> build_entry(store::Profile profile, std::vector<store::Motif> motifs,
+                                   std::vector<store::Hours> hours,
+                                   std::vector<store::Exception> exceptions,
+                                   const IndexOptions& options);
+std::vector<std::string> split_list(const std::string& comma_separated);
+
 struct Near {
   double lat = 0;
   double lng = 0;
@@ -87,13 +101,6 @@ struct Hit {
 struct SearchResult {
   std::vector<Hit> items;
   std::size_t total = 0;
-};
-
-struct IndexOptions {
-  int video_window_start = 7 * 60;
-  int video_window_end = 24 * 60;
-  std::chrono::milliseconds refresh_interval{1000};
-  std::size_t next_slots = 5;
 };
 
 class Index {
@@ -130,9 +137,6 @@ class Index {
   };
   struct Loop;
   [[nodiscard]] std::shared_ptr<const Snapshot> snapshot() const;
-  std::shared_ptr<Entry> build(store::Profile profile, std::vector<store::Motif> motifs,
-                               std::vector<store::Hours> hours,
-                               std::vector<store::Exception> exceptions) const;
   void replace(std::int64_t account, std::shared_ptr<const Entry> entry);
 
   storage::Database& db_;

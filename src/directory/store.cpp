@@ -173,14 +173,16 @@ Task<Result<void>> insert_profile(Executor& db, const Profile& p) {
 Task<Result<std::optional<Profile>>> profile(Executor& db, std::int64_t account) {
   std::string sql(kProfileColumns);
   sql += "WHERE p.account_id = $1";
-  co_return co_await one_profile(db, std::move(sql), Params{account});
+  Params args1{account};
+  co_return co_await one_profile(db, std::move(sql), std::move(args1));
 }
 
 Task<Result<std::optional<Profile>>> profile_by_public_id(Executor& db, const std::string& id) {
   std::string sql(kProfileColumns);
   sql += kListed;
   sql += "AND p.public_id = $1";
-  co_return co_await one_profile(db, std::move(sql), Params{id});
+  Params args2{id};
+  co_return co_await one_profile(db, std::move(sql), std::move(args2));
 }
 
 Task<Result<std::vector<Profile>>> listed(Executor& db, std::optional<std::int64_t> account) {
@@ -221,11 +223,13 @@ Task<Result<void>> update_profile(Executor& db, const Profile& p) {
 }
 
 Task<Result<void>> set_delay(Executor& db, std::int64_t account, int minutes, std::int64_t now) {
-  co_return co_await exec(db, kSetDelay, Params{std::int64_t{minutes}, now, account});
+  Params args3{std::int64_t{minutes}, now, account};
+  co_return co_await exec(db, kSetDelay, std::move(args3));
 }
 
 Task<Result<std::optional<std::string>>> photo(Executor& db, std::int64_t account) {
-  auto rows = co_await db.query(kPhoto, Params{account});
+  Params args4{account};
+  auto rows = co_await db.query(kPhoto, std::move(args4));
   if (!rows) co_return std::move(rows).error();
   if (rows->empty()) co_return std::optional<std::string>{};
   co_return std::optional<std::string>(rows->row(0).bytes(0));
@@ -233,15 +237,20 @@ Task<Result<std::optional<std::string>>> photo(Executor& db, std::int64_t accoun
 
 Task<Result<void>> put_photo(Transaction& tx, std::int64_t account, const std::string& jpeg,
                              std::int64_t now) {
-  if (auto r = co_await exec(tx, kDeletePhotoRow, Params{account}); !r) co_return r;
-  if (auto r = co_await exec(tx, kInsertPhoto, Params{account, storage::blob(jpeg), now}); !r)
+  Params args5{account};
+  if (auto r = co_await exec(tx, kDeletePhotoRow, std::move(args5)); !r) co_return r;
+  Params args6{account, storage::blob(jpeg), now};
+  if (auto r = co_await exec(tx, kInsertPhoto, std::move(args6)); !r)
     co_return r;
-  co_return co_await exec(tx, kBumpPhoto, Params{now, account});
+  Params args7{now, account};
+  co_return co_await exec(tx, kBumpPhoto, std::move(args7));
 }
 
 Task<Result<void>> delete_photo(Transaction& tx, std::int64_t account, std::int64_t now) {
-  if (auto r = co_await exec(tx, kDeletePhotoRow, Params{account}); !r) co_return r;
-  co_return co_await exec(tx, kClearPhoto, Params{now, account});
+  Params args8{account};
+  if (auto r = co_await exec(tx, kDeletePhotoRow, std::move(args8)); !r) co_return r;
+  Params args9{now, account};
+  co_return co_await exec(tx, kClearPhoto, std::move(args9));
 }
 
 Task<Result<std::vector<Motif>>> motifs(Executor& db, std::optional<std::int64_t> account) {
@@ -295,7 +304,8 @@ Task<Result<bool>> update_motif(Executor& db, const Motif& m) {
 
 Task<Result<bool>> archive_motif(Executor& db, std::int64_t account, const std::string& id,
                                  std::int64_t now) {
-  auto r = co_await db.query(kArchiveMotif, Params{now, account, id});
+  Params args10{now, account, id};
+  auto r = co_await db.query(kArchiveMotif, std::move(args10));
   if (!r) co_return std::move(r).error();
   co_return r->affected == 1;
 }
@@ -322,7 +332,8 @@ Task<Result<std::vector<Hours>>> hours(Executor& db, std::optional<std::int64_t>
 
 Task<Result<void>> replace_hours(Transaction& tx, std::int64_t account,
                                  const std::vector<Hours>& hours) {
-  if (auto r = co_await exec(tx, kDeleteHours, Params{account}); !r) co_return r;
+  Params args11{account};
+  if (auto r = co_await exec(tx, kDeleteHours, std::move(args11)); !r) co_return r;
   for (const auto& h : hours) {
     Params params{account, std::int64_t{h.weekday}, h.mode, std::int64_t{h.start_min},
                   std::int64_t{h.end_min}};
@@ -368,17 +379,20 @@ Task<Result<void>> insert_exception(Executor& db, const Exception& e, std::int64
 }
 
 Task<Result<bool>> delete_exception(Executor& db, std::int64_t account, const std::string& id) {
-  auto r = co_await db.query(kDeleteException, Params{account, id});
+  Params args12{account, id};
+  auto r = co_await db.query(kDeleteException, std::move(args12));
   if (!r) co_return std::move(r).error();
   co_return r->affected == 1;
 }
 
 Task<Result<void>> record_change(Executor& db, std::int64_t account, std::int64_t now) {
-  co_return co_await exec(db, kRecordChange, Params{account, now});
+  Params args13{account, now};
+  co_return co_await exec(db, kRecordChange, std::move(args13));
 }
 
 Task<Result<std::vector<Change>>> changes_since(Executor& db, std::int64_t since) {
-  auto rows = co_await db.query(kChangesSince, Params{since});
+  Params args14{since};
+  auto rows = co_await db.query(kChangesSince, std::move(args14));
   if (!rows) co_return std::move(rows).error();
   std::vector<Change> out;
   out.reserve(rows->size());
@@ -388,7 +402,8 @@ Task<Result<std::vector<Change>>> changes_since(Executor& db, std::int64_t since
 }
 
 Task<Result<void>> forget_changes_before(Executor& db, std::int64_t before) {
-  co_return co_await exec(db, kForgetChanges, Params{before});
+  Params args15{before};
+  co_return co_await exec(db, kForgetChanges, std::move(args15));
 }
 
 }  // namespace cabinet::directory::store

@@ -2,7 +2,6 @@
 
 #include "http/input.hpp"
 #include "http/reply.hpp"
-#include "practitioners/specialties.hpp"
 
 namespace cabinet::practitioners {
 
@@ -14,15 +13,6 @@ void register_routes(http::Router& router, Service& s) {
   using http::Response;
   const auto practitioner = http::role_bit(Role::practitioner);
   const auto op = http::role_bit(Role::operator_);
-
-  router.add(Method::get, "/api/v1/specialties", [](Request& req) -> Task<Response> {
-    nlohmann::json out = nlohmann::json::array();
-    for (const auto& sp : specialties())
-      out.push_back({{"code", sp.code}, {"name", sp.name(req.locale)}});
-    auto response = Response::json(200, out);
-    response.headers.add("Cache-Control", "public, max-age=3600");
-    co_return response;
-  });
 
   router.add(
       Method::get, "/api/v1/practitioner/assistants",

@@ -61,6 +61,9 @@ Task<Result<nlohmann::json>> Service::decide(const Principal& op, const std::str
   };
   if (auto r = co_await d_.db.transact(body); !r) co_return std::move(r).error();
   d_.outbox.wake();
+  if (d_.on_decided) {
+    if (auto r = co_await d_.on_decided((*p)->account_id); !r) co_return std::move(r).error();
+  }
   log::info("practitioner decided",
             {{"practitioner", id}, {"status", status}, {"operator", op.account_public_id}});
   auto fresh = co_await store::by_public_id(d_.db, id);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <nlohmann/json.hpp>
+#include <functional>
 #include <string>
 
 #include "core/clock.hpp"
@@ -17,6 +18,8 @@ struct Deps {
   Random& random;
   notify::Outbox& outbox;
   std::string public_url;
+  // Runs after an operator's decision is committed (the directory lists or drops them).
+  std::function<Task<Result<void>>(std::int64_t account)> on_decided;
 };
 
 // Practitioner verification by the operator (DIR3) and assistants invited by a practitioner.

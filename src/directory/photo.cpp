@@ -1,0 +1,109 @@
+#include "directory/photo.hpp"
+
+#include <magic.h>
+#include <vips/vips.h>
+
+#include <memory>
+#include <mutex>
+
+namespace cabinet::directory {
+namespace {
+
+constexpr int kSide = 512;
+constexpr int kMaxSourceSide = 12000;  // a 5 MB file claiming more is a decompression bomb
+
+Error unsupported() { return Error(ErrorCode::unsupported_media_type, "photo type"); }
+
+Error unreadable() {
+  return Error::invalid("photo", "Cette image est illisible ou trop grande (12 000 pixels au plus).",
+                        "This image cannot be read or is too large (12,000 pixels at most).");
+}
+
+void init_vips() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    (void)VIPS_INIT("cabinet");
+    vips_cache_set_max(0);  // each upload is seen once: caching only holds memory
+    vips_concurrency_set(1);
+  });
+}
+
+struct MagicHandle {
+  magic_t handle = nullptr;
+  MagicHandle() {
+    handle = magic_open(MAGIC_MIME_TYPE);
+    if (handle != nullptr && magic_load(handle, nullptr) != 0) {
+      magic_close(handle);
+      handle = nullptr;
+    }
+  }
+  ~MagicHandle() {
+    if (handle != nullptr) magic_close(handle);
+  }
+};
+
+struct Unref {
+  void operator()(void* p) const { g_object_unref(p); }
+};
+
+}  // namespace
+
+std::string sniff_mime(std::string_view bytes) {
+  // A libmagic handle is not thread-safe: one per thread.
+  thread_local MagicHandle magic;
+  if (magic.handle == nullptr) return "application/octet-stream";
+  const char* type = magic_buffer(magic.handle, bytes.data(), bytes.size());
+  return type != nullptr ? type : "application/octet-stream";
+}
+
+Result<std::string> reencode_photo(std::string_view bytes) {
+  if (bytes.size() > kMaxPhotoBytes) return Error(ErrorCode::payload_too_large);
+  const auto mime = sniff_mime(bytes);
+  if (mime != "image/jpeg" && mime != "image/png" && mime != "image/webp") return unsupported();
+  init_vips();
+  // The header only (vips loads lazily): refuse absurd dimensions before any pixel is decoded.
+  std::unique_ptr<VipsImage, Unref> header(
+      vips_image_new_from_buffer(bytes.data(), bytes.size(), "", "access",
+                                 VIPS_ACCESS_SEQUENTIAL, nullptr));
+  if (!header) {
+    vips_error_clear();
+    return unreadable();
+  }
+  if (vips_image_get_width(header.get()) > kMaxSourceSide ||
+      vips_image_get_height(header.get()) > kMaxSourceSide)
+    return unreadable();
+  header.reset();
+
+  VipsImage* thumb = nullptr;
+  if (vips_thumbnail_buffer(const_cast<char*>(bytes.data()), bytes.size(), &thumb, kSide,
+                            "height", kSide, "size", VIPS_SIZE_DOWN, "no_rotate", FALSE,
+                            nullptr) != 0) {
+    vips_error_clear();
+    return unreadable();
+  }
+  std::unique_ptr<VipsImage, Unref> owned(thumb);
+  // Photos with an alpha channel (PNG) are flattened on white, as a JPEG has no transparency.
+  VipsImage* flat = nullptr;
+  if (vips_image_hasalpha(thumb)) {
+    VipsArrayDouble* white = vips_array_double_newv(3, 255.0, 255.0, 255.0);
+    const int rc = vips_flatten(thumb, &flat, "background", white, nullptr);
+    vips_area_unref(VIPS_AREA(white));
+    if (rc != 0) {
+      vips_error_clear();
+      return unreadable();
+    }
+    owned.reset(flat);
+  }
+  void* out = nullptr;
+  std::size_t size = 0;
+  if (vips_jpegsave_buffer(owned.get(), &out, &size, "Q", 85, "strip", TRUE, "interlace", TRUE,
+                           nullptr) != 0) {
+    vips_error_clear();
+    return unreadable();
+  }
+  std::string jpeg(static_cast<const char*>(out), size);
+  g_free(out);
+  return jpeg;
+}
+
+}  // namespace cabinet::directory

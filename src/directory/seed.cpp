@@ -1,0 +1,389 @@
+#include "directory/seed.hpp"
+
+#include <algorithm>
+#include <array>
+#include <random>
+
+#include "agenda/holidays.hpp"
+#include "core/random.hpp"
+#include "directory/store.hpp"
+#include "geo/communes.hpp"
+
+namespace cabinet::directory {
+namespace {
+
+using storage::Params;
+
+// Same seed, same data: a PRNG whose sequence is fixed by the standard (mt19937_64), used
+// for every choice and every public id.
+class SeededRandom final : public Random {
+ public:
+  explicit SeededRandom(std::uint64_t seed) : engine_(seed) {}
+  void fill(std::span<std::uint8_t> out) override {
+    for (auto& b : out) b = static_cast<std::uint8_t>(engine_() >> 56U);
+  }
+  std::uint64_t next() { return engine_(); }
+  // Uniform enough for demo data, and identical on every standard library.
+  std::size_t below(std::size_t n) { return static_cast<std::size_t>(engine_() % n); }
+  bool chance(int percent) { return below(100) < static_cast<std::size_t>(percent); }
+
+ private:
+  std::mt19937_64 engine_;
+};
+
+constexpr std::array kFirstNames{
+    "Camille", "Léa",     "Manon",   "Chloé",    "Emma",     "Inès",    "Sarah",   "Julie",
+    "Claire",  "Anne",    "Sophie",  "Nathalie", "Isabelle", "Céline",  "Hélène",  "Élise",
+    "Aurélie", "Marion",  "Pauline", "Lucie",    "Mathilde", "Agathe",  "Nadia",   "Yasmine",
+    "Thomas",  "Nicolas", "Julien",  "Antoine",  "Maxime",   "Pierre",  "Hugo",    "Lucas",
+    "Louis",   "Paul",    "Arthur",  "Mathieu",  "Olivier",  "Vincent", "François", "Éric",
+    "Karim",   "Mehdi",   "Samir",   "Yann",     "Gaël",     "Romain",  "Benoît",  "Jérôme"};
+constexpr std::array kLastNames{
+    "Martin",   "Bernard",  "Dubois",   "Thomas",   "Robert",  "Richard", "Petit",   "Durand",
+    "Leroy",    "Moreau",   "Simon",    "Laurent",  "Lefebvre", "Michel", "Garcia",  "David",
+    "Bertrand", "Roux",     "Vincent",  "Fournier", "Morel",   "Girard",  "André",   "Lefèvre",
+    "Mercier",  "Dupont",   "Lambert",  "Bonnet",   "François", "Martinez", "Legrand", "Garnier",
+    "Faure",    "Rousseau", "Blanc",    "Guérin",   "Muller",  "Henry",   "Roussel", "Nicolas",
+    "Perrin",   "Morin",    "Mathieu",  "Clément",  "Gauthier", "Dumont", "Lopez",   "Fontaine",
+    "Chevalier", "Robin",   "Masson",   "Sanchez",  "Gérard",  "Nguyen",  "Boyer",   "Denis",
+    "Lemaire",  "Duval",    "Joly",     "Gautier",  "Roger",   "Roche",   "Roy",     "Noël",
+    "Meyer",    "Lucas",    "Meunier",  "Jean",     "Perez",   "Marchand", "Dufour", "Blanchard",
+    "Benali",   "Haddad",   "Le Gall",  "Le Goff",  "Kerbrat", "Etcheverry", "Santoni", "Payet"};
+
+struct SpecialtyMix {
+  const char* code;
+  int weight;
+  int base_price_cents;  // sector 1 consultation, demo figures (real tariffs: issue 5's data)
+  int video_percent;     // share of those practitioners offering teleconsultation
+};
+constexpr std::array kMix{
+    SpecialtyMix{"general_medicine", 40, 3000, 80}, SpecialtyMix{"pediatrics", 6, 3500, 60},
+    SpecialtyMix{"gynecology", 5, 5000, 40},        SpecialtyMix{"dermatology", 4, 5000, 60},
+    SpecialtyMix{"psychiatry", 4, 5500, 90},        SpecialtyMix{"ophthalmology", 4, 5000, 20},
+    SpecialtyMix{"cardiology", 3, 5000, 40},        SpecialtyMix{"ent", 2, 5000, 30},
+    SpecialtyMix{"endocrinology", 2, 5000, 70},     SpecialtyMix{"rheumatology", 1, 5000, 40},
+    SpecialtyMix{"gastroenterology", 1, 5000, 40},  SpecialtyMix{"pulmonology", 1, 5000, 40},
+    SpecialtyMix{"allergology", 1, 5000, 60},       SpecialtyMix{"geriatrics", 1, 5000, 50},
+    SpecialtyMix{"addiction_medicine", 1, 5000, 90}, SpecialtyMix{"sexology", 1, 6000, 90},
+    SpecialtyMix{"dentistry", 7, 3000, 5},          SpecialtyMix{"midwifery", 4, 3000, 70},
+    SpecialtyMix{"physiotherapy", 6, 1800, 10},     SpecialtyMix{"psychology", 5, 6000, 90},
+    SpecialtyMix{"dietetics", 2, 4500, 90}};
+
+constexpr std::array kLanguages{"en", "es", "de", "it", "ar", "pt", "zh"};
+
+std::string luhn_rpps(const std::string& first10) {
+  int sum = 0;
+  for (std::size_t i = 0; i < first10.size(); ++i) {
+    int d = first10[first10.size() - 1 - i] - '0';
+    if (i % 2 == 0) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+  }
+  return first10 + std::to_string((10 - sum % 10) % 10);
+}
+
+std::string rpps_for(std::uint64_t seed, int n) {
+  auto two = std::to_string(seed % 100);
+  auto seven = std::to_string(n);
+  return luhn_rpps("1" + std::string(2 - two.size(), '0') + two +
+                   std::string(7 - std::min<std::size_t>(7, seven.size()), '0') + seven);
+}
+
+// Communes weighted by population: Paris, Lyon and Marseille get more practitioners than a
+// village, as in real life. Villages under 1,000 inhabitants are left out.
+class CommunePicker {
+ public:
+  CommunePicker() {
+    for (const auto& c : geo::Communes::instance().all()) {
+      if (c.population < 1000 || c.postcodes.empty()) continue;
+      total_ += c.population;
+      cumulative_.emplace_back(total_, &c);
+    }
+  }
+  const geo::Commune* pick(SeededRandom& rng) const {
+    const auto target = static_cast<std::int64_t>(rng.next() % static_cast<std::uint64_t>(total_));
+    auto it = std::upper_bound(cumulative_.begin(), cumulative_.end(), target,
+                               [](std::int64_t t, const auto& e) { return t < e.first; });
+    return it->second;
+  }
+
+ private:
+  std::int64_t total_ = 0;
+  std::vector<std::pair<std::int64_t, const geo::Commune*>> cumulative_;
+};
+
+constexpr std::string_view kInsertAccount =
+    "INSERT INTO accounts (public_id, email, email_confirmed_at, phone, password_hash, role, status,"
+    " locale, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, 'active', 'fr', $3, $3)"
+    " RETURNING id";
+constexpr std::string_view kInsertHolder =
+    "INSERT INTO profiles (public_id, account_id, is_holder, first_name, last_name, birth_date, sex,"
+    " relationship, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)";
+constexpr std::string_view kInsertPractitioner =
+    "INSERT INTO practitioners (account_id, rpps, specialty, status, decided_at, created_at)"
+    " VALUES ($1, $2, $3, 'verified', $4, $4)";
+constexpr std::string_view kAlready = "SELECT COUNT(*) FROM accounts WHERE email = $1";
+
+struct Person {
+  std::string first;
+  std::string last;
+  std::string sex;
+};
+
+Task<Result<std::int64_t>> insert_account(storage::Executor& tx, SeededRandom& rng,
+                                          const std::string& email, const std::string& role,
+                                          const std::optional<std::string>& password_hash,
+                                          std::int64_t now) {
+  Params params{random_base32(rng, 16), email, now, std::string("+33612345678"),
+                storage::optional(password_hash), role};
+  auto r = co_await tx.query(kInsertAccount, std::move(params));
+  if (!r) co_return std::move(r).error();
+  co_return r->row(0).integer(0);
+}
+
+Task<Result<void>> insert_person(storage::Executor& tx, SeededRandom& rng, std::int64_t account,
+                                 bool holder, const Person& p, const std::string& birth,
+                                 const std::string& relationship, std::int64_t now) {
+  storage::Value sex = nullptr;
+  if (!p.sex.empty()) sex = p.sex;
+  Params params{random_base32(rng, 16), account, std::int64_t{holder ? 1 : 0}, p.first, p.last,
+                birth, std::move(sex), relationship, now};
+  auto r = co_await tx.query(kInsertHolder, std::move(params));
+  if (!r) co_return std::move(r).error();
+  co_return ok();
+}
+
+std::vector<store::Hours> hours_for(SeededRandom& rng, bool video, bool in_person) {
+  std::vector<store::Hours> out;
+  const bool saturday = rng.chance(30);
+  const bool late = rng.chance(40);
+  const int morning = rng.chance(50) ? 8 * 60 + 30 : 9 * 60;
+  const int closed_day = rng.chance(50) ? 3 : 0;  // many take Wednesday afternoons off
+  for (int day = 1; day <= 6; ++day) {
+    if (day == 6 && !saturday) continue;
+    if (in_person) {
+      out.push_back({day, "in_person", morning, 12 * 60, 0});
+      if (day != 6 && day != closed_day) out.push_back({day, "in_person", 14 * 60, late ? 19 * 60 : 18 * 60, 0});
+    }
+    if (video && day != 6) {
+      out.push_back({day, "video", 12 * 60 + 30, 13 * 60 + 30, 0});
+      if (!in_person || late) out.push_back({day, "video", 19 * 60 + 30, 21 * 60, 0});
+      if (!in_person) out.push_back({day, "video", morning, 12 * 60, 0});
+    }
+  }
+  return out;
+}
+
+std::vector<store::Motif> motifs_for(SeededRandom& rng, const SpecialtyMix& mix, const std::string& sector,
+                                     bool video, bool in_person) {
+  int price = mix.base_price_cents;
+  if (sector == "2" || sector == "2_optam") price = price * (130 + static_cast<int>(rng.below(70))) / 100;
+  if (sector == "nc") price = price * (180 + static_cast<int>(rng.below(100))) / 100;
+  price = (price + 50) / 100 * 100;  // whole euros
+  const int first_len = std::string_view(mix.code) == "psychology" || std::string_view(mix.code) == "psychiatry" ? 45 : 20;
+  const int follow_len = std::string_view(mix.code) == "psychology" ? 45
+                         : std::string_view(mix.code) == "physiotherapy" ? 30 : 15;
+  std::vector<store::Motif> out;
+  const std::string both = video && in_person ? "both" : (video ? "video" : "in_person");
+  out.push_back({0, "", 0, "Consultation de suivi", follow_len, both, price, 1});
+  out.push_back({0, "", 0, "Première consultation", first_len, in_person ? "in_person" : "video",
+                 price + (first_len > follow_len ? 1000 : 0), 2});
+  if (video) out.push_back({0, "", 0, "Téléconsultation", follow_len, "video", price, 3});
+  if (std::string_view(mix.code) == "general_medicine")
+    out.push_back({0, "", 0, "Renouvellement d’ordonnance", 10, both, price, 4});
+  return out;
+}
+
+
+// Three accounts to try the product with, printed by `make run` at the first start. Their
+// passwords are public: development and demonstration databases only.
+Task<Result<std::vector<DemoAccount>>> seed_demo_accounts(storage::Database& db, const Clock& clock,
+                                                          const SeedOptions& options,
+                                                          SeededRandom& rng) {
+  const auto now = clock.unix_seconds();
+  std::vector<DemoAccount> out{
+      {"patient", "patient@demo.cabinet.test", "Tilleul-Printemps-2026",
+       "Zoé Lambert, with her son Hugo as a relative"},
+      {"practitioner", "praticien@demo.cabinet.test", "Stethoscope-Bleu-2026",
+       "Dr Camille Durand, general practice in Paris 11e, video and in person"},
+      {"operator", "operateur@demo.cabinet.test", "Registre-Verifie-2026",
+       "verifies practitioners"}};
+  std::vector<std::string> hashes;
+  for (const auto& a : out) hashes.push_back(accounts::hash_password(a.password, options.hashing));
+  auto body = [&](storage::Transaction& tx) -> Task<Result<void>> {
+    auto patient = co_await insert_account(tx, rng, out[0].email, "patient", hashes[0], now);
+    if (!patient) co_return std::move(patient).error();
+    const Person zoe{"Zoé", "Lambert", "female"};
+    const Person hugo{"Hugo", "Lambert", "male"};
+    const Person camille{"Camille", "Durand", "female"};
+    const Person op_person{"Opérateur", "Démo", ""};
+    const std::string zoe_birth = "1988-05-14";
+    const std::string hugo_birth = "2019-09-03";
+    const std::string camille_birth = "1979-02-11";
+    const std::string op_birth = "1980-01-01";
+    const std::string self = "self";
+    const std::string child = "child";
+    if (auto r = co_await insert_person(tx, rng, *patient, true, zoe, zoe_birth, self, now); !r)
+      co_return r;
+    if (auto r = co_await insert_person(tx, rng, *patient, false, hugo, hugo_birth, child, now); !r)
+      co_return r;
+
+    auto dr = co_await insert_account(tx, rng, out[1].email, "practitioner", hashes[1], now);
+    if (!dr) co_return std::move(dr).error();
+    if (auto r = co_await insert_person(tx, rng, *dr, true, camille, camille_birth, self, now); !r)
+      co_return r;
+    Params pr{*dr, luhn_rpps("1000000001"), std::string("general_medicine"), now};
+    if (auto r = co_await tx.query(kInsertPractitioner, std::move(pr)); !r)
+      co_return std::move(r).error();
+    store::Profile p;
+    p.account_id = *dr;
+    p.public_id = "p" + random_base32(rng, 12);
+    p.updated_at = now;
+    if (auto r = co_await store::insert_profile(tx, p); !r) co_return r;
+    const auto* paris11 = geo::Communes::instance().by_code("75111");
+    if (paris11 == nullptr) paris11 = geo::Communes::instance().by_code("75056");
+    if (paris11 != nullptr) {
+      p.commune_code = paris11->code;
+      p.postcode = "75011";
+      p.lat = paris11->lat;
+      p.lng = paris11->lng;
+      p.department = "75";
+    }
+    p.address_line = "12 rue Oberkampf";
+    p.languages = "fr,en";
+    p.tiers_payant = true;
+    p.payment_modes = "card,cheque";
+    p.video = true;
+    p.in_person = true;
+    p.presentation = "Médecin généraliste. Je vous reçois au cabinet et en téléconsultation.";
+    if (auto r = co_await store::update_profile(tx, p); !r) co_return r;
+    for (auto m : motifs_for(rng, kMix[0], "1", true, true)) {
+      m.public_id = "m" + random_base32(rng, 12);
+      m.practitioner_id = *dr;
+      if (auto r = co_await store::insert_motif(tx, m, now); !r) co_return std::move(r).error();
+    }
+    std::vector<store::Hours> hours;
+    for (int day = 1; day <= 5; ++day) {
+      hours.push_back({day, "in_person", 9 * 60, 12 * 60, 0});
+      hours.push_back({day, "video", 12 * 60 + 30, 14 * 60, 0});
+      hours.push_back({day, "in_person", 14 * 60, 18 * 60, 0});
+      hours.push_back({day, "video", 18 * 60, 20 * 60, 0});
+    }
+    if (auto r = co_await store::replace_hours(tx, *dr, hours); !r) co_return r;
+
+    auto op = co_await insert_account(tx, rng, out[2].email, "operator", hashes[2], now);
+    if (!op) co_return std::move(op).error();
+    co_return co_await insert_person(tx, rng, *op, true, op_person, op_birth, self, now);
+  };
+  if (auto r = co_await db.transact(body); !r) co_return std::move(r).error();
+  co_return out;
+}
+
+}  // namespace
+
+Task<Result<SeedReport>> seed(storage::Database& db, const Clock& clock, const SeedOptions& options) {
+  SeedReport report;
+  SeededRandom rng(options.seed);
+  const auto now = clock.unix_seconds();
+  const auto marker = "praticien-1." + std::to_string(options.seed) + "@demo.cabinet.test";
+  Params args1{marker};
+  auto already = co_await db.query(kAlready, std::move(args1));
+  if (!already) co_return std::move(already).error();
+  if (already->row(0).integer(0) > 0) {
+    report.already_seeded = true;
+    co_return report;
+  }
+  CommunePicker communes;
+  int total_weight = 0;
+  for (const auto& m : kMix) total_weight += m.weight;
+
+  constexpr int kBatch = 100;
+  for (int start = 0; start < options.practitioners; start += kBatch) {
+    auto body = [&](storage::Transaction& tx) -> Task<Result<void>> {
+      for (int i = start; i < std::min(options.practitioners, start + kBatch); ++i) {
+        auto pick = static_cast<int>(rng.below(static_cast<std::size_t>(total_weight)));
+        const SpecialtyMix* mix = &kMix[0];
+        for (const auto& m : kMix) {
+          if (pick < m.weight) {
+            mix = &m;
+            break;
+          }
+          pick -= m.weight;
+        }
+        const auto first = rng.below(kFirstNames.size());
+        // The first half of the list are women's names.
+        Person person{kFirstNames[first], kLastNames[rng.below(kLastNames.size())],
+                      first < kFirstNames.size() / 2 ? "female" : "male"};
+        const auto email = "praticien-" + std::to_string(i + 1) + "." +
+                           std::to_string(options.seed) + "@demo.cabinet.test";
+        // No password: demo practitioners exist to be found, not to sign in.
+        auto account = co_await insert_account(tx, rng, email, "practitioner", std::nullopt, now);
+        if (!account) co_return std::move(account).error();
+        const auto birth = std::to_string(1955 + rng.below(40)) + "-0" +
+                           std::to_string(1 + rng.below(9)) + "-1" + std::to_string(rng.below(9));
+        if (auto r = co_await insert_person(tx, rng, *account, true, person, birth, "self", now); !r)
+          co_return r;
+        // RPPS: "1", the seed's last two digits, the practitioner's number, a Luhn key.
+        Params pr{*account, rpps_for(options.seed, i + 1), std::string(mix->code), now};
+        if (auto r = co_await tx.query(kInsertPractitioner, std::move(pr)); !r)
+          co_return std::move(r).error();
+
+        const auto* commune = communes.pick(rng);
+        store::Profile p;
+        p.account_id = *account;
+        p.public_id = "p" + random_base32(rng, 12);
+        p.updated_at = now;
+        if (auto r = co_await store::insert_profile(tx, p); !r) co_return r;
+        const bool video = rng.chance(mix->video_percent);
+        const bool in_person = !video || rng.chance(70);
+        p.address_line = std::to_string(1 + rng.below(120)) +
+                         (rng.chance(50) ? " rue de la République" : " avenue Jean Jaurès");
+        p.commune_code = commune->code;
+        p.postcode = commune->postcodes[rng.below(commune->postcodes.size())];
+        p.lat = commune->lat;
+        p.lng = commune->lng;
+        p.department = commune->department;
+        p.timezone = std::string(agenda::zone_for_department(commune->department));
+        p.languages = "fr";
+        if (rng.chance(40)) p.languages += std::string(",") + kLanguages[rng.below(kLanguages.size())];
+        const auto roll = rng.below(100);
+        p.sector = roll < 65 ? "1" : roll < 80 ? "2_optam" : roll < 95 ? "2" : "nc";
+        if (std::string_view(mix->code) == "psychology" || std::string_view(mix->code) == "dietetics")
+          p.sector = "nc";
+        p.carte_vitale = p.sector != "nc";
+        p.tiers_payant = p.sector == "1" && rng.chance(50);
+        p.payment_modes = rng.chance(70) ? "card,cheque,cash" : "card";
+        p.video = video;
+        p.in_person = in_person;
+        p.presentation = "Je vous reçois " +
+                         std::string(video && in_person ? "au cabinet et en téléconsultation"
+                                     : video            ? "en téléconsultation"
+                                                        : "au cabinet") +
+                         ". Merci de prévenir en cas d’empêchement.";
+        p.min_notice_minutes = rng.chance(50) ? 60 : 120;
+        p.horizon_days = rng.chance(70) ? 60 : 90;
+        if (auto r = co_await store::update_profile(tx, p); !r) co_return r;
+        for (auto m : motifs_for(rng, *mix, p.sector, video, in_person)) {
+          m.public_id = "m" + random_base32(rng, 12);
+          m.practitioner_id = *account;
+          if (auto r = co_await store::insert_motif(tx, m, now); !r) co_return std::move(r).error();
+        }
+        if (auto r = co_await store::replace_hours(tx, *account, hours_for(rng, video, in_person)); !r)
+          co_return r;
+        ++report.practitioners_created;
+      }
+      co_return ok();
+    };
+    if (auto r = co_await db.transact(body); !r) co_return std::move(r).error();
+  }
+  if (options.demo_accounts) {
+    auto accounts = co_await seed_demo_accounts(db, clock, options, rng);
+    if (!accounts) co_return std::move(accounts).error();
+    report.accounts = std::move(*accounts);
+  }
+  co_return report;
+}
+
+}  // namespace cabinet::directory
