@@ -11,7 +11,10 @@
 // In a fresh temp dir (also the server's working directory, so var/mailbox/ lands there):
 //   1. $CABINET_BIN operator add --email operateur@cabinet.test --password-stdin \
 //        --set database.url=sqlite:<tmp>/cabinet.db <fast hashing>   (password on stdin)
-//   2. $CABINET_BIN serve --set http.port=0 --set http.host=127.0.0.1 \
+//   2. $CABINET_BIN seed --practitioners 60 --seed 7 --set database.url=sqlite:<tmp>/cabinet.db
+//        <fast hashing>   (deterministic verified practitioners with hours and motifs across
+//        France, for the directory tests; their slots depend on today's date)
+//   3. $CABINET_BIN serve --set http.port=0 --set http.host=127.0.0.1 \
 //        --set database.url=sqlite:<tmp>/cabinet.db --set web.root=<abs web/dist> \
 //        --set mode=development <fast hashing>
 // where <fast hashing> is --set security.argon2_memory=8KiB --set security.argon2_ops=1 (tests
@@ -34,6 +37,8 @@ const STOP_TIMEOUT_MS = 10_000;
 const OPERATOR = { email: 'operateur@cabinet.test', password: 'Verif-Praticiens-2026!' };
 /** Fast password hashing: fine for throw-away test accounts, never for real ones. */
 const FAST_HASHING = ['--set', 'security.argon2_memory=8KiB', '--set', 'security.argon2_ops=1'];
+/** The directory's test data: `cabinet seed` is deterministic for a given seed. */
+export const SEED = { practitioners: 60, seed: 7 };
 
 export default async function globalSetup(): Promise<(() => Promise<void>) | void> {
   if (process.env.CABINET_BASE_URL) {
@@ -74,7 +79,8 @@ export default async function globalSetup(): Promise<(() => Promise<void>) | voi
   for (const key of ['CABINET_BIN', 'CABINET_BASE_URL', 'CABINET_OPERATOR_EMAIL', 'CABINET_OPERATOR_PASSWORD']) delete env[key];
 
   try {
-    await addOperator(bin, ['operator', 'add', '--email', OPERATOR.email, '--password-stdin', '--set', database, ...FAST_HASHING], tmp, env, log);
+    await runOnce(bin, ['operator', 'add', '--email', OPERATOR.email, '--password-stdin', '--set', database, ...FAST_HASHING], tmp, env, log, `${OPERATOR.password}\n`);
+    await runOnce(bin, ['seed', '--practitioners', String(SEED.practitioners), '--seed', String(SEED.seed), '--set', database, ...FAST_HASHING], tmp, env, log);
   } catch (e) {
     log.end();
     await rm(tmp, { recursive: true, force: true });
@@ -113,8 +119,9 @@ export default async function globalSetup(): Promise<(() => Promise<void>) | voi
   };
 }
 
-/** Runs `cabinet operator add … --password-stdin` with the password on stdin; rejects unless it exits 0. */
-function addOperator(bin: string, args: string[], cwd: string, env: NodeJS.ProcessEnv, log: NodeJS.WritableStream): Promise<void> {
+/** Runs a one-shot command (`operator add`, `seed`), with `stdin` as its input; rejects unless it exits 0. */
+function runOnce(bin: string, args: string[], cwd: string, env: NodeJS.ProcessEnv, log: NodeJS.WritableStream, stdin = ''): Promise<void> {
+  const name = `${args[0]} ${args[1]?.startsWith('-') ? '' : (args[1] ?? '')}`.trim();
   console.log(`[e2e] ${bin} ${args.join(' ')}`);
   log.write(`[e2e] ${bin} ${args.join(' ')}\n`);
   const child = spawn(bin, args, { cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });
@@ -125,20 +132,20 @@ function addOperator(bin: string, args: string[], cwd: string, env: NodeJS.Proce
   };
   createInterface({ input: child.stdout }).on('line', keep(''));
   createInterface({ input: child.stderr }).on('line', keep('[stderr] '));
-  child.stdin.end(`${OPERATOR.password}\n`);
+  child.stdin.end(stdin);
   return new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new Error(`[e2e] "operator add" did not finish within ${START_TIMEOUT_MS / 1000} s`));
+      reject(new Error(`[e2e] "${name}" did not finish within ${START_TIMEOUT_MS / 1000} s`));
     }, START_TIMEOUT_MS);
     child.once('error', (err) => {
       clearTimeout(timer);
-      reject(new Error(`[e2e] cannot run "operator add": ${err.message}`));
+      reject(new Error(`[e2e] cannot run "${name}": ${err.message}`));
     });
     child.once('exit', (code, signal) => {
       clearTimeout(timer);
       if (code === 0) resolve();
-      else reject(new Error(`[e2e] "operator add" failed (code ${code}, signal ${signal})\n${output.slice(-20).join('\n')}`));
+      else reject(new Error(`[e2e] "${name}" failed (code ${code}, signal ${signal})\n${output.slice(-20).join('\n')}`));
     });
   });
 }

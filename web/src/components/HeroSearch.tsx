@@ -10,7 +10,7 @@ import { ROUTES } from '../lib/routes';
 import { searchPath } from '../lib/searchQuery';
 import { CheckboxField, TextField } from './forms/Field';
 import { Icon } from './Icon';
-import { PlaceCombobox, resolvePlace } from './PlaceCombobox';
+import { PlaceCombobox, placeLabels, resolvePlace } from './PlaceCombobox';
 import { useSpecialties } from './useSpecialties';
 
 const SHORTCUTS = ['general_medicine', 'pediatrics', 'gynecology', 'dermatology', 'psychiatry'];
@@ -38,6 +38,7 @@ export function HeroSearch() {
       document.getElementById('hero-where')?.focus();
       return;
     }
+    if (place.near && place.label) placeLabels.set(place.near, place.label);
     const specialty = matchSpecialty(what, specialties.data ?? []);
     route(searchPath(ROUTES.search, { specialty: specialty?.id ?? '', q: specialty ? '' : what.trim(), near: place.near, video }));
   }

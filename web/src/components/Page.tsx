@@ -16,10 +16,10 @@ export function usePageTitle(page: string | null): void {
  * The page's only <h1>. It is focusable by script (tabIndex -1) so that after a client-side
  * navigation focus lands on it and screen readers announce the new page.
  */
-export function PageIntro({ title, lead, children }: { title: string; lead?: string; children?: ComponentChildren }) {
+export function PageIntro({ title, lead, children, compact }: { title: string; lead?: string; children?: ComponentChildren; compact?: boolean }) {
   usePageTitle(title);
   return (
-    <div class="page-intro">
+    <div class={compact ? 'page-intro is-compact' : 'page-intro'}>
       <div class="container">
         <h1 tabIndex={-1}>{title}</h1>
         {lead && <p class="lead">{lead}</p>}

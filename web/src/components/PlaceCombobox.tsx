@@ -12,6 +12,12 @@ import { describedBy, FieldMessages } from './forms/Field';
 
 const DEBOUNCE_MS = 200;
 
+/**
+ * Labels of the places chosen in this tab ("c:69123" → "Lyon (69003)"): the search page shows
+ * the one the user picked, on the home page or on the search page itself.
+ */
+export const placeLabels = new Map<string, string>();
+
 /** Places whose name or postcode starts with `q` (≥ 2 characters), larger communes first. */
 export function searchPlaces(q: string, signal?: AbortSignal, limit = 8): Promise<Place[]> {
   const qs = new URLSearchParams({ q: q.trim(), limit: String(limit) });

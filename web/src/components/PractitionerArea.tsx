@@ -52,7 +52,7 @@ export function PractitionerLayout({
     <RequireAuth title={title} roles={roles}>
       {(me) => (
         <>
-          <PageIntro title={title} lead={typeof lead === 'function' ? lead(me) : lead} />
+          <PageIntro title={title} lead={typeof lead === 'function' ? lead(me) : lead} compact />
           <AreaTabs me={me} />
           <div class="container area-content">{children(me)}</div>
         </>

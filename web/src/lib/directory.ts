@@ -73,7 +73,7 @@ export interface OpeningRange {
 
 export interface PublicProfile extends PractitionerBase {
   rpps: string;
-  presentation: string;
+  presentation: string | null;
   payment_modes: PaymentMode[];
   timezone: string;
   phone: string | null;

@@ -202,6 +202,10 @@ function DayView({ day, onRemove }: { day: AgendaDay; onRemove: (x: AgendaExcept
   const a = t.agenda;
   const byMode = (['video', 'in_person'] as const).map((m) => ({ mode: m, slots: day.free.filter((s) => s.mode === m) })).filter((g) => g.slots.length > 0);
   return (
+    <div class="day-layout" data-date={day.date}>
+      <div class="day-grid">
+        <TimeGrid days={[day]} today="" />
+      </div>
     <div class="day-view">
       {day.holiday && (
         <p class="notice notice-warning holiday-banner">
@@ -296,6 +300,7 @@ function DayView({ day, onRemove }: { day: AgendaDay; onRemove: (x: AgendaExcept
         )}
       </section>
     </div>
+    </div>
   );
 }
 
@@ -305,7 +310,7 @@ function freeCount(n: number, a: { freeNone: string; freeOne: string; freeMany: 
 
 // --- Week view: a time grid on wide screens, a list of days on phones ---------------------------
 
-const PX_PER_MIN = 0.8; // 48 px per hour
+const PX_PER_MIN = 1; // 60 px per hour: a 20-minute slot is 20 px, enough for its time
 
 interface Block {
   key: string;
@@ -326,6 +331,34 @@ function minutesOn(day: string, iso: string, isEnd: boolean): number {
 }
 
 function WeekView({ days, today, onOpenDay }: { days: AgendaDay[]; today: string; onOpenDay: (d: string) => void }) {
+  return (
+    <>
+      <Legend />
+      <TimeGrid days={days} today={today} onOpenDay={onOpenDay} />
+      <WeekList days={days} today={today} onOpenDay={onOpenDay} />
+    </>
+  );
+}
+
+function Legend() {
+  const { t } = useI18n();
+  const a = t.agenda;
+  return (
+    <div class="week-legend" aria-hidden="true">
+      <span class="legend-item legend-open">{a.openTitle}</span>
+      <span class="legend-item legend-free">{a.freeTitle}</span>
+      <span class="legend-item legend-absence">{a.kinds.absence}</span>
+      <span class="legend-item legend-block">{a.kinds.block}</span>
+    </div>
+  );
+}
+
+/**
+ * The time grid: hours down the side, one column per day, with the opening hours, the free
+ * slots, blocked time and appointments placed at their times. Visual only (aria-hidden): the
+ * same facts are in the day headers' names and in the day view's lists.
+ */
+function TimeGrid({ days, today, onOpenDay }: { days: AgendaDay[]; today: string; onOpenDay?: (d: string) => void }) {
   const { t, lang } = useI18n();
   const a = t.agenda;
   const { startMin, endMin } = useMemo(() => {
@@ -357,20 +390,15 @@ function WeekView({ days, today, onOpenDay }: { days: AgendaDay[]; today: string
   }
 
   const hours = Array.from({ length: (endMin - startMin) / 60 + 1 }, (_, i) => startMin / 60 + i);
+  const single = days.length === 1;
   return (
-    <>
-      <div class="week-legend" aria-hidden="true">
-        <span class="legend-item legend-open">{a.openTitle}</span>
-        <span class="legend-item legend-free">{a.freeTitle}</span>
-        <span class="legend-item legend-absence">{a.kinds.absence}</span>
-        <span class="legend-item legend-block">{a.kinds.block}</span>
-      </div>
-      <div class="ag-week">
+    <div class={single ? 'ag-week is-single' : 'ag-week'}>
+      {!single && (
         <div class="ag-head">
           <span class="ag-corner" />
           {days.map((d) => (
             <div key={d.date} class={d.date === today ? 'ag-day-head is-today' : 'ag-day-head'}>
-              <button type="button" class="ag-day-link" onClick={() => onOpenDay(d.date)}>
+              <button type="button" class="ag-day-link" onClick={() => onOpenDay?.(d.date)}>
                 <span class="ag-day-name">{formatWeekdayShort(d.date, lang)}</span>
                 <span class="ag-day-date">{formatDayMonth(d.date, lang)}</span>
                 <span class="visually-hidden">
@@ -391,34 +419,33 @@ function WeekView({ days, today, onOpenDay }: { days: AgendaDay[]; today: string
             </div>
           ))}
         </div>
-        <div class="ag-body" aria-hidden="true" style={{ height: `${height}px` }}>
-          <div class="ag-hours">
+      )}
+      <div class="ag-body" aria-hidden="true" style={{ height: `${height}px` }}>
+        <div class="ag-hours">
+          {hours.map((h) => (
+            <span key={h} class="ag-hour" style={{ top: `${(h * 60 - startMin) * PX_PER_MIN}px` }}>
+              {String(h).padStart(2, '0')}:00
+            </span>
+          ))}
+        </div>
+        {days.map((d) => (
+          <div key={d.date} class={d.holiday ? 'ag-col is-holiday' : 'ag-col'}>
             {hours.map((h) => (
-              <span key={h} class="ag-hour" style={{ top: `${(h * 60 - startMin) * PX_PER_MIN}px` }}>
-                {String(h).padStart(2, '0')}:00
+              <span key={h} class="ag-line" style={{ top: `${(h * 60 - startMin) * PX_PER_MIN}px` }} />
+            ))}
+            {blocksOf(d).map((b) => (
+              <span
+                key={b.key}
+                class={`ag-item ag-${b.kind}${b.mode ? ` ag-mode-${b.mode}` : ''}${b.height < 16 ? ' is-tiny' : ''}`}
+                style={{ top: `${b.top}px`, height: `${b.height}px` }}
+              >
+                {b.kind !== 'open' && b.height >= 16 && <span class="ag-label">{b.label}</span>}
               </span>
             ))}
           </div>
-          {days.map((d) => (
-            <div key={d.date} class={d.holiday ? 'ag-col is-holiday' : 'ag-col'}>
-              {hours.map((h) => (
-                <span key={h} class="ag-line" style={{ top: `${(h * 60 - startMin) * PX_PER_MIN}px` }} />
-              ))}
-              {blocksOf(d).map((b) => (
-                <span
-                  key={b.key}
-                  class={`ag-item ag-${b.kind}${b.mode ? ` ag-mode-${b.mode}` : ''}${b.height < 14 ? ' is-tiny' : ''}`}
-                  style={{ top: `${b.top}px`, height: `${b.height}px` }}
-                >
-                  {b.kind !== 'open' && b.height >= 14 && <span class="ag-label">{b.label}</span>}
-                </span>
-              ))}
-            </div>
-          ))}
-        </div>
+        ))}
       </div>
-      <WeekList days={days} today={today} onOpenDay={onOpenDay} />
-    </>
+    </div>
   );
 }
 

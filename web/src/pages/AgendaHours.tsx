@@ -211,7 +211,7 @@ function HoursEditor({ initial }: { initial: WeeklyHours }) {
             </fieldset>
           ))}
         </div>
-        <div class="form-actions sticky-actions">
+        <div class="form-actions">
           <SubmitButton busy={form.busy}>{h.save}</SubmitButton>
           <StatusMessage message={status} />
         </div>

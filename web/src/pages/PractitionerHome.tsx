@@ -30,7 +30,7 @@ export function PractitionerHome({ me }: { me: Me }) {
 
   return (
     <>
-      <PageIntro title={t.practitioner.title} lead={fillText(me.account.role === 'assistant' ? h.helloAssistant : h.hello, { name })} />
+      <PageIntro title={t.practitioner.title} lead={fillText(me.account.role === 'assistant' ? h.helloAssistant : h.hello, { name })} compact />
       <AreaTabs me={me} />
       <div class="container stack">
         {pr && (

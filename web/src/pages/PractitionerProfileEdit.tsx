@@ -145,30 +145,30 @@ function PhotoSection({ p, onChange }: { p: OwnProfile; onChange: () => void }) 
           </figure>
         )}
       </div>
-      <div class="field">
-        <label for="photo" class="field-label">
-          {e.photoChoose}
-        </label>
-        <div id="photo-hint" class="field-hint">
-          {e.photoHint}
-        </div>
-        {error && (
-          <p id="photo-error" class="field-error" role="alert">
-            <Icon name="alert" />
-            <span>{error}</span>
-          </p>
-        )}
+      <p id="photo-hint" class="field-hint">
+        {e.photoHint}
+      </p>
+      {error && (
+        <p id="photo-error" class="field-error" role="alert">
+          <Icon name="alert" />
+          <span>{error}</span>
+        </p>
+      )}
+      <div class="card-actions">
+        {/* The native file input, hidden but focusable, behind a button-like label. */}
         <input
           ref={input}
           id="photo"
-          class="input file-input"
+          class="file-input"
           type="file"
           accept={PHOTO_TYPES.join(',')}
           aria-describedby={error ? 'photo-hint photo-error' : 'photo-hint'}
           onChange={(ev) => choose(ev.currentTarget.files?.[0])}
         />
-      </div>
-      <div class="card-actions">
+        <label for="photo" class={file ? 'btn btn-quiet file-label' : 'btn btn-secondary file-label'}>
+          <Icon name="user" />
+          {e.photoChoose}
+        </label>
         {file && (
           <button type="button" class={busy ? 'btn btn-primary is-busy' : 'btn btn-primary'} aria-disabled={busy ? true : undefined} onClick={() => void run(() => api.putFile('/practitioner/photo', file), e.photoSaved)}>
             {e.photoSave}
@@ -431,7 +431,7 @@ function ProfileForm({ p, onSaved }: { p: OwnProfile; onSaved: (p: OwnProfile) =
         <CheckboxField id="published" label={e.published} hint={e.publishedHint} checked={v.published} onChecked={set('published')} />
       </section>
 
-      <div class="form-actions sticky-actions">
+      <div class="form-actions">
         <SubmitButton busy={form.busy}>{e.save}</SubmitButton>
         <StatusMessage message={saved} />
       </div>

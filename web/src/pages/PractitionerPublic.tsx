@@ -116,7 +116,7 @@ function Profile({ p }: { p: PublicProfile }) {
             </section>
           )}
           <Booking p={p} />
-          {p.presentation.trim() && (
+          {p.presentation?.trim() && (
             <section class="card panel" aria-labelledby="about-title">
               <h2 id="about-title">{pr.about}</h2>
               {p.presentation
@@ -319,7 +319,7 @@ function Booking({ p }: { p: PublicProfile }) {
         <div ref={gridRef} class={slots.loading ? 'week-grid is-stale' : 'week-grid'} aria-busy={slots.loading}>
           {slots.loading && !slots.data && <span class="visually-hidden">{pr.slotsLoading}</span>}
           {grid.map((day) => (
-            <div key={day.date} class={day.items.length ? 'week-day' : 'week-day is-empty'}>
+            <div key={day.date} class={day.items.length ? 'week-day' : 'week-day is-empty'} data-date={day.date}>
               <h3 class="week-day-head">
                 <span class="week-day-name">{formatWeekdayShort(day.date, lang)}</span> <span class="week-day-date">{formatDayMonth(day.date, lang)}</span>
               </h3>
@@ -409,28 +409,19 @@ function Motifs({ motifs }: { motifs: Motif[] }) {
       {motifs.length === 0 ? (
         <p class="muted">{pr.motifsEmpty}</p>
       ) : (
-        <table class="data-table">
-          <thead>
-            <tr>
-              <th scope="col">{pr.motifCol}</th>
-              <th scope="col">{pr.durationCol}</th>
-              <th scope="col">{pr.modeCol}</th>
-              <th scope="col" class="num">
-                {pr.priceCol}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {motifs.map((m) => (
-              <tr key={m.id}>
-                <th scope="row">{m.label}</th>
-                <td>{fillText(pr.minutes, { n: m.duration_min })}</td>
-                <td>{t.modes[m.mode]}</td>
-                <td class="num price">{formatPrice(m.price_cents, lang)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ul class="motif-prices">
+          {motifs.map((m) => (
+            <li key={m.id}>
+              <div>
+                <p class="motif-label">{m.label}</p>
+                <p class="muted small">
+                  {fillText(pr.minutes, { n: m.duration_min })} · {t.modes[m.mode]}
+                </p>
+              </div>
+              <p class="price motif-price">{formatPrice(m.price_cents, lang)}</p>
+            </li>
+          ))}
+        </ul>
       )}
     </section>
   );

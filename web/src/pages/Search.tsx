@@ -10,7 +10,7 @@ import { Avatar, PractitionerBadges, SlotLink, shouldNameZone, useZoneName, zone
 import { CheckboxField, SelectField, TextField } from '../components/forms/Field';
 import { Icon } from '../components/Icon';
 import { usePageTitle } from '../components/Page';
-import { PlaceCombobox, resolvePlace } from '../components/PlaceCombobox';
+import { PlaceCombobox, placeLabels, resolvePlace } from '../components/PlaceCombobox';
 import { useLoad } from '../components/useLoad';
 import { useSlow } from '../components/useSlow';
 import { useSpecialties } from '../components/useSpecialties';
@@ -32,8 +32,6 @@ import {
 } from '../lib/searchQuery';
 import { todayIn } from '../lib/slots';
 
-/** Labels of the places seen in this tab ("c:69123" → "Lyon (69003)"), for the "Où ?" field. */
-const placeLabels = new Map<string, string>();
 
 export function SearchPage() {
   const { t, lang } = useI18n();
@@ -48,8 +46,10 @@ export function SearchPage() {
   const heading = useRef<HTMLHeadingElement>(null);
   usePageTitle(s.title);
 
+  // The place's label: the one the user picked, else the server's (for a commune code, its
+  // name alone: the server's `near` then carries an arbitrary one of its postcodes).
   const near = results.data?.near;
-  if (near && q.near) placeLabels.set(q.near, near.label);
+  if (near && q.near && !placeLabels.has(q.near)) placeLabels.set(q.near, q.near.startsWith('c:') ? near.name : near.label);
 
   const go = (next: SearchQuery) => route(searchPath(ROUTES.search, next));
   const setFilter = (patch: Partial<SearchQuery>) => go({ ...q, ...patch, page: 1 });
@@ -147,7 +147,7 @@ function countText(n: number, s: { countZero: string; countOne: string; countMan
 function ResultsTitle({ data, q }: { data: SearchResult; q: SearchQuery }) {
   const { t, lang } = useI18n();
   const s = t.search;
-  const place = data.near?.label ?? (q.near && !q.near.includes(',') ? placeLabels.get(q.near) : null);
+  const place = q.near && !q.near.includes(',') ? (placeLabels.get(q.near) ?? data.near?.label) : null;
   return (
     <>
       {countText(data.total, s, lang)}
