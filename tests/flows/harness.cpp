@@ -61,7 +61,7 @@ Harness::~Harness() = default;
 Reply Harness::call(Client& client, http::Method method, const std::string& path,
                     const nlohmann::json& body,
                     const std::vector<std::pair<std::string, std::string>>& headers,
-                    bool csrf_headers) {
+                    bool csrf_headers, const std::optional<std::string>& raw_body) {
   http::Request req;
   req.method = method;
   const auto question = path.find('?');
@@ -83,7 +83,9 @@ Reply Harness::call(Client& client, http::Method method, const std::string& path
     for (const auto& [k, v] : client.cookies) cookie += (cookie.empty() ? "" : "; ") + k + "=" + v;
     req.headers.add("Cookie", cookie);
   }
-  if (!body.is_null()) {
+  if (raw_body) {
+    req.body = *raw_body;  // the caller's Content-Type is in `headers`
+  } else if (!body.is_null()) {
     req.body = body.dump();
     req.headers.add("Content-Type", "application/json");
   }

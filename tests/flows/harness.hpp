@@ -48,7 +48,15 @@ class Harness {
   Reply call(Client& client, http::Method method, const std::string& path,
              const nlohmann::json& body = nullptr,
              const std::vector<std::pair<std::string, std::string>>& headers = {},
-             bool csrf_headers = true);
+             bool csrf_headers = true, const std::optional<std::string>& raw_body = std::nullopt);
+  Reply put(Client& c, const std::string& path, const nlohmann::json& body) {
+    return call(c, http::Method::put, path, body);
+  }
+  Reply del(Client& c, const std::string& path) { return call(c, http::Method::del, path); }
+  // A raw body (uploads) with its Content-Type.
+  Reply upload(Client& c, const std::string& path, std::string bytes, const std::string& type) {
+    return call(c, http::Method::put, path, nullptr, {{"Content-Type", type}}, true, bytes);
+  }
   Reply get(Client& c, const std::string& path) { return call(c, http::Method::get, path); }
   Reply post(Client& c, const std::string& path,
              const nlohmann::json& body = nlohmann::json::object()) {
