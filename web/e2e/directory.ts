@@ -58,7 +58,7 @@ export interface NewPractitioner {
  * credentials.
  */
 export async function verifiedPractitioner(browser: Browser, baseURL: string, who = { first_name: 'Claire', last_name: 'Vasseur' }): Promise<NewPractitioner> {
-  const person = { email: uniqueEmail(who.first_name.toLowerCase()), password: PASSWORD, ...who };
+  const person = { email: uniqueEmail(who.first_name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase()), password: PASSWORD, ...who };
   const context = await browser.newContext({ baseURL });
   try {
     await createAccount(context.request, baseURL, { ...person, rpps: newRpps(), specialty: 'general_medicine' });

@@ -8,9 +8,9 @@ import { browserZone, formatClock, formatDayShort, localDate } from '../lib/slot
 import { Icon } from './Icon';
 
 export function Avatar({ name, photo, size = 'medium' }: { name: string; photo: string | null; size?: 'medium' | 'large' }) {
-  if (photo) return <img class={`avatar avatar-${size}`} src={photo} alt="" width={size === 'large' ? 128 : 72} height={size === 'large' ? 128 : 72} />;
+  if (photo) return <img class={`pr-avatar pr-avatar-${size}`} src={photo} alt="" width={size === 'large' ? 128 : 72} height={size === 'large' ? 128 : 72} />;
   return (
-    <span class={`avatar avatar-${size} avatar-initials`} aria-hidden="true">
+    <span class={`pr-avatar pr-avatar-${size} pr-avatar-initials`} aria-hidden="true">
       {initials(name)}
     </span>
   );

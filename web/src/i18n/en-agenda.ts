@@ -158,6 +158,7 @@ export const enAgenda: typeof frAgenda = {
     paymentLegend: 'Payment methods accepted',
     languagesLegend: 'Languages spoken',
     languagesHint: '10 at most.',
+    aboutTitle: 'About you and languages',
     presentation: 'About you',
     presentationHint: 'Your background, how you work, how to reach the practice.',
     remaining: '{n} characters left',

@@ -158,6 +158,7 @@ export const frAgenda = {
     paymentLegend: 'Moyens de paiement acceptés',
     languagesLegend: 'Langues parlées',
     languagesHint: '10 au plus.',
+    aboutTitle: 'Présentation et langues',
     presentation: 'Présentation',
     presentationHint: 'Votre parcours, votre façon de travailler, l’accès au cabinet.',
     remaining: '{n} caractères restants',

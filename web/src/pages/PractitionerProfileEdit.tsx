@@ -135,7 +135,7 @@ function PhotoSection({ p, onChange }: { p: OwnProfile; onChange: () => void }) 
       <div class="photo-row">
         {preview ? (
           <figure class="photo-figure">
-            <img class="avatar avatar-large" src={preview} alt={e.photoPreview} width={128} height={128} />
+            <img class="pr-avatar pr-avatar-large" src={preview} alt={e.photoPreview} width={128} height={128} />
             <figcaption class="muted small">{e.photoPreview}</figcaption>
           </figure>
         ) : (
@@ -381,7 +381,7 @@ function ProfileForm({ p, onSaved }: { p: OwnProfile; onSaved: (p: OwnProfile) =
       </section>
 
       <section class="card panel" aria-labelledby="about-edit-title">
-        <h2 id="about-edit-title">{e.presentation}</h2>
+        <h2 id="about-edit-title">{e.aboutTitle}</h2>
         <fieldset class="radio-group fieldset-block" id="languages" tabIndex={-1}>
           <legend>{e.languagesLegend}</legend>
           <p class="field-hint">{e.languagesHint}</p>

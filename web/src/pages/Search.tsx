@@ -409,7 +409,7 @@ function ResultSkeletons() {
       {[0, 1, 2].map((i) => (
         <li key={i} class="card result-card is-skeleton">
           <div class="result-who">
-            <span class="avatar avatar-medium skeleton-block" />
+            <span class="pr-avatar pr-avatar-medium skeleton-block" />
             <div class="result-info">
               <span class="skeleton-line" />
               <span class="skeleton-line short" />
