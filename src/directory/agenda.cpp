@@ -11,7 +11,7 @@
 namespace cabinet::directory {
 namespace {
 
-constexpr std::size_t kMaxRanges = 70;           // ten per day
+constexpr std::size_t kMaxRanges = 70;  // ten per day
 constexpr std::size_t kMaxFutureExceptions = 500;
 constexpr std::int64_t kDay = 86400;
 constexpr int kMaxExceptionDays = 366;
@@ -26,11 +26,9 @@ const date::time_zone* zone_of(const store::Profile& p) {
 }
 
 Result<std::vector<store::Hours>> parse_hours(const nlohmann::json& body) {
-  if (!body.contains("hours") || !body["hours"].is_array())
-    return http::missing_field("hours");
+  if (!body.contains("hours") || !body["hours"].is_array()) return http::missing_field("hours");
   const auto& list = body["hours"];
-  if (list.size() > kMaxRanges)
-    return invalid("hours", "70 plages au plus.", "70 ranges at most.");
+  if (list.size() > kMaxRanges) return invalid("hours", "70 plages au plus.", "70 ranges at most.");
   std::vector<store::Hours> out;
   for (const auto& item : list) {
     if (!item.is_object() || !item.contains("weekday") || !item["weekday"].is_number_integer() ||
@@ -153,8 +151,13 @@ Task<Result<nlohmann::json>> Service::add_exception(const Principal& who,
       co_return invalid("mode", "Mode : vidéo ou cabinet.", "Mode: video or in person.");
     e.mode = *mode;
   }
-  auto note = in.optional_text("note", 400);
+  auto note = in.optional_text("note", 800);
   if (!note) co_return std::move(note).error();
+  // Characters as a person counts them (UTF-8 continuation bytes are not characters).
+  if (*note && std::count_if((*note)->begin(), (*note)->end(), [](char c) {
+                 return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+               }) > 200)
+    co_return invalid("note", "200 caractères au plus.", "200 characters at most.");
   e.note = *note;
   auto future = co_await store::exceptions(d_.db, *owner, now, now + 400 * kDay);
   if (!future) co_return std::move(future).error();
@@ -219,9 +222,10 @@ Task<Result<nlohmann::json>> Service::agenda(const Principal& who,
     if (!holiday || !p->closed_on_public_holidays) {
       for (const auto& w : rules.weekly) {
         if (w.weekday != agenda::weekday(date)) continue;
-        open.push_back({{"start", agenda::iso(agenda::to_instant_lenient(date, w.start_min, zone), zone)},
-                        {"end", agenda::iso(agenda::to_instant_lenient(date, w.end_min, zone), zone)},
-                        {"mode", agenda::to_string(w.mode)}});
+        open.push_back(
+            {{"start", agenda::iso(agenda::to_instant_lenient(date, w.start_min, zone), zone)},
+             {"end", agenda::iso(agenda::to_instant_lenient(date, w.end_min, zone), zone)},
+             {"mode", agenda::to_string(w.mode)}});
       }
     }
     for (const auto& x : rules.extras) {
@@ -279,9 +283,10 @@ Task<Result<nlohmann::json>> Service::announce_delay(const Principal& who, int m
   if (auto r = co_await d_.db.transact(tx_body); !r) co_return std::move(r).error();
   if (auto r = co_await d_.index.refresh(*owner); !r) co_return std::move(r).error();
   // Waiting patients subscribe to this room (issue 6); the profile page shows it too.
-  d_.hub.broadcast("practitioner:" + p->public_id,
-                   nlohmann::json{{"type", "delay"}, {"practitioner", p->public_id}, {"minutes", minutes}}
-                       .dump());
+  d_.hub.broadcast(
+      "practitioner:" + p->public_id,
+      nlohmann::json{{"type", "delay"}, {"practitioner", p->public_id}, {"minutes", minutes}}
+          .dump());
   co_return nlohmann::json{{"minutes", minutes}, {"announced_at", now}};
 }
 

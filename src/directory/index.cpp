@@ -143,11 +143,11 @@ std::optional<Near> resolve_near(std::string_view text) {
   auto places = communes.by_postcode(text);
   if (places.empty()) return std::nullopt;
   // A postcode shared by several communes: the most populated one stands for it.
-  const auto best = std::max_element(places.begin(), places.end(), [](const auto& x, const auto& y) {
-    return x.commune->population < y.commune->population;
-  });
-  return Near{best->commune->lat, best->commune->lng, best->commune->name + " (" + best->postcode + ")",
-              *best};
+  const auto best = std::max_element(
+      places.begin(), places.end(),
+      [](const auto& x, const auto& y) { return x.commune->population < y.commune->population; });
+  return Near{best->commune->lat, best->commune->lng,
+              best->commune->name + " (" + best->postcode + ")", *best};
 }
 
 struct Index::Loop {
@@ -174,8 +174,8 @@ std::shared_ptr<Entry> build_entry(store::Profile profile, std::vector<store::Mo
                                    std::vector<store::Exception> exceptions,
                                    const IndexOptions& options) {
   auto e = std::make_shared<Entry>();
-  e->rules = rules_for(profile, hours, exceptions, options.video_window_start,
-                       options.video_window_end);
+  e->rules =
+      rules_for(profile, hours, exceptions, options.video_window_start, options.video_window_end);
   e->specialty = practitioners::find_specialty(profile.specialty);
   if (profile.commune_code) e->commune = geo::Communes::instance().by_code(*profile.commune_code);
   e->name = (titled(profile.specialty) ? "Dr " : "") + profile.first_name + " " + profile.last_name;
@@ -254,8 +254,8 @@ Task<Result<void>> Index::refresh(std::int64_t account) {
   if (!hours) co_return std::move(hours).error();
   auto exceptions = co_await store::exceptions(db_, account, now, now + 400 * kDay);
   if (!exceptions) co_return std::move(exceptions).error();
-  replace(account, build_entry(std::move(profiles->front()), std::move(*motifs),
-                               std::move(*hours), std::move(*exceptions), options_));
+  replace(account, build_entry(std::move(profiles->front()), std::move(*motifs), std::move(*hours),
+                               std::move(*exceptions), options_));
   co_return ok();
 }
 

@@ -31,7 +31,7 @@ struct Entry {
   agenda::Rules rules;
   const practitioners::Specialty* specialty = nullptr;
   const geo::Commune* commune = nullptr;
-  std::string name;         // "Dr Camille Durand"
+  std::string name;              // "Dr Camille Durand"
   std::string search_name;       // normalised first and last name
   std::string search_specialty;  // normalised French and English labels
   std::vector<std::string> languages;
@@ -121,7 +121,8 @@ class Index {
   [[nodiscard]] std::size_t size() const;
   [[nodiscard]] SearchResult search(const SearchQuery& q) const;
   // Next free slots of the entry's default motif, from now (cached) or from a local date.
-  [[nodiscard]] std::vector<agenda::Slot> next_slots(const Entry& e, std::optional<agenda::Mode> mode,
+  [[nodiscard]] std::vector<agenda::Slot> next_slots(const Entry& e,
+                                                     std::optional<agenda::Mode> mode,
                                                      std::optional<agenda::LocalDate> from) const;
   [[nodiscard]] const IndexOptions& options() const { return options_; }
 

@@ -15,7 +15,8 @@ constexpr int kMaxSourceSide = 12000;  // a 5 MB file claiming more is a decompr
 Error unsupported() { return Error(ErrorCode::unsupported_media_type, "photo type"); }
 
 Error unreadable() {
-  return Error::invalid("photo", "Cette image est illisible ou trop grande (12 000 pixels au plus).",
+  return Error::invalid("photo",
+                        "Cette image est illisible ou trop grande (12 000 pixels au plus).",
                         "This image cannot be read or is too large (12,000 pixels at most).");
 }
 
@@ -62,9 +63,8 @@ Result<std::string> reencode_photo(std::string_view bytes) {
   if (mime != "image/jpeg" && mime != "image/png" && mime != "image/webp") return unsupported();
   init_vips();
   // The header only (vips loads lazily): refuse absurd dimensions before any pixel is decoded.
-  std::unique_ptr<VipsImage, Unref> header(
-      vips_image_new_from_buffer(bytes.data(), bytes.size(), "", "access",
-                                 VIPS_ACCESS_SEQUENTIAL, nullptr));
+  std::unique_ptr<VipsImage, Unref> header(vips_image_new_from_buffer(
+      bytes.data(), bytes.size(), "", "access", VIPS_ACCESS_SEQUENTIAL, nullptr));
   if (!header) {
     vips_error_clear();
     return unreadable();
@@ -75,9 +75,8 @@ Result<std::string> reencode_photo(std::string_view bytes) {
   header.reset();
 
   VipsImage* thumb = nullptr;
-  if (vips_thumbnail_buffer(const_cast<char*>(bytes.data()), bytes.size(), &thumb, kSide,
-                            "height", kSide, "size", VIPS_SIZE_DOWN, "no_rotate", FALSE,
-                            nullptr) != 0) {
+  if (vips_thumbnail_buffer(const_cast<char*>(bytes.data()), bytes.size(), &thumb, kSide, "height",
+                            kSide, "size", VIPS_SIZE_DOWN, "no_rotate", FALSE, nullptr) != 0) {
     vips_error_clear();
     return unreadable();
   }

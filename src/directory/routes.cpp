@@ -228,8 +228,8 @@ void register_routes(http::Router& router, Service& s) {
   router.add(
       Method::del, "/api/v1/practitioner/motifs/{id}",
       [&s](Request& req) -> Task<Response> {
-        co_return http::reply(co_await s.delete_motif(*req.principal, std::string(*req.param("id"))),
-                              req);
+        co_return http::reply(
+            co_await s.delete_motif(*req.principal, std::string(*req.param("id"))), req);
       },
       http::signed_in(practitioner));
 
@@ -284,12 +284,11 @@ void register_routes(http::Router& router, Service& s) {
       Method::post, "/api/v1/practitioner/agenda/delay",
       [&s](Request& req) -> Task<Response> {
         const auto& v = req.json.is_object() && req.json.contains("minutes") ? req.json["minutes"]
-                                                                            : nlohmann::json();
+                                                                             : nlohmann::json();
         if (!v.is_number_integer() || v.get<std::int64_t>() < 0 || v.get<std::int64_t>() > 240) {
-          co_return Response::error(
-              http::invalid_field("minutes", "Un retard de 0 à 240 minutes.",
-                                  "A delay of 0 to 240 minutes."),
-              req.locale);
+          co_return Response::error(http::invalid_field("minutes", "Un retard de 0 à 240 minutes.",
+                                                        "A delay of 0 to 240 minutes."),
+                                    req.locale);
         }
         auto r = co_await s.announce_delay(*req.principal, static_cast<int>(v.get<std::int64_t>()));
         co_return http::reply(r, req);

@@ -32,23 +32,25 @@ class SeededRandom final : public Random {
 };
 
 constexpr std::array kFirstNames{
-    "Camille", "Léa",     "Manon",   "Chloé",    "Emma",     "Inès",    "Sarah",   "Julie",
-    "Claire",  "Anne",    "Sophie",  "Nathalie", "Isabelle", "Céline",  "Hélène",  "Élise",
-    "Aurélie", "Marion",  "Pauline", "Lucie",    "Mathilde", "Agathe",  "Nadia",   "Yasmine",
-    "Thomas",  "Nicolas", "Julien",  "Antoine",  "Maxime",   "Pierre",  "Hugo",    "Lucas",
+    "Camille", "Léa",     "Manon",   "Chloé",    "Emma",     "Inès",    "Sarah",    "Julie",
+    "Claire",  "Anne",    "Sophie",  "Nathalie", "Isabelle", "Céline",  "Hélène",   "Élise",
+    "Aurélie", "Marion",  "Pauline", "Lucie",    "Mathilde", "Agathe",  "Nadia",    "Yasmine",
+    "Thomas",  "Nicolas", "Julien",  "Antoine",  "Maxime",   "Pierre",  "Hugo",     "Lucas",
     "Louis",   "Paul",    "Arthur",  "Mathieu",  "Olivier",  "Vincent", "François", "Éric",
-    "Karim",   "Mehdi",   "Samir",   "Yann",     "Gaël",     "Romain",  "Benoît",  "Jérôme"};
+    "Karim",   "Mehdi",   "Samir",   "Yann",     "Gaël",     "Romain",  "Benoît",   "Jérôme"};
 constexpr std::array kLastNames{
-    "Martin",   "Bernard",  "Dubois",   "Thomas",   "Robert",  "Richard", "Petit",   "Durand",
-    "Leroy",    "Moreau",   "Simon",    "Laurent",  "Lefebvre", "Michel", "Garcia",  "David",
-    "Bertrand", "Roux",     "Vincent",  "Fournier", "Morel",   "Girard",  "André",   "Lefèvre",
-    "Mercier",  "Dupont",   "Lambert",  "Bonnet",   "François", "Martinez", "Legrand", "Garnier",
-    "Faure",    "Rousseau", "Blanc",    "Guérin",   "Muller",  "Henry",   "Roussel", "Nicolas",
-    "Perrin",   "Morin",    "Mathieu",  "Clément",  "Gauthier", "Dumont", "Lopez",   "Fontaine",
-    "Chevalier", "Robin",   "Masson",   "Sanchez",  "Gérard",  "Nguyen",  "Boyer",   "Denis",
-    "Lemaire",  "Duval",    "Joly",     "Gautier",  "Roger",   "Roche",   "Roy",     "Noël",
-    "Meyer",    "Lucas",    "Meunier",  "Jean",     "Perez",   "Marchand", "Dufour", "Blanchard",
-    "Benali",   "Haddad",   "Le Gall",  "Le Goff",  "Kerbrat", "Etcheverry", "Santoni", "Payet"};
+    "Martin",     "Bernard",   "Dubois",   "Thomas",  "Robert",  "Richard",  "Petit",
+    "Durand",     "Leroy",     "Moreau",   "Simon",   "Laurent", "Lefebvre", "Michel",
+    "Garcia",     "David",     "Bertrand", "Roux",    "Vincent", "Fournier", "Morel",
+    "Girard",     "André",     "Lefèvre",  "Mercier", "Dupont",  "Lambert",  "Bonnet",
+    "François",   "Martinez",  "Legrand",  "Garnier", "Faure",   "Rousseau", "Blanc",
+    "Guérin",     "Muller",    "Henry",    "Roussel", "Nicolas", "Perrin",   "Morin",
+    "Mathieu",    "Clément",   "Gauthier", "Dumont",  "Lopez",   "Fontaine", "Chevalier",
+    "Robin",      "Masson",    "Sanchez",  "Gérard",  "Nguyen",  "Boyer",    "Denis",
+    "Lemaire",    "Duval",     "Joly",     "Gautier", "Roger",   "Roche",    "Roy",
+    "Noël",       "Meyer",     "Lucas",    "Meunier", "Jean",    "Perez",    "Marchand",
+    "Dufour",     "Blanchard", "Benali",   "Haddad",  "Le Gall", "Le Goff",  "Kerbrat",
+    "Etcheverry", "Santoni",   "Payet"};
 
 struct SpecialtyMix {
   const char* code;
@@ -57,16 +59,16 @@ struct SpecialtyMix {
   int video_percent;     // share of those practitioners offering teleconsultation
 };
 constexpr std::array kMix{
-    SpecialtyMix{"general_medicine", 40, 3000, 80}, SpecialtyMix{"pediatrics", 6, 3500, 60},
-    SpecialtyMix{"gynecology", 5, 5000, 40},        SpecialtyMix{"dermatology", 4, 5000, 60},
-    SpecialtyMix{"psychiatry", 4, 5500, 90},        SpecialtyMix{"ophthalmology", 4, 5000, 20},
-    SpecialtyMix{"cardiology", 3, 5000, 40},        SpecialtyMix{"ent", 2, 5000, 30},
-    SpecialtyMix{"endocrinology", 2, 5000, 70},     SpecialtyMix{"rheumatology", 1, 5000, 40},
-    SpecialtyMix{"gastroenterology", 1, 5000, 40},  SpecialtyMix{"pulmonology", 1, 5000, 40},
-    SpecialtyMix{"allergology", 1, 5000, 60},       SpecialtyMix{"geriatrics", 1, 5000, 50},
+    SpecialtyMix{"general_medicine", 40, 3000, 80},  SpecialtyMix{"pediatrics", 6, 3500, 60},
+    SpecialtyMix{"gynecology", 5, 5000, 40},         SpecialtyMix{"dermatology", 4, 5000, 60},
+    SpecialtyMix{"psychiatry", 4, 5500, 90},         SpecialtyMix{"ophthalmology", 4, 5000, 20},
+    SpecialtyMix{"cardiology", 3, 5000, 40},         SpecialtyMix{"ent", 2, 5000, 30},
+    SpecialtyMix{"endocrinology", 2, 5000, 70},      SpecialtyMix{"rheumatology", 1, 5000, 40},
+    SpecialtyMix{"gastroenterology", 1, 5000, 40},   SpecialtyMix{"pulmonology", 1, 5000, 40},
+    SpecialtyMix{"allergology", 1, 5000, 60},        SpecialtyMix{"geriatrics", 1, 5000, 50},
     SpecialtyMix{"addiction_medicine", 1, 5000, 90}, SpecialtyMix{"sexology", 1, 6000, 90},
-    SpecialtyMix{"dentistry", 7, 3000, 5},          SpecialtyMix{"midwifery", 4, 3000, 70},
-    SpecialtyMix{"physiotherapy", 6, 1800, 10},     SpecialtyMix{"psychology", 5, 6000, 90},
+    SpecialtyMix{"dentistry", 7, 3000, 5},           SpecialtyMix{"midwifery", 4, 3000, 70},
+    SpecialtyMix{"physiotherapy", 6, 1800, 10},      SpecialtyMix{"psychology", 5, 6000, 90},
     SpecialtyMix{"dietetics", 2, 4500, 90}};
 
 constexpr std::array kLanguages{"en", "es", "de", "it", "ar", "pt", "zh"};
@@ -115,11 +117,13 @@ class CommunePicker {
 };
 
 constexpr std::string_view kInsertAccount =
-    "INSERT INTO accounts (public_id, email, email_confirmed_at, phone, password_hash, role, status,"
+    "INSERT INTO accounts (public_id, email, email_confirmed_at, phone, password_hash, role, "
+    "status,"
     " locale, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, 'active', 'fr', $3, $3)"
     " RETURNING id";
 constexpr std::string_view kInsertHolder =
-    "INSERT INTO profiles (public_id, account_id, is_holder, first_name, last_name, birth_date, sex,"
+    "INSERT INTO profiles (public_id, account_id, is_holder, first_name, last_name, birth_date, "
+    "sex,"
     " relationship, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)";
 constexpr std::string_view kInsertPractitioner =
     "INSERT INTO practitioners (account_id, rpps, specialty, status, decided_at, created_at)"
@@ -136,7 +140,7 @@ Task<Result<std::int64_t>> insert_account(storage::Executor& tx, SeededRandom& r
                                           const std::string& email, const std::string& role,
                                           const std::optional<std::string>& password_hash,
                                           std::int64_t now) {
-  Params params{random_base32(rng, 16), email, now, std::string("+33612345678"),
+  Params params{random_base32(rng, 16),           email, now, std::string("+33612345678"),
                 storage::optional(password_hash), role};
   auto r = co_await tx.query(kInsertAccount, std::move(params));
   if (!r) co_return std::move(r).error();
@@ -148,8 +152,15 @@ Task<Result<void>> insert_person(storage::Executor& tx, SeededRandom& rng, std::
                                  const std::string& relationship, std::int64_t now) {
   storage::Value sex = nullptr;
   if (!p.sex.empty()) sex = p.sex;
-  Params params{random_base32(rng, 16), account, std::int64_t{holder ? 1 : 0}, p.first, p.last,
-                birth, std::move(sex), relationship, now};
+  Params params{random_base32(rng, 16),
+                account,
+                std::int64_t{holder ? 1 : 0},
+                p.first,
+                p.last,
+                birth,
+                std::move(sex),
+                relationship,
+                now};
   auto r = co_await tx.query(kInsertHolder, std::move(params));
   if (!r) co_return std::move(r).error();
   co_return ok();
@@ -165,7 +176,8 @@ std::vector<store::Hours> hours_for(SeededRandom& rng, bool video, bool in_perso
     if (day == 6 && !saturday) continue;
     if (in_person) {
       out.push_back({day, "in_person", morning, 12 * 60, 0});
-      if (day != 6 && day != closed_day) out.push_back({day, "in_person", 14 * 60, late ? 19 * 60 : 18 * 60, 0});
+      if (day != 6 && day != closed_day)
+        out.push_back({day, "in_person", 14 * 60, late ? 19 * 60 : 18 * 60, 0});
     }
     if (video && day != 6) {
       out.push_back({day, "video", 12 * 60 + 30, 13 * 60 + 30, 0});
@@ -176,15 +188,19 @@ std::vector<store::Hours> hours_for(SeededRandom& rng, bool video, bool in_perso
   return out;
 }
 
-std::vector<store::Motif> motifs_for(SeededRandom& rng, const SpecialtyMix& mix, const std::string& sector,
-                                     bool video, bool in_person) {
+std::vector<store::Motif> motifs_for(SeededRandom& rng, const SpecialtyMix& mix,
+                                     const std::string& sector, bool video, bool in_person) {
   int price = mix.base_price_cents;
-  if (sector == "2" || sector == "2_optam") price = price * (130 + static_cast<int>(rng.below(70))) / 100;
+  if (sector == "2" || sector == "2_optam")
+    price = price * (130 + static_cast<int>(rng.below(70))) / 100;
   if (sector == "nc") price = price * (180 + static_cast<int>(rng.below(100))) / 100;
   price = (price + 50) / 100 * 100;  // whole euros
-  const int first_len = std::string_view(mix.code) == "psychology" || std::string_view(mix.code) == "psychiatry" ? 45 : 20;
-  const int follow_len = std::string_view(mix.code) == "psychology" ? 45
-                         : std::string_view(mix.code) == "physiotherapy" ? 30 : 15;
+  const int first_len =
+      std::string_view(mix.code) == "psychology" || std::string_view(mix.code) == "psychiatry" ? 45
+                                                                                               : 20;
+  const int follow_len = std::string_view(mix.code) == "psychology"      ? 45
+                         : std::string_view(mix.code) == "physiotherapy" ? 30
+                                                                         : 15;
   std::vector<store::Motif> out;
   const std::string both = video && in_person ? "both" : (video ? "video" : "in_person");
   out.push_back({0, "", 0, "Consultation de suivi", follow_len, both, price, 1});
@@ -195,7 +211,6 @@ std::vector<store::Motif> motifs_for(SeededRandom& rng, const SpecialtyMix& mix,
     out.push_back({0, "", 0, "Renouvellement d’ordonnance", 10, both, price, 4});
   return out;
 }
-
 
 // Three accounts to try the product with, printed by `make run` at the first start. Their
 // passwords are public: development and demonstration databases only.
@@ -283,7 +298,8 @@ Task<Result<std::vector<DemoAccount>>> seed_demo_accounts(storage::Database& db,
 
 }  // namespace
 
-Task<Result<SeedReport>> seed(storage::Database& db, const Clock& clock, const SeedOptions& options) {
+Task<Result<SeedReport>> seed(storage::Database& db, const Clock& clock,
+                              const SeedOptions& options) {
   SeedReport report;
   SeededRandom rng(options.seed);
   const auto now = clock.unix_seconds();
@@ -323,7 +339,8 @@ Task<Result<SeedReport>> seed(storage::Database& db, const Clock& clock, const S
         if (!account) co_return std::move(account).error();
         const auto birth = std::to_string(1955 + rng.below(40)) + "-0" +
                            std::to_string(1 + rng.below(9)) + "-1" + std::to_string(rng.below(9));
-        if (auto r = co_await insert_person(tx, rng, *account, true, person, birth, "self", now); !r)
+        if (auto r = co_await insert_person(tx, rng, *account, true, person, birth, "self", now);
+            !r)
           co_return r;
         // RPPS: "1", the seed's last two digits, the practitioner's number, a Luhn key.
         Params pr{*account, rpps_for(options.seed, i + 1), std::string(mix->code), now};
@@ -347,10 +364,12 @@ Task<Result<SeedReport>> seed(storage::Database& db, const Clock& clock, const S
         p.department = commune->department;
         p.timezone = std::string(agenda::zone_for_department(commune->department));
         p.languages = "fr";
-        if (rng.chance(40)) p.languages += std::string(",") + kLanguages[rng.below(kLanguages.size())];
+        if (rng.chance(40))
+          p.languages += std::string(",") + kLanguages[rng.below(kLanguages.size())];
         const auto roll = rng.below(100);
         p.sector = roll < 65 ? "1" : roll < 80 ? "2_optam" : roll < 95 ? "2" : "nc";
-        if (std::string_view(mix->code) == "psychology" || std::string_view(mix->code) == "dietetics")
+        if (std::string_view(mix->code) == "psychology" ||
+            std::string_view(mix->code) == "dietetics")
           p.sector = "nc";
         p.carte_vitale = p.sector != "nc";
         p.tiers_payant = p.sector == "1" && rng.chance(50);
@@ -370,7 +389,8 @@ Task<Result<SeedReport>> seed(storage::Database& db, const Clock& clock, const S
           m.practitioner_id = *account;
           if (auto r = co_await store::insert_motif(tx, m, now); !r) co_return std::move(r).error();
         }
-        if (auto r = co_await store::replace_hours(tx, *account, hours_for(rng, video, in_person)); !r)
+        if (auto r = co_await store::replace_hours(tx, *account, hours_for(rng, video, in_person));
+            !r)
           co_return r;
         ++report.practitioners_created;
       }

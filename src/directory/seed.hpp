@@ -33,6 +33,7 @@ struct SeedReport {
   std::vector<DemoAccount> accounts;
 };
 
-Task<Result<SeedReport>> seed(storage::Database& db, const Clock& clock, const SeedOptions& options);
+Task<Result<SeedReport>> seed(storage::Database& db, const Clock& clock,
+                              const SeedOptions& options);
 
 }  // namespace cabinet::directory

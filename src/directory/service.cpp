@@ -19,15 +19,17 @@ const std::set<std::string> kSectors{"1", "2", "2_optam", "nc"};
 const std::set<std::string> kPaymentModes{"card", "cheque", "cash", "transfer"};
 
 std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\n')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\n')) s.remove_suffix(1);
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\n'))
+    s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\n'))
+    s.remove_suffix(1);
   return s;
 }
 
 // Characters, not bytes: what a person counts (the text is valid UTF-8 by then).
 std::size_t char_count(std::string_view s) {
-  return static_cast<std::size_t>(
-      std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+  return static_cast<std::size_t>(std::count_if(
+      s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
 }
 
 std::string join(const std::vector<std::string>& items) {
@@ -65,9 +67,9 @@ std::optional<std::string> practice_phone(std::string_view input) {
   return "+33" + digits.substr(1);
 }
 
-Result<std::vector<std::string>> string_list(const nlohmann::json& body, const std::string& field,
-                                             std::size_t max_items,
-                                             const std::function<bool(const std::string&)>& ok_item) {
+Result<std::vector<std::string>> string_list(
+    const nlohmann::json& body, const std::string& field, std::size_t max_items,
+    const std::function<bool(const std::string&)>& ok_item) {
   const auto& v = body[field];
   if (!v.is_array() || v.empty() || v.size() > max_items)
     return invalid(field, "Choisissez au moins une valeur.", "Choose at least one value.");
@@ -83,11 +85,13 @@ Result<std::vector<std::string>> string_list(const nlohmann::json& body, const s
 
 Result<bool> flag(const nlohmann::json& body, const std::string& field, bool current) {
   if (!body.contains(field)) return current;
-  if (!body[field].is_boolean()) return invalid(field, "Oui ou non attendu.", "Expected true or false.");
+  if (!body[field].is_boolean())
+    return invalid(field, "Oui ou non attendu.", "Expected true or false.");
   return body[field].get<bool>();
 }
 
-Result<int> whole(const nlohmann::json& body, const std::string& field, int current, int lo, int hi) {
+Result<int> whole(const nlohmann::json& body, const std::string& field, int current, int lo,
+                  int hi) {
   if (!body.contains(field)) return current;
   const auto& v = body[field];
   if (!v.is_number_integer() || v.get<std::int64_t>() < lo || v.get<std::int64_t>() > hi) {
@@ -155,7 +159,7 @@ Task<Result<std::int64_t>> Service::agenda_owner(const Principal& who) {
   auto link = co_await practitioners::store::assistant_link(d_.db, who.account_id);
   if (!link) co_return std::move(link).error();
   if (!*link) co_return Error(ErrorCode::forbidden);
-  co_return(*link)->practitioner_id;
+  co_return (*link)->practitioner_id;
 }
 
 nlohmann::json Service::search(const SearchQuery& q, Locale locale) const {
@@ -163,9 +167,8 @@ nlohmann::json Service::search(const SearchQuery& q, Locale locale) const {
   nlohmann::json items = nlohmann::json::array();
   for (const auto& hit : result.items) {
     auto item = summary_json(*hit.entry, locale);
-    item["distance_km"] = hit.distance_km
-                              ? nlohmann::json(std::round(*hit.distance_km * 10) / 10)
-                              : nlohmann::json(nullptr);
+    item["distance_km"] = hit.distance_km ? nlohmann::json(std::round(*hit.distance_km * 10) / 10)
+                                          : nlohmann::json(nullptr);
     nlohmann::json slots = nlohmann::json::array();
     for (const auto& s : hit.next_slots) slots.push_back(slot_json(s, hit.entry->rules.zone));
     item["next_slots"] = std::move(slots);
@@ -213,7 +216,8 @@ Result<nlohmann::json> Service::slots(const std::string& id, const SlotsQuery& s
   q.duration_min = duration;
   q.now = d_.clock.unix_seconds();
   nlohmann::json out = nlohmann::json::array();
-  for (const auto& s : agenda::compute_slots(e->rules, q)) out.push_back(slot_json(s, e->rules.zone));
+  for (const auto& s : agenda::compute_slots(e->rules, q))
+    out.push_back(slot_json(s, e->rules.zone));
   return nlohmann::json{{"slots", std::move(out)}, {"timezone", e->profile.timezone}};
 }
 
@@ -242,11 +246,13 @@ Task<Result<nlohmann::json>> Service::my_profile(const Principal& who, Locale lo
   out["published"] = p->published;
   out["listed"] = d_.index.find_account(who.account_id) != nullptr;
   out["commune"] = nullptr;
-  if (e.commune != nullptr && p->postcode) out["commune"] = place_json(geo::Place{e.commune, *p->postcode});
+  if (e.commune != nullptr && p->postcode)
+    out["commune"] = place_json(geo::Place{e.commune, *p->postcode});
   out["min_notice_minutes"] = p->min_notice_minutes;
   out["horizon_days"] = p->horizon_days;
   out["closed_on_public_holidays"] = p->closed_on_public_holidays;
-  out["address_line"] = p->address_line ? nlohmann::json(*p->address_line) : nlohmann::json(nullptr);
+  out["address_line"] =
+      p->address_line ? nlohmann::json(*p->address_line) : nlohmann::json(nullptr);
   co_return out;
 }
 
@@ -267,8 +273,8 @@ Task<Result<nlohmann::json>> Service::update_profile(const Principal& who,
     auto postcode = in.text("postcode", 10);
     if (!postcode) co_return std::move(postcode).error();
     const auto* c = geo::Communes::instance().by_code(*code);
-    if (c == nullptr || std::find(c->postcodes.begin(), c->postcodes.end(), *postcode) ==
-                            c->postcodes.end()) {
+    if (c == nullptr ||
+        std::find(c->postcodes.begin(), c->postcodes.end(), *postcode) == c->postcodes.end()) {
       co_return invalid("commune_code", "Choisissez la commune dans la liste.",
                         "Choose the town from the list.");
     }
@@ -318,11 +324,11 @@ Task<Result<nlohmann::json>> Service::update_profile(const Principal& who,
       co_return invalid("presentation", "2 000 caractères au plus.", "2,000 characters at most.");
     p.presentation = *v;
   }
-  for (auto [field, target] : {std::pair{"carte_vitale", &p.carte_vitale},
-                               std::pair{"tiers_payant", &p.tiers_payant},
-                               std::pair{"video", &p.video}, std::pair{"in_person", &p.in_person},
-                               std::pair{"closed_on_public_holidays", &p.closed_on_public_holidays},
-                               std::pair{"published", &p.published}}) {
+  for (auto [field, target] :
+       {std::pair{"carte_vitale", &p.carte_vitale}, std::pair{"tiers_payant", &p.tiers_payant},
+        std::pair{"video", &p.video}, std::pair{"in_person", &p.in_person},
+        std::pair{"closed_on_public_holidays", &p.closed_on_public_holidays},
+        std::pair{"published", &p.published}}) {
     auto v = flag(body, field, *target);
     if (!v) co_return std::move(v).error();
     *target = *v;

@@ -58,7 +58,8 @@ class Service {
   // Agenda (practitioner or assistant).
   Task<Result<nlohmann::json>> hours(const Principal& who);
   Task<Result<nlohmann::json>> put_hours(const Principal& who, const nlohmann::json& body);
-  Task<Result<nlohmann::json>> exceptions(const Principal& who, std::optional<agenda::LocalDate> from,
+  Task<Result<nlohmann::json>> exceptions(const Principal& who,
+                                          std::optional<agenda::LocalDate> from,
                                           std::optional<agenda::LocalDate> to);
   Task<Result<nlohmann::json>> add_exception(const Principal& who, const nlohmann::json& body);
   Task<Result<void>> delete_exception(const Principal& who, const std::string& id);

@@ -37,7 +37,8 @@ constexpr std::string_view kSetDelay =
     " updated_at = $2 WHERE account_id = $3";
 
 constexpr std::string_view kPhoto = "SELECT jpeg FROM practitioner_photos WHERE account_id = $1";
-constexpr std::string_view kDeletePhotoRow = "DELETE FROM practitioner_photos WHERE account_id = $1";
+constexpr std::string_view kDeletePhotoRow =
+    "DELETE FROM practitioner_photos WHERE account_id = $1";
 constexpr std::string_view kInsertPhoto =
     "INSERT INTO practitioner_photos (account_id, jpeg, updated_at) VALUES ($1, $2, $3)";
 constexpr std::string_view kBumpPhoto =
@@ -240,8 +241,7 @@ Task<Result<void>> put_photo(Transaction& tx, std::int64_t account, const std::s
   Params args5{account};
   if (auto r = co_await exec(tx, kDeletePhotoRow, std::move(args5)); !r) co_return r;
   Params args6{account, storage::blob(jpeg), now};
-  if (auto r = co_await exec(tx, kInsertPhoto, std::move(args6)); !r)
-    co_return r;
+  if (auto r = co_await exec(tx, kInsertPhoto, std::move(args6)); !r) co_return r;
   Params args7{now, account};
   co_return co_await exec(tx, kBumpPhoto, std::move(args7));
 }
@@ -282,21 +282,20 @@ Task<Result<std::vector<Motif>>> motifs(Executor& db, std::optional<std::int64_t
 }
 
 Task<Result<std::int64_t>> insert_motif(Executor& db, const Motif& m, std::int64_t now) {
-  Params params{m.public_id,
-                m.practitioner_id,
-                m.label,
-                std::int64_t{m.duration_min},
-                m.mode,
-                std::int64_t{m.price_cents},
-                now};
+  Params params{m.public_id, m.practitioner_id,           m.label, std::int64_t{m.duration_min},
+                m.mode,      std::int64_t{m.price_cents}, now};
   auto r = co_await db.query(kInsertMotif, std::move(params));
   if (!r) co_return std::move(r).error();
   co_return r->row(0).integer(0);
 }
 
 Task<Result<bool>> update_motif(Executor& db, const Motif& m) {
-  Params params{m.label,           std::int64_t{m.duration_min}, m.mode, std::int64_t{m.price_cents},
-                m.practitioner_id, m.public_id};
+  Params params{m.label,
+                std::int64_t{m.duration_min},
+                m.mode,
+                std::int64_t{m.price_cents},
+                m.practitioner_id,
+                m.public_id};
   auto r = co_await db.query(kUpdateMotif, std::move(params));
   if (!r) co_return std::move(r).error();
   co_return r->affected == 1;
@@ -373,8 +372,8 @@ Task<Result<std::vector<Exception>>> exceptions(Executor& db, std::optional<std:
 
 Task<Result<void>> insert_exception(Executor& db, const Exception& e, std::int64_t created_by,
                                     std::int64_t now) {
-  Params params{e.public_id,         e.practitioner_id, e.kind,     e.start_at, e.end_at,
-                optional(e.mode),    optional(e.note),  created_by, now};
+  Params params{e.public_id,      e.practitioner_id, e.kind,     e.start_at, e.end_at,
+                optional(e.mode), optional(e.note),  created_by, now};
   co_return co_await exec(db, kInsertException, std::move(params));
 }
 

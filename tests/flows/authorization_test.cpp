@@ -21,6 +21,26 @@ const std::map<std::pair<Method, std::string>, Who>& expected() {
       {{Method::get, "/api/v1/ws"}, Who::anyone},
       {{Method::post, "/api/v1/reports/csp"}, Who::anyone},
       {{Method::get, "/api/v1/specialties"}, Who::anyone},
+      {{Method::get, "/api/v1/places"}, Who::anyone},
+      {{Method::get, "/api/v1/practitioners"}, Who::anyone},
+      {{Method::get, "/api/v1/practitioners/{id}"}, Who::anyone},
+      {{Method::get, "/api/v1/practitioners/{id}/slots"}, Who::anyone},
+      {{Method::get, "/api/v1/practitioners/{id}/photo"}, Who::anyone},
+      {{Method::get, "/api/v1/practitioner/profile"}, Who::practitioner},
+      {{Method::put, "/api/v1/practitioner/profile"}, Who::practitioner},
+      {{Method::put, "/api/v1/practitioner/photo"}, Who::practitioner},
+      {{Method::del, "/api/v1/practitioner/photo"}, Who::practitioner},
+      {{Method::get, "/api/v1/practitioner/motifs"}, Who::practitioner},
+      {{Method::post, "/api/v1/practitioner/motifs"}, Who::practitioner},
+      {{Method::put, "/api/v1/practitioner/motifs/{id}"}, Who::practitioner},
+      {{Method::del, "/api/v1/practitioner/motifs/{id}"}, Who::practitioner},
+      {{Method::get, "/api/v1/practitioner/agenda"}, Who::staff},
+      {{Method::get, "/api/v1/practitioner/agenda/hours"}, Who::staff},
+      {{Method::put, "/api/v1/practitioner/agenda/hours"}, Who::staff},
+      {{Method::get, "/api/v1/practitioner/agenda/exceptions"}, Who::staff},
+      {{Method::post, "/api/v1/practitioner/agenda/exceptions"}, Who::staff},
+      {{Method::del, "/api/v1/practitioner/agenda/exceptions/{id}"}, Who::staff},
+      {{Method::post, "/api/v1/practitioner/agenda/delay"}, Who::staff},
       {{Method::get, "/api/v1/dev/mailbox"}, Who::anyone},
       {{Method::get, "/api/v1/dev/mailbox/{id}"}, Who::anyone},
       {{Method::post, "/api/v1/auth/signup"}, Who::anyone},
@@ -183,6 +203,29 @@ TEST_P(Authorization, SomeoneElsesObjectsAreNotFound) {
                 .status,
             404);
   EXPECT_EQ(h_.get(drB, "/api/v1/practitioner/assistants").body.size(), 0U);
+
+  // Directory objects: another practitioner's motif or agenda exception is not found either.
+  auto motif =
+      h_.post(drA, "/api/v1/practitioner/motifs",
+              {{"label", "Suivi"}, {"duration_min", 15}, {"mode", "video"}, {"price_cents", 3000}});
+  ASSERT_EQ(motif.status, 201) << motif.body;
+  const auto motif_path = "/api/v1/practitioner/motifs/" + motif.body["id"].get<std::string>();
+  EXPECT_EQ(
+      h_.call(drB, Method::put, motif_path,
+              {{"label", "Pirate"}, {"duration_min", 15}, {"mode", "video"}, {"price_cents", 0}})
+          .status,
+      404);
+  EXPECT_EQ(h_.call(drB, Method::del, motif_path).status, 404);
+  auto block =
+      h_.post(drA, "/api/v1/practitioner/agenda/exceptions",
+              {{"kind", "block"}, {"start", "2026-12-01T09:00"}, {"end", "2026-12-01T10:00"}});
+  ASSERT_EQ(block.status, 201) << block.body;
+  EXPECT_EQ(h_.call(drB, Method::del,
+                    "/api/v1/practitioner/agenda/exceptions/" + block.body["id"].get<std::string>())
+                .status,
+            404);
+  EXPECT_EQ(h_.get(drB, "/api/v1/practitioner/agenda/exceptions").body["items"].size(), 0U);
+  EXPECT_EQ(h_.get(drA, "/api/v1/practitioner/motifs").body["items"].size(), 1U);
   EXPECT_EQ(h_.get(drA, "/api/v1/practitioner/assistants").body.size(), 1U);
 }
 
