@@ -12,6 +12,7 @@
 #include "core/log.hpp"
 #include "crypto/keyring.hpp"
 #include "devtools/routes.hpp"
+#include "directory/routes.hpp"
 #include "http/middleware.hpp"
 #include "http/server.hpp"
 #include "http/static_files.hpp"
@@ -19,7 +20,6 @@
 #include "notify/http_sms_transport.hpp"
 #include "notify/outbox.hpp"
 #include "notify/smtp_transport.hpp"
-#include "directory/routes.hpp"
 #include "practitioners/routes.hpp"
 #include "practitioners/service.hpp"
 #include "storage/open.hpp"
@@ -160,12 +160,13 @@ Result<void> App::build_services() {
   index_ = std::make_unique<directory::Index>(*db_, clock_, index_options);
   directory_ = std::make_unique<directory::Service>(
       directory::Deps{*db_, clock_, random_, blocking_, *index_, hub_});
-  practitioners_ = std::make_unique<practitioners::Service>(practitioners::Deps{
-      *db_, clock_, random_, *outbox_, config_.http.public_url,
-      [this](std::int64_t account) -> Task<Result<void>> {
-        if (auto r = co_await directory_->ensure_profile(account); !r) co_return r;
-        co_return co_await directory_->changed(account);
-      }});
+  practitioners_ = std::make_unique<practitioners::Service>(
+      practitioners::Deps{*db_, clock_, random_, *outbox_, config_.http.public_url,
+                          [this](std::int64_t account) -> Task<Result<void>> {
+                            if (auto r = co_await directory_->ensure_profile(account); !r)
+                              co_return r;
+                            co_return co_await directory_->changed(account);
+                          }});
   // Searches are answered from memory: the directory is loaded before the first request.
   if (auto r = block_on(index_->load_all()); !r) return std::move(r).error();
   log::info("directory loaded", {{"practitioners", index_->size()}});
@@ -251,9 +252,7 @@ void App::serve() {
   if (config_.notify.courier) courier_->start(runtime_.io());
   // Shutdown: connections drain first, then the courier finishes its pass, then the threads stop.
   index_->start(runtime_.io());
-  server_->start([this] {
-    courier_->stop([this] { index_->stop([this] { runtime_.stop(); }); });
-  });
+  server_->start([this] { courier_->stop([this] { index_->stop([this] { runtime_.stop(); }); }); });
   runtime_.run();
   db_->close();
   log::info("stopped");

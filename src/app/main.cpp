@@ -5,10 +5,10 @@
 
 #include "accounts/service.hpp"
 #include "app/app.hpp"
-#include "directory/seed.hpp"
 #include "app/config.hpp"
 #include "audit/log.hpp"
 #include "core/log.hpp"
+#include "directory/seed.hpp"
 #include "storage/open.hpp"
 
 namespace {
