@@ -123,8 +123,8 @@ function unsafeHeaders(baseURL: string): Record<string, string> {
   return { Origin: new URL(baseURL).origin, 'X-Requested-With': 'cabinet', Accept: 'application/json', 'Accept-Language': 'fr' };
 }
 
-async function post(request: APIRequestContext, baseURL: string, path: string, data: unknown, expected: number) {
-  const res = await request.post(`/api/v1${path}`, { data, headers: unsafeHeaders(baseURL) });
+async function post(request: APIRequestContext, baseURL: string, path: string, data: unknown, expected: number, extra: Record<string, string> = {}) {
+  const res = await request.post(`/api/v1${path}`, { data, headers: { ...unsafeHeaders(baseURL), ...extra } });
   expect(res.status(), `POST ${path}: ${await res.text()}`).toBe(expected);
   return res;
 }
@@ -136,16 +136,21 @@ export interface Person {
   last_name: string;
 }
 
-/** Creates and confirms an account through the API (patient, or practitioner with `rpps`). */
+/**
+ * Creates and confirms an account through the API (patient, or practitioner with `rpps`).
+ * `clientIp`: the sign-up comes "from" that address (X-Forwarded-For, trusted by the test
+ * server), so that suites creating many accounts stay under the per-address sign-up limit.
+ */
 export async function createAccount(
   request: APIRequestContext,
   baseURL: string,
   person: Person & { birth_date?: string; rpps?: string; specialty?: string; phone?: string },
+  opts: { clientIp?: string } = {},
 ): Promise<void> {
   const seen = await mailIds(request, person.email);
   const practitioner = person.rpps !== undefined;
   const body = { phone: '+33612345678', ...person };
-  await post(request, baseURL, practitioner ? '/auth/signup/practitioner' : '/auth/signup', body, 201);
+  await post(request, baseURL, practitioner ? '/auth/signup/practitioner' : '/auth/signup', body, 201, opts.clientIp ? { 'X-Forwarded-For': opts.clientIp } : {});
   const mail = await nextMail(request, person.email, seen);
   const full = (await (await request.get(`/api/v1/dev/mailbox/${mail.id}`)).json()) as { text: string };
   const token = /[?&]token=([^\s&"'<>]+)/.exec(full.text)?.[1];

@@ -332,6 +332,8 @@ for (const [size, viewport] of Object.entries(SIZES)) {
     await page.screenshot({ path: path.join(SHOTS, `directory-search-${size}.png`), fullPage: true });
     await page.goto((await page.locator('.result-card a.slot').first().getAttribute('href')) ?? '/');
     await expect(page.locator('.chosen')).toBeVisible();
+    // From the top: the page scrolled to the chosen slot, and the sticky column would follow.
+    await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: path.join(SHOTS, `directory-practitioner-${size}.png`), fullPage: true });
     await page.goto('/');
     await page.evaluate(() => document.fonts.ready);

@@ -45,6 +45,9 @@ export function insideHours(hours: OpeningRange[], date: string, hhmm: string, m
   return hours.some((r) => r.weekday === isoWeekday(date) && (!mode || r.mode === mode) && minutes(r.start) <= t && t < minutes(r.end === '24:00' ? '24:00' : r.end));
 }
 
+/** Sign-ups are limited per client address (10 an hour): each new practitioner comes from its own. */
+let clients = 0;
+
 export interface NewPractitioner {
   email: string;
   password: string;
@@ -61,7 +64,8 @@ export async function verifiedPractitioner(browser: Browser, baseURL: string, wh
   const person = { email: uniqueEmail(who.first_name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase()), password: PASSWORD, ...who };
   const context = await browser.newContext({ baseURL });
   try {
-    await createAccount(context.request, baseURL, { ...person, rpps: newRpps(), specialty: 'general_medicine' });
+    clients += 1;
+    await createAccount(context.request, baseURL, { ...person, rpps: newRpps(), specialty: 'general_medicine' }, { clientIp: `198.51.100.${clients}` });
     await loginApi(context.request, baseURL, OPERATOR.email, OPERATOR.password);
     const pending = await apiGet<Array<{ id: string; email: string }>>(context.request, '/operator/practitioners?status=pending');
     const mine = pending.find((p) => p.email === person.email);

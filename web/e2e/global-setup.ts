@@ -16,7 +16,7 @@
 //        France, for the directory tests; their slots depend on today's date)
 //   3. $CABINET_BIN serve --set http.port=0 --set http.host=127.0.0.1 \
 //        --set database.url=sqlite:<tmp>/cabinet.db --set web.root=<abs web/dist> \
-//        --set mode=development <fast hashing>
+//        --set mode=development --set http.trust_forwarded=true <fast hashing>
 // where <fast hashing> is --set security.argon2_memory=8KiB --set security.argon2_ops=1 (tests
 // only). We wait for the JSON log line whose msg is "listening" and read its "port". The base
 // URL is then put in process.env.CABINET_BASE_URL, which the test workers inherit (they are
@@ -71,6 +71,11 @@ export default async function globalSetup(): Promise<(() => Promise<void>) | voi
     '--set', database,
     '--set', `web.root=${webRoot}`,
     '--set', 'mode=development',
+    // The sign-up limit is per client address (10 an hour) and the whole suite signs up from
+    // 127.0.0.1: tests that create accounts beyond that give their own address in
+    // X-Forwarded-For (documentation range 198.51.100.0/24). Requests without the header keep
+    // the peer's address, so the rate-limit tests are unchanged.
+    '--set', 'http.trust_forwarded=true',
     ...FAST_HASHING,
   ];
   // Our own variables are not server configuration: keep them away from a server that maps

@@ -96,7 +96,8 @@ export interface SearchResult {
   page: number;
   per_page: number;
   total: number;
-  near: Place | null;
+  /** The place searched around; only its coordinates when `near` was given as "lat,lng". */
+  near: Place | { lat: number; lng: number } | null;
 }
 
 export interface SlotsResult {

@@ -10,6 +10,7 @@ export function AccessibilityPage() {
   const a = t.a11y;
   const pages = [
     { href: ROUTES.home, label: a.homePage },
+    { href: ROUTES.search, label: t.search.title },
     { href: ROUTES.patient, label: t.nav.patient },
     { href: ROUTES.practitioner, label: t.nav.practitioner },
     { href: ROUTES.operator, label: t.nav.operator },

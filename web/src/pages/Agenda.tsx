@@ -221,7 +221,7 @@ function DayView({ day, onRemove }: { day: AgendaDay; onRemove: (x: AgendaExcept
           <p class="muted">{a.closedDay}</p>
         ) : (
           <ul class="range-list">
-            {day.open.map((r) => (
+            {byStart(day.open).map((r) => (
               <li key={`${r.start}-${r.mode}`} class={`range range-${r.mode}`}>
                 <Icon name={r.mode === 'video' ? 'video' : 'user'} />
                 <span class="range-time">{rangeSentence(r.start, r.end, lang)}</span>
@@ -302,6 +302,11 @@ function DayView({ day, onRemove }: { day: AgendaDay; onRemove: (x: AgendaExcept
     </div>
     </div>
   );
+}
+
+/** Ranges in time order (the API groups them by mode). */
+function byStart<T extends { start: string }>(list: T[]): T[] {
+  return list.slice().sort((x, y) => x.start.localeCompare(y.start));
 }
 
 function freeCount(n: number, a: { freeNone: string; freeOne: string; freeMany: string }): string {
@@ -462,7 +467,7 @@ function WeekList({ days, today, onOpenDay }: { days: AgendaDay[]; today: string
             <span class="week-list-count">{freeCount(d.free.length, a)}</span>
           </button>
           <p class="muted small">
-            {d.open.length ? d.open.map((r) => `${rangeSentence(r.start, r.end, lang)} (${t.modes[r.mode]})`).join(', ') : a.closedDay}
+            {d.open.length ? byStart(d.open).map((r) => `${rangeSentence(r.start, r.end, lang)} (${t.modes[r.mode]})`).join(', ') : a.closedDay}
             {d.holiday ? ` · ${fillText(a.holiday, { name: d.holiday })}` : ''}
             {d.blocked.length ? ` · ${d.blocked.map((x) => a.kinds[x.kind]).join(', ')}` : ''}
           </p>

@@ -49,7 +49,7 @@ export function SearchPage() {
   // The place's label: the one the user picked, else the server's (for a commune code, its
   // name alone: the server's `near` then carries an arbitrary one of its postcodes).
   const near = results.data?.near;
-  if (near && q.near && !placeLabels.has(q.near)) placeLabels.set(q.near, q.near.startsWith('c:') ? near.name : near.label);
+  if (near && 'label' in near && q.near && !placeLabels.has(q.near)) placeLabels.set(q.near, q.near.startsWith('c:') ? near.name : near.label);
 
   const go = (next: SearchQuery) => route(searchPath(ROUTES.search, next));
   const setFilter = (patch: Partial<SearchQuery>) => go({ ...q, ...patch, page: 1 });
@@ -147,11 +147,12 @@ function countText(n: number, s: { countZero: string; countOne: string; countMan
 function ResultsTitle({ data, q }: { data: SearchResult; q: SearchQuery }) {
   const { t, lang } = useI18n();
   const s = t.search;
-  const place = q.near && !q.near.includes(',') ? (placeLabels.get(q.near) ?? data.near?.label) : null;
+  const place = q.near && !q.near.includes(',') ? (placeLabels.get(q.near) ?? (data.near && 'label' in data.near ? data.near.label : null)) : null;
   return (
     <>
       {countText(data.total, s, lang)}
       {place && <span class="results-where"> {fillText(s.near, { place })}</span>}
+      {q.near.includes(',') && <span class="results-where"> {s.aroundYou}</span>}
     </>
   );
 }
