@@ -14,6 +14,7 @@
 #include "agenda/holidays.hpp"
 #include "agenda/local_time.hpp"
 #include "core/log.hpp"
+#include "directory/json.hpp"
 
 namespace cabinet::directory {
 namespace asio = boost::asio;
@@ -188,6 +189,12 @@ std::shared_ptr<Entry> build_entry(store::Profile profile, std::vector<store::Mo
   e->motifs = std::move(motifs);
   e->hours = std::move(hours);
   e->exceptions = std::move(exceptions);
+  for (const auto locale : {Locale::fr, Locale::en}) {
+    auto text =
+        summary_json(*e, locale).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    text.pop_back();  // the closing brace: the search appends distance and slots
+    e->summary_text[locale == Locale::en ? 1 : 0] = std::move(text);
+  }
   return e;
 }
 
@@ -303,19 +310,39 @@ std::vector<agenda::Slot> Index::next_slots(const Entry& e, std::optional<agenda
     q.limit = options_.next_slots;
     return agenda::compute_slots(e.rules, q);
   }
-  auto& cached = e.cache[mode ? 1 : 0];
   std::lock_guard lock(e.cache_mutex);
-  if (now < cached.valid_until) return cached.slots;
-  cached.slots = agenda::next_slots(e.rules, mode, duration, now, options_.next_slots);
+  fresh_cache(e, mode, now);
+  return e.cache[mode ? 1 : 0].slots;
+}
+
+void Index::fresh_cache(const Entry& e, std::optional<agenda::Mode> mode, std::int64_t now) const {
+  auto& cached = e.cache[mode ? 1 : 0];
+  if (now < cached.valid_until) return;
+  cached.slots =
+      agenda::next_slots(e.rules, mode, e.default_duration(mode), now, options_.next_slots);
   cached.valid_until = cached.slots.size() == options_.next_slots
                            ? std::max(now + 1, cached.slots.front().start -
                                                    std::int64_t{e.rules.min_notice_min} * 60)
                            : now + 60;
-  return cached.slots;
+  cached.json = slots_text(cached.slots, e.rules.zone);
+}
+
+std::string Index::next_slots_json(const Entry& e, std::optional<agenda::Mode> mode) const {
+  std::lock_guard lock(e.cache_mutex);
+  fresh_cache(e, mode, clock_.unix_seconds());
+  return e.cache[mode ? 1 : 0].json;
 }
 
 SearchResult Index::search(const SearchQuery& q) const {
+  constexpr auto kNever = std::numeric_limits<std::int64_t>::max();
   auto snap = snapshot();
+  double box_lat = 0;
+  double box_lng = 0;
+  if (q.near) {
+    box_lat = q.radius_km / 110.5 + 0.01;
+    const double c = std::cos(q.near->lat * M_PI / 180.0);
+    box_lng = c > 0.01 ? q.radius_km / (111.4 * c) + 0.01 : 360.0;
+  }
   const auto terms = words(q.q);
   const std::optional<agenda::Mode> mode =
       q.video ? std::optional(agenda::Mode::video) : std::nullopt;
@@ -344,17 +371,29 @@ SearchResult Index::search(const SearchQuery& q) const {
     std::optional<double> distance;
     if (q.near) {
       if (!p.lat || !p.lng) continue;
+      // A cheap box first: most practitioners are far away and need no trigonometry.
+      if (std::abs(*p.lat - q.near->lat) > box_lat || std::abs(*p.lng - q.near->lng) > box_lng)
+        continue;
       distance = geo::distance_km(q.near->lat, q.near->lng, *p.lat, *p.lng);
       if (*distance > q.radius_km) continue;
     }
-    hits.push_back(Hit{e, distance, {}});
+    hits.push_back(Hit{e, distance, kNever, {}});
   }
-  for (auto& h : hits) h.next_slots = next_slots(*h.entry, mode, q.date);
+  const auto now = clock_.unix_seconds();
   if (q.date) {
+    for (auto& h : hits) h.next_slots = next_slots(*h.entry, mode, q.date);
     std::erase_if(hits, [&](const Hit& h) {
       return h.next_slots.empty() ||
              agenda::local_date(h.next_slots.front().start, h.entry->rules.zone) != *q.date;
     });
+    for (auto& h : hits) h.first_slot = h.next_slots.front().start;
+  } else if (!q.sort_by_distance) {
+    for (auto& h : hits) {
+      std::lock_guard lock(h.entry->cache_mutex);
+      fresh_cache(*h.entry, mode, now);
+      const auto& slots = h.entry->cache[mode ? 1 : 0].slots;
+      h.first_slot = slots.empty() ? kNever : slots.front().start;
+    }
   }
   const auto by_name = [](const Hit& a, const Hit& b) {
     const auto& pa = a.entry->profile;
@@ -363,23 +402,23 @@ SearchResult Index::search(const SearchQuery& q) const {
     if (pa.first_name != pb.first_name) return pa.first_name < pb.first_name;
     return pa.public_id < pb.public_id;
   };
+  // Only the pages up to the one asked for need ordering.
+  const auto first = (q.page - 1) * q.per_page;
+  const auto sorted_end =
+      hits.begin() + static_cast<std::ptrdiff_t>(std::min(hits.size(), first + q.per_page));
   if (q.sort_by_distance && q.near) {
-    std::sort(hits.begin(), hits.end(), [&](const Hit& a, const Hit& b) {
+    std::partial_sort(hits.begin(), sorted_end, hits.end(), [&](const Hit& a, const Hit& b) {
       if (*a.distance_km != *b.distance_km) return *a.distance_km < *b.distance_km;
       return by_name(a, b);
     });
   } else {
-    constexpr auto kNever = std::numeric_limits<std::int64_t>::max();
-    std::sort(hits.begin(), hits.end(), [&](const Hit& a, const Hit& b) {
-      const auto ta = a.next_slots.empty() ? kNever : a.next_slots.front().start;
-      const auto tb = b.next_slots.empty() ? kNever : b.next_slots.front().start;
-      if (ta != tb) return ta < tb;
+    std::partial_sort(hits.begin(), sorted_end, hits.end(), [&](const Hit& a, const Hit& b) {
+      if (a.first_slot != b.first_slot) return a.first_slot < b.first_slot;
       return by_name(a, b);
     });
   }
   SearchResult out;
   out.total = hits.size();
-  const auto first = (q.page - 1) * q.per_page;
   for (std::size_t i = first; i < hits.size() && i < first + q.per_page; ++i)
     out.items.push_back(std::move(hits[i]));
   return out;

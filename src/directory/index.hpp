@@ -46,7 +46,11 @@ struct Entry {
   struct Cached {
     std::int64_t valid_until = 0;
     std::vector<agenda::Slot> slots;
+    std::string json;  // the slots as a JSON array, rendered once for every search that shows them
   };
+  // The search item's JSON object without its closing brace, per locale (0 fr, 1 en): rendered
+  // once per change, so a search only appends distance and slots.
+  std::string summary_text[2];
   mutable std::mutex cache_mutex;
   mutable Cached cache[2];  // [0] both modes, [1] video only
 };
@@ -95,7 +99,8 @@ struct SearchQuery {
 struct Hit {
   std::shared_ptr<const Entry> entry;
   std::optional<double> distance_km;
-  std::vector<agenda::Slot> next_slots;
+  std::int64_t first_slot = 0;           // for the soonest-first order (INT64_MAX when none)
+  std::vector<agenda::Slot> next_slots;  // set for the page's items, and for date searches
 };
 
 struct SearchResult {
@@ -124,6 +129,8 @@ class Index {
   [[nodiscard]] std::vector<agenda::Slot> next_slots(const Entry& e,
                                                      std::optional<agenda::Mode> mode,
                                                      std::optional<agenda::LocalDate> from) const;
+  // The same slots as next_slots(e, mode, nullopt), as a JSON array (cached with them).
+  [[nodiscard]] std::string next_slots_json(const Entry& e, std::optional<agenda::Mode> mode) const;
   [[nodiscard]] const IndexOptions& options() const { return options_; }
 
   // Polls directory_changes every refresh_interval until stop().
@@ -138,6 +145,8 @@ class Index {
   };
   struct Loop;
   [[nodiscard]] std::shared_ptr<const Snapshot> snapshot() const;
+  // Refreshes e's cache for `mode` when stale; call with e.cache_mutex held.
+  void fresh_cache(const Entry& e, std::optional<agenda::Mode> mode, std::int64_t now) const;
   void replace(std::int64_t account, std::shared_ptr<const Entry> entry);
 
   storage::Database& db_;

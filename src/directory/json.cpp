@@ -10,6 +10,25 @@ nlohmann::json slot_json(const agenda::Slot& s, const date::time_zone* zone) {
           {"mode", agenda::to_string(s.mode)}};
 }
 
+std::string slots_text(const std::vector<agenda::Slot>& slots, const date::time_zone* zone) {
+  std::string out;
+  out.reserve(2 + slots.size() * 90);
+  out += '[';
+  for (const auto& s : slots) {
+    if (out.size() > 1) out += ',';
+    // Same members as slot_json; every value is ASCII with nothing to escape.
+    out += R"({"end":")";
+    out += agenda::iso(s.end, zone);
+    out += R"(","mode":")";
+    out += agenda::to_string(s.mode);
+    out += R"(","start":")";
+    out += agenda::iso(s.start, zone);
+    out += "\"}";
+  }
+  out += ']';
+  return out;
+}
+
 nlohmann::json motif_json(const store::Motif& m) {
   return {{"id", m.public_id},
           {"label", m.label},

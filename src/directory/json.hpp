@@ -10,6 +10,8 @@
 namespace cabinet::directory {
 
 nlohmann::json slot_json(const agenda::Slot& s, const date::time_zone* zone);
+// Slots as a JSON array, written directly: searches and the slots endpoint send many of them.
+std::string slots_text(const std::vector<agenda::Slot>& slots, const date::time_zone* zone);
 nlohmann::json motif_json(const store::Motif& m);
 nlohmann::json hours_json(const std::vector<store::Hours>& hours);
 nlohmann::json exception_json(const store::Exception& e, const date::time_zone* zone);

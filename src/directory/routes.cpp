@@ -100,6 +100,14 @@ Result<SearchQuery> search_query(const Request& req) {
   return q;
 }
 
+Response json_text(std::string body) {
+  Response r;
+  r.status = 200;
+  r.headers.add_view("Content-Type", "application/json; charset=utf-8");
+  r.body = std::move(body);
+  return r;
+}
+
 Response cached_json(const nlohmann::json& body, int max_age) {
   auto r = Response::json(200, body);
   r.headers.add("Cache-Control", "public, max-age=" + std::to_string(max_age));
@@ -138,7 +146,7 @@ void register_routes(http::Router& router, Service& s) {
   router.add(Method::get, "/api/v1/practitioners", [&s](Request& req) -> Task<Response> {
     auto q = search_query(req);
     if (!q) co_return Response::error(q.error(), req.locale);
-    co_return Response::json(200, s.search(*q, req.locale));
+    co_return json_text(s.search(*q, req.locale));
   });
 
   router.add(Method::get, "/api/v1/practitioners/{id}", [&s](Request& req) -> Task<Response> {
@@ -158,7 +166,9 @@ void register_routes(http::Router& router, Service& s) {
       if (!q.mode) co_return Response::error(bad_param("mode"), req.locale);
     }
     if (auto m = req.query_param("motif_id"); m && !m->empty()) q.motif_id = *m;
-    co_return http::reply(s.slots(std::string(*req.param("id")), q), req);
+    auto text = s.slots(std::string(*req.param("id")), q);
+    if (!text) co_return Response::error(text.error(), req.locale);
+    co_return json_text(std::move(*text));
   });
 
   router.add(Method::get, "/api/v1/practitioners/{id}/photo", [&s](Request& req) -> Task<Response> {

@@ -162,28 +162,41 @@ Task<Result<std::int64_t>> Service::agenda_owner(const Principal& who) {
   co_return (*link)->practitioner_id;
 }
 
-nlohmann::json Service::search(const SearchQuery& q, Locale locale) const {
+std::string Service::search(const SearchQuery& q, Locale locale) const {
   auto result = d_.index.search(q);
-  nlohmann::json items = nlohmann::json::array();
+  const std::optional<agenda::Mode> mode =
+      q.video ? std::optional(agenda::Mode::video) : std::nullopt;
+  std::string out;
+  out.reserve(512 + result.items.size() * 1600);
+  out += R"({"items":[)";
+  bool first = true;
   for (const auto& hit : result.items) {
-    auto item = summary_json(*hit.entry, locale);
-    item["distance_km"] = hit.distance_km ? nlohmann::json(std::round(*hit.distance_km * 10) / 10)
-                                          : nlohmann::json(nullptr);
-    nlohmann::json slots = nlohmann::json::array();
-    for (const auto& s : hit.next_slots) slots.push_back(slot_json(s, hit.entry->rules.zone));
-    item["next_slots"] = std::move(slots);
-    items.push_back(std::move(item));
+    if (!first) out += ',';
+    first = false;
+    out += hit.entry->summary_text[locale == Locale::en ? 1 : 0];
+    out += R"(,"distance_km":)";
+    if (hit.distance_km) {
+      char number[32];
+      const int n = std::snprintf(number, sizeof number, "%.1f", *hit.distance_km);
+      out.append(number, static_cast<std::size_t>(n));
+    } else {
+      out += "null";
+    }
+    out += R"(,"next_slots":)";
+    out += q.date ? slots_text(hit.next_slots, hit.entry->rules.zone)
+                  : d_.index.next_slots_json(*hit.entry, mode);
+    out += '}';
   }
   nlohmann::json near = nullptr;
   if (q.near) {
     near = q.near->place ? place_json(*q.near->place)
                          : nlohmann::json{{"lat", q.near->lat}, {"lng", q.near->lng}};
   }
-  return {{"items", std::move(items)},
-          {"page", q.page},
-          {"per_page", q.per_page},
-          {"total", result.total},
-          {"near", std::move(near)}};
+  out += R"(],"near":)";
+  out += near.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  out += R"(,"page":)" + std::to_string(q.page) + R"(,"per_page":)" + std::to_string(q.per_page) +
+         R"(,"total":)" + std::to_string(result.total) + "}";
+  return out;
 }
 
 Result<nlohmann::json> Service::practitioner(const std::string& id, Locale locale) const {
@@ -192,7 +205,7 @@ Result<nlohmann::json> Service::practitioner(const std::string& id, Locale local
   return profile_json(*e, locale);
 }
 
-Result<nlohmann::json> Service::slots(const std::string& id, const SlotsQuery& sq) const {
+Result<std::string> Service::slots(const std::string& id, const SlotsQuery& sq) const {
   auto e = d_.index.find(id);
   if (!e) return Error(ErrorCode::not_found);
   auto mode = sq.mode;
@@ -215,10 +228,9 @@ Result<nlohmann::json> Service::slots(const std::string& id, const SlotsQuery& s
   q.mode = mode;
   q.duration_min = duration;
   q.now = d_.clock.unix_seconds();
-  nlohmann::json out = nlohmann::json::array();
-  for (const auto& s : agenda::compute_slots(e->rules, q))
-    out.push_back(slot_json(s, e->rules.zone));
-  return nlohmann::json{{"slots", std::move(out)}, {"timezone", e->profile.timezone}};
+  nlohmann::json timezone = e->profile.timezone;
+  return R"({"slots":)" + slots_text(agenda::compute_slots(e->rules, q), e->rules.zone) +
+         R"(,"timezone":)" + timezone.dump() + "}";
 }
 
 Task<Result<std::string>> Service::photo(const std::string& id) {

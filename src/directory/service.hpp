@@ -31,7 +31,8 @@ class Service {
   explicit Service(Deps deps) : d_(std::move(deps)) {}
 
   // Public.
-  [[nodiscard]] nlohmann::json search(const SearchQuery& q, Locale locale) const;
+  // The search answer as JSON text (written directly: it is the directory's hottest path).
+  [[nodiscard]] std::string search(const SearchQuery& q, Locale locale) const;
   [[nodiscard]] Result<nlohmann::json> practitioner(const std::string& id, Locale locale) const;
   struct SlotsQuery {
     std::optional<agenda::LocalDate> from;
@@ -39,7 +40,8 @@ class Service {
     std::optional<agenda::Mode> mode;
     std::optional<std::string> motif_id;
   };
-  [[nodiscard]] Result<nlohmann::json> slots(const std::string& id, const SlotsQuery& q) const;
+  // JSON text, written directly.
+  [[nodiscard]] Result<std::string> slots(const std::string& id, const SlotsQuery& q) const;
   Task<Result<std::string>> photo(const std::string& id);
 
   // Practitioner (profile, photo, motifs).

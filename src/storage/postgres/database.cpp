@@ -63,10 +63,19 @@ class PostgresDatabase final : public Database {
     co_return result;
   }
 
+  // Readiness means "the database answers now": a pooled connection left over from before a
+  // database restart fails on first use, so it is dropped and the check tried again on another.
   Task<Result<void>> ping() override {
-    auto r = co_await query("SELECT 1");
-    if (!r) co_return std::move(r).error();
-    co_return ok();
+    for (std::size_t attempt = 0;; ++attempt) {
+      Lease<Slot> slot(&pool_, co_await pool_.acquire());
+      const bool reused = slot && slot->conn;
+      if (auto r = co_await ready(slot); !r) co_return r;
+      Params none;
+      auto result = co_await slot->conn->query("SELECT 1", none);
+      forget_if_broken(*slot, result);
+      if (result) co_return ok();
+      if (!reused || attempt >= slots_.size()) co_return std::move(result).error();
+    }
   }
 
   [[nodiscard]] PoolStats pool_stats() const override { return pool_.stats(); }
