@@ -199,8 +199,16 @@ function addDays(date: string, n: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-test('a blocked hour removes its slots until it is deleted; a delay is announced and removed', async ({ page }) => {
+test('a blocked hour removes its slots until it is deleted; a delay is announced and removed', async ({ page, baseURL }) => {
+  test.setTimeout(60_000);
   await signIn(page);
+  // The hours the first test sets through the UI, so that this one also runs on its own.
+  const hours = [1, 2, 3, 4, 5].flatMap((weekday) => [
+    { weekday, mode: 'video', start: '09:00', end: '12:00' },
+    { weekday, mode: 'video', start: '14:00', end: '17:00' },
+  ]);
+  const put = await page.request.put('/api/v1/practitioner/agenda/hours', { data: { hours }, headers: unsafe(baseURL!) });
+  expect(put.status(), await put.text()).toBe(200);
   const me = await apiGet<OwnProfile>(page.request, '/practitioner/profile');
   const today = new Intl.DateTimeFormat('en-CA', { timeZone: me.timezone }).format(new Date());
   const day = (await twoWeeks(page, today)).find((d) => d.date > today && !d.holiday && d.free.some((s) => s.start.slice(11, 13) === '10'))?.date;
@@ -221,6 +229,23 @@ test('a blocked hour removes its slots until it is deleted; a delay is announced
   await block.getByRole('button', { name: new RegExp(`^${fr.agenda.delete}`) }).click();
   await expect(page.getByRole('status').filter({ hasText: fr.agenda.deleted })).toBeVisible();
   await expect.poll(() => tens().count()).toBeGreaterThan(0);
+
+  // An extra opening on the next Sunday (closed in the weekly hours) opens slots that day.
+  let sunday = addDays(today, 1);
+  while (new Date(`${sunday}T12:00:00Z`).getUTCDay() !== 0) sunday = addDays(sunday, 1);
+  await openDay(page, sunday);
+  await expect(page.locator('.day-view .free-slot')).toHaveCount(0);
+  await page.getByRole('button', { name: fr.agenda.extraAction }).click();
+  await page.getByLabel(fr.agenda.date, { exact: true }).fill(sunday);
+  await page.getByLabel(fr.agenda.startTime, { exact: true }).fill('09:00');
+  await page.getByLabel(fr.agenda.endTime, { exact: true }).fill('11:00');
+  await page.getByLabel(fr.agenda.mode).selectOption('video');
+  await page.getByRole('button', { name: fr.agenda.saveExtra }).click();
+  await expect(page.getByRole('status').filter({ hasText: fr.agenda.addedExtra })).toBeVisible();
+  await expect.poll(() => page.locator('.day-view .free-slot').count()).toBeGreaterThan(0);
+  const extra = page.locator('.upcoming-list .list-row', { hasText: fr.agenda.kinds.extra });
+  await extra.getByRole('button', { name: new RegExp(`^${fr.agenda.delete}`) }).click();
+  await expect(page.locator('.day-view .free-slot')).toHaveCount(0);
 
   // A delay, shown on the public page, then removed.
   await page.getByLabel(fr.agenda.delayLabel).selectOption('20');

@@ -259,7 +259,7 @@ function DayView({ day, onRemove }: { day: AgendaDay; onRemove: (x: AgendaExcept
                 <Icon name={x.kind === 'absence' ? 'calendar' : 'lock'} />
                 <span class="range-body">
                   <span class="range-time">
-                    {a.kinds[x.kind]} — {exceptionText(x, lang, a)}
+                    {a.kinds[x.kind]} — {localDate(x.start) === day.date && localDate(x.end) === day.date ? rangeSentence(x.start, x.end, lang) : exceptionText(x, lang, a)}
                   </span>
                   {x.note && <span class="range-note">{x.note}</span>}
                 </span>
