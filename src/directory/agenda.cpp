@@ -287,7 +287,7 @@ Task<Result<nlohmann::json>> Service::announce_delay(const Principal& who, int m
       "practitioner:" + p->public_id,
       nlohmann::json{{"type", "delay"}, {"practitioner", p->public_id}, {"minutes", minutes}}
           .dump());
-  co_return nlohmann::json{{"minutes", minutes}, {"announced_at", now}};
+  co_return nlohmann::json{{"minutes", minutes}, {"announced_at", agenda::iso(now, zone_of(*p))}};
 }
 
 }  // namespace cabinet::directory

@@ -10,6 +10,7 @@
 #include <charconv>
 #include <cmath>
 #include <set>
+#include <unordered_map>
 
 #include "agenda/holidays.hpp"
 #include "agenda/local_time.hpp"
@@ -59,6 +60,32 @@ bool has_word_prefix(const std::string& haystack, const std::string& word) {
     if (pos == 0 || haystack[pos - 1] == ' ') return true;
   }
   return false;
+}
+
+// What people type for a specialty ("pédiatre" for "Pédiatrie"), searched with its labels.
+std::string_view synonyms(std::string_view specialty) {
+  static const std::unordered_map<std::string_view, std::string_view> words{
+      {"general_medicine", "médecin généraliste généraliste GP family doctor"},
+      {"pediatrics", "pédiatre pediatrician"},
+      {"gynecology", "gynécologue gynéco gynecologist"},
+      {"dermatology", "dermatologue dermato dermatologist"},
+      {"psychiatry", "psychiatre psychiatrist"},
+      {"ophthalmology", "ophtalmologue ophtalmologiste ophtalmo"},
+      {"cardiology", "cardiologue cardiologist"},
+      {"ent", "oto-rhino-laryngologiste ORL"},
+      {"endocrinology", "endocrinologue diabétologue"},
+      {"rheumatology", "rhumatologue"},
+      {"gastroenterology", "gastro-entérologue gastro"},
+      {"pulmonology", "pneumologue"},
+      {"allergology", "allergologue"},
+      {"dentistry", "dentiste chirurgien-dentiste dentist"},
+      {"midwifery", "sage-femme midwife"},
+      {"physiotherapy", "kinésithérapeute kiné physiotherapist"},
+      {"psychology", "psychologue psy psychologist"},
+      {"dietetics", "diététicien diététicienne nutritionniste dietitian"},
+  };
+  auto it = words.find(specialty);
+  return it == words.end() ? std::string_view() : it->second;
 }
 
 // Professions whose members are not addressed as "Dr".
@@ -182,7 +209,8 @@ std::shared_ptr<Entry> build_entry(store::Profile profile, std::vector<store::Mo
   e->name = (titled(profile.specialty) ? "Dr " : "") + profile.first_name + " " + profile.last_name;
   e->search_name = geo::normalise(profile.first_name + " " + profile.last_name);
   if (e->specialty != nullptr)
-    e->search_specialty = geo::normalise(e->specialty->name_fr + " " + e->specialty->name_en);
+    e->search_specialty = geo::normalise(e->specialty->name_fr + " " + e->specialty->name_en + " " +
+                                         std::string(synonyms(e->specialty->code)));
   e->languages = split_list(profile.languages);
   e->payment_modes = split_list(profile.payment_modes);
   e->profile = std::move(profile);
@@ -205,11 +233,17 @@ void Index::replace(std::int64_t account, std::shared_ptr<const Entry> entry) {
   for (const auto& e : snapshot_->entries)
     if (e->profile.account_id != account) next->entries.push_back(e);
   if (entry) next->entries.push_back(std::move(entry));
-  for (std::size_t i = 0; i < next->entries.size(); ++i) {
-    next->by_public_id.emplace(next->entries[i]->profile.public_id, i);
-    next->by_account.emplace(next->entries[i]->profile.account_id, i);
-  }
+  index_snapshot(*next);
   snapshot_ = std::move(next);
+  ++generation_;
+}
+
+void Index::index_snapshot(Snapshot& s) {
+  for (std::size_t i = 0; i < s.entries.size(); ++i) {
+    s.by_public_id.emplace(s.entries[i]->profile.public_id, i);
+    s.by_account.emplace(s.entries[i]->profile.account_id, i);
+    s.by_specialty[s.entries[i]->profile.specialty].push_back(i);
+  }
 }
 
 Task<Result<void>> Index::load_all() {
@@ -238,12 +272,10 @@ Task<Result<void>> Index::load_all() {
                                         std::move(hours_of[id]), std::move(exceptions_of[id]),
                                         options_));
   }
-  for (std::size_t i = 0; i < next->entries.size(); ++i) {
-    next->by_public_id.emplace(next->entries[i]->profile.public_id, i);
-    next->by_account.emplace(next->entries[i]->profile.account_id, i);
-  }
+  index_snapshot(*next);
   std::lock_guard lock(mutex_);
   snapshot_ = std::move(next);
+  ++generation_;
   co_return ok();
 }
 
@@ -325,6 +357,10 @@ void Index::fresh_cache(const Entry& e, std::optional<agenda::Mode> mode, std::i
                                                    std::int64_t{e.rules.min_notice_min} * 60)
                            : now + 60;
   cached.json = slots_text(cached.slots, e.rules.zone);
+  const int k = mode ? 1 : 0;
+  e.first_start[k] =
+      cached.slots.empty() ? std::numeric_limits<std::int64_t>::max() : cached.slots.front().start;
+  e.first_valid_until[k] = cached.valid_until;
 }
 
 std::string Index::next_slots_json(const Entry& e, std::optional<agenda::Mode> mode) const {
@@ -347,9 +383,16 @@ SearchResult Index::search(const SearchQuery& q) const {
   const std::optional<agenda::Mode> mode =
       q.video ? std::optional(agenda::Mode::video) : std::nullopt;
   std::vector<Hit> hits;
-  for (const auto& e : snap->entries) {
+  static const std::vector<std::size_t> kNone;
+  const std::vector<std::size_t>* only = nullptr;
+  if (!q.specialty.empty()) {
+    auto it = snap->by_specialty.find(q.specialty);
+    only = it == snap->by_specialty.end() ? &kNone : &it->second;
+  }
+  const std::size_t candidates = only ? only->size() : snap->entries.size();
+  for (std::size_t c = 0; c < candidates; ++c) {
+    const auto& e = snap->entries[only ? (*only)[c] : c];
     const auto& p = e->profile;
-    if (!q.specialty.empty() && p.specialty != q.specialty) continue;
     if (q.video && !p.video) continue;
     if (q.tiers_payant && !p.tiers_payant) continue;
     if (!q.language.empty() &&
@@ -388,11 +431,13 @@ SearchResult Index::search(const SearchQuery& q) const {
     });
     for (auto& h : hits) h.first_slot = h.next_slots.front().start;
   } else if (!q.sort_by_distance) {
+    const int k = mode ? 1 : 0;
     for (auto& h : hits) {
-      std::lock_guard lock(h.entry->cache_mutex);
-      fresh_cache(*h.entry, mode, now);
-      const auto& slots = h.entry->cache[mode ? 1 : 0].slots;
-      h.first_slot = slots.empty() ? kNever : slots.front().start;
+      if (now >= h.entry->first_valid_until[k].load(std::memory_order_acquire)) {
+        std::lock_guard lock(h.entry->cache_mutex);
+        fresh_cache(*h.entry, mode, now);
+      }
+      h.first_slot = h.entry->first_start[k].load(std::memory_order_relaxed);
     }
   }
   const auto by_name = [](const Hit& a, const Hit& b) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <atomic>
 #include <boost/asio/io_context.hpp>
 #include <chrono>
 #include <functional>
@@ -53,6 +54,10 @@ struct Entry {
   std::string summary_text[2];
   mutable std::mutex cache_mutex;
   mutable Cached cache[2];  // [0] both modes, [1] video only
+  // The first cached slot and its validity, readable without the mutex: a search orders
+  // hundreds of entries by their first slot and only renders the page.
+  mutable std::atomic<std::int64_t> first_valid_until[2] = {0, 0};
+  mutable std::atomic<std::int64_t> first_start[2] = {0, 0};
 };
 
 // Builds an entry's rules from its rows. `video_window` in minutes of local time.
@@ -124,6 +129,8 @@ class Index {
   [[nodiscard]] std::shared_ptr<const Entry> find(std::string_view public_id) const;
   [[nodiscard]] std::shared_ptr<const Entry> find_account(std::int64_t account) const;
   [[nodiscard]] std::size_t size() const;
+  // Changes whenever an entry is added, replaced or removed (response caches key on it).
+  [[nodiscard]] std::uint64_t generation() const { return generation_.load(); }
   [[nodiscard]] SearchResult search(const SearchQuery& q) const;
   // Next free slots of the entry's default motif, from now (cached) or from a local date.
   [[nodiscard]] std::vector<agenda::Slot> next_slots(const Entry& e,
@@ -142,12 +149,14 @@ class Index {
     std::vector<std::shared_ptr<const Entry>> entries;
     std::unordered_map<std::string, std::size_t> by_public_id;
     std::unordered_map<std::int64_t, std::size_t> by_account;
+    std::unordered_map<std::string, std::vector<std::size_t>> by_specialty;
   };
   struct Loop;
   [[nodiscard]] std::shared_ptr<const Snapshot> snapshot() const;
   // Refreshes e's cache for `mode` when stale; call with e.cache_mutex held.
   void fresh_cache(const Entry& e, std::optional<agenda::Mode> mode, std::int64_t now) const;
   void replace(std::int64_t account, std::shared_ptr<const Entry> entry);
+  static void index_snapshot(Snapshot& s);
 
   storage::Database& db_;
   const Clock& clock_;
@@ -156,6 +165,7 @@ class Index {
   std::shared_ptr<const Snapshot> snapshot_;
   std::unordered_map<std::int64_t, std::int64_t> applied_;  // change id → seen at (poller only)
   std::shared_ptr<Loop> loop_;
+  std::atomic<std::uint64_t> generation_{1};
 };
 
 // Parses `near`: a postcode, "c:<INSEE code>" or "lat,lng". nullopt when unknown or malformed.

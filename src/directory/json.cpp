@@ -91,7 +91,8 @@ nlohmann::json summary_json(const Entry& e, Locale locale) {
           {"sector", p.sector},
           {"tiers_payant", p.tiers_payant},
           {"carte_vitale", p.carte_vitale},
-          {"languages", e.languages}};
+          {"languages", e.languages},
+          {"timezone", p.timezone}};
 }
 
 nlohmann::json profile_json(const Entry& e, Locale locale) {
@@ -100,7 +101,6 @@ nlohmann::json profile_json(const Entry& e, Locale locale) {
   out["rpps"] = p.rpps;
   out["presentation"] = p.presentation ? nlohmann::json(*p.presentation) : nlohmann::json(nullptr);
   out["payment_modes"] = e.payment_modes;
-  out["timezone"] = p.timezone;
   out["phone"] = p.phone ? nlohmann::json(*p.phone) : nlohmann::json(nullptr);
   nlohmann::json motifs = nlohmann::json::array();
   for (const auto& m : e.motifs) {

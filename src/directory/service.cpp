@@ -162,7 +162,40 @@ Task<Result<std::int64_t>> Service::agenda_owner(const Principal& who) {
   co_return (*link)->practitioner_id;
 }
 
+std::optional<std::string> Service::cached(const std::string& key) const {
+  std::lock_guard lock(cache_mutex_);
+  auto it = cache_.find(key);
+  if (it == cache_.end() || it->second.generation != d_.index.generation() ||
+      it->second.expires <= d_.clock.unix_seconds())
+    return std::nullopt;
+  return it->second.text;
+}
+
+void Service::remember(const std::string& key, const std::string& text) const {
+  constexpr std::size_t kMaxEntries = 4096;
+  std::lock_guard lock(cache_mutex_);
+  if (cache_.size() >= kMaxEntries) cache_.clear();  // rare: a crawl of every combination
+  cache_[key] = CachedText{d_.index.generation(), d_.clock.unix_seconds() + 1, text};
+}
+
 std::string Service::search(const SearchQuery& q, Locale locale) const {
+  // Every field of the query, so two different searches never share an answer.
+  std::string key = "s\x1f" + q.q + '\x1f' + q.specialty + '\x1f';
+  if (q.near)
+    key += std::to_string(q.near->lat) + ',' + std::to_string(q.near->lng) + ',' + q.near->label;
+  key += '\x1f' + std::to_string(q.radius_km) + (q.video ? "v" : "-") +
+         (q.tiers_payant ? "t" : "-") + (q.sort_by_distance ? "d" : "-") +
+         (locale == Locale::en ? "en" : "fr") + '\x1f' +
+         (q.date ? agenda::format_date(*q.date) : "") + '\x1f' + q.language + '\x1f';
+  for (const auto& sector : q.sectors) key += sector + ',';
+  key += '\x1f' + std::to_string(q.page) + '/' + std::to_string(q.per_page);
+  if (auto hit = cached(key)) return std::move(*hit);
+  auto text = render_search(q, locale);
+  remember(key, text);
+  return text;
+}
+
+std::string Service::render_search(const SearchQuery& q, Locale locale) const {
   auto result = d_.index.search(q);
   const std::optional<agenda::Mode> mode =
       q.video ? std::optional(agenda::Mode::video) : std::nullopt;
@@ -228,9 +261,16 @@ Result<std::string> Service::slots(const std::string& id, const SlotsQuery& sq) 
   q.mode = mode;
   q.duration_min = duration;
   q.now = d_.clock.unix_seconds();
+  const auto key = "t\x1f" + id + '\x1f' + agenda::format_date(q.from) + '\x1f' +
+                   std::to_string(q.days) + '\x1f' +
+                   (mode ? std::string(agenda::to_string(*mode)) : std::string("any")) + '\x1f' +
+                   std::to_string(duration);
+  if (auto hit = cached(key)) return std::move(*hit);
   nlohmann::json timezone = e->profile.timezone;
-  return R"({"slots":)" + slots_text(agenda::compute_slots(e->rules, q), e->rules.zone) +
-         R"(,"timezone":)" + timezone.dump() + "}";
+  auto text = R"({"slots":)" + slots_text(agenda::compute_slots(e->rules, q), e->rules.zone) +
+              R"(,"timezone":)" + timezone.dump() + "}";
+  remember(key, text);
+  return text;
 }
 
 Task<Result<std::string>> Service::photo(const std::string& id) {

@@ -1,8 +1,10 @@
 #pragma once
 
+#include <mutex>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <unordered_map>
 
 #include "core/clock.hpp"
 #include "core/locale.hpp"
@@ -76,6 +78,19 @@ class Service {
   // The practitioner whose agenda `who` manages: themselves, or the one an assistant works for.
   Task<Result<std::int64_t>> agenda_owner(const Principal& who);
   Task<Result<store::Profile>> own_profile(std::int64_t account);
+  // Answers of the two hottest public reads, kept for one second and dropped as soon as the
+  // index changes (a practitioner edits their agenda): popular searches are computed once per
+  // second, not once per request. Slots are checked again at booking.
+  struct CachedText {
+    std::uint64_t generation = 0;
+    std::int64_t expires = 0;
+    std::string text;
+  };
+  [[nodiscard]] std::string render_search(const SearchQuery& q, Locale locale) const;
+  [[nodiscard]] std::optional<std::string> cached(const std::string& key) const;
+  void remember(const std::string& key, const std::string& text) const;
+  mutable std::mutex cache_mutex_;
+  mutable std::unordered_map<std::string, CachedText> cache_;
   Deps d_;
 };
 

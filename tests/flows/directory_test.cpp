@@ -106,6 +106,9 @@ TEST_P(DirectoryFlows, EachSearchFilterNarrowsTheList) {
   EXPECT_EQ(names("specialty=psychology"), std::vector<std::string>{"David Noël"});
   EXPECT_EQ(names("q=noel"), std::vector<std::string>{"David Noël"});  // accents ignored
   EXPECT_EQ(names("q=DERMATO"), std::vector<std::string>{"Dr Chloé Roux"});
+  EXPECT_EQ(names("q=dermatologue"), std::vector<std::string>{"Dr Chloé Roux"});
+  EXPECT_EQ(names("q=m%C3%A9decin%20g%C3%A9n%C3%A9raliste").size(), 2U);  // "médecin généraliste"
+  EXPECT_EQ(names("q=psy"), std::vector<std::string>{"David Noël"});
   EXPECT_EQ(names("q=alice%20mart"), std::vector<std::string>{"Dr Alice Martin"});
   EXPECT_EQ(names("language=en"), std::vector<std::string>{"Dr Alice Martin"});
   EXPECT_EQ(names("language=es"), std::vector<std::string>{"David Noël"});
