@@ -30,17 +30,6 @@ constexpr std::int64_t kChangeRetention = 3600;
 
 }  // namespace
 
-std::vector<std::string> split_list(const std::string& text) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  while (start <= text.size()) {
-    const auto end = std::min(text.find(',', start), text.size());
-    if (end > start) out.emplace_back(text.substr(start, end - start));
-    start = end + 1;
-  }
-  return out;
-}
-
 namespace {
 
 std::vector<std::string> words(const std::string& normalised) {
@@ -62,121 +51,7 @@ bool has_word_prefix(const std::string& haystack, const std::string& word) {
   return false;
 }
 
-// What people type for a specialty ("pédiatre" for "Pédiatrie"), searched with its labels.
-std::string_view synonyms(std::string_view specialty) {
-  static const std::unordered_map<std::string_view, std::string_view> words{
-      {"general_medicine", "médecin généraliste généraliste GP family doctor"},
-      {"pediatrics", "pédiatre pediatrician"},
-      {"gynecology", "gynécologue gynéco gynecologist"},
-      {"dermatology", "dermatologue dermato dermatologist"},
-      {"psychiatry", "psychiatre psychiatrist"},
-      {"ophthalmology", "ophtalmologue ophtalmologiste ophtalmo"},
-      {"cardiology", "cardiologue cardiologist"},
-      {"ent", "oto-rhino-laryngologiste ORL"},
-      {"endocrinology", "endocrinologue diabétologue"},
-      {"rheumatology", "rhumatologue"},
-      {"gastroenterology", "gastro-entérologue gastro"},
-      {"pulmonology", "pneumologue"},
-      {"allergology", "allergologue"},
-      {"dentistry", "dentiste chirurgien-dentiste dentist"},
-      {"midwifery", "sage-femme midwife"},
-      {"physiotherapy", "kinésithérapeute kiné physiotherapist"},
-      {"psychology", "psychologue psy psychologist"},
-      {"dietetics", "diététicien diététicienne nutritionniste dietitian"},
-  };
-  auto it = words.find(specialty);
-  return it == words.end() ? std::string_view() : it->second;
-}
-
-// Professions whose members are not addressed as "Dr".
-bool titled(std::string_view specialty) {
-  return specialty != "midwifery" && specialty != "physiotherapy" && specialty != "psychology" &&
-         specialty != "dietetics";
-}
-
 }  // namespace
-
-int Entry::default_duration(std::optional<agenda::Mode> mode) const {
-  for (const auto& m : motifs) {
-    if (!mode || m.mode == "both" || m.mode == agenda::to_string(*mode)) return m.duration_min;
-  }
-  return 15;
-}
-
-const store::Motif* Entry::motif(std::string_view public_id) const {
-  for (const auto& m : motifs)
-    if (m.public_id == public_id) return &m;
-  return nullptr;
-}
-
-agenda::Rules rules_for(const store::Profile& p, const std::vector<store::Hours>& hours,
-                        const std::vector<store::Exception>& exceptions, int video_window_start,
-                        int video_window_end) {
-  agenda::Rules r;
-  r.zone = agenda::zone(p.timezone);
-  if (r.zone == nullptr) r.zone = agenda::zone("Europe/Paris");
-  for (const auto& h : hours) {
-    const auto mode = agenda::parse_mode(h.mode);
-    if (!mode) continue;
-    // Hours of a mode the practitioner no longer offers stay saved but open nothing.
-    if ((*mode == agenda::Mode::video && !p.video) ||
-        (*mode == agenda::Mode::in_person && !p.in_person))
-      continue;
-    r.weekly.push_back({h.weekday, h.start_min, h.end_min, *mode});
-  }
-  for (const auto& e : exceptions) {
-    if (e.kind == "extra") {
-      const auto mode = e.mode ? agenda::parse_mode(*e.mode) : std::nullopt;
-      if (!mode || *mode == agenda::Mode::video) {
-        if (p.video) r.extras.push_back({{e.start_at, e.end_at}, agenda::Mode::video});
-      }
-      if (!mode || *mode == agenda::Mode::in_person) {
-        if (p.in_person) r.extras.push_back({{e.start_at, e.end_at}, agenda::Mode::in_person});
-      }
-    } else {
-      r.unavailable.push_back({e.start_at, e.end_at});
-    }
-  }
-  r.unavailable = agenda::merge(std::move(r.unavailable));
-  r.closed_on_public_holidays = p.closed_on_public_holidays;
-  r.department = p.department;
-  r.min_notice_min = p.min_notice_minutes;
-  r.horizon_days = p.horizon_days;
-  r.video_window_start_min = video_window_start;
-  r.video_window_end_min = video_window_end;
-  return r;
-}
-
-std::optional<Near> resolve_near(std::string_view text) {
-  const auto& communes = geo::Communes::instance();
-  if (text.starts_with("c:")) {
-    const auto* c = communes.by_code(text.substr(2));
-    if (c == nullptr) return std::nullopt;
-    geo::Place place{c, c->postcodes.empty() ? std::string() : c->postcodes.front()};
-    return Near{c->lat, c->lng, c->name, place};
-  }
-  if (const auto comma = text.find(','); comma != std::string_view::npos) {
-    double lat = 0;
-    double lng = 0;
-    const auto a = text.substr(0, comma);
-    const auto b = text.substr(comma + 1);
-    auto [pa, ea] = std::from_chars(a.data(), a.data() + a.size(), lat);
-    auto [pb, eb] = std::from_chars(b.data(), b.data() + b.size(), lng);
-    if (ea != std::errc() || eb != std::errc() || pa != a.data() + a.size() ||
-        pb != b.data() + b.size() || !std::isfinite(lat) || !std::isfinite(lng) || lat < -90 ||
-        lat > 90 || lng < -180 || lng > 180)
-      return std::nullopt;
-    return Near{lat, lng, "", std::nullopt};
-  }
-  auto places = communes.by_postcode(text);
-  if (places.empty()) return std::nullopt;
-  // A postcode shared by several communes: the most populated one stands for it.
-  const auto best = std::max_element(
-      places.begin(), places.end(),
-      [](const auto& x, const auto& y) { return x.commune->population < y.commune->population; });
-  return Near{best->commune->lat, best->commune->lng,
-              best->commune->name + " (" + best->postcode + ")", *best};
-}
 
 struct Index::Loop {
   explicit Loop(asio::io_context& io) : timer(io) {}
@@ -196,35 +71,6 @@ std::shared_ptr<const Index::Snapshot> Index::snapshot() const {
 }
 
 std::size_t Index::size() const { return snapshot()->entries.size(); }
-
-std::shared_ptr<Entry> build_entry(store::Profile profile, std::vector<store::Motif> motifs,
-                                   std::vector<store::Hours> hours,
-                                   std::vector<store::Exception> exceptions,
-                                   const IndexOptions& options) {
-  auto e = std::make_shared<Entry>();
-  e->rules =
-      rules_for(profile, hours, exceptions, options.video_window_start, options.video_window_end);
-  e->specialty = practitioners::find_specialty(profile.specialty);
-  if (profile.commune_code) e->commune = geo::Communes::instance().by_code(*profile.commune_code);
-  e->name = (titled(profile.specialty) ? "Dr " : "") + profile.first_name + " " + profile.last_name;
-  e->search_name = geo::normalise(profile.first_name + " " + profile.last_name);
-  if (e->specialty != nullptr)
-    e->search_specialty = geo::normalise(e->specialty->name_fr + " " + e->specialty->name_en + " " +
-                                         std::string(synonyms(e->specialty->code)));
-  e->languages = split_list(profile.languages);
-  e->payment_modes = split_list(profile.payment_modes);
-  e->profile = std::move(profile);
-  e->motifs = std::move(motifs);
-  e->hours = std::move(hours);
-  e->exceptions = std::move(exceptions);
-  for (const auto locale : {Locale::fr, Locale::en}) {
-    auto text =
-        summary_json(*e, locale).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-    text.pop_back();  // the closing brace: the search appends distance and slots
-    e->summary_text[locale == Locale::en ? 1 : 0] = std::move(text);
-  }
-  return e;
-}
 
 void Index::replace(std::int64_t account, std::shared_ptr<const Entry> entry) {
   std::lock_guard lock(mutex_);
