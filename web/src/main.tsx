@@ -15,7 +15,15 @@ import './styles/account.css';
 import './styles/lists.css';
 import './styles/areas.css';
 import './styles/directory.css';
+import './styles/directory-search.css';
+import './styles/directory-results.css';
+import './styles/directory-practitioner.css';
+import './styles/area-tabs.css';
+import './styles/profile-editor.css';
 import './styles/agenda.css';
+import './styles/agenda-week.css';
+import './styles/agenda-panels.css';
+import './styles/agenda-hours.css';
 import { render } from 'preact';
 import { App } from './app';
 
