@@ -197,6 +197,7 @@ void App::wire() {
                             secure_cookies(config_.http.public_url));
   practitioners::register_routes(router_, *practitioners_);
   directory::register_routes(router_, *directory_);
+  directory::register_realtime(hub_, *index_);
   devtools::register_routes(router_, config_.mode == "development", config_.notify.mailbox_dir);
 
   static_files_ = std::make_unique<http::StaticFiles>(config_.web.root);

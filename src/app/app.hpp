@@ -83,6 +83,7 @@ class App {
   [[nodiscard]] notify::Courier& courier() { return *courier_; }
   [[nodiscard]] accounts::Service& accounts() { return *accounts_; }
   [[nodiscard]] directory::Index& directory_index() { return *index_; }
+  [[nodiscard]] realtime::Hub& hub() { return hub_; }
 
   // Wires routes and middleware without binding a socket (used by listen() and by tests).
   void wire();

@@ -306,4 +306,28 @@ void register_routes(http::Router& router, Service& s) {
       http::signed_in(agenda_roles, http::json_body()));
 }
 
+void register_realtime(realtime::Hub& hub, const Index& index) {
+  hub.on("follow",
+         [&hub, &index](realtime::Connection& conn, const nlohmann::json& message) -> Task<void> {
+           const auto& id =
+               message.contains("practitioner") ? message["practitioner"] : nlohmann::json();
+           auto entry = id.is_string() ? index.find(id.get<std::string>()) : nullptr;
+           if (!entry) {
+             conn.send(realtime::Hub::error_message("not_found", conn.locale()));
+             co_return;
+           }
+           hub.join("practitioner:" + entry->profile.public_id, conn.id());
+           conn.send(nlohmann::json{{"type", "following"},
+                                    {"practitioner", entry->profile.public_id},
+                                    {"delay_minutes", entry->profile.delay_minutes}}
+                         .dump());
+         });
+  hub.on("unfollow",
+         [&hub](realtime::Connection& conn, const nlohmann::json& message) -> Task<void> {
+           if (message.contains("practitioner") && message["practitioner"].is_string())
+             hub.leave("practitioner:" + message["practitioner"].get<std::string>(), conn.id());
+           co_return;
+         });
+}
+
 }  // namespace cabinet::directory

@@ -25,6 +25,13 @@ void Hub::join(const std::string& room, const std::shared_ptr<Connection>& conne
   rooms_[room][connection->id()] = connection;
 }
 
+void Hub::join(const std::string& room, std::uint64_t id) {
+  std::lock_guard lock(mutex_);
+  auto it = connections_.find(id);
+  if (it == connections_.end()) return;
+  rooms_[room][id] = it->second;
+}
+
 void Hub::leave(const std::string& room, std::uint64_t id) {
   std::lock_guard lock(mutex_);
   if (auto it = rooms_.find(room); it != rooms_.end()) {
@@ -83,6 +90,9 @@ std::string Hub::error_message(std::string_view code, Locale locale) {
                                    : "Le message n'est pas un objet JSON avec un « type ».";
   } else if (code == "unknown_type") {
     message = locale == Locale::en ? "Unknown message type." : "Type de message inconnu.";
+  } else if (code == "not_found") {
+    message = locale == Locale::en ? "Nothing was found with that identifier."
+                                   : "Rien n'a été trouvé avec cet identifiant.";
   } else {
     message = locale == Locale::en ? "The message was refused." : "Le message a été refusé.";
   }

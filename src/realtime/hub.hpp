@@ -47,6 +47,8 @@ class Hub {
   // Leaves every room; called from the connection's destructor path.
   void detach(std::uint64_t id);
   void join(const std::string& room, const std::shared_ptr<Connection>& connection);
+  // Joins an attached connection by id (from a message handler, which holds a reference).
+  void join(const std::string& room, std::uint64_t id);
   void leave(const std::string& room, std::uint64_t id);
   // Returns how many connections the message was queued for.
   std::size_t broadcast(const std::string& room, const std::string& message);

@@ -424,6 +424,49 @@ TEST_P(DirectoryFlows, ADelayIsShownOnTheProfileAndPhotosAreCheckedByContent) {
   EXPECT_EQ(h_.get(anyone_, "/api/v1/practitioners/" + d.id + "/photo").status, 404);
 }
 
+// A socket as the hub sees it, keeping what it is sent.
+class RecordingConnection final : public realtime::Connection {
+ public:
+  explicit RecordingConnection(std::uint64_t id) : id_(id) {}
+  [[nodiscard]] std::uint64_t id() const override { return id_; }
+  [[nodiscard]] Locale locale() const override { return Locale::fr; }
+  void send(std::string text) override { sent.push_back(nlohmann::json::parse(text)); }
+  void close(realtime::CloseCode, std::string) override {}
+  std::vector<nlohmann::json> sent;
+
+ private:
+  std::uint64_t id_;
+};
+
+TEST_P(DirectoryFlows, PatientsFollowingAPractitionerSeeTheDelayLive) {
+  auto d = doc("Lea", "Live", "general_medicine", in("75056", "75011"));
+  auto& hub = h_.app().hub();
+  auto waiting = std::make_shared<RecordingConnection>(990001);
+  auto other = std::make_shared<RecordingConnection>(990002);
+  hub.attach(waiting);
+  hub.attach(other);
+  const std::string follow = R"({"type":"follow","practitioner":")" + d.id + R"("})";
+  h_.app().block_on(hub.dispatch(*waiting, follow));
+  ASSERT_EQ(waiting->sent.size(), 1U);
+  EXPECT_EQ(waiting->sent[0]["type"], "following");
+  EXPECT_EQ(waiting->sent[0]["delay_minutes"], 0);
+  h_.app().block_on(hub.dispatch(*other, R"({"type":"follow","practitioner":"nobody"})"));
+  EXPECT_EQ(other->sent.at(0)["code"], "not_found");
+
+  ASSERT_EQ(h_.post(d.client, "/api/v1/practitioner/agenda/delay", {{"minutes", 20}}).status, 200);
+  ASSERT_EQ(waiting->sent.size(), 2U);
+  EXPECT_EQ(waiting->sent[1]["type"], "delay");
+  EXPECT_EQ(waiting->sent[1]["minutes"], 20);
+  EXPECT_EQ(other->sent.size(), 1U);  // only followers hear it
+
+  h_.app().block_on(
+      hub.dispatch(*waiting, R"({"type":"unfollow","practitioner":")" + d.id + R"("})"));
+  ASSERT_EQ(h_.post(d.client, "/api/v1/practitioner/agenda/delay", {{"minutes", 0}}).status, 200);
+  EXPECT_EQ(waiting->sent.size(), 2U);
+  hub.detach(waiting->id());
+  hub.detach(other->id());
+}
+
 TEST_P(DirectoryFlows, ChangesRecordedByAnotherNodeReachThisNodesIndex) {
   auto d = doc("Noe", "Noeud", "general_medicine", in("75056", "75011"));
   EXPECT_TRUE(names("tiers_payant=true").empty());
