@@ -1,0 +1,369 @@
+#include "billing/reimbursement.hpp"
+
+#include <algorithm>
+#include <climits>
+#include <cstdio>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <set>
+#include <stdexcept>
+#include <utility>
+#include <vector>
+
+#include "core/embedded.hpp"
+
+namespace cabinet::billing {
+
+namespace {
+
+using nlohmann::json;
+
+// One figure over time, sorted by valid_from (ISO dates compare as strings).
+struct Dated {
+  std::string valid_from;
+  int value = 0;
+};
+using Series = std::vector<Dated>;
+
+struct Tariff {
+  std::string id;
+  std::set<std::string> specialties;  // "*": any physician specialty without its own tariff
+  std::set<std::string> modes;
+  int max_age_exclusive = INT_MAX;
+  Series values;
+  Series sector_2_non_optam;  // empty: same base as sector 1
+};
+
+struct AuthorityTariff {
+  std::set<std::string> specialties;
+  Series values;
+};
+
+struct SpecialtyInfo {
+  bool direct_access = false;
+  bool teleconsultation_reimbursed = true;
+};
+
+std::optional<int> at(const Series& series, std::string_view date) {
+  std::optional<int> found;
+  for (const auto& d : series) {
+    if (d.valid_from <= date) found = d.value;
+  }
+  return found;
+}
+
+Series series(const json& items, const char* key) {
+  Series out;
+  for (const auto& item : items) {
+    out.push_back({item.at("valid_from").get<std::string>(), item.at(key).get<int>()});
+  }
+  std::ranges::sort(out, {}, &Dated::valid_from);
+  return out;
+}
+
+bool is_iso_date(std::string_view s) {
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9')) return false;
+  }
+  return true;
+}
+
+std::string euros(int cents) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%d,%02d €", cents / 100, cents % 100);
+  return buf;
+}
+
+std::string euros_en(int cents) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "€%d.%02d", cents / 100, cents % 100);
+  return buf;
+}
+
+Estimate refuse(Estimate e, std::string rule, std::string fr, std::string en) {
+  e.reimbursable = false;
+  e.amo_cents = 0;
+  e.patient_cents = e.price_cents;
+  e.advance_cents = e.price_cents;
+  e.rule = std::move(rule);
+  e.reason_fr = std::move(fr);
+  e.reason_en = std::move(en);
+  return e;
+}
+
+struct Label {
+  const char* rule;
+  const char* fr;
+  const char* en;
+};
+
+// Why the normal (or reduced) rate applies; the first line of the reason.
+constexpr Label kLabels[] = {
+    {"medecin_traitant", "Consultation de votre médecin traitant", "Your médecin traitant"},
+    {"referred", "Orienté par votre médecin traitant", "Referred by your médecin traitant"},
+    {"direct_access", "Spécialité en accès direct", "Direct-access specialty"},
+    {"under_16", "Patient de moins de 16 ans", "Patient under 16"},
+    {"emergency", "Situation d'urgence", "Emergency"},
+    {"medecin_traitant_unavailable", "Médecin traitant indisponible à temps",
+     "Médecin traitant not available in time"},
+    {"no_medecin_traitant", "Sans médecin traitant déclaré", "No médecin traitant declared"},
+    {"out_of_parcours", "Hors parcours de soins", "Outside the coordinated care pathway"},
+    {"css", "Complémentaire santé solidaire", "Complémentaire santé solidaire"},
+    {"ame", "Aide médicale de l'État", "State medical aid (AME)"},
+    {"maternity", "Maternité", "Maternity"},
+    {"ald", "Soins liés à votre ALD", "Care related to your long-term condition (ALD)"},
+    {"non_conventionne", "Médecin non conventionné", "Practitioner outside the convention"},
+};
+
+const Label& label(std::string_view rule) {
+  for (const auto& l : kLabels) {
+    if (rule == l.rule) return l;
+  }
+  throw std::logic_error("no label for rule");
+}
+
+}  // namespace
+
+struct Rules {
+  Series normal, out_of_parcours, full, participation;
+  int participation_exempt_under_age = 18;
+  bool participation_exempt_css = true, participation_exempt_ame = true,
+       participation_exempt_maternity = true;
+  int parcours_exempt_under_age = 16;
+  std::map<std::string, std::pair<int, int>> direct_access_age;  // code → [min, max] years
+  bool ame_exempt_from_parcours = false;
+  std::set<std::string> non_physicians, not_reimbursed;
+  std::vector<Tariff> tariffs;
+  std::vector<AuthorityTariff> authority;
+  std::map<std::string, SpecialtyInfo, std::less<>> specialties;
+
+  [[nodiscard]] const Tariff* tariff(const std::string& specialty, const std::string& mode,
+                                     int age) const {
+    for (const bool wildcard : {false, true}) {
+      if (wildcard && non_physicians.contains(specialty)) return nullptr;
+      for (const auto& t : tariffs) {
+        const bool named = t.specialties.contains(specialty);
+        if ((wildcard ? !t.specialties.contains("*") : !named) || !t.modes.contains(mode) ||
+            age >= t.max_age_exclusive) {
+          continue;
+        }
+        return &t;
+      }
+    }
+    return nullptr;
+  }
+
+  [[nodiscard]] std::optional<int> authority_base(const std::string& specialty,
+                                                  std::string_view date) const {
+    for (const bool wildcard : {false, true}) {
+      for (const auto& a : authority) {
+        if (a.specialties.contains(wildcard ? std::string("*") : specialty)) {
+          return at(a.values, date);
+        }
+      }
+    }
+    return std::nullopt;
+  }
+};
+
+std::shared_ptr<const Rules> load_rules(std::string_view reimbursement_json,
+                                        std::string_view specialties_json) {
+  try {
+    auto r = std::make_shared<Rules>();
+    const auto doc = json::parse(reimbursement_json);
+    const auto& rates = doc.at("rates");
+    r->normal = series(rates.at("normal"), "percent");
+    r->out_of_parcours = series(rates.at("out_of_parcours"), "percent");
+    r->full = series(rates.at("full"), "percent");
+    const auto& pf = doc.at("participation_forfaitaire");
+    r->participation = series(pf.at("amounts"), "cents");
+    r->participation_exempt_under_age = pf.at("exempt_under_age");
+    r->participation_exempt_css = pf.at("exempt_css");
+    r->participation_exempt_ame = pf.at("exempt_ame");
+    r->participation_exempt_maternity = pf.at("exempt_maternity");
+    const auto& parcours = doc.at("parcours");
+    r->parcours_exempt_under_age = parcours.at("exempt_under_age");
+    r->ame_exempt_from_parcours = parcours.at("ame_exempt");
+    for (const auto& [code, limits] : parcours.at("direct_access_age_limits").items()) {
+      r->direct_access_age[code] = {limits.at("min_age").get<int>(),
+                                    limits.at("max_age").get<int>()};
+    }
+    r->non_physicians = doc.at("non_physician_specialties").get<std::set<std::string>>();
+    r->not_reimbursed =
+        doc.at("not_reimbursed_specialties").at("codes").get<std::set<std::string>>();
+    for (const auto& t : doc.at("tariffs")) {
+      Tariff tariff;
+      tariff.id = t.at("id").get<std::string>();
+      tariff.specialties = t.at("specialties").get<std::set<std::string>>();
+      tariff.modes = t.at("modes").get<std::set<std::string>>();
+      tariff.max_age_exclusive = t.value("max_age_exclusive", INT_MAX);
+      tariff.values = series(t.at("values"), "cents");
+      if (t.contains("sector_2_non_optam")) {
+        tariff.sector_2_non_optam = series(t.at("sector_2_non_optam"), "cents");
+      }
+      r->tariffs.push_back(std::move(tariff));
+    }
+    for (const auto& a : doc.at("tarif_autorite")) {
+      r->authority.push_back(
+          {a.at("specialties").get<std::set<std::string>>(), series(json::array({a}), "cents")});
+    }
+    const auto specs = json::parse(specialties_json);
+    for (const auto& s : specs.at("specialties")) {
+      r->specialties[s.at("code").get<std::string>()] = {
+          s.at("direct_access").get<bool>(), s.at("teleconsultation_reimbursed").get<bool>()};
+    }
+    return r;
+  } catch (const json::exception& e) {
+    throw std::invalid_argument(std::string("reimbursement data: ") + e.what());
+  }
+}
+
+const Rules& default_rules() {
+  static const std::shared_ptr<const Rules> kRules = [] {
+    std::string_view reimbursement, specialties;
+    for (const auto& f : embedded::data()) {
+      if (f.name == "reimbursement.json") reimbursement = f.data;
+      if (f.name == "specialties.json") specialties = f.data;
+    }
+    if (reimbursement.empty() || specialties.empty()) {
+      throw std::logic_error("data/reimbursement.json or data/specialties.json is not embedded");
+    }
+    return load_rules(reimbursement, specialties);
+  }();
+  return *kRules;
+}
+
+Estimate estimate(const Patient& patient, const Practitioner& practitioner, const Visit& visit) {
+  return estimate(default_rules(), patient, practitioner, visit);
+}
+
+Estimate estimate(const Rules& rules, const Patient& p, const Practitioner& pr, const Visit& v) {
+  Estimate e;
+  e.price_cents = std::max(0, v.price_cents);
+  static const std::set<std::string> kModes{"video", "in_person", "phone"};
+  static const std::set<std::string> kSectors{"1", "2", "2_optam", "nc"};
+  if (v.price_cents < 0 || p.age_years < 0 || !is_iso_date(v.date) || !kModes.contains(v.mode) ||
+      !kSectors.contains(pr.sector)) {
+    return refuse(e, "invalid_input", "Estimation impossible : informations incomplètes.",
+                  "No estimate: incomplete information.");
+  }
+  const auto spec = rules.specialties.find(pr.specialty);
+  if (spec == rules.specialties.end()) {
+    return refuse(e, "unknown_specialty", "Spécialité inconnue : remboursement non estimé.",
+                  "Unknown specialty: no reimbursement estimate.");
+  }
+  if (v.mode == "phone") {
+    return refuse(e, "phone_not_reimbursed",
+                  "Consultation par téléphone : non remboursée (seule la vidéo l'est).",
+                  "Phone consultation: not reimbursed (only video is).");
+  }
+  if (v.mode == "video" && !spec->second.teleconsultation_reimbursed) {
+    return refuse(
+        e, "teleconsultation_not_reimbursed",
+        "Téléconsultation de cette profession : non remboursée par l'Assurance Maladie.",
+        "Teleconsultation with this profession: not reimbursed by the Assurance Maladie.");
+  }
+  if (rules.not_reimbursed.contains(pr.specialty)) {
+    return refuse(e, "specialty_not_reimbursed",
+                  "Consultation non remboursée par l'Assurance Maladie.",
+                  "Consultation not reimbursed by the Assurance Maladie.");
+  }
+  const Tariff* tariff = rules.tariff(pr.specialty, v.mode, p.age_years);
+  std::optional<int> base = tariff ? at(tariff->values, v.date) : std::nullopt;
+  if (base && pr.sector == "2" && tariff && !tariff->sector_2_non_optam.empty()) {
+    base = at(tariff->sector_2_non_optam, v.date);
+  }
+  if (base && pr.sector == "nc") base = rules.authority_base(pr.specialty, v.date);
+  if (!base) {
+    return refuse(e, "no_tariff", "Tarif de base inconnu : remboursement non estimé.",
+                  "Base tariff unknown: no reimbursement estimate.");
+  }
+
+  // Parcours de soins coordonné (code de la sécurité sociale L162-5-3) and its exceptions.
+  std::string rule;
+  const auto age_limits = rules.direct_access_age.find(pr.specialty);
+  const bool direct_access =
+      spec->second.direct_access &&
+      (age_limits == rules.direct_access_age.end() ||
+       (p.age_years >= age_limits->second.first && p.age_years <= age_limits->second.second));
+  if (pr.is_medecin_traitant_of_patient) {
+    rule = "medecin_traitant";
+  } else if (p.referred_by_medecin_traitant && p.has_medecin_traitant) {
+    rule = "referred";
+  } else if (direct_access) {
+    rule = "direct_access";
+  } else if (p.age_years < rules.parcours_exempt_under_age) {
+    rule = "under_16";
+  } else if (v.emergency) {
+    rule = "emergency";
+  } else if (p.ame && rules.ame_exempt_from_parcours) {
+    rule = "ame";
+  } else if (p.has_medecin_traitant && p.medecin_traitant_unavailable) {
+    rule = "medecin_traitant_unavailable";
+  } else if (!p.has_medecin_traitant && v.mode == "video") {
+    rule = "no_medecin_traitant";  // teleconsultation exception (seed 002)
+  } else if (v.mode == "video") {
+    return refuse(e, "video_out_of_parcours",
+                  "Téléconsultation hors parcours de soins : non remboursée.",
+                  "Teleconsultation outside the coordinated care pathway: not reimbursed.");
+  } else {
+    rule = "out_of_parcours";
+  }
+
+  std::optional<int> rate;
+  if (rule == "out_of_parcours") {
+    rate = at(rules.out_of_parcours, v.date);
+  } else if (p.css || p.ame || p.maternity || p.ald_related) {
+    rate = at(rules.full, v.date);
+    rule = p.css ? "css" : p.ame ? "ame" : p.maternity ? "maternity" : "ald";
+  } else {
+    rate = at(rules.normal, v.date);
+  }
+  if (pr.sector == "nc") rule = "non_conventionne";
+  if (!rate) {
+    return refuse(e, "no_tariff", "Taux de remboursement inconnu à cette date.",
+                  "No reimbursement rate known for this date.");
+  }
+
+  const bool exempt_pf = p.age_years < rules.participation_exempt_under_age ||
+                         (p.css && rules.participation_exempt_css) ||
+                         (p.ame && rules.participation_exempt_ame) ||
+                         (p.maternity && rules.participation_exempt_maternity);
+  const int pf_amount = exempt_pf ? 0 : at(rules.participation, v.date).value_or(0);
+  e.base_cents = std::min(*base, e.price_cents);
+  e.rate_percent = *rate;
+  const int gross = (e.base_cents * e.rate_percent + 50) / 100;
+  e.amo_cents = std::max(0, gross - pf_amount);
+  e.participation_cents = gross - e.amo_cents;
+  e.patient_cents = e.price_cents - e.amo_cents;
+  e.reimbursable = gross > 0;
+  e.tiers_payant = e.reimbursable && ((pr.tiers_payant && p.nir_valid) || p.css || p.ame);
+  // The participation forfaitaire is recovered later on another reimbursement, so with tiers
+  // payant the patient advances only what the Assurance Maladie does not cover.
+  e.advance_cents = e.tiers_payant ? e.price_cents - gross : e.price_cents;
+  e.rule = rule;
+
+  const Label& l = label(rule);
+  const bool reduced = rule == "out_of_parcours";
+  e.reason_fr = std::string(l.fr) + " : remboursement " + (reduced ? "réduit " : "") + "à " +
+                std::to_string(e.rate_percent) + " % du tarif de base (" + euros(e.base_cents) +
+                ")";
+  e.reason_en = std::string(l.en) + ": " + (reduced ? "reduced " : "") + "reimbursement at " +
+                std::to_string(e.rate_percent) + "% of the base tariff (" + euros_en(e.base_cents) +
+                ")";
+  if (pf_amount > 0) {
+    e.reason_fr += ", moins la participation forfaitaire de " + euros(pf_amount);
+    e.reason_en += ", less the " + euros_en(pf_amount) + " flat contribution";
+  }
+  if (const int excess = e.price_cents - e.base_cents; excess > 0) {
+    e.reason_fr += " ; le dépassement de " + euros(excess) + " n'est pas remboursé";
+    e.reason_en += "; the " + euros_en(excess) + " excess fee is not reimbursed";
+  }
+  e.reason_fr += ".";
+  e.reason_en += ".";
+  return e;
+}
+
+}  // namespace cabinet::billing

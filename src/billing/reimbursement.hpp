@@ -1,0 +1,66 @@
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+// The reimbursement estimate shown before a booking is confirmed (SPEC PAY4, PAY5, BKG8):
+// price, what the Assurance Maladie pays, and what is left to the patient before any
+// complementary insurance. Pure: the rules are data (data/reimbursement.json, with dates and
+// sources), the inputs are plain values, nothing is read from a database.
+namespace cabinet::billing {
+
+struct Patient {
+  int age_years = 0;
+  bool has_medecin_traitant = false;
+  bool referred_by_medecin_traitant = false;
+  bool medecin_traitant_unavailable = false;  // not reachable in time for their condition
+  bool css = false;                           // complémentaire santé solidaire
+  bool ame = false;                           // aide médicale de l'État
+  bool ald_related = false;                   // care related to an exonerating ALD
+  bool maternity = false;  // from the 6th month of pregnancy to 12 days after the birth
+  bool nir_valid = false;
+};
+
+struct Practitioner {
+  std::string specialty;  // a code of data/specialties.json
+  std::string sector;     // "1", "2", "2_optam", "nc" (non conventionné)
+  bool is_medecin_traitant_of_patient = false;
+  bool tiers_payant = false;
+};
+
+struct Visit {
+  std::string mode;  // "video", "in_person" ("phone" is never a reimbursable teleconsultation)
+  int price_cents = 0;
+  bool emergency = false;
+  std::string date;  // YYYY-MM-DD: selects the dated figures
+};
+
+struct Estimate {
+  int price_cents = 0;
+  int amo_cents = 0;      // paid by the Assurance Maladie (after the participation forfaitaire)
+  int patient_cents = 0;  // price − amo: reste à charge before complementary insurance
+  int advance_cents = 0;  // paid by the patient on the day (less with tiers payant)
+  int base_cents = 0;     // base de remboursement used (0 when not reimbursable)
+  int rate_percent = 0;
+  int participation_cents = 0;  // participation forfaitaire deducted
+  bool reimbursable = false;
+  bool tiers_payant = false;
+  std::string reason_fr;
+  std::string reason_en;
+  std::string rule;  // id of the deciding rule, stable for the UI and tests
+};
+
+struct Rules;  // parsed data/reimbursement.json + data/specialties.json
+
+// Throws std::invalid_argument on malformed data (a build-time bug, not user input).
+std::shared_ptr<const Rules> load_rules(std::string_view reimbursement_json,
+                                        std::string_view specialties_json);
+// The embedded data, parsed once.
+const Rules& default_rules();
+
+Estimate estimate(const Rules& rules, const Patient& patient, const Practitioner& practitioner,
+                  const Visit& visit);
+Estimate estimate(const Patient& patient, const Practitioner& practitioner, const Visit& visit);
+
+}  // namespace cabinet::billing
