@@ -46,6 +46,10 @@ Result<std::vector<store::Hours>> parse_hours(const nlohmann::json& body) {
     if (!start || !end || *start >= *end || *start >= 1440)
       return invalid("hours", "Chaque plage va d’une heure à une heure plus tardive (HH:MM).",
                      "Each range goes from a time to a later time (HH:MM).");
+    if (*start % 5 != 0 || *end % 5 != 0)
+      return invalid("hours",
+                     "Les horaires tombent sur des multiples de 5 minutes (09:05, pas 09:03).",
+                     "Times fall on multiples of 5 minutes (09:05, not 09:03).");
     out.push_back(store::Hours{static_cast<int>(item["weekday"].get<std::int64_t>()),
                                item["mode"].get<std::string>(), *start, *end, 0});
   }

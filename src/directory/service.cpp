@@ -111,6 +111,10 @@ Result<store::Motif> parse_motif(const nlohmann::json& body) {
   auto duration = whole(body, "duration_min", -1, 5, 240);
   if (!duration) return std::move(duration).error();
   if (*duration < 0) return http::missing_field("duration_min");
+  // Agendas run on a 5-minute grid (booked time is kept per 5-minute granule).
+  if (*duration % 5 != 0)
+    return invalid("duration_min", "Une durée multiple de 5 minutes.",
+                   "A duration in multiples of 5 minutes.");
   m.duration_min = *duration;
   if (!body.contains("mode") || !body["mode"].is_string() ||
       (body["mode"] != "video" && body["mode"] != "in_person" && body["mode"] != "both"))

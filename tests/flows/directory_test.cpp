@@ -346,6 +346,14 @@ TEST_P(DirectoryFlows, HoursEditsShowAtOnceAndBadHoursAreRefused) {
               {{"label", "Trop court"}, {"duration_min", 3}, {"mode", "video"}, {"price_cents", 0}})
           .status,
       400);
+  EXPECT_EQ(
+      h_.post(
+            d.client, "/api/v1/practitioner/motifs",
+            {{"label", "Hors grille"}, {"duration_min", 17}, {"mode", "video"}, {"price_cents", 0}})
+          .status,
+      400);
+  EXPECT_EQ(bad({{{"weekday", 1}, {"mode", "video"}, {"start", "08:03"}, {"end", "09:00"}}}).status,
+            400);
   EXPECT_EQ(h_.put(d.client, "/api/v1/practitioner/profile", {{"sector", "3"}}).status, 400);
   EXPECT_EQ(h_.put(d.client, "/api/v1/practitioner/profile",
                    {{"commune_code", "75056"}, {"postcode", "69003"}})

@@ -206,7 +206,7 @@ export const enAgenda: typeof frAgenda = {
     removed: 'Reason “{label}” deleted.',
     checks: {
       labelRequired: 'Enter the name of the reason.',
-      durationInvalid: 'Enter a duration between 5 and 240 minutes.',
+      durationInvalid: 'Enter a duration between 5 and 240 minutes, in steps of 5.',
       priceInvalid: 'Enter a fee in euros, for example 30 or 26.50.',
       priceTooHigh: 'The fee cannot be more than €1,000.',
     },

@@ -206,7 +206,7 @@ export const frAgenda = {
     removed: 'Motif « {label} » supprimé.',
     checks: {
       labelRequired: 'Indiquez l’intitulé du motif.',
-      durationInvalid: 'Indiquez une durée entre 5 et 240 minutes.',
+      durationInvalid: 'Indiquez une durée entre 5 et 240 minutes, par pas de 5.',
       priceInvalid: 'Indiquez un tarif en euros, par exemple 30 ou 26,50.',
       priceTooHigh: 'Le tarif ne peut pas dépasser 1 000 €.',
     },

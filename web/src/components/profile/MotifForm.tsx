@@ -49,7 +49,7 @@ export function MotifForm({
     const price = parsePrice(v.price);
     return {
       label: v.label.trim() ? undefined : m.checks.labelRequired,
-      duration_min: Number.isInteger(duration) && duration >= 5 && duration <= 240 ? undefined : m.checks.durationInvalid,
+      duration_min: Number.isInteger(duration) && duration >= 5 && duration <= 240 && duration % 5 === 0 ? undefined : m.checks.durationInvalid,
       price: price === null ? m.checks.priceInvalid : price > 100_000 ? m.checks.priceTooHigh : undefined,
     };
   }
