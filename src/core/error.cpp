@@ -74,6 +74,18 @@ constexpr std::array kErrors{
     ErrorInfo{ErrorCode::link_invalid, "link_invalid", 400,
               "Ce lien n'est plus valable. Demandez-en un nouveau.",
               "This link is no longer valid. Ask for a new one."},
+    ErrorInfo{ErrorCode::card_declined, "card_declined", 402,
+              "Votre banque a refusé la carte. Essayez une autre carte.",
+              "Your bank declined the card. Try another card."},
+    ErrorInfo{ErrorCode::insufficient_funds, "insufficient_funds", 402,
+              "Le solde de la carte ne permet pas cette empreinte. Essayez une autre carte.",
+              "The card's balance does not allow this hold. Try another card."},
+    ErrorInfo{ErrorCode::hold_expired, "hold_expired", 409,
+              "L'empreinte bancaire a expiré : rien n'a été débité.",
+              "The card hold has expired: nothing was charged."},
+    ErrorInfo{ErrorCode::slot_taken, "slot_taken", 409,
+              "Ce créneau vient d'être pris. Choisissez-en un autre.",
+              "This slot has just been taken. Choose another one."},
 };
 
 const ErrorInfo& info(

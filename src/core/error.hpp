@@ -34,6 +34,11 @@ enum class ErrorCode {
   code_incorrect,
   challenge_expired,
   link_invalid,
+  // Payments (issue 5).
+  card_declined,
+  insufficient_funds,
+  hold_expired,
+  slot_taken,
 };
 
 // An expected failure travelling as a value. `field` names the offending input when there is
