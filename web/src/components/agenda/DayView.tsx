@@ -6,6 +6,7 @@ import type { AgendaDay, AgendaException } from '../../lib/directory';
 import { fillText } from '../../lib/format';
 import { formatClock, localDate, rangeSentence } from '../../lib/slots';
 import { byStart, exceptionText, freeCount, modeName } from './agendaText';
+import { RemoveException } from './RemoveException';
 import { TimeGrid } from './TimeGrid';
 
 export function DayView({ day, onRemove }: { day: AgendaDay; onRemove: (x: AgendaException) => void }) {
@@ -74,14 +75,7 @@ export function DayView({ day, onRemove }: { day: AgendaDay; onRemove: (x: Agend
                   </span>
                   {x.note && <span class="range-note">{x.note}</span>}
                 </span>
-                <button type="button" class="btn btn-quiet" onClick={() => onRemove(x)}>
-                  <Icon name="trash" />
-                  {a.delete}
-                  <span class="visually-hidden">
-                    {' '}
-                    — {a.kinds[x.kind]}, {exceptionText(x, lang, a)}
-                  </span>
-                </button>
+                <RemoveException x={x} onRemove={onRemove} />
               </li>
             ))}
           </ul>

@@ -1,10 +1,10 @@
 // The agenda's upcoming changes (blocked times, absences, extra openings), each with "Supprimer".
 import { LoadState } from '../forms/Feedback';
-import { Icon } from '../Icon';
 import type { Loaded } from '../useLoad';
 import { useI18n } from '../../i18n';
 import type { AgendaException } from '../../lib/directory';
 import { exceptionText } from './agendaText';
+import { RemoveException } from './RemoveException';
 
 export function UpcomingPanel({ list, onRemove }: { list: Loaded<AgendaException[]>; onRemove: (x: AgendaException) => void }) {
   const { t, lang } = useI18n();
@@ -30,14 +30,7 @@ export function UpcomingPanel({ list, onRemove }: { list: Loaded<AgendaException
                   </p>
                   {x.note && <p class="muted small">{x.note}</p>}
                 </div>
-                <button type="button" class="btn btn-quiet" onClick={() => onRemove(x)}>
-                  <Icon name="trash" />
-                  {a.delete}
-                  <span class="visually-hidden">
-                    {' '}
-                    — {a.kinds[x.kind]}, {exceptionText(x, lang, a)}
-                  </span>
-                </button>
+                <RemoveException x={x} onRemove={onRemove} />
               </li>
             ))}
           </ul>
