@@ -2,6 +2,14 @@
 
 namespace cabinet {
 
+std::size_t utf8_length(std::string_view text) {
+  std::size_t n = 0;
+  for (const char c : text) {
+    if ((static_cast<unsigned char>(c) & 0xc0U) != 0x80U) ++n;  // not a continuation byte
+  }
+  return n;
+}
+
 bool is_valid_utf8(std::string_view text) {
   std::size_t i = 0;
   const auto n = text.size();

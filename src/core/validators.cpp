@@ -24,15 +24,15 @@ bool all_digits(std::string_view s) {
   return !s.empty();
 }
 
+int two_digits(std::string_view s) { return (s[0] - '0') * 10 + (s[1] - '0'); }
+
+}  // namespace
+
 std::string_view trim(std::string_view s) {
   while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front())) != 0) s.remove_prefix(1);
   while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back())) != 0) s.remove_suffix(1);
   return s;
 }
-
-int two_digits(std::string_view s) { return (s[0] - '0') * 10 + (s[1] - '0'); }
-
-}  // namespace
 
 std::optional<std::string> nir(std::string_view input) {
   std::string s = strip(input, " .-");
@@ -162,11 +162,9 @@ int age_on(std::chrono::year_month_day birth, std::chrono::year_month_day today)
 std::optional<std::string> person_name(std::string_view input) {
   const auto s = trim(input);
   if (s.empty() || !is_valid_utf8(s)) return std::nullopt;
-  std::size_t code_points = 0;
   bool has_letter = false;
   for (char c : s) {
     const auto u = static_cast<unsigned char>(c);
-    if ((u & 0xc0U) != 0x80U) ++code_points;
     if (u >= 0x80) {
       has_letter = true;  // accented letters; control and markup characters are ASCII
       continue;
@@ -177,7 +175,7 @@ std::optional<std::string> person_name(std::string_view input) {
       return std::nullopt;
     }
   }
-  if (!has_letter || code_points > 80) return std::nullopt;
+  if (!has_letter || utf8_length(s) > 80) return std::nullopt;
   return std::string(s);
 }
 

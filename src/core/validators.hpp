@@ -10,6 +10,9 @@
 // key is refused, not recomputed); only formatting (spaces, dots, case) is normalised.
 namespace cabinet::validate {
 
+// Without leading and trailing ASCII white space.
+std::string_view trim(std::string_view s);
+
 // French social security number (NIR): 13 characters + 2-digit key, spaces allowed.
 // key = 97 - (number mod 97), where Corsica's département "2A"/"2B" counts as 19/18 (INSEE).
 // Returns the 15 characters without spaces, letters upper-cased.

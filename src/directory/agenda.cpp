@@ -4,9 +4,10 @@
 
 #include "agenda/holidays.hpp"
 #include "agenda/local_time.hpp"
+#include "core/utf8.hpp"
+#include "directory/input.hpp"
 #include "directory/json.hpp"
 #include "directory/service.hpp"
-#include "http/input.hpp"
 
 namespace cabinet::directory {
 namespace {
@@ -15,10 +16,6 @@ constexpr std::size_t kMaxRanges = 70;  // ten per day
 constexpr std::size_t kMaxFutureExceptions = 500;
 constexpr std::int64_t kDay = 86400;
 constexpr int kMaxExceptionDays = 366;
-
-Error invalid(std::string field, std::string fr, std::string en) {
-  return http::invalid_field(field, std::move(fr), std::move(en));
-}
 
 const date::time_zone* zone_of(const store::Profile& p) {
   const auto* z = agenda::zone(p.timezone);
@@ -157,10 +154,8 @@ Task<Result<nlohmann::json>> Service::add_exception(const Principal& who,
   }
   auto note = in.optional_text("note", 800);
   if (!note) co_return std::move(note).error();
-  // Characters as a person counts them (UTF-8 continuation bytes are not characters).
-  if (*note && std::count_if((*note)->begin(), (*note)->end(), [](char c) {
-                 return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-               }) > 200)
+  if (*note && utf8_length(**note) > 200)
+
     co_return invalid("note", "200 caractères au plus.", "200 characters at most.");
   e.note = *note;
   auto future = co_await store::exceptions(d_.db, *owner, now, now + 400 * kDay);

@@ -6,9 +6,11 @@
 #include "agenda/holidays.hpp"
 #include "agenda/local_time.hpp"
 #include "core/log.hpp"
+#include "core/utf8.hpp"
+#include "core/validators.hpp"
+#include "directory/input.hpp"
 #include "directory/json.hpp"
 #include "directory/photo.hpp"
-#include "http/input.hpp"
 #include "practitioners/store.hpp"
 
 namespace cabinet::directory {
@@ -18,20 +20,6 @@ constexpr std::size_t kMaxMotifs = 30;
 const std::set<std::string> kSectors{"1", "2", "2_optam", "nc"};
 const std::set<std::string> kPaymentModes{"card", "cheque", "cash", "transfer"};
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\n'))
-    s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\n'))
-    s.remove_suffix(1);
-  return s;
-}
-
-// Characters, not bytes: what a person counts (the text is valid UTF-8 by then).
-std::size_t char_count(std::string_view s) {
-  return static_cast<std::size_t>(std::count_if(
-      s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
-}
-
 std::string join(const std::vector<std::string>& items) {
   std::string out;
   for (const auto& i : items) {
@@ -39,10 +27,6 @@ std::string join(const std::vector<std::string>& items) {
     out += i;
   }
   return out;
-}
-
-Error invalid(std::string field, std::string fr, std::string en) {
-  return http::invalid_field(field, std::move(fr), std::move(en));
 }
 
 // A practice's phone: a French number (10 digits from 0) or an international one, E.164 out.
@@ -105,9 +89,9 @@ Result<store::Motif> parse_motif(const nlohmann::json& body) {
   http::Input in(body);
   auto label = in.text("label", 120);
   if (!label) return std::move(label).error();
-  if (trim(*label).empty()) return http::missing_field("label");
+  if (validate::trim(*label).empty()) return http::missing_field("label");
   store::Motif m;
-  m.label = std::string(trim(*label));
+  m.label = std::string(validate::trim(*label));
   auto duration = whole(body, "duration_min", -1, 5, 240);
   if (!duration) return std::move(duration).error();
   if (*duration < 0) return http::missing_field("duration_min");
@@ -150,6 +134,10 @@ Task<Result<void>> Service::ensure_profile(std::int64_t account) {
 }
 
 Task<Result<store::Profile>> Service::own_profile(std::int64_t account) {
+  auto existing = co_await store::profile(d_.db, account);
+  if (!existing) co_return std::move(existing).error();
+  if (*existing) co_return std::move(**existing);
+  // First visit of a practitioner who signed up before the directory existed.
   if (auto r = co_await ensure_profile(account); !r) co_return std::move(r).error();
   auto p = co_await store::profile(d_.db, account);
   if (!p) co_return std::move(p).error();
@@ -164,126 +152,6 @@ Task<Result<std::int64_t>> Service::agenda_owner(const Principal& who) {
   if (!link) co_return std::move(link).error();
   if (!*link) co_return Error(ErrorCode::forbidden);
   co_return (*link)->practitioner_id;
-}
-
-std::optional<std::string> Service::cached(const std::string& key) const {
-  std::lock_guard lock(cache_mutex_);
-  auto it = cache_.find(key);
-  if (it == cache_.end() || it->second.generation != d_.index.generation() ||
-      it->second.expires <= d_.clock.unix_seconds())
-    return std::nullopt;
-  return it->second.text;
-}
-
-void Service::remember(const std::string& key, const std::string& text) const {
-  constexpr std::size_t kMaxEntries = 4096;
-  std::lock_guard lock(cache_mutex_);
-  if (cache_.size() >= kMaxEntries) cache_.clear();  // rare: a crawl of every combination
-  cache_[key] = CachedText{d_.index.generation(), d_.clock.unix_seconds() + 1, text};
-}
-
-std::string Service::search(const SearchQuery& q, Locale locale) const {
-  // Every field of the query, so two different searches never share an answer.
-  std::string key = "s\x1f" + q.q + '\x1f' + q.specialty + '\x1f';
-  if (q.near)
-    key += std::to_string(q.near->lat) + ',' + std::to_string(q.near->lng) + ',' + q.near->label;
-  key += '\x1f' + std::to_string(q.radius_km) + (q.video ? "v" : "-") +
-         (q.tiers_payant ? "t" : "-") + (q.sort_by_distance ? "d" : "-") +
-         (locale == Locale::en ? "en" : "fr") + '\x1f' +
-         (q.date ? agenda::format_date(*q.date) : "") + '\x1f' + q.language + '\x1f';
-  for (const auto& sector : q.sectors) key += sector + ',';
-  key += '\x1f' + std::to_string(q.page) + '/' + std::to_string(q.per_page);
-  if (auto hit = cached(key)) return std::move(*hit);
-  auto text = render_search(q, locale);
-  remember(key, text);
-  return text;
-}
-
-std::string Service::render_search(const SearchQuery& q, Locale locale) const {
-  auto result = d_.index.search(q);
-  const std::optional<agenda::Mode> mode =
-      q.video ? std::optional(agenda::Mode::video) : std::nullopt;
-  std::string out;
-  out.reserve(512 + result.items.size() * 1600);
-  out += R"({"items":[)";
-  bool first = true;
-  for (const auto& hit : result.items) {
-    if (!first) out += ',';
-    first = false;
-    out += hit.entry->summary_text[locale == Locale::en ? 1 : 0];
-    out += R"(,"distance_km":)";
-    if (hit.distance_km) {
-      char number[32];
-      const int n = std::snprintf(number, sizeof number, "%.1f", *hit.distance_km);
-      out.append(number, static_cast<std::size_t>(n));
-    } else {
-      out += "null";
-    }
-    out += R"(,"next_slots":)";
-    out += q.date ? slots_text(hit.next_slots, hit.entry->rules.zone)
-                  : d_.index.next_slots_json(*hit.entry, mode);
-    out += '}';
-  }
-  nlohmann::json near = nullptr;
-  if (q.near) {
-    near = q.near->place ? place_json(*q.near->place)
-                         : nlohmann::json{{"lat", q.near->lat}, {"lng", q.near->lng}};
-  }
-  out += R"(],"near":)";
-  out += near.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-  out += R"(,"page":)" + std::to_string(q.page) + R"(,"per_page":)" + std::to_string(q.per_page) +
-         R"(,"total":)" + std::to_string(result.total) + "}";
-  return out;
-}
-
-Result<nlohmann::json> Service::practitioner(const std::string& id, Locale locale) const {
-  auto e = d_.index.find(id);
-  if (!e) return Error(ErrorCode::not_found);
-  return profile_json(*e, locale);
-}
-
-Result<std::string> Service::slots(const std::string& id, const SlotsQuery& sq) const {
-  auto e = d_.index.find(id);
-  if (!e) return Error(ErrorCode::not_found);
-  auto mode = sq.mode;
-  int duration = e->default_duration(mode);
-  if (sq.motif_id) {
-    const auto* m = e->motif(*sq.motif_id);
-    if (m == nullptr) return invalid("motif_id", "Motif inconnu.", "Unknown reason.");
-    if (m->mode != "both") {
-      const auto motif_mode = agenda::parse_mode(m->mode);
-      if (mode && mode != motif_mode)
-        return invalid("mode", "Ce motif n’existe pas dans ce mode.",
-                       "This reason is not offered in this mode.");
-      mode = motif_mode;
-    }
-    duration = m->duration_min;
-  }
-  agenda::Query q;
-  q.from = sq.from.value_or(agenda::local_date(d_.clock.unix_seconds(), e->rules.zone));
-  q.days = sq.days;
-  q.mode = mode;
-  q.duration_min = duration;
-  q.now = d_.clock.unix_seconds();
-  const auto key = "t\x1f" + id + '\x1f' + agenda::format_date(q.from) + '\x1f' +
-                   std::to_string(q.days) + '\x1f' +
-                   (mode ? std::string(agenda::to_string(*mode)) : std::string("any")) + '\x1f' +
-                   std::to_string(duration);
-  if (auto hit = cached(key)) return std::move(*hit);
-  nlohmann::json timezone = e->profile.timezone;
-  auto text = R"({"slots":)" + slots_text(agenda::compute_slots(e->rules, q), e->rules.zone) +
-              R"(,"timezone":)" + timezone.dump() + "}";
-  remember(key, text);
-  return text;
-}
-
-Task<Result<std::string>> Service::photo(const std::string& id) {
-  auto e = d_.index.find(id);
-  if (!e || e->profile.photo_version == 0) co_return Error(ErrorCode::not_found);
-  auto bytes = co_await store::photo(d_.db, e->profile.account_id);
-  if (!bytes) co_return std::move(bytes).error();
-  if (!*bytes) co_return Error(ErrorCode::not_found);
-  co_return std::move(**bytes);
 }
 
 Task<Result<nlohmann::json>> Service::my_profile(const Principal& who, Locale locale) {
@@ -376,7 +244,7 @@ Task<Result<nlohmann::json>> Service::update_profile(const Principal& who,
   if (in.has("presentation")) {
     auto v = in.optional_text("presentation", 4000);
     if (!v) co_return std::move(v).error();
-    if (*v && char_count(**v) > 2000)
+    if (*v && utf8_length(**v) > 2000)
       co_return invalid("presentation", "2 000 caractères au plus.", "2,000 characters at most.");
     p.presentation = *v;
   }
