@@ -1,0 +1,243 @@
+// The practitioner's agenda through the composition root, on both engines (issue 4): absences,
+// blocks and extra openings seen at once, hours validation, who may edit, delays announced live,
+// and photos checked by content.
+#include "directory_fixture.hpp"
+
+namespace cabinet::test {
+namespace {
+
+using http::Method;
+
+class DirectoryAgenda : public DirectoryFlows {};
+
+TEST_P(DirectoryAgenda, AnAbsenceRemovesSlotsFromTheAgendaTheSearchAndTheDateFilter) {
+  auto d = doc("Omar", "Absent", "general_medicine", in("75056", "75011"));
+  doc("Ines", "Present", "general_medicine", in("75056", "75011"));
+  EXPECT_EQ(names(std::string("date=") + kMonday).size(), 2U);
+
+  auto x = h_.post(d.client, "/api/v1/practitioner/agenda/exceptions",
+                   {{"kind", "absence"},
+                    {"start", "2026-11-23T00:00"},
+                    {"end", "2026-11-24T00:00"},
+                    {"note", "Formation"}});
+  ASSERT_EQ(x.status, 201) << x.body;
+  EXPECT_EQ(x.body["start"], "2026-11-23T00:00:00+01:00");
+
+  auto day = h_.get(d.client, std::string("/api/v1/practitioner/agenda?days=1&from=") + kMonday);
+  ASSERT_EQ(day.status, 200) << day.body;
+  EXPECT_EQ(day.body["days"][0]["open"].size(), 2U);  // hours still shown…
+  EXPECT_TRUE(day.body["days"][0]["free"].empty());   // …but nothing bookable
+  EXPECT_EQ(day.body["days"][0]["blocked"][0]["note"], "Formation");
+  EXPECT_EQ(names(std::string("date=") + kMonday), std::vector<std::string>{"Dr Ines Present"});
+  auto next = h_.get(anyone_, "/api/v1/practitioners/" + d.id + "/slots?days=1&from=" + kMonday);
+  EXPECT_TRUE(next.body["slots"].empty());
+
+  // A block removes exactly the slots it covers, on Tuesday.
+  auto block =
+      h_.post(d.client, "/api/v1/practitioner/agenda/exceptions",
+              {{"kind", "block"}, {"start", "2026-11-24T09:20"}, {"end", "2026-11-24T10:00"}});
+  ASSERT_EQ(block.status, 201);
+  auto tuesday = h_.get(d.client, "/api/v1/practitioner/agenda?days=1&from=2026-11-24");
+  std::vector<std::string> starts;
+  for (const auto& s : tuesday.body["days"][0]["free"]) starts.push_back(s["start"]);
+  EXPECT_EQ(std::count(starts.begin(), starts.end(), "2026-11-24T09:00:00+01:00"), 1);
+  EXPECT_EQ(std::count(starts.begin(), starts.end(), "2026-11-24T09:20:00+01:00"), 0);
+  EXPECT_EQ(std::count(starts.begin(), starts.end(), "2026-11-24T09:40:00+01:00"), 0);
+  EXPECT_EQ(std::count(starts.begin(), starts.end(), "2026-11-24T10:00:00+01:00"), 1);
+
+  // Removed: the Monday comes back everywhere.
+  EXPECT_EQ(
+      h_.del(d.client, "/api/v1/practitioner/agenda/exceptions/" + x.body["id"].get<std::string>())
+          .status,
+      204);
+  EXPECT_EQ(names(std::string("date=") + kMonday).size(), 2U);
+
+  // An extra opening on Saturday adds slots.
+  auto extra = h_.post(d.client, "/api/v1/practitioner/agenda/exceptions",
+                       {{"kind", "extra"},
+                        {"mode", "video"},
+                        {"start", "2026-11-28T10:00"},
+                        {"end", "2026-11-28T11:00"}});
+  ASSERT_EQ(extra.status, 201) << extra.body;
+  auto saturday =
+      h_.get(anyone_, "/api/v1/practitioners/" + d.id + "/slots?days=1&from=2026-11-28");
+  EXPECT_EQ(saturday.body["slots"].size(), 3U);
+}
+
+TEST_P(DirectoryAgenda, HoursEditsShowAtOnceAndBadHoursAreRefused) {
+  auto d = doc("Hugo", "Horaires", "general_medicine", in("75056", "75011"));
+  nlohmann::json mornings = nlohmann::json::array();
+  mornings.push_back({{"weekday", 1}, {"mode", "in_person"}, {"start", "08:00"}, {"end", "09:00"}});
+  ASSERT_EQ(h_.put(d.client, "/api/v1/practitioner/agenda/hours", {{"hours", mornings}}).status,
+            200);
+  auto slots = h_.get(anyone_, "/api/v1/practitioners/" + d.id + "/slots?days=7");
+  ASSERT_EQ(slots.body["slots"].size(), 3U);  // only Monday 08:00, 08:20, 08:40
+  EXPECT_EQ(slots.body["slots"][0]["start"], "2026-11-23T08:00:00+01:00");
+
+  const auto bad = [&](nlohmann::json hours) {
+    return h_.put(d.client, "/api/v1/practitioner/agenda/hours", {{"hours", std::move(hours)}});
+  };
+  auto overlap = nlohmann::json::array(
+      {{{"weekday", 1}, {"mode", "video"}, {"start", "08:00"}, {"end", "10:00"}},
+       {{"weekday", 1}, {"mode", "video"}, {"start", "09:30"}, {"end", "11:00"}}});
+  EXPECT_EQ(bad(overlap).code(), "invalid_request");
+  EXPECT_EQ(bad({{{"weekday", 8}, {"mode", "video"}, {"start", "08:00"}, {"end", "09:00"}}}).status,
+            400);
+  EXPECT_EQ(bad({{{"weekday", 1}, {"mode", "video"}, {"start", "10:00"}, {"end", "09:00"}}}).status,
+            400);
+  EXPECT_EQ(bad({{{"weekday", 1}, {"mode", "video"}, {"start", "9h"}, {"end", "10:00"}}}).status,
+            400);
+  EXPECT_EQ(bad({{{"weekday", 1}, {"mode", "phone"}, {"start", "08:00"}, {"end", "09:00"}}}).status,
+            400);
+  // Nothing half-written: the saved week is still the last good one.
+  EXPECT_EQ(h_.get(d.client, "/api/v1/practitioner/agenda/hours").body["hours"].size(), 1U);
+
+  for (const auto& body : std::vector<nlohmann::json>{
+           {{"kind", "holiday"}, {"start", "2026-12-01T00:00"}, {"end", "2026-12-02T00:00"}},
+           {{"kind", "absence"}, {"start", "2026-12-02T00:00"}, {"end", "2026-12-01T00:00"}},
+           {{"kind", "absence"}, {"start", "2026-12-01"}, {"end", "2026-12-02T00:00"}},
+           {{"kind", "absence"}, {"start", "2025-01-01T00:00"}, {"end", "2025-01-02T00:00"}},
+           {{"kind", "extra"}, {"start", "2026-12-01T00:00"}, {"end", "2026-12-02T00:00"}},
+       }) {
+    EXPECT_EQ(h_.post(d.client, "/api/v1/practitioner/agenda/exceptions", body).status, 400)
+        << body;
+  }
+  EXPECT_EQ(
+      h_.post(d.client, "/api/v1/practitioner/motifs",
+              {{"label", "Trop court"}, {"duration_min", 3}, {"mode", "video"}, {"price_cents", 0}})
+          .status,
+      400);
+  EXPECT_EQ(
+      h_.post(
+            d.client, "/api/v1/practitioner/motifs",
+            {{"label", "Hors grille"}, {"duration_min", 17}, {"mode", "video"}, {"price_cents", 0}})
+          .status,
+      400);
+  EXPECT_EQ(bad({{{"weekday", 1}, {"mode", "video"}, {"start", "08:03"}, {"end", "09:00"}}}).status,
+            400);
+  EXPECT_EQ(h_.put(d.client, "/api/v1/practitioner/profile", {{"sector", "3"}}).status, 400);
+  EXPECT_EQ(h_.put(d.client, "/api/v1/practitioner/profile",
+                   {{"commune_code", "75056"}, {"postcode", "69003"}})
+                .status,
+            400);
+  EXPECT_EQ(
+      h_.put(d.client, "/api/v1/practitioner/profile", {{"video", false}, {"in_person", false}})
+          .status,
+      400);
+}
+
+TEST_P(DirectoryAgenda, AgendaBelongsToThePractitionerAndTheirAssistantOnly) {
+  auto a = doc("Ana", "Agenda", "general_medicine", in("75056", "75011"));
+  auto b = doc("Ben", "Autre", "general_medicine", in("75056", "75011"));
+  auto x = h_.post(a.client, "/api/v1/practitioner/agenda/exceptions",
+                   {{"kind", "block"}, {"start", "2026-11-23T09:00"}, {"end", "2026-11-23T10:00"}});
+  ASSERT_EQ(x.status, 201);
+  const auto path = "/api/v1/practitioner/agenda/exceptions/" + x.body["id"].get<std::string>();
+  EXPECT_EQ(h_.del(b.client, path).status, 404);  // another practitioner's block
+  auto patient = h_.patient("zoe@example.fr");
+  EXPECT_EQ(h_.get(patient, "/api/v1/practitioner/agenda").status, 403);
+  EXPECT_EQ(h_.get(anyone_, "/api/v1/practitioner/agenda").status, 401);
+
+  // An assistant invited by Ana manages her agenda, not her profile.
+  ASSERT_EQ(
+      h_.post(a.client, "/api/v1/practitioner/assistants", {{"email", "ines@example.fr"}}).status,
+      201);
+  Client assistant;
+  auto signup = h_.post(assistant, "/api/v1/auth/signup/assistant",
+                        {{"token", h_.link_token("ines@example.fr", "/inscription/assistant")},
+                         {"password", Harness::kPassword},
+                         {"phone", "07 12 34 56 78"},
+                         {"first_name", "Inès"},
+                         {"last_name", "Roux"}});
+  ASSERT_EQ(signup.status, 201) << signup.body;
+  h_.login(assistant, "ines@example.fr");
+  auto view = h_.get(assistant, std::string("/api/v1/practitioner/agenda?days=7&from=") + kMonday);
+  ASSERT_EQ(view.status, 200) << view.body;
+  EXPECT_EQ(view.body["days"].size(), 7U);
+  EXPECT_EQ(view.body["days"][0]["blocked"].size(), 1U);
+  EXPECT_EQ(h_.get(assistant, "/api/v1/practitioner/profile").status, 403);
+  EXPECT_EQ(h_.del(assistant, path).status, 204);
+}
+
+TEST_P(DirectoryAgenda, ADelayIsShownOnTheProfileAndPhotosAreCheckedByContent) {
+  auto d = doc("Rita", "Retard", "general_medicine", in("75056", "75011"));
+  auto delay = h_.post(d.client, "/api/v1/practitioner/agenda/delay", {{"minutes", 25}});
+  ASSERT_EQ(delay.status, 200) << delay.body;
+  EXPECT_EQ(h_.get(anyone_, "/api/v1/practitioners/" + d.id).body["delay_minutes"], 25);
+  EXPECT_EQ(h_.post(d.client, "/api/v1/practitioner/agenda/delay", {{"minutes", 241}}).status, 400);
+  EXPECT_EQ(h_.post(d.client, "/api/v1/practitioner/agenda/delay", {{"minutes", 0}}).status, 200);
+  EXPECT_EQ(h_.get(anyone_, "/api/v1/practitioners/" + d.id).body["delay_minutes"], 0);
+
+  // A text file named as a picture is refused by its content.
+  EXPECT_EQ(
+      h_.upload(d.client, "/api/v1/practitioner/photo", "not really a PNG", "image/png").status,
+      415);
+  // A real PNG (1×1, red) is accepted and served as a re-encoded JPEG.
+  const std::string png(
+      "\x89\x50\x4e\x47\x0d\x0a\x1a\x0a\x00\x00\x00\x0d\x49\x48\x44\x52"
+      "\x00\x00\x00\x02\x00\x00\x00\x02\x08\x02\x00\x00\x00\xfd\xd4\x9a"
+      "\x73\x00\x00\x00\x10\x49\x44\x41\x54\x78\x9c\x63\xf8\xcf\xc0\x00"
+      "\x44\x0c\x10\x0a\x00\x1f\xee\x03\xfd\x8b\x5f\x14\xd4\x00\x00\x00"
+      "\x00\x49\x45\x4e\x44\xae\x42\x60\x82",
+      73);
+  auto up = h_.upload(d.client, "/api/v1/practitioner/photo", png, "image/png");
+  ASSERT_EQ(up.status, 204) << up.body;
+  auto profile = h_.get(anyone_, "/api/v1/practitioners/" + d.id);
+  const auto url = profile.body["photo_url"].get<std::string>();
+  EXPECT_TRUE(url.starts_with("/api/v1/practitioners/" + d.id + "/photo?v="));
+  auto photo = h_.get(anyone_, "/api/v1/practitioners/" + d.id + "/photo");
+  EXPECT_EQ(photo.status, 200);
+  EXPECT_EQ(photo.headers.get("Content-Type"), "image/jpeg");
+  EXPECT_EQ(h_.del(d.client, "/api/v1/practitioner/photo").status, 204);
+  EXPECT_EQ(h_.get(anyone_, "/api/v1/practitioners/" + d.id).body["photo_url"], nullptr);
+  EXPECT_EQ(h_.get(anyone_, "/api/v1/practitioners/" + d.id + "/photo").status, 404);
+}
+
+// A socket as the hub sees it, keeping what it is sent.
+class RecordingConnection final : public realtime::Connection {
+ public:
+  explicit RecordingConnection(std::uint64_t id) : id_(id) {}
+  [[nodiscard]] std::uint64_t id() const override { return id_; }
+  [[nodiscard]] Locale locale() const override { return Locale::fr; }
+  void send(std::string text) override { sent.push_back(nlohmann::json::parse(text)); }
+  void close(realtime::CloseCode, std::string) override {}
+  std::vector<nlohmann::json> sent;
+
+ private:
+  std::uint64_t id_;
+};
+
+TEST_P(DirectoryAgenda, PatientsFollowingAPractitionerSeeTheDelayLive) {
+  auto d = doc("Lea", "Live", "general_medicine", in("75056", "75011"));
+  auto& hub = h_.app().hub();
+  auto waiting = std::make_shared<RecordingConnection>(990001);
+  auto other = std::make_shared<RecordingConnection>(990002);
+  hub.attach(waiting);
+  hub.attach(other);
+  const std::string follow = R"({"type":"follow","practitioner":")" + d.id + R"("})";
+  h_.app().block_on(hub.dispatch(*waiting, follow));
+  ASSERT_EQ(waiting->sent.size(), 1U);
+  EXPECT_EQ(waiting->sent[0]["type"], "following");
+  EXPECT_EQ(waiting->sent[0]["delay_minutes"], 0);
+  h_.app().block_on(hub.dispatch(*other, R"({"type":"follow","practitioner":"nobody"})"));
+  EXPECT_EQ(other->sent.at(0)["code"], "not_found");
+
+  ASSERT_EQ(h_.post(d.client, "/api/v1/practitioner/agenda/delay", {{"minutes", 20}}).status, 200);
+  ASSERT_EQ(waiting->sent.size(), 2U);
+  EXPECT_EQ(waiting->sent[1]["type"], "delay");
+  EXPECT_EQ(waiting->sent[1]["minutes"], 20);
+  EXPECT_EQ(other->sent.size(), 1U);  // only followers hear it
+
+  h_.app().block_on(
+      hub.dispatch(*waiting, R"({"type":"unfollow","practitioner":")" + d.id + R"("})"));
+  ASSERT_EQ(h_.post(d.client, "/api/v1/practitioner/agenda/delay", {{"minutes", 0}}).status, 200);
+  EXPECT_EQ(waiting->sent.size(), 2U);
+  hub.detach(waiting->id());
+  hub.detach(other->id());
+}
+
+INSTANTIATE_TEST_SUITE_P(Engines, DirectoryAgenda, testing::ValuesIn(engines_under_test()),
+                         engine_param_name);
+
+}  // namespace
+}  // namespace cabinet::test
