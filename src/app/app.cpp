@@ -8,6 +8,8 @@
 #include "audit/log.hpp"
 #include "auth/rate_limit.hpp"
 #include "auth/sessions.hpp"
+#include "booking/routes.hpp"
+#include "booking/service.hpp"
 #include "core/embedded.hpp"
 #include "core/log.hpp"
 #include "crypto/keyring.hpp"
@@ -20,6 +22,7 @@
 #include "notify/http_sms_transport.hpp"
 #include "notify/outbox.hpp"
 #include "notify/smtp_transport.hpp"
+#include "payments/sandbox.hpp"
 #include "practitioners/routes.hpp"
 #include "practitioners/service.hpp"
 #include "storage/open.hpp"
@@ -167,6 +170,15 @@ Result<void> App::build_services() {
                               co_return r;
                             co_return co_await directory_->changed(account);
                           }});
+  payments_ = std::make_unique<payments::SandboxProvider>(*db_, clock_, random_);
+  booking::Options booking_options;
+  booking_options.payment_window = config_.booking.payment_window;
+  booking_options.no_show_grace = config_.booking.no_show_grace;
+  booking_options.card_deadline = config_.booking.card_deadline;
+  booking_options.hold_lead = config_.payments.hold_lead;
+  booking_ = std::make_unique<booking::Service>(
+      booking::Deps{*db_, clock_, random_, *keys_, *audit_, *outbox_, *payments_, *index_, hub_,
+                    config_.http.public_url, booking_options});
   // Searches are answered from memory: the directory is loaded before the first request.
   if (auto r = block_on(index_->load_all()); !r) return std::move(r).error();
   log::info("directory loaded", {{"practitioners", index_->size()}});
@@ -198,6 +210,7 @@ void App::wire() {
   practitioners::register_routes(router_, *practitioners_);
   directory::register_routes(router_, *directory_);
   directory::register_realtime(hub_, *index_);
+  booking::register_routes(router_, *booking_, config_.payments.provider);
   devtools::register_routes(router_, config_.mode == "development", config_.notify.mailbox_dir);
 
   static_files_ = std::make_unique<http::StaticFiles>(config_.web.root);
@@ -253,7 +266,11 @@ void App::serve() {
   if (config_.notify.courier) courier_->start(runtime_.io());
   // Shutdown: connections drain first, then the courier finishes its pass, then the threads stop.
   index_->start(runtime_.io());
-  server_->start([this] { courier_->stop([this] { index_->stop([this] { runtime_.stop(); }); }); });
+  if (config_.booking.jobs) booking_->start(runtime_.io(), config_.booking.jobs_interval);
+  server_->start([this] {
+    booking_->stop(
+        [this] { courier_->stop([this] { index_->stop([this] { runtime_.stop(); }); }); });
+  });
   runtime_.run();
   db_->close();
   log::info("stopped");

@@ -47,6 +47,12 @@ class Profiles;
 namespace cabinet::practitioners {
 class Service;
 }
+namespace cabinet::payments {
+class PaymentProvider;
+}
+namespace cabinet::booking {
+class Service;
+}
 
 namespace cabinet::app {
 
@@ -84,6 +90,8 @@ class App {
   [[nodiscard]] accounts::Service& accounts() { return *accounts_; }
   [[nodiscard]] directory::Index& directory_index() { return *index_; }
   [[nodiscard]] realtime::Hub& hub() { return hub_; }
+  [[nodiscard]] booking::Service& booking() { return *booking_; }
+  [[nodiscard]] payments::PaymentProvider& payments() { return *payments_; }
 
   // Wires routes and middleware without binding a socket (used by listen() and by tests).
   void wire();
@@ -117,6 +125,8 @@ class App {
   std::unique_ptr<practitioners::Service> practitioners_;
   std::unique_ptr<directory::Index> index_;
   std::unique_ptr<directory::Service> directory_;
+  std::unique_ptr<payments::PaymentProvider> payments_;
+  std::unique_ptr<booking::Service> booking_;
   std::unique_ptr<http::StaticFiles> static_files_;
   std::unique_ptr<http::Server> server_;
   std::string instance_id_;

@@ -293,6 +293,59 @@ std::vector<KeyInfo> make_keys() {
   k.push_back({"directory.refresh_interval", "1s",
                "how often a node applies directory changes made on other nodes",
                duration(&C::directory, &C::Directory::refresh_interval)});
+  k.push_back({"booking.payment_window", "10m",
+               "how long a slot stays held for a patient who is entering their card (BKG7)",
+               duration(&C::booking, &C::Booking::payment_window)});
+  k.push_back({"booking.no_show_grace", "30m",
+               "an appointment whose consultation has not started this long after its end "
+               "becomes a no-show; its hold is voided (BKG6)",
+               duration(&C::booking, &C::Booking::no_show_grace)});
+  k.push_back({"booking.card_deadline", "2h",
+               "an appointment still without a card hold this long before its start is "
+               "cancelled and its slot freed",
+               duration(&C::booking, &C::Booking::card_deadline)});
+  k.push_back({"booking.jobs_interval", "5s",
+               "how often reminders, deferred holds, no-shows, abandoned payments and "
+               "reconciliation are looked at",
+               duration(&C::booking, &C::Booking::jobs_interval)});
+  k.push_back({"booking.jobs", "true",
+               "run the booking jobs on this node; with several nodes any number may (each job "
+               "is leased)",
+               flag(&C::booking, &C::Booking::jobs)});
+  k.push_back({"payments.provider", "sandbox",
+               "\"sandbox\" (test cards, no money moves) or \"stripe\" (manual-capture payment "
+               "intents)",
+               [](C& c, const std::string& v) -> Result<void> {
+                 if (v != "sandbox" && v != "stripe") return bad("must be sandbox or stripe");
+                 c.payments.provider = v;
+                 return ok();
+               }});
+  k.push_back({"payments.hold_lead", "5d",
+               "card holds are placed this long before the appointment (processors drop them "
+               "after about 7 days); booked later than that, at once",
+               [](C& c, const std::string& v) -> Result<void> {
+                 // Days are the natural unit here; the other units still work.
+                 std::string text = v;
+                 std::int64_t factor = 1;
+                 if (!text.empty() && text.back() == 'd') {
+                   text.pop_back();
+                   text += "h";
+                   factor = 24;
+                 }
+                 auto d = parse_duration(text);
+                 if (!d) return d.error();
+                 const auto seconds =
+                     std::chrono::duration_cast<std::chrono::seconds>(*d).count() * factor;
+                 if (seconds <= 0 || seconds > 6 * 24 * 3600)
+                   return bad("must be more than 0 and at most 6 days");
+                 c.payments.hold_lead = std::chrono::seconds(seconds);
+                 return ok();
+               }});
+  k.push_back({"payments.stripe_url", "https://api.stripe.com",
+               "base URL of the Stripe API (a stand-in in tests)",
+               text(&C::payments, &C::Payments::stripe_url)});
+  k.push_back({"payments.stripe_secret_key", "", "Stripe secret key (sk_live_… or sk_test_…)",
+               text(&C::payments, &C::Payments::stripe_secret_key)});
   k.push_back({"metrics.token", "",
                "when set, GET /metrics requires \"Authorization: Bearer <token>\"",
                text(&C::metrics, &C::Metrics::token)});

@@ -78,6 +78,19 @@ struct Config {
   struct Directory {
     std::chrono::milliseconds refresh_interval{1000};
   } directory;
+  struct Booking {
+    std::chrono::seconds payment_window{600};  // a slot held while the patient pays (BKG7)
+    std::chrono::seconds no_show_grace{1800};  // after the end, not started → no_show (BKG6)
+    std::chrono::seconds card_deadline{7200};  // no hold this long before the start → cancelled
+    std::chrono::milliseconds jobs_interval{5000};
+    bool jobs = true;  // run reminders, deferred holds, no-shows and reconciliation here
+  } booking;
+  struct Payments {
+    std::string provider = "sandbox";               // or "stripe"
+    std::chrono::seconds hold_lead{5 * 24 * 3600};  // holds are placed this long before the start
+    std::string stripe_url = "https://api.stripe.com";
+    std::string stripe_secret_key;
+  } payments;
   std::size_t blocking_threads = 0;  // 0: twice the cores, at least 4
   std::string mode = "production";   // or "development"
 };

@@ -7,26 +7,130 @@ using storage::Params;
 
 constexpr std::string_view kInsert =
     "INSERT INTO appointments (public_id, practitioner_id, patient_account_id, profile_id,"
-    " motif_id, mode, start_at, end_at, status, hold_expires_at, price_cents, created_at,"
-    " updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12) RETURNING id";
+    " motif_id, mode, start_at, end_at, status, hold_expires_at, price_cents, booked_by,"
+    " payment_state, cancel_nonce, created_at, updated_at)"
+    " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15) RETURNING id";
 constexpr std::string_view kClaim =
     "INSERT INTO appointment_granules (practitioner_id, granule, appointment_id)"
     " VALUES ($1, $2, $3)";
+// Abandoned payments overlapping the new appointment: expired here, in the booking's own
+// transaction, rather than waiting for the sweep.
+constexpr std::string_view kExpireOverlapping =
+    "UPDATE appointments SET status = 'expired', hold_expires_at = NULL, cancelled_by = 'system',"
+    " updated_at = $4 WHERE practitioner_id = $1 AND status = 'pending_payment'"
+    " AND hold_expires_at <= $4 AND start_at < $3 AND end_at > $2 RETURNING id";
 constexpr std::string_view kRelease = "DELETE FROM appointment_granules WHERE appointment_id = $1";
 constexpr std::string_view kStatus =
-    "UPDATE appointments SET status = $1, hold_expires_at = NULL, updated_at = $2"
-    " WHERE id = $3 AND status IN ('pending_payment', 'confirmed')";
-constexpr std::string_view kActive =
-    "SELECT id, public_id, practitioner_id, patient_account_id, profile_id, motif_id, mode,"
-    " start_at, end_at, status, hold_expires_at, price_cents FROM appointments"
-    " WHERE practitioner_id = $1 AND start_at < $3 AND end_at > $2"
-    " AND status IN ('pending_payment', 'confirmed') ORDER BY start_at, id";
+    "UPDATE appointments SET status = $1, hold_expires_at = NULL, cancelled_by = $2,"
+    " updated_at = $3 WHERE id = $4 AND status IN ('pending_payment', 'confirmed')";
+
+constexpr std::string_view kColumns =
+    "a.id, a.public_id, a.practitioner_id, a.patient_account_id, a.profile_id, a.motif_id,"
+    " a.mode, a.start_at, a.end_at, a.status, a.hold_expires_at, a.price_cents, a.cancelled_by,"
+    " a.started_at, a.booked_by, a.payment_state, a.saved_method, a.card_brand, a.card_last4,"
+    " a.captured_cents, a.cancel_nonce, a.created_at";
+constexpr std::size_t kColumnCount = 22;
+
+constexpr std::string_view kViewFrom =
+    ", pp.public_id, ph.first_name, ph.last_name, pr.specialty, pp.timezone, m.public_id,"
+    " m.label, m.duration_min, p.public_id, p.first_name, p.last_name, p.birth_date,"
+    " pa.email, pa.phone, pa.locale, prac.email, prac.locale"
+    " FROM appointments a"
+    " JOIN practitioner_profiles pp ON pp.account_id = a.practitioner_id"
+    " JOIN practitioners pr ON pr.account_id = a.practitioner_id"
+    " JOIN profiles ph ON ph.account_id = a.practitioner_id AND ph.is_holder = 1"
+    " JOIN accounts prac ON prac.id = a.practitioner_id"
+    " JOIN motifs m ON m.id = a.motif_id"
+    " JOIN profiles p ON p.id = a.profile_id"
+    " JOIN accounts pa ON pa.id = a.patient_account_id ";
+
+Appointment read(const storage::Row& r) {
+  Appointment a;
+  a.id = r.integer(0);
+  a.public_id = r.text(1);
+  a.practitioner_id = r.integer(2);
+  a.patient_account_id = r.integer(3);
+  a.profile_id = r.integer(4);
+  a.motif_id = r.integer(5);
+  a.mode = r.text(6);
+  a.start_at = r.integer(7);
+  a.end_at = r.integer(8);
+  a.status = r.text(9);
+  a.hold_expires_at = r.opt_integer(10);
+  a.price_cents = static_cast<int>(r.integer(11));
+  a.cancelled_by = r.opt_text(12);
+  a.started_at = r.opt_integer(13);
+  a.booked_by = r.opt_integer(14);
+  a.payment_state = r.text(15);
+  a.saved_method = r.opt_text(16);
+  a.card_brand = r.opt_text(17);
+  a.card_last4 = r.opt_text(18);
+  a.captured_cents = static_cast<int>(r.integer(19));
+  a.cancel_nonce = r.opt_text(20).value_or("");
+  a.created_at = r.integer(21);
+  return a;
+}
+
+View read_view(const storage::Row& r) {
+  View v;
+  v.a = read(r);
+  auto i = kColumnCount;
+  v.practitioner_public_id = r.text(i++);
+  v.practitioner_first_name = r.text(i++);
+  v.practitioner_last_name = r.text(i++);
+  v.specialty = r.text(i++);
+  v.timezone = r.text(i++);
+  v.motif_public_id = r.text(i++);
+  v.motif_label = r.text(i++);
+  v.motif_duration_min = static_cast<int>(r.integer(i++));
+  v.profile_public_id = r.text(i++);
+  v.profile_first_name = r.text(i++);
+  v.profile_last_name = r.text(i++);
+  v.profile_birth_date = r.opt_text(i++);
+  v.patient_email = r.opt_text(i++);
+  v.patient_phone = r.opt_text(i++);
+  v.patient_locale = r.text(i++);
+  v.practitioner_email = r.opt_text(i++);
+  v.practitioner_locale = r.text(i++);
+  return v;
+}
+
+std::string view_sql(std::string_view where) {
+  std::string sql = "SELECT ";
+  sql += kColumns;
+  sql += kViewFrom;
+  sql += where;
+  return sql;
+}
+
+Task<Result<std::vector<View>>> views(Executor& db, std::string sql, Params params) {
+  auto rows = co_await db.query(sql, std::move(params));
+  if (!rows) co_return std::move(rows).error();
+  std::vector<View> out;
+  out.reserve(rows->size());
+  for (std::size_t i = 0; i < rows->size(); ++i) out.push_back(read_view(rows->row(i)));
+  co_return out;
+}
+
+Task<Result<void>> free_granules(Transaction& tx, std::int64_t appointment) {
+  Params which{appointment};
+  auto freed = co_await tx.query(kRelease, std::move(which));
+  if (!freed) co_return std::move(freed).error();
+  co_return ok();
+}
 
 }  // namespace
 
 Task<Result<std::int64_t>> hold(Transaction& tx, const Appointment& a, std::int64_t now) {
   if (a.start_at % kGranule != 0 || a.end_at % kGranule != 0 || a.end_at <= a.start_at)
     co_return Error(ErrorCode::invalid_request, "appointment off the 5-minute grid");
+  Params stale{a.practitioner_id, a.start_at, a.end_at, now};
+  auto expired = co_await tx.query(kExpireOverlapping, std::move(stale));
+  if (!expired) co_return std::move(expired).error();
+  for (std::size_t i = 0; i < expired->size(); ++i) {
+    if (auto r = co_await free_granules(tx, expired->row(i).integer(0)); !r)
+      co_return std::move(r).error();
+  }
   Params row{a.public_id,
              a.practitioner_id,
              a.patient_account_id,
@@ -38,6 +142,9 @@ Task<Result<std::int64_t>> hold(Transaction& tx, const Appointment& a, std::int6
              a.status,
              storage::optional(a.hold_expires_at),
              std::int64_t{a.price_cents},
+             storage::optional(a.booked_by),
+             a.payment_state,
+             a.cancel_nonce,
              now};
   auto inserted = co_await tx.query(kInsert, std::move(row));
   if (!inserted) co_return std::move(inserted).error();
@@ -54,41 +161,144 @@ Task<Result<std::int64_t>> hold(Transaction& tx, const Appointment& a, std::int6
 }
 
 Task<Result<bool>> release(Transaction& tx, std::int64_t appointment, const std::string& status,
-                           std::int64_t now) {
-  Params update{status, now, appointment};
+                           const std::optional<std::string>& by, std::int64_t now) {
+  Params update{status, storage::optional(by), now, appointment};
   auto changed = co_await tx.query(kStatus, std::move(update));
   if (!changed) co_return std::move(changed).error();
   if (changed->affected != 1) co_return false;  // already released: nothing to give back
-  Params which{appointment};
-  auto freed = co_await tx.query(kRelease, std::move(which));
-  if (!freed) co_return std::move(freed).error();
+  if (auto r = co_await free_granules(tx, appointment); !r) co_return std::move(r).error();
   co_return true;
 }
 
 Task<Result<std::vector<Appointment>>> active_between(Executor& db, std::int64_t practitioner,
                                                       std::int64_t from, std::int64_t to) {
+  std::string sql = "SELECT ";
+  sql += kColumns;
+  sql +=
+      " FROM appointments a WHERE a.practitioner_id = $1 AND a.start_at < $3 AND a.end_at > $2"
+      " AND a.status IN ('pending_payment', 'confirmed') ORDER BY a.start_at, a.id";
   Params params{practitioner, from, to};
-  auto rows = co_await db.query(kActive, std::move(params));
+  auto rows = co_await db.query(sql, std::move(params));
   if (!rows) co_return std::move(rows).error();
   std::vector<Appointment> out;
   out.reserve(rows->size());
+  for (std::size_t i = 0; i < rows->size(); ++i) out.push_back(read(rows->row(i)));
+  co_return out;
+}
+
+Task<Result<std::vector<Busy>>> busy(Executor& db, std::optional<std::int64_t> practitioner,
+                                     std::int64_t from) {
+  std::string sql =
+      "SELECT practitioner_id, start_at, end_at FROM appointments"
+      " WHERE status IN ('pending_payment', 'confirmed') AND end_at > $1";
+  Params params{from};
+  if (practitioner) {
+    sql += " AND practitioner_id = $2";
+    params.emplace_back(*practitioner);
+  }
+  auto rows = co_await db.query(sql, std::move(params));
+  if (!rows) co_return std::move(rows).error();
+  std::vector<Busy> out;
+  out.reserve(rows->size());
   for (std::size_t i = 0; i < rows->size(); ++i) {
     const auto r = rows->row(i);
-    Appointment a;
-    a.id = r.integer(0);
-    a.public_id = r.text(1);
-    a.practitioner_id = r.integer(2);
-    a.patient_account_id = r.integer(3);
-    a.profile_id = r.integer(4);
-    a.motif_id = r.integer(5);
-    a.mode = r.text(6);
-    a.start_at = r.integer(7);
-    a.end_at = r.integer(8);
-    a.status = r.text(9);
-    a.hold_expires_at = r.opt_integer(10);
-    a.price_cents = static_cast<int>(r.integer(11));
-    out.push_back(std::move(a));
+    out.push_back(Busy{r.integer(0), r.integer(1), r.integer(2)});
   }
+  co_return out;
+}
+
+Task<Result<std::optional<View>>> find(Executor& db, const std::string& public_id) {
+  Params params{public_id};
+  auto found = co_await views(db, view_sql("WHERE a.public_id = $1"), std::move(params));
+  if (!found) co_return std::move(found).error();
+  if (found->empty()) co_return std::optional<View>{};
+  co_return std::optional<View>(std::move(found->front()));
+}
+
+Task<Result<std::optional<View>>> find_id(Executor& db, std::int64_t id) {
+  Params params{id};
+  auto found = co_await views(db, view_sql("WHERE a.id = $1"), std::move(params));
+  if (!found) co_return std::move(found).error();
+  if (found->empty()) co_return std::optional<View>{};
+  co_return std::optional<View>(std::move(found->front()));
+}
+
+Task<Result<std::vector<View>>> of_patient(Executor& db, std::int64_t account,
+                                           std::optional<std::int64_t> profile) {
+  std::string where = "WHERE a.patient_account_id = $1 AND a.status <> 'expired'";
+  Params params{account};
+  if (profile) {
+    where += " AND a.profile_id = $2";
+    params.emplace_back(*profile);
+  }
+  where += " ORDER BY a.start_at";
+  co_return co_await views(db, view_sql(where), std::move(params));
+}
+
+Task<Result<std::vector<View>>> of_practitioner(Executor& db, std::int64_t practitioner,
+                                                std::int64_t from, std::int64_t to) {
+  Params params{practitioner, from, to};
+  co_return co_await views(db,
+                           view_sql("WHERE a.practitioner_id = $1 AND a.start_at < $3 AND"
+                                    " a.end_at > $2 AND a.status <> 'expired' ORDER BY a.start_at"),
+                           std::move(params));
+}
+
+Task<Result<bool>> update_payment(Executor& db, std::int64_t appointment,
+                                  const std::string& expected, const PaymentUpdate& u,
+                                  std::int64_t now) {
+  constexpr std::string_view kSql =
+      "UPDATE appointments SET status = COALESCE($1, status), payment_state = $2,"
+      " saved_method = COALESCE($3, saved_method), card_brand = COALESCE($4, card_brand),"
+      " card_last4 = COALESCE($5, card_last4), captured_cents = $6,"
+      " hold_expires_at = CASE WHEN $1 IS NULL THEN hold_expires_at ELSE NULL END,"
+      " updated_at = $7 WHERE id = $8 AND status = $9";
+  Params params{storage::optional(u.status),
+                u.payment_state,
+                storage::optional(u.saved_method),
+                storage::optional(u.card_brand),
+                storage::optional(u.card_last4),
+                std::int64_t{u.captured_cents},
+                now,
+                appointment,
+                expected};
+  auto r = co_await db.query(kSql, std::move(params));
+  if (!r) co_return std::move(r).error();
+  co_return r->affected == 1;
+}
+
+Task<Result<void>> set_payment_state(Executor& db, std::int64_t appointment,
+                                     const std::string& from, const std::string& to,
+                                     std::int64_t now) {
+  Params params{to, now, appointment, from};
+  auto r = co_await db.query(
+      "UPDATE appointments SET payment_state = $1, updated_at = $2 WHERE id = $3"
+      " AND payment_state = $4",
+      std::move(params));
+  if (!r) co_return std::move(r).error();
+  co_return ok();
+}
+
+Task<Result<bool>> mark_started(Executor& db, std::int64_t appointment, std::int64_t now) {
+  Params params{now, appointment};
+  auto r = co_await db.query(
+      "UPDATE appointments SET started_at = COALESCE(started_at, $1), updated_at = $1"
+      " WHERE id = $2 AND status = 'confirmed'",
+      std::move(params));
+  if (!r) co_return std::move(r).error();
+  co_return r->affected == 1;
+}
+
+Task<Result<std::vector<std::int64_t>>> overdue_pending(Executor& db, std::int64_t now,
+                                                        std::size_t limit) {
+  Params params{now, static_cast<std::int64_t>(limit)};
+  auto rows = co_await db.query(
+      "SELECT id FROM appointments WHERE status = 'pending_payment' AND hold_expires_at <= $1"
+      " ORDER BY hold_expires_at LIMIT $2",
+      std::move(params));
+  if (!rows) co_return std::move(rows).error();
+  std::vector<std::int64_t> out;
+  for (std::size_t i = 0; i < rows->size(); ++i) out.push_back(rows->row(i).integer(0));
   co_return out;
 }
 

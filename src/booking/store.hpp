@@ -6,8 +6,8 @@
 
 #include "storage/database.hpp"
 
-// Appointments and the granules that make double booking impossible (BKG3). Issue 5 builds
-// the booking service on these; nothing is routed yet.
+// Appointments and the granules that make double booking impossible (BKG3), the ledger of
+// card authorizations, idempotent requests and the durable jobs (docs/booking.md).
 namespace cabinet::booking::store {
 
 using storage::Executor;
@@ -28,18 +28,157 @@ struct Appointment {
   std::string status;  // pending_payment, confirmed, cancelled, expired, no_show, done
   std::optional<std::int64_t> hold_expires_at;
   int price_cents = 0;
+  std::optional<std::string> cancelled_by;
+  std::optional<std::int64_t> started_at;
+  std::optional<std::int64_t> booked_by;
+  std::string payment_state = "none";
+  std::optional<std::string> saved_method;
+  std::optional<std::string> card_brand;
+  std::optional<std::string> card_last4;
+  int captured_cents = 0;
+  std::string cancel_nonce;
+  std::int64_t created_at = 0;
+};
+
+// An appointment with what every view of it shows: names, motif, where to send notices.
+struct View {
+  Appointment a;
+  std::string practitioner_public_id;
+  std::string practitioner_first_name;
+  std::string practitioner_last_name;
+  std::string specialty;
+  std::string timezone;
+  std::string motif_public_id;
+  std::string motif_label;
+  int motif_duration_min = 0;
+  std::string profile_public_id;
+  std::string profile_first_name;
+  std::string profile_last_name;
+  std::optional<std::string> profile_birth_date;
+  std::optional<std::string> patient_email;
+  std::optional<std::string> patient_phone;
+  std::string patient_locale = "fr";
+  std::optional<std::string> practitioner_email;
+  std::string practitioner_locale = "fr";
 };
 
 // Inserts the appointment and claims its granules, in `tx`. A granule already owned by an
 // active appointment of that practitioner makes the whole transaction fail with
 // ErrorCode::conflict (detail "slot_taken"); nothing is left behind. Starts and ends must lie
-// on the 5-minute grid (ErrorCode::invalid_request otherwise).
+// on the 5-minute grid (ErrorCode::invalid_request otherwise). Pending appointments of that
+// practitioner whose payment window is over and which overlap are expired first, so that an
+// abandoned payment never blocks the slot past its window.
 Task<Result<std::int64_t>> hold(Transaction& tx, const Appointment& a, std::int64_t now);
-// Gives the granules back and records the new status (cancelled, expired, no_show).
+// Gives the granules back and records the new status (cancelled, expired, no_show). False
+// when the appointment was no longer active.
 Task<Result<bool>> release(Transaction& tx, std::int64_t appointment, const std::string& status,
-                           std::int64_t now);
+                           const std::optional<std::string>& by, std::int64_t now);
 // Active (pending or confirmed) appointments of a practitioner overlapping [from, to).
 Task<Result<std::vector<Appointment>>> active_between(Executor& db, std::int64_t practitioner,
                                                       std::int64_t from, std::int64_t to);
+// [start, end) of every active appointment (of one practitioner, or all) ending after `from`.
+struct Busy {
+  std::int64_t practitioner_id;
+  std::int64_t start_at;
+  std::int64_t end_at;
+};
+Task<Result<std::vector<Busy>>> busy(Executor& db, std::optional<std::int64_t> practitioner,
+                                     std::int64_t from);
+
+Task<Result<std::optional<View>>> find(Executor& db, const std::string& public_id);
+Task<Result<std::optional<View>>> find_id(Executor& db, std::int64_t id);
+// A patient's appointments (all profiles, or one), pending ones with a live window included,
+// expired ones left out.
+Task<Result<std::vector<View>>> of_patient(Executor& db, std::int64_t account,
+                                           std::optional<std::int64_t> profile);
+// A practitioner's appointments overlapping [from, to), every status but expired.
+Task<Result<std::vector<View>>> of_practitioner(Executor& db, std::int64_t practitioner,
+                                                std::int64_t from, std::int64_t to);
+
+// Payment fields of an appointment (and its status when given).
+struct PaymentUpdate {
+  std::optional<std::string> status;
+  std::string payment_state;
+  std::optional<std::string> saved_method;
+  std::optional<std::string> card_brand;
+  std::optional<std::string> card_last4;
+  int captured_cents = 0;
+};
+// Applies `u` when the appointment's status is `expected`; false otherwise.
+Task<Result<bool>> update_payment(Executor& db, std::int64_t appointment,
+                                  const std::string& expected, const PaymentUpdate& u,
+                                  std::int64_t now);
+// payment_state `from` → `to` (a voided or refused hold).
+Task<Result<void>> set_payment_state(Executor& db, std::int64_t appointment,
+                                     const std::string& from, const std::string& to,
+                                     std::int64_t now);
+Task<Result<bool>> mark_started(Executor& db, std::int64_t appointment, std::int64_t now);
+// Pending appointments whose payment window is over (a batch), to expire.
+Task<Result<std::vector<std::int64_t>>> overdue_pending(Executor& db, std::int64_t now,
+                                                        std::size_t limit);
+
+// The ledger of authorizations (payment_holds).
+struct LedgerRow {
+  std::int64_t id = 0;
+  std::int64_t appointment_id = 0;
+  std::string idempotency_key;
+  std::string method;
+  int amount_cents = 0;
+  std::string state;  // authorizing, held, failed, captured, voided
+  std::optional<std::string> hold_id;
+  std::string appointment_status;
+};
+// Inserts an 'authorizing' row for `key`; when the key exists already, returns that row.
+Task<Result<LedgerRow>> begin_authorization(Executor& db, std::int64_t appointment,
+                                            const std::string& provider, const std::string& key,
+                                            const std::string& method, int amount,
+                                            std::int64_t now);
+// Marks a refused authorization failed and frees its key: the next attempt is a new one.
+Task<Result<void>> forget_ledger(Executor& db, std::int64_t row, std::int64_t now);
+Task<Result<void>> set_ledger(Executor& db, std::int64_t row, const std::string& state,
+                              const std::optional<std::string>& hold_id, std::int64_t now);
+// The live hold of an appointment ('held'), if any.
+Task<Result<std::optional<LedgerRow>>> live_hold(Executor& db, std::int64_t appointment);
+// Rows reconciliation must void: held for an appointment that is not confirmed, or left
+// authorizing for longer than `stale` seconds.
+Task<Result<std::vector<LedgerRow>>> orphans(Executor& db, std::int64_t now, std::int64_t stale,
+                                             std::size_t limit);
+
+// Idempotent requests: claim(key) inserts a placeholder or finds the stored answer.
+struct StoredAnswer {
+  std::string request_hash;
+  int status = 0;  // 0: the first request has not finished
+  std::string body;
+};
+Task<Result<std::optional<StoredAnswer>>> stored_answer(Executor& db, std::int64_t account,
+                                                        const std::string& key);
+Task<Result<void>> store_answer(Executor& db, std::int64_t account, const std::string& key,
+                                const std::string& hash, int status, const std::string& body,
+                                std::int64_t now);
+Task<Result<void>> forget_answers_before(Executor& db, std::int64_t before);
+
+// Durable jobs (booking_jobs).
+struct Job {
+  std::int64_t id = 0;
+  std::int64_t appointment_id = 0;
+  std::string kind;
+  std::int64_t due_at = 0;
+  int attempts = 0;
+};
+Task<Result<void>> add_job(Executor& db, std::int64_t appointment, const std::string& kind,
+                           std::int64_t due_at, std::int64_t now);
+// Adds the job, or moves an existing one of that kind back to pending at `due_at`.
+Task<Result<void>> schedule_job(Executor& db, std::int64_t appointment, const std::string& kind,
+                                std::int64_t due_at, std::int64_t now);
+Task<Result<std::vector<Job>>> due_jobs(Executor& db, std::int64_t now, std::size_t limit);
+// Takes the job for `lease` seconds; false when another node holds it or it is finished.
+Task<Result<bool>> lease_job(Executor& db, std::int64_t job, std::int64_t now, std::int64_t lease);
+// Ends the job ('done' or 'skipped'), only if still pending; false otherwise.
+Task<Result<bool>> finish_job(Executor& db, std::int64_t job, const std::string& state,
+                              std::int64_t now);
+Task<Result<void>> retry_job(Executor& db, std::int64_t job, std::int64_t due_at,
+                             const std::string& error, std::int64_t now);
+// Ends every pending job of an appointment (cancelled, no-show): they would do nothing.
+Task<Result<void>> skip_jobs(Executor& db, std::int64_t appointment, std::int64_t now);
 
 }  // namespace cabinet::booking::store

@@ -26,7 +26,7 @@ TEST(AcceptLanguage, FrenchUnlessEnglishIsPreferred) {
 }
 
 TEST(Errors, EveryCodeHasAStatusANameAndBothLanguages) {
-  for (int i = 0; i <= static_cast<int>(ErrorCode::slot_taken); ++i) {
+  for (int i = 0; i <= static_cast<int>(ErrorCode::idempotency_mismatch); ++i) {
     const Error e(static_cast<ErrorCode>(i));
     EXPECT_GE(e.http_status(), 400);
     EXPECT_LT(e.http_status(), 600);

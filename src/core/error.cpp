@@ -86,6 +86,27 @@ constexpr std::array kErrors{
     ErrorInfo{ErrorCode::slot_taken, "slot_taken", 409,
               "Ce créneau vient d'être pris. Choisissez-en un autre.",
               "This slot has just been taken. Choose another one."},
+    ErrorInfo{ErrorCode::booking_expired, "booking_expired", 409,
+              "Le délai de paiement est dépassé : le créneau a été libéré et rien n'a été "
+              "débité. Choisissez à nouveau un créneau.",
+              "The time to pay has passed: the slot was released and nothing was charged. "
+              "Choose a slot again."},
+    ErrorInfo{ErrorCode::not_cancellable, "not_cancellable", 409,
+              "Ce rendez-vous ne peut plus être annulé : la consultation a commencé ou est "
+              "terminée.",
+              "This appointment can no longer be cancelled: the consultation has started or "
+              "is over."},
+    ErrorInfo{ErrorCode::patient_not_found, "patient_not_found", 404,
+              "Aucun compte patient n'utilise cette adresse e-mail. Demandez au patient de "
+              "créer son compte Cabinet.",
+              "No patient account uses this email address. Ask the patient to create their "
+              "Cabinet account."},
+    ErrorInfo{ErrorCode::link_expired, "link_expired", 410,
+              "Ce lien a expiré : le rendez-vous a déjà commencé ou est passé.",
+              "This link has expired: the appointment has already started or is over."},
+    ErrorInfo{ErrorCode::idempotency_mismatch, "idempotency_mismatch", 422,
+              "Cette clé d'idempotence a déjà servi pour une autre demande.",
+              "This idempotency key was already used for a different request."},
 };
 
 const ErrorInfo& info(

@@ -39,6 +39,12 @@ enum class ErrorCode {
   insufficient_funds,
   hold_expired,
   slot_taken,
+  // Booking (docs/booking.md).
+  booking_expired,
+  not_cancellable,
+  patient_not_found,
+  link_expired,
+  idempotency_mismatch,
 };
 
 // An expected failure travelling as a value. `field` names the offending input when there is

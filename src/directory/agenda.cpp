@@ -4,6 +4,7 @@
 
 #include "agenda/holidays.hpp"
 #include "agenda/local_time.hpp"
+#include "booking/store.hpp"
 #include "core/utf8.hpp"
 #include "directory/input.hpp"
 #include "directory/json.hpp"
@@ -16,6 +17,22 @@ constexpr std::size_t kMaxRanges = 70;  // ten per day
 constexpr std::size_t kMaxFutureExceptions = 500;
 constexpr std::int64_t kDay = 86400;
 constexpr int kMaxExceptionDays = 366;
+
+// One booking as the practitioner's day and week views show it (docs/booking.md).
+nlohmann::json agenda_appointment_json(const booking::store::View& v, const date::time_zone* zone) {
+  return {{"id", v.a.public_id},
+          {"start", agenda::iso(v.a.start_at, zone)},
+          {"end", agenda::iso(v.a.end_at, zone)},
+          {"mode", v.a.mode},
+          {"status", v.a.status},
+          {"patient",
+           {{"name", v.profile_first_name + " " + v.profile_last_name},
+            {"birth_date", v.profile_birth_date ? nlohmann::json(*v.profile_birth_date)
+                                                : nlohmann::json(nullptr)}}},
+          {"motif", {{"id", v.motif_public_id}, {"label", v.motif_label}}},
+          {"price_cents", v.a.price_cents},
+          {"payment", {{"state", v.a.payment_state}, {"captured_cents", v.a.captured_cents}}}};
+}
 
 const date::time_zone* zone_of(const store::Profile& p) {
   const auto* z = agenda::zone(p.timezone);
@@ -207,8 +224,15 @@ Task<Result<nlohmann::json>> Service::agenda(const Principal& who,
   if (!hours) co_return std::move(hours).error();
   auto exceptions = co_await store::exceptions(d_.db, *owner, first, last);
   if (!exceptions) co_return std::move(exceptions).error();
+  auto booked = co_await booking::store::of_practitioner(d_.db, *owner, first, last);
+  if (!booked) co_return std::move(booked).error();
+  std::vector<agenda::Interval> busy;
+  for (const auto& v : *booked) {
+    if (v.a.status == "pending_payment" || v.a.status == "confirmed")
+      busy.push_back(agenda::Interval{v.a.start_at, v.a.end_at});
+  }
   const auto entry =
-      build_entry(*p, std::move(*motifs), std::move(*hours), *exceptions, d_.index.options());
+      build_entry(*p, std::move(*motifs), std::move(*hours), *exceptions, busy, d_.index.options());
   const auto& rules = entry->rules;
 
   nlohmann::json out_days = nlohmann::json::array();
@@ -255,6 +279,11 @@ Task<Result<nlohmann::json>> Service::agenda(const Principal& who,
       if (x.kind == "extra" || x.end_at <= day_start || x.start_at >= day_end) continue;
       blocked.push_back(exception_json(x, zone));
     }
+    nlohmann::json appointments = nlohmann::json::array();
+    for (const auto& v : *booked) {
+      if (v.a.end_at <= day_start || v.a.start_at >= day_end) continue;
+      appointments.push_back(agenda_appointment_json(v, zone));
+    }
     out_days.push_back(
         {{"date", agenda::format_date(date)},
          {"holiday", holiday ? nlohmann::json(locale == Locale::en ? holiday->en : holiday->fr)
@@ -262,7 +291,7 @@ Task<Result<nlohmann::json>> Service::agenda(const Principal& who,
          {"open", std::move(open)},
          {"free", std::move(free_json)},
          {"blocked", std::move(blocked)},
-         {"appointments", nlohmann::json::array()}});
+         {"appointments", std::move(appointments)}});
   }
   co_return nlohmann::json{{"timezone", p->timezone},
                            {"delay_minutes", p->delay_minutes},

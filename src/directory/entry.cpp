@@ -71,7 +71,8 @@ const store::Motif* Entry::motif(std::string_view public_id) const {
 }
 
 agenda::Rules rules_for(const store::Profile& p, const std::vector<store::Hours>& hours,
-                        const std::vector<store::Exception>& exceptions, int video_window_start,
+                        const std::vector<store::Exception>& exceptions,
+                        const std::vector<agenda::Interval>& booked, int video_window_start,
                         int video_window_end) {
   agenda::Rules r;
   r.zone = agenda::zone(p.timezone);
@@ -98,6 +99,7 @@ agenda::Rules rules_for(const store::Profile& p, const std::vector<store::Hours>
       r.unavailable.push_back({e.start_at, e.end_at});
     }
   }
+  r.unavailable.insert(r.unavailable.end(), booked.begin(), booked.end());
   r.unavailable = agenda::merge(std::move(r.unavailable));
   r.closed_on_public_holidays = p.closed_on_public_holidays;
   r.department = p.department;
@@ -142,10 +144,15 @@ std::optional<Near> resolve_near(std::string_view text) {
 std::shared_ptr<Entry> build_entry(store::Profile profile, std::vector<store::Motif> motifs,
                                    std::vector<store::Hours> hours,
                                    std::vector<store::Exception> exceptions,
+                                   const std::vector<agenda::Interval>& booked,
                                    const IndexOptions& options) {
   auto e = std::make_shared<Entry>();
-  e->rules =
-      rules_for(profile, hours, exceptions, options.video_window_start, options.video_window_end);
+  e->rules = rules_for(profile, hours, exceptions, booked, options.video_window_start,
+                       options.video_window_end);
+  e->open_rules = e->rules;
+  if (!booked.empty())
+    e->open_rules = rules_for(profile, hours, exceptions, {}, options.video_window_start,
+                              options.video_window_end);
   e->specialty = practitioners::find_specialty(profile.specialty);
   if (profile.commune_code) e->commune = geo::Communes::instance().by_code(*profile.commune_code);
   e->name = (titled(profile.specialty) ? "Dr " : "") + profile.first_name + " " + profile.last_name;

@@ -1,5 +1,7 @@
 #include "directory/index.hpp"
 
+#include "booking/store.hpp"
+
 #include <algorithm>
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/co_spawn.hpp>
@@ -102,6 +104,10 @@ Task<Result<void>> Index::load_all() {
   if (!hours) co_return std::move(hours).error();
   auto exceptions = co_await store::exceptions(db_, std::nullopt, now, now + 400 * kDay);
   if (!exceptions) co_return std::move(exceptions).error();
+  auto busy = co_await booking::store::busy(db_, std::nullopt, now);
+  if (!busy) co_return std::move(busy).error();
+  std::unordered_map<std::int64_t, std::vector<agenda::Interval>> booked_of;
+  for (const auto& b : *busy) booked_of[b.practitioner_id].push_back({b.start_at, b.end_at});
 
   std::unordered_map<std::int64_t, std::vector<store::Motif>> motifs_of;
   for (auto& m : *motifs) motifs_of[m.practitioner_id].push_back(std::move(m));
@@ -116,7 +122,7 @@ Task<Result<void>> Index::load_all() {
     const auto id = p.account_id;
     next->entries.push_back(build_entry(std::move(p), std::move(motifs_of[id]),
                                         std::move(hours_of[id]), std::move(exceptions_of[id]),
-                                        options_));
+                                        booked_of[id], options_));
   }
   index_snapshot(*next);
   std::lock_guard lock(mutex_);
@@ -139,8 +145,13 @@ Task<Result<void>> Index::refresh(std::int64_t account) {
   if (!hours) co_return std::move(hours).error();
   auto exceptions = co_await store::exceptions(db_, account, now, now + 400 * kDay);
   if (!exceptions) co_return std::move(exceptions).error();
+  auto busy = co_await booking::store::busy(db_, account, now);
+  if (!busy) co_return std::move(busy).error();
+  std::vector<agenda::Interval> booked;
+  booked.reserve(busy->size());
+  for (const auto& b : *busy) booked.push_back({b.start_at, b.end_at});
   replace(account, build_entry(std::move(profiles->front()), std::move(*motifs), std::move(*hours),
-                               std::move(*exceptions), options_));
+                               std::move(*exceptions), booked, options_));
   co_return ok();
 }
 

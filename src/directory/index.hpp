@@ -30,6 +30,9 @@ struct Entry {
   std::vector<store::Hours> hours;
   std::vector<store::Exception> exceptions;  // current and future
   agenda::Rules rules;
+  // The same without bookings: a booking checks its slot against these, so that a slot taken a
+  // moment ago is a 409 slot_taken from the database, not a 400 "not a slot".
+  agenda::Rules open_rules;
   const practitioners::Specialty* specialty = nullptr;
   const geo::Commune* commune = nullptr;
   std::string name;              // "Dr Camille Durand"
@@ -61,8 +64,10 @@ struct Entry {
 };
 
 // Builds an entry's rules from its rows. `video_window` in minutes of local time.
+// `booked`: active appointments (pending payment or confirmed), unavailable like a block.
 agenda::Rules rules_for(const store::Profile& p, const std::vector<store::Hours>& hours,
-                        const std::vector<store::Exception>& exceptions, int video_window_start,
+                        const std::vector<store::Exception>& exceptions,
+                        const std::vector<agenda::Interval>& booked, int video_window_start,
                         int video_window_end);
 
 struct IndexOptions {
@@ -76,6 +81,7 @@ struct IndexOptions {
 std::shared_ptr<Entry> build_entry(store::Profile profile, std::vector<store::Motif> motifs,
                                    std::vector<store::Hours> hours,
                                    std::vector<store::Exception> exceptions,
+                                   const std::vector<agenda::Interval>& booked,
                                    const IndexOptions& options);
 std::vector<std::string> split_list(const std::string& comma_separated);
 

@@ -163,7 +163,8 @@ Task<Result<nlohmann::json>> Service::my_profile(const Principal& who, Locale lo
   if (!hours) co_return std::move(hours).error();
   // Rendered through the same entry the directory builds, so the practitioner sees exactly
   // what patients will see.
-  const auto entry = build_entry(*p, std::move(*motifs), std::move(*hours), {}, d_.index.options());
+  const auto entry =
+      build_entry(*p, std::move(*motifs), std::move(*hours), {}, {}, d_.index.options());
   const auto& e = *entry;
   auto out = profile_json(e, locale);
   out["status"] = p->status;

@@ -103,6 +103,74 @@ constexpr std::array kTemplates{
              "you asked. The record of accesses to your data is kept as long as the law requires, "
              "without your personal data.",
              "", ""},
+    // Booking (docs/booking.md). {{summary}} is the appointment in lines: when, with whom,
+    // motif, for whom, how.
+    Template{"booking_confirmed", "Rendez-vous confirmé : {{when}}",
+             "Bonjour {{name}},\n\nVotre rendez-vous est confirmé.\n\n{{summary}}\n\n{{payment}}"
+             "\n\nAjouter à votre agenda (fichier .ics) : {{calendar}}\n\nVous ne pouvez pas "
+             "venir ? Annulez sans frais, sans vous connecter, avec ce bouton :\n\n{{link}}",
+             "Appointment confirmed: {{when}}",
+             "Hello {{name}},\n\nYour appointment is confirmed.\n\n{{summary}}\n\n{{payment}}\n\n"
+             "Add it to your calendar (.ics file): {{calendar}}\n\nCannot make it? Cancel at no "
+             "cost, without signing in, with this button:\n\n{{link}}",
+             "ANNULER LE RENDEZ-VOUS", "CANCEL THE APPOINTMENT"},
+    Template{"booked_for_you", "{{practitioner}} a pris rendez-vous pour vous : {{when}}",
+             "Bonjour {{name}},\n\n{{practitioner}} a pris ce rendez-vous pour vous.\n\n"
+             "{{summary}}\n\nPour le garder, ajoutez une carte bancaire dans « Mes rendez-vous » "
+             "avant le {{deadline}} : une empreinte est réalisée, rien n'est débité avant la "
+             "consultation.\n\n{{link}}\n\nPour annuler sans frais : {{cancel}}",
+             "{{practitioner}} booked an appointment for you: {{when}}",
+             "Hello {{name}},\n\n{{practitioner}} booked this appointment for you.\n\n{{summary}}"
+             "\n\nTo keep it, add a bank card in \"My appointments\" before {{deadline}}: a hold "
+             "is placed, nothing is charged before the consultation.\n\n{{link}}\n\nTo cancel at "
+             "no cost: {{cancel}}",
+             "Ajouter ma carte", "Add my card"},
+    Template{"reminder_day_before", "Rappel : rendez-vous demain, {{when}}",
+             "Bonjour {{name}},\n\nPetit rappel de votre rendez-vous de demain.\n\n{{summary}}"
+             "\n\n{{access}}\n\nVous ne pouvez pas venir ? Annulez sans frais :\n\n{{link}}",
+             "Reminder: appointment tomorrow, {{when}}",
+             "Hello {{name}},\n\nA reminder of your appointment tomorrow.\n\n{{summary}}\n\n"
+             "{{access}}\n\nCannot make it? Cancel at no cost:\n\n{{link}}",
+             "ANNULER LE RENDEZ-VOUS", "CANCEL THE APPOINTMENT"},
+    Template{"reminder_hours_before", "Votre rendez-vous de {{time}}",
+             "Bonjour {{name}},\n\nVotre rendez-vous a lieu aujourd'hui.\n\n{{summary}}\n\n"
+             "{{access}}\n\n{{link}}",
+             "Your appointment at {{time}}",
+             "Hello {{name}},\n\nYour appointment is today.\n\n{{summary}}\n\n{{access}}\n\n"
+             "{{link}}",
+             "Accéder à mon rendez-vous", "Open my appointment"},
+    Template{"card_required", "Action requise : ajoutez une carte pour votre rendez-vous",
+             "Bonjour {{name}},\n\nL'empreinte bancaire de votre rendez-vous n'a pas pu être "
+             "réalisée sur la carte enregistrée (refusée ou expirée).\n\n{{summary}}\n\nAjoutez "
+             "une autre carte avant le {{deadline}}, sinon le rendez-vous sera annulé et le "
+             "créneau libéré. Rien n'a été débité.\n\n{{link}}",
+             "Action needed: add a card for your appointment",
+             "Hello {{name}},\n\nThe card hold for your appointment could not be placed on the "
+             "saved card (declined or expired).\n\n{{summary}}\n\nAdd another card before "
+             "{{deadline}}, otherwise the appointment will be cancelled and the slot released. "
+             "Nothing was charged.\n\n{{link}}",
+             "Ajouter une carte", "Add a card"},
+    Template{"appointment_cancelled", "Rendez-vous annulé : {{when}}",
+             "Bonjour {{name}},\n\n{{why}}\n\n{{summary}}\n\nAucun montant n'a été débité : "
+             "l'empreinte bancaire est levée.\n\nPour prendre un autre rendez-vous :\n\n{{link}}",
+             "Appointment cancelled: {{when}}",
+             "Hello {{name}},\n\n{{why}}\n\n{{summary}}\n\nNothing was charged: the card hold is "
+             "released.\n\nTo book another appointment:\n\n{{link}}",
+             "Reprendre rendez-vous", "Book again"},
+    Template{"agenda_cancelled", "Rendez-vous annulé : {{when}}",
+             "Bonjour,\n\n{{why}}\n\n{{summary}}\n\nLe créneau est de nouveau proposé aux "
+             "patients.\n\n{{link}}",
+             "Appointment cancelled: {{when}}",
+             "Hello,\n\n{{why}}\n\n{{summary}}\n\nThe slot is offered to patients again.\n\n"
+             "{{link}}",
+             "Ouvrir mon agenda", "Open my agenda"},
+    Template{"no_show", "Rendez-vous non honoré : {{when}}",
+             "Bonjour {{name}},\n\nLa consultation prévue n'a pas eu lieu.\n\n{{summary}}\n\n"
+             "Rien n'a été débité : l'empreinte bancaire est levée.\n\n{{link}}",
+             "Appointment not attended: {{when}}",
+             "Hello {{name}},\n\nThe planned consultation did not take place.\n\n{{summary}}\n\n"
+             "Nothing was charged: the card hold is released.\n\n{{link}}",
+             "Reprendre rendez-vous", "Book again"},
 };
 
 const Template& find(std::string_view name) {
@@ -216,6 +284,37 @@ std::string render_sms(std::string_view name, Locale locale, const Variables& va
                     ? "Cabinet: your security code is {{code}} (valid 10 min)."
                     : "Cabinet : votre code de sécurité est {{code}} (valable 10 min).",
                 vars, false);
+  }
+  struct Sms {
+    std::string_view name, fr, en;
+  };
+  static constexpr std::array kSms{
+      Sms{"booking_confirmed",
+          "Cabinet : RDV confirmé {{when}} avec {{practitioner}}. Annuler sans frais : {{link}}",
+          "Cabinet: appointment confirmed {{when}} with {{practitioner}}. Cancel at no cost: "
+          "{{link}}"},
+      Sms{"booked_for_you",
+          "Cabinet : {{practitioner}} a pris RDV pour vous {{when}}. Ajoutez une carte : {{link}}",
+          "Cabinet: {{practitioner}} booked an appointment for you {{when}}. Add a card: {{link}}"},
+      Sms{"reminder_day_before",
+          "Cabinet : rappel, RDV demain {{when}} avec {{practitioner}}. Annuler : {{link}}",
+          "Cabinet: reminder, appointment tomorrow {{when}} with {{practitioner}}. Cancel: "
+          "{{link}}"},
+      Sms{"reminder_link",
+          "Cabinet : votre téléconsultation avec {{practitioner}} commence dans 10 min : {{link}}",
+          "Cabinet: your video consultation with {{practitioner}} starts in 10 min: {{link}}"},
+      Sms{"card_required",
+          "Cabinet : carte refusée pour votre RDV du {{when}}. Ajoutez une carte avant le "
+          "{{deadline}} : {{link}}",
+          "Cabinet: card declined for your appointment on {{when}}. Add a card before "
+          "{{deadline}}: {{link}}"},
+      Sms{"appointment_cancelled",
+          "Cabinet : votre RDV du {{when}} avec {{practitioner}} est annulé. Rien n'est débité.",
+          "Cabinet: your appointment on {{when}} with {{practitioner}} is cancelled. Nothing is "
+          "charged."},
+  };
+  for (const auto& t : kSms) {
+    if (t.name == name) return fill(locale == Locale::en ? t.en : t.fr, vars, false);
   }
   throw std::logic_error("no SMS template " + std::string(name));
 }

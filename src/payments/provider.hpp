@@ -25,8 +25,16 @@ struct Hold {
   std::int64_t expires_at = 0;  // a processor drops an uncaptured hold after about 7 days
 };
 
+// A card kept for a later hold: appointments booked further ahead than a hold lives (about
+// 7 days at real processors) are held shortly before they start (docs/booking.md).
+struct SavedMethod {
+  std::string id;  // what AuthorizeRequest::payment_method takes later
+  std::string brand;
+  std::string last4;
+};
+
 struct AuthorizeRequest {
-  std::string payment_method;  // the provider's token for the card
+  std::string payment_method;  // the provider's token for the card, or a SavedMethod id
   int amount_cents = 0;
   std::string idempotency_key;  // a retried authorization returns the first hold
 };
@@ -37,6 +45,10 @@ class PaymentProvider {
   [[nodiscard]] virtual std::string_view name() const = 0;
   // Errors: card_declined, insufficient_funds (402), invalid_request (unknown token).
   virtual Task<Result<Hold>> authorize(const AuthorizeRequest& request) = 0;
+  // Validates the card and keeps it for authorize() later, without holding any amount.
+  // Errors: card_declined, invalid_request (unknown token). Same key, same answer.
+  virtual Task<Result<SavedMethod>> save_method(const std::string& payment_method,
+                                                const std::string& idempotency_key) = 0;
   // At most the authorized amount, once. Errors: hold_expired, conflict (already captured or
   // voided), invalid_request (amount), not_found.
   virtual Task<Result<Hold>> capture(const std::string& hold_id, int amount_cents) = 0;

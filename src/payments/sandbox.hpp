@@ -12,6 +12,7 @@ namespace cabinet::payments {
 //   tok_mastercard       → authorized, Mastercard ending 4444
 //   tok_declined         → card_declined
 //   tok_insufficient_funds → insufficient_funds
+//   tok_decline_later    → saved fine, every later hold declined
 // Holds live in the database (every node sees them) and expire after 7 days, like a real
 // processor's, so the booking service has to handle that case for appointments weeks ahead.
 class SandboxProvider final : public PaymentProvider {
@@ -23,12 +24,20 @@ class SandboxProvider final : public PaymentProvider {
 
   [[nodiscard]] std::string_view name() const override { return "sandbox"; }
   Task<Result<Hold>> authorize(const AuthorizeRequest& request) override;
+  Task<Result<SavedMethod>> save_method(const std::string& payment_method,
+                                        const std::string& idempotency_key) override;
   Task<Result<Hold>> capture(const std::string& hold_id, int amount_cents) override;
   Task<Result<Hold>> void_hold(const std::string& hold_id) override;
   Task<Result<Hold>> status(const std::string& hold_id) override;
 
  private:
   Task<Result<std::optional<Hold>>> find(std::string_view column, const std::string& value);
+  struct StoredMethod {
+    SavedMethod method;
+    std::string token;  // the test card it stands for
+  };
+  Task<Result<std::optional<StoredMethod>>> find_method(std::string_view column,
+                                                        const std::string& value);
   storage::Database& db_;
   const Clock& clock_;
   Random& random_;

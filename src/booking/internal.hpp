@@ -1,0 +1,47 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "billing/reimbursement.hpp"
+#include "booking/service.hpp"
+#include "booking/store.hpp"
+
+// What the booking files share; not part of the booking API.
+namespace cabinet::booking {
+
+// "2026-12-01T09:00:00+01:00", "…Z", or without seconds: the instant; nullopt if malformed.
+std::optional<std::int64_t> parse_instant(std::string_view text);
+bool valid_idempotency_key(std::string_view key);
+// The stored answer of an earlier request with the same key (422 when its body differed).
+Result<Answer> replay(const store::StoredAnswer& stored, const std::string& hash);
+// Confirmed or pending, and not yet started.
+bool cancellable(const store::Appointment& a, std::int64_t now);
+// The add-to-calendar file (RFC 5545) of an appointment.
+std::string ics(const store::View& v, const std::string& public_url);
+// The reimbursement engine's view of a profile's administrative data.
+billing::Patient patient_facts(const nlohmann::json& administrative,
+                               const std::optional<std::string>& birth_date,
+                               const std::string& today);
+std::string practitioner_name(const store::View& v);
+std::string format_when(std::int64_t t, const std::string& timezone, Locale locale);
+
+// Notices (notices.cpp), queued in the caller's transaction. `kind`: booking_confirmed,
+// booked_for_you, reminder_day_before, reminder_hours_before, reminder_link, card_required,
+// no_show.
+Task<Result<void>> queue_notice(storage::Transaction& tx, const Deps& d, const store::View& v,
+                                const std::string& kind);
+Task<Result<void>> queue_cancellation(storage::Transaction& tx, const Deps& d, const store::View& v,
+                                      const std::string& by, const std::string& reason);
+
+// The signed cancel link's token (links.cpp).
+std::string link_token(const crypto::KeyRing& keys, const store::Appointment& a);
+struct LinkClaim {
+  std::string appointment;
+  std::int64_t expires_at = 0;
+  std::string nonce;
+};
+std::optional<LinkClaim> read_link_token(const crypto::KeyRing& keys, std::string_view token);
+
+}  // namespace cabinet::booking

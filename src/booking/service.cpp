@@ -1,0 +1,515 @@
+// The patient's and the practitioner's side of booking (docs/booking.md). Payment is in
+// confirm.cpp, jobs in jobs.cpp, JSON and the calendar file in json.cpp.
+#include "booking/service.hpp"
+
+#include <algorithm>
+
+#include "accounts/administrative.hpp"
+#include "accounts/store.hpp"
+#include "agenda/local_time.hpp"
+#include "audit/log.hpp"
+#include "billing/reimbursement.hpp"
+#include "booking/internal.hpp"
+#include "crypto/keyring.hpp"
+#include "directory/index.hpp"
+#include "directory/store.hpp"
+#include "http/input.hpp"
+#include "notify/outbox.hpp"
+#include "payments/provider.hpp"
+#include "practitioners/store.hpp"
+#include "realtime/hub.hpp"
+
+namespace cabinet::booking {
+
+struct Service::Booked {
+  std::shared_ptr<const directory::Entry> entry;
+  const directory::store::Motif* motif = nullptr;
+  agenda::Mode mode = agenda::Mode::video;
+  std::int64_t start = 0;
+  std::int64_t end = 0;
+};
+
+namespace {
+
+Error not_a_slot() {
+  return http::invalid_field("start", "Ce créneau n'est pas proposé par le praticien.",
+                             "The practitioner does not offer this slot.");
+}
+
+// The next free slots of a motif from the local date of `from`, for a 409 slot_taken.
+nlohmann::json next_slots_json(const directory::Entry& e, agenda::Mode mode, int duration,
+                               std::int64_t from, std::int64_t now) {
+  agenda::Query q;
+  q.from = agenda::local_date(std::max(from, now), e.rules.zone);
+  q.days = 14;
+  q.mode = mode;
+  q.duration_min = duration;
+  q.now = now;
+  q.limit = 5;
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& s : agenda::compute_slots(e.rules, q)) {
+    out.push_back({{"start", agenda::iso(s.start, e.rules.zone)},
+                   {"end", agenda::iso(s.end, e.rules.zone)},
+                   {"mode", agenda::to_string(s.mode)}});
+  }
+  return out;
+}
+
+}  // namespace
+
+Task<Result<Service::Booked>> Service::validate_slot(const std::string& practitioner,
+                                                     const std::string& motif,
+                                                     const std::string& start,
+                                                     const std::string& mode) {
+  Booked b;
+  b.entry = d_.index.find(practitioner);
+  if (!b.entry)
+    co_return http::invalid_field("practitioner_id", "Praticien introuvable.",
+                                  "Practitioner not found.");
+  b.motif = b.entry->motif(motif);
+  if (b.motif == nullptr)
+    co_return http::invalid_field("motif_id", "Motif introuvable pour ce praticien.",
+                                  "Unknown motif for this practitioner.");
+  const auto m = agenda::parse_mode(mode);
+  if (!m) co_return http::invalid_field("mode", "Mode invalide.", "Invalid mode.");
+  b.mode = *m;
+  if (b.motif->mode != "both" && b.motif->mode != mode)
+    co_return http::invalid_field("mode", "Ce motif n'est pas proposé dans ce mode.",
+                                  "This motif is not offered in this mode.");
+  const auto instant = parse_instant(start);
+  if (!instant)
+    co_return http::invalid_field("start", "Date et heure invalides.", "Invalid date and time.");
+  b.start = *instant;
+  b.end = b.start + std::int64_t{b.motif->duration_min} * 60;
+  // Offered by the agenda as it stands, bookings aside: a slot taken in the meantime is for the
+  // database to refuse (409), not a malformed request.
+  agenda::Query q;
+  q.from = agenda::local_date(b.start, b.entry->open_rules.zone);
+  q.days = 1;
+  q.mode = b.mode;
+  q.duration_min = b.motif->duration_min;
+  q.now = d_.clock.unix_seconds();
+  const auto slots = agenda::compute_slots(b.entry->open_rules, q);
+  const bool offered = std::any_of(slots.begin(), slots.end(),
+                                   [&](const agenda::Slot& s) { return s.start == b.start; });
+  if (!offered) co_return not_a_slot();
+  co_return b;
+}
+
+Task<Result<Answer>> Service::create(const Principal& who, const nlohmann::json& body,
+                                     const std::string& idempotency_key, Locale locale) {
+  if (who.role != Role::patient) co_return Error(ErrorCode::forbidden);
+  if (!valid_idempotency_key(idempotency_key))
+    co_return http::invalid_field("Idempotency-Key",
+                                  "En-tête Idempotency-Key manquant ou invalide (1 à 100 "
+                                  "caractères imprimables).",
+                                  "Missing or invalid Idempotency-Key header (1 to 100 printable "
+                                  "characters).");
+  const http::Input in(body);
+  auto practitioner = in.text("practitioner_id", 64);
+  if (!practitioner) co_return std::move(practitioner).error();
+  auto motif = in.text("motif_id", 64);
+  if (!motif) co_return std::move(motif).error();
+  auto start = in.text("start", 40);
+  if (!start) co_return std::move(start).error();
+  auto profile = in.text("profile_id", 64);
+  if (!profile) co_return std::move(profile).error();
+  auto mode = in.text("mode", 20);
+  if (!mode) co_return std::move(mode).error();
+  const auto hash = crypto::sha256_hex(*practitioner + "\n" + *motif + "\n" + *start + "\n" +
+                                       *profile + "\n" + *mode);
+
+  // A retry: the first answer, whatever it was.
+  auto earlier = co_await store::stored_answer(d_.db, who.account_id, idempotency_key);
+  if (!earlier) co_return std::move(earlier).error();
+  if (*earlier) co_return replay(**earlier, hash);
+
+  auto slot = co_await validate_slot(*practitioner, *motif, *start, *mode);
+  if (!slot) co_return std::move(slot).error();
+  auto profiles = co_await accounts::store::profiles_of(d_.db, who.account_id);
+  if (!profiles) co_return std::move(profiles).error();
+  const auto p = std::find_if(profiles->begin(), profiles->end(),
+                              [&](const auto& x) { return x.public_id == *profile; });
+  if (p == profiles->end())
+    co_return http::invalid_field("profile_id", "Profil introuvable.", "Profile not found.");
+
+  const auto now = d_.clock.unix_seconds();
+  store::Appointment a;
+  a.public_id = "a" + random_base32(d_.random, 16);
+  a.practitioner_id = slot->entry->profile.account_id;
+  a.patient_account_id = who.account_id;
+  a.profile_id = p->id;
+  a.motif_id = slot->motif->id;
+  a.mode = *mode;
+  a.start_at = slot->start;
+  a.end_at = slot->end;
+  a.status = "pending_payment";
+  a.hold_expires_at = now + d_.options.payment_window.count();
+  a.price_cents = slot->motif->price_cents;
+  a.cancel_nonce = random_base32(d_.random, 8);
+  std::string answer;
+  const auto practitioner_account = a.practitioner_id;
+  auto committed = co_await d_.db.transact([&](storage::Transaction& tx) -> Task<Result<void>> {
+    auto id = co_await store::hold(tx, a, now);
+    if (!id) co_return std::move(id).error();
+    a.id = *id;
+    auto view = co_await store::find_id(tx, a.id);
+    if (!view) co_return std::move(view).error();
+    if (!*view) co_return Error(ErrorCode::internal, "appointment vanished");
+    answer = to_json(**view, locale).dump();
+    // The key is claimed in the booking's transaction: a concurrent retry waits for this one
+    // and then finds the answer, and the answer exists exactly when the booking does.
+    if (auto r = co_await store::store_answer(tx, who.account_id, idempotency_key, hash, 201,
+                                              answer, now);
+        !r)
+      co_return r;
+    audit::Entry entry;
+    entry.actor_account_id = who.account_id;
+    entry.actor_role = "patient";
+    entry.profile_id = a.profile_id;
+    entry.action = "appointment.create";
+    entry.object = a.public_id;
+    if (auto r = co_await d_.audit.append(tx, entry); !r) co_return r;
+    co_return co_await directory::store::record_change(tx, practitioner_account, now);
+  });
+  if (!committed) {
+    if (committed.error().code == ErrorCode::conflict && committed.error().detail != "slot_taken") {
+      // The same key raced with itself: the other request's answer.
+      auto winner = co_await store::stored_answer(d_.db, who.account_id, idempotency_key);
+      if (winner && *winner) co_return replay(**winner, hash);
+    }
+    if (committed.error().code == ErrorCode::conflict) {
+      // Lost the race for the slot (BKG3): the next free ones, as the agenda now stands.
+      (void)co_await d_.index.refresh(practitioner_account);
+      auto entry = d_.index.find(*practitioner);
+      Answer taken;
+      taken.status = 409;
+      Error e(ErrorCode::slot_taken);
+      taken.body = {
+          {"error",
+           {{"code", e.code_name()},
+            {"message", e.message(locale)},
+            {"next_slots", entry ? next_slots_json(*entry, slot->mode, slot->motif->duration_min,
+                                                   slot->start, now)
+                                 : nlohmann::json::array()}}}};
+      co_return taken;
+    }
+    co_return std::move(committed).error();
+  }
+  (void)co_await after_change(practitioner_account);
+  Answer created;
+  created.status = 201;
+  created.body = nlohmann::json::parse(answer);
+  co_return created;
+}
+
+Task<Result<store::View>> Service::own(const Principal& who, const std::string& id) {
+  if (id.size() > 64) co_return Error(ErrorCode::not_found);
+  auto v = co_await store::find(d_.db, id);
+  if (!v) co_return std::move(v).error();
+  // Someone else's appointment does not exist, for this caller.
+  if (!*v || (*v)->a.patient_account_id != who.account_id) co_return Error(ErrorCode::not_found);
+  co_return std::move(**v);
+}
+
+Task<Result<std::int64_t>> Service::agenda_owner(const Principal& who) {
+  if (who.role == Role::practitioner) co_return who.account_id;
+  if (who.role != Role::assistant) co_return Error(ErrorCode::forbidden);
+  auto link = co_await practitioners::store::assistant_link(d_.db, who.account_id);
+  if (!link) co_return std::move(link).error();
+  if (!*link) co_return Error(ErrorCode::forbidden);
+  co_return (*link)->practitioner_id;
+}
+
+Task<Result<store::View>> Service::managed(const Principal& who, const std::string& id) {
+  auto owner = co_await agenda_owner(who);
+  if (!owner) co_return std::move(owner).error();
+  if (id.size() > 64) co_return Error(ErrorCode::not_found);
+  auto v = co_await store::find(d_.db, id);
+  if (!v) co_return std::move(v).error();
+  if (!*v || (*v)->a.practitioner_id != *owner || (*v)->a.status == "expired")
+    co_return Error(ErrorCode::not_found);
+  co_return std::move(**v);
+}
+
+Task<Result<nlohmann::json>> Service::list(const Principal& who,
+                                           const std::optional<std::string>& profile,
+                                           Locale locale) {
+  if (who.role != Role::patient) co_return Error(ErrorCode::forbidden);
+  std::optional<std::int64_t> profile_id;
+  if (profile) {
+    auto profiles = co_await accounts::store::profiles_of(d_.db, who.account_id);
+    if (!profiles) co_return std::move(profiles).error();
+    for (const auto& p : *profiles)
+      if (p.public_id == *profile) profile_id = p.id;
+    if (!profile_id)
+      co_return http::invalid_field("profile_id", "Profil introuvable.", "Profile not found.");
+  }
+  auto all = co_await store::of_patient(d_.db, who.account_id, profile_id);
+  if (!all) co_return std::move(all).error();
+  const auto now = d_.clock.unix_seconds();
+  nlohmann::json upcoming = nlohmann::json::array();
+  nlohmann::json past = nlohmann::json::array();
+  for (const auto& v : *all) {
+    // A pending one whose window has passed is on its way to `expired`: not shown.
+    if (v.a.status == "pending_payment" && v.a.hold_expires_at && *v.a.hold_expires_at <= now)
+      continue;
+    const bool ahead =
+        v.a.end_at > now && (v.a.status == "confirmed" || v.a.status == "pending_payment");
+    (ahead ? upcoming : past).push_back(to_json(v, locale));
+  }
+  std::reverse(past.begin(), past.end());  // latest first
+  co_return nlohmann::json{{"upcoming", std::move(upcoming)}, {"past", std::move(past)}};
+}
+
+Task<Result<nlohmann::json>> Service::get(const Principal& who, const std::string& id,
+                                          Locale locale) {
+  auto v = co_await own(who, id);
+  if (!v) co_return std::move(v).error();
+  co_return to_json(*v, locale);
+}
+
+Task<Result<nlohmann::json>> Service::cancel(const Principal& who, const std::string& id,
+                                             Locale locale) {
+  auto v = co_await own(who, id);
+  if (!v) co_return std::move(v).error();
+  if (v->a.status == "cancelled") co_return to_json(*v, locale);  // idempotent
+  if (!cancellable(v->a, d_.clock.unix_seconds())) co_return Error(ErrorCode::not_cancellable);
+  auto r = co_await end(*v, "cancelled", "patient", "");
+  if (!r) co_return std::move(r).error();
+  auto after = co_await own(who, id);
+  if (!after) co_return std::move(after).error();
+  co_return to_json(*after, locale);
+}
+
+Task<Result<std::string>> Service::calendar(const Principal& who, const std::string& id) {
+  auto v = co_await own(who, id);
+  if (!v) co_return std::move(v).error();
+  co_return ics(*v, d_.public_url);
+}
+
+Task<Result<nlohmann::json>> Service::estimate(const Principal& who, const nlohmann::json& body,
+                                               Locale locale) {
+  if (who.role != Role::patient) co_return Error(ErrorCode::forbidden);
+  const http::Input in(body);
+  auto practitioner = in.text("practitioner_id", 64);
+  if (!practitioner) co_return std::move(practitioner).error();
+  auto motif_id = in.text("motif_id", 64);
+  if (!motif_id) co_return std::move(motif_id).error();
+  auto profile = in.text("profile_id", 64);
+  if (!profile) co_return std::move(profile).error();
+  auto mode = in.optional_text("mode", 20);
+  if (!mode) co_return std::move(mode).error();
+  auto referred = in.optional_bool("referred");
+  if (!referred) co_return std::move(referred).error();
+  const auto entry = d_.index.find(*practitioner);
+  if (!entry)
+    co_return http::invalid_field("practitioner_id", "Praticien introuvable.",
+                                  "Practitioner not found.");
+  const auto* motif = entry->motif(*motif_id);
+  if (motif == nullptr)
+    co_return http::invalid_field("motif_id", "Motif introuvable pour ce praticien.",
+                                  "Unknown motif for this practitioner.");
+  const std::string visit_mode = mode->value_or(motif->mode == "in_person" ? "in_person" : "video");
+  if (visit_mode != "video" && visit_mode != "in_person")
+    co_return http::invalid_field("mode", "Mode invalide.", "Invalid mode.");
+  auto profiles = co_await accounts::store::profiles_of(d_.db, who.account_id);
+  if (!profiles) co_return std::move(profiles).error();
+  const auto p = std::find_if(profiles->begin(), profiles->end(),
+                              [&](const auto& x) { return x.public_id == *profile; });
+  if (p == profiles->end())
+    co_return http::invalid_field("profile_id", "Profil introuvable.", "Profile not found.");
+  auto admin = accounts::open_administrative(d_.keys, p->administrative, p->public_id);
+  if (!admin) co_return std::move(admin).error();
+  // Reading the administrative data (coverage, médecin traitant) is an access to health data.
+  const auto profile_id = p->id;
+  const auto profile_public = p->public_id;
+  auto logged = co_await d_.db.transact([&](storage::Transaction& tx) -> Task<Result<void>> {
+    audit::Entry entry_log;
+    entry_log.actor_account_id = who.account_id;
+    entry_log.actor_role = "patient";
+    entry_log.profile_id = profile_id;
+    entry_log.action = "profile.administrative.read";
+    entry_log.object = profile_public;
+    entry_log.detail = "reimbursement estimate";
+    co_return co_await d_.audit.append(tx, entry_log);
+  });
+  if (!logged) co_return std::move(logged).error();
+
+  const auto now = d_.clock.unix_seconds();
+  const auto* zone = entry->rules.zone;
+  const auto today = agenda::format_date(agenda::local_date(now, zone));
+  billing::Patient patient = patient_facts(*admin, p->birth_date, today);
+  patient.referred_by_medecin_traitant = referred->value_or(false);
+  billing::Practitioner doctor;
+  doctor.specialty = entry->profile.specialty;
+  doctor.sector = entry->profile.sector;
+  doctor.tiers_payant = entry->profile.tiers_payant;
+  const auto& mt = (*admin)["medecin_traitant"];
+  doctor.is_medecin_traitant_of_patient =
+      mt.is_object() && mt.value("rpps", "") == entry->profile.rpps;
+  billing::Visit visit;
+  visit.mode = visit_mode;
+  visit.price_cents = motif->price_cents;
+  visit.date = today;
+  const auto e = billing::estimate(patient, doctor, visit);
+  co_return nlohmann::json{{"price_cents", e.price_cents},
+                           {"amo_cents", e.amo_cents},
+                           {"patient_cents", e.patient_cents},
+                           {"advance_cents", e.advance_cents},
+                           {"reimbursable", e.reimbursable},
+                           {"rate_percent", e.rate_percent},
+                           {"participation_cents", e.participation_cents},
+                           {"tiers_payant", e.tiers_payant},
+                           {"reason", locale == Locale::en ? e.reason_en : e.reason_fr},
+                           {"rule", e.rule}};
+}
+
+Task<Result<nlohmann::json>> Service::book_for_patient(const Principal& who,
+                                                       const nlohmann::json& body, Locale locale) {
+  auto owner = co_await agenda_owner(who);
+  if (!owner) co_return std::move(owner).error();
+  const http::Input in(body);
+  auto email = in.text("patient_email", 254);
+  if (!email) co_return std::move(email).error();
+  auto motif = in.text("motif_id", 64);
+  if (!motif) co_return std::move(motif).error();
+  auto start = in.text("start", 40);
+  if (!start) co_return std::move(start).error();
+  auto mode = in.text("mode", 20);
+  if (!mode) co_return std::move(mode).error();
+  const auto entry = d_.index.find_account(*owner);
+  if (!entry)
+    co_return http::invalid_field("practitioner_id",
+                                  "Votre profil doit être publié pour prendre des rendez-vous.",
+                                  "Your profile must be published to take appointments.");
+  auto slot = co_await validate_slot(entry->profile.public_id, *motif, *start, *mode);
+  if (!slot) co_return std::move(slot).error();
+  std::string lowered = *email;
+  std::transform(lowered.begin(), lowered.end(), lowered.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  auto account = co_await accounts::store::account_by_email(d_.db, lowered);
+  if (!account) co_return std::move(account).error();
+  if (!*account || (*account)->role != "patient" || (*account)->status != "active")
+    co_return Error(ErrorCode::patient_not_found);
+  auto profiles = co_await accounts::store::profiles_of(d_.db, (*account)->id);
+  if (!profiles) co_return std::move(profiles).error();
+  const auto holder =
+      std::find_if(profiles->begin(), profiles->end(), [](const auto& x) { return x.is_holder; });
+  if (holder == profiles->end()) co_return Error(ErrorCode::patient_not_found);
+
+  const auto now = d_.clock.unix_seconds();
+  store::Appointment a;
+  a.public_id = "a" + random_base32(d_.random, 16);
+  a.practitioner_id = *owner;
+  a.patient_account_id = (*account)->id;
+  a.profile_id = holder->id;
+  a.motif_id = slot->motif->id;
+  a.mode = *mode;
+  a.start_at = slot->start;
+  a.end_at = slot->end;
+  a.status = "confirmed";
+  a.price_cents = slot->motif->price_cents;
+  a.booked_by = who.account_id;
+  // Nothing to hold when the consultation is free; otherwise the patient adds their card.
+  a.payment_state = a.price_cents == 0 ? "none" : "card_required";
+  a.cancel_nonce = random_base32(d_.random, 8);
+  std::optional<store::View> booked;
+  const auto actor_role = std::string(to_string(who.role));
+  auto committed = co_await d_.db.transact([&](storage::Transaction& tx) -> Task<Result<void>> {
+    auto id = co_await store::hold(tx, a, now);
+    if (!id) co_return std::move(id).error();
+    auto view = co_await store::find_id(tx, *id);
+    if (!view) co_return std::move(view).error();
+    if (!*view) co_return Error(ErrorCode::internal, "appointment vanished");
+    booked = **view;
+    if (auto r = co_await add_jobs(tx, *booked, now); !r) co_return r;
+    if (auto r = co_await queue_notice(tx, d_, *booked, "booked_for_you"); !r) co_return r;
+    audit::Entry entry_log;
+    entry_log.actor_account_id = who.account_id;
+    entry_log.actor_role = actor_role;
+    entry_log.profile_id = booked->a.profile_id;
+    entry_log.action = "appointment.create";
+    entry_log.object = booked->a.public_id;
+    if (auto r = co_await d_.audit.append(tx, entry_log); !r) co_return r;
+    co_return co_await directory::store::record_change(tx, a.practitioner_id, now);
+  });
+  if (!committed) {
+    if (committed.error().code == ErrorCode::conflict) co_return Error(ErrorCode::slot_taken);
+    co_return std::move(committed).error();
+  }
+  d_.outbox.wake();
+  (void)co_await after_change(a.practitioner_id);
+  co_return to_json(*booked, locale);
+}
+
+Task<Result<nlohmann::json>> Service::cancel_by_practitioner(const Principal& who,
+                                                             const std::string& id,
+                                                             const nlohmann::json& body,
+                                                             Locale locale) {
+  auto v = co_await managed(who, id);
+  if (!v) co_return std::move(v).error();
+  const http::Input in(body);
+  auto reason = in.optional_text("reason", 300);
+  if (!reason) co_return std::move(reason).error();
+  if (v->a.status != "cancelled") {
+    if (!cancellable(v->a, d_.clock.unix_seconds())) co_return Error(ErrorCode::not_cancellable);
+    auto r = co_await end(*v, "cancelled", "practitioner", reason->value_or(""));
+    if (!r) co_return std::move(r).error();
+  }
+  auto after = co_await store::find(d_.db, id);
+  if (!after) co_return std::move(after).error();
+  if (!*after) co_return Error(ErrorCode::not_found);
+  co_return to_json(**after, locale);
+}
+
+Task<Result<void>> Service::started(std::int64_t appointment) {
+  auto r = co_await store::mark_started(d_.db, appointment, d_.clock.unix_seconds());
+  if (!r) co_return std::move(r).error();
+  co_return ok();
+}
+
+Task<Result<bool>> Service::end(const store::View& v, const std::string& status,
+                                const std::string& by, const std::string& reason) {
+  const auto now = d_.clock.unix_seconds();
+  bool ended = false;
+  std::int64_t actor = v.a.practitioner_id;
+  if (by == "patient") actor = v.a.patient_account_id;
+  auto committed = co_await d_.db.transact([&](storage::Transaction& tx) -> Task<Result<void>> {
+    const std::optional<std::string> who = by;
+    auto released = co_await store::release(tx, v.a.id, status, who, now);
+    if (!released) co_return std::move(released).error();
+    ended = *released;
+    if (!ended) co_return ok();
+    if (auto r = co_await store::skip_jobs(tx, v.a.id, now); !r) co_return r;
+    if (status == "cancelled" && v.a.status == "confirmed") {
+      if (auto r = co_await queue_cancellation(tx, d_, v, by, reason); !r) co_return r;
+    }
+    if (by == "patient" || by == "practitioner") {
+      audit::Entry entry;
+      entry.actor_account_id = actor;
+      entry.actor_role = by;
+      entry.profile_id = v.a.profile_id;
+      entry.action = "appointment.cancel";
+      entry.object = v.a.public_id;
+      if (auto r = co_await d_.audit.append(tx, entry); !r) co_return r;
+    }
+    co_return co_await directory::store::record_change(tx, v.a.practitioner_id, now);
+  });
+  if (!committed) co_return std::move(committed).error();
+  if (!ended) co_return false;
+  d_.outbox.wake();
+  // The hold goes after the commit: a void that fails is retried by reconciliation.
+  (void)co_await void_live_hold(v.a.id);
+  (void)co_await after_change(v.a.practitioner_id);
+  co_return true;
+}
+
+Task<Result<void>> Service::after_change(std::int64_t practitioner) {
+  // This node's index at once; other nodes through directory_changes.
+  co_return co_await d_.index.refresh(practitioner);
+}
+
+std::string Service::provider_name() const { return std::string(d_.provider.name()); }
+
+}  // namespace cabinet::booking

@@ -1,0 +1,140 @@
+#pragma once
+
+#include <chrono>
+#include <functional>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+
+#include "booking/store.hpp"
+#include "core/clock.hpp"
+#include "core/locale.hpp"
+#include "core/principal.hpp"
+#include "core/random.hpp"
+#include "storage/database.hpp"
+
+namespace boost::asio {
+class io_context;
+}
+namespace cabinet::crypto {
+class KeyRing;
+}
+namespace cabinet::audit {
+class Log;
+}
+namespace cabinet::notify {
+class Outbox;
+}
+namespace cabinet::payments {
+class PaymentProvider;
+}
+namespace cabinet::directory {
+class Index;
+}
+namespace cabinet::realtime {
+class Hub;
+}
+
+// The booking lifecycle (BKG1–BKG8, PAY1–PAY6; docs/booking.md): appointments held while the
+// patient pays, confirmed with a card hold, cancelled by either side or through the signed
+// link, reminded, closed as done (captured) or no-show (voided).
+namespace cabinet::booking {
+
+struct Options {
+  std::chrono::seconds payment_window{600};
+  std::chrono::seconds no_show_grace{1800};
+  std::chrono::seconds card_deadline{7200};
+  std::chrono::seconds hold_lead{5 * 24 * 3600};
+};
+
+struct Deps {
+  storage::Database& db;
+  const Clock& clock;
+  Random& random;
+  const crypto::KeyRing& keys;
+  const audit::Log& audit;
+  notify::Outbox& outbox;
+  payments::PaymentProvider& provider;
+  directory::Index& index;
+  realtime::Hub& hub;
+  std::string public_url;
+  Options options;
+};
+
+// An answer with its status, for the routes that are not always 200.
+struct Answer {
+  int status = 200;
+  nlohmann::json body;
+};
+
+class Service {
+ public:
+  explicit Service(Deps deps) : d_(std::move(deps)) {}
+
+  // Patient.
+  Task<Result<Answer>> create(const Principal& who, const nlohmann::json& body,
+                              const std::string& idempotency_key, Locale locale);
+  Task<Result<nlohmann::json>> confirm(const Principal& who, const std::string& id,
+                                       const nlohmann::json& body, Locale locale);
+  Task<Result<nlohmann::json>> list(const Principal& who, const std::optional<std::string>& profile,
+                                    Locale locale);
+  Task<Result<nlohmann::json>> get(const Principal& who, const std::string& id, Locale locale);
+  Task<Result<nlohmann::json>> cancel(const Principal& who, const std::string& id, Locale locale);
+  Task<Result<std::string>> calendar(const Principal& who, const std::string& id);
+  Task<Result<nlohmann::json>> estimate(const Principal& who, const nlohmann::json& body,
+                                        Locale locale);
+
+  // The signed link of the confirmation email (no login).
+  Task<Result<nlohmann::json>> link_view(const std::string& token, Locale locale);
+  Task<Result<nlohmann::json>> link_cancel(const std::string& token, Locale locale);
+  Task<Result<std::string>> link_calendar(const std::string& token);
+
+  // Practitioner or assistant.
+  Task<Result<nlohmann::json>> book_for_patient(const Principal& who, const nlohmann::json& body,
+                                                Locale locale);
+  Task<Result<nlohmann::json>> cancel_by_practitioner(const Principal& who, const std::string& id,
+                                                      const nlohmann::json& body, Locale locale);
+  Task<Result<nlohmann::json>> close(const Principal& who, const std::string& id,
+                                     const nlohmann::json& body, Locale locale);
+  // The consultation began (the room, issue 6): the appointment will not become a no-show.
+  Task<Result<void>> started(std::int64_t appointment);
+
+  // Jobs (jobs.cpp): one pass over what is due. Returns how many things were done. Tests call it
+  // with the clock where they want it.
+  Task<Result<std::size_t>> run_due();
+  // Runs run_due every `interval` until stop(); `done` runs once the loop has exited.
+  void start(boost::asio::io_context& io, std::chrono::milliseconds interval);
+  void stop(std::function<void()> done = {});
+
+  [[nodiscard]] std::string cancel_link(const store::Appointment& a) const;
+  [[nodiscard]] std::string provider_name() const;
+
+ private:
+  struct Booked;
+  struct Loop;
+  Task<Result<bool>> run_job(const store::Job& job);
+  Task<Result<bool>> run_place_hold(const store::Job& job, const store::View& v);
+  Task<Result<std::size_t>> reconcile();
+  // The slot must be one the agenda offers now, for that motif and mode.
+  Task<Result<Booked>> validate_slot(const std::string& practitioner, const std::string& motif,
+                                     const std::string& start, const std::string& mode);
+  Task<Result<store::View>> own(const Principal& who, const std::string& id);
+  Task<Result<store::View>> managed(const Principal& who, const std::string& id);
+  Task<Result<std::int64_t>> agenda_owner(const Principal& who);
+  // Ends an active appointment (cancelled, no_show, expired): granules freed, jobs skipped,
+  // notices queued, the hold voided after the commit, the index refreshed.
+  Task<Result<bool>> end(const store::View& v, const std::string& status, const std::string& by,
+                         const std::string& reason);
+  Task<Result<void>> void_live_hold(std::int64_t appointment);
+  // Places the hold now or saves the card (deferred hold), then confirms when pending.
+  Task<Result<void>> pay(const store::View& v, const std::string& payment_method);
+  Task<Result<void>> place_deferred_hold(const store::View& v);
+  Task<Result<void>> after_change(std::int64_t practitioner);
+  Task<Result<void>> queue_confirmation(storage::Transaction& tx, const store::View& v);
+  Task<Result<void>> add_jobs(storage::Transaction& tx, const store::View& v, std::int64_t now);
+  [[nodiscard]] nlohmann::json to_json(const store::View& v, Locale locale) const;
+  Deps d_;
+  std::shared_ptr<Loop> loop_;
+};
+
+}  // namespace cabinet::booking
