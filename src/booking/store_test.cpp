@@ -99,11 +99,12 @@ TEST_P(BookingStore, OverlapsOfAnyDurationAreRefusedAndReleasedTimeIsFreeAgain) 
   // A refused hold leaves nothing behind: its appointment row went with the transaction.
   EXPECT_EQ(id("SELECT COUNT(*) FROM appointments"), 2);
   EXPECT_FALSE(hold(at(kMonday9 + 60, 20, 4)).ok());  // off the grid
+  const std::optional<std::string> by = "system";
   auto released = t_.run(t_.db().transact([&](Transaction& tx) -> Task<Result<void>> {
-    auto r = co_await store::release(tx, *first, "expired", 0);
+    auto r = co_await store::release(tx, *first, "expired", by, 0);
     if (!r) co_return std::move(r).error();
     EXPECT_TRUE(*r);
-    auto again = co_await store::release(tx, *first, "cancelled", 0);
+    auto again = co_await store::release(tx, *first, "cancelled", by, 0);
     if (!again) co_return std::move(again).error();
     EXPECT_FALSE(*again);  // released once
     co_return ok();
