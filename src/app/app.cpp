@@ -23,6 +23,7 @@
 #include "notify/outbox.hpp"
 #include "notify/smtp_transport.hpp"
 #include "payments/sandbox.hpp"
+#include "payments/stripe.hpp"
 #include "practitioners/routes.hpp"
 #include "practitioners/service.hpp"
 #include "storage/open.hpp"
@@ -170,7 +171,15 @@ Result<void> App::build_services() {
                               co_return r;
                             co_return co_await directory_->changed(account);
                           }});
-  payments_ = std::make_unique<payments::SandboxProvider>(*db_, clock_, random_);
+  if (config_.payments.provider == "stripe") {
+    payments::StripeOptions stripe;
+    stripe.base_url = config_.payments.stripe_url;
+    stripe.secret_key = config_.payments.stripe_secret_key;
+    if (auto r = payments::StripeProvider::check(stripe); !r) return std::move(r).error();
+    payments_ = std::make_unique<payments::StripeProvider>(stripe, blocking_);
+  } else {
+    payments_ = std::make_unique<payments::SandboxProvider>(*db_, clock_, random_);
+  }
   booking::Options booking_options;
   booking_options.payment_window = config_.booking.payment_window;
   booking_options.no_show_grace = config_.booking.no_show_grace;
