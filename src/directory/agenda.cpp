@@ -31,7 +31,10 @@ nlohmann::json agenda_appointment_json(const booking::store::View& v, const date
                                                 : nlohmann::json(nullptr)}}},
           {"motif", {{"id", v.motif_public_id}, {"label", v.motif_label}}},
           {"price_cents", v.a.price_cents},
-          {"payment", {{"state", v.a.payment_state}, {"captured_cents", v.a.captured_cents}}}};
+          {"payment",
+           {{"state", v.a.payment_state},
+            {"amount_cents", v.a.price_cents},
+            {"captured_cents", v.a.captured_cents}}}};
 }
 
 const date::time_zone* zone_of(const store::Profile& p) {

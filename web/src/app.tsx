@@ -9,12 +9,15 @@ import { AgendaPage } from './pages/Agenda';
 import { AgendaHoursPage } from './pages/AgendaHours';
 import { AccessLogPage } from './pages/AccessLog';
 import { AccountPage } from './pages/Account';
+import { BookingPage } from './pages/Booking';
+import { CancelLinkPage } from './pages/CancelLink';
 import { ConfirmEmailPage } from './pages/ConfirmEmail';
 import { DevMailboxPage } from './pages/DevMailbox';
 import { ForgotPasswordPage } from './pages/ForgotPassword';
 import { HomePage } from './pages/Home';
 import { LegalPage } from './pages/Legal';
 import { LoginPage } from './pages/Login';
+import { MyAppointmentsPage } from './pages/MyAppointments';
 import { AccountDeletedPage, MyDataPage } from './pages/MyData';
 import { NotFoundPage } from './pages/NotFound';
 import { OperatorPage } from './pages/Operator';
@@ -41,6 +44,7 @@ export function App() {
             <Router>
               <Route path={ROUTES.home} component={HomePage} />
               <Route path={ROUTES.patient} component={PatientPage} />
+              <Route path={ROUTES.myAppointments} component={MyAppointmentsPage} />
               <Route path={ROUTES.practitioner} component={PractitionerPage} />
               <Route path={ROUTES.operator} component={OperatorPage} />
               <Route path={ROUTES.legal} component={LegalPage} />
@@ -66,6 +70,8 @@ export function App() {
               <Route path={ROUTES.agenda} component={AgendaPage} />
               <Route path={ROUTES.agendaHours} component={AgendaHoursPage} />
               <Route path={ROUTES.practitionerPublic} component={PractitionerPublicPage} />
+              <Route path={ROUTES.booking} component={BookingPage} />
+              <Route path={ROUTES.cancelLink} component={CancelLinkPage} />
               <Route default component={NotFoundPage} />
             </Router>
           </Layout>

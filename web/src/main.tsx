@@ -24,6 +24,7 @@ import './styles/agenda.css';
 import './styles/agenda-week.css';
 import './styles/agenda-panels.css';
 import './styles/agenda-hours.css';
+import './styles/booking.css';
 import { render } from 'preact';
 import { App } from './app';
 

@@ -51,6 +51,7 @@ export function AccountMenu({ me, open, setOpen }: { me: Me; open: boolean; setO
 
   const links = [
     { href: homeForRole(me.account.role), label: t.menu.myArea, show: true },
+    { href: ROUTES.myAppointments, label: t.appointments.navLink, show: isPatient },
     { href: ROUTES.account, label: t.accountNav.identity, show: true },
     { href: ROUTES.relatives, label: t.accountNav.relatives, show: isPatient },
     { href: ROUTES.security, label: t.accountNav.security, show: true },

@@ -4,6 +4,7 @@ import { enAccount } from './en-account';
 import { enAgenda } from './en-agenda';
 import { enAreas } from './en-areas';
 import { enAuth } from './en-auth';
+import { enBooking } from './en-booking';
 import { enDirectory } from './en-directory';
 import type { Messages } from './fr';
 
@@ -15,6 +16,7 @@ export const en: Messages = {
   ...enAreas,
   ...enDirectory,
   ...enAgenda,
+  ...enBooking,
   meta: {
     homeTitle: 'Cabinet — Video consultation with your practitioner',
     titleSuffix: ' — Cabinet',

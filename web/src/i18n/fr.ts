@@ -7,6 +7,7 @@ import { frAccount } from './fr-account';
 import { frAgenda } from './fr-agenda';
 import { frAreas } from './fr-areas';
 import { frAuth } from './fr-auth';
+import { frBooking } from './fr-booking';
 import { frDirectory } from './fr-directory';
 
 const AUDIT_DATE = '22 novembre 2026';
@@ -17,6 +18,7 @@ export const fr = {
   ...frAreas,
   ...frDirectory,
   ...frAgenda,
+  ...frBooking,
   meta: {
     homeTitle: 'Cabinet — Téléconsultation avec votre praticien',
     titleSuffix: ' — Cabinet',

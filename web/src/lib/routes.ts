@@ -5,6 +5,7 @@
 export const ROUTES = {
   home: '/',
   patient: '/patient',
+  myAppointments: '/patient/rendez-vous',
   practitioner: '/praticien',
   operator: '/operateur',
   legal: '/mentions-legales',
@@ -26,6 +27,10 @@ export const ROUTES = {
   accountDeleted: '/compte-supprime',
   devMailbox: '/dev/mailbox',
   search: '/recherche',
+  // Booking (docs/booking.md). /annuler?token= is the cancel link of the confirmation email:
+  // part of the API contract, do not rename it.
+  booking: '/rendez-vous/nouveau',
+  cancelLink: '/annuler',
   // The practitioner area's pages come before the public page: the router takes the first
   // route that matches, and "/praticien/:id" would match "/praticien/profil".
   practitionerProfile: '/praticien/profil',

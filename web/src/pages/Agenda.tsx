@@ -2,13 +2,16 @@
 // their assistants: a day or a week of GET /practitioner/agenda (opening hours, free slots,
 // blocked time, appointments, public holidays), the delay announced to today's patients, and
 // the changes that do not fit the weekly hours: a blocked time, an absence over whole days, an
-// extra opening; the upcoming ones are listed with "Supprimer". The weekly hours have their own
-// page (/praticien/agenda/horaires). The views and panels are in components/agenda/.
+// extra opening; the upcoming ones are listed with "Supprimer". Appointments (docs/booking.md)
+// are listed in the day view with "Clôturer" and "Annuler", and "Prendre un rendez-vous pour un
+// patient" books one of the shown free slots. The weekly hours have their own page
+// (/praticien/agenda/horaires). The views and panels are in components/agenda/.
 //
 // The address holds the view (?vue=jour|semaine&date=YYYY-MM-DD), so a reload or the back
 // button keeps it. Times are the practitioner's wall clock, read from the API's instants.
 import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
+import { BookForPatient } from '../components/agenda/BookForPatient';
 import { ChangePanel } from '../components/agenda/ChangePanel';
 import { DayView } from '../components/agenda/DayView';
 import { DelayPanel } from '../components/agenda/DelayPanel';
@@ -22,11 +25,13 @@ import { useLoad } from '../components/useLoad';
 import { useSlow } from '../components/useSlow';
 import { useI18n } from '../i18n';
 import { api } from '../lib/api';
-import type { AgendaException, AgendaView } from '../lib/directory';
+import type { BookedAgendaView } from '../lib/booking';
+import type { AgendaException, Motif } from '../lib/directory';
 import { errorText } from '../lib/errors';
 import { fillText } from '../lib/format';
 import { ROUTES } from '../lib/routes';
 import { addDays, browserZone, formatDate, formatDayLong, formatDayMonth, isDate, mondayOf, todayIn } from '../lib/slots';
+import type { Me } from '../lib/types';
 
 type View = 'day' | 'week';
 
@@ -35,7 +40,7 @@ export function AgendaPage() {
   const a = t.agenda;
   return (
     <PractitionerLayout title={a.title} lead={(me) => (me.account.role === 'assistant' && me.account.assistant_of ? fillText(a.leadAssistant, { name: me.account.assistant_of.name }) : a.lead)}>
-      {() => <Agenda />}
+      {(me) => <Agenda me={me} />}
     </PractitionerLayout>
   );
 }
@@ -44,7 +49,7 @@ function narrowScreen(): boolean {
   return typeof window !== 'undefined' && window.matchMedia('(max-width: 760px)').matches;
 }
 
-function Agenda() {
+function Agenda({ me }: { me: Me }) {
   const { t, lang } = useI18n();
   const a = t.agenda;
   const { query, route, path } = useLocation();
@@ -58,7 +63,7 @@ function Agenda() {
 
   const agenda = useLoad(
     (signal) =>
-      api.get<AgendaView>(`/practitioner/agenda?from=${from}&days=${days}`, { signal }).then((r) => {
+      api.get<BookedAgendaView>(`/practitioner/agenda?from=${from}&days=${days}`, { signal }).then((r) => {
         setZone(r.timezone);
         return r;
       }),
@@ -67,6 +72,15 @@ function Agenda() {
   const upcoming = useLoad(
     (signal) => api.get<{ items: AgendaException[] }>(`/practitioner/agenda/exceptions?from=${today}&to=${addDays(today, 365)}`, { signal }).then((r) => r.items),
     [today],
+  );
+  // The motifs give the booking form its choices and the closing its maximum amount. They are
+  // the practitioner's own (GET /practitioner/motifs, practitioner only for now).
+  const motifs = useLoad(
+    (signal) =>
+      me.account.role === 'practitioner'
+        ? api.get<Motif[] | { items: Motif[] }>('/practitioner/motifs', { signal }).then((r) => (Array.isArray(r) ? r : r.items))
+        : Promise.reject(new Error('motifs are the practitioner’s')),
+    [me.account.role],
   );
   const slow = useSlow(agenda.loading);
   const [status, setStatus] = useState<string | null>(null);
@@ -146,7 +160,17 @@ function Agenda() {
           {agenda.data && (
             <div class={agenda.loading ? 'is-stale' : undefined} aria-busy={agenda.loading}>
               {view === 'day' ? (
-                agenda.data.days[0] && <DayView day={agenda.data.days[0]} onRemove={(x) => void remove(x)} />
+                agenda.data.days[0] && (
+                  <DayView
+                    day={agenda.data.days[0]}
+                    onRemove={(x) => void remove(x)}
+                    motifs={motifs.data}
+                    onAppointmentDone={(message) => {
+                      setStatus(message);
+                      agenda.reload();
+                    }}
+                  />
+                )
               ) : (
                 <WeekView days={agenda.data.days} today={today} onOpenDay={(d) => go({ view: 'day', date: d })} />
               )}
@@ -155,6 +179,14 @@ function Agenda() {
         </LoadState>
       </div>
       <div class="agenda-side">
+        {agenda.data && (
+          <BookForPatient
+            days={agenda.data.days.filter((d) => d.date >= today)}
+            motifs={motifs.data}
+            motifsError={!motifs.loading && !motifs.data}
+            onDone={agenda.reload}
+          />
+        )}
         <DelayPanel current={agenda.data?.delay_minutes ?? 0} onChange={(minutes) => agenda.setData((d) => (d ? { ...d, delay_minutes: minutes } : d))} />
         <ChangePanel defaultDate={date < today ? today : date} onDone={refresh} />
         <UpcomingPanel list={upcoming} onRemove={(x) => void remove(x)} />

@@ -1,16 +1,21 @@
-// Espace patient, signed in: a welcome, the profile the patient is acting for ("pour qui ?",
-// changed from the header), and the way to each account page.
+// Espace patient, signed in: a welcome, a booking left to create the account (offered back),
+// the profile the patient is acting for ("pour qui ?", changed from the header), "Mes
+// rendez-vous", and the way to each account page.
+import { useState } from 'preact/hooks';
 import { Icon, type IconName } from '../components/Icon';
 import { PageIntro, Section } from '../components/Page';
 import { useI18n } from '../i18n';
+import { clearPendingBooking, loadPendingBooking } from '../lib/booking';
 import { fillText } from '../lib/format';
 import { ROUTES } from '../lib/routes';
 import { currentProfile, fullName, holderProfile, initials } from '../lib/session';
+import { slotSentence } from '../lib/slots';
 import type { Me } from '../lib/types';
 
 export function PatientHome({ me }: { me: Me }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const h = t.patientHome;
+  const [pending, setPending] = useState(loadPendingBooking);
   const holder = holderProfile(me);
   const current = currentProfile(me);
   const cards: Array<{ href: string; icon: IconName; title: string; body: string }> = [
@@ -23,6 +28,46 @@ export function PatientHome({ me }: { me: Me }) {
     <>
       <PageIntro title={t.patient.title} lead={holder ? fillText(h.hello, { name: holder.first_name }) : undefined} />
       <div class="container">
+        {pending && (
+          <section class="card resume-booking" aria-labelledby="resume-title">
+            <Icon name="calendar" class="callout-icon" />
+            <div>
+              <h2 id="resume-title" class="small-title">
+                {t.booking.resume.title}
+              </h2>
+              <p>{fillText(t.booking.resume.body, { name: pending.practitionerName, when: slotSentence(pending.start, lang) })}</p>
+              <div class="card-actions">
+                <a class="btn btn-primary" href={pending.path} data-testid="resume-booking">
+                  {t.booking.resume.action}
+                </a>
+                <button
+                  type="button"
+                  class="btn btn-quiet"
+                  onClick={() => {
+                    clearPendingBooking();
+                    setPending(null);
+                  }}
+                >
+                  {t.booking.resume.dismiss}
+                </button>
+              </div>
+            </div>
+          </section>
+        )}
+        <section class="card appointments-link" aria-labelledby="appointments-link-title">
+          <span class="feature-icon">
+            <Icon name="calendar" />
+          </span>
+          <div>
+            <h2 id="appointments-link-title" class="appointments-link-title">
+              <a href={ROUTES.myAppointments} data-testid="my-appointments-link">
+                {t.appointments.navLink}
+              </a>
+            </h2>
+            <p class="muted">{t.appointments.homeCard}</p>
+          </div>
+          <Icon name="arrowRight" class="appointments-link-arrow" />
+        </section>
         {current && (
           <section class="card current-profile" aria-labelledby="current-title">
             <span class="avatar avatar-large" aria-hidden="true">

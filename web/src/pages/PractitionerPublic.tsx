@@ -4,8 +4,9 @@
 //
 // Times are the practitioner's wall clock (the offset in each instant), with the zone named
 // when it is not Paris's. A slot chosen here or in the search results (?creneau=…) is
-// highlighted and the page says what happens next: booking itself comes with the booking
-// issue, so for now it says how to get that appointment (the practice's phone).
+// highlighted and the page says what happens next. A slot of the week opens the booking stepper
+// (/rendez-vous/nouveau) for that time, mode and motif; the highlighted one (from the search
+// results) has its "Réserver ce créneau" button.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { useLocation, useRoute } from 'preact-iso';
 import { Avatar, PractitionerBadges, shouldNameZone, useZoneName } from '../components/Directory';
@@ -16,6 +17,7 @@ import { useLoad } from '../components/useLoad';
 import { useSlow } from '../components/useSlow';
 import { useI18n } from '../i18n';
 import { api, ApiError } from '../lib/api';
+import { bookingPath } from '../lib/booking';
 import {
   formatPrice,
   languageName,
@@ -333,7 +335,8 @@ function Booking({ p }: { p: PublicProfile }) {
                         type="button"
                         class="slot slot-time-only"
                         aria-pressed={slot.start === chosen}
-                        onClick={() => set({ creneau: slot.start === chosen ? null : slot.start, mode: mode ?? null })}
+                        onClick={() => route(bookingPath({ practitioner: p.id, start: slot.start, mode: mode ?? slot.mode, motif: motif?.id ?? null }))}
+                        data-testid="slot"
                       >
                         <span class="visually-hidden">{formatDayLong(day.date, lang)} </span>
                         {formatClock(slot.start)}
@@ -372,17 +375,11 @@ function Booking({ p }: { p: PublicProfile }) {
           </p>
           <h4>{pr.nextStepTitle}</h4>
           <p>{pr.nextStep}</p>
-          <p class="chosen-phone">
-            <Icon name="phone" />
-            <span>{p.phone ? fillText(pr.notOpenYet, { phone: formatPhone(p.phone) }) : pr.notOpenYetNoPhone}</span>
-          </p>
           <div class="card-actions">
-            {p.phone && (
-              <a class="btn btn-primary" href={`tel:${p.phone}`}>
-                <Icon name="phone" />
-                {formatPhone(p.phone)}
-              </a>
-            )}
+            <a class="btn btn-primary btn-large" href={bookingPath({ practitioner: p.id, start: chosen, mode: mode ?? null, motif: motif?.id ?? null })} data-testid="book-chosen">
+              {t.booking.estimate.book}
+              <Icon name="arrowRight" />
+            </a>
             <button
               type="button"
               class="btn btn-secondary"

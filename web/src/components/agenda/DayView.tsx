@@ -1,15 +1,28 @@
-// The agenda's day view: the day's hours, appointments, unavailability and free slots, beside
-// the day's time grid.
+// The agenda's day view: the day's hours, appointments (with "Clôturer" and "Annuler"),
+// unavailability and free slots, beside the day's time grid.
 import { Icon } from '../Icon';
 import { useI18n } from '../../i18n';
-import type { AgendaDay, AgendaException } from '../../lib/directory';
+import type { BookedAgendaDay } from '../../lib/booking';
+import type { AgendaException, Motif } from '../../lib/directory';
 import { fillText } from '../../lib/format';
 import { formatClock, localDate, rangeSentence } from '../../lib/slots';
 import { byStart, exceptionText, freeCount, modeName } from './agendaText';
+import { AppointmentItem } from './AppointmentItem';
 import { RemoveException } from './RemoveException';
 import { TimeGrid } from './TimeGrid';
 
-export function DayView({ day, onRemove }: { day: AgendaDay; onRemove: (x: AgendaException) => void }) {
+export function DayView({
+  day,
+  onRemove,
+  motifs,
+  onAppointmentDone,
+}: {
+  day: BookedAgendaDay;
+  onRemove: (x: AgendaException) => void;
+  /** The practitioner's motifs, for the amount to capture at closing (their price is the most). */
+  motifs?: Motif[] | undefined;
+  onAppointmentDone: (message: string) => void;
+}) {
   const { t, lang } = useI18n();
   const a = t.agenda;
   const byMode = (['video', 'in_person'] as const).map((m) => ({ mode: m, slots: day.free.filter((s) => s.mode === m) })).filter((g) => g.slots.length > 0);
@@ -48,16 +61,14 @@ export function DayView({ day, onRemove }: { day: AgendaDay; onRemove: (x: Agend
         {day.appointments.length === 0 ? (
           <p class="muted">{a.appointmentsNone}</p>
         ) : (
-          <ul class="range-list">
-            {day.appointments.map((x) => (
-              <li key={x.id ?? x.start} class="range range-appointment">
-                <Icon name="users" />
-                <span class="range-time">{rangeSentence(x.start, x.end, lang)}</span>
-                <span class="range-mode">
-                  {a.appointment}
-                  {x.mode ? ` · ${modeName(t, x.mode)}` : ''}
-                </span>
-              </li>
+          <ul class="range-list appointment-items">
+            {byStart(day.appointments).map((x) => (
+              <AppointmentItem
+                key={x.id}
+                x={x}
+                maxCents={x.payment.amount_cents ?? motifs?.find((m) => m.id === x.motif.id)?.price_cents ?? null}
+                onDone={onAppointmentDone}
+              />
             ))}
           </ul>
         )}

@@ -1,10 +1,11 @@
 // The agenda's time grid (the week view on wide screens, and beside the day view).
 import { useMemo } from 'preact/hooks';
 import { useI18n } from '../../i18n';
-import type { AgendaDay, Mode } from '../../lib/directory';
+import type { BookedAgendaDay } from '../../lib/booking';
+import type { Mode } from '../../lib/directory';
 import { fillText } from '../../lib/format';
 import { formatClock, formatDayMonth, formatWeekdayShort, localDate, localMinutes } from '../../lib/slots';
-import { freeCount } from './agendaText';
+import { appointmentCount, freeCount, liveCount } from './agendaText';
 
 const PX_PER_MIN = 1; // 60 px per hour: a 20-minute slot is 20 px, enough for its time
 
@@ -12,7 +13,7 @@ interface Block {
   key: string;
   top: number;
   height: number;
-  kind: 'open' | 'free' | 'absence' | 'block' | 'extra' | 'appointment';
+  kind: 'open' | 'free' | 'absence' | 'block' | 'extra' | 'appointment' | 'appointment-pending';
   mode?: Mode | null;
   label: string;
 }
@@ -31,7 +32,7 @@ function minutesOn(day: string, iso: string, isEnd: boolean): number {
  * slots, blocked time and appointments placed at their times. Visual only (aria-hidden): the
  * same facts are in the day headers' names and in the day view's lists.
  */
-export function TimeGrid({ days, today, onOpenDay }: { days: AgendaDay[]; today: string; onOpenDay?: (d: string) => void }) {
+export function TimeGrid({ days, today, onOpenDay }: { days: BookedAgendaDay[]; today: string; onOpenDay?: (d: string) => void }) {
   const { t, lang } = useI18n();
   const a = t.agenda;
   const { startMin, endMin } = useMemo(() => {
@@ -47,7 +48,7 @@ export function TimeGrid({ days, today, onOpenDay }: { days: AgendaDay[]; today:
   }, [days]);
   const height = (endMin - startMin) * PX_PER_MIN;
 
-  function blocksOf(d: AgendaDay): Block[] {
+  function blocksOf(d: BookedAgendaDay): Block[] {
     const out: Block[] = [];
     const add = (key: string, start: number, end: number, kind: Block['kind'], label: string, mode?: Mode | null) => {
       const s = Math.max(start, startMin);
@@ -58,7 +59,17 @@ export function TimeGrid({ days, today, onOpenDay }: { days: AgendaDay[]; today:
     for (const r of d.open) add(`o${r.start}${r.mode}`, minutesOn(d.date, r.start, false), minutesOn(d.date, r.end, true), 'open', t.modes[r.mode], r.mode);
     for (const s of d.free) add(`f${s.start}${s.mode}`, minutesOn(d.date, s.start, false), minutesOn(d.date, s.end, true), 'free', formatClock(s.start), s.mode);
     for (const x of d.blocked) add(`b${x.id}`, minutesOn(d.date, x.start, false), minutesOn(d.date, x.end, true), x.kind, a.kinds[x.kind] + (x.note ? ` — ${x.note}` : ''));
-    for (const x of d.appointments) add(`a${x.start}`, minutesOn(d.date, x.start, false), minutesOn(d.date, x.end, true), 'appointment', a.appointment);
+    // Cancelled and expired appointments no longer hold their time: not drawn.
+    for (const x of d.appointments)
+      if (x.status !== 'cancelled' && x.status !== 'expired')
+        add(
+          `a${x.id}`,
+          minutesOn(d.date, x.start, false),
+          minutesOn(d.date, x.end, true),
+          x.status === 'pending_payment' ? 'appointment-pending' : 'appointment',
+          fillText(t.agendaBooking.inGrid, { time: formatClock(x.start), name: x.patient?.name ?? a.appointment }),
+          x.mode,
+        );
     return out;
   }
 
@@ -77,6 +88,7 @@ export function TimeGrid({ days, today, onOpenDay }: { days: AgendaDay[]; today:
                 <span class="visually-hidden">
                   {' '}
                   — {freeCount(d.free.length, a)}
+                  {liveCount(d) ? `, ${appointmentCount(liveCount(d), t.agendaBooking)}` : ''}
                   {d.blocked.length ? `, ${d.blocked.map((x) => a.kinds[x.kind]).join(', ')}` : ''}
                   {d.holiday ? `, ${fillText(a.holiday, { name: d.holiday })}` : ''}
                 </span>

@@ -1,6 +1,7 @@
 // Texts shared by the agenda's views and panels: a mode's name, an exception's dates, the number
 // of free slots; and ranges put back in time order.
 import type { useI18n } from '../../i18n';
+import type { BookedAgendaDay } from '../../lib/booking';
 import type { AgendaException, Mode } from '../../lib/directory';
 import { fillText } from '../../lib/format';
 import { formatClock, formatDayLong, lastCoveredDay, localDate, localMinutes, rangeSentence } from '../../lib/slots';
@@ -25,4 +26,13 @@ export function byStart<T extends { start: string }>(list: T[]): T[] {
 
 export function freeCount(n: number, a: { freeNone: string; freeOne: string; freeMany: string }): string {
   return n === 0 ? a.freeNone : n === 1 ? a.freeOne : fillText(a.freeMany, { n });
+}
+
+/** The appointments that still hold their time (not cancelled, not expired). */
+export function liveCount(d: BookedAgendaDay): number {
+  return d.appointments.filter((x) => x.status !== 'cancelled' && x.status !== 'expired').length;
+}
+
+export function appointmentCount(n: number, a: { countOne: string; countMany: string }): string {
+  return n === 1 ? a.countOne : fillText(a.countMany, { n });
 }
