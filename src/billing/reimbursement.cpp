@@ -70,17 +70,8 @@ bool is_iso_date(std::string_view s) {
   return true;
 }
 
-std::string euros(int cents) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%d,%02d €", cents / 100, cents % 100);
-  return buf;
-}
-
-std::string euros_en(int cents) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "€%d.%02d", cents / 100, cents % 100);
-  return buf;
-}
+std::string euros(int cents) { return format_euros(cents, Locale::fr); }
+std::string euros_en(int cents) { return format_euros(cents, Locale::en); }
 
 Estimate refuse(Estimate e, std::string rule, std::string fr, std::string en) {
   e.reimbursable = false;
@@ -125,6 +116,16 @@ const Label& label(std::string_view rule) {
 }
 
 }  // namespace
+
+std::string format_euros(int cents, Locale locale) {
+  char buf[32];
+  if (locale == Locale::en) {
+    std::snprintf(buf, sizeof buf, "€%d.%02d", cents / 100, cents % 100);
+  } else {
+    std::snprintf(buf, sizeof buf, "%d,%02d €", cents / 100, cents % 100);
+  }
+  return buf;
+}
 
 struct Rules {
   Series normal, out_of_parcours, full, participation;

@@ -4,6 +4,8 @@
 #include <string>
 #include <string_view>
 
+#include "core/locale.hpp"
+
 // The reimbursement estimate shown before a booking is confirmed (SPEC PAY4, PAY5, BKG8):
 // price, what the Assurance Maladie pays, and what is left to the patient before any
 // complementary insurance. Pure: the rules are data (data/reimbursement.json, with dates and
@@ -62,5 +64,8 @@ const Rules& default_rules();
 Estimate estimate(const Rules& rules, const Patient& patient, const Practitioner& practitioner,
                   const Visit& visit);
 Estimate estimate(const Patient& patient, const Practitioner& practitioner, const Visit& visit);
+
+// "30,00 €" / "€30.00".
+std::string format_euros(int cents, Locale locale);
 
 }  // namespace cabinet::billing

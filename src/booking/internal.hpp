@@ -7,9 +7,18 @@
 #include "billing/reimbursement.hpp"
 #include "booking/service.hpp"
 #include "booking/store.hpp"
+#include "directory/index.hpp"
 
 // What the booking files share; not part of the booking API.
 namespace cabinet::booking {
+
+struct Service::Booked {
+  std::shared_ptr<const directory::Entry> entry;
+  const directory::store::Motif* motif = nullptr;
+  agenda::Mode mode = agenda::Mode::video;
+  std::int64_t start = 0;
+  std::int64_t end = 0;
+};
 
 // "2026-12-01T09:00:00+01:00", "…Z", or without seconds: the instant; nullopt if malformed.
 std::optional<std::int64_t> parse_instant(std::string_view text);

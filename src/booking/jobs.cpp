@@ -2,13 +2,6 @@
 // reminders go out once, deferred holds are placed, no-shows are closed, and reconciliation
 // voids every hold without a live appointment. Any number of nodes may run them: jobs are
 // leased, and each one's effect commits with its "done".
-#include <boost/asio/as_tuple.hpp>
-#include <boost/asio/co_spawn.hpp>
-#include <boost/asio/detached.hpp>
-#include <boost/asio/io_context.hpp>
-#include <boost/asio/post.hpp>
-#include <boost/asio/steady_timer.hpp>
-#include <boost/asio/use_awaitable.hpp>
 
 #include "booking/internal.hpp"
 #include "core/log.hpp"
@@ -16,7 +9,6 @@
 #include "payments/provider.hpp"
 
 namespace cabinet::booking {
-namespace asio = boost::asio;
 namespace {
 
 constexpr std::size_t kBatch = 100;
@@ -31,13 +23,6 @@ bool is_reminder(const std::string& kind) {
 }
 
 }  // namespace
-
-struct Service::Loop {
-  explicit Loop(asio::io_context& io) : timer(io) {}
-  asio::steady_timer timer;
-  bool stopped = false;
-  std::function<void()> on_exit;
-};
 
 Task<Result<std::size_t>> Service::run_due() {
   std::size_t done = 0;
@@ -210,38 +195,14 @@ Task<Result<std::size_t>> Service::reconcile() {
   co_return voided;
 }
 
-void Service::start(asio::io_context& io, std::chrono::milliseconds interval) {
-  loop_ = std::make_shared<Loop>(io);
-  asio::co_spawn(
-      io,
-      [this, loop = loop_, interval]() -> Task<void> {
-        while (!loop->stopped) {
-          try {
-            auto r = co_await run_due();
-            if (!r) log::warn("booking jobs failed", {{"error", r.error().detail}});
-          } catch (const std::exception& e) {
-            log::error("booking jobs threw", {{"error", e.what()}});
-          }
-          if (loop->stopped) break;
-          loop->timer.expires_after(interval);
-          co_await loop->timer.async_wait(asio::as_tuple(asio::use_awaitable));
-        }
-        if (loop->on_exit) loop->on_exit();
-      },
-      asio::detached);
-}
-
-void Service::stop(std::function<void()> done) {
-  auto loop = loop_;
-  if (!loop || loop->stopped) {
-    if (done) done();
-    return;
-  }
-  asio::post(loop->timer.get_executor(), [loop, done = std::move(done)]() mutable {
-    loop->on_exit = std::move(done);
-    loop->stopped = true;
-    loop->timer.cancel();
+void Service::start(boost::asio::io_context& io, std::chrono::milliseconds interval) {
+  loop_.start(io, interval, "booking jobs", [this]() -> Task<bool> {
+    auto r = co_await run_due();
+    if (!r) log::warn("booking jobs failed", {{"error", r.error().detail}});
+    co_return false;
   });
 }
+
+void Service::stop(std::function<void()> done) { loop_.stop(std::move(done)); }
 
 }  // namespace cabinet::booking

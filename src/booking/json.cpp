@@ -7,6 +7,7 @@
 
 #include "agenda/local_time.hpp"
 #include "booking/internal.hpp"
+#include "directory/index.hpp"
 #include "practitioners/specialties.hpp"
 
 namespace cabinet::booking {
@@ -96,12 +97,7 @@ bool cancellable(const store::Appointment& a, std::int64_t now) {
 }
 
 std::string practitioner_name(const store::View& v) {
-  const auto* sp = practitioners::find_specialty(v.specialty);
-  // Doctors are "Dr"; psychologists, dietitians and the like are not.
-  const bool doctor =
-      sp == nullptr || (v.specialty != "psychologue" && v.specialty != "dieteticien" &&
-                        v.specialty != "psychologist" && v.specialty != "dietitian");
-  return (doctor ? "Dr " : "") + v.practitioner_first_name + " " + v.practitioner_last_name;
+  return directory::display_name(v.specialty, v.practitioner_first_name, v.practitioner_last_name);
 }
 
 std::string format_when(std::int64_t t, const std::string& timezone, Locale locale) {

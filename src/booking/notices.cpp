@@ -8,13 +8,6 @@
 namespace cabinet::booking {
 namespace {
 
-std::string euros(int cents, Locale locale) {
-  const auto whole = std::to_string(cents / 100);
-  auto part = std::to_string(cents % 100);
-  if (part.size() < 2) part.insert(0, "0");
-  return locale == Locale::en ? "€" + whole + "." + part : whole + "," + part + " €";
-}
-
 std::string mode_text(const store::View& v, Locale locale) {
   const bool en = locale == Locale::en;
   if (v.a.mode == "video") return en ? "Video consultation" : "Téléconsultation vidéo";
@@ -26,7 +19,6 @@ notify::Variables variables(const Deps& d, const store::View& v, Locale locale) 
   notify::Variables vars;
   vars["name"] = v.profile_first_name;
   vars["when"] = format_when(v.a.start_at, v.timezone, locale);
-  vars["time"] = format_when(v.a.start_at, v.timezone, locale).substr(0);
   vars["practitioner"] = practitioner_name(v);
   vars["patient"] = v.profile_first_name + " " + v.profile_last_name;
   const auto* sp = practitioners::find_specialty(v.specialty);
@@ -36,7 +28,7 @@ notify::Variables variables(const Deps& d, const store::View& v, Locale locale) 
                     (en ? "Reason: " : "Motif : ") + v.motif_label + "\n" +
                     (en ? "For: " : "Pour : ") + vars["patient"] + "\n" +
                     (en ? "How: " : "Comment : ") + mode_text(v, locale);
-  const auto amount = euros(v.a.price_cents, locale);
+  const auto amount = billing::format_euros(v.a.price_cents, locale);
   if (v.a.price_cents == 0) {
     vars["payment"] = en ? "This consultation is free." : "Cette consultation est gratuite.";
   } else if (v.a.payment_state == "card_saved") {

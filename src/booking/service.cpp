@@ -21,14 +21,6 @@
 
 namespace cabinet::booking {
 
-struct Service::Booked {
-  std::shared_ptr<const directory::Entry> entry;
-  const directory::store::Motif* motif = nullptr;
-  agenda::Mode mode = agenda::Mode::video;
-  std::int64_t start = 0;
-  std::int64_t end = 0;
-};
-
 namespace {
 
 Error not_a_slot() {
@@ -96,6 +88,33 @@ Task<Result<Service::Booked>> Service::validate_slot(const std::string& practiti
   co_return b;
 }
 
+store::Appointment Service::new_appointment(const Booked& slot, std::int64_t patient,
+                                            std::int64_t profile) {
+  store::Appointment a;
+  a.public_id = "a" + random_base32(d_.random, 16);
+  a.practitioner_id = slot.entry->profile.account_id;
+  a.patient_account_id = patient;
+  a.profile_id = profile;
+  a.motif_id = slot.motif->id;
+  a.mode = std::string(agenda::to_string(slot.mode));
+  a.start_at = slot.start;
+  a.end_at = slot.end;
+  a.price_cents = slot.motif->price_cents;
+  a.cancel_nonce = random_base32(d_.random, 8);
+  return a;
+}
+
+Task<Result<accounts::store::Profile>> Service::profile_of(std::int64_t account,
+                                                           const std::string& public_id) {
+  auto profiles = co_await accounts::store::profiles_of(d_.db, account);
+  if (!profiles) co_return std::move(profiles).error();
+  for (auto& p : *profiles) {
+    if (p.public_id == public_id) co_return std::move(p);
+  }
+  // Someone else's profile does not exist, for this caller.
+  co_return http::invalid_field("profile_id", "Profil introuvable.", "Profile not found.");
+}
+
 Task<Result<Answer>> Service::create(const Principal& who, const nlohmann::json& body,
                                      const std::string& idempotency_key, Locale locale) {
   if (who.role != Role::patient) co_return Error(ErrorCode::forbidden);
@@ -126,27 +145,13 @@ Task<Result<Answer>> Service::create(const Principal& who, const nlohmann::json&
 
   auto slot = co_await validate_slot(*practitioner, *motif, *start, *mode);
   if (!slot) co_return std::move(slot).error();
-  auto profiles = co_await accounts::store::profiles_of(d_.db, who.account_id);
-  if (!profiles) co_return std::move(profiles).error();
-  const auto p = std::find_if(profiles->begin(), profiles->end(),
-                              [&](const auto& x) { return x.public_id == *profile; });
-  if (p == profiles->end())
-    co_return http::invalid_field("profile_id", "Profil introuvable.", "Profile not found.");
+  auto p = co_await profile_of(who.account_id, *profile);
+  if (!p) co_return std::move(p).error();
 
   const auto now = d_.clock.unix_seconds();
-  store::Appointment a;
-  a.public_id = "a" + random_base32(d_.random, 16);
-  a.practitioner_id = slot->entry->profile.account_id;
-  a.patient_account_id = who.account_id;
-  a.profile_id = p->id;
-  a.motif_id = slot->motif->id;
-  a.mode = *mode;
-  a.start_at = slot->start;
-  a.end_at = slot->end;
+  auto a = new_appointment(*slot, who.account_id, p->id);
   a.status = "pending_payment";
   a.hold_expires_at = now + d_.options.payment_window.count();
-  a.price_cents = slot->motif->price_cents;
-  a.cancel_nonce = random_base32(d_.random, 8);
   std::string answer;
   const auto practitioner_account = a.practitioner_id;
   auto committed = co_await d_.db.transact([&](storage::Transaction& tx) -> Task<Result<void>> {
@@ -212,38 +217,15 @@ Task<Result<store::View>> Service::own(const Principal& who, const std::string& 
   co_return std::move(**v);
 }
 
-Task<Result<std::int64_t>> Service::agenda_owner(const Principal& who) {
-  if (who.role == Role::practitioner) co_return who.account_id;
-  if (who.role != Role::assistant) co_return Error(ErrorCode::forbidden);
-  auto link = co_await practitioners::store::assistant_link(d_.db, who.account_id);
-  if (!link) co_return std::move(link).error();
-  if (!*link) co_return Error(ErrorCode::forbidden);
-  co_return (*link)->practitioner_id;
-}
-
-Task<Result<store::View>> Service::managed(const Principal& who, const std::string& id) {
-  auto owner = co_await agenda_owner(who);
-  if (!owner) co_return std::move(owner).error();
-  if (id.size() > 64) co_return Error(ErrorCode::not_found);
-  auto v = co_await store::find(d_.db, id);
-  if (!v) co_return std::move(v).error();
-  if (!*v || (*v)->a.practitioner_id != *owner || (*v)->a.status == "expired")
-    co_return Error(ErrorCode::not_found);
-  co_return std::move(**v);
-}
-
 Task<Result<nlohmann::json>> Service::list(const Principal& who,
                                            const std::optional<std::string>& profile,
                                            Locale locale) {
   if (who.role != Role::patient) co_return Error(ErrorCode::forbidden);
   std::optional<std::int64_t> profile_id;
   if (profile) {
-    auto profiles = co_await accounts::store::profiles_of(d_.db, who.account_id);
-    if (!profiles) co_return std::move(profiles).error();
-    for (const auto& p : *profiles)
-      if (p.public_id == *profile) profile_id = p.id;
-    if (!profile_id)
-      co_return http::invalid_field("profile_id", "Profil introuvable.", "Profile not found.");
+    auto p = co_await profile_of(who.account_id, *profile);
+    if (!p) co_return std::move(p).error();
+    profile_id = p->id;
   }
   auto all = co_await store::of_patient(d_.db, who.account_id, profile_id);
   if (!all) co_return std::move(all).error();
@@ -313,12 +295,8 @@ Task<Result<nlohmann::json>> Service::estimate(const Principal& who, const nlohm
   const std::string visit_mode = mode->value_or(motif->mode == "in_person" ? "in_person" : "video");
   if (visit_mode != "video" && visit_mode != "in_person")
     co_return http::invalid_field("mode", "Mode invalide.", "Invalid mode.");
-  auto profiles = co_await accounts::store::profiles_of(d_.db, who.account_id);
-  if (!profiles) co_return std::move(profiles).error();
-  const auto p = std::find_if(profiles->begin(), profiles->end(),
-                              [&](const auto& x) { return x.public_id == *profile; });
-  if (p == profiles->end())
-    co_return http::invalid_field("profile_id", "Profil introuvable.", "Profile not found.");
+  auto p = co_await profile_of(who.account_id, *profile);
+  if (!p) co_return std::move(p).error();
   auto admin = accounts::open_administrative(d_.keys, p->administrative, p->public_id);
   if (!admin) co_return std::move(admin).error();
   // Reading the administrative data (coverage, médecin traitant) is an access to health data.
@@ -363,104 +341,6 @@ Task<Result<nlohmann::json>> Service::estimate(const Principal& who, const nlohm
                            {"tiers_payant", e.tiers_payant},
                            {"reason", locale == Locale::en ? e.reason_en : e.reason_fr},
                            {"rule", e.rule}};
-}
-
-Task<Result<nlohmann::json>> Service::book_for_patient(const Principal& who,
-                                                       const nlohmann::json& body, Locale locale) {
-  auto owner = co_await agenda_owner(who);
-  if (!owner) co_return std::move(owner).error();
-  const http::Input in(body);
-  auto email = in.text("patient_email", 254);
-  if (!email) co_return std::move(email).error();
-  auto motif = in.text("motif_id", 64);
-  if (!motif) co_return std::move(motif).error();
-  auto start = in.text("start", 40);
-  if (!start) co_return std::move(start).error();
-  auto mode = in.text("mode", 20);
-  if (!mode) co_return std::move(mode).error();
-  const auto entry = d_.index.find_account(*owner);
-  if (!entry)
-    co_return http::invalid_field("practitioner_id",
-                                  "Votre profil doit être publié pour prendre des rendez-vous.",
-                                  "Your profile must be published to take appointments.");
-  auto slot = co_await validate_slot(entry->profile.public_id, *motif, *start, *mode);
-  if (!slot) co_return std::move(slot).error();
-  std::string lowered = *email;
-  std::transform(lowered.begin(), lowered.end(), lowered.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  auto account = co_await accounts::store::account_by_email(d_.db, lowered);
-  if (!account) co_return std::move(account).error();
-  if (!*account || (*account)->role != "patient" || (*account)->status != "active")
-    co_return Error(ErrorCode::patient_not_found);
-  auto profiles = co_await accounts::store::profiles_of(d_.db, (*account)->id);
-  if (!profiles) co_return std::move(profiles).error();
-  const auto holder =
-      std::find_if(profiles->begin(), profiles->end(), [](const auto& x) { return x.is_holder; });
-  if (holder == profiles->end()) co_return Error(ErrorCode::patient_not_found);
-
-  const auto now = d_.clock.unix_seconds();
-  store::Appointment a;
-  a.public_id = "a" + random_base32(d_.random, 16);
-  a.practitioner_id = *owner;
-  a.patient_account_id = (*account)->id;
-  a.profile_id = holder->id;
-  a.motif_id = slot->motif->id;
-  a.mode = *mode;
-  a.start_at = slot->start;
-  a.end_at = slot->end;
-  a.status = "confirmed";
-  a.price_cents = slot->motif->price_cents;
-  a.booked_by = who.account_id;
-  // Nothing to hold when the consultation is free; otherwise the patient adds their card.
-  a.payment_state = a.price_cents == 0 ? "none" : "card_required";
-  a.cancel_nonce = random_base32(d_.random, 8);
-  std::optional<store::View> booked;
-  const auto actor_role = std::string(to_string(who.role));
-  auto committed = co_await d_.db.transact([&](storage::Transaction& tx) -> Task<Result<void>> {
-    auto id = co_await store::hold(tx, a, now);
-    if (!id) co_return std::move(id).error();
-    auto view = co_await store::find_id(tx, *id);
-    if (!view) co_return std::move(view).error();
-    if (!*view) co_return Error(ErrorCode::internal, "appointment vanished");
-    booked = **view;
-    if (auto r = co_await add_jobs(tx, *booked, now); !r) co_return r;
-    if (auto r = co_await queue_notice(tx, d_, *booked, "booked_for_you"); !r) co_return r;
-    audit::Entry entry_log;
-    entry_log.actor_account_id = who.account_id;
-    entry_log.actor_role = actor_role;
-    entry_log.profile_id = booked->a.profile_id;
-    entry_log.action = "appointment.create";
-    entry_log.object = booked->a.public_id;
-    if (auto r = co_await d_.audit.append(tx, entry_log); !r) co_return r;
-    co_return co_await directory::store::record_change(tx, a.practitioner_id, now);
-  });
-  if (!committed) {
-    if (committed.error().code == ErrorCode::conflict) co_return Error(ErrorCode::slot_taken);
-    co_return std::move(committed).error();
-  }
-  d_.outbox.wake();
-  (void)co_await after_change(a.practitioner_id);
-  co_return to_json(*booked, locale);
-}
-
-Task<Result<nlohmann::json>> Service::cancel_by_practitioner(const Principal& who,
-                                                             const std::string& id,
-                                                             const nlohmann::json& body,
-                                                             Locale locale) {
-  auto v = co_await managed(who, id);
-  if (!v) co_return std::move(v).error();
-  const http::Input in(body);
-  auto reason = in.optional_text("reason", 300);
-  if (!reason) co_return std::move(reason).error();
-  if (v->a.status != "cancelled") {
-    if (!cancellable(v->a, d_.clock.unix_seconds())) co_return Error(ErrorCode::not_cancellable);
-    auto r = co_await end(*v, "cancelled", "practitioner", reason->value_or(""));
-    if (!r) co_return std::move(r).error();
-  }
-  auto after = co_await store::find(d_.db, id);
-  if (!after) co_return std::move(after).error();
-  if (!*after) co_return Error(ErrorCode::not_found);
-  co_return to_json(**after, locale);
 }
 
 Task<Result<void>> Service::started(std::int64_t appointment) {

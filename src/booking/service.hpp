@@ -6,9 +6,11 @@
 #include <optional>
 #include <string>
 
+#include "accounts/store.hpp"
 #include "booking/store.hpp"
 #include "core/clock.hpp"
 #include "core/locale.hpp"
+#include "core/periodic.hpp"
 #include "core/principal.hpp"
 #include "core/random.hpp"
 #include "storage/database.hpp"
@@ -111,16 +113,21 @@ class Service {
 
  private:
   struct Booked;
-  struct Loop;
   Task<Result<bool>> run_job(const store::Job& job);
   Task<Result<bool>> run_place_hold(const store::Job& job, const store::View& v);
   Task<Result<std::size_t>> reconcile();
   // The slot must be one the agenda offers now, for that motif and mode.
   Task<Result<Booked>> validate_slot(const std::string& practitioner, const std::string& motif,
                                      const std::string& start, const std::string& mode);
+  // The common fields of a new appointment of `profile` (of `patient`) in `slot`.
+  store::Appointment new_appointment(const Booked& slot, std::int64_t patient,
+                                     std::int64_t profile);
+  // One of the account's profiles, by public id; 400 "profile_id" otherwise.
+  Task<Result<accounts::store::Profile>> profile_of(std::int64_t account,
+                                                    const std::string& public_id);
   Task<Result<store::View>> own(const Principal& who, const std::string& id);
+  // An appointment of the agenda `who` manages (practitioner or assistant).
   Task<Result<store::View>> managed(const Principal& who, const std::string& id);
-  Task<Result<std::int64_t>> agenda_owner(const Principal& who);
   // Ends an active appointment (cancelled, no_show, expired): granules freed, jobs skipped,
   // notices queued, the hold voided after the commit, the index refreshed.
   Task<Result<bool>> end(const store::View& v, const std::string& status, const std::string& by,
@@ -134,7 +141,7 @@ class Service {
   Task<Result<void>> add_jobs(storage::Transaction& tx, const store::View& v, std::int64_t now);
   [[nodiscard]] nlohmann::json to_json(const store::View& v, Locale locale) const;
   Deps d_;
-  std::shared_ptr<Loop> loop_;
+  Periodic loop_;
 };
 
 }  // namespace cabinet::booking

@@ -46,6 +46,11 @@ bool titled(std::string_view specialty) {
 
 }  // namespace
 
+std::string display_name(std::string_view specialty, const std::string& first,
+                         const std::string& last) {
+  return (titled(specialty) ? "Dr " : "") + first + " " + last;
+}
+
 std::vector<std::string> split_list(const std::string& text) {
   std::vector<std::string> out;
   std::size_t start = 0;
@@ -155,7 +160,7 @@ std::shared_ptr<Entry> build_entry(store::Profile profile, std::vector<store::Mo
                               options.video_window_end);
   e->specialty = practitioners::find_specialty(profile.specialty);
   if (profile.commune_code) e->commune = geo::Communes::instance().by_code(*profile.commune_code);
-  e->name = (titled(profile.specialty) ? "Dr " : "") + profile.first_name + " " + profile.last_name;
+  e->name = display_name(profile.specialty, profile.first_name, profile.last_name);
   e->search_name = geo::normalise(profile.first_name + " " + profile.last_name);
   if (e->specialty != nullptr)
     e->search_specialty = geo::normalise(e->specialty->name_fr + " " + e->specialty->name_en + " " +

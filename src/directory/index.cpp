@@ -3,12 +3,6 @@
 #include "booking/store.hpp"
 
 #include <algorithm>
-#include <boost/asio/as_tuple.hpp>
-#include <boost/asio/co_spawn.hpp>
-#include <boost/asio/detached.hpp>
-#include <boost/asio/post.hpp>
-#include <boost/asio/steady_timer.hpp>
-#include <boost/asio/use_awaitable.hpp>
 #include <charconv>
 #include <cmath>
 #include <set>
@@ -54,13 +48,6 @@ bool has_word_prefix(const std::string& haystack, const std::string& word) {
 }
 
 }  // namespace
-
-struct Index::Loop {
-  explicit Loop(asio::io_context& io) : timer(io) {}
-  asio::steady_timer timer;
-  bool stopped = false;
-  std::function<void()> on_exit;
-};
 
 Index::Index(storage::Database& db, const Clock& clock, IndexOptions options)
     : db_(db), clock_(clock), options_(options), snapshot_(std::make_shared<Snapshot>()) {}
@@ -327,37 +314,13 @@ SearchResult Index::search(const SearchQuery& q) const {
 }
 
 void Index::start(asio::io_context& io) {
-  loop_ = std::make_shared<Loop>(io);
-  asio::co_spawn(
-      io,
-      [this, loop = loop_]() -> Task<void> {
-        while (!loop->stopped) {
-          loop->timer.expires_after(options_.refresh_interval);
-          co_await loop->timer.async_wait(asio::as_tuple(asio::use_awaitable));
-          if (loop->stopped) break;
-          try {
-            auto r = co_await poll_changes();
-            if (!r) log::warn("directory refresh failed", {{"error", r.error().detail}});
-          } catch (const std::exception& e) {
-            log::error("directory refresh threw", {{"error", e.what()}});
-          }
-        }
-        if (loop->on_exit) loop->on_exit();
-      },
-      asio::detached);
-}
-
-void Index::stop(std::function<void()> done) {
-  auto loop = loop_;
-  if (!loop || loop->stopped) {
-    if (done) done();
-    return;
-  }
-  asio::post(loop->timer.get_executor(), [loop, done = std::move(done)]() mutable {
-    loop->on_exit = std::move(done);
-    loop->stopped = true;
-    loop->timer.cancel();
+  loop_.start(io, options_.refresh_interval, "directory refresh", [this]() -> Task<bool> {
+    auto r = co_await poll_changes();
+    if (!r) log::warn("directory refresh failed", {{"error", r.error().detail}});
+    co_return false;
   });
 }
+
+void Index::stop(std::function<void()> done) { loop_.stop(std::move(done)); }
 
 }  // namespace cabinet::directory

@@ -13,6 +13,7 @@
 
 #include "agenda/slots.hpp"
 #include "core/clock.hpp"
+#include "core/periodic.hpp"
 #include "directory/store.hpp"
 #include "geo/communes.hpp"
 #include "practitioners/specialties.hpp"
@@ -84,6 +85,9 @@ std::shared_ptr<Entry> build_entry(store::Profile profile, std::vector<store::Mo
                                    const std::vector<agenda::Interval>& booked,
                                    const IndexOptions& options);
 std::vector<std::string> split_list(const std::string& comma_separated);
+// "Dr Camille Durand"; midwives, physiotherapists, psychologists and dietitians have no title.
+std::string display_name(std::string_view specialty, const std::string& first,
+                         const std::string& last);
 
 struct Near {
   double lat = 0;
@@ -157,7 +161,6 @@ class Index {
     std::unordered_map<std::int64_t, std::size_t> by_account;
     std::unordered_map<std::string, std::vector<std::size_t>> by_specialty;
   };
-  struct Loop;
   [[nodiscard]] std::shared_ptr<const Snapshot> snapshot() const;
   // Refreshes e's cache for `mode` when stale; call with e.cache_mutex held.
   void fresh_cache(const Entry& e, std::optional<agenda::Mode> mode, std::int64_t now) const;
@@ -170,7 +173,7 @@ class Index {
   mutable std::mutex mutex_;
   std::shared_ptr<const Snapshot> snapshot_;
   std::unordered_map<std::int64_t, std::int64_t> applied_;  // change id → seen at (poller only)
-  std::shared_ptr<Loop> loop_;
+  Periodic loop_;
   std::atomic<std::uint64_t> generation_{1};
 };
 

@@ -146,12 +146,7 @@ Task<Result<store::Profile>> Service::own_profile(std::int64_t account) {
 }
 
 Task<Result<std::int64_t>> Service::agenda_owner(const Principal& who) {
-  if (who.role == Role::practitioner) co_return who.account_id;
-  if (who.role != Role::assistant) co_return Error(ErrorCode::forbidden);
-  auto link = co_await practitioners::store::assistant_link(d_.db, who.account_id);
-  if (!link) co_return std::move(link).error();
-  if (!*link) co_return Error(ErrorCode::forbidden);
-  co_return (*link)->practitioner_id;
+  co_return co_await practitioners::store::agenda_owner(d_.db, who);
 }
 
 Task<Result<nlohmann::json>> Service::my_profile(const Principal& who, Locale locale) {

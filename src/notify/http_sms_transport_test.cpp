@@ -1,18 +1,12 @@
 #include "notify/http_sms_transport.hpp"
 
-#include <fcntl.h>
 #include <gtest/gtest.h>
-#include <poll.h>
-#include <spawn.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
-#include <array>
-#include <csignal>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 
+#include "python_server.hpp"
 #include "test_db.hpp"
 
 namespace cabinet::notify {
@@ -22,44 +16,8 @@ namespace {
 // records each request in a file before answering.
 class SmsGateway {
  public:
-  SmsGateway() {
-    std::array<int, 2> fds{};
-    if (::pipe2(fds.data(), O_CLOEXEC) != 0) throw std::runtime_error("pipe failed");
-    std::vector<std::string> args{"/usr/bin/python3",
-                                  std::string(CABINET_SOURCE_DIR) + "/tests/notify/sms_gateway.py",
-                                  log_path().string()};
-    std::vector<char*> argv;
-    argv.reserve(args.size() + 1);
-    for (auto& a : args) argv.push_back(a.data());
-    argv.push_back(nullptr);
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_adddup2(&actions, fds[1], 1);
-    const int spawned = ::posix_spawn(&pid_, argv[0], &actions, nullptr, argv.data(), environ);
-    posix_spawn_file_actions_destroy(&actions);
-    ::close(fds[1]);
-    std::string line;
-    pollfd pfd{fds[0], POLLIN, 0};
-    std::array<char, 64> buffer{};
-    while (spawned == 0 && line.find('\n') == std::string::npos && ::poll(&pfd, 1, 30'000) > 0) {
-      const auto n = ::read(fds[0], buffer.data(), buffer.size());
-      if (n <= 0) break;
-      line.append(buffer.data(), static_cast<std::size_t>(n));
-    }
-    ::close(fds[0]);
-    if (line.find('\n') == std::string::npos) {
-      stop();
-      throw std::runtime_error("sms_gateway.py did not start");
-    }
-    port_ = std::stoi(line);
-  }
-  ~SmsGateway() { stop(); }
-  SmsGateway(const SmsGateway&) = delete;
-  SmsGateway& operator=(const SmsGateway&) = delete;
-
-  [[nodiscard]] std::string url(const std::string& path) const {
-    return "http://127.0.0.1:" + std::to_string(port_) + path;
-  }
+  SmsGateway() : server_("tests/notify/sms_gateway.py", {log_path().string()}) {}
+  [[nodiscard]] std::string url(const std::string& path) const { return server_.url() + path; }
   [[nodiscard]] std::vector<nlohmann::json> requests() const {
     std::vector<nlohmann::json> out;
     std::ifstream in(log_path());
@@ -69,17 +27,8 @@ class SmsGateway {
 
  private:
   [[nodiscard]] std::filesystem::path log_path() const { return dir_.path() / "requests.jsonl"; }
-  void stop() {
-    if (pid_ <= 0) return;
-    ::kill(pid_, SIGKILL);
-    int status = 0;
-    ::waitpid(pid_, &status, 0);
-    pid_ = -1;
-  }
-
-  test::TempDir dir_;
-  pid_t pid_ = -1;
-  int port_ = 0;
+  test::TempDir dir_;  // before server_: the log path must exist when the gateway starts
+  test::PythonServer server_;
 };
 
 const Sms kSms{"sms-7f3a", "+33612345678", "Cabinet : votre code de sécurité est 482913.", 0};

@@ -1,12 +1,6 @@
 #include "notify/outbox.hpp"
 
-#include <boost/asio/as_tuple.hpp>
-#include <boost/asio/co_spawn.hpp>
-#include <boost/asio/detached.hpp>
 #include <boost/asio/io_context.hpp>
-#include <boost/asio/post.hpp>
-#include <boost/asio/steady_timer.hpp>
-#include <boost/asio/use_awaitable.hpp>
 
 #include "core/log.hpp"
 
@@ -69,13 +63,6 @@ Task<Result<void>> Outbox::sms(storage::Transaction& tx, const std::string& to,
   co_return co_await insert(tx, "sms", to, "", text, "");
 }
 
-struct Courier::Loop {
-  explicit Loop(asio::io_context& io) : timer(io) {}
-  asio::steady_timer timer;
-  std::atomic<bool> stopped{false};
-  std::function<void()> on_exit;  // set by stop(), run by the loop's own thread
-};
-
 Courier::Courier(storage::Database& db, BlockingPool& blocking, EmailTransport& email,
                  SmsTransport& sms, const Clock& clock, CourierOptions options)
     : db_(db),
@@ -85,9 +72,7 @@ Courier::Courier(storage::Database& db, BlockingPool& blocking, EmailTransport& 
       clock_(clock),
       options_(std::move(options)) {}
 
-Courier::~Courier() {
-  if (loop_) loop_->stopped = true;
-}
+Courier::~Courier() = default;
 
 Task<Result<std::size_t>> Courier::deliver_due() {
   const auto now = clock_.unix_seconds();
@@ -140,43 +125,16 @@ Task<Result<std::size_t>> Courier::deliver_due() {
 }
 
 void Courier::start(asio::io_context& io) {
-  loop_ = std::make_shared<Loop>(io);
-  asio::co_spawn(
-      io,
-      [this, loop = loop_]() -> Task<void> {
-        while (!loop->stopped) {
-          try {
-            auto r = co_await deliver_due();
-            if (!r) log::warn("outbox pass failed", {{"error", r.error().detail}});
-            // A full batch means more are waiting: go again without sleeping.
-            if (r && *r == options_.batch) continue;
-          } catch (const std::exception& e) {
-            log::error("outbox pass threw", {{"error", e.what()}});
-          }
-          loop->timer.expires_after(options_.poll);
-          co_await loop->timer.async_wait(asio::as_tuple(asio::use_awaitable));
-        }
-        if (loop->on_exit) loop->on_exit();
-      },
-      asio::detached);
-}
-
-void Courier::wake() {
-  if (auto loop = loop_) asio::post(loop->timer.get_executor(), [loop] { loop->timer.cancel(); });
-}
-
-void Courier::stop(std::function<void()> done) {
-  auto loop = loop_;
-  if (!loop || loop->stopped) {
-    if (done) done();
-    return;
-  }
-  // On the loop's thread, so that setting on_exit and the flag cannot race with the loop.
-  asio::post(loop->timer.get_executor(), [loop, done = std::move(done)]() mutable {
-    loop->on_exit = std::move(done);
-    loop->stopped = true;
-    loop->timer.cancel();
+  loop_.start(io, options_.poll, "outbox pass", [this]() -> Task<bool> {
+    auto r = co_await deliver_due();
+    if (!r) log::warn("outbox pass failed", {{"error", r.error().detail}});
+    // A full batch means more are waiting: go again without sleeping.
+    co_return r&&* r == options_.batch;
   });
 }
+
+void Courier::wake() { loop_.wake(); }
+
+void Courier::stop(std::function<void()> done) { loop_.stop(std::move(done)); }
 
 }  // namespace cabinet::notify

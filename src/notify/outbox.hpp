@@ -7,6 +7,7 @@
 #include <string>
 
 #include "core/clock.hpp"
+#include "core/periodic.hpp"
 #include "core/random.hpp"
 #include "core/runtime.hpp"
 #include "notify/message.hpp"
@@ -77,14 +78,13 @@ class Courier {
   void stop(std::function<void()> done = {});
 
  private:
-  struct Loop;
   storage::Database& db_;
   BlockingPool& blocking_;
   EmailTransport& email_;
   SmsTransport& sms_;
   const Clock& clock_;
   CourierOptions options_;
-  std::shared_ptr<Loop> loop_;
+  Periodic loop_;
 };
 
 // Retry delay after `attempts` failures: 30 s, 1 min, 2 min… at most 1 h.

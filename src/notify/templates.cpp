@@ -132,10 +132,10 @@ constexpr std::array kTemplates{
              "Hello {{name}},\n\nA reminder of your appointment tomorrow.\n\n{{summary}}\n\n"
              "{{access}}\n\nCannot make it? Cancel at no cost:\n\n{{link}}",
              "ANNULER LE RENDEZ-VOUS", "CANCEL THE APPOINTMENT"},
-    Template{"reminder_hours_before", "Votre rendez-vous de {{time}}",
+    Template{"reminder_hours_before", "Votre rendez-vous d'aujourd'hui : {{when}}",
              "Bonjour {{name}},\n\nVotre rendez-vous a lieu aujourd'hui.\n\n{{summary}}\n\n"
              "{{access}}\n\n{{link}}",
-             "Your appointment at {{time}}",
+             "Your appointment today: {{when}}",
              "Hello {{name}},\n\nYour appointment is today.\n\n{{summary}}\n\n{{access}}\n\n"
              "{{link}}",
              "Accéder à mon rendez-vous", "Open my appointment"},

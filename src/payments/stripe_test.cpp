@@ -2,22 +2,16 @@
 // endpoints it calls: holds, captures, voids, saved cards, declines, retries, expiry, failures.
 #include "payments/stripe.hpp"
 
-#include <fcntl.h>
 #include <gtest/gtest.h>
-#include <poll.h>
-#include <spawn.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
-#include <array>
 #include <chrono>
-#include <csignal>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 #include <vector>
 
 #include "core/block_on.hpp"
 #include "notify/curl.hpp"
+#include "python_server.hpp"
 
 namespace cabinet::payments {
 namespace {
@@ -27,42 +21,8 @@ const std::string kSecret = "sk_test_51StandInSecretKeyThatMustNeverBeLogged";
 // The stand-in in a child process: it prints its port once it listens.
 class StripeStandin {
  public:
-  StripeStandin() {
-    std::array<int, 2> fds{};
-    if (::pipe2(fds.data(), O_CLOEXEC) != 0) throw std::runtime_error("pipe failed");
-    std::vector<std::string> args{
-        "/usr/bin/python3", std::string(CABINET_SOURCE_DIR) + "/tests/payments/stripe_standin.py",
-        kSecret};
-    std::vector<char*> argv;
-    argv.reserve(args.size() + 1);
-    for (auto& a : args) argv.push_back(a.data());
-    argv.push_back(nullptr);
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_adddup2(&actions, fds[1], 1);
-    const int spawned = ::posix_spawn(&pid_, argv[0], &actions, nullptr, argv.data(), environ);
-    posix_spawn_file_actions_destroy(&actions);
-    ::close(fds[1]);
-    std::string line;
-    pollfd pfd{fds[0], POLLIN, 0};
-    std::array<char, 64> buffer{};
-    while (spawned == 0 && line.find('\n') == std::string::npos && ::poll(&pfd, 1, 30'000) > 0) {
-      const auto n = ::read(fds[0], buffer.data(), buffer.size());
-      if (n <= 0) break;
-      line.append(buffer.data(), static_cast<std::size_t>(n));
-    }
-    ::close(fds[0]);
-    if (line.find('\n') == std::string::npos) {
-      stop();
-      throw std::runtime_error("stripe_standin.py did not start");
-    }
-    port_ = std::stoi(line);
-  }
-  ~StripeStandin() { stop(); }
-  StripeStandin(const StripeStandin&) = delete;
-  StripeStandin& operator=(const StripeStandin&) = delete;
-
-  [[nodiscard]] std::string url() const { return "http://127.0.0.1:" + std::to_string(port_); }
+  StripeStandin() : server_("tests/payments/stripe_standin.py", {kSecret}) {}
+  [[nodiscard]] std::string url() const { return server_.url(); }
 
   // The test controls: POST /test/expire/{id}, POST /test/fail_next, GET /test/requests.
   nlohmann::json control(const std::string& path, bool post = true) const {
@@ -86,16 +46,7 @@ class StripeStandin {
   }
 
  private:
-  void stop() {
-    if (pid_ <= 0) return;
-    ::kill(pid_, SIGKILL);
-    int status = 0;
-    ::waitpid(pid_, &status, 0);
-    pid_ = -1;
-  }
-
-  pid_t pid_ = -1;
-  int port_ = 0;
+  test::PythonServer server_;
 };
 
 StripeOptions options_for(const std::string& url, const std::string& secret) {

@@ -181,4 +181,13 @@ Task<Result<std::optional<Assistant>>> assistant_link(Executor& db, std::int64_t
   co_return std::optional<Assistant>(all->front());
 }
 
+Task<Result<std::int64_t>> agenda_owner(Executor& db, const Principal& who) {
+  if (who.role == Role::practitioner) co_return who.account_id;
+  if (who.role != Role::assistant) co_return Error(ErrorCode::forbidden);
+  auto link = co_await assistant_link(db, who.account_id);
+  if (!link) co_return std::move(link).error();
+  if (!*link) co_return Error(ErrorCode::forbidden);
+  co_return (*link)->practitioner_id;
+}
+
 }  // namespace cabinet::practitioners::store

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "core/principal.hpp"
 #include "storage/database.hpp"
 
 // Every SQL statement about practitioners, their verification and their assistants.
@@ -59,5 +60,8 @@ Task<Result<bool>> accept_assistant(Transaction& tx, std::int64_t assistant, std
                                     std::int64_t now);
 // The practitioner an assistant account works for, if the link is current.
 Task<Result<std::optional<Assistant>>> assistant_link(Executor& db, std::int64_t account);
+// The practitioner whose agenda `who` manages: themselves, or the one an assistant works for;
+// forbidden for anyone else.
+Task<Result<std::int64_t>> agenda_owner(Executor& db, const Principal& who);
 
 }  // namespace cabinet::practitioners::store

@@ -176,7 +176,6 @@ TEST_P(Booking, RemindersGoOutOnceEachAtTheirTime) {
   sent = sent_to("parent@example.fr");
   ASSERT_EQ(sent.size(), base + 2) << testing::PrintToString(sent);
   // The SMS go to the account's phone.
-  storage::Params params{"reminder"};
   EXPECT_EQ(count("SELECT COUNT(*) FROM outbox WHERE channel = 'sms' AND body_text LIKE "
                   "'%téléconsultation%10 min%'"),
             1);
