@@ -24,7 +24,10 @@ import './styles/agenda.css';
 import './styles/agenda-week.css';
 import './styles/agenda-panels.css';
 import './styles/agenda-hours.css';
-import './styles/booking.css';
+import './styles/booking-flow.css';
+import './styles/booking-parts.css';
+import './styles/appointments.css';
+import './styles/agenda-bookings.css';
 import { render } from 'preact';
 import { App } from './app';
 

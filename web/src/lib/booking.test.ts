@@ -13,6 +13,7 @@ import {
   encodePendingBooking,
   formatAmount,
   formatCountdown,
+  holdIsLater,
   motifLabel,
   needsCard,
   nextSlotsOf,
@@ -90,6 +91,11 @@ describe('payment window', () => {
     expect(formatCountdown(65)).toBe('1:05');
     expect(formatCountdown(5)).toBe('0:05');
     expect(formatCountdown(-3)).toBe('0:00');
+  });
+  it('places the hold later beyond five days', () => {
+    expect(holdIsLater('2026-11-29T09:00:01+01:00', now)).toBe(true);
+    expect(holdIsLater('2026-11-29T09:00:00+01:00', now)).toBe(false);
+    expect(holdIsLater('2026-11-24T10:00:00+01:00', now)).toBe(false);
   });
 });
 

@@ -139,6 +139,14 @@ export function secondsLeft(expiresAt: string | null | undefined, now: number = 
   return Math.max(0, Math.ceil((end - now) / 1000));
 }
 
+/** Beyond this, the card is saved and the hold placed later (payments.hold_lead, docs/booking.md). */
+export const HOLD_LEAD_MS = 5 * 24 * 3600 * 1000;
+
+/** Whether an appointment at `start` only has its card saved now, the hold being placed later. */
+export function holdIsLater(start: string, now: number = Date.now()): boolean {
+  return Date.parse(start) - now > HOLD_LEAD_MS;
+}
+
 /** 599 → "9:59", 5 → "0:05": a countdown as a clock. */
 export function formatCountdown(seconds: number): string {
   const s = Math.max(0, Math.floor(seconds));
