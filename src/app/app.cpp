@@ -140,6 +140,7 @@ Result<void> App::build_services() {
   notify::CourierOptions courier;
   courier.from = n.from;
   courier.poll = n.poll_interval;
+  courier.lease = std::chrono::duration_cast<std::chrono::seconds>(n.lease);
   courier_ = std::make_unique<notify::Courier>(*db_, blocking_, *email_, *sms_, clock_, courier);
   outbox_->on_wake([courier = courier_.get()] { courier->wake(); });
   limits_ = std::make_unique<auth::RateLimiter>(*db_, clock_);

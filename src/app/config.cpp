@@ -268,6 +268,10 @@ std::vector<KeyInfo> make_keys() {
                text(&C::notify, &C::Notify::sms_token)});
   k.push_back({"notify.poll_interval", "1s", "how often the outbox is checked for due messages",
                duration(&C::notify, &C::Notify::poll_interval)});
+  k.push_back({"notify.lease", "2m",
+               "a message being sent is claimed this long; one claimed by a node that stopped "
+               "is sent again after it (keep it longer than any send)",
+               duration(&C::notify, &C::Notify::lease)});
   k.push_back(
       {"notify.courier", "true",
        "deliver queued messages from this node; with several nodes any number may (each message is "
@@ -442,6 +446,7 @@ Result<void> check(const Config& c) {
   if (c.notify.sms_transport == "http" && c.notify.sms_url.empty()) {
     return bad("notify.sms_transport = \"http\" needs notify.sms_url");
   }
+  if (c.notify.lease < std::chrono::seconds(1)) return bad("notify.lease must be at least 1s");
   if (c.security.argon2_memory < 8192) return bad("security.argon2_memory must be at least 8KiB");
   return ok();
 }

@@ -68,6 +68,8 @@ struct Config {
     std::string sms_url;
     std::string sms_token;
     std::chrono::milliseconds poll_interval{1000};
+    // A message claimed by a node that died is sent again after this: longer than any send.
+    std::chrono::milliseconds lease{120000};
     bool courier = true;  // run the delivery job on this node
   } notify;
   struct Agenda {

@@ -1,0 +1,478 @@
+#include "booking_load.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <ctime>
+#include <latch>
+#include <map>
+#include <mutex>
+#include <nlohmann/json.hpp>
+#include <random>
+#include <regex>
+#include <set>
+#include <stdexcept>
+#include <thread>
+
+#include "client.hpp"
+
+namespace cabinet::load {
+namespace {
+
+using test::HeaderList;
+using test::HttpClient;
+using test::HttpResponse;
+using Json = nlohmann::json;
+using Clock = std::chrono::steady_clock;
+
+constexpr const char* kPassword = "Velo-Nuage-Tram 73";
+constexpr const char* kDoctorEmail = "praticien@demo.cabinet.test";
+constexpr const char* kDoctorPassword = "Stethoscope-Bleu-2026";
+constexpr const char* kFirstNames[] = {"Emma", "Louis", "Chloé", "Hugo",
+                                       "Inès", "Jules", "Léa",   "Nathan"};
+constexpr const char* kLastNames[] = {"Martin", "Bernard", "Dubois", "Thomas",
+                                      "Robert", "Richard", "Petit",  "Moreau"};
+
+[[noreturn]] void fail(const std::string& step, const HttpResponse& r) {
+  throw std::runtime_error(step + ": HTTP " + std::to_string(r.status) + " " + r.body);
+}
+
+std::string random_hex(std::size_t bytes) {
+  thread_local std::mt19937_64 rng{std::random_device{}()};
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out;
+  for (std::size_t i = 0; i < bytes; ++i) {
+    const auto b = rng() & 0xff;
+    out.push_back(kHex[b >> 4]);
+    out.push_back(kHex[b & 0xf]);
+  }
+  return out;
+}
+
+// "2026-11-24T09:00:00+01:00" → Unix seconds.
+std::int64_t epoch_of(const std::string& iso) {
+  std::tm tm{};
+  char sign = '+';
+  int oh = 0;
+  int om = 0;
+  if (std::sscanf(iso.c_str(), "%d-%d-%dT%d:%d:%d%c%d:%d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday,
+                  &tm.tm_hour, &tm.tm_min, &tm.tm_sec, &sign, &oh, &om) != 9)
+    throw std::runtime_error("unexpected date-time: " + iso);
+  tm.tm_year -= 1900;
+  tm.tm_mon -= 1;
+  const std::int64_t offset = (oh * 60 + om) * 60;
+  return static_cast<std::int64_t>(timegm(&tm)) - (sign == '-' ? -offset : offset);
+}
+
+std::string today_utc(std::int64_t plus_days) {
+  const std::time_t t = std::time(nullptr) + plus_days * 86400;
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[16];
+  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
+  return buf;
+}
+
+// One person's connection: the headers a browser of theirs would send.
+class Session {
+ public:
+  Session(std::uint16_t port, std::string address) : http_(port), address_(std::move(address)) {
+    origin_ = "http://127.0.0.1:" + std::to_string(port);
+  }
+
+  HttpResponse get(const std::string& target) {
+    HeaderList h{{"Accept", "application/json"}, {"X-Forwarded-For", address_}};
+    if (!cookie_.empty()) h.emplace_back("Cookie", cookie_);
+    return http_.get(target, h);
+  }
+  HttpResponse post(const std::string& target, const Json& body, HeaderList extra = {}) {
+    extra.emplace_back("Origin", origin_);
+    extra.emplace_back("X-Requested-With", "cabinet");
+    extra.emplace_back("Accept", "application/json");
+    extra.emplace_back("X-Forwarded-For", address_);
+    if (!cookie_.empty()) extra.emplace_back("Cookie", cookie_);
+    return http_.post_json(target, body.dump(), extra);
+  }
+
+  // The development mailbox's messages to `to`, newest first.
+  std::vector<std::string> mail_ids(const std::string& to) {
+    auto r = get("/api/v1/dev/mailbox");
+    if (r.status != 200) fail("GET /api/v1/dev/mailbox (is mode=development?)", r);
+    std::vector<std::string> out;
+    for (const auto& m : r.json())
+      if (m.value("to", "").find(to) != std::string::npos) out.push_back(m.value("id", ""));
+    return out;
+  }
+  // Waits for a message to `to` that is not in `seen`, and returns its text.
+  std::string next_mail(const std::string& to, const std::vector<std::string>& seen) {
+    const auto deadline = Clock::now() + std::chrono::seconds(20);
+    while (Clock::now() < deadline) {
+      for (const auto& id : mail_ids(to)) {
+        if (std::find(seen.begin(), seen.end(), id) != seen.end()) continue;
+        auto m = get("/api/v1/dev/mailbox/" + id);
+        if (m.status != 200) fail("GET mailbox message", m);
+        return m.json().value("text", "");
+      }
+      // The courier delivers in the background: poll, with a deadline.
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    throw std::runtime_error("no email to " + to + " within 20 s");
+  }
+
+  void login(const std::string& email, const std::string& password) {
+    const auto seen = mail_ids(email);
+    auto r = post("/api/v1/auth/login", {{"email", email}, {"password", password}});
+    if (r.status != 200) fail("POST /auth/login " + email, r);
+    const auto challenge = r.json().value("challenge", "");
+    const auto text = next_mail(email, seen);
+    std::smatch code;
+    static const std::regex kCode("\\b(\\d{6})\\b");
+    if (!std::regex_search(text, code, kCode)) throw std::runtime_error("no code in: " + text);
+    auto v = post("/api/v1/auth/login/verify", {{"challenge", challenge}, {"code", code[1]}});
+    if (v.status != 200) fail("POST /auth/login/verify " + email, v);
+    const auto set = v.header("Set-Cookie");
+    cookie_ = set.substr(0, set.find(';'));
+  }
+
+  void sign_up(const std::string& email, int n) {
+    const auto seen = mail_ids(email);
+    auto r = post("/api/v1/auth/signup", {{"email", email},
+                                          {"password", kPassword},
+                                          {"phone", "0612345678"},
+                                          {"first_name", kFirstNames[n % 8]},
+                                          {"last_name", kLastNames[n % 8]},
+                                          {"birth_date", "1985-03-14"}});
+    if (r.status != 201) fail("POST /auth/signup " + email, r);
+    const auto text = next_mail(email, seen);
+    std::smatch token;
+    static const std::regex kToken("[?&]token=([A-Za-z0-9._~%-]+)");
+    if (!std::regex_search(text, token, kToken)) throw std::runtime_error("no token in: " + text);
+    auto c = post("/api/v1/auth/email/confirm", {{"token", url_decode(token[1])}});
+    if (c.status != 200) fail("POST /auth/email/confirm", c);
+  }
+
+  [[nodiscard]] const std::string& cookie() const { return cookie_; }
+  void use_cookie(std::string cookie) { cookie_ = std::move(cookie); }
+
+ private:
+  static std::string url_decode(const std::string& s) {
+    std::string out;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+      if (s[i] == '%' && i + 2 < s.size()) {
+        out.push_back(static_cast<char>(std::stoi(s.substr(i + 1, 2), nullptr, 16)));
+        i += 2;
+      } else {
+        out.push_back(s[i]);
+      }
+    }
+    return out;
+  }
+
+  HttpClient http_;
+  std::string address_;
+  std::string origin_;
+  std::string cookie_;
+};
+
+std::string address_of(int n) {
+  // TEST-NET-2 and -3 (RFC 5737): one address per patient, under the per-address limits.
+  return (n < 250 ? "198.51.100." : "203.0.113.") + std::to_string(n % 250 + 1);
+}
+
+// POST /appointments with the outcome's key, then the confirmation of a 201.
+void book(const Setup& setup, Session& session, Outcome& o) {
+  const auto& patient = setup.patients[static_cast<std::size_t>(o.patient)];
+  try {
+    const auto t0 = Clock::now();
+    auto r = session.post("/api/v1/appointments",
+                          {{"practitioner_id", setup.practitioner_id},
+                           {"motif_id", o.tried.motif_id},
+                           {"start", o.tried.start},
+                           {"profile_id", patient.profile_id},
+                           {"mode", "in_person"}},
+                          {{"Idempotency-Key", o.key}});
+    o.book_ms = std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
+    o.status = r.status;
+    const auto body = Json::parse(r.body, nullptr, false);
+    if (r.status == 201) {
+      o.id = body.value("id", "");
+    } else if (body.is_object() && body.contains("error")) {
+      o.error_code = body["error"].value("code", "");
+    }
+  } catch (const std::exception&) {
+    o.status = 0;
+  }
+}
+
+void confirm(Session& session, Outcome& o) {
+  o.payment_method = "tok_visa";
+  try {
+    const auto t0 = Clock::now();
+    auto c = session.post("/api/v1/appointments/" + o.id + "/confirm",
+                          {{"payment_method", o.payment_method}});
+    o.confirm_ms = std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
+    o.confirm_status = c.status;
+  } catch (const std::exception&) {
+    o.confirm_status = 0;
+  }
+}
+
+void attempt_booking(const Setup& setup, Session& session, Outcome& o) {
+  book(setup, session, o);
+  if (o.status == 201) confirm(session, o);
+}
+
+}  // namespace
+
+Setup prepare(std::uint16_t port, int patients) {
+  Setup s;
+  s.port = port;
+  {
+    Session doctor(port, "192.0.2.1");
+    doctor.login(kDoctorEmail, kDoctorPassword);
+    auto me = doctor.get("/api/v1/practitioner/profile");
+    if (me.status != 200) fail("GET /practitioner/profile", me);
+    s.practitioner_id = me.json().value("id", "");
+    auto pub = doctor.get("/api/v1/practitioners/" + s.practitioner_id);
+    if (pub.status != 200) fail("GET /practitioners/{id}", pub);
+    const auto profile = pub.json();
+    for (const auto& m : profile["motifs"]) {
+      const auto mode = m.value("mode", "");
+      if (mode != "in_person" && mode != "both") continue;
+      const int d = m.value("duration_min", 0);
+      for (auto [minutes, slot] :
+           {std::pair{10, &s.motif10}, std::pair{15, &s.motif15}, std::pair{20, &s.motif20}}) {
+        if (d == minutes && slot->empty()) *slot = m.value("id", "");
+      }
+    }
+    if (s.motif10.empty() || s.motif15.empty() || s.motif20.empty())
+      throw std::runtime_error(
+          "the demo practitioner lacks in-person motifs of 10, 15 and 20 min: " + pub.body);
+  }
+  s.patients.resize(static_cast<std::size_t>(patients));
+  const auto run = random_hex(4);
+  std::mutex mutex;
+  std::string error;
+  std::vector<std::thread> threads;
+  for (int i = 0; i < patients; ++i) {
+    threads.emplace_back([&, i] {
+      try {
+        Patient p;
+        p.email = "charge." + run + "." + std::to_string(i) + "@exemple.test";
+        p.address = address_of(i);
+        Session session(port, p.address);
+        session.sign_up(p.email, i);
+        session.login(p.email, kPassword);
+        auto me = session.get("/api/v1/me");
+        if (me.status != 200) fail("GET /me", me);
+        p.profile_id = me.json()["profiles"][0].value("id", "");
+        p.cookie = session.cookie();
+        const std::lock_guard lock(mutex);
+        s.patients[static_cast<std::size_t>(i)] = std::move(p);
+      } catch (const std::exception& e) {
+        const std::lock_guard lock(mutex);
+        if (error.empty()) error = e.what();
+      }
+    });
+  }
+  for (auto& t : threads) t.join();
+  if (!error.empty()) throw std::runtime_error("preparing patients: " + error);
+  return s;
+}
+
+std::vector<Group> contested_groups(const Setup& setup, int count, int skip) {
+  Session anyone(setup.port, "192.0.2.2");
+  // Free starts of each motif, 31 days at a time up to the horizon.
+  std::map<int, std::map<std::int64_t, std::string>> free;  // duration → start → ISO
+  std::vector<Group> out;
+  for (int chunk = 0; chunk < 4 && static_cast<int>(out.size()) < count; ++chunk) {
+    const auto from = today_utc(std::int64_t{chunk} * 31);
+    for (const auto& [d, id] : {std::pair{10, setup.motif10}, std::pair{15, setup.motif15},
+                                std::pair{20, setup.motif20}}) {
+      auto r = anyone.get("/api/v1/practitioners/" + setup.practitioner_id + "/slots?from=" + from +
+                          "&days=31&mode=in_person&motif_id=" + id);
+      if (r.status != 200) fail("GET /slots", r);
+      const auto body = r.json();
+      for (const auto& slot : body["slots"]) {
+        const std::string iso = slot.value("start", "");
+        free[d][epoch_of(iso)] = iso;
+      }
+    }
+    out.clear();
+    int skipped = 0;
+    std::int64_t next_free = 0;
+    for (const auto& [t, iso] : free[15]) {
+      if (t < next_free || !free[20].contains(t) || !free[10].contains(t + 600)) continue;
+      next_free = t + 20 * 60;
+      if (skipped++ < skip) continue;
+      Group g;
+      g.start = t;
+      g.attempts = {{iso, setup.motif15, 15},
+                    {free[20].at(t), setup.motif20, 20},
+                    {free[10].at(t + 600), setup.motif10, 10}};
+      out.push_back(std::move(g));
+      if (static_cast<int>(out.size()) == count) break;
+    }
+  }
+  if (static_cast<int>(out.size()) < count)
+    throw std::runtime_error("only " + std::to_string(out.size()) + " free groups of slots, " +
+                             std::to_string(count) + " wanted");
+  return out;
+}
+
+Round race(const Setup& setup, const std::vector<Group>& groups, int clients,
+           const std::function<void(const Outcome&)>& on_outcome) {
+  Round round;
+  round.outcomes.resize(static_cast<std::size_t>(clients));
+  std::latch ready(clients + 1);
+  std::latch go(1);
+  std::vector<std::thread> threads;
+  const int g = static_cast<int>(groups.size());
+  const int pn = static_cast<int>(setup.patients.size());
+  for (int i = 0; i < clients; ++i) {
+    threads.emplace_back([&, i] {
+      auto& o = round.outcomes[static_cast<std::size_t>(i)];
+      o.client = i;
+      o.group = i % g;
+      o.attempt = (i / g) % 3;
+      o.patient = i % pn;
+      o.key = random_hex(16);
+      o.tried = groups[static_cast<std::size_t>(o.group)].attempts[o.attempt];
+      const auto& patient = setup.patients[static_cast<std::size_t>(o.patient)];
+      std::optional<Session> session;
+      try {
+        session.emplace(setup.port, patient.address);
+        session->use_cookie(patient.cookie);
+        (void)session->get("/healthz");  // the connection is open before the start signal
+      } catch (const std::exception&) {
+        session.reset();
+      }
+      ready.arrive_and_wait();
+      go.wait();
+      if (session) attempt_booking(setup, *session, o);
+      if (on_outcome) on_outcome(o);
+    });
+  }
+  ready.arrive_and_wait();
+  const auto t0 = Clock::now();
+  go.count_down();
+  for (auto& t : threads) t.join();
+  round.seconds = std::chrono::duration<double>(Clock::now() - t0).count();
+  return round;
+}
+
+void retry(const Setup& setup, Outcome& o) {
+  const auto& patient = setup.patients[static_cast<std::size_t>(o.patient)];
+  Session session(setup.port, patient.address);
+  session.use_cookie(patient.cookie);
+  if (o.status == 0) book(setup, session, o);
+  if (o.status == 201 && o.confirm_status != 200) confirm(session, o);
+}
+
+double healthz_rate(std::uint16_t port, int clients, int per_client) {
+  std::latch ready(clients + 1);
+  std::latch go(1);
+  std::atomic<int> answered{0};
+  std::vector<std::thread> threads;
+  for (int i = 0; i < clients; ++i) {
+    threads.emplace_back([&, i] {
+      std::optional<Session> session;
+      try {
+        session.emplace(port, address_of(i));
+        (void)session->get("/healthz");
+      } catch (const std::exception&) {
+        session.reset();
+      }
+      ready.arrive_and_wait();
+      go.wait();
+      for (int k = 0; session && k < per_client; ++k) {
+        try {
+          if (session->get("/healthz").status == 200) ++answered;
+        } catch (const std::exception&) {
+          break;
+        }
+      }
+    });
+  }
+  ready.arrive_and_wait();
+  const auto t0 = Clock::now();
+  go.count_down();
+  for (auto& t : threads) t.join();
+  const double seconds = std::chrono::duration<double>(Clock::now() - t0).count();
+  return seconds > 0 ? answered.load() / seconds : 0;
+}
+
+std::vector<std::string> check(const Setup& setup, const std::vector<Group>& groups,
+                               const Round& round) {
+  std::vector<std::string> problems;
+  std::map<int, int> winners;
+  for (const auto& o : round.outcomes) {
+    const auto where = "client " + std::to_string(o.client) + " (group " + std::to_string(o.group) +
+                       ", attempt " + std::to_string(o.attempt) + ")";
+    if (o.status == 201) {
+      ++winners[o.group];
+      if (o.confirm_status != 200)
+        problems.push_back(where + ": confirmation answered " + std::to_string(o.confirm_status));
+    } else if (o.status != 409 || o.error_code != "slot_taken") {
+      problems.push_back(where + ": got " + std::to_string(o.status) + " " + o.error_code +
+                         " instead of 201 or 409 slot_taken");
+    }
+  }
+  for (int gi = 0; gi < static_cast<int>(groups.size()); ++gi) {
+    if (winners[gi] != 1)
+      problems.push_back("group " + std::to_string(gi) + ": " + std::to_string(winners[gi]) +
+                         " bookings accepted");
+  }
+  // What the patients' own lists say, independently of the answers above.
+  struct Live {
+    std::int64_t start, end;
+    std::string id;
+  };
+  std::vector<Live> live;
+  std::set<std::string> seen;
+  for (const auto& p : setup.patients) {
+    Session session(setup.port, p.address);
+    session.use_cookie(p.cookie);
+    auto r = session.get("/api/v1/appointments");
+    if (r.status != 200) {
+      problems.push_back("GET /appointments answered " + std::to_string(r.status));
+      continue;
+    }
+    const auto body = r.json();
+    for (const auto* part : {"upcoming", "past"}) {
+      for (const auto& a : body.value(part, Json::array())) {
+        const auto status = a.value("status", "");
+        if (status != "confirmed" && status != "pending_payment") continue;
+        if (a["practitioner"].value("id", "") != setup.practitioner_id) continue;
+        if (!seen.insert(a.value("id", "")).second) continue;
+        live.push_back(
+            {epoch_of(a.value("start", "")), epoch_of(a.value("end", "")), a.value("id", "")});
+      }
+    }
+  }
+  std::sort(live.begin(), live.end(),
+            [](const Live& a, const Live& b) { return a.start < b.start; });
+  for (std::size_t i = 1; i < live.size(); ++i) {
+    if (live[i].start < live[i - 1].end)
+      problems.push_back("appointments " + live[i - 1].id + " and " + live[i].id + " overlap");
+  }
+  for (int gi = 0; gi < static_cast<int>(groups.size()); ++gi) {
+    const auto t = groups[static_cast<std::size_t>(gi)].start;
+    const auto n = std::count_if(live.begin(), live.end(), [t](const Live& a) {
+      return a.start >= t && a.start < t + 20 * 60;
+    });
+    if (n != 1)
+      problems.push_back("group " + std::to_string(gi) + ": the patients see " + std::to_string(n) +
+                         " live appointments");
+  }
+  return problems;
+}
+
+double percentile(std::vector<double> values, double p) {
+  if (values.empty()) return 0;
+  std::sort(values.begin(), values.end());
+  const auto rank = static_cast<std::size_t>(std::ceil(p / 100.0 * values.size()));
+  return values[std::min(values.size() - 1, rank == 0 ? 0 : rank - 1)];
+}
+
+}  // namespace cabinet::load
