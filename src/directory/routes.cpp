@@ -221,7 +221,7 @@ void register_routes(http::Router& router, Service& s) {
       [&s](Request& req) -> Task<Response> {
         co_return http::reply(co_await s.motifs(*req.principal), req);
       },
-      http::signed_in(practitioner));
+      http::signed_in(agenda_roles));
   router.add(
       Method::post, "/api/v1/practitioner/motifs",
       [&s](Request& req) -> Task<Response> {

@@ -300,8 +300,11 @@ Task<Result<void>> Service::delete_photo(const Principal& who) {
 }
 
 Task<Result<nlohmann::json>> Service::motifs(const Principal& who) {
-  if (auto r = co_await own_profile(who.account_id); !r) co_return std::move(r).error();
-  auto rows = co_await store::motifs(d_.db, who.account_id);
+  // Assistants read them too: they book for patients in the agenda they keep.
+  auto owner = co_await agenda_owner(who);
+  if (!owner) co_return std::move(owner).error();
+  if (auto r = co_await own_profile(*owner); !r) co_return std::move(r).error();
+  auto rows = co_await store::motifs(d_.db, *owner);
   if (!rows) co_return std::move(rows).error();
   nlohmann::json out = nlohmann::json::array();
   for (const auto& m : *rows) out.push_back(motif_json(m));

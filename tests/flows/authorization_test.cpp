@@ -30,7 +30,7 @@ const std::map<std::pair<Method, std::string>, Who>& expected() {
       {{Method::put, "/api/v1/practitioner/profile"}, Who::practitioner},
       {{Method::put, "/api/v1/practitioner/photo"}, Who::practitioner},
       {{Method::del, "/api/v1/practitioner/photo"}, Who::practitioner},
-      {{Method::get, "/api/v1/practitioner/motifs"}, Who::practitioner},
+      {{Method::get, "/api/v1/practitioner/motifs"}, Who::staff},
       {{Method::post, "/api/v1/practitioner/motifs"}, Who::practitioner},
       {{Method::put, "/api/v1/practitioner/motifs/{id}"}, Who::practitioner},
       {{Method::del, "/api/v1/practitioner/motifs/{id}"}, Who::practitioner},

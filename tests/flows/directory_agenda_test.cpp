@@ -156,6 +156,15 @@ TEST_P(DirectoryAgenda, AgendaBelongsToThePractitionerAndTheirAssistantOnly) {
   EXPECT_EQ(view.body["days"].size(), 7U);
   EXPECT_EQ(view.body["days"][0]["blocked"].size(), 1U);
   EXPECT_EQ(h_.get(assistant, "/api/v1/practitioner/profile").status, 403);
+  // They read Ana's motifs, to book for her patients, but do not change them.
+  auto motifs = h_.get(assistant, "/api/v1/practitioner/motifs");
+  ASSERT_EQ(motifs.status, 200) << motifs.body;
+  EXPECT_EQ(motifs.body["items"], h_.get(a.client, "/api/v1/practitioner/motifs").body["items"]);
+  EXPECT_EQ(
+      h_.post(assistant, "/api/v1/practitioner/motifs",
+              {{"label", "Bilan"}, {"duration_min", 30}, {"mode", "video"}, {"price_cents", 3000}})
+          .status,
+      403);
   EXPECT_EQ(h_.del(assistant, path).status, 204);
 }
 
