@@ -233,6 +233,7 @@ Setup prepare(std::uint16_t port, int patients) {
     auto me = doctor.get("/api/v1/practitioner/profile");
     if (me.status != 200) fail("GET /practitioner/profile", me);
     s.practitioner_id = me.json().value("id", "");
+    s.practitioner_cookie = doctor.cookie();
     auto pub = doctor.get("/api/v1/practitioners/" + s.practitioner_id);
     if (pub.status != 200) fail("GET /practitioners/{id}", pub);
     const auto profile = pub.json();

@@ -23,6 +23,7 @@ struct Patient {
 struct Setup {
   std::uint16_t port = 0;
   std::string practitioner_id;
+  std::string practitioner_cookie;  // the demo practitioner's session
   std::vector<Patient> patients;
   // The demo practitioner's in-person motifs: id of the 10, 15 and 20-minute ones.
   std::string motif10, motif15, motif20;

@@ -1,5 +1,7 @@
 #include "app/app.hpp"
 
+#include "realtime/ice.hpp"
+
 #include <thread>
 
 #include "accounts/profiles.hpp"
@@ -185,6 +187,7 @@ Result<void> App::build_services() {
   booking_options.payment_window = config_.booking.payment_window;
   booking_options.no_show_grace = config_.booking.no_show_grace;
   booking_options.card_deadline = config_.booking.card_deadline;
+  booking_options.room_opens = config_.booking.room_opens;
   booking_options.hold_lead = config_.payments.hold_lead;
   booking_ = std::make_unique<booking::Service>(
       booking::Deps{*db_, clock_, random_, *keys_, *audit_, *outbox_, *payments_, *index_, hub_,
@@ -212,6 +215,28 @@ void App::wire() {
                                     .metrics_token = config_.metrics.token,
                                     .version = version_string()});
   system::register_realtime(hub_, clock_);
+  {
+    const auto split = [](const std::string& list) {
+      std::vector<std::string> out;
+      std::size_t start = 0;
+      while (start < list.size()) {
+        auto end = list.find(',', start);
+        if (end == std::string::npos) end = list.size();
+        auto item = list.substr(start, end - start);
+        item.erase(0, item.find_first_not_of(' '));
+        item.erase(item.find_last_not_of(' ') + 1);
+        if (!item.empty()) out.push_back(item);
+        start = end + 1;
+      }
+      return out;
+    };
+    realtime::IceOptions ice;
+    ice.stun_urls = split(config_.ice.stun_urls);
+    ice.turn_urls = split(config_.ice.turn_urls);
+    ice.turn_secret = config_.ice.turn_secret;
+    ice.ttl = std::chrono::duration_cast<std::chrono::seconds>(config_.ice.turn_ttl);
+    realtime::register_ice_routes(router_, ice, [this] { return clock_.unix_seconds(); });
+  }
 
   dispatcher_.set_authenticator(sessions_);
   dispatcher_.set_site_origin(origin_of(config_.http.public_url));

@@ -300,6 +300,9 @@ std::vector<KeyInfo> make_keys() {
   k.push_back({"booking.payment_window", "10m",
                "how long a slot stays held for a patient who is entering their card (BKG7)",
                duration(&C::booking, &C::Booking::payment_window)});
+  k.push_back({"booking.room_opens", "10m",
+               "patients may enter the waiting room this long before their teleconsultation",
+               duration(&C::booking, &C::Booking::room_opens)});
   k.push_back({"booking.no_show_grace", "30m",
                "an appointment whose consultation has not started this long after its end "
                "becomes a no-show; its hold is voided (BKG6)",
@@ -350,6 +353,19 @@ std::vector<KeyInfo> make_keys() {
                text(&C::payments, &C::Payments::stripe_url)});
   k.push_back({"payments.stripe_secret_key", "", "Stripe secret key (sk_live_… or sk_test_…)",
                text(&C::payments, &C::Payments::stripe_secret_key)});
+  k.push_back({"ice.stun_urls", "",
+               "STUN servers for the video calls, comma-separated (stun:turn.example.fr:3478)",
+               text(&C::ice, &C::Ice::stun_urls)});
+  k.push_back({"ice.turn_urls", "",
+               "TURN servers, comma-separated (turn:turn.example.fr:3478?transport=udp,"
+               "turns:turn.example.fr:5349?transport=tcp); see docs/deploy.md",
+               text(&C::ice, &C::Ice::turn_urls)});
+  k.push_back({"ice.turn_secret", "",
+               "the TURN server's shared secret (coturn static-auth-secret): credentials are "
+               "derived from it per user",
+               text(&C::ice, &C::Ice::turn_secret)});
+  k.push_back({"ice.turn_ttl", "1h", "how long a TURN credential is valid (at most 1h)",
+               duration(&C::ice, &C::Ice::turn_ttl)});
   k.push_back({"metrics.token", "",
                "when set, GET /metrics requires \"Authorization: Bearer <token>\"",
                text(&C::metrics, &C::Metrics::token)});
@@ -447,6 +463,10 @@ Result<void> check(const Config& c) {
     return bad("notify.sms_transport = \"http\" needs notify.sms_url");
   }
   if (c.notify.lease < std::chrono::seconds(1)) return bad("notify.lease must be at least 1s");
+  if (c.ice.turn_ttl < std::chrono::minutes(1) || c.ice.turn_ttl > std::chrono::hours(1))
+    return bad("ice.turn_ttl must be between 1m and 1h");
+  if (!c.ice.turn_urls.empty() && c.ice.turn_secret.empty())
+    return bad("ice.turn_urls needs ice.turn_secret");
   if (c.security.argon2_memory < 8192) return bad("security.argon2_memory must be at least 8KiB");
   return ok();
 }

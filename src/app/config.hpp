@@ -85,8 +85,15 @@ struct Config {
     std::chrono::seconds no_show_grace{1800};  // after the end, not started → no_show (BKG6)
     std::chrono::seconds card_deadline{7200};  // no hold this long before the start → cancelled
     std::chrono::milliseconds jobs_interval{5000};
+    std::chrono::seconds room_opens{600};  // the waiting room opens this long before the start
     bool jobs = true;  // run reminders, deferred holds, no-shows and reconciliation here
   } booking;
+  struct Ice {
+    std::string stun_urls;  // comma-separated
+    std::string turn_urls;  // comma-separated
+    std::string turn_secret;
+    std::chrono::milliseconds turn_ttl{3600 * 1000};
+  } ice;
   struct Payments {
     std::string provider = "sandbox";               // or "stripe"
     std::chrono::seconds hold_lead{5 * 24 * 3600};  // holds are placed this long before the start

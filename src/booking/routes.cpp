@@ -130,6 +130,27 @@ void register_routes(http::Router& router, Service& s, std::string provider) {
         co_return http::reply(r, req);
       },
       http::signed_in(agenda_roles, http::json_body()));
+
+  // The teleconsultation room (docs/consultation.md); its live side is on the WebSocket.
+  router.add(
+      Method::get, "/api/v1/consultations/{id}",
+      [&s](Request& req) -> Task<Response> {
+        co_return http::reply(
+            co_await s.consultation(*req.principal, std::string(*req.param("id")), req.locale),
+            req);
+      },
+      // Any session: access() answers not_found to whoever is not a participant.
+      http::signed_in());
+  router.add(
+      Method::get, "/api/v1/practitioner/consultations",
+      [&s](Request& req) -> Task<Response> {
+        std::string date;
+        if (auto d = req.query_param("date"); d) date = std::string(d->substr(0, 10));
+        co_return http::reply(co_await s.consultations_of_day(*req.principal, date, req.locale),
+                              req);
+      },
+      http::signed_in(agenda_roles));
+  s.register_room();
 }
 
 }  // namespace cabinet::booking

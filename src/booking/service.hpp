@@ -7,6 +7,7 @@
 #include <string>
 
 #include "accounts/store.hpp"
+#include "booking/room.hpp"
 #include "booking/store.hpp"
 #include "core/clock.hpp"
 #include "core/locale.hpp"
@@ -47,6 +48,7 @@ struct Options {
   std::chrono::seconds no_show_grace{1800};
   std::chrono::seconds card_deadline{7200};
   std::chrono::seconds hold_lead{5 * 24 * 3600};
+  std::chrono::seconds room_opens{600};  // patients enter the waiting room this long before
 };
 
 struct Deps {
@@ -101,6 +103,16 @@ class Service {
   // The consultation began (the room, issue 6): the appointment will not become a no-show.
   Task<Result<void>> started(std::int64_t appointment);
 
+  // The teleconsultation room (room.cpp, docs/consultation.md).
+  Task<Result<nlohmann::json>> consultation(const Principal& who, const std::string& id,
+                                            Locale locale);
+  // The video consultations of the agenda `who` keeps, on `date` (YYYY-MM-DD, the agenda's
+  // local date; empty: today).
+  Task<Result<nlohmann::json>> consultations_of_day(const Principal& who, const std::string& date,
+                                                    Locale locale);
+  // The WebSocket messages of the room (join, leave, admit, signal, chat…), on d_.hub.
+  void register_room();
+
   // Jobs (jobs.cpp): one pass over what is due. Returns how many things were done. Tests call it
   // with the clock where they want it.
   Task<Result<std::size_t>> run_due();
@@ -113,6 +125,19 @@ class Service {
 
  private:
   struct Booked;
+  struct Access {
+    store::View v;
+    std::string role;  // patient, practitioner, assistant
+  };
+  // A participant's view: the patient who booked, or the agenda's practitioner or assistant;
+  // not_found for anyone else, and for an appointment without a room.
+  Task<Result<Access>> access(const Principal& who, const std::string& id);
+  [[nodiscard]] std::string room_status(const store::View& v) const;
+  [[nodiscard]] nlohmann::json consultation_json(const store::View& v, const std::string& role,
+                                                 Locale locale) const;
+  // Presence to the room, waiting-room state to the agenda's staff.
+  void announce(const store::View& v, const std::vector<Participant>& people);
+  void room_closed(const std::string& id);
   Task<Result<bool>> run_job(const store::Job& job);
   Task<Result<bool>> run_place_hold(const store::Job& job, const store::View& v);
   Task<Result<std::size_t>> reconcile();
@@ -142,6 +167,7 @@ class Service {
   [[nodiscard]] nlohmann::json to_json(const store::View& v, Locale locale) const;
   Deps d_;
   Periodic loop_;
+  Rooms rooms_;
 };
 
 }  // namespace cabinet::booking

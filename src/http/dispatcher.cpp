@@ -143,4 +143,9 @@ Task<Response> Dispatcher::route(Request& request) {
   co_return co_await route.handler(request);
 }
 
+Task<Result<std::optional<Principal>>> Dispatcher::authenticate(Request& request) {
+  if (!authenticator_) co_return std::optional<Principal>{};
+  co_return co_await authenticator_->authenticate(request);
+}
+
 }  // namespace cabinet::http

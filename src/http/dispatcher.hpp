@@ -32,6 +32,8 @@ class Dispatcher {
   void freeze();
 
   Task<Response> handle(Request& request);
+  // Who the request's session names (nullopt: none), for the WebSocket upgrade.
+  Task<Result<std::optional<Principal>>> authenticate(Request& request);
   // An error found by the server before any handler (bad request line, body too large):
   // answered through the same middleware, so it carries the same headers, id and metrics.
   Response reject(Request& request, const Error& error);

@@ -135,7 +135,14 @@ asio::awaitable<void> HttpSession::serve_one(bool& keep_going) {
                                version);
       co_return;
     }
-    co_await run_websocket(server_, std::move(stream_), parser.release(), id_);
+    // Only a signed-in browser gets a socket (docs/realtime.md): 401 before any upgrade.
+    auto who = co_await server_->dispatcher.authenticate(request);
+    if (!who || !*who) {
+      const Error refused = who ? Error(ErrorCode::unauthorized) : who.error();
+      co_await reply_and_close(server_->dispatcher.reject(request, refused), version);
+      co_return;
+    }
+    co_await run_websocket(server_, std::move(stream_), parser.release(), id_, std::move(**who));
     co_return;
   }
 

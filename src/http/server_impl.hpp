@@ -84,6 +84,7 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
 
 // Runs an accepted WebSocket until it closes.
 asio::awaitable<void> run_websocket(std::shared_ptr<Server::Impl> server, beast::tcp_stream stream,
-                                    bhttp::request<bhttp::string_body> request, std::uint64_t id);
+                                    bhttp::request<bhttp::string_body> request, std::uint64_t id,
+                                    Principal principal);
 
 }  // namespace cabinet::http

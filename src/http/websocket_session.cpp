@@ -18,8 +18,12 @@ class WsSession final : public realtime::Connection,
                         public std::enable_shared_from_this<WsSession> {
  public:
   WsSession(std::shared_ptr<Server::Impl> server, beast::tcp_stream stream, std::uint64_t id,
-            Locale locale)
-      : server_(std::move(server)), ws_(std::move(stream)), id_(id), locale_(locale) {}
+            Locale locale, Principal principal)
+      : server_(std::move(server)),
+        ws_(std::move(stream)),
+        id_(id),
+        locale_(locale),
+        principal_(std::move(principal)) {}
   WsSession(const WsSession&) = delete;
   WsSession& operator=(const WsSession&) = delete;
   // Leaves every room on destruction, as in chat-multi; broadcasts hold only weak_ptrs.
@@ -27,6 +31,7 @@ class WsSession final : public realtime::Connection,
 
   [[nodiscard]] std::uint64_t id() const override { return id_; }
   [[nodiscard]] Locale locale() const override { return locale_; }
+  [[nodiscard]] const Principal& principal() const override { return principal_; }
 
   void send(std::string text) override {
     asio::post(ws_.get_executor(), [self = shared_from_this(), text = std::move(text)]() mutable {
@@ -73,7 +78,15 @@ class WsSession final : public realtime::Connection,
         }
         break;
       }
-      if (!ws_.got_text()) {
+      if (!take_token()) {
+        if (++refused_ > kRefusedBeforeClose) {
+          log::info("websocket closed for flooding", {{"connection", id_}});
+          begin_close(realtime::CloseCode::policy, "flood");
+          buffer.consume(buffer.size());
+          continue;
+        }
+        send(realtime::Hub::error_message("rate_limited", locale_));
+      } else if (!ws_.got_text()) {
         send(realtime::Hub::error_message("binary_not_supported", locale_));
       } else {
         const auto data = buffer.cdata();
@@ -86,6 +99,21 @@ class WsSession final : public realtime::Connection,
   }
 
  private:
+  static constexpr double kRate = 50;  // messages per second, on average
+  static constexpr double kBurst = 100;
+  static constexpr int kRefusedBeforeClose = 200;
+
+  bool take_token() {
+    const auto now = std::chrono::steady_clock::now();
+    tokens_ =
+        std::min(kBurst, tokens_ + std::chrono::duration<double>(now - refilled_).count() * kRate);
+    refilled_ = now;
+    if (tokens_ < 1) return false;
+    tokens_ -= 1;
+    refused_ = 0;
+    return true;
+  }
+
   void begin_close(realtime::CloseCode code, const std::string& reason) {
     if (closing_ || close_reason_) return;
     close_reason_ = websocket::close_reason(static_cast<websocket::close_code>(code), reason);
@@ -125,6 +153,12 @@ class WsSession final : public realtime::Connection,
   websocket::stream<beast::tcp_stream> ws_;
   std::uint64_t id_;
   Locale locale_;
+  Principal principal_;
+  // Token bucket of incoming messages (docs/realtime.md, "Limits"): a flood is refused on
+  // this socket only, and a socket that keeps flooding is closed.
+  double tokens_ = kBurst;
+  std::chrono::steady_clock::time_point refilled_ = std::chrono::steady_clock::now();
+  int refused_ = 0;
   std::deque<std::string> queue_;
   bool writing_ = false;
   bool closing_ = false;
@@ -134,9 +168,11 @@ class WsSession final : public realtime::Connection,
 }  // namespace
 
 asio::awaitable<void> run_websocket(std::shared_ptr<Server::Impl> server, beast::tcp_stream stream,
-                                    bhttp::request<bhttp::string_body> request, std::uint64_t id) {
+                                    bhttp::request<bhttp::string_body> request, std::uint64_t id,
+                                    Principal principal) {
   const auto locale = parse_accept_language(request[bhttp::field::accept_language]);
-  auto session = std::make_shared<WsSession>(server, std::move(stream), id, locale);
+  auto session =
+      std::make_shared<WsSession>(server, std::move(stream), id, locale, std::move(principal));
   ++server->websockets;
   try {
     co_await session->run(std::move(request));

@@ -12,12 +12,16 @@ void Hub::attach(const std::shared_ptr<Connection>& connection) {
 }
 
 void Hub::detach(std::uint64_t id) {
-  std::lock_guard lock(mutex_);
-  connections_.erase(id);
-  for (auto it = rooms_.begin(); it != rooms_.end();) {
-    it->second.erase(id);
-    it = it->second.empty() ? rooms_.erase(it) : std::next(it);
+  {
+    std::lock_guard lock(mutex_);
+    connections_.erase(id);
+    for (auto it = rooms_.begin(); it != rooms_.end();) {
+      it->second.erase(id);
+      it = it->second.empty() ? rooms_.erase(it) : std::next(it);
+    }
   }
+  // Outside the lock: a hook broadcasts (a participant left).
+  for (const auto& hook : detach_hooks_) hook(id);
 }
 
 void Hub::join(const std::string& room, const std::shared_ptr<Connection>& connection) {
@@ -38,6 +42,19 @@ void Hub::leave(const std::string& room, std::uint64_t id) {
     it->second.erase(id);
     if (it->second.empty()) rooms_.erase(it);
   }
+}
+
+bool Hub::send_to(std::uint64_t id, const std::string& message) {
+  std::shared_ptr<Connection> target;
+  {
+    std::lock_guard lock(mutex_);
+    auto it = connections_.find(id);
+    if (it == connections_.end()) return false;
+    target = it->second.lock();
+  }
+  if (!target) return false;
+  target->send(message);
+  return true;
 }
 
 std::size_t Hub::broadcast(const std::string& room, const std::string& message) {
@@ -90,6 +107,17 @@ std::string Hub::error_message(std::string_view code, Locale locale) {
                                    : "Le message n'est pas un objet JSON avec un « type ».";
   } else if (code == "unknown_type") {
     message = locale == Locale::en ? "Unknown message type." : "Type de message inconnu.";
+  } else if (code == "rate_limited") {
+    message =
+        locale == Locale::en ? "Too many messages: slow down." : "Trop de messages : ralentissez.";
+  } else if (code == "forbidden") {
+    message = locale == Locale::en ? "You are not allowed to do this."
+                                   : "Vous n'avez pas le droit de faire cela.";
+  } else if (code == "not_open") {
+    message = locale == Locale::en ? "The waiting room opens 10 minutes before the appointment."
+                                   : "La salle d'attente ouvre 10 minutes avant le rendez-vous.";
+  } else if (code == "invalid") {
+    message = locale == Locale::en ? "The message is malformed." : "Le message est mal formé.";
   } else if (code == "not_found") {
     message = locale == Locale::en ? "Nothing was found with that identifier."
                                    : "Rien n'a été trouvé avec cet identifiant.";

@@ -10,9 +10,11 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include "core/async.hpp"
 #include "core/locale.hpp"
+#include "core/principal.hpp"
 
 namespace cabinet::realtime {
 
@@ -30,6 +32,8 @@ class Connection {
   virtual ~Connection() = default;
   [[nodiscard]] virtual std::uint64_t id() const = 0;
   [[nodiscard]] virtual Locale locale() const = 0;
+  // Who opened the socket: the upgrade needs a valid session (docs/realtime.md).
+  [[nodiscard]] virtual const Principal& principal() const = 0;
   // Queues a text message; thread-safe, never blocks, never sends while a lock is held.
   virtual void send(std::string text) = 0;
   // Sends the close frame after the messages already queued.
@@ -50,6 +54,8 @@ class Hub {
   // Joins an attached connection by id (from a message handler, which holds a reference).
   void join(const std::string& room, std::uint64_t id);
   void leave(const std::string& room, std::uint64_t id);
+  // Queues the message for one connection; false when it is gone.
+  bool send_to(std::uint64_t id, const std::string& message);
   // Returns how many connections the message was queued for.
   std::size_t broadcast(const std::string& room, const std::string& message);
   void close_all(CloseCode code, const std::string& reason);
@@ -59,6 +65,10 @@ class Hub {
 
   // Registers the handler of one message type; a wiring-time call, before serving.
   void on(std::string type, Handler handler);
+  // Called with a connection's id once it is gone (after it left every room); wiring time.
+  void on_detach(std::function<void(std::uint64_t)> hook) {
+    detach_hooks_.push_back(std::move(hook));
+  }
   // Parses and routes one text message. Bad messages get an "error" reply on that socket only.
   Task<void> dispatch(Connection& connection, std::string_view text);
 
@@ -71,6 +81,7 @@ class Hub {
   std::map<std::string, std::unordered_map<std::uint64_t, std::weak_ptr<Connection>>, std::less<>>
       rooms_;
   std::unordered_map<std::string, Handler> handlers_;
+  std::vector<std::function<void(std::uint64_t)>> detach_hooks_;
 };
 
 }  // namespace cabinet::realtime

@@ -14,6 +14,7 @@ class FakeConnection final : public Connection {
   explicit FakeConnection(std::uint64_t id) : id_(id) {}
   [[nodiscard]] std::uint64_t id() const override { return id_; }
   [[nodiscard]] Locale locale() const override { return Locale::fr; }
+  [[nodiscard]] const Principal& principal() const override { return principal_; }
   void send(std::string text) override { sent.push_back(std::move(text)); }
   void close(CloseCode code, std::string) override { closed = code; }
   std::vector<std::string> sent;
@@ -21,6 +22,7 @@ class FakeConnection final : public Connection {
 
  private:
   std::uint64_t id_;
+  Principal principal_;
 };
 
 TEST(Hub, BroadcastsToTheRoomOnlyAndSkipsGoneConnections) {

@@ -208,12 +208,14 @@ class RecordingConnection final : public realtime::Connection {
   explicit RecordingConnection(std::uint64_t id) : id_(id) {}
   [[nodiscard]] std::uint64_t id() const override { return id_; }
   [[nodiscard]] Locale locale() const override { return Locale::fr; }
+  [[nodiscard]] const Principal& principal() const override { return principal_; }
   void send(std::string text) override { sent.push_back(nlohmann::json::parse(text)); }
   void close(realtime::CloseCode, std::string) override {}
   std::vector<nlohmann::json> sent;
 
  private:
   std::uint64_t id_;
+  Principal principal_;
 };
 
 TEST_P(DirectoryAgenda, PatientsFollowingAPractitionerSeeTheDelayLive) {

@@ -8,8 +8,7 @@
 #include <set>
 #include <thread>
 
-#include "booking_load.hpp"
-#include "fixture.hpp"
+#include "signed_in.hpp"
 
 namespace cabinet::test {
 namespace {

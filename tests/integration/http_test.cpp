@@ -143,11 +143,9 @@ TEST_P(HttpServerTest, CspReportsAreAcceptedLoggedAndCounted) {
   EXPECT_NE(http().get("/metrics").body.find("cabinet_csp_violations_total 1"), std::string::npos);
 }
 
-TEST_P(HttpServerTest, MetricsCoverRoutesStatusesSocketsAndThePool) {
+TEST_P(HttpServerTest, MetricsCoverRoutesStatusesAndThePool) {
   http().get("/healthz");
   http().get("/api/v1/nope");
-  WsClient ws(server().port());
-  ASSERT_TRUE(ws.read_json().has_value());  // hello: the socket is registered
   const auto text = http().get("/metrics").body;
   EXPECT_NE(
       text.find(R"(cabinet_http_requests_total{method="GET",route="/healthz",status="200"} 1)"),
@@ -160,7 +158,7 @@ TEST_P(HttpServerTest, MetricsCoverRoutesStatusesSocketsAndThePool) {
       text.find(
           R"(cabinet_http_request_duration_seconds_bucket{method="GET",route="/healthz",status="200",le="+Inf"} 1)"),
       std::string::npos);
-  EXPECT_NE(text.find("cabinet_websocket_connections 1"), std::string::npos);
+  EXPECT_NE(text.find("cabinet_websocket_connections 0"), std::string::npos);  // websocket_test
   EXPECT_NE(text.find(R"(cabinet_db_pool_connections{state="in_use"})"), std::string::npos);
   EXPECT_NE(text.find("cabinet_db_pool_waiting 0"), std::string::npos);
 }

@@ -1,12 +1,12 @@
-#include "fixture.hpp"
+#include "signed_in.hpp"
 
 namespace cabinet::test {
 namespace {
 
-using WebSocketTest = ServerTest;
+using WebSocketTest = SignedInServerTest;
 
 TEST_P(WebSocketTest, SaysHelloAndAnswersPing) {
-  WsClient ws(server().port());
+  WsClient ws(node().port(), patient());
   auto hello = ws.read_json();
   ASSERT_TRUE(hello.has_value());
   EXPECT_EQ((*hello)["type"], "hello");
@@ -15,11 +15,13 @@ TEST_P(WebSocketTest, SaysHelloAndAnswersPing) {
   ASSERT_TRUE(pong.has_value());
   EXPECT_EQ((*pong)["type"], "pong");
   EXPECT_TRUE((*pong)["time"].is_number_integer());
+  const auto metrics = HttpClient(node().port()).get("/metrics").body;
+  EXPECT_NE(metrics.find("cabinet_websocket_connections 1"), std::string::npos) << metrics;
 }
 
 TEST_P(WebSocketTest, AMessageOverTheLimitClosesThatSocketOnly) {
-  WsClient big(server().port());
-  WsClient other(server().port());
+  WsClient big(node().port(), patient());
+  WsClient other(node().port(), patient());
   ASSERT_TRUE(big.read().has_value());
   ASSERT_TRUE(other.read().has_value());
 
@@ -38,7 +40,9 @@ TEST_P(WebSocketTest, AMessageOverTheLimitClosesThatSocketOnly) {
 }
 
 TEST_P(WebSocketTest, BadMessagesGetAnErrorAndTheSocketStaysOpen) {
-  WsClient ws(server().port(), {{"Accept-Language", "en"}});
+  auto headers = patient();
+  headers.emplace_back("Accept-Language", "en");
+  WsClient ws(node().port(), headers);
   ASSERT_TRUE(ws.read().has_value());
   ws.send("{not json");
   auto error = ws.read_json();
@@ -55,22 +59,52 @@ TEST_P(WebSocketTest, BadMessagesGetAnErrorAndTheSocketStaysOpen) {
 }
 
 TEST_P(WebSocketTest, AForeignOriginIsRefused) {
-  const auto port = server().port();
-  EXPECT_EQ(websocket_refusal_status(port, {{"Origin", "https://evil.example"}}), 403);
-  EXPECT_EQ(
-      websocket_refusal_status(port, {{"Origin", "http://127.0.0.1:" + std::to_string(port)}}), 0);
+  const auto port = node().port();
+  auto foreign = patient();
+  foreign.emplace_back("Origin", "https://evil.example");
+  EXPECT_EQ(websocket_refusal_status(port, foreign), 403);
+  auto own = patient();
+  own.emplace_back("Origin", "http://127.0.0.1:" + std::to_string(port));
+  EXPECT_EQ(websocket_refusal_status(port, own), 0);
+}
+
+TEST_P(WebSocketTest, WithoutAValidSessionTheUpgradeIs401) {
+  const auto port = node().port();
+  EXPECT_EQ(websocket_refusal_status(port, {}), 401);
+  EXPECT_EQ(websocket_refusal_status(port, {{"Cookie", "cabinet_session=forged"}}), 401);
+  EXPECT_EQ(websocket_refusal_status(port, patient()), 0);
+}
+
+TEST_P(WebSocketTest, AFloodIsRefusedOnThatSocketWhileOthersAreServed) {
+  WsClient flood(node().port(), patient());
+  WsClient other(node().port(), patient(1));
+  ASSERT_TRUE(flood.read().has_value());
+  ASSERT_TRUE(other.read().has_value());
+  for (int i = 0; i < 150; ++i) flood.send(R"({"type":"ping"})");
+  int pongs = 0;
+  int refused = 0;
+  for (int i = 0; i < 150; ++i) {
+    auto m = flood.read_json();
+    ASSERT_TRUE(m.has_value());
+    if ((*m)["type"] == "pong") ++pongs;
+    if ((*m)["type"] == "error" && (*m)["code"] == "rate_limited") ++refused;
+  }
+  EXPECT_GT(refused, 0);
+  EXPECT_EQ(pongs + refused, 150);
+  other.send(R"({"type":"ping"})");
+  EXPECT_EQ((*other.read_json())["type"], "pong");
 }
 
 TEST_P(WebSocketTest, APlainGetOnTheSocketAddressAsksForAnUpgrade) {
-  auto r = http().get("/api/v1/ws");
+  auto r = HttpClient(node().port()).get("/api/v1/ws");
   EXPECT_EQ(r.status, 426);
   EXPECT_EQ(r.json()["error"]["code"], "upgrade_required");
 }
 
 TEST_P(WebSocketTest, ShutdownClosesSocketsAsGoingAwayAndExitsCleanly) {
-  WsClient ws(server().port());
+  WsClient ws(node().port(), patient());
   ASSERT_TRUE(ws.read().has_value());
-  HttpClient idle(server().port());
+  HttpClient idle(node().port());
   ASSERT_EQ(idle.get("/healthz").status, 200);  // an idle keep-alive connection stays open
 
   server().signal(SIGTERM);

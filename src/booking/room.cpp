@@ -1,0 +1,484 @@
+// The teleconsultation room (issue 6; docs/consultation.md, docs/realtime.md "Consultations"):
+// who may enter, the waiting room, admission, signaling relayed between the participants of one
+// consultation only, and the chat kept sealed in the consultation record. Media never reaches
+// the server; signaling and chat text are never logged.
+#include "booking/room.hpp"
+
+#include <algorithm>
+
+#include "agenda/local_time.hpp"
+#include "audit/log.hpp"
+#include "booking/internal.hpp"
+#include "core/log.hpp"
+#include "core/utf8.hpp"
+#include "crypto/keyring.hpp"
+#include "http/input.hpp"
+#include "practitioners/store.hpp"
+#include "realtime/hub.hpp"
+
+namespace cabinet::booking {
+
+std::vector<Participant> Rooms::join(const std::string& room, Participant p) {
+  const std::lock_guard lock(mutex_);
+  auto& people = rooms_[room];
+  std::erase_if(people, [&](const Participant& x) { return x.connection == p.connection; });
+  people.push_back(std::move(p));
+  return people;
+}
+
+std::pair<std::vector<Participant>, bool> Rooms::leave(const std::string& room,
+                                                       std::uint64_t connection) {
+  const std::lock_guard lock(mutex_);
+  auto it = rooms_.find(room);
+  if (it == rooms_.end()) return {{}, false};
+  const auto removed =
+      std::erase_if(it->second, [&](const Participant& x) { return x.connection == connection; });
+  auto left = it->second;
+  if (left.empty()) rooms_.erase(it);
+  return {left, removed > 0};
+}
+
+std::vector<std::pair<std::string, Participant>> Rooms::leave_all(std::uint64_t connection) {
+  const std::lock_guard lock(mutex_);
+  std::vector<std::pair<std::string, Participant>> out;
+  for (auto it = rooms_.begin(); it != rooms_.end();) {
+    auto& people = it->second;
+    auto found = std::find_if(people.begin(), people.end(),
+                              [&](const Participant& x) { return x.connection == connection; });
+    if (found != people.end()) {
+      out.emplace_back(it->first, *found);
+      people.erase(found);
+    }
+    it = people.empty() ? rooms_.erase(it) : std::next(it);
+  }
+  return out;
+}
+
+std::vector<Participant> Rooms::in(const std::string& room) const {
+  const std::lock_guard lock(mutex_);
+  auto it = rooms_.find(room);
+  return it == rooms_.end() ? std::vector<Participant>{} : it->second;
+}
+
+std::optional<Participant> Rooms::find(const std::string& room, std::uint64_t connection) const {
+  const std::lock_guard lock(mutex_);
+  auto it = rooms_.find(room);
+  if (it == rooms_.end()) return std::nullopt;
+  for (const auto& p : it->second) {
+    if (p.connection == connection) return p;
+  }
+  return std::nullopt;
+}
+
+void Rooms::admit(const std::string& room) {
+  const std::lock_guard lock(mutex_);
+  admitted_.insert(room);
+}
+
+bool Rooms::admitted(const std::string& room) const {
+  const std::lock_guard lock(mutex_);
+  return admitted_.contains(room);
+}
+
+nlohmann::json Rooms::to_json(const std::vector<Participant>& people) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& p : people) out.push_back({{"id", p.id()}, {"role", p.role}, {"name", p.name}});
+  return out;
+}
+
+namespace {
+
+constexpr std::int64_t kLateNotice = 20 * 60;  // "stay reachable by phone" (seed 000)
+constexpr std::size_t kMaxSignal = 32 * 1024;
+constexpr std::size_t kMaxChat = 2000;
+constexpr std::size_t kChatHistory = 200;
+
+std::string room_of(const std::string& consultation) { return "consultation:" + consultation; }
+std::string staff_room(std::int64_t practitioner) {
+  return "staff:" + std::to_string(practitioner);
+}
+std::string chat_context(std::int64_t appointment) {
+  return "consultation_messages:" + std::to_string(appointment);
+}
+
+bool has_patient(const std::vector<Participant>& people) {
+  return std::any_of(people.begin(), people.end(),
+                     [](const Participant& p) { return p.role == "patient"; });
+}
+bool has_practitioner(const std::vector<Participant>& people) {
+  return std::any_of(people.begin(), people.end(),
+                     [](const Participant& p) { return p.role == "practitioner"; });
+}
+
+void refuse(realtime::Connection& c, std::string_view code) {
+  c.send(realtime::Hub::error_message(code, c.locale()));
+}
+
+std::optional<std::string> consultation_field(const nlohmann::json& m) {
+  if (!m.contains("consultation") || !m["consultation"].is_string()) return std::nullopt;
+  auto id = m["consultation"].get<std::string>();
+  if (id.empty() || id.size() > 64) return std::nullopt;
+  return id;
+}
+
+}  // namespace
+
+Task<Result<Service::Access>> Service::access(const Principal& who, const std::string& id) {
+  Access out;
+  if (who.role == Role::patient) {
+    auto v = co_await own(who, id);
+    if (!v) co_return std::move(v).error();
+    out.v = std::move(*v);
+    out.role = "patient";
+  } else if (who.role == Role::practitioner || who.role == Role::assistant) {
+    auto v = co_await managed(who, id);
+    if (!v) co_return std::move(v).error();
+    out.v = std::move(*v);
+    out.role = std::string(to_string(who.role));
+  } else {
+    co_return Error(ErrorCode::not_found);
+  }
+  // Only a confirmed (or finished) video appointment has a room.
+  if (out.v.a.mode != "video" || (out.v.a.status != "confirmed" && out.v.a.status != "done"))
+    co_return Error(ErrorCode::not_found);
+  co_return out;
+}
+
+std::string Service::room_status(const store::View& v) const {
+  if (v.a.status == "done") return "completed";
+  const auto room = room_of(v.a.public_id);
+  if (rooms_.admitted(room)) return "in_call";
+  return has_patient(rooms_.in(room)) ? "waiting" : "scheduled";
+}
+
+nlohmann::json Service::consultation_json(const store::View& v, const std::string& role,
+                                          Locale locale) const {
+  const auto now = d_.clock.unix_seconds();
+  const auto base = to_json(v, locale);
+  const auto people = rooms_.in(room_of(v.a.public_id));
+  const auto status = room_status(v);
+  nlohmann::json out{{"id", v.a.public_id},
+                     {"status", status},
+                     {"start", base["start"]},
+                     {"end", base["end"]},
+                     {"opens_at", nullptr},
+                     {"role", role},
+                     {"practitioner",
+                      {{"id", v.practitioner_public_id},
+                       {"name", base["practitioner"]["name"]},
+                       {"connected", has_practitioner(people)}}},
+                     {"patient",
+                      {{"first_name", v.profile_first_name},
+                       {"last_name", v.profile_last_name},
+                       {"birth_date", v.profile_birth_date ? nlohmann::json(*v.profile_birth_date)
+                                                           : nlohmann::json(nullptr)}}},
+                     {"waiting", status == "waiting"},
+                     {"late_notice", status == "waiting" && now >= v.a.start_at + kLateNotice},
+                     {"price_cents", v.a.price_cents},
+                     {"payment", base["payment"]},
+                     {"started_at", v.a.started_at ? nlohmann::json(*v.a.started_at) : nullptr},
+                     {"motif", base["motif"]}};
+  const auto* zone = agenda::zone(v.timezone);
+  out["opens_at"] = agenda::iso(v.a.start_at - d_.options.room_opens.count(),
+                                zone != nullptr ? zone : agenda::zone("Europe/Paris"));
+  out["opens_in_seconds"] =
+      std::max<std::int64_t>(0, v.a.start_at - d_.options.room_opens.count() - now);
+  return out;
+}
+
+Task<Result<nlohmann::json>> Service::consultation(const Principal& who, const std::string& id,
+                                                   Locale locale) {
+  auto a = co_await access(who, id);
+  if (!a) co_return std::move(a).error();
+  auto out = consultation_json(a->v, a->role, locale);
+  storage::Params params{a->v.a.id};
+  auto ended =
+      co_await d_.db.query("SELECT ended_at FROM appointments WHERE id = $1", std::move(params));
+  if (ended && !ended->empty() && ended->row(0).opt_integer(0) && a->v.a.started_at) {
+    const auto end = *ended->row(0).opt_integer(0);
+    out["ended_at"] = end;
+    out["duration_seconds"] = end - *a->v.a.started_at;
+  }
+  co_return out;
+}
+
+Task<Result<nlohmann::json>> Service::consultations_of_day(const Principal& who,
+                                                           const std::string& date, Locale locale) {
+  auto owner = co_await practitioners::store::agenda_owner(d_.db, who);
+  if (!owner) co_return std::move(owner).error();
+  const auto* paris = agenda::zone("Europe/Paris");
+  const auto now = d_.clock.unix_seconds();
+  auto day =
+      date.empty() ? std::optional(agenda::local_date(now, paris)) : agenda::parse_date(date);
+  if (!day) co_return http::invalid_field("date", "Date invalide.", "Invalid date.");
+  // A margin of a day on each side covers every time zone; each view is kept by its own date.
+  const auto midnight = agenda::to_instant_lenient(*day, 0, paris);
+  auto views =
+      co_await store::of_practitioner(d_.db, *owner, midnight - 86400, midnight + 2 * 86400);
+  if (!views) co_return std::move(views).error();
+  nlohmann::json items = nlohmann::json::array();
+  const std::string role(to_string(who.role));
+  for (const auto& v : *views) {
+    if (v.a.mode != "video" || (v.a.status != "confirmed" && v.a.status != "done")) continue;
+    const auto* zone = agenda::zone(v.timezone);
+    if (agenda::local_date(v.a.start_at, zone != nullptr ? zone : paris) != *day) continue;
+    items.push_back(consultation_json(v, role, locale));
+  }
+  co_return nlohmann::json{{"items", std::move(items)}};
+}
+
+void Service::room_closed(const std::string& id) {
+  d_.hub.broadcast(room_of(id), nlohmann::json{{"type", "closed"}, {"consultation", id}}.dump());
+}
+
+void Service::announce(const store::View& v, const std::vector<Participant>& people) {
+  const auto room = room_of(v.a.public_id);
+  const auto status = room_status(v);
+  d_.hub.broadcast(room, nlohmann::json{{"type", "presence"},
+                                        {"consultation", v.a.public_id},
+                                        {"participants", Rooms::to_json(people)},
+                                        {"status", status}}
+                             .dump());
+  d_.hub.broadcast(staff_room(v.a.practitioner_id), nlohmann::json{{"type", "waiting_room"},
+                                                                   {"consultation", v.a.public_id},
+                                                                   {"waiting", status == "waiting"}}
+                                                        .dump());
+}
+
+void Service::register_room() {
+  auto& hub = d_.hub;
+  // The practitioner's dashboard: waiting-room changes of every consultation of the agenda.
+  hub.on("watch_waiting_room",
+         [this](realtime::Connection& c, const nlohmann::json&) -> Task<void> {
+           const auto& who = c.principal();
+           auto owner = co_await practitioners::store::agenda_owner(d_.db, who);
+           if (!owner) {
+             refuse(c, "forbidden");
+             co_return;
+           }
+           d_.hub.join(staff_room(*owner), c.id());
+           c.send(nlohmann::json{{"type", "watching"}}.dump());
+         });
+
+  hub.on("join", [this](realtime::Connection& c, const nlohmann::json& m) -> Task<void> {
+    const auto id = consultation_field(m);
+    if (!id) {
+      refuse(c, "invalid");
+      co_return;
+    }
+    auto a = co_await access(c.principal(), *id);
+    if (!a) {
+      refuse(c, a.error().code == ErrorCode::unavailable ? "unavailable" : "not_found");
+      co_return;
+    }
+    const auto& v = a->v;
+    const auto now = d_.clock.unix_seconds();
+    if (a->role == "patient" &&
+        (v.a.status != "confirmed" || now < v.a.start_at - d_.options.room_opens.count())) {
+      refuse(c, "not_open");
+      co_return;
+    }
+    Participant p;
+    p.connection = c.id();
+    p.account = c.principal().account_id;
+    p.role = a->role;
+    p.practitioner = v.a.practitioner_id;
+    if (a->role == "patient") {
+      p.name = v.profile_first_name + " " + v.profile_last_name;
+    } else if (a->role == "practitioner") {
+      p.name = "Dr " + v.practitioner_first_name + " " + v.practitioner_last_name;
+    } else {
+      p.name = c.locale() == Locale::en ? "Medical assistant" : "Assistant(e) médical(e)";
+    }
+    // The chat history is health data: reading it is audited, like any access.
+    storage::Params params{v.a.id, static_cast<std::int64_t>(kChatHistory)};
+    auto rows = co_await d_.db.query(
+        "SELECT id, sender_account_id, sender_role, sender_name, body, created_at"
+        " FROM consultation_messages WHERE appointment_id = $1 ORDER BY id LIMIT $2",
+        std::move(params));
+    nlohmann::json chat = nlohmann::json::array();
+    if (rows) {
+      for (std::size_t i = 0; i < rows->size(); ++i) {
+        const auto r = rows->row(i);
+        auto text = d_.keys.open(r.bytes(4), chat_context(v.a.id));
+        if (!text) continue;
+        chat.push_back({{"type", "chat"},
+                        {"consultation", v.a.public_id},
+                        {"id", r.integer(0)},
+                        {"role", r.text(2)},
+                        {"name", r.text(3)},
+                        {"mine", r.integer(1) == p.account},
+                        {"text", *text},
+                        {"at", r.integer(5)}});
+      }
+    }
+    if (!chat.empty()) {
+      audit::Entry entry;
+      entry.actor_account_id = p.account;
+      entry.actor_role = p.role;
+      entry.profile_id = v.a.profile_id;
+      entry.action = "consultation.chat.read";
+      entry.object = v.a.public_id;
+      auto audited = co_await d_.db.transact([&](storage::Transaction& tx) -> Task<Result<void>> {
+        co_return co_await d_.audit.append(tx, entry);
+      });
+      if (!audited) {
+        refuse(c, "unavailable");
+        co_return;
+      }
+    }
+    d_.hub.join(room_of(v.a.public_id), c.id());
+    const auto people = rooms_.join(room_of(v.a.public_id), p);
+    c.send(nlohmann::json{{"type", "joined"},
+                          {"consultation", v.a.public_id},
+                          {"you", p.id()},
+                          {"role", p.role},
+                          {"status", room_status(v)},
+                          {"participants", Rooms::to_json(people)},
+                          {"chat", std::move(chat)}}
+               .dump());
+    announce(v, people);
+  });
+
+  hub.on("leave", [this](realtime::Connection& c, const nlohmann::json& m) -> Task<void> {
+    const auto id = consultation_field(m);
+    if (!id) {
+      refuse(c, "invalid");
+      co_return;
+    }
+    auto [people, was_in] = rooms_.leave(room_of(*id), c.id());
+    if (!was_in) co_return;
+    d_.hub.leave(room_of(*id), c.id());
+    auto v = co_await store::find(d_.db, *id);
+    if (v && *v) announce(**v, people);
+  });
+
+  hub.on("admit", [this](realtime::Connection& c, const nlohmann::json& m) -> Task<void> {
+    const auto id = consultation_field(m);
+    if (!id) {
+      refuse(c, "invalid");
+      co_return;
+    }
+    const auto me = rooms_.find(room_of(*id), c.id());
+    if (!me) {
+      refuse(c, "not_found");
+      co_return;
+    }
+    if (me->role != "practitioner") {
+      refuse(c, "forbidden");
+      co_return;
+    }
+    auto v = co_await store::find(d_.db, *id);
+    if (!v || !*v) {
+      refuse(c, "not_found");
+      co_return;
+    }
+    rooms_.admit(room_of(*id));
+    // The consultation began: it will not become a no-show (BKG6).
+    if (auto r = co_await started((*v)->a.id); !r)
+      log::warn("could not record the start", {{"consultation", *id}});
+    d_.hub.broadcast(room_of(*id),
+                     nlohmann::json{{"type", "admitted"}, {"consultation", *id}}.dump());
+    announce(**v, rooms_.in(room_of(*id)));
+  });
+
+  hub.on("signal", [this](realtime::Connection& c, const nlohmann::json& m) -> Task<void> {
+    const auto id = consultation_field(m);
+    if (!id || !m.contains("to") || !m["to"].is_string() || !m.contains("data") ||
+        !m["data"].is_object()) {
+      refuse(c, "invalid");
+      co_return;
+    }
+    const auto me = rooms_.find(room_of(*id), c.id());
+    if (!me) {
+      refuse(c, "not_found");
+      co_return;
+    }
+    auto data = m["data"].dump();
+    if (data.size() > kMaxSignal) {
+      refuse(c, "invalid");
+      co_return;
+    }
+    const auto to = m["to"].get<std::string>();
+    for (const auto& p : rooms_.in(room_of(*id))) {
+      if (p.id() != to || p.connection == c.id()) continue;
+      // Relayed as is; the SDP and candidates are never logged.
+      d_.hub.send_to(
+          p.connection,
+          nlohmann::json{
+              {"type", "signal"}, {"consultation", *id}, {"from", me->id()}, {"data", m["data"]}}
+              .dump());
+      co_return;
+    }
+    refuse(c, "not_found");
+  });
+
+  hub.on("chat", [this](realtime::Connection& c, const nlohmann::json& m) -> Task<void> {
+    const auto id = consultation_field(m);
+    if (!id || !m.contains("text") || !m["text"].is_string()) {
+      refuse(c, "invalid");
+      co_return;
+    }
+    const auto text = m["text"].get<std::string>();
+    if (text.empty() || text.size() > kMaxChat * 4 || !is_valid_utf8(text) ||
+        utf8_length(text) > kMaxChat) {
+      refuse(c, "invalid");
+      co_return;
+    }
+    const auto me = rooms_.find(room_of(*id), c.id());
+    if (!me) {
+      refuse(c, "not_found");
+      co_return;
+    }
+    auto v = co_await store::find(d_.db, *id);
+    if (!v || !*v) {
+      refuse(c, "not_found");
+      co_return;
+    }
+    const auto now = d_.clock.unix_seconds();
+    auto sealed = d_.keys.seal(text, chat_context((*v)->a.id));
+    storage::Params params{
+        (*v)->a.id, me->account, me->role, me->name, storage::blob(std::move(sealed)), now};
+    auto row = co_await d_.db.query(
+        "INSERT INTO consultation_messages (appointment_id, sender_account_id, sender_role,"
+        " sender_name, body, created_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+        std::move(params));
+    if (!row || row->empty()) {
+      refuse(c, "unavailable");
+      co_return;
+    }
+    const auto message_id = row->row(0).integer(0);
+    for (const auto& p : rooms_.in(room_of(*id))) {
+      d_.hub.send_to(p.connection, nlohmann::json{{"type", "chat"},
+                                                  {"consultation", *id},
+                                                  {"id", message_id},
+                                                  {"from", me->id()},
+                                                  {"role", me->role},
+                                                  {"name", me->name},
+                                                  {"mine", p.account == me->account},
+                                                  {"text", text},
+                                                  {"at", now}}
+                                       .dump());
+    }
+  });
+
+  // A closed socket leaves its rooms; the others see it go.
+  hub.on_detach([this](std::uint64_t connection) {
+    for (const auto& [room, who] : rooms_.leave_all(connection)) {
+      const auto people = rooms_.in(room);
+      const auto id = room.substr(std::string("consultation:").size());
+      d_.hub.broadcast(room, nlohmann::json{{"type", "presence"},
+                                            {"consultation", id},
+                                            {"participants", Rooms::to_json(people)}}
+                                 .dump());
+      if (who.role == "patient" && !has_patient(people)) {
+        d_.hub.broadcast(
+            staff_room(who.practitioner),
+            nlohmann::json{{"type", "waiting_room"}, {"consultation", id}, {"waiting", false}}
+                .dump());
+      }
+    }
+  });
+}
+
+}  // namespace cabinet::booking

@@ -1,0 +1,202 @@
+// The teleconsultation room's protocol over real sockets (issue 6, docs/realtime.md
+// "Consultations"): only the participants of a consultation enter it and receive its messages,
+// signaling is relayed to the named peer only, the chat is kept sealed, a reconnected browser
+// resumes, and refused messages leave everyone else served.
+#include "signed_in.hpp"
+
+namespace cabinet::test {
+namespace {
+
+class ConsultationTest : public SignedInServerTest {
+ protected:
+  // A confirmed video appointment of patient 0 with the demo practitioner; the waiting room is
+  // opened weeks ahead so that the test does not depend on the time of day.
+  std::string book_video() {
+    node({"booking.room_opens=720h", "ice.stun_urls=stun:127.0.0.1:3478",
+          "ice.turn_urls=turn:127.0.0.1:3478?transport=udp", "ice.turn_secret=s3cret"});
+    const auto& s = people();
+    HttpClient http(node().port());
+    const auto& p = s.patients[0];
+    const HeaderList h{{"Cookie", p.cookie},
+                       {"Origin", "http://127.0.0.1:" + std::to_string(node().port())},
+                       {"X-Requested-With", "cabinet"},
+                       {"X-Forwarded-For", p.address}};
+    auto profile = http.get("/api/v1/practitioners/" + s.practitioner_id).json();
+    std::string motif;
+    for (const auto& m : profile["motifs"]) {
+      if (m["mode"] == "video") motif = m["id"];
+    }
+    EXPECT_FALSE(motif.empty()) << profile.dump();
+    auto slots = http.get("/api/v1/practitioners/" + s.practitioner_id +
+                          "/slots?days=21&mode=video&motif_id=" + motif)
+                     .json();
+    EXPECT_FALSE(slots["slots"].empty());
+    auto booked = http.post_json("/api/v1/appointments",
+                                 nlohmann::json{{"practitioner_id", s.practitioner_id},
+                                                {"motif_id", motif},
+                                                {"start", slots["slots"][0]["start"]},
+                                                {"profile_id", p.profile_id},
+                                                {"mode", "video"}}
+                                     .dump(),
+                                 [&] {
+                                   auto with_key = h;
+                                   with_key.emplace_back("Idempotency-Key", "room-test");
+                                   return with_key;
+                                 }());
+    EXPECT_EQ(booked.status, 201) << booked.body;
+    const std::string id = booked.json()["id"];
+    auto confirmed = http.post_json("/api/v1/appointments/" + id + "/confirm",
+                                    R"({"payment_method":"tok_visa"})", h);
+    EXPECT_EQ(confirmed.status, 200) << confirmed.body;
+    return id;
+  }
+
+  // Reads until a message of `type` arrives (others are skipped); fails on timeout.
+  static nlohmann::json next(WsClient& ws, const std::string& type) {
+    for (int i = 0; i < 20; ++i) {
+      auto m = ws.read_json();
+      if (!m) break;
+      if ((*m)["type"] == type) return *m;
+    }
+    ADD_FAILURE() << "no " << type << " message";
+    return {};
+  }
+
+  static std::string msg(const std::string& type, const std::string& id,
+                         nlohmann::json extra = nlohmann::json::object()) {
+    extra["type"] = type;
+    extra["consultation"] = id;
+    return extra.dump();
+  }
+};
+
+TEST_P(ConsultationTest, OnlyParticipantsEnterAndSignalsReachTheNamedPeerOnly) {
+  const auto id = book_video();
+  const auto& s = people();
+  const auto port = node().port();
+  WsClient doctor(port, cookie_of(s.practitioner_cookie));
+  WsClient patient_ws(port, patient(0));
+  WsClient outsider(port, patient(1));
+  for (auto* ws : {&doctor, &patient_ws, &outsider}) ASSERT_TRUE(ws->read().has_value());
+
+  // Someone else's consultation does not exist for them, and its room stays closed to them.
+  outsider.send(msg("join", id));
+  EXPECT_EQ(next(outsider, "error")["code"], "not_found");
+  EXPECT_EQ(HttpClient(port).get("/api/v1/consultations/" + id, patient(1)).status, 404);
+  EXPECT_EQ(HttpClient(port).get("/api/v1/consultations/" + id).status, 401);
+
+  doctor.send(R"({"type":"watch_waiting_room"})");
+  next(doctor, "watching");
+  patient_ws.send(msg("join", id));
+  const auto joined = next(patient_ws, "joined");
+  EXPECT_EQ(joined["status"], "waiting");
+  EXPECT_EQ(joined["role"], "patient");
+  const std::string patient_id = joined["you"];
+  auto waiting = next(doctor, "waiting_room");
+  EXPECT_EQ(waiting["consultation"], id);
+  EXPECT_EQ(waiting["waiting"], true);
+  auto view = HttpClient(port).get("/api/v1/consultations/" + id, patient(0));
+  ASSERT_EQ(view.status, 200) << view.body;
+  EXPECT_EQ(view.json()["status"], "waiting");
+  EXPECT_EQ(view.json()["practitioner"]["connected"], false);
+
+  doctor.send(msg("join", id));
+  const std::string doctor_id = next(doctor, "joined")["you"];
+  auto presence = next(patient_ws, "presence");  // its own entrance first, then the doctor's
+  while (presence.contains("participants") && presence["participants"].size() != 2U)
+    presence = next(patient_ws, "presence");
+  EXPECT_EQ(presence["participants"].size(), 2U);
+
+  // Only the practitioner admits.
+  patient_ws.send(msg("admit", id));
+  EXPECT_EQ(next(patient_ws, "error")["code"], "forbidden");
+  doctor.send(msg("admit", id));
+  next(patient_ws, "admitted");
+  next(doctor, "admitted");
+
+  // Signaling goes to the named peer, from the sender's id; an outsider cannot send any.
+  patient_ws.send(
+      msg("signal", id,
+          {{"to", doctor_id}, {"data", {{"description", {{"type", "offer"}, {"sdp", "v=0"}}}}}}));
+  auto relayed = next(doctor, "signal");
+  EXPECT_EQ(relayed["from"], patient_id);
+  EXPECT_EQ(relayed["data"]["description"]["type"], "offer");
+  outsider.send(msg("signal", id, {{"to", doctor_id}, {"data", {{"candidate", "x"}}}}));
+  EXPECT_EQ(next(outsider, "error")["code"], "not_found");
+  // The outsider's next message is the answer to its ping: nothing of the room came before it.
+  outsider.send(R"({"type":"ping"})");
+  EXPECT_EQ((*outsider.read_json())["type"], "pong");
+  // Oversized signaling is refused without closing anything.
+  patient_ws.send(
+      msg("signal", id, {{"to", doctor_id}, {"data", {{"sdp", std::string(40000, 'a')}}}}));
+  EXPECT_EQ(next(patient_ws, "error")["code"], "invalid");
+}
+
+TEST_P(ConsultationTest, TheChatIsSealedAtRestAndAReconnectedBrowserResumesWithIt) {
+  const auto id = book_video();
+  const auto& s = people();
+  const auto port = node().port();
+  WsClient doctor(port, cookie_of(s.practitioner_cookie));
+  ASSERT_TRUE(doctor.read().has_value());
+  doctor.send(msg("join", id));
+  next(doctor, "joined");
+  std::string first_id;
+  {
+    WsClient patient_ws(port, patient(0));
+    ASSERT_TRUE(patient_ws.read().has_value());
+    patient_ws.send(msg("join", id));
+    first_id = next(patient_ws, "joined")["you"];
+    patient_ws.send(msg("chat", id, {{"text", "J'ai de la fièvre depuis hier soir."}}));
+    auto mine = next(patient_ws, "chat");
+    EXPECT_EQ(mine["mine"], true);
+    auto theirs = next(doctor, "chat");
+    EXPECT_EQ(theirs["text"], "J'ai de la fièvre depuis hier soir.");
+    EXPECT_EQ(theirs["mine"], false);
+    patient_ws.send(msg("chat", id, {{"text", ""}}));
+    EXPECT_EQ(next(patient_ws, "error")["code"], "invalid");
+  }  // the patient's network drops: the socket closes
+  auto gone = next(doctor, "presence");
+  while (gone["participants"].size() != 1U) gone = next(doctor, "presence");
+  EXPECT_EQ(gone["participants"][0]["role"], "practitioner");
+
+  // Stored sealed: the text is nowhere in the database file or rows.
+  EXPECT_EQ(query_integer(database_.url(), "SELECT COUNT(*) FROM consultation_messages"), 1);
+
+  // The same link, a new socket: the room and its chat come back.
+  WsClient again(port, patient(0));
+  ASSERT_TRUE(again.read().has_value());
+  again.send(msg("join", id));
+  auto rejoined = next(again, "joined");
+  EXPECT_NE(rejoined["you"], first_id);
+  ASSERT_EQ(rejoined["chat"].size(), 1U);
+  EXPECT_EQ(rejoined["chat"][0]["text"], "J'ai de la fièvre depuis hier soir.");
+  EXPECT_EQ(next(doctor, "presence")["participants"].size(), 2U);
+  // Reading the chat is traced in the audit log.
+  EXPECT_GE(query_integer(database_.url(),
+                          "SELECT COUNT(*) FROM audit_log WHERE action = 'consultation.chat.read'"),
+            1);
+}
+
+TEST_P(ConsultationTest, IceServersCarryAnHourLongTurnCredentialForSignedInUsersOnly) {
+  book_video();
+  const auto port = node().port();
+  EXPECT_EQ(HttpClient(port).get("/api/v1/ice-servers").status, 401);
+  auto r = HttpClient(port).get("/api/v1/ice-servers", patient(0));
+  ASSERT_EQ(r.status, 200) << r.body;
+  const auto body = r.json();
+  ASSERT_EQ(body["ice_servers"].size(), 2U);
+  EXPECT_EQ(body["ice_servers"][0]["urls"][0], "stun:127.0.0.1:3478");
+  const auto& turn = body["ice_servers"][1];
+  EXPECT_EQ(turn["urls"][0], "turn:127.0.0.1:3478?transport=udp");
+  const std::string username = turn["username"];
+  const auto expiry = std::stoll(username.substr(0, username.find(':')));
+  EXPECT_LE(expiry - std::time(nullptr), 3600);
+  EXPECT_GT(expiry - std::time(nullptr), 3500);
+  EXPECT_FALSE(turn["credential"].get<std::string>().empty());
+}
+
+INSTANTIATE_TEST_SUITE_P(Engines, ConsultationTest, testing::ValuesIn(engines_under_test()),
+                         engine_param_name);
+
+}  // namespace
+}  // namespace cabinet::test
