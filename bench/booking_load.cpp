@@ -281,7 +281,7 @@ Setup prepare(std::uint16_t port, int patients) {
   return s;
 }
 
-std::vector<Group> contested_groups(const Setup& setup, int count, int skip) {
+std::vector<Group> contested_groups(const Setup& setup, int count) {
   Session anyone(setup.port, "192.0.2.2");
   // Free starts of each motif, 31 days at a time up to the horizon.
   std::map<int, std::map<std::int64_t, std::string>> free;  // duration → start → ISO
@@ -300,12 +300,10 @@ std::vector<Group> contested_groups(const Setup& setup, int count, int skip) {
       }
     }
     out.clear();
-    int skipped = 0;
     std::int64_t next_free = 0;
     for (const auto& [t, iso] : free[15]) {
       if (t < next_free || !free[20].contains(t) || !free[10].contains(t + 600)) continue;
       next_free = t + 20 * 60;
-      if (skipped++ < skip) continue;
       Group g;
       g.start = t;
       g.attempts = {{iso, setup.motif15, 15},

@@ -46,10 +46,10 @@ struct Group {
   std::vector<Attempt> attempts;
 };
 
-// The first `count` groups among the practitioner's free in-person slots from today, skipping
-// the first `skip` (so that successive rounds contest fresh slots). Throws when there are not
-// enough free slots within the booking horizon.
-std::vector<Group> contested_groups(const Setup& setup, int count, int skip = 0);
+// The first `count` groups among the practitioner's free in-person slots from today (a group
+// booked in an earlier round is no longer free, so each round contests fresh slots). Throws
+// when there are not enough free slots within the booking horizon.
+std::vector<Group> contested_groups(const Setup& setup, int count);
 
 struct Outcome {
   int client = 0;

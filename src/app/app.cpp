@@ -16,6 +16,7 @@
 #include "core/log.hpp"
 #include "crypto/keyring.hpp"
 #include "devtools/routes.hpp"
+#include "directory/index.hpp"
 #include "directory/routes.hpp"
 #include "http/middleware.hpp"
 #include "http/server.hpp"
@@ -216,23 +217,9 @@ void App::wire() {
                                     .version = version_string()});
   system::register_realtime(hub_, clock_);
   {
-    const auto split = [](const std::string& list) {
-      std::vector<std::string> out;
-      std::size_t start = 0;
-      while (start < list.size()) {
-        auto end = list.find(',', start);
-        if (end == std::string::npos) end = list.size();
-        auto item = list.substr(start, end - start);
-        item.erase(0, item.find_first_not_of(' '));
-        item.erase(item.find_last_not_of(' ') + 1);
-        if (!item.empty()) out.push_back(item);
-        start = end + 1;
-      }
-      return out;
-    };
     realtime::IceOptions ice;
-    ice.stun_urls = split(config_.ice.stun_urls);
-    ice.turn_urls = split(config_.ice.turn_urls);
+    ice.stun_urls = directory::split_list(config_.ice.stun_urls);
+    ice.turn_urls = directory::split_list(config_.ice.turn_urls);
     ice.turn_secret = config_.ice.turn_secret;
     ice.ttl = std::chrono::duration_cast<std::chrono::seconds>(config_.ice.turn_ttl);
     realtime::register_ice_routes(router_, ice, [this] { return clock_.unix_seconds(); });

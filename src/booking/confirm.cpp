@@ -245,11 +245,7 @@ Task<Result<nlohmann::json>> Service::close(const Principal& who, const std::str
         co_return r;
     }
     if (auto r = co_await store::mark_started(tx, a.id, now); !r) co_return std::move(r).error();
-    storage::Params ended{now, a.id};
-    if (auto r = co_await tx.query("UPDATE appointments SET ended_at = $1 WHERE id = $2",
-                                   std::move(ended));
-        !r)
-      co_return std::move(r).error();
+    if (auto r = co_await store::mark_ended(tx, a.id, now); !r) co_return r;
     auto updated = co_await store::update_payment(tx, a.id, "confirmed", u, now);
     if (!updated) co_return std::move(updated).error();
     if (auto r = co_await store::skip_jobs(tx, a.id, now); !r) co_return r;

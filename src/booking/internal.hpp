@@ -20,6 +20,8 @@ struct Service::Booked {
   std::int64_t end = 0;
 };
 
+// The practitioner's time zone by name; Paris when unknown.
+const date::time_zone* zone_named(const std::string& name);
 // "2026-12-01T09:00:00+01:00", "…Z", or without seconds: the instant; nullopt if malformed.
 std::optional<std::int64_t> parse_instant(std::string_view text);
 bool valid_idempotency_key(std::string_view key);

@@ -11,12 +11,13 @@
 #include "practitioners/specialties.hpp"
 
 namespace cabinet::booking {
-namespace {
 
 const date::time_zone* zone_named(const std::string& name) {
   const auto* z = agenda::zone(name);
   return z != nullptr ? z : agenda::zone("Europe/Paris");
 }
+
+namespace {
 
 bool digits(std::string_view s) {
   return !s.empty() &&

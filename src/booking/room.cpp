@@ -121,6 +121,26 @@ std::optional<std::string> consultation_field(const nlohmann::json& m) {
   return id;
 }
 
+// The sender of a message about a consultation, as a member of its room on this node; on
+// nullopt the refusal has been sent (invalid without a consultation, not_found outside it).
+struct Sender {
+  std::string consultation;
+  Participant me;
+};
+std::optional<Sender> sender(const Rooms& rooms, realtime::Connection& c, const nlohmann::json& m) {
+  auto id = consultation_field(m);
+  if (!id) {
+    refuse(c, "invalid");
+    return std::nullopt;
+  }
+  auto me = rooms.find(room_of(*id), c.id());
+  if (!me) {
+    refuse(c, "not_found");
+    return std::nullopt;
+  }
+  return Sender{std::move(*id), std::move(*me)};
+}
+
 }  // namespace
 
 Task<Result<Service::Access>> Service::access(const Principal& who, const std::string& id) {
@@ -161,7 +181,8 @@ nlohmann::json Service::consultation_json(const store::View& v, const std::strin
                      {"status", status},
                      {"start", base["start"]},
                      {"end", base["end"]},
-                     {"opens_at", nullptr},
+                     {"opens_at", agenda::iso(v.a.start_at - d_.options.room_opens.count(),
+                                              zone_named(v.timezone))},
                      {"role", role},
                      {"practitioner",
                       {{"id", v.practitioner_public_id},
@@ -178,9 +199,10 @@ nlohmann::json Service::consultation_json(const store::View& v, const std::strin
                      {"payment", base["payment"]},
                      {"started_at", v.a.started_at ? nlohmann::json(*v.a.started_at) : nullptr},
                      {"motif", base["motif"]}};
-  const auto* zone = agenda::zone(v.timezone);
-  out["opens_at"] = agenda::iso(v.a.start_at - d_.options.room_opens.count(),
-                                zone != nullptr ? zone : agenda::zone("Europe/Paris"));
+  if (v.a.started_at && v.a.ended_at) {
+    out["ended_at"] = *v.a.ended_at;
+    out["duration_seconds"] = *v.a.ended_at - *v.a.started_at;
+  }
   out["opens_in_seconds"] =
       std::max<std::int64_t>(0, v.a.start_at - d_.options.room_opens.count() - now);
   return out;
@@ -190,16 +212,7 @@ Task<Result<nlohmann::json>> Service::consultation(const Principal& who, const s
                                                    Locale locale) {
   auto a = co_await access(who, id);
   if (!a) co_return std::move(a).error();
-  auto out = consultation_json(a->v, a->role, locale);
-  storage::Params params{a->v.a.id};
-  auto ended =
-      co_await d_.db.query("SELECT ended_at FROM appointments WHERE id = $1", std::move(params));
-  if (ended && !ended->empty() && ended->row(0).opt_integer(0) && a->v.a.started_at) {
-    const auto end = *ended->row(0).opt_integer(0);
-    out["ended_at"] = end;
-    out["duration_seconds"] = end - *a->v.a.started_at;
-  }
-  co_return out;
+  co_return consultation_json(a->v, a->role, locale);
 }
 
 Task<Result<nlohmann::json>> Service::consultations_of_day(const Principal& who,
@@ -220,8 +233,7 @@ Task<Result<nlohmann::json>> Service::consultations_of_day(const Principal& who,
   const std::string role(to_string(who.role));
   for (const auto& v : *views) {
     if (v.a.mode != "video" || (v.a.status != "confirmed" && v.a.status != "done")) continue;
-    const auto* zone = agenda::zone(v.timezone);
-    if (agenda::local_date(v.a.start_at, zone != nullptr ? zone : paris) != *day) continue;
+    if (agenda::local_date(v.a.start_at, zone_named(v.timezone)) != *day) continue;
     items.push_back(consultation_json(v, role, locale));
   }
   co_return nlohmann::json{{"items", std::move(items)}};
@@ -286,7 +298,7 @@ void Service::register_room() {
     if (a->role == "patient") {
       p.name = v.profile_first_name + " " + v.profile_last_name;
     } else if (a->role == "practitioner") {
-      p.name = "Dr " + v.practitioner_first_name + " " + v.practitioner_last_name;
+      p.name = practitioner_name(v);
     } else {
       p.name = c.locale() == Locale::en ? "Medical assistant" : "Assistant(e) médical(e)";
     }
@@ -354,17 +366,10 @@ void Service::register_room() {
   });
 
   hub.on("admit", [this](realtime::Connection& c, const nlohmann::json& m) -> Task<void> {
-    const auto id = consultation_field(m);
-    if (!id) {
-      refuse(c, "invalid");
-      co_return;
-    }
-    const auto me = rooms_.find(room_of(*id), c.id());
-    if (!me) {
-      refuse(c, "not_found");
-      co_return;
-    }
-    if (me->role != "practitioner") {
+    const auto s = sender(rooms_, c, m);
+    if (!s) co_return;
+    const auto* id = &s->consultation;
+    if (s->me.role != "practitioner") {
       refuse(c, "forbidden");
       co_return;
     }
@@ -383,17 +388,15 @@ void Service::register_room() {
   });
 
   hub.on("signal", [this](realtime::Connection& c, const nlohmann::json& m) -> Task<void> {
-    const auto id = consultation_field(m);
-    if (!id || !m.contains("to") || !m["to"].is_string() || !m.contains("data") ||
+    if (!m.contains("to") || !m["to"].is_string() || !m.contains("data") ||
         !m["data"].is_object()) {
       refuse(c, "invalid");
       co_return;
     }
-    const auto me = rooms_.find(room_of(*id), c.id());
-    if (!me) {
-      refuse(c, "not_found");
-      co_return;
-    }
+    const auto s = sender(rooms_, c, m);
+    if (!s) co_return;
+    const auto* id = &s->consultation;
+    const auto* me = &s->me;
     auto data = m["data"].dump();
     if (data.size() > kMaxSignal) {
       refuse(c, "invalid");
@@ -414,22 +417,17 @@ void Service::register_room() {
   });
 
   hub.on("chat", [this](realtime::Connection& c, const nlohmann::json& m) -> Task<void> {
-    const auto id = consultation_field(m);
-    if (!id || !m.contains("text") || !m["text"].is_string()) {
-      refuse(c, "invalid");
-      co_return;
-    }
-    const auto text = m["text"].get<std::string>();
+    const auto text =
+        m.contains("text") && m["text"].is_string() ? m["text"].get<std::string>() : std::string();
     if (text.empty() || text.size() > kMaxChat * 4 || !is_valid_utf8(text) ||
         utf8_length(text) > kMaxChat) {
       refuse(c, "invalid");
       co_return;
     }
-    const auto me = rooms_.find(room_of(*id), c.id());
-    if (!me) {
-      refuse(c, "not_found");
-      co_return;
-    }
+    const auto s = sender(rooms_, c, m);
+    if (!s) co_return;
+    const auto* id = &s->consultation;
+    const auto* me = &s->me;
     auto v = co_await store::find(d_.db, *id);
     if (!v || !*v) {
       refuse(c, "not_found");

@@ -28,8 +28,8 @@ constexpr std::string_view kColumns =
     "a.id, a.public_id, a.practitioner_id, a.patient_account_id, a.profile_id, a.motif_id,"
     " a.mode, a.start_at, a.end_at, a.status, a.hold_expires_at, a.price_cents, a.cancelled_by,"
     " a.started_at, a.booked_by, a.payment_state, a.saved_method, a.card_brand, a.card_last4,"
-    " a.captured_cents, a.cancel_nonce, a.created_at";
-constexpr std::size_t kColumnCount = 22;
+    " a.captured_cents, a.cancel_nonce, a.created_at, a.ended_at";
+constexpr std::size_t kColumnCount = 23;
 
 constexpr std::string_view kViewFrom =
     ", pp.public_id, ph.first_name, ph.last_name, pr.specialty, pp.timezone, m.public_id,"
@@ -68,6 +68,7 @@ Appointment read(const storage::Row& r) {
   a.captured_cents = static_cast<int>(r.integer(19));
   a.cancel_nonce = r.opt_text(20).value_or("");
   a.created_at = r.integer(21);
+  a.ended_at = r.opt_integer(22);
   return a;
 }
 
@@ -287,6 +288,14 @@ Task<Result<bool>> mark_started(Executor& db, std::int64_t appointment, std::int
       std::move(params));
   if (!r) co_return std::move(r).error();
   co_return r->affected == 1;
+}
+
+Task<Result<void>> mark_ended(Executor& db, std::int64_t appointment, std::int64_t now) {
+  Params params{now, appointment};
+  auto r =
+      co_await db.query("UPDATE appointments SET ended_at = $1 WHERE id = $2", std::move(params));
+  if (!r) co_return std::move(r).error();
+  co_return ok();
 }
 
 Task<Result<std::vector<std::int64_t>>> overdue_pending(Executor& db, std::int64_t now,

@@ -30,6 +30,7 @@ struct Appointment {
   int price_cents = 0;
   std::optional<std::string> cancelled_by;
   std::optional<std::int64_t> started_at;
+  std::optional<std::int64_t> ended_at;  // closed by the practitioner (issue 6)
   std::optional<std::int64_t> booked_by;
   std::string payment_state = "none";
   std::optional<std::string> saved_method;
@@ -113,6 +114,7 @@ Task<Result<void>> set_payment_state(Executor& db, std::int64_t appointment,
                                      const std::string& from, const std::string& to,
                                      std::int64_t now);
 Task<Result<bool>> mark_started(Executor& db, std::int64_t appointment, std::int64_t now);
+Task<Result<void>> mark_ended(Executor& db, std::int64_t appointment, std::int64_t now);
 // Pending appointments whose payment window is over (a batch), to expire.
 Task<Result<std::vector<std::int64_t>>> overdue_pending(Executor& db, std::int64_t now,
                                                         std::size_t limit);

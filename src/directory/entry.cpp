@@ -55,8 +55,12 @@ std::vector<std::string> split_list(const std::string& text) {
   std::vector<std::string> out;
   std::size_t start = 0;
   while (start <= text.size()) {
-    const auto end = std::min(text.find(',', start), text.size());
-    if (end > start) out.emplace_back(text.substr(start, end - start));
+    auto end = std::min(text.find(',', start), text.size());
+    auto first = start;
+    auto last = end;
+    while (first < last && text[first] == ' ') ++first;  // "fr, en" as written in a setting
+    while (last > first && text[last - 1] == ' ') --last;
+    if (last > first) out.emplace_back(text.substr(first, last - first));
     start = end + 1;
   }
   return out;

@@ -84,6 +84,7 @@ std::shared_ptr<Entry> build_entry(store::Profile profile, std::vector<store::Mo
                                    std::vector<store::Exception> exceptions,
                                    const std::vector<agenda::Interval>& booked,
                                    const IndexOptions& options);
+// "a, b,c" → {"a", "b", "c"}: comma-separated, spaces around items and empty items dropped.
 std::vector<std::string> split_list(const std::string& comma_separated);
 // "Dr Camille Durand"; midwives, physiotherapists, psychologists and dietitians have no title.
 std::string display_name(std::string_view specialty, const std::string& first,

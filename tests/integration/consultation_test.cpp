@@ -159,8 +159,17 @@ TEST_P(ConsultationTest, TheChatIsSealedAtRestAndAReconnectedBrowserResumesWithI
   while (gone["participants"].size() != 1U) gone = next(doctor, "presence");
   EXPECT_EQ(gone["participants"][0]["role"], "practitioner");
 
-  // Stored sealed: the text is nowhere in the database file or rows.
+  // Stored, sealed: the row is there, and its bytes do not contain the text.
   EXPECT_EQ(query_integer(database_.url(), "SELECT COUNT(*) FROM consultation_messages"), 1);
+  const std::string plain = GetParam() == storage::Engine::postgres
+                                ? "position(convert_to('fièvre', 'UTF8') in body) > 0"
+                                : "instr(body, CAST('fièvre' AS BLOB)) > 0";
+  EXPECT_EQ(
+      query_integer(database_.url(), "SELECT COUNT(*) FROM consultation_messages WHERE " + plain),
+      0);
+  EXPECT_EQ(query_integer(database_.url(),
+                          "SELECT COUNT(*) FROM consultation_messages WHERE length(body) > 40"),
+            1);
 
   // The same link, a new socket: the room and its chat come back.
   WsClient again(port, patient(0));
