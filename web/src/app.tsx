@@ -12,6 +12,8 @@ import { AccountPage } from './pages/Account';
 import { BookingPage } from './pages/Booking';
 import { CancelLinkPage } from './pages/CancelLink';
 import { ConfirmEmailPage } from './pages/ConfirmEmail';
+import { ConsultationPage } from './pages/Consultation';
+import { ConsultationTestPage } from './pages/ConsultationTest';
 import { DevMailboxPage } from './pages/DevMailbox';
 import { ForgotPasswordPage } from './pages/ForgotPassword';
 import { HomePage } from './pages/Home';
@@ -23,6 +25,7 @@ import { NotFoundPage } from './pages/NotFound';
 import { OperatorPage } from './pages/Operator';
 import { PatientPage } from './pages/Patient';
 import { PractitionerPage } from './pages/Practitioner';
+import { PractitionerConsultationsPage } from './pages/PractitionerConsultations';
 import { PractitionerProfileEditPage } from './pages/PractitionerProfileEdit';
 import { PractitionerPublicPage } from './pages/PractitionerPublic';
 import { PrivacyPage } from './pages/Privacy';
@@ -69,7 +72,10 @@ export function App() {
               <Route path={ROUTES.practitionerProfile} component={PractitionerProfileEditPage} />
               <Route path={ROUTES.agenda} component={AgendaPage} />
               <Route path={ROUTES.agendaHours} component={AgendaHoursPage} />
+              <Route path={ROUTES.consultations} component={PractitionerConsultationsPage} />
               <Route path={ROUTES.practitionerPublic} component={PractitionerPublicPage} />
+              <Route path={ROUTES.consultationTest} component={ConsultationTestPage} />
+              <Route path={ROUTES.consultation} component={ConsultationPage} />
               <Route path={ROUTES.booking} component={BookingPage} />
               <Route path={ROUTES.cancelLink} component={CancelLinkPage} />
               <Route default component={NotFoundPage} />

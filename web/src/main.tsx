@@ -28,6 +28,8 @@ import './styles/booking-flow.css';
 import './styles/booking-parts.css';
 import './styles/appointments.css';
 import './styles/agenda-bookings.css';
+import './styles/consultation.css';
+import './styles/consultation-pages.css';
 import { render } from 'preact';
 import { App } from './app';
 

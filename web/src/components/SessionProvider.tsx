@@ -5,10 +5,16 @@ import { createContext, type ComponentChildren } from 'preact';
 import { useLocation } from 'preact-iso';
 import { useContext, useEffect, useState } from 'preact/hooks';
 import { api, setApiErrorListener } from '../lib/api';
+import { closeRealtime } from '../lib/realtime';
 import { createSession, loginUrl, type Session, type SessionState } from '../lib/session';
 
 const session = createSession(api);
 setApiErrorListener((err) => session.onApiError(err));
+// The WebSocket belongs to the account that opened it (docs/realtime.md): it goes with it.
+session.subscribe((next, previous) => {
+  if (previous.status !== 'signedIn') return;
+  if (next.status === 'signedOut' || (next.status === 'signedIn' && next.me.account.id !== previous.me.account.id)) closeRealtime();
+});
 
 const SessionContext = createContext<Session>(session);
 

@@ -7,6 +7,7 @@ export const enAgenda: typeof frAgenda = {
     home: 'Home',
     agenda: 'Diary',
     hours: 'Hours',
+    consultations: 'Today’s consultations',
     profile: 'Public profile',
   },
   agenda: {

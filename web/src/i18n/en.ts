@@ -5,6 +5,7 @@ import { enAgenda } from './en-agenda';
 import { enAreas } from './en-areas';
 import { enAuth } from './en-auth';
 import { enBooking } from './en-booking';
+import { enConsultation } from './en-consultation';
 import { enDirectory } from './en-directory';
 import type { Messages } from './fr';
 
@@ -17,6 +18,7 @@ export const en: Messages = {
   ...enDirectory,
   ...enAgenda,
   ...enBooking,
+  ...enConsultation,
   meta: {
     homeTitle: 'Cabinet — Video consultation with your practitioner',
     titleSuffix: ' — Cabinet',

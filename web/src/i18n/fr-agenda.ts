@@ -7,6 +7,7 @@ export const frAgenda = {
     home: 'Accueil',
     agenda: 'Agenda',
     hours: 'Horaires',
+    consultations: 'Consultations du jour',
     profile: 'Profil public',
   },
   agenda: {

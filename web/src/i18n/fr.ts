@@ -8,6 +8,7 @@ import { frAgenda } from './fr-agenda';
 import { frAreas } from './fr-areas';
 import { frAuth } from './fr-auth';
 import { frBooking } from './fr-booking';
+import { frConsultation } from './fr-consultation';
 import { frDirectory } from './fr-directory';
 
 const AUDIT_DATE = '22 novembre 2026';
@@ -19,6 +20,7 @@ export const fr = {
   ...frDirectory,
   ...frAgenda,
   ...frBooking,
+  ...frConsultation,
   meta: {
     homeTitle: 'Cabinet — Téléconsultation avec votre praticien',
     titleSuffix: ' — Cabinet',

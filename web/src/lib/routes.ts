@@ -36,7 +36,12 @@ export const ROUTES = {
   practitionerProfile: '/praticien/profil',
   agenda: '/praticien/agenda',
   agendaHours: '/praticien/agenda/horaires',
+  consultations: '/praticien/consultations',
   practitionerPublic: '/praticien/:id',
+  // The teleconsultation room (docs/consultation.md): the pre-call test, then the room itself
+  // (waiting room, call, chat) at the same address for the patient and the practitioner.
+  consultationTest: '/consultation/:id/test',
+  consultation: '/consultation/:id',
 } as const;
 
 export type RouteName = keyof typeof ROUTES;

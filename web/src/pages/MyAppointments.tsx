@@ -3,12 +3,14 @@
 // then the others, then the past ones. Each says its status and what happened to the card hold;
 // "Carte à renseigner" opens the test-card choice (POST /confirm), "Annuler" asks first
 // (POST /cancel), and "Annuler et reprendre rendez-vous" then opens the practitioner's page.
-// Dates cannot be changed: cancel and book again.
+// Dates cannot be changed: cancel and book again. A confirmed video appointment has
+// "Rejoindre la téléconsultation" (the pre-call test, then the room) from 10 minutes before.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { ModeLabel, PaymentLine, StatusBadge } from '../components/booking/Bits';
 import { CardChooser } from '../components/booking/CardChooser';
 import { useSecondsLeft } from '../components/booking/Countdown';
+import { JoinConsultation } from '../components/consultation/JoinConsultation';
 import { LoadState, StatusMessage } from '../components/forms/Feedback';
 import { Icon } from '../components/Icon';
 import { PageIntro } from '../components/Page';
@@ -208,6 +210,8 @@ function AppointmentCard({
           {fillText(m.pendingLeft, { time: formatCountdown(left) })}
         </p>
       )}
+
+      {upcoming && a.status === 'confirmed' && a.mode === 'video' && <JoinConsultation id={a.id} start={a.start} end={a.end} when={when} />}
 
       {panel === 'card' ? (
         <section class="inline-panel" aria-labelledby={`${titleId}-card`}>

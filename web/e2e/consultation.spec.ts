@@ -1,0 +1,218 @@
+// Issue 6's end-to-end test: a teleconsultation between two browsers (Chromium's fake camera and
+// micro). The patient books a video slot starting within 10 minutes, joins from "Mes
+// rendez-vous", runs the pre-call test and enters the waiting room; the practitioner sees them
+// waiting on "Consultations du jour" and admits them in one click; both see and hear each other
+// (frames decoded, audio bytes received, read from window.__cabinetCall), chat, and the
+// practitioner ends the consultation with the amount to charge: both get the end screen and the
+// hold is captured. Axe and screenshots of each screen on the way.
+//
+// What it needs from the server: a practitioner verified by the operator (operator credentials,
+// as booking.spec.ts), `min_notice_minutes: 0` and a 10-minute video motif so that the next
+// slot starts within 10 minutes (the room opens 10 minutes before the start), and video hours
+// covering now: it is skipped between 23:50 and 07:00 (Paris), outside the platform's video
+// window. CABINET_E2E_RELAY=1 adds ?relais=1 (TURN only) when the server has TURN configured.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { APIRequestContext, Browser, BrowserContext, Cookie, Page } from '@playwright/test';
+import { fr } from '../src/i18n/fr';
+import { PASSWORD, createAccount, loginApi, uniqueEmail } from './accounts';
+import { blockingViolations } from './axe';
+import { apiGet, unsafe, verifiedPractitioner } from './directory';
+import { expect, test } from './fixtures';
+
+const SHOTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../test-results/screenshots');
+const RELAY = process.env.CABINET_E2E_RELAY === '1' ? '?relais=1' : '';
+
+interface Slot { start: string; end: string; mode: string }
+interface Appointment { id: string; status: string; start: string; payment: { state: string; captured_cents?: number } }
+interface PeerReport { id: string; framesDecoded: number; audioBytesReceived: number; connectionState: string; setupMs: number | null }
+
+let doctorCookies: Cookie[] = [];
+let practitionerId = '';
+let motifId = '';
+
+async function send(request: APIRequestContext, baseURL: string, method: 'post' | 'put', p: string, data: unknown, headers: Record<string, string> = {}): Promise<unknown> {
+  const res = await request[method](`/api/v1${p}`, { data, headers: { ...unsafe(baseURL), ...headers } });
+  expect(res.status(), `${method} ${p}: ${await res.text()}`).toBeLessThan(300);
+  return res.json();
+}
+
+/** Paris wall-clock minutes now: the platform's video window is 07:00–24:00 there. */
+function parisMinutes(): number {
+  const [h, m] = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date()).split(':').map(Number);
+  return (h ?? 0) * 60 + (m ?? 0);
+}
+
+test.beforeAll(async ({ browser }) => {
+  test.setTimeout(90_000);
+  test.skip(!process.env.CABINET_OPERATOR_EMAIL, 'no operator credentials: nobody can verify the practitioner');
+  test.skip(parisMinutes() < 7 * 60 || parisMinutes() > 23 * 60 + 45, 'outside the video window (07:00–24:00, Paris): no slot within 10 minutes');
+  const baseURL = process.env.CABINET_BASE_URL!;
+  const doctor = await verifiedPractitioner(browser, baseURL, { first_name: 'Camille', last_name: 'Durand' });
+  const context = await browser.newContext({ baseURL });
+  try {
+    await loginApi(context.request, baseURL, doctor.email, doctor.password);
+    const hours = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, mode: 'video', start: '07:00', end: '24:00' }));
+    await send(context.request, baseURL, 'put', '/practitioner/agenda/hours', { hours });
+    const profile = (await send(context.request, baseURL, 'put', '/practitioner/profile', {
+      commune_code: '75056', postcode: '75011', video: true, in_person: false, languages: ['fr'],
+      closed_on_public_holidays: false, min_notice_minutes: 0,
+    })) as { id: string };
+    practitionerId = profile.id;
+    // 10 minutes: slots every 10 minutes from 07:00, so the next one starts within 10 minutes.
+    const motif = (await send(context.request, baseURL, 'post', '/practitioner/motifs', { label: 'Téléconsultation courte', duration_min: 10, mode: 'video', price_cents: 3000 })) as { id: string };
+    motifId = motif.id;
+    doctorCookies = (await context.storageState()).cookies;
+  } finally {
+    await context.close();
+  }
+});
+
+/** A signed-in patient in `page`'s context, with a confirmed video appointment starting within 10 minutes. */
+async function patientWithAppointment(page: Page, baseURL: string): Promise<Appointment> {
+  const email = uniqueEmail('hugo');
+  await createAccount(page.request, baseURL, { email, password: PASSWORD, first_name: 'Hugo', last_name: 'Lambert', birth_date: '1988-03-12' }, { clientIp: '203.0.113.210' });
+  await loginApi(page.request, baseURL, email, PASSWORD);
+  const me = await apiGet<{ current_profile: string }>(page.request, '/me');
+  const { slots } = await apiGet<{ slots: Slot[] }>(page.request, `/practitioners/${practitionerId}/slots?days=1&mode=video&motif_id=${motifId}`);
+  const slot = slots[0];
+  expect(slot, 'a video slot today').toBeTruthy();
+  expect(Date.parse(slot!.start) - Date.now(), 'the next slot starts within 10 minutes').toBeLessThanOrEqual(10 * 60_000);
+  const booked = (await send(page.request, baseURL, 'post', '/appointments', {
+    practitioner_id: practitionerId, motif_id: motifId, start: slot!.start, profile_id: me.current_profile, mode: 'video',
+  }, { 'Idempotency-Key': `e2e-consultation-${Date.now()}` })) as Appointment;
+  const confirmed = (await send(page.request, baseURL, 'post', `/appointments/${booked.id}/confirm`, { payment_method: 'tok_visa' })) as Appointment;
+  expect(confirmed.status).toBe('confirmed');
+  return confirmed;
+}
+
+async function doctorPage(browser: Browser, baseURL: string): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ baseURL, permissions: ['camera', 'microphone'] });
+  await context.addCookies(doctorCookies);
+  return { context, page: await context.newPage() };
+}
+
+/** The call's stats of the page's single peer, once it receives picture and sound. */
+async function expectMediaFlowing(page: Page, who: string): Promise<PeerReport> {
+  let report: PeerReport | undefined;
+  await expect
+    .poll(
+      async () => {
+        const peers = await page.evaluate(() => (window as unknown as { __cabinetCall?: { peers: () => Promise<PeerReport[]> } }).__cabinetCall?.peers() ?? []);
+        report = peers.find((p) => p.connectionState === 'connected');
+        return !!report && report.framesDecoded > 10 && report.audioBytesReceived > 1000;
+      },
+      { message: `${who} decodes the other's video and receives their audio`, timeout: 30_000, intervals: [500] },
+    )
+    .toBe(true);
+  return report!;
+}
+
+test('a patient is admitted from the waiting room, both talk and chat, the practitioner ends the consultation', async ({ page, browser, baseURL }) => {
+  test.setTimeout(180_000);
+  await page.context().grantPermissions(['camera', 'microphone']);
+  const appt = await patientWithAppointment(page, baseURL!);
+
+  // "Mes rendez-vous": the room is open, the button leads to the pre-call test.
+  await page.goto('/patient/rendez-vous');
+  const card = page.locator(`[data-testid="appointment"][data-id="${appt.id}"]`);
+  const join = card.getByTestId('join-consultation');
+  await expect(join).toBeEnabled();
+  await join.click();
+  await expect(page).toHaveURL(new RegExp(`/consultation/${appt.id}/test`));
+
+  // The pre-call test: fake devices work; the network may warn (no STUN answer offline).
+  await page.getByTestId('speaker-play').click();
+  await page.getByTestId('speaker-yes').click();
+  const verdict = page.getByTestId('precall-verdict');
+  await expect(verdict).toHaveAttribute('data-verdict', /^(ok|warning)$/, { timeout: 30_000 });
+  expect(await blockingViolations(page)).toEqual([]);
+  await page.screenshot({ path: `${SHOTS}/consultation-precall-fr-1280.png`, fullPage: true });
+  await page.getByTestId('precall-enter').click();
+  await expect(page).toHaveURL(new RegExp(`/consultation/${appt.id}$`));
+  if (RELAY) await page.goto(`/consultation/${appt.id}${RELAY}`);
+
+  // The waiting room.
+  const status = page.getByTestId('room-status');
+  await expect(status).toHaveAttribute('data-status', 'waiting', { timeout: 15_000 });
+  await expect(page.getByTestId('local-video')).toBeVisible();
+  expect(await blockingViolations(page)).toEqual([]);
+  await page.screenshot({ path: `${SHOTS}/consultation-waiting-fr-1280.png`, fullPage: true });
+
+  // The practitioner's dashboard shows the patient waiting; one click admits them.
+  const doctor = await doctorPage(browser, baseURL!);
+  const d = doctor.page;
+  await d.goto('/praticien/consultations');
+  const item = d.locator(`[data-testid="dashboard-item"][data-id="${appt.id}"]`);
+  await expect(item).toHaveAttribute('data-waiting', 'true', { timeout: 15_000 });
+  expect(await blockingViolations(d)).toEqual([]);
+  await d.screenshot({ path: `${SHOTS}/consultation-dashboard-fr-1280.png`, fullPage: true });
+  await item.getByTestId('dashboard-admit').click();
+  await expect(d).toHaveURL(new RegExp(`/consultation/${appt.id}`));
+  if (RELAY) await d.goto(`/consultation/${appt.id}${RELAY}`);
+
+  // Both in the call: video large, self view small, picture and sound flowing both ways.
+  await expect(status).toHaveAttribute('data-status', 'in_call', { timeout: 15_000 });
+  await expect(d.getByTestId('room-status')).toHaveAttribute('data-status', 'in_call');
+  await expect(page.getByTestId('remote-video')).toBeVisible({ timeout: 20_000 });
+  await expect(d.getByTestId('remote-video')).toBeVisible();
+  const patientSide = await expectMediaFlowing(page, 'the patient');
+  const doctorSide = await expectMediaFlowing(d, 'the practitioner');
+  for (const r of [patientSide, doctorSide]) {
+    expect(r.setupMs, 'call set up').not.toBeNull();
+    expect(r.setupMs!, 'call set up in under 10 s').toBeLessThan(10_000);
+  }
+  await expect(page.getByTestId('call-quality')).toHaveAttribute('data-level', /^(bonne|moyenne|faible)$/, { timeout: 10_000 });
+  await expect(d.getByTestId('call-quality')).toHaveAttribute('data-level', /^(bonne|moyenne|faible)$/);
+
+  // Chat, both ways: Enter sends, and so does the button.
+  await page.getByTestId('chat-input').fill('Bonjour docteur, je vous entends bien.');
+  await page.getByTestId('chat-input').press('Enter');
+  await expect(d.getByTestId('chat-message').filter({ hasText: 'je vous entends bien' })).toBeVisible();
+  await d.getByTestId('chat-input').fill('Parfait. Montrez-moi votre gorge.');
+  await d.getByTestId('chat-send').click();
+  await expect(page.getByTestId('chat-message').filter({ hasText: 'Montrez-moi votre gorge' })).toBeVisible();
+  await expect(page.getByTestId('chat-message')).toHaveCount(2);
+
+  // Micro and camera buttons say what they do and show their state.
+  await page.getByTestId('toggle-mic').click();
+  await expect(page.getByTestId('toggle-mic')).toHaveAttribute('data-state', 'off');
+  await expect(page.getByTestId('toggle-mic')).toHaveText(fr.call.micOn);
+  await page.getByTestId('toggle-mic').click();
+  await expect(page.getByTestId('toggle-mic')).toHaveAttribute('data-state', 'on');
+  await d.getByTestId('toggle-camera').click();
+  await expect(d.getByTestId('toggle-camera')).toHaveAttribute('data-state', 'off');
+  await d.getByTestId('toggle-camera').click();
+
+  expect(await blockingViolations(page)).toEqual([]);
+  expect(await blockingViolations(d)).toEqual([]);
+  await page.screenshot({ path: `${SHOTS}/consultation-call-patient-fr-1280.png`, fullPage: true });
+  await d.screenshot({ path: `${SHOTS}/consultation-call-practitioner-fr-1280.png`, fullPage: true });
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.screenshot({ path: `${SHOTS}/consultation-call-patient-fr-360.png`, fullPage: true });
+
+  // The practitioner ends it: the amount defaults to the price and may be lower.
+  await d.getByTestId('close-consultation').click();
+  await expect(d.getByTestId('close-amount')).toHaveValue('30,00');
+  await d.getByTestId('close-amount').fill('25,00');
+  await d.getByTestId('close-confirm').click();
+  await expect(d.getByTestId('consultation-ended')).toBeVisible();
+  await expect(d.getByTestId('consultation-ended')).toContainText('25,00');
+  await expect(page.getByTestId('consultation-ended')).toBeVisible({ timeout: 10_000 });
+  await expect(status).toHaveAttribute('data-status', 'completed');
+  expect(await blockingViolations(page)).toEqual([]);
+  await page.screenshot({ path: `${SHOTS}/consultation-ended-fr-360.png`, fullPage: true });
+
+  const after = await apiGet<Appointment>(page.request, `/appointments/${appt.id}`);
+  expect(after.payment.state).toBe('captured');
+  await doctor.context.close();
+});
+
+test('a stranger cannot see the room', async ({ page, baseURL }) => {
+  const email = uniqueEmail('curieux');
+  await createAccount(page.request, baseURL!, { email, password: PASSWORD, first_name: 'Paul', last_name: 'Curieux', birth_date: '1970-01-01' }, { clientIp: '203.0.113.211' });
+  await loginApi(page.request, baseURL!, email, PASSWORD);
+  await page.goto('/consultation/a-nope');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(fr.room.notFoundTitle);
+  await expect(page.getByTestId('room-status')).toHaveAttribute('data-status', 'not_found');
+});

@@ -1,0 +1,129 @@
+// The call: the other participant's video large (up to three in the mesh), ours small in a
+// corner, the connection quality, the buttons, then the chat. "Vous allez être admis…" stays
+// until the first connection is up. The practitioner ends the consultation from here.
+import type { Ref } from 'preact';
+import { useState } from 'preact/hooks';
+import { useI18n } from '../../i18n';
+import type { CallManager, CallSnapshot, RemotePeer } from '../../lib/call';
+import type { ChatMessage, ConsultationView } from '../../lib/consultation';
+import { fillText } from '../../lib/format';
+import type { LocalMedia, LocalMediaState } from '../../lib/media';
+import { ROUTES } from '../../lib/routes';
+import { Icon } from '../Icon';
+import { CallControls } from './CallControls';
+import { ChatPanel } from './ChatPanel';
+import { CloseConsultation } from './CloseConsultation';
+import { patientName } from './Lobby';
+import { MediaNotice } from './MediaNotice';
+import { QualityIndicator } from './QualityIndicator';
+import { enableRemoteSound, RemoteVideo, SelfView } from './Video';
+
+export interface CallViewProps {
+  view: ConsultationView;
+  admitted: boolean;
+  snapshot: CallSnapshot;
+  manager: CallManager | null;
+  media: LocalMedia;
+  mediaState: LocalMediaState;
+  chat: ChatMessage[];
+  mine: (from: string) => boolean;
+  onSend: (text: string) => boolean;
+  onClosed: (cents: number) => void;
+  titleRef: Ref<HTMLHeadingElement>;
+}
+
+export function CallView(p: CallViewProps) {
+  const { t } = useI18n();
+  const c = t.call;
+  const practitioner = p.view.role === 'practitioner';
+  const [soundBlocked, setSoundBlocked] = useState(false);
+  // A departed peer stays on screen while its media still flow (it is reconnecting).
+  const peers = p.snapshot.peers.filter((x) => !x.departed || x.connectionState === 'connected');
+  const other = practitioner ? patientName(p.view) : p.view.practitioner.name;
+  const connected = peers.some((x) => x.connectionState === 'connected');
+  const placeholder = p.admitted && !practitioner ? fillText(t.room.status.admitted, { name: other }) : peers.length ? fillText(c.connecting, { name: other }) : c.alone;
+
+  return (
+    <section class="call" aria-labelledby="call-title">
+      <h2 id="call-title" ref={p.titleRef} tabIndex={-1} class="visually-hidden">
+        {c.region}
+      </h2>
+      <div class="call-main">
+        <div class={`call-stage peers-${Math.max(1, peers.length)}`}>
+          {peers.map((x) => (
+            <RemoteTile key={x.id} peer={x} fallbackName={other} onSoundBlocked={setSoundBlocked} />
+          ))}
+          {!connected && (
+            <p class="stage-note" role="status">
+              {placeholder}
+            </p>
+          )}
+          <SelfView stream={p.mediaState.stream} mirrored={p.mediaState.facing === 'user'} cameraOn={p.media.sendingVideo} small />
+          <QualityIndicator level={p.snapshot.level} quality={p.snapshot.quality} />
+        </div>
+        {soundBlocked && (
+          <p class="notice notice-info call-notice">
+            <Icon name="volume" />
+            <span>{c.soundBlocked}</span>
+            <button
+              type="button"
+              class="btn btn-primary"
+              onClick={() => {
+                enableRemoteSound();
+                setSoundBlocked(false);
+              }}
+            >
+              {c.enableSound}
+            </button>
+          </p>
+        )}
+        {p.snapshot.audioOnly && (
+          <div class="notice notice-warning call-notice" role="alert" data-testid="audio-only">
+            <Icon name="videoOff" />
+            <span>{c.audioOnly}</span>
+            <button type="button" class="btn btn-secondary" onClick={() => p.manager?.restoreVideo()}>
+              {c.videoBack}
+            </button>
+          </div>
+        )}
+        <p class="visually-hidden" role="status">
+          {p.mediaState.hasAudio && !p.mediaState.micOn ? c.muted : ''}
+        </p>
+        {p.mediaState.hasAudio && !p.mediaState.micOn && (
+          <p class="muted-note" aria-hidden="true">
+            <Icon name="micOff" />
+            {c.muted}
+          </p>
+        )}
+        <MediaNotice state={p.mediaState} />
+        <CallControls media={p.media} state={p.mediaState}>
+          {!practitioner && (
+            <a class="btn btn-secondary call-button" href={ROUTES.myAppointments}>
+              <Icon name="exit" />
+              {c.leave}
+            </a>
+          )}
+        </CallControls>
+        {practitioner && <CloseConsultation id={p.view.id} priceCents={p.view.price_cents} onClosed={p.onClosed} />}
+      </div>
+      <ChatPanel messages={p.chat} mine={p.mine} onSend={p.onSend} />
+    </section>
+  );
+}
+
+function RemoteTile({ peer, fallbackName, onSoundBlocked }: { peer: RemotePeer; fallbackName: string; onSoundBlocked: (b: boolean) => void }) {
+  const { t } = useI18n();
+  const name = peer.name || fallbackName || t.call.someone;
+  const broken = peer.connectionState === 'disconnected' || peer.connectionState === 'failed';
+  return (
+    <figure class="remote-tile" data-state={peer.connectionState}>
+      <RemoteVideo stream={peer.stream} label={fillText(t.call.remoteVideo, { name })} onSoundBlocked={onSoundBlocked} />
+      <figcaption class="tile-name">{name}</figcaption>
+      {broken && (
+        <p class="tile-note" role="status">
+          {fillText(t.call.reconnecting, { name })}
+        </p>
+      )}
+    </figure>
+  );
+}

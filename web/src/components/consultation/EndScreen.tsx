@@ -1,0 +1,31 @@
+// After `closed` (or the practitioner's own close): the consultation is over, for everyone.
+import type { Ref } from 'preact';
+import { useI18n } from '../../i18n';
+import { formatAmount } from '../../lib/booking';
+import type { RoomRole } from '../../lib/consultation';
+import { fillText } from '../../lib/format';
+import { ROUTES } from '../../lib/routes';
+import { Icon } from '../Icon';
+
+export function EndScreen({ role, chargedCents, titleRef }: { role: RoomRole; chargedCents: number | null; titleRef: Ref<HTMLHeadingElement> }) {
+  const { t, lang } = useI18n();
+  const e = t.end;
+  const patient = role === 'patient';
+  const body = patient ? e.patientBody : chargedCents !== null ? fillText(e.practitionerBody, { amount: formatAmount(chargedCents, lang) }) : e.staffBody;
+  return (
+    <section class="card room-end" aria-labelledby="end-title" data-testid="consultation-ended">
+      <Icon name="check" class="room-end-icon" />
+      <div>
+        <h2 id="end-title" ref={titleRef} tabIndex={-1}>
+          {e.title}
+        </h2>
+        <p>{body}</p>
+        <p>
+          <a class="btn btn-primary" href={patient ? ROUTES.myAppointments : ROUTES.consultations}>
+            {patient ? t.room.toAppointments : t.room.toDashboard}
+          </a>
+        </p>
+      </div>
+    </section>
+  );
+}

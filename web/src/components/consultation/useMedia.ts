@@ -1,0 +1,61 @@
+// Preact side of lib/media.ts and lib/call.ts: the page's camera and micro (asked for when
+// `enabled`, released when the page goes), and the call manager of a room, fed with the room's
+// participants and status and torn down with the page.
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { CallManager, type CallSnapshot } from '../../lib/call';
+import type { Participant } from '../../lib/consultation';
+import { LocalMedia, type LocalMediaState } from '../../lib/media';
+import { realtime } from '../../lib/realtime';
+
+export function useLocalMedia(enabled: boolean): { media: LocalMedia; state: LocalMediaState } {
+  const media = useMemo(() => new LocalMedia(), []);
+  const [state, setState] = useState(media.state);
+  useEffect(() => media.subscribe(setState), [media]);
+  useEffect(() => {
+    if (enabled) void media.start();
+  }, [media, enabled]);
+  useEffect(() => () => media.stop(), [media]);
+  return { media, state };
+}
+
+const EMPTY: CallSnapshot = { peers: [], level: null, quality: null, audioOnly: false };
+
+/** `?relais=1` in the page address: TURN only (the tests force the relayed path with it). */
+export function relayOnly(): boolean {
+  return typeof location !== 'undefined' && new URLSearchParams(location.search).get('relais') === '1';
+}
+
+/**
+ * The call of consultation `id`, made as soon as the page knows it will take part (`enabled`),
+ * so that an offer sent right after the admission finds it listening; connections start when
+ * `active` (status in_call).
+ */
+export function useCall(
+  id: string,
+  media: LocalMedia,
+  room: { enabled: boolean; you: string | null; participants: Participant[]; active: boolean },
+): { snapshot: CallSnapshot; manager: CallManager | null } {
+  const [snapshot, setSnapshot] = useState<CallSnapshot>(EMPTY);
+  const [manager, setManager] = useState<CallManager | null>(null);
+
+  useEffect(() => {
+    if (!room.enabled) return undefined;
+    const m = new CallManager({ rt: realtime(), consultation: id, media, relayOnly: relayOnly(), onChange: setSnapshot });
+    setManager(m);
+    return () => {
+      m.close();
+      setManager(null);
+      setSnapshot(EMPTY);
+    };
+  }, [id, media, room.enabled]);
+
+  useEffect(() => {
+    if (manager && room.you) manager.setRoom(room.you, room.participants);
+  }, [manager, room.you, room.participants]);
+
+  useEffect(() => {
+    manager?.setActive(room.active);
+  }, [manager, room.active]);
+
+  return { snapshot, manager };
+}

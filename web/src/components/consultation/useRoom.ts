@@ -1,0 +1,134 @@
+// The room as the WebSocket tells it (docs/realtime.md, "Consultations"): joins on mount and
+// leaves on unmount, and keeps who we are, who is there, the status, the practitioner's
+// presence and delay, the chat, and the end. A patient who comes too early (`not_open`) is
+// joined again by itself when the waiting room opens.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import {
+  mergeChat,
+  readChat,
+  readParticipants,
+  toChat,
+  type ChatMessage,
+  type ConsultationStatus,
+  type Participant,
+} from '../../lib/consultation';
+import { realtime, type ConnectionState, type RealtimeMessage } from '../../lib/realtime';
+
+export type RoomPhase = 'connecting' | 'joined' | 'not_open' | 'not_found';
+
+export interface RoomState {
+  phase: RoomPhase;
+  you: string | null;
+  participants: Participant[];
+  status: ConsultationStatus | null;
+  practitionerConnected: boolean | null;
+  delayMinutes: number | null;
+  chat: ChatMessage[];
+  /** `admitted` came: "Vous allez être admis…" until the call is up. */
+  admitted: boolean;
+  closed: boolean;
+  connection: ConnectionState;
+  /** The code of the last refused message once joined (forbidden, rate_limited…). */
+  error: { code: string; at: number } | null;
+}
+
+const INITIAL: RoomState = {
+  phase: 'connecting',
+  you: null,
+  participants: [],
+  status: null,
+  practitionerConnected: null,
+  delayMinutes: null,
+  chat: [],
+  admitted: false,
+  closed: false,
+  connection: 'idle',
+  error: null,
+};
+
+const STATUSES: ReadonlySet<string> = new Set(['scheduled', 'waiting', 'in_call', 'completed']);
+const statusOf = (v: unknown): ConsultationStatus | null => (typeof v === 'string' && STATUSES.has(v) ? (v as ConsultationStatus) : null);
+
+export interface Room {
+  state: RoomState;
+  send: (msg: { type: string; [key: string]: unknown }) => boolean;
+}
+
+/** `opensAt` (ms): when to join again after `not_open`. `enabled`: false once closed. */
+export function useRoom(id: string, opensAt: number | null, enabled: boolean): Room {
+  const rt = realtime();
+  const [state, setState] = useState<RoomState>({ ...INITIAL, connection: rt.connectionState });
+  const phase = useRef<RoomPhase>('connecting');
+  phase.current = state.phase;
+
+  const patch = (p: Partial<RoomState> | ((s: RoomState) => Partial<RoomState>)) => setState((s) => ({ ...s, ...(typeof p === 'function' ? p(s) : p) }));
+
+  useEffect(() => {
+    if (!enabled) return undefined;
+    const on = (type: string, fn: (m: RealtimeMessage) => void) => rt.on(type, fn, id);
+    const offs = [
+      on('joined', (m) => {
+        const participants = readParticipants(m.participants);
+        patch((s) => ({
+          phase: 'joined',
+          you: typeof m.you === 'string' ? m.you : s.you,
+          participants,
+          status: statusOf(m.status) ?? s.status,
+          practitionerConnected: participants.some((p) => p.role === 'practitioner'),
+          chat: mergeChat(s.chat, readChat(m.chat)),
+        }));
+      }),
+      on('presence', (m) => {
+        const participants = readParticipants(m.participants);
+        patch((s) => ({ participants, status: statusOf(m.status) ?? s.status, practitionerConnected: participants.some((p) => p.role === 'practitioner') }));
+      }),
+      on('status', (m) =>
+        patch((s) => ({
+          status: statusOf(m.status) ?? s.status,
+          practitionerConnected: typeof m.practitioner_connected === 'boolean' ? m.practitioner_connected : s.practitionerConnected,
+          delayMinutes: typeof m.delay_minutes === 'number' ? m.delay_minutes : s.delayMinutes,
+        })),
+      ),
+      on('admitted', () => patch({ admitted: true, status: 'in_call' })),
+      on('closed', () => patch({ closed: true, status: 'completed' })),
+      on('chat', (m) => {
+        if (typeof m.text === 'string') {
+          const msg = toChat({ ...(m as Partial<ChatMessage>), id: m.id, text: m.text });
+          patch((s) => ({ chat: mergeChat(s.chat, [msg]) }));
+        }
+      }),
+      // Errors name no consultation: before `joined` they answer our join; after, another
+      // message of this page (a signal to a participant who just left answers not_found too).
+      on('error', (m) => {
+        const code = typeof m.code === 'string' ? m.code : 'error';
+        if (phase.current === 'connecting' && (code === 'not_open' || code === 'not_found' || code === 'forbidden')) {
+          patch({ phase: code === 'not_open' ? 'not_open' : 'not_found' });
+        } else if (phase.current === 'joined' && code !== 'not_found') {
+          patch({ error: { code, at: Date.now() } });
+        }
+      }),
+      // A lost socket takes our participant id with it. Until the next `joined` names the new
+      // one, `presence` would list us under an id we do not know yet: the call must not take
+      // ourselves for another participant.
+      rt.onState((connection) => patch((s) => ({ connection, you: connection === 'open' ? s.you : null }))),
+    ];
+    const leave = rt.join(id);
+    return () => {
+      offs.forEach((off) => off());
+      leave();
+    };
+  }, [id, enabled]);
+
+  // Too early: join again when the room opens (a minute later at most, whatever the clocks say).
+  useEffect(() => {
+    if (state.phase !== 'not_open') return undefined;
+    const wait = opensAt === null ? 30_000 : Math.min(60_000, Math.max(2_000, opensAt - Date.now() + 1_000));
+    const timer = setTimeout(() => {
+      patch({ phase: 'connecting' });
+      rt.send({ type: 'join', consultation: id });
+    }, wait);
+    return () => clearTimeout(timer);
+  }, [state.phase, opensAt, id]);
+
+  return { state, send: (msg) => rt.send({ ...msg, consultation: id }) };
+}

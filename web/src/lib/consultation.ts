@@ -1,0 +1,203 @@
+// The teleconsultation room (docs/consultation.md, docs/realtime.md "Consultations"): the
+// objects of its API, its requests, and the pure rules the pages share (when the waiting room
+// opens, the late notice, who is polite in a pair, chat times). No Preact here.
+import { api } from './api';
+import { ROUTES } from './routes';
+import { ageOn } from './validate';
+
+export type ConsultationStatus = 'scheduled' | 'waiting' | 'in_call' | 'completed';
+export type RoomRole = 'patient' | 'practitioner' | 'assistant';
+
+export interface ConsultationView {
+  id: string;
+  status: ConsultationStatus;
+  start: string;
+  end: string;
+  opens_at: string;
+  role: RoomRole;
+  practitioner: { id: string; name: string; connected: boolean };
+  /** The contract gives `age`; a `birth_date` is read as well (patientAge). */
+  patient: { first_name: string; last_name: string; age?: number | null; birth_date?: string | null };
+  /** Optional: the live `status` messages carry the delay too. */
+  delay_minutes?: number;
+  waiting_since?: string | null;
+  late_notice: boolean;
+  price_cents: number;
+  payment: { state: string; amount_cents: number };
+}
+
+/** One consultation of the practitioners' dashboard. */
+export type DashboardConsultation = ConsultationView & { waiting: boolean };
+
+/** The patient's age in whole years, from `age` or `birth_date`; null if neither is known. */
+export function patientAge(p: ConsultationView['patient'], today: Date = new Date()): number | null {
+  if (typeof p.age === 'number') return p.age;
+  return p.birth_date ? ageOn(p.birth_date, today) : null;
+}
+
+export interface Participant {
+  id: string;
+  role: RoomRole;
+  name: string;
+}
+
+export interface ChatMessage {
+  id: string;
+  /** The sender's participant id (live messages; the history has none). */
+  from: string;
+  /** Set by the server for each recipient: whether the sender is this account. */
+  mine?: boolean;
+  name: string;
+  role: RoomRole;
+  text: string;
+  at: string | number;
+}
+
+export interface IceServersAnswer {
+  ice_servers: RTCIceServer[];
+  expires_at: string;
+}
+
+// --- Requests ----------------------------------------------------------------------------------
+
+export function fetchConsultation(id: string, signal: AbortSignal): Promise<ConsultationView> {
+  return api.get<ConsultationView>(`/consultations/${encodeURIComponent(id)}`, { signal });
+}
+
+export function fetchDashboard(signal: AbortSignal): Promise<DashboardConsultation[]> {
+  // The contract shows a list; an {items} envelope, as elsewhere in the API, is accepted too.
+  return api
+    .get<DashboardConsultation[] | { items: DashboardConsultation[] }>('/practitioner/consultations', { signal })
+    .then((r) => (Array.isArray(r) ? r : r.items));
+}
+
+export function closeConsultation(id: string, amountCents: number): Promise<unknown> {
+  return api.post(`/practitioner/appointments/${encodeURIComponent(id)}/close`, { amount_cents: amountCents });
+}
+
+let iceCache: { answer: IceServersAnswer; until: number } | null = null;
+
+/**
+ * GET /ice-servers, kept until a minute before the credentials expire, so that the pre-call test
+ * and the room share one request and a new peer never gets stale TURN credentials.
+ */
+export async function iceServers(now: number = Date.now()): Promise<IceServersAnswer> {
+  if (iceCache && now < iceCache.until) return iceCache.answer;
+  const answer = await api.get<IceServersAnswer>('/ice-servers');
+  iceCache = { answer, until: refreshAt(answer.expires_at, now) };
+  return answer;
+}
+
+/** When to fetch new credentials: a minute before they expire (at least 10 s from now). */
+export function refreshAt(expiresAt: string, now: number): number {
+  const end = Date.parse(expiresAt);
+  if (Number.isNaN(end)) return now + 5 * 60_000;
+  return Math.max(now + 10_000, end - 60_000);
+}
+
+// --- Addresses -----------------------------------------------------------------------------------
+
+/** Keeps ?relais=1 (TURN only, used by the tests) from one room page to the next. */
+function carry(search: string): string {
+  return new URLSearchParams(search).get('relais') === '1' ? '?relais=1' : '';
+}
+
+export function roomPath(id: string, search = ''): string {
+  return ROUTES.consultation.replace(':id', encodeURIComponent(id)) + carry(search);
+}
+
+export function precallPath(id: string, search = ''): string {
+  return ROUTES.consultationTest.replace(':id', encodeURIComponent(id)) + carry(search);
+}
+
+// --- Rules ------------------------------------------------------------------------------------------
+
+/** The patient may enter from 10 minutes before the start (docs/consultation.md). */
+export const OPENS_BEFORE_MS = 10 * 60_000;
+/** From 20 minutes after the start, a patient still waiting is told to stay reachable. */
+export const LATE_AFTER_MS = 20 * 60_000;
+
+export function opensAt(start: string): number {
+  return Date.parse(start) - OPENS_BEFORE_MS;
+}
+
+export type JoinWindow = 'before' | 'open' | 'over';
+
+/** Where `now` stands against an appointment's room: not yet open, open, or over. */
+export function joinWindow(start: string, end: string, now: number): JoinWindow {
+  if (now < opensAt(start)) return 'before';
+  if (now >= Date.parse(end)) return 'over';
+  return 'open';
+}
+
+/** The server's flag, or the same rule on the browser's clock (the flag is read once). */
+export function isLate(view: Pick<ConsultationView, 'start' | 'late_notice'>, status: ConsultationStatus, now: number): boolean {
+  if (status !== 'waiting') return false;
+  return view.late_notice || now >= Date.parse(view.start) + LATE_AFTER_MS;
+}
+
+/**
+ * Perfect negotiation (docs/realtime.md): in each pair the peer whose id sorts first in byte
+ * order is impolite. Ids are ASCII (`c<connection>`), so code-unit order is byte order.
+ */
+export function isPolite(you: string, other: string): boolean {
+  return you > other;
+}
+
+/** Whole minutes since an instant, never negative ("en salle d'attente depuis 6 min"). */
+export function minutesSince(iso: string | null, now: number): number | null {
+  if (!iso) return null;
+  const t = Date.parse(iso);
+  if (Number.isNaN(t)) return null;
+  return Math.max(0, Math.floor((now - t) / 60_000));
+}
+
+/** A chat time: ISO text, or Unix seconds or milliseconds. */
+export function chatTime(at: string | number): Date | null {
+  const d = typeof at === 'number' ? new Date(at < 1e12 ? at * 1000 : at) : new Date(at);
+  return Number.isNaN(d.getTime()) ? null : d;
+}
+
+/** Adds chat messages in order, once each (history and live messages can overlap on a rejoin). */
+export function mergeChat(list: ChatMessage[], more: ChatMessage[]): ChatMessage[] {
+  const seen = new Set(list.map((m) => m.id));
+  const out = [...list];
+  for (const m of more) {
+    if (seen.has(m.id)) continue;
+    seen.add(m.id);
+    out.push(m);
+  }
+  return out;
+}
+
+/** Reads a participant list from a message, dropping anything malformed. */
+export function readParticipants(v: unknown): Participant[] {
+  if (!Array.isArray(v)) return [];
+  return v.filter(
+    (p): p is Participant =>
+      typeof p === 'object' && p !== null && typeof (p as Participant).id === 'string' && typeof (p as Participant).role === 'string',
+  ).map((p) => ({ id: p.id, role: p.role, name: typeof p.name === 'string' ? p.name : '' }));
+}
+
+export function readChat(v: unknown): ChatMessage[] {
+  if (!Array.isArray(v)) return [];
+  return v.filter((m): m is ChatMessage => typeof m === 'object' && m !== null && typeof (m as ChatMessage).text === 'string').map(toChat);
+}
+
+export function toChat(m: Omit<Partial<ChatMessage>, 'id'> & { id?: unknown; text: string }): ChatMessage {
+  return {
+    // Ids may come as numbers; without one, a key that is stable for the same message.
+    id: typeof m.id === 'string' || typeof m.id === 'number' ? String(m.id) : `${String(m.from)}-${String(m.at)}-${m.text.length}`,
+    from: typeof m.from === 'string' ? m.from : '',
+    name: typeof m.name === 'string' ? m.name : '',
+    role: m.role === 'practitioner' || m.role === 'assistant' ? m.role : 'patient',
+    ...(typeof m.mine === 'boolean' ? { mine: m.mine } : {}),
+    text: m.text,
+    at: typeof m.at === 'string' || typeof m.at === 'number' ? m.at : Date.now(),
+  };
+}
+
+/** The roles that take part in the call itself (assistants watch the waiting room only). */
+export function inCall(role: RoomRole): boolean {
+  return role === 'patient' || role === 'practitioner';
+}
