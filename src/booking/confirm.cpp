@@ -211,7 +211,10 @@ Task<Result<nlohmann::json>> Service::close(const Principal& who, const std::str
                                   "Le montant doit être compris entre 0 et le maximum affiché.",
                                   "The amount must be between 0 and the maximum shown.");
   const auto now = d_.clock.unix_seconds();
-  if (a.start_at > now)
+  // A consultation happened once the practitioner admitted the patient (started_at), which the
+  // room allows from booking.room_opens before the booked time; without admission, only once
+  // the booked time has come.
+  if (!a.started_at && a.start_at > now)
     co_return http::invalid_field("amount_cents",
                                   "La consultation n'a pas encore eu lieu : rien ne peut être "
                                   "encaissé avant.",

@@ -107,6 +107,18 @@ TEST_P(ConsultationTest, OnlyParticipantsEnterAndSignalsReachTheNamedPeerOnly) {
     presence = next(patient_ws, "presence");
   EXPECT_EQ(presence["participants"].size(), 2U);
 
+  // Nothing is charged before the consultation happened: the booked time is still ahead and
+  // nobody was admitted yet.
+  const auto close = [&] {
+    HeaderList h{{"Cookie", s.practitioner_cookie},
+                 {"Origin", "http://127.0.0.1:" + std::to_string(port)},
+                 {"X-Requested-With", "cabinet"}};
+    return HttpClient(port).post_json("/api/v1/practitioner/appointments/" + id + "/close",
+                                      R"({"amount_cents":2000})", h);
+  };
+  auto early = close();
+  EXPECT_EQ(early.status, 400) << early.body;
+
   // Only the practitioner admits.
   patient_ws.send(msg("admit", id));
   EXPECT_EQ(next(patient_ws, "error")["code"], "forbidden");
@@ -130,6 +142,17 @@ TEST_P(ConsultationTest, OnlyParticipantsEnterAndSignalsReachTheNamedPeerOnly) {
   patient_ws.send(
       msg("signal", id, {{"to", doctor_id}, {"data", {{"sdp", std::string(40000, 'a')}}}}));
   EXPECT_EQ(next(patient_ws, "error")["code"], "invalid");
+
+  // Admitted early (the room opens before the booked time), the consultation took place: the
+  // practitioner closes it, the hold is captured and the patient's room says so.
+  auto closed = close();
+  ASSERT_EQ(closed.status, 200) << closed.body;
+  EXPECT_EQ(closed.json()["payment"]["state"], "captured") << closed.body;
+  next(patient_ws, "closed");
+  auto after = HttpClient(port).get("/api/v1/consultations/" + id, patient(0)).json();
+  EXPECT_EQ(after["status"], "completed");
+  EXPECT_TRUE(after["started_at"].is_number());
+  EXPECT_TRUE(after["duration_seconds"].is_number()) << after.dump();
 }
 
 TEST_P(ConsultationTest, TheChatIsSealedAtRestAndAReconnectedBrowserResumesWithIt) {
