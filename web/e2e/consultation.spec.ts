@@ -1,16 +1,19 @@
-// Issue 6's end-to-end test: a teleconsultation between two browsers (Chromium's fake camera and
+// Issue 6's end-to-end tests: a teleconsultation between two browsers (Chromium's fake camera and
 // micro). The patient books a video slot starting within 10 minutes, joins from "Mes
 // rendez-vous", runs the pre-call test and enters the waiting room; the practitioner sees them
 // waiting on "Consultations du jour" and admits them in one click; both see and hear each other
-// (frames decoded, audio bytes received, read from window.__cabinetCall), chat, and the
-// practitioner ends the consultation with the amount to charge: both get the end screen and the
-// hold is captured. Axe and screenshots of each screen on the way.
+// (frames decoded, audio bytes received, read from window.__cabinetCall), chat; the patient's
+// network drops and the call comes back by itself; the practitioner ends the consultation with
+// the amount to charge: both get the end screen and the hold is captured. Then the same call
+// forced through the TURN relay (coturn, started by scripts/test). Axe and screenshots of each
+// screen on the way. Each call's set-up time (first offer → connected) is appended to
+// test-results/call-setup.jsonl for `make bench`.
 //
 // What it needs from the server: a practitioner verified by the operator (operator credentials,
 // as booking.spec.ts), `min_notice_minutes: 0` and a 10-minute video motif so that the next
 // slot starts within 10 minutes (the room opens 10 minutes before the start), and video hours
-// covering now: it is skipped between 23:50 and 07:00 (Paris), outside the platform's video
-// window. CABINET_E2E_RELAY=1 adds ?relais=1 (TURN only) when the server has TURN configured.
+// covering now: global-setup.ts opens the platform's video window around the clock.
+import { appendFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { APIRequestContext, Browser, BrowserContext, Cookie, Page } from '@playwright/test';
@@ -21,15 +24,15 @@ import { apiGet, unsafe, verifiedPractitioner } from './directory';
 import { expect, test } from './fixtures';
 
 const SHOTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../test-results/screenshots');
-const RELAY = process.env.CABINET_E2E_RELAY === '1' ? '?relais=1' : '';
+const RESULTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../test-results');
+const TURN = !!process.env.CABINET_TEST_TURN_URL;
 
 interface Slot { start: string; end: string; mode: string }
 interface Appointment { id: string; status: string; start: string; payment: { state: string; captured_cents?: number } }
-interface PeerReport { id: string; framesDecoded: number; audioBytesReceived: number; connectionState: string; setupMs: number | null }
+interface PeerReport { id: string; framesDecoded: number; audioBytesReceived: number; connectionState: string; setupMs: number | null; route: string | null }
+interface Doctor { cookies: Cookie[]; practitionerId: string; motifId: string }
 
-let doctorCookies: Cookie[] = [];
-let practitionerId = '';
-let motifId = '';
+let main: Doctor;
 
 async function send(request: APIRequestContext, baseURL: string, method: 'post' | 'put', p: string, data: unknown, headers: Record<string, string> = {}): Promise<unknown> {
   const res = await request[method](`/api/v1${p}`, { data, headers: { ...unsafe(baseURL), ...headers } });
@@ -37,59 +40,86 @@ async function send(request: APIRequestContext, baseURL: string, method: 'post' 
   return res.json();
 }
 
-/** Paris wall-clock minutes now: the platform's video window is 07:00–24:00 there. */
-function parisMinutes(): number {
-  const [h, m] = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date()).split(':').map(Number);
-  return (h ?? 0) * 60 + (m ?? 0);
-}
-
-test.beforeAll(async ({ browser }) => {
-  test.setTimeout(90_000);
-  test.skip(!process.env.CABINET_OPERATOR_EMAIL, 'no operator credentials: nobody can verify the practitioner');
-  test.skip(parisMinutes() < 7 * 60 || parisMinutes() > 23 * 60 + 45, 'outside the video window (07:00–24:00, Paris): no slot within 10 minutes');
-  const baseURL = process.env.CABINET_BASE_URL!;
-  const doctor = await verifiedPractitioner(browser, baseURL, { first_name: 'Camille', last_name: 'Durand' });
+/** A verified practitioner taking video consultations at any hour, with a 10-minute motif. */
+async function videoDoctor(browser: Browser, baseURL: string, who: { first_name: string; last_name: string }): Promise<Doctor> {
+  const doctor = await verifiedPractitioner(browser, baseURL, who);
   const context = await browser.newContext({ baseURL });
   try {
     await loginApi(context.request, baseURL, doctor.email, doctor.password);
-    const hours = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, mode: 'video', start: '07:00', end: '24:00' }));
+    const hours = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, mode: 'video', start: '00:00', end: '24:00' }));
     await send(context.request, baseURL, 'put', '/practitioner/agenda/hours', { hours });
     const profile = (await send(context.request, baseURL, 'put', '/practitioner/profile', {
       commune_code: '75056', postcode: '75011', video: true, in_person: false, languages: ['fr'],
       closed_on_public_holidays: false, min_notice_minutes: 0,
     })) as { id: string };
-    practitionerId = profile.id;
-    // 10 minutes: slots every 10 minutes from 07:00, so the next one starts within 10 minutes.
+    // 10 minutes: slots every 10 minutes from midnight, so the next one starts within 10 minutes.
     const motif = (await send(context.request, baseURL, 'post', '/practitioner/motifs', { label: 'Téléconsultation courte', duration_min: 10, mode: 'video', price_cents: 3000 })) as { id: string };
-    motifId = motif.id;
-    doctorCookies = (await context.storageState()).cookies;
+    return { cookies: (await context.storageState()).cookies, practitionerId: profile.id, motifId: motif.id };
   } finally {
     await context.close();
   }
+}
+
+test.beforeAll(async ({ browser }) => {
+  test.setTimeout(90_000);
+  test.skip(!process.env.CABINET_OPERATOR_EMAIL, 'no operator credentials: nobody can verify the practitioner');
+  main = await videoDoctor(browser, process.env.CABINET_BASE_URL!, { first_name: 'Camille', last_name: 'Durand' });
 });
 
+/** Keeps a call's set-up time for `make bench` (bench/run "call set-up"). */
+function recordSetup(path_: 'direct' | 'relay', ms: number | null): void {
+  if (ms === null) return;
+  mkdirSync(RESULTS, { recursive: true });
+  appendFileSync(`${RESULTS}/call-setup.jsonl`, `${JSON.stringify({ path: path_, ms })}\n`);
+}
+
 /** A signed-in patient in `page`'s context, with a confirmed video appointment starting within 10 minutes. */
-async function patientWithAppointment(page: Page, baseURL: string): Promise<Appointment> {
+async function patientWithAppointment(page: Page, baseURL: string, doctor: Doctor = main): Promise<Appointment> {
   const email = uniqueEmail('hugo');
   await createAccount(page.request, baseURL, { email, password: PASSWORD, first_name: 'Hugo', last_name: 'Lambert', birth_date: '1988-03-12' }, { clientIp: '203.0.113.210' });
   await loginApi(page.request, baseURL, email, PASSWORD);
   const me = await apiGet<{ current_profile: string }>(page.request, '/me');
-  const { slots } = await apiGet<{ slots: Slot[] }>(page.request, `/practitioners/${practitionerId}/slots?days=1&mode=video&motif_id=${motifId}`);
+  // Two days: at 23:55 the next slot is tomorrow's first.
+  const { slots } = await apiGet<{ slots: Slot[] }>(page.request, `/practitioners/${doctor.practitionerId}/slots?days=2&mode=video&motif_id=${doctor.motifId}`);
   const slot = slots[0];
   expect(slot, 'a video slot today').toBeTruthy();
   expect(Date.parse(slot!.start) - Date.now(), 'the next slot starts within 10 minutes').toBeLessThanOrEqual(10 * 60_000);
   const booked = (await send(page.request, baseURL, 'post', '/appointments', {
-    practitioner_id: practitionerId, motif_id: motifId, start: slot!.start, profile_id: me.current_profile, mode: 'video',
+    practitioner_id: doctor.practitionerId, motif_id: doctor.motifId, start: slot!.start, profile_id: me.current_profile, mode: 'video',
   }, { 'Idempotency-Key': `e2e-consultation-${Date.now()}` })) as Appointment;
   const confirmed = (await send(page.request, baseURL, 'post', `/appointments/${booked.id}/confirm`, { payment_method: 'tok_visa' })) as Appointment;
   expect(confirmed.status).toBe('confirmed');
   return confirmed;
 }
 
-async function doctorPage(browser: Browser, baseURL: string): Promise<{ context: BrowserContext; page: Page }> {
+async function doctorPage(browser: Browser, baseURL: string, doctor: Doctor = main): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ baseURL, permissions: ['camera', 'microphone'] });
-  await context.addCookies(doctorCookies);
+  await context.addCookies(doctor.cookies);
   return { context, page: await context.newPage() };
+}
+
+/**
+ * Lets the test cut the page's realtime socket as a network drop would: every WebSocket the
+ * page opens is kept in window.__sockets (test instrumentation only, the app is unchanged).
+ */
+async function trackSockets(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const Native = window.WebSocket;
+    const sockets: WebSocket[] = [];
+    (window as unknown as { __sockets: WebSocket[] }).__sockets = sockets;
+    window.WebSocket = class extends Native {
+      constructor(url: string | URL, protocols?: string | string[]) {
+        super(url, protocols);
+        sockets.push(this);
+      }
+    };
+  });
+}
+
+/** The network goes away: offline, and the open socket dies without a closing handshake. */
+async function cutNetwork(page: Page): Promise<void> {
+  await page.context().setOffline(true);
+  await page.evaluate(() => (window as unknown as { __sockets: WebSocket[] }).__sockets.forEach((s) => s.close(4000, 'network cut (test)')));
 }
 
 /** The call's stats of the page's single peer, once it receives picture and sound. */
@@ -111,6 +141,7 @@ async function expectMediaFlowing(page: Page, who: string): Promise<PeerReport> 
 test('a patient is admitted from the waiting room, both talk and chat, the practitioner ends the consultation', async ({ page, browser, baseURL }) => {
   test.setTimeout(180_000);
   await page.context().grantPermissions(['camera', 'microphone']);
+  await trackSockets(page);
   const appt = await patientWithAppointment(page, baseURL!);
 
   // "Mes rendez-vous": the room is open, the button leads to the pre-call test.
@@ -130,7 +161,6 @@ test('a patient is admitted from the waiting room, both talk and chat, the pract
   await page.screenshot({ path: `${SHOTS}/consultation-precall-fr-1280.png`, fullPage: true });
   await page.getByTestId('precall-enter').click();
   await expect(page).toHaveURL(new RegExp(`/consultation/${appt.id}$`));
-  if (RELAY) await page.goto(`/consultation/${appt.id}${RELAY}`);
 
   // The waiting room.
   const status = page.getByTestId('room-status');
@@ -149,7 +179,6 @@ test('a patient is admitted from the waiting room, both talk and chat, the pract
   await d.screenshot({ path: `${SHOTS}/consultation-dashboard-fr-1280.png`, fullPage: true });
   await item.getByTestId('dashboard-admit').click();
   await expect(d).toHaveURL(new RegExp(`/consultation/${appt.id}`));
-  if (RELAY) await d.goto(`/consultation/${appt.id}${RELAY}`);
 
   // Both in the call: video large, self view small, picture and sound flowing both ways.
   await expect(status).toHaveAttribute('data-status', 'in_call', { timeout: 15_000 });
@@ -161,6 +190,7 @@ test('a patient is admitted from the waiting room, both talk and chat, the pract
   for (const r of [patientSide, doctorSide]) {
     expect(r.setupMs, 'call set up').not.toBeNull();
     expect(r.setupMs!, 'call set up in under 10 s').toBeLessThan(10_000);
+    recordSetup('direct', r.setupMs);
   }
   await expect(page.getByTestId('call-quality')).toHaveAttribute('data-level', /^(bonne|moyenne|faible)$/, { timeout: 10_000 });
   await expect(d.getByTestId('call-quality')).toHaveAttribute('data-level', /^(bonne|moyenne|faible)$/);
@@ -173,6 +203,23 @@ test('a patient is admitted from the waiting room, both talk and chat, the pract
   await d.getByTestId('chat-send').click();
   await expect(page.getByTestId('chat-message').filter({ hasText: 'Montrez-moi votre gorge' })).toBeVisible();
   await expect(page.getByTestId('chat-message')).toHaveCount(2);
+
+  // The patient's network drops: the page says so, and once the network is back the socket
+  // reconnects and the call resumes by itself (ICE restart), without a reload.
+  const framesBefore = patientSide.framesDecoded;
+  await cutNetwork(page);
+  await expect(page.getByText(fr.room.connectionLost)).toBeVisible({ timeout: 10_000 });
+  await page.context().setOffline(false);
+  await expect(page.getByText(fr.room.connectionLost)).toBeHidden({ timeout: 20_000 });
+  await expect(status).toHaveAttribute('data-status', 'in_call');
+  await expect
+    .poll(async () => (await expectMediaFlowing(page, 'the patient, after the cut')).framesDecoded, { message: 'new frames after the cut', timeout: 20_000 })
+    .toBeGreaterThan(framesBefore);
+  await expectMediaFlowing(d, 'the practitioner, after the cut');
+  await page.getByTestId('chat-input').fill('Je suis de retour.');
+  await page.getByTestId('chat-input').press('Enter');
+  await expect(d.getByTestId('chat-message').filter({ hasText: 'Je suis de retour' })).toBeVisible();
+  await expect(page.getByTestId('chat-message')).toHaveCount(3);
 
   // Micro and camera buttons say what they do and show their state.
   await page.getByTestId('toggle-mic').click();
@@ -206,6 +253,45 @@ test('a patient is admitted from the waiting room, both talk and chat, the pract
   const after = await apiGet<Appointment>(page.request, `/appointments/${appt.id}`);
   expect(after.payment.state).toBe('captured');
   await doctor.context.close();
+});
+
+test('the same call goes through the TURN relay when nothing else is allowed', async ({ page, browser, baseURL }) => {
+  test.skip(!TURN, 'no coturn (scripts/services start coturn; scripts/test starts one)');
+  test.setTimeout(180_000);
+  const doctor = await videoDoctor(browser, baseURL!, { first_name: 'Louise', last_name: 'Relais' });
+  await page.context().grantPermissions(['camera', 'microphone']);
+  const appt = await patientWithAppointment(page, baseURL!, doctor);
+  const ice = await apiGet<{ ice_servers: Array<{ urls: string[]; username?: string }> }>(page.request, '/ice-servers');
+  expect(ice.ice_servers.some((s) => s.urls.some((u) => u.startsWith('turn:')) && !!s.username), 'a TURN server with a credential').toBe(true);
+
+  // ?relais=1 sets iceTransportPolicy "relay": host and reflexive candidates are not even tried.
+  await page.goto(`/consultation/${appt.id}?relais=1`);
+  await expect(page.getByTestId('room-status')).toHaveAttribute('data-status', 'waiting', { timeout: 15_000 });
+  const dr = await doctorPage(browser, baseURL!, doctor);
+  const d = dr.page;
+  await d.goto(`/consultation/${appt.id}?relais=1`);
+  await d.getByTestId('admit').click();
+  await expect(page.getByTestId('room-status')).toHaveAttribute('data-status', 'in_call', { timeout: 15_000 });
+  for (const [p, who] of [[page, 'the patient'], [d, 'the practitioner']] as const) {
+    const r = await expectMediaFlowing(p, `${who}, relayed`);
+    expect(r.route, `${who} goes through TURN`).toBe('relay');
+    recordSetup('relay', r.setupMs);
+  }
+
+  // More set-up samples for the bench: each reload is a new connection from the patient's side.
+  for (let i = 0; i < 3; i += 1) {
+    await page.reload();
+    const r = await expectMediaFlowing(page, `the patient, relayed, reload ${i + 1}`);
+    expect(r.route).toBe('relay');
+    recordSetup('relay', r.setupMs);
+  }
+
+  await d.getByTestId('close-consultation').click();
+  await d.getByTestId('close-confirm').click();
+  await expect(page.getByTestId('consultation-ended')).toBeVisible({ timeout: 10_000 });
+  const after = await apiGet<Appointment>(page.request, `/appointments/${appt.id}`);
+  expect(after.payment.state).toBe('captured');
+  await dr.context.close();
 });
 
 test('a stranger cannot see the room', async ({ page, baseURL }) => {

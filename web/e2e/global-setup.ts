@@ -8,6 +8,9 @@
 //   CABINET_OPERATOR_EMAIL / CABINET_OPERATOR_PASSWORD
 //                     set here for the tests (the operator created below); with an external
 //                     server, set them yourself or the operator tests are skipped.
+//   CABINET_TEST_TURN_URL / CABINET_TEST_STUN_URL / CABINET_TEST_TURN_SECRET
+//                     a coturn to relay calls through (`scripts/services start coturn`): passed
+//                     to the server as ice.turn_urls, ice.stun_urls and ice.turn_secret.
 // In a fresh temp dir (also the server's working directory, so var/mailbox/ lands there):
 //   1. $CABINET_BIN operator add --email operateur@cabinet.test --password-stdin \
 //        --set database.url=sqlite:<tmp>/cabinet.db <fast hashing>   (password on stdin)
@@ -76,7 +79,11 @@ export default async function globalSetup(): Promise<(() => Promise<void>) | voi
     // X-Forwarded-For (documentation range 198.51.100.0/24). Requests without the header keep
     // the peer's address, so the rate-limit tests are unchanged.
     '--set', 'http.trust_forwarded=true',
+    // Teleconsultation around the clock, so that the consultation tests find a slot starting
+    // within 10 minutes at any hour CI runs (the default window is 07:00–24:00, AGD3).
+    '--set', 'agenda.video_window=00:00-24:00',
     ...FAST_HASHING,
+    ...iceServers(),
   ];
   // Our own variables are not server configuration: keep them away from a server that maps
   // CABINET_* environment variables onto config keys.
@@ -122,6 +129,16 @@ export default async function globalSetup(): Promise<(() => Promise<void>) | voi
     log.end();
     await rm(tmp, { recursive: true, force: true });
   };
+}
+
+/**
+ * STUN/TURN of the coturn that `scripts/services start coturn` runs (scripts/test does), so that
+ * calls can be forced through the relay; none without it (calls then stay on loopback).
+ */
+function iceServers(): string[] {
+  const { CABINET_TEST_TURN_URL: turn, CABINET_TEST_STUN_URL: stun, CABINET_TEST_TURN_SECRET: secret } = process.env;
+  if (!turn || !stun || !secret) return [];
+  return ['--set', `ice.stun_urls=${stun}`, '--set', `ice.turn_urls=${turn}`, '--set', `ice.turn_secret=${secret}`];
 }
 
 /** Runs a one-shot command (`operator add`, `seed`), with `stdin` as its input; rejects unless it exits 0. */

@@ -11,7 +11,8 @@ function chromium(o: { rtt?: number; recv?: number; lost?: number; video?: numbe
   return report([
     { id: 'T1', type: 'transport', selectedCandidatePairId: 'CP2' },
     { id: 'CP1', type: 'candidate-pair', state: 'failed', currentRoundTripTime: 9 },
-    { id: 'CP2', type: 'candidate-pair', state: 'succeeded', nominated: true, currentRoundTripTime: o.rtt ?? 0.05 },
+    { id: 'CP2', type: 'candidate-pair', state: 'succeeded', nominated: true, currentRoundTripTime: o.rtt ?? 0.05, localCandidateId: 'L2' },
+    { id: 'L2', type: 'local-candidate', candidateType: 'relay' },
     { id: 'IV', type: 'inbound-rtp', kind: 'video', packetsReceived: (o.recv ?? 1000) / 2, packetsLost: (o.lost ?? 0) / 2, bytesReceived: o.video ?? 0, framesDecoded: o.frames ?? 0, framesPerSecond: o.fps ?? 25 },
     { id: 'IA', type: 'inbound-rtp', kind: 'audio', packetsReceived: (o.recv ?? 1000) / 2, packetsLost: (o.lost ?? 0) / 2, bytesReceived: o.audio ?? 0 },
     { id: 'RI', type: 'remote-inbound-rtp', kind: 'video', fractionLost: o.outLoss ?? 0, roundTripTime: 0.9 },
@@ -32,6 +33,7 @@ describe('readStats', () => {
       framesDecoded: 48,
       framesPerSecond: 25,
       outgoingLoss: 0.25,
+      route: 'relay',
     });
   });
 
@@ -40,7 +42,7 @@ describe('readStats', () => {
       { id: 'p', type: 'candidate-pair', selected: true, state: 'succeeded', currentRoundTripTime: 0.2 },
       { id: 'v', type: 'inbound-rtp', mediaType: 'video', packetsReceived: 10, packetsLost: 0, bytesReceived: 100, framesDecoded: 3 },
     ]);
-    expect(readStats(ff, 0)).toMatchObject({ rttMs: 200, videoBytes: 100, framesDecoded: 3 });
+    expect(readStats(ff, 0)).toMatchObject({ rttMs: 200, videoBytes: 100, framesDecoded: 3, route: null });
     const none = report([{ id: 'r', type: 'remote-inbound-rtp', roundTripTime: 0.07 }]);
     expect(readStats(none, 0).rttMs).toBe(70);
     expect(readStats(report([]), 0).rttMs).toBeNull();
@@ -48,7 +50,7 @@ describe('readStats', () => {
 });
 
 function sample(o: Partial<StatsSample>): StatsSample {
-  return { at: 0, rttMs: 50, packetsReceived: 0, packetsLost: 0, videoBytes: 0, audioBytes: 0, framesDecoded: 0, framesPerSecond: 25, outgoingLoss: null, ...o };
+  return { at: 0, rttMs: 50, packetsReceived: 0, packetsLost: 0, videoBytes: 0, audioBytes: 0, framesDecoded: 0, framesPerSecond: 25, outgoingLoss: null, route: null, ...o };
 }
 
 describe('assess', () => {

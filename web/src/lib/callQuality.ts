@@ -17,6 +17,8 @@ export interface StatsSample {
   framesPerSecond: number | null;
   /** The other side's view of what we send (remote-inbound-rtp fractionLost, 0–1), the worst. */
   outgoingLoss: number | null;
+  /** How our side of the pair in use is reached: host, srflx, prflx or relay (TURN). */
+  route: string | null;
 }
 
 export interface Quality {
@@ -57,7 +59,10 @@ export function readStats(report: StatsReportLike, at: number): StatsSample {
     framesDecoded: 0,
     framesPerSecond: null,
     outgoingLoss: null,
+    route: null,
   };
+  const local = pair && typeof pair.localCandidateId === 'string' ? byId.get(pair.localCandidateId) : undefined;
+  if (typeof local?.candidateType === 'string') sample.route = local.candidateType;
   for (const s of all) {
     const kind = s.kind ?? s.mediaType;
     if (s.type === 'inbound-rtp') {

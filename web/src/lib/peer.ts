@@ -45,6 +45,8 @@ export interface PeerReport {
   rttMs: number | null;
   lossPct: number | null;
   videoKbps: number | null;
+  /** The local candidate type of the pair in use ('relay' when going through TURN). */
+  route: string | null;
 }
 
 export class Peer {
@@ -185,6 +187,7 @@ export class Peer {
       rttMs: this.quality?.rttMs ?? null,
       lossPct: this.quality?.lossPct ?? null,
       videoKbps: this.quality?.videoKbps ?? null,
+      route: s?.route ?? null,
     };
   }
 
