@@ -99,18 +99,21 @@ async function doctorPage(browser: Browser, baseURL: string, doctor: Doctor = ma
 }
 
 /**
- * Lets the test cut the page's realtime socket as a network drop would: every WebSocket the
- * page opens is kept in window.__sockets (test instrumentation only, the app is unchanged).
+ * Lets the test cut the page's realtime socket as a network drop would, and read what it
+ * received: every WebSocket the page opens is kept in window.__sockets and its messages in
+ * window.__received (test instrumentation only, the app is unchanged).
  */
 async function trackSockets(page: Page): Promise<void> {
   await page.addInitScript(() => {
     const Native = window.WebSocket;
     const sockets: WebSocket[] = [];
-    (window as unknown as { __sockets: WebSocket[] }).__sockets = sockets;
+    const received: string[] = [];
+    Object.assign(window, { __sockets: sockets, __received: received });
     window.WebSocket = class extends Native {
       constructor(url: string | URL, protocols?: string | string[]) {
         super(url, protocols);
         sockets.push(this);
+        this.addEventListener('message', (e: MessageEvent) => received.push(String(e.data)));
       }
     };
   });
@@ -204,6 +207,33 @@ test('a patient is admitted from the waiting room, both talk and chat, the pract
   await expect(page.getByTestId('chat-message').filter({ hasText: 'Montrez-moi votre gorge' })).toBeVisible();
   await expect(page.getByTestId('chat-message')).toHaveCount(2);
 
+  // Another patient, signed in, with the link: the room does not exist for them, and nothing of
+  // it reaches their socket (their page's socket is open: the app opened it for the room).
+  const strangerContext = await browser.newContext({ baseURL: baseURL!, permissions: ['camera', 'microphone'] });
+  const stranger = await strangerContext.newPage();
+  await trackSockets(stranger);
+  const strangerEmail = uniqueEmail('curieuse');
+  await createAccount(stranger.request, baseURL!, { email: strangerEmail, password: PASSWORD, first_name: 'Inès', last_name: 'Curieuse', birth_date: '1979-05-02' }, { clientIp: '203.0.113.212' });
+  await loginApi(stranger.request, baseURL!, strangerEmail, PASSWORD);
+  await stranger.goto(`/consultation/${appt.id}`);
+  await expect(stranger.getByTestId('room-status')).toHaveAttribute('data-status', 'not_found');
+  const strangerSocket = await stranger.evaluate(async (id) => {
+    const ws = new WebSocket(`${location.origin.replace('http', 'ws')}/api/v1/ws`);
+    await new Promise((resolve) => ws.addEventListener('open', resolve));
+    ws.send(JSON.stringify({ type: 'join', consultation: id }));
+    ws.send(JSON.stringify({ type: 'chat', consultation: id, text: 'Je suis là aussi' }));
+    return true;
+  }, appt.id);
+  expect(strangerSocket).toBe(true);
+  await page.getByTestId('chat-input').fill('Un message pour le docteur seulement.');
+  await page.getByTestId('chat-input').press('Enter');
+  await expect(d.getByTestId('chat-message').filter({ hasText: 'pour le docteur seulement' })).toBeVisible();
+  await expect(d.getByTestId('chat-message').filter({ hasText: 'Je suis là aussi' })).toHaveCount(0);
+  const heard = await stranger.evaluate(() => (window as unknown as { __received: string[] }).__received.map((m) => JSON.parse(m) as { type: string; code?: string }));
+  expect(heard.filter((m) => m.type === 'error').map((m) => m.code)).toEqual(['not_found', 'not_found']);
+  expect(heard.filter((m) => !['error', 'hello', 'pong'].includes(m.type)), 'nothing of the room reached the stranger').toEqual([]);
+  await strangerContext.close();
+
   // The patient's network drops: the page says so, and once the network is back the socket
   // reconnects and the call resumes by itself (ICE restart), without a reload.
   const framesBefore = patientSide.framesDecoded;
@@ -219,7 +249,7 @@ test('a patient is admitted from the waiting room, both talk and chat, the pract
   await page.getByTestId('chat-input').fill('Je suis de retour.');
   await page.getByTestId('chat-input').press('Enter');
   await expect(d.getByTestId('chat-message').filter({ hasText: 'Je suis de retour' })).toBeVisible();
-  await expect(page.getByTestId('chat-message')).toHaveCount(3);
+  await expect(page.getByTestId('chat-message')).toHaveCount(4);
 
   // Micro and camera buttons say what they do and show their state.
   await page.getByTestId('toggle-mic').click();
