@@ -43,7 +43,7 @@ run: release web
 test: dev web
 	@scripts/test
 
-bench: release
+bench: release web
 	@bench/run
 
 lint: dev
