@@ -290,6 +290,12 @@ void Service::register_room() {
       refuse(c, "not_open");
       co_return;
     }
+    // An assistant runs the agenda and the waiting room, but sees no clinical content (SEC3):
+    // the room's chat, files and call are for those who take part in the care.
+    if (a->role == "assistant") {
+      refuse(c, "forbidden");
+      co_return;
+    }
     Participant p;
     p.connection = c.id();
     p.account = c.principal().account_id;
@@ -437,15 +443,29 @@ void Service::register_room() {
     auto sealed = d_.keys.seal(text, chat_context((*v)->a.id));
     storage::Params params{
         (*v)->a.id, me->account, me->role, me->name, storage::blob(std::move(sealed)), now};
-    auto row = co_await d_.db.query(
-        "INSERT INTO consultation_messages (appointment_id, sender_account_id, sender_role,"
-        " sender_name, body, created_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
-        std::move(params));
-    if (!row || row->empty()) {
+    // Writing health data is audited too (SEC2), in the same transaction: no message without
+    // its trace.
+    std::int64_t message_id = 0;
+    audit::Entry entry;
+    entry.actor_account_id = me->account;
+    entry.actor_role = me->role;
+    entry.profile_id = (*v)->a.profile_id;
+    entry.action = "consultation.chat.write";
+    entry.object = *id;
+    auto written = co_await d_.db.transact([&](storage::Transaction& tx) -> Task<Result<void>> {
+      auto row = co_await tx.query(
+          "INSERT INTO consultation_messages (appointment_id, sender_account_id, sender_role,"
+          " sender_name, body, created_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+          std::move(params));
+      if (!row) co_return std::move(row).error();
+      if (row->empty()) co_return Error(ErrorCode::internal, "chat insert returned no id");
+      message_id = row->row(0).integer(0);
+      co_return co_await d_.audit.append(tx, entry);
+    });
+    if (!written) {
       refuse(c, "unavailable");
       co_return;
     }
-    const auto message_id = row->row(0).integer(0);
     for (const auto& p : rooms_.in(room_of(*id))) {
       d_.hub.send_to(p.connection, nlohmann::json{{"type", "chat"},
                                                   {"consultation", *id},

@@ -203,7 +203,12 @@ TEST_P(ConsultationTest, TheChatIsSealedAtRestAndAReconnectedBrowserResumesWithI
   ASSERT_EQ(rejoined["chat"].size(), 1U);
   EXPECT_EQ(rejoined["chat"][0]["text"], "J'ai de la fièvre depuis hier soir.");
   EXPECT_EQ(next(doctor, "presence")["participants"].size(), 2U);
-  // Reading the chat is traced in the audit log.
+  // Writing and reading the chat are traced in the audit log: one write (the empty message was
+  // refused), and a read for each join that returned the history.
+  EXPECT_EQ(
+      query_integer(database_.url(),
+                    "SELECT COUNT(*) FROM audit_log WHERE action = 'consultation.chat.write'"),
+      1);
   EXPECT_GE(query_integer(database_.url(),
                           "SELECT COUNT(*) FROM audit_log WHERE action = 'consultation.chat.read'"),
             1);
