@@ -41,7 +41,7 @@ export interface RoomState {
   error: { code: string; at: number } | null;
 }
 
-const INITIAL: RoomState = {
+export const INITIAL: RoomState = {
   phase: 'connecting',
   you: null,
   participants: [],
@@ -73,6 +73,53 @@ export function selfInCall(s: Pick<RoomState, 'you' | 'participants' | 'selfAdmi
   return s.selfAdmitted || s.participants.some((p) => p.id === s.you && p.admitted === true);
 }
 
+/** The room's messages, each a change of the state (pure, for the tests). */
+const ROOM_MESSAGES = ['joined', 'presence', 'status', 'admitted', 'file', 'phone', 'closed', 'chat'] as const;
+
+export function roomMessage(s: RoomState, m: RealtimeMessage): Partial<RoomState> {
+  switch (m.type) {
+    case 'joined': {
+      const participants = readParticipants(m.participants);
+      return {
+        phase: 'joined',
+        you: typeof m.you === 'string' ? m.you : s.you,
+        participants,
+        status: statusOf(m.status) ?? s.status,
+        practitionerConnected: participants.some((p) => p.role === 'practitioner'),
+        chat: mergeChat(s.chat, [...readChat(m.chat), ...readFiles(m.files).map(fileToChat)]),
+        phone: readPhone(m.phone_fallback) ?? s.phone,
+      };
+    }
+    case 'presence': {
+      const participants = readParticipants(m.participants);
+      return { participants, status: statusOf(m.status) ?? s.status, practitionerConnected: participants.some((p) => p.role === 'practitioner') };
+    }
+    case 'status':
+      return {
+        status: statusOf(m.status) ?? s.status,
+        practitionerConnected: typeof m.practitioner_connected === 'boolean' ? m.practitioner_connected : s.practitionerConnected,
+        delayMinutes: typeof m.delay_minutes === 'number' ? m.delay_minutes : s.delayMinutes,
+      };
+    case 'admitted':
+      // Naming a participant: a guest let in (the call itself goes on); naming none: the patient.
+      if (typeof m.participant === 'string') return m.participant === s.you ? { selfAdmitted: true } : {};
+      return { admitted: true, status: 'in_call' };
+    case 'file': {
+      const f = readFile(m.file);
+      return f ? { chat: mergeChat(s.chat, [fileToChat(f)]) } : {};
+    }
+    case 'phone':
+      return { phone: readPhone(m) ?? { cause: 'other' } };
+    case 'closed':
+      return { closed: true, status: 'completed' };
+    case 'chat':
+      if (typeof m.text !== 'string') return {};
+      return { chat: mergeChat(s.chat, [toChat({ ...(m as Partial<ChatMessage>), id: m.id, text: m.text })]) };
+    default:
+      return {};
+  }
+}
+
 /** `opensAt` (ms): when to join again after `not_open`. `enabled`: false once closed. */
 export function useRoom(id: string, opensAt: number | null, enabled: boolean): Room {
   const rt = realtime();
@@ -86,47 +133,7 @@ export function useRoom(id: string, opensAt: number | null, enabled: boolean): R
     if (!enabled) return undefined;
     const on = (type: string, fn: (m: RealtimeMessage) => void) => rt.on(type, fn, id);
     const offs = [
-      on('joined', (m) => {
-        const participants = readParticipants(m.participants);
-        patch((s) => ({
-          phase: 'joined',
-          you: typeof m.you === 'string' ? m.you : s.you,
-          participants,
-          status: statusOf(m.status) ?? s.status,
-          practitionerConnected: participants.some((p) => p.role === 'practitioner'),
-          chat: mergeChat(s.chat, [...readChat(m.chat), ...readFiles(m.files).map(fileToChat)]),
-          phone: readPhone(m.phone_fallback) ?? s.phone,
-        }));
-      }),
-      on('presence', (m) => {
-        const participants = readParticipants(m.participants);
-        patch((s) => ({ participants, status: statusOf(m.status) ?? s.status, practitionerConnected: participants.some((p) => p.role === 'practitioner') }));
-      }),
-      on('status', (m) =>
-        patch((s) => ({
-          status: statusOf(m.status) ?? s.status,
-          practitionerConnected: typeof m.practitioner_connected === 'boolean' ? m.practitioner_connected : s.practitionerConnected,
-          delayMinutes: typeof m.delay_minutes === 'number' ? m.delay_minutes : s.delayMinutes,
-        })),
-      ),
-      // Naming a participant: a guest let in (the call itself goes on); naming none: the patient.
-      on('admitted', (m) =>
-        patch((s) =>
-          typeof m.participant === 'string' ? (m.participant === s.you ? { selfAdmitted: true } : {}) : { admitted: true, status: 'in_call' },
-        ),
-      ),
-      on('file', (m) => {
-        const f = readFile(m.file);
-        if (f) patch((s) => ({ chat: mergeChat(s.chat, [fileToChat(f)]) }));
-      }),
-      on('phone', (m) => patch({ phone: readPhone(m) ?? { cause: 'other' } })),
-      on('closed', () => patch({ closed: true, status: 'completed' })),
-      on('chat', (m) => {
-        if (typeof m.text === 'string') {
-          const msg = toChat({ ...(m as Partial<ChatMessage>), id: m.id, text: m.text });
-          patch((s) => ({ chat: mergeChat(s.chat, [msg]) }));
-        }
-      }),
+      ...ROOM_MESSAGES.map((type) => on(type, (m) => patch((s) => roomMessage(s, m)))),
       // Errors name no consultation: before `joined` they answer our join; after, another
       // message of this page (a signal to a participant who just left answers not_found too).
       on('error', (m) => {
