@@ -133,7 +133,6 @@ export const enConsultation: typeof frConsultation = {
     no: 'no',
     filesTitle: 'Shared files',
     filesEmpty: 'No files yet.',
-    notesTitle: 'Private notes',
     notesLabel: 'Private notes — visible to you only',
     notesHint: 'Saved automatically as you type.',
     notesStatus: {

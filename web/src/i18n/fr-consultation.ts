@@ -135,7 +135,6 @@ export const frConsultation = {
     no: 'non',
     filesTitle: 'Fichiers partagés',
     filesEmpty: 'Aucun fichier pour le moment.',
-    notesTitle: 'Notes privées',
     notesLabel: 'Notes privées — visibles de vous seul',
     notesHint: 'Enregistrées automatiquement pendant que vous écrivez.',
     notesStatus: {

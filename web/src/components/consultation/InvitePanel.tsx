@@ -35,6 +35,7 @@ export function InvitePanel({ consultation }: { consultation: string }) {
   const title = useRef<HTMLHeadingElement>(null);
   const opener = useRef<HTMLButtonElement>(null);
   const linkRef = useRef<HTMLElement>(null);
+  const linkTitle = useRef<HTMLHeadingElement>(null);
 
   const wasOpen = useRef(false);
   useEffect(() => {
@@ -52,6 +53,11 @@ export function InvitePanel({ consultation }: { consultation: string }) {
         if (!signal?.aborted) setError(errorText(err, t.errors));
       },
     );
+
+  // A new link: focus goes to it, so that it is read and "Copier le lien" is the next stop.
+  useEffect(() => {
+    if (created) linkTitle.current?.focus();
+  }, [created]);
 
   useEffect(() => {
     if (!open) return undefined;
@@ -125,7 +131,9 @@ export function InvitePanel({ consultation }: { consultation: string }) {
 
       {created && (
         <div class="invite-created">
-          <h3 class="invite-subtitle">{v.linkTitle}</h3>
+          <h3 class="invite-subtitle" ref={linkTitle} tabIndex={-1}>
+            {v.linkTitle}
+          </h3>
           <p class="field-hint">{v.linkHint}</p>
           <p class="invite-url">
             <code ref={linkRef} data-testid="invite-link">

@@ -14,33 +14,50 @@ import { Icon } from '../Icon';
 
 export function PhoneNotice({ phone, guest }: { phone: Phone | null; guest: boolean }) {
   const { t } = useI18n();
-  // The live region is there before the message, so that screen readers announce it.
+  if (!phone) return null;
+  // An alert: read aloud at once, whatever the patient was doing.
   return (
-    <div class="phone-notice-live" aria-live="assertive">
-      {phone && (
-        <p class="notice notice-warning phone-notice" data-testid="phone-notice">
-          <Icon name="phone" />
-          <span>{guest ? t.phone.guestNotice : t.phone.patientNotice}</span>
-        </p>
-      )}
-    </div>
+    <p class="notice notice-warning phone-notice" role="alert" data-testid="phone-notice">
+      <Icon name="phone" />
+      <span>{guest ? t.phone.guestNotice : t.phone.patientNotice}</span>
+    </p>
   );
 }
 
-export function PhoneFallback({
-  id,
-  phone,
-  patientPhone,
-  onSwitched,
-  close,
-}: {
-  id: string;
-  phone: Phone | null;
-  patientPhone: string | null;
-  onSwitched: (p: Phone, number: string | null) => void;
-  /** The closing button, when the page shows no other (the waiting room). */
-  close: ComponentChildren;
-}) {
+/** Switched: the patient's number to dial, large, and the closing at hand. */
+export function PhoneActive({ patientPhone, focus, close }: { patientPhone: string | null; focus: boolean; close: ComponentChildren }) {
+  const { t } = useI18n();
+  const p = t.phone;
+  const title = useRef<HTMLHeadingElement>(null);
+  // Just switched from this page: straight to the number to call.
+  useEffect(() => {
+    if (focus) title.current?.focus();
+  }, []);
+  return (
+    <section class="phone-done" aria-labelledby="phone-done-title" data-testid="phone-active">
+      <h2 id="phone-done-title" ref={title} tabIndex={-1}>
+        <Icon name="phone" />
+        {p.done}
+      </h2>
+      {patientPhone ? (
+        <a class="phone-number" href={`tel:${patientPhone.replace(/[^\d+]/g, '')}`} data-testid="patient-phone">
+          <span class="visually-hidden">{p.callPatient} </span>
+          {formatPhone(patientPhone)}
+        </a>
+      ) : (
+        <p class="notice notice-warning">
+          <Icon name="alert" />
+          <span>{p.noPhone}</span>
+        </p>
+      )}
+      <p class="muted">{p.keepOpen}</p>
+      {close}
+    </section>
+  );
+}
+
+/** "Passer au téléphone": why, then the switch (POST /consultations/{id}/phone). */
+export function PhoneSwitch({ id, onSwitched }: { id: string; onSwitched: (p: Phone, number: string | null) => void }) {
   const { t } = useI18n();
   const p = t.phone;
   const [open, setOpen] = useState(false);
@@ -50,45 +67,14 @@ export function PhoneFallback({
   const [error, setError] = useState<string | null>(null);
   const title = useRef<HTMLHeadingElement>(null);
   const opener = useRef<HTMLButtonElement>(null);
-  const done = useRef<HTMLHeadingElement>(null);
 
   const wasOpen = useRef(false);
   useEffect(() => {
     // Into the panel when it opens, back to its button when it closes without switching.
     if (open) title.current?.focus();
-    else if (wasOpen.current && !phone) opener.current?.focus();
+    else if (wasOpen.current) opener.current?.focus();
     wasOpen.current = open;
   }, [open]);
-  const wasPhone = useRef(phone !== null);
-  useEffect(() => {
-    // Switched: straight to the number to call.
-    if (phone && !wasPhone.current) done.current?.focus();
-    wasPhone.current = phone !== null;
-  }, [phone !== null]);
-
-  if (phone) {
-    return (
-      <section class="phone-done" aria-labelledby="phone-done-title" data-testid="phone-active">
-        <h2 id="phone-done-title" ref={done} tabIndex={-1}>
-          <Icon name="phone" />
-          {p.done}
-        </h2>
-        {patientPhone ? (
-          <a class="phone-number" href={`tel:${patientPhone.replace(/[^\d+]/g, '')}`} data-testid="patient-phone">
-            <span class="visually-hidden">{p.callPatient} </span>
-            {formatPhone(patientPhone)}
-          </a>
-        ) : (
-          <p class="notice notice-warning">
-            <Icon name="alert" />
-            <span>{p.noPhone}</span>
-          </p>
-        )}
-        <p class="muted">{p.keepOpen}</p>
-        {close}
-      </section>
-    );
-  }
 
   if (!open)
     return (
@@ -109,11 +95,7 @@ export function PhoneFallback({
         setBusy(true);
         setError(null);
         switchToPhone(id, cause, note).then(
-          (r) => {
-            setBusy(false);
-            setOpen(false);
-            onSwitched(r.phone_fallback ?? { cause }, r.patient_phone ?? null);
-          },
+          (r) => onSwitched(r.phone_fallback ?? { cause }, r.patient_phone ?? null),
           (err: unknown) => {
             setBusy(false);
             setError(errorText(err, t.errors) || p.failed);

@@ -22,7 +22,7 @@ import { EndScreen } from './EndScreen';
 import { GuestQueue } from './GuestQueue';
 import { InvitePanel } from './InvitePanel';
 import { GuestLobby, patientName, PatientLobby, StaffLobby } from './Lobby';
-import { PhoneFallback, PhoneNotice } from './PhoneFallback';
+import { PhoneActive, PhoneNotice, PhoneSwitch } from './PhoneFallback';
 import { SidePanel } from './SidePanel';
 import { useCall, useLocalMedia } from './useMedia';
 import { selfInCall, useRoom, type RoomState } from './useRoom';
@@ -114,6 +114,10 @@ export function Room({ view }: { view: ConsultationView }) {
         </p>
       )}
       {!practitioner && view.role !== 'assistant' && screen !== 'end' && <PhoneNotice phone={phone} guest={view.role === 'guest'} />}
+      {practitioner && phone && screen !== 'end' && (
+        // In the waiting room there is no call view to end from: the phone call can.
+        <PhoneActive patientPhone={patientPhone} focus={switched !== null} close={screen === 'lobby' ? close : null} />
+      )}
       {practitioner && screen !== 'end' && <GuestQueue participants={s.participants} error={s.error} onAdmit={(id) => room.send({ type: 'admit', participant: id })} />}
       <div class={withPanel ? 'room-layout has-panel' : 'room-layout'}>
         <div class="room-main">
@@ -152,18 +156,9 @@ export function Room({ view }: { view: ConsultationView }) {
               onAdmit={() => room.send({ type: 'admit' })}
             />
           )}
-          {(practitioner || canInvite) && screen !== 'end' && (
+          {((practitioner && !phone) || canInvite) && screen !== 'end' && (
             <div class="room-actions">
-              {practitioner && (
-                <PhoneFallback
-                  id={view.id}
-                  phone={phone}
-                  patientPhone={patientPhone}
-                  onSwitched={(p, number) => setSwitched({ phone: p, number })}
-                  // In the waiting room there is no call view to end from: the phone call can.
-                  close={screen === 'lobby' ? close : null}
-                />
-              )}
+              {practitioner && !phone && <PhoneSwitch id={view.id} onSwitched={(p, number) => setSwitched({ phone: p, number })} />}
               {canInvite && <InvitePanel consultation={view.id} />}
             </div>
           )}

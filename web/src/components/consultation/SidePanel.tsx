@@ -209,11 +209,8 @@ function Notes({ consultation, initial, flushRef }: { consultation: string; init
 
   return (
     <section class="panel-section panel-notes" aria-labelledby="panel-notes-title">
-      <h3 id="panel-notes-title">
+      <label id="panel-notes-title" for="private-notes" class="field-label panel-notes-label">
         <Icon name="lock" />
-        {p.notesTitle}
-      </h3>
-      <label for="private-notes" class="field-label">
         {p.notesLabel}
       </label>
       <p id="private-notes-hint" class="field-hint">
