@@ -17,6 +17,7 @@ import { ConsultationTestPage } from './pages/ConsultationTest';
 import { DevMailboxPage } from './pages/DevMailbox';
 import { ForgotPasswordPage } from './pages/ForgotPassword';
 import { HomePage } from './pages/Home';
+import { InvitationPage } from './pages/InvitationPage';
 import { LegalPage } from './pages/Legal';
 import { LoginPage } from './pages/Login';
 import { MyAppointmentsPage } from './pages/MyAppointments';
@@ -76,6 +77,7 @@ export function App() {
               <Route path={ROUTES.practitionerPublic} component={PractitionerPublicPage} />
               <Route path={ROUTES.consultationTest} component={ConsultationTestPage} />
               <Route path={ROUTES.consultation} component={ConsultationPage} />
+              <Route path={ROUTES.invitation} component={InvitationPage} />
               <Route path={ROUTES.booking} component={BookingPage} />
               <Route path={ROUTES.cancelLink} component={CancelLinkPage} />
               <Route default component={NotFoundPage} />

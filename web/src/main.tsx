@@ -30,6 +30,7 @@ import './styles/appointments.css';
 import './styles/agenda-bookings.css';
 import './styles/consultation.css';
 import './styles/consultation-pages.css';
+import './styles/consultation-room.css';
 import { render } from 'preact';
 import { App } from './app';
 

@@ -45,6 +45,10 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** Sent as Idempotency-Key so that a retried booking never books twice. */
   idempotencyKey?: string;
+  /** Extra request headers (a shared file's name: X-File-Name). */
+  headers?: Record<string, string>;
+  /** Lets the request outlive the page (private notes saved as the tab closes). */
+  keepalive?: boolean;
 }
 
 export interface ApiDeps {
@@ -100,6 +104,7 @@ export function createApi(deps: ApiDeps) {
     if (opts.raw !== undefined) headers['Content-Type'] = opts.raw.type || 'application/octet-stream';
     else if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
     if (opts.idempotencyKey) headers['Idempotency-Key'] = opts.idempotencyKey;
+    if (opts.headers) Object.assign(headers, opts.headers);
 
     let res: Response;
     try {
@@ -109,6 +114,7 @@ export function createApi(deps: ApiDeps) {
         body: opts.raw ?? (opts.body === undefined ? null : JSON.stringify(opts.body)),
         credentials: 'same-origin',
         signal: opts.signal ?? null,
+        ...(opts.keepalive ? { keepalive: true } : {}),
       });
     } catch (e) {
       const aborted = e instanceof DOMException && e.name === 'AbortError';
@@ -149,6 +155,8 @@ export function createApi(deps: ApiDeps) {
     put: <T>(path: string, body?: unknown, opts?: NoBody) => request<T>(path, { ...opts, method: 'PUT', body }),
     /** PUT of a file as the raw body (the practitioner's photo). */
     putFile: <T>(path: string, file: Blob, opts?: NoBody) => request<T>(path, { ...opts, method: 'PUT', raw: file }),
+    /** POST of a file as the raw body (a file shared in the consultation's chat). */
+    postFile: <T>(path: string, file: Blob, opts?: NoBody) => request<T>(path, { ...opts, method: 'POST', raw: file }),
     patch: <T>(path: string, body?: unknown, opts?: NoBody) => request<T>(path, { ...opts, method: 'PATCH', body }),
     del: <T = void>(path: string, body?: unknown, opts?: NoBody) => request<T>(path, { ...opts, method: 'DELETE', body }),
   };

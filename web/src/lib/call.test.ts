@@ -168,6 +168,23 @@ describe('CallManager', () => {
     expect(window.__cabinetCall).toBeUndefined();
   });
 
+  it('connects to a guest only once the practitioner has let them in', async () => {
+    const { call, flush, snapshot } = setup();
+    const waiting: Participant = { id: 'c9', role: 'guest', name: 'Marie Lambert', kind: 'guest', admitted: false };
+    call.setRoom('c2', [doctor, patient, waiting]);
+    call.setActive(true);
+    await flush();
+    // c2 sorts first: the practitioner offers to the patient at once, not to the waiting guest.
+    expect(snapshot().peers.map((p) => p.id)).toEqual(['c5']);
+    call.setRoom('c2', [doctor, patient, { ...waiting, admitted: true }]);
+    await flush();
+    expect(snapshot().peers.map((p) => [p.id, p.role])).toEqual([
+      ['c5', 'patient'],
+      ['c9', 'guest'],
+    ]);
+    call.close();
+  });
+
   it('keeps the mesh to four participants', async () => {
     const { call, flush } = setup();
     const others = ['c6', 'c7', 'c8', 'c9'].map((id) => ({ id, role: 'patient' as const, name: id }));

@@ -11,7 +11,7 @@
 // and name takes the new id and both sides restart ICE on the same connection. A peer that
 // comes back without that message (a reloaded page) gets a fresh connection.
 import { WeakStreak, worstLevel, type Quality, type QualityLevel } from './callQuality';
-import { iceServers, inCall, isPolite, refreshAt, type Participant, type RoomRole } from './consultation';
+import { iceServers, inMesh, isPolite, refreshAt, type Participant, type RoomRole } from './consultation';
 import type { LocalMedia } from './media';
 import { Peer, type PeerReport, type SignalData } from './peer';
 import type { RealtimeClient, RealtimeMessage } from './realtime';
@@ -103,7 +103,8 @@ export class CallManager {
     if (this.closed) return;
     const reconnected = this.you !== null && you !== this.you;
     this.you = you;
-    this.others = participants.filter((p) => p.id !== you && inCall(p.role));
+    // Assistants watch only; a guest joins the mesh once the practitioner lets them in.
+    this.others = participants.filter((p) => p.id !== you && inMesh(p));
     this.youKnown();
     if (reconnected) {
       this.resumeUntil = Date.now() + RESUME_WINDOW_MS;

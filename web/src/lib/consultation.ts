@@ -2,11 +2,23 @@
 // objects of its API, its requests, and the pure rules the pages share (when the waiting room
 // opens, the late notice, who is polite in a pair, chat times). No Preact here.
 import { api } from './api';
+import { readFiles, type SharedFile } from './files';
 import { ROUTES } from './routes';
 import { ageOn } from './validate';
 
 export type ConsultationStatus = 'scheduled' | 'waiting' | 'in_call' | 'completed';
-export type RoomRole = 'patient' | 'practitioner' | 'assistant';
+/** `guest`: a relative or an interpreter who came with an invitation link (no account). */
+export type RoomRole = 'patient' | 'practitioner' | 'assistant' | 'guest';
+export type GuestKind = 'guest' | 'interpreter';
+export type PhoneCause = 'camera' | 'microphone' | 'network' | 'patient_request' | 'other';
+export const PHONE_CAUSES: readonly PhoneCause[] = ['camera', 'microphone', 'network', 'patient_request', 'other'];
+
+/** The consultation went on by telephone (ROOM7). */
+export interface PhoneFallback {
+  at?: string | number;
+  cause: string;
+  note?: string | null;
+}
 
 export interface ConsultationView {
   id: string;
@@ -24,6 +36,10 @@ export interface ConsultationView {
   late_notice: boolean;
   price_cents: number;
   payment: { state: string; amount_cents: number };
+  /** Set once the practitioner switched the consultation to the telephone. */
+  phone_fallback?: PhoneFallback | null;
+  /** The file types the chat accepts, if the server tells (JPEG and PNG otherwise). */
+  file_types?: string[];
 }
 
 /** One consultation of the practitioners' dashboard. */
@@ -39,6 +55,10 @@ export interface Participant {
   id: string;
   role: RoomRole;
   name: string;
+  /** Guests: a relative (`guest`) or an interpreter. */
+  kind?: GuestKind;
+  /** Guests wait until the practitioner lets them in ("Faire entrer"). */
+  admitted?: boolean;
 }
 
 export interface ChatMessage {
@@ -51,6 +71,8 @@ export interface ChatMessage {
   role: RoomRole;
   text: string;
   at: string | number;
+  /** A file shared in the chat (the text is empty then). */
+  file?: SharedFile;
 }
 
 export interface IceServersAnswer {
@@ -61,7 +83,70 @@ export interface IceServersAnswer {
 // --- Requests ----------------------------------------------------------------------------------
 
 export function fetchConsultation(id: string, signal: AbortSignal): Promise<ConsultationView> {
-  return api.get<ConsultationView>(`/consultations/${encodeURIComponent(id)}`, { signal });
+  return api.get<Partial<ConsultationView>>(`/consultations/${encodeURIComponent(id)}`, { signal }).then(normalizeView);
+}
+
+/**
+ * Fills what a limited view leaves out: a guest's view of the room carries no patient and no
+ * price (docs/consultation.md), and the pages read both.
+ */
+export function normalizeView(v: Partial<ConsultationView>): ConsultationView {
+  return {
+    ...v,
+    id: v.id ?? '',
+    status: v.status ?? 'scheduled',
+    start: v.start ?? '',
+    end: v.end ?? '',
+    opens_at: v.opens_at ?? v.start ?? '',
+    role: v.role ?? 'guest',
+    practitioner: { id: '', name: '', connected: false, ...v.practitioner },
+    patient: { first_name: '', last_name: '', ...v.patient },
+    late_notice: v.late_notice ?? false,
+    price_cents: v.price_cents ?? 0,
+    payment: v.payment ?? { state: 'none', amount_cents: 0 },
+    phone_fallback: v.phone_fallback ?? null,
+  };
+}
+
+/** The practitioner switches the consultation to the telephone (ROOM7). */
+export function switchToPhone(id: string, cause: PhoneCause, note?: string): Promise<{ phone_fallback: PhoneFallback; patient_phone: string | null }> {
+  const body = note && note.trim() ? { cause, note: note.trim() } : { cause };
+  return api.post(`/consultations/${encodeURIComponent(id)}/phone`, body);
+}
+
+/** The practitioner's side panel (ROOM9): the patient's file, the shared files, private notes. */
+export interface PanelPatient {
+  first_name: string;
+  last_name: string;
+  birth_date?: string | null;
+  age?: number | null;
+  sex?: string | null;
+  phone?: string | null;
+  email?: string | null;
+  coverage?: Record<string, unknown> | null;
+}
+
+export interface Panel {
+  patient: PanelPatient;
+  files: SharedFile[];
+  notes: { text: string; updated_at: string | number | null };
+  phone_fallback: PhoneFallback | null;
+}
+
+export function fetchPanel(id: string, signal: AbortSignal): Promise<Panel> {
+  return api.get<Partial<Panel> & { patient: PanelPatient }>(`/consultations/${encodeURIComponent(id)}/panel`, { signal }).then((p) => ({
+    patient: p.patient,
+    files: readFiles(p.files),
+    notes: { text: typeof p.notes?.text === 'string' ? p.notes.text : '', updated_at: p.notes?.updated_at ?? null },
+    phone_fallback: p.phone_fallback ?? null,
+  }));
+}
+
+/** At most this many characters of private notes (the server's limit). */
+export const NOTES_MAX_CHARS = 20_000;
+
+export function saveNotes(id: string, text: string, keepalive = false): Promise<{ notes: { updated_at: string | number } }> {
+  return api.request(`/consultations/${encodeURIComponent(id)}/notes`, { method: 'PUT', body: { text }, keepalive });
 }
 
 export function fetchDashboard(signal: AbortSignal): Promise<DashboardConsultation[]> {
@@ -158,7 +243,10 @@ export function chatTime(at: string | number): Date | null {
   return Number.isNaN(d.getTime()) ? null : d;
 }
 
-/** Adds chat messages in order, once each (history and live messages can overlap on a rejoin). */
+/**
+ * Adds chat messages once each (history and live messages can overlap on a rejoin), in the
+ * server's time order: the text history and the files' history come in two lists.
+ */
 export function mergeChat(list: ChatMessage[], more: ChatMessage[]): ChatMessage[] {
   const seen = new Set(list.map((m) => m.id));
   const out = [...list];
@@ -167,7 +255,9 @@ export function mergeChat(list: ChatMessage[], more: ChatMessage[]): ChatMessage
     seen.add(m.id);
     out.push(m);
   }
-  return out;
+  const time = (m: ChatMessage) => chatTime(m.at)?.getTime() ?? Number.POSITIVE_INFINITY;
+  // Stable: messages of the same second keep their arrival order.
+  return out.map((m, i) => ({ m, i, t: time(m) })).sort((a, b) => a.t - b.t || a.i - b.i).map((x) => x.m);
 }
 
 /** Reads a participant list from a message, dropping anything malformed. */
@@ -176,7 +266,23 @@ export function readParticipants(v: unknown): Participant[] {
   return v.filter(
     (p): p is Participant =>
       typeof p === 'object' && p !== null && typeof (p as Participant).id === 'string' && typeof (p as Participant).role === 'string',
-  ).map((p) => ({ id: p.id, role: p.role, name: typeof p.name === 'string' ? p.name : '' }));
+  ).map((p) => ({
+    id: p.id,
+    role: p.role,
+    name: typeof p.name === 'string' ? p.name : '',
+    ...(p.kind === 'guest' || p.kind === 'interpreter' ? { kind: p.kind } : {}),
+    ...(typeof p.admitted === 'boolean' ? { admitted: p.admitted } : {}),
+  }));
+}
+
+/** The guests the practitioner has still to let in, in the order they came. */
+export function waitingGuests(participants: Participant[]): Participant[] {
+  return participants.filter((p) => p.role === 'guest' && p.admitted === false);
+}
+
+/** Whether a participant takes part in the call's mesh now (a guest once let in). */
+export function inMesh(p: Participant): boolean {
+  return inCall(p.role) && !(p.role === 'guest' && p.admitted === false);
 }
 
 export function readChat(v: unknown): ChatMessage[] {
@@ -190,14 +296,15 @@ export function toChat(m: Omit<Partial<ChatMessage>, 'id'> & { id?: unknown; tex
     id: typeof m.id === 'string' || typeof m.id === 'number' ? String(m.id) : `${String(m.from)}-${String(m.at)}-${m.text.length}`,
     from: typeof m.from === 'string' ? m.from : '',
     name: typeof m.name === 'string' ? m.name : '',
-    role: m.role === 'practitioner' || m.role === 'assistant' ? m.role : 'patient',
+    role: m.role === 'practitioner' || m.role === 'assistant' || m.role === 'guest' ? m.role : 'patient',
     ...(typeof m.mine === 'boolean' ? { mine: m.mine } : {}),
     text: m.text,
     at: typeof m.at === 'string' || typeof m.at === 'number' ? m.at : Date.now(),
+    ...(m.file ? { file: m.file } : {}),
   };
 }
 
 /** The roles that take part in the call itself (assistants watch the waiting room only). */
 export function inCall(role: RoomRole): boolean {
-  return role === 'patient' || role === 'practitioner';
+  return role === 'patient' || role === 'practitioner' || role === 'guest';
 }

@@ -42,6 +42,9 @@ export const ROUTES = {
   // (waiting room, call, chat) at the same address for the patient and the practitioner.
   consultationTest: '/consultation/:id/test',
   consultation: '/consultation/:id',
+  // A guest's way in (a relative or an interpreter, ROOM8): the link of an invitation, opened
+  // without an account. Part of the API contract (the server builds these links).
+  invitation: '/invitation/:token',
 } as const;
 
 export type RouteName = keyof typeof ROUTES;

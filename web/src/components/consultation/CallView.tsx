@@ -1,18 +1,19 @@
-// The call: the other participant's video large (up to three in the mesh), ours small in a
-// corner, the connection quality, the buttons, then the chat. "Vous allez être admis…" stays
-// until the first connection is up. The practitioner ends the consultation from here.
-import type { Ref } from 'preact';
+// The call: the other participants' videos (up to three in the mesh: the patient, the
+// practitioner, a relative or an interpreter), ours small in a corner, the connection quality,
+// the buttons, then the chat with its files. "Vous allez être admis…" stays until the first
+// connection is up. The practitioner ends the consultation from here (`close`).
+import type { ComponentChildren, Ref } from 'preact';
 import { useState } from 'preact/hooks';
 import { useI18n } from '../../i18n';
 import type { CallManager, CallSnapshot, RemotePeer } from '../../lib/call';
-import type { ChatMessage, ConsultationView } from '../../lib/consultation';
+import type { ChatMessage, ConsultationView, Participant } from '../../lib/consultation';
+import { DEFAULT_FILE_TYPES, type SharedFile } from '../../lib/files';
 import { fillText } from '../../lib/format';
 import type { LocalMedia, LocalMediaState } from '../../lib/media';
 import { ROUTES } from '../../lib/routes';
 import { Icon } from '../Icon';
 import { CallControls } from './CallControls';
 import { ChatPanel } from './ChatPanel';
-import { CloseConsultation } from './CloseConsultation';
 import { patientName } from './Lobby';
 import { MediaNotice } from './MediaNotice';
 import { QualityIndicator } from './QualityIndicator';
@@ -25,10 +26,14 @@ export interface CallViewProps {
   manager: CallManager | null;
   media: LocalMedia;
   mediaState: LocalMediaState;
+  /** The room's participants: names and kinds (relative, interpreter) of the tiles. */
+  participants: Participant[];
   chat: ChatMessage[];
   mine: (from: string) => boolean;
   onSend: (text: string) => boolean;
-  onClosed: (cents: number) => void;
+  onUploaded: (f: SharedFile) => void;
+  /** The practitioner's "Terminer la consultation". */
+  close: ComponentChildren;
   titleRef: Ref<HTMLHeadingElement>;
 }
 
@@ -36,12 +41,19 @@ export function CallView(p: CallViewProps) {
   const { t } = useI18n();
   const c = t.call;
   const practitioner = p.view.role === 'practitioner';
+  const guest = p.view.role === 'guest';
   const [soundBlocked, setSoundBlocked] = useState(false);
   // A departed peer stays on screen while its media still flow (it is reconnecting).
   const peers = p.snapshot.peers.filter((x) => !x.departed || x.connectionState === 'connected');
   const other = practitioner ? patientName(p.view) : p.view.practitioner.name;
   const connected = peers.some((x) => x.connectionState === 'connected');
   const placeholder = p.admitted && !practitioner ? fillText(t.room.status.admitted, { name: other }) : peers.length ? fillText(c.connecting, { name: other }) : c.alone;
+  // Each tile's name: the participant's, with "(proche)" or "(interprète)" for a guest.
+  const tileName = (x: RemotePeer): string => {
+    const who = p.participants.find((q) => q.id === x.id);
+    const name = x.name || who?.name || (x.role === 'practitioner' ? p.view.practitioner.name : x.role === 'patient' ? patientName(p.view) : '') || (peers.length === 1 ? other : '') || c.someone;
+    return x.role === 'guest' ? fillText(c.nameKind, { name, kind: t.room.guests.kinds[who?.kind ?? 'guest'] }) : name;
+  };
 
   return (
     <section class="call" aria-labelledby="call-title">
@@ -51,7 +63,7 @@ export function CallView(p: CallViewProps) {
       <div class="call-main">
         <div class={`call-stage peers-${Math.max(1, peers.length)}`}>
           {peers.map((x) => (
-            <RemoteTile key={x.id} peer={x} fallbackName={other} onSoundBlocked={setSoundBlocked} />
+            <RemoteTile key={x.id} peer={x} name={tileName(x)} onSoundBlocked={setSoundBlocked} />
           ))}
           {!connected && (
             <p class="stage-note" role="status">
@@ -98,26 +110,32 @@ export function CallView(p: CallViewProps) {
         <MediaNotice state={p.mediaState} />
         <CallControls media={p.media} state={p.mediaState}>
           {!practitioner && (
-            <a class="btn btn-secondary call-button" href={ROUTES.myAppointments}>
+            <a class="btn btn-secondary call-button" href={guest ? ROUTES.home : ROUTES.myAppointments}>
               <Icon name="exit" />
               {c.leave}
             </a>
           )}
         </CallControls>
-        {practitioner && <CloseConsultation id={p.view.id} priceCents={p.view.price_cents} onClosed={p.onClosed} />}
+        {p.close}
       </div>
-      <ChatPanel messages={p.chat} mine={p.mine} onSend={p.onSend} />
+      <ChatPanel
+        consultation={p.view.id}
+        messages={p.chat}
+        mine={p.mine}
+        onSend={p.onSend}
+        onUploaded={p.onUploaded}
+        fileTypes={p.view.file_types?.length ? p.view.file_types : DEFAULT_FILE_TYPES}
+      />
     </section>
   );
 }
 
-function RemoteTile({ peer, fallbackName, onSoundBlocked }: { peer: RemotePeer; fallbackName: string; onSoundBlocked: (b: boolean) => void }) {
+function RemoteTile({ peer, name, onSoundBlocked }: { peer: RemotePeer; name: string; onSoundBlocked: (b: boolean) => void }) {
   const { t } = useI18n();
-  const name = peer.name || fallbackName || t.call.someone;
   const broken = peer.connectionState === 'disconnected' || peer.connectionState === 'failed';
   return (
-    <figure class="remote-tile" data-state={peer.connectionState}>
-      <RemoteVideo stream={peer.stream} label={fillText(t.call.remoteVideo, { name })} onSoundBlocked={onSoundBlocked} />
+    <figure class="remote-tile" data-state={peer.connectionState} data-role={peer.role ?? undefined}>
+      <RemoteVideo stream={peer.stream} participant={peer.id} label={fillText(t.call.remoteVideo, { name })} onSoundBlocked={onSoundBlocked} />
       <figcaption class="tile-name">{name}</figcaption>
       {broken && (
         <p class="tile-note" role="status">

@@ -11,7 +11,18 @@ import { ErrorSummary } from '../forms/Feedback';
 import { useForm } from '../forms/useForm';
 import { Icon } from '../Icon';
 
-export function CloseConsultation({ id, priceCents, onClosed }: { id: string; priceCents: number; onClosed: (cents: number) => void }) {
+export function CloseConsultation({
+  id,
+  priceCents,
+  onClosed,
+  beforeClose,
+}: {
+  id: string;
+  priceCents: number;
+  onClosed: (cents: number) => void;
+  /** Saves what must not be lost first (the private notes being typed). */
+  beforeClose?: () => Promise<void>;
+}) {
   const { t, lang } = useI18n();
   const c = t.close;
   const [open, setOpen] = useState(false);
@@ -51,6 +62,8 @@ export function CloseConsultation({ id, priceCents, onClosed }: { id: string; pr
           },
           async () => {
             const cents = parseAmount(amount) ?? 0;
+            // The notes' own status says if they failed; the closing goes on regardless.
+            await beforeClose?.().catch(() => {});
             await closeConsultation(id, cents);
             onClosed(cents);
           },

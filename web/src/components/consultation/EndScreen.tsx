@@ -11,7 +11,15 @@ export function EndScreen({ role, chargedCents, titleRef }: { role: RoomRole; ch
   const { t, lang } = useI18n();
   const e = t.end;
   const patient = role === 'patient';
-  const body = patient ? e.patientBody : chargedCents !== null ? fillText(e.practitionerBody, { amount: formatAmount(chargedCents, lang) }) : e.staffBody;
+  const guest = role === 'guest';
+  const body = patient
+    ? e.patientBody
+    : guest
+      ? e.guestBody
+      : chargedCents !== null
+        ? fillText(e.practitionerBody, { amount: formatAmount(chargedCents, lang) })
+        : e.staffBody;
+  const back = guest ? { href: ROUTES.home, text: t.guest.toHome } : patient ? { href: ROUTES.myAppointments, text: t.room.toAppointments } : { href: ROUTES.consultations, text: t.room.toDashboard };
   return (
     <section class="card room-end" aria-labelledby="end-title" data-testid="consultation-ended">
       <Icon name="check" class="room-end-icon" />
@@ -21,8 +29,8 @@ export function EndScreen({ role, chargedCents, titleRef }: { role: RoomRole; ch
         </h2>
         <p>{body}</p>
         <p>
-          <a class="btn btn-primary" href={patient ? ROUTES.myAppointments : ROUTES.consultations}>
-            {patient ? t.room.toAppointments : t.room.toDashboard}
+          <a class="btn btn-primary" href={back.href}>
+            {back.text}
           </a>
         </p>
       </div>

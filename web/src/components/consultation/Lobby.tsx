@@ -67,6 +67,36 @@ export function PatientLobby({ view, room, status, media, mediaState, now, title
   );
 }
 
+/** A guest before the practitioner lets them in: what happens next, and their own picture. */
+export function GuestLobby({ view, room, media, mediaState, titleRef }: Pick<Common, 'view' | 'room' | 'media' | 'mediaState' | 'titleRef'>) {
+  const { t } = useI18n();
+  const r = t.room;
+  const name = view.practitioner.name;
+  const online = room.practitionerConnected ?? view.practitioner.connected;
+  return (
+    <section class="room-lobby" aria-labelledby="lobby-title" data-testid="guest-lobby">
+      <h2 id="lobby-title" ref={titleRef} tabIndex={-1}>
+        {r.guestLobbyTitle}
+      </h2>
+      <p class="lobby-patient">
+        <Icon name="clock" />
+        <span>{r.guestLobbyBody}</span>
+      </p>
+      {name && (
+        <ul class="lobby-facts" aria-live="polite">
+          <li class={online ? 'is-online' : 'is-offline'} data-testid="practitioner-presence" data-online={String(online)}>
+            <Icon name="circle" class="presence-dot" />
+            {fillText(online ? r.practitionerOnline : r.practitionerOffline, { name })}
+          </li>
+        </ul>
+      )}
+      <MediaNotice state={mediaState} />
+      <SelfView stream={mediaState.stream} mirrored={mediaState.facing === 'user'} cameraOn={media.sendingVideo} />
+      <CallControls media={media} state={mediaState} />
+    </section>
+  );
+}
+
 /** The patient's name and age for the practitioner's screens. */
 export function patientName(view: Pick<ConsultationView, 'patient'>): string {
   return `${view.patient.first_name} ${view.patient.last_name}`.trim();

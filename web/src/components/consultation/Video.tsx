@@ -27,7 +27,7 @@ export function SelfView({ stream, mirrored, cameraOn, small }: { stream: MediaS
   );
 }
 
-export function RemoteVideo({ stream, label, onSoundBlocked }: { stream: MediaStream; label: string; onSoundBlocked: (blocked: boolean) => void }) {
+export function RemoteVideo({ stream, participant, label, onSoundBlocked }: { stream: MediaStream; participant: string; label: string; onSoundBlocked: (blocked: boolean) => void }) {
   const ref = useRef<HTMLVideoElement>(null);
   // Every render: tracks are added to the same stream as they arrive, and a paused element
   // (autoplay refused at first) is worth another try.
@@ -46,7 +46,7 @@ export function RemoteVideo({ stream, label, onSoundBlocked }: { stream: MediaSt
       },
     );
   });
-  return <video ref={ref} autoPlay playsInline class="remote-video" data-testid="remote-video" aria-label={label} />;
+  return <video ref={ref} autoPlay playsInline class="remote-video" data-testid="remote-video" data-participant={participant} aria-label={label} />;
 }
 
 /** Unmutes every remote video: called from the "Activer le son" tap, which allows it. */
