@@ -1,78 +1,29 @@
-// DRAFT (written against the contracts before the server side was merged; to be run and
-// adjusted by the lead). Issue 6's room around the call, in three browsers (Chromium's fake
-// camera and micro): the patient invites an interpreter from the waiting room; the
-// practitioner admits the patient and sees the side panel (identity and age, coverage, private
-// notes saved as typed and kept after a reload); the patient sends a photo in the chat, which
-// both see with a thumbnail (a file over 5 MB is refused before sending); the interpreter
-// opens the link in a third browser without an account, gives a name, passes the pre-call
-// test and waits until the practitioner lets them in: then four tiles' worth of mesh, three
-// people; the link cannot be used again elsewhere. The practitioner switches to the phone (the
-// patient's number as a tel: link, the patient's notice) and ends the consultation: everyone
-// gets the end screen. Axe on each new screen.
+// Issue 6's room around the call, in three browsers (Chromium's fake camera and micro): the
+// patient invites an interpreter from the waiting room; the practitioner admits the patient
+// and sees the side panel (identity and age, coverage, private notes saved as typed and kept
+// after a reload); the patient sends a photo in the chat, which both see with a thumbnail,
+// and the copy the practitioner downloads has lost its metadata (a file over 5 MB is refused
+// before sending); the interpreter opens the link in a third browser without an account,
+// gives a name, passes the pre-call test and waits until the practitioner lets them in: then
+// a mesh of three; the link cannot be used again elsewhere. The practitioner switches to the
+// phone (the patient's number as a tel: link, the patient's notice) and ends the
+// consultation: everyone gets the end screen. Axe on each new screen.
 //
-// Needs the same as consultation.spec.ts: operator credentials, 07:00–23:45 Paris time.
-import type { APIRequestContext, Browser, BrowserContext, Cookie, Page } from '@playwright/test';
+// Needs the same as consultation.spec.ts: operator credentials (global-setup.ts).
+import { crc32 } from 'node:zlib';
+import type { Browser, BrowserContext, Cookie, Page } from '@playwright/test';
 import { fr } from '../src/i18n/fr';
-import { PASSWORD, createAccount, loginApi, uniqueEmail } from './accounts';
 import { blockingViolations } from './axe';
-import { apiGet, unsafe, verifiedPractitioner } from './directory';
+import { type Doctor, expectMediaFlowing, patientWithAppointment, videoDoctor } from './consultation';
 import { expect, test } from './fixtures';
 
-interface Slot { start: string; end: string; mode: string }
-interface Appointment { id: string; status: string; start: string }
-
-let doctorCookies: Cookie[] = [];
-let practitionerId = '';
-let motifId = '';
-
-async function send(request: APIRequestContext, baseURL: string, method: 'post' | 'put', p: string, data: unknown, headers: Record<string, string> = {}): Promise<unknown> {
-  const res = await request[method](`/api/v1${p}`, { data, headers: { ...unsafe(baseURL), ...headers } });
-  expect(res.status(), `${method} ${p}: ${await res.text()}`).toBeLessThan(300);
-  return res.json();
-}
-
-function parisMinutes(): number {
-  const [h, m] = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date()).split(':').map(Number);
-  return (h ?? 0) * 60 + (m ?? 0);
-}
+let practitioner: Doctor;
 
 test.beforeAll(async ({ browser }) => {
   test.setTimeout(90_000);
   test.skip(!process.env.CABINET_OPERATOR_EMAIL, 'no operator credentials: nobody can verify the practitioner');
-  test.skip(parisMinutes() < 7 * 60 || parisMinutes() > 23 * 60 + 45, 'outside the video window (07:00–24:00, Paris): no slot within 10 minutes');
-  const baseURL = process.env.CABINET_BASE_URL!;
-  const doctor = await verifiedPractitioner(browser, baseURL, { first_name: 'Camille', last_name: 'Durand' });
-  const context = await browser.newContext({ baseURL });
-  try {
-    await loginApi(context.request, baseURL, doctor.email, doctor.password);
-    const hours = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, mode: 'video', start: '07:00', end: '24:00' }));
-    await send(context.request, baseURL, 'put', '/practitioner/agenda/hours', { hours });
-    const profile = (await send(context.request, baseURL, 'put', '/practitioner/profile', {
-      commune_code: '75056', postcode: '75011', video: true, in_person: false, languages: ['fr'],
-      closed_on_public_holidays: false, min_notice_minutes: 0,
-    })) as { id: string };
-    practitionerId = profile.id;
-    const motif = (await send(context.request, baseURL, 'post', '/practitioner/motifs', { label: 'Téléconsultation courte', duration_min: 10, mode: 'video', price_cents: 3000 })) as { id: string };
-    motifId = motif.id;
-    doctorCookies = (await context.storageState()).cookies;
-  } finally {
-    await context.close();
-  }
+  practitioner = await videoDoctor(browser, process.env.CABINET_BASE_URL!, { first_name: 'Camille', last_name: 'Durand' });
 });
-
-async function patientWithAppointment(page: Page, baseURL: string): Promise<Appointment> {
-  const email = uniqueEmail('hugo');
-  await createAccount(page.request, baseURL, { email, password: PASSWORD, first_name: 'Hugo', last_name: 'Lambert', birth_date: '1988-03-12', phone: '+33612345678' }, { clientIp: '203.0.113.212' });
-  await loginApi(page.request, baseURL, email, PASSWORD);
-  const me = await apiGet<{ current_profile: string }>(page.request, '/me');
-  const { slots } = await apiGet<{ slots: Slot[] }>(page.request, `/practitioners/${practitionerId}/slots?days=1&mode=video&motif_id=${motifId}`);
-  const slot = slots[0];
-  expect(slot, 'a video slot today').toBeTruthy();
-  const booked = (await send(page.request, baseURL, 'post', '/appointments', {
-    practitioner_id: practitionerId, motif_id: motifId, start: slot!.start, profile_id: me.current_profile, mode: 'video',
-  }, { 'Idempotency-Key': `e2e-extras-${Date.now()}` })) as Appointment;
-  return (await send(page.request, baseURL, 'post', `/appointments/${booked.id}/confirm`, { payment_method: 'tok_visa' })) as Appointment;
-}
 
 async function freshContext(browser: Browser, baseURL: string, cookies: Cookie[] = []): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ baseURL, permissions: ['camera', 'microphone'] });
@@ -80,10 +31,23 @@ async function freshContext(browser: Browser, baseURL: string, cookies: Cookie[]
   return { context, page: await context.newPage() };
 }
 
+/** A PNG carrying a text chunk, as phones write (place, device): what must not travel on. */
+function withTextChunk(png: Buffer, text: string): Buffer {
+  const data = Buffer.from(`Comment\0${text}`, 'latin1');
+  const type = Buffer.from('tEXt', 'latin1');
+  const chunk = Buffer.alloc(12 + data.length);
+  chunk.writeUInt32BE(data.length, 0);
+  type.copy(chunk, 4);
+  data.copy(chunk, 8);
+  chunk.writeUInt32BE(crc32(Buffer.concat([type, data])), 8 + data.length);
+  const ihdrEnd = 8 + 25; // signature, then IHDR (4 length + 4 type + 13 data + 4 CRC)
+  return Buffer.concat([png.subarray(0, ihdrEnd), chunk, png.subarray(ihdrEnd)]);
+}
+
 test('files, notes, an invited interpreter let in, the switch to the phone', async ({ page, browser, baseURL }) => {
   test.setTimeout(240_000);
   await page.context().grantPermissions(['camera', 'microphone']);
-  const appt = await patientWithAppointment(page, baseURL!);
+  const appt = await patientWithAppointment(page, baseURL!, practitioner, '+33612345678');
   const room = `/consultation/${appt.id}`;
 
   // The patient waits, and invites an interpreter.
@@ -100,7 +64,7 @@ test('files, notes, an invited interpreter let in, the switch to the phone', asy
   expect(await blockingViolations(page)).toEqual([]);
 
   // The practitioner opens the room: the side panel, then admits the patient.
-  const doctor = await freshContext(browser, baseURL!, doctorCookies);
+  const doctor = await freshContext(browser, baseURL!, practitioner.cookies);
   const d = doctor.page;
   await d.goto(room);
   const panel = d.getByTestId('side-panel');
@@ -121,15 +85,24 @@ test('files, notes, an invited interpreter let in, the switch to the phone', asy
   // A photo from the patient: refused over 5 MB before sending; shown to both with a thumbnail.
   await page.getByTestId('chat-file-input').setInputFiles({ name: 'grande.jpg', mimeType: 'image/jpeg', buffer: Buffer.alloc(5 * 1024 * 1024 + 1, 1) });
   await expect(page.getByTestId('chat-file-error')).toContainText('5 Mo');
-  const jpeg = await page.screenshot({ type: 'jpeg', quality: 60, clip: { x: 0, y: 0, width: 64, height: 64 } });
-  await page.getByTestId('chat-file-input').setInputFiles({ name: 'gorge.jpg', mimeType: 'image/jpeg', buffer: jpeg });
+  const secret = 'GPS 48.8566 2.3522, iPhone de Hugo';
+  const png = withTextChunk(await page.screenshot({ type: 'png', clip: { x: 0, y: 0, width: 64, height: 64 } }), secret);
+  expect(png.includes(Buffer.from(secret, 'latin1'))).toBe(true);
+  await page.getByTestId('chat-file-input').setInputFiles({ name: 'gorge.png', mimeType: 'image/png', buffer: png });
   for (const p of [page, d]) {
-    const line = p.getByTestId('chat-file').filter({ hasText: 'gorge.jpg' });
-    await expect(line).toHaveAttribute('data-mime', 'image/jpeg', { timeout: 10_000 });
+    const line = p.getByTestId('chat-file').filter({ hasText: 'gorge.png' });
+    await expect(line).toHaveAttribute('data-mime', 'image/png', { timeout: 10_000 });
     await expect(line.getByTestId('chat-file-image')).toBeVisible();
     await expect(line.getByTestId('chat-file-download')).toHaveAttribute('href', /\/api\/v1\/consultations\/.+\/files\//);
   }
-  await expect(panel.getByTestId('panel-file').filter({ hasText: 'gorge.jpg' })).toBeVisible();
+  const href = await d.getByTestId('chat-file').filter({ hasText: 'gorge.png' }).getByTestId('chat-file-download').getAttribute('href');
+  const received = await d.request.get(href!);
+  expect(received.status()).toBe(200);
+  const copy = await received.body();
+  expect(copy.subarray(0, 8).toString('latin1'), 'still a PNG').toBe('\x89PNG\r\n\x1a\n');
+  expect(copy.includes(Buffer.from(secret, 'latin1')), 'the metadata is gone').toBe(false);
+  expect(copy.includes(Buffer.from('tEXt', 'latin1')), 'no text chunk at all').toBe(false);
+  await expect(panel.getByTestId('panel-file').filter({ hasText: 'gorge.png' })).toBeVisible();
 
   // The interpreter, in a third browser without an account.
   const guest = await freshContext(browser, baseURL!);
@@ -159,6 +132,7 @@ test('files, notes, an invited interpreter let in, the switch to the phone', asy
   await expect(d.getByTestId('admit-guest')).toHaveCount(0);
   await expect(g.getByTestId('room-status')).toHaveAttribute('data-status', 'in_call', { timeout: 15_000 });
   for (const p of [page, d, g]) await expect(p.getByTestId('remote-video')).toHaveCount(2, { timeout: 20_000 });
+  await expectMediaFlowing(g, 'the interpreter');
   await expect(d.locator('[data-testid="remote-video"][data-participant]')).toHaveCount(2);
   await expect(g.getByTestId('close-consultation')).toHaveCount(0);
   await expect(g.getByTestId('side-panel')).toHaveCount(0);
