@@ -100,6 +100,36 @@ TEST_P(ConsultationRecords, AnAssistantSeesNoClinicalData) {
   EXPECT_EQ(h_.put(doc_.client, base + "/notes", nlohmann::json::object()).status, 400);
 }
 
+TEST_P(ConsultationRecords, AConsultationSwitchedToThePhoneStillClosesAndCaptures) {
+  const auto id = booked(monday("14:00"), "phone");
+  at("2026-11-23T13:05:00");  // 14:05 in Paris
+  relogin();
+  const std::string phone = "/api/v1/consultations/" + id + "/phone";
+  auto switched = h_.post(doc_.client, phone, {{"cause", "microphone"}});
+  ASSERT_EQ(switched.status, 200) << switched.body;
+  EXPECT_EQ(switched.body["phone_fallback"]["at"], h_.clock().unix_seconds());
+  EXPECT_TRUE(switched.body["phone_fallback"]["note"].is_null());
+  EXPECT_EQ(h_.post(pat_, phone, {{"cause", "network"}}).code(), "forbidden");
+  auto day = h_.get(doc_.client, "/api/v1/practitioner/consultations?date=2026-11-23");
+  ASSERT_EQ(day.body["items"].size(), 1U) << day.body;
+  EXPECT_EQ(day.body["items"][0]["phone_fallback"]["cause"], "microphone");
+
+  auto done = h_.post(doc_.client, "/api/v1/practitioner/appointments/" + id + "/close",
+                      {{"amount_cents", 2500}});
+  ASSERT_EQ(done.status, 200) << done.body;
+  EXPECT_EQ(done.body["payment"]["captured_cents"], 2500);
+  // Over: no more switches nor files, but the record stays readable and the notes writable.
+  EXPECT_EQ(h_.post(doc_.client, phone, {{"cause", "network"}}).status, 409);
+  EXPECT_EQ(h_.get(doc_.client, "/api/v1/consultations/" + id).body["phone_fallback"]["cause"],
+            "microphone");
+  EXPECT_EQ(
+      h_.put(doc_.client, "/api/v1/consultations/" + id + "/notes", {{"text", "Rappelé."}}).status,
+      200);
+  EXPECT_EQ(
+      h_.get(doc_.client, "/api/v1/consultations/" + id + "/panel").body["phone_fallback"]["cause"],
+      "microphone");
+}
+
 INSTANTIATE_TEST_SUITE_P(Engines, ConsultationRecords, testing::ValuesIn(engines_under_test()),
                          engine_param_name);
 
