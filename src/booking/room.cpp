@@ -234,8 +234,9 @@ Task<Result<nlohmann::json>> Service::consultations_of_day(const Principal& who,
   auto views =
       co_await store::of_practitioner(d_.db, *owner, midnight - 86400, midnight + 2 * 86400);
   if (!views) co_return std::move(views).error();
-  auto phones = co_await store::latest_incidents(d_.db, *owner, midnight - 86400,
-                                                 midnight + 2 * 86400, "phone_fallback");
+  const auto from = midnight - 86400;
+  const auto to = midnight + 2L * 86400;
+  auto phones = co_await store::latest_incidents(d_.db, *owner, from, to, "phone_fallback");
   if (!phones) co_return std::move(phones).error();
   nlohmann::json items = nlohmann::json::array();
   const std::string role(to_string(who.role));
@@ -256,7 +257,7 @@ Task<Result<nlohmann::json>> Service::consultations_of_day(const Principal& who,
 void Service::to_room(const std::string& id,
                       const std::function<std::optional<std::string>(const Participant&)>& make) {
   for (const auto& p : rooms_.in(room_of(id))) {
-    if (auto message = make(p)) d_.hub.send_to(p.connection, std::move(*message));
+    if (auto message = make(p)) d_.hub.send_to(p.connection, *message);
   }
 }
 
