@@ -190,9 +190,11 @@ Result<void> App::build_services() {
   booking_options.card_deadline = config_.booking.card_deadline;
   booking_options.room_opens = config_.booking.room_opens;
   booking_options.hold_lead = config_.payments.hold_lead;
+  booking_options.file_max_size = config_.consultation.file_max_size;
+  booking_options.file_types = directory::split_list(config_.consultation.file_types);
   booking_ = std::make_unique<booking::Service>(
       booking::Deps{*db_, clock_, random_, *keys_, *audit_, *outbox_, *payments_, *index_, hub_,
-                    config_.http.public_url, booking_options});
+                    blocking_, config_.http.public_url, booking_options});
   // Searches are answered from memory: the directory is loaded before the first request.
   if (auto r = block_on(index_->load_all()); !r) return std::move(r).error();
   log::info("directory loaded", {{"practitioners", index_->size()}});

@@ -353,6 +353,34 @@ std::vector<KeyInfo> make_keys() {
                text(&C::payments, &C::Payments::stripe_url)});
   k.push_back({"payments.stripe_secret_key", "", "Stripe secret key (sk_live_… or sk_test_…)",
                text(&C::payments, &C::Payments::stripe_secret_key)});
+  k.push_back({"consultation.file_max_size", "5MiB",
+               "the largest file shared in a consultation (at most 20MiB); images are checked "
+               "and re-encoded in memory",
+               size(&C::consultation, &C::Consultation::file_max_size)});
+  k.push_back({"consultation.file_types", "image/jpeg,image/png",
+               "the types of file accepted in a consultation, as their content shows them, "
+               "comma-separated (add application/pdf, image/webp, image/tiff, text/plain…); "
+               "images are re-encoded without their metadata, other types kept as sent",
+               [](C& c, const std::string& v) -> Result<void> {
+                 std::string list;
+                 std::stringstream in(v);
+                 for (std::string item; std::getline(in, item, ',');) {
+                   const auto first = item.find_first_not_of(' ');
+                   const auto last = item.find_last_not_of(' ');
+                   if (first == std::string::npos) continue;
+                   item = item.substr(first, last - first + 1);
+                   for (auto& ch : item)  // libmagic names types in lower case
+                     ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+                   const auto slash = item.find('/');
+                   if (slash == 0 || slash == std::string::npos || slash + 1 == item.size() ||
+                       item.find_first_of(" ;*") != std::string::npos)
+                     return bad("'" + item + "' is not a media type such as application/pdf");
+                   list += (list.empty() ? "" : ",") + item;
+                 }
+                 if (list.empty()) return bad("name at least one type");
+                 c.consultation.file_types = list;
+                 return ok();
+               }});
   k.push_back({"ice.stun_urls", "",
                "STUN servers for the video calls, comma-separated (stun:turn.example.fr:3478)",
                text(&C::ice, &C::Ice::stun_urls)});
@@ -463,6 +491,8 @@ Result<void> check(const Config& c) {
     return bad("notify.sms_transport = \"http\" needs notify.sms_url");
   }
   if (c.notify.lease < std::chrono::seconds(1)) return bad("notify.lease must be at least 1s");
+  if (c.consultation.file_max_size > 20UL * 1024 * 1024)
+    return bad("consultation.file_max_size must be at most 20MiB");
   if (c.ice.turn_ttl < std::chrono::minutes(1) || c.ice.turn_ttl > std::chrono::hours(1))
     return bad("ice.turn_ttl must be between 1m and 1h");
   if (!c.ice.turn_urls.empty() && c.ice.turn_secret.empty())

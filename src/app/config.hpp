@@ -88,6 +88,12 @@ struct Config {
     std::chrono::seconds room_opens{600};  // the waiting room opens this long before the start
     bool jobs = true;  // run reminders, deferred holds, no-shows and reconciliation here
   } booking;
+  struct Consultation {
+    // Files shared in the room (ROOM5): the largest accepted, and the types accepted as
+    // libmagic names them (comma-separated).
+    std::size_t file_max_size = 5UL * 1024 * 1024;
+    std::string file_types = "image/jpeg,image/png";
+  } consultation;
   struct Ice {
     std::string stun_urls;  // comma-separated
     std::string turn_urls;  // comma-separated

@@ -9,6 +9,7 @@
 #include "agenda/local_time.hpp"
 #include "audit/log.hpp"
 #include "booking/internal.hpp"
+#include "booking/record_store.hpp"
 #include "core/log.hpp"
 #include "core/utf8.hpp"
 #include "crypto/keyring.hpp"
@@ -212,7 +213,11 @@ Task<Result<nlohmann::json>> Service::consultation(const Principal& who, const s
                                                    Locale locale) {
   auto a = co_await access(who, id);
   if (!a) co_return std::move(a).error();
-  co_return consultation_json(a->v, a->role, locale);
+  auto out = consultation_json(a->v, a->role, locale);
+  auto phone = co_await phone_fallback_json(a->v.a.id, false);
+  if (!phone) co_return std::move(phone).error();
+  out["phone_fallback"] = std::move(*phone);
+  co_return out;
 }
 
 Task<Result<nlohmann::json>> Service::consultations_of_day(const Principal& who,
@@ -229,14 +234,31 @@ Task<Result<nlohmann::json>> Service::consultations_of_day(const Principal& who,
   auto views =
       co_await store::of_practitioner(d_.db, *owner, midnight - 86400, midnight + 2 * 86400);
   if (!views) co_return std::move(views).error();
+  const auto from = midnight - 86400;
+  const auto to = midnight + 2L * 86400;
+  auto phones = co_await store::latest_incidents(d_.db, *owner, from, to, "phone_fallback");
+  if (!phones) co_return std::move(phones).error();
   nlohmann::json items = nlohmann::json::array();
   const std::string role(to_string(who.role));
   for (const auto& v : *views) {
     if (v.a.mode != "video" || (v.a.status != "confirmed" && v.a.status != "done")) continue;
     if (agenda::local_date(v.a.start_at, zone_named(v.timezone)) != *day) continue;
-    items.push_back(consultation_json(v, role, locale));
+    auto item = consultation_json(v, role, locale);
+    const auto phone = phones->find(v.a.id);
+    item["phone_fallback"] =
+        phone == phones->end()
+            ? nlohmann::json(nullptr)
+            : nlohmann::json{{"at", phone->second.at}, {"cause", phone->second.cause}};
+    items.push_back(std::move(item));
   }
   co_return nlohmann::json{{"items", std::move(items)}};
+}
+
+void Service::to_room(const std::string& id,
+                      const std::function<std::optional<std::string>(const Participant&)>& make) {
+  for (const auto& p : rooms_.in(room_of(id))) {
+    if (auto message = make(p)) d_.hub.send_to(p.connection, *message);
+  }
 }
 
 void Service::room_closed(const std::string& id) {
@@ -345,6 +367,12 @@ void Service::register_room() {
         co_return;
       }
     }
+    // The files shared so far (records.cpp), so that a reconnected browser lists them again.
+    auto files = co_await joined_files(v, p.account, p.role);
+    if (!files) {
+      refuse(c, "unavailable");
+      co_return;
+    }
     d_.hub.join(room_of(v.a.public_id), c.id());
     const auto people = rooms_.join(room_of(v.a.public_id), p);
     c.send(nlohmann::json{{"type", "joined"},
@@ -353,7 +381,8 @@ void Service::register_room() {
                           {"role", p.role},
                           {"status", room_status(v)},
                           {"participants", Rooms::to_json(people)},
-                          {"chat", std::move(chat)}}
+                          {"chat", std::move(chat)},
+                          {"files", std::move(*files)}}
                .dump());
     announce(v, people);
   });

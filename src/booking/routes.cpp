@@ -150,6 +150,7 @@ void register_routes(http::Router& router, Service& s, std::string provider) {
                               req);
       },
       http::signed_in(agenda_roles));
+  register_record_routes(router, s);
   s.register_room();
 }
 

@@ -14,6 +14,7 @@
 #include "core/periodic.hpp"
 #include "core/principal.hpp"
 #include "core/random.hpp"
+#include "core/runtime.hpp"
 #include "storage/database.hpp"
 
 namespace boost::asio {
@@ -49,6 +50,9 @@ struct Options {
   std::chrono::seconds card_deadline{7200};
   std::chrono::seconds hold_lead{5 * 24 * 3600};
   std::chrono::seconds room_opens{600};  // patients enter the waiting room this long before
+  // Files shared in a consultation (consultation.file_max_size, consultation.file_types).
+  std::size_t file_max_size = 5UL * 1024 * 1024;
+  std::vector<std::string> file_types{"image/jpeg", "image/png"};
 };
 
 struct Deps {
@@ -61,6 +65,7 @@ struct Deps {
   payments::PaymentProvider& provider;
   directory::Index& index;
   realtime::Hub& hub;
+  BlockingPool& blocking;  // image re-encoding
   std::string public_url;
   Options options;
 };
@@ -113,6 +118,25 @@ class Service {
   // The WebSocket messages of the room (join, leave, admit, signal, chat…), on d_.hub.
   void register_room();
 
+  // The consultation record (records.cpp, docs/consultation.md): files shared in the room, the
+  // switch to a phone call, the practitioner's side panel and private notes.
+  struct SharedFile {
+    std::string name;
+    std::string mime;
+    std::string bytes;
+  };
+  Task<Result<nlohmann::json>> add_file(const Principal& who, const std::string& id,
+                                        const std::string& name, std::string bytes);
+  Task<Result<nlohmann::json>> files(const Principal& who, const std::string& id);
+  Task<Result<SharedFile>> file(const Principal& who, const std::string& id,
+                                const std::string& file_id);
+  Task<Result<nlohmann::json>> switch_to_phone(const Principal& who, const std::string& id,
+                                               const nlohmann::json& body);
+  Task<Result<nlohmann::json>> panel(const Principal& who, const std::string& id);
+  Task<Result<nlohmann::json>> save_notes(const Principal& who, const std::string& id,
+                                          const nlohmann::json& body);
+  [[nodiscard]] std::size_t file_max_size() const { return d_.options.file_max_size; }
+
   // Jobs (jobs.cpp): one pass over what is due. Returns how many things were done. Tests call it
   // with the clock where they want it.
   Task<Result<std::size_t>> run_due();
@@ -135,6 +159,21 @@ class Service {
   [[nodiscard]] std::string room_status(const store::View& v) const;
   [[nodiscard]] nlohmann::json consultation_json(const store::View& v, const std::string& role,
                                                  Locale locale) const;
+  // access() narrowed to who may see clinical data: the patient and the practitioner (with
+  // `practitioner_only`, the practitioner alone); forbidden for the others who have access.
+  Task<Result<Access>> record_access(const Principal& who, const std::string& id,
+                                     bool practitioner_only);
+  // The consultation's files as `reader` sees them (`mine`), not audited.
+  Task<Result<nlohmann::json>> file_list(const store::View& v, std::int64_t reader);
+  // The same, audited, and empty for an assistant: for `joined` and GET …/files.
+  Task<Result<nlohmann::json>> joined_files(const store::View& v, std::int64_t reader,
+                                            const std::string& role);
+  // The latest switch to a phone call ({at, cause[, note]}), or null.
+  Task<Result<nlohmann::json>> phone_fallback_json(std::int64_t appointment, bool with_note);
+  // Sends each participant in the consultation's room, on this node, what `make` writes for
+  // them (nothing on nullopt).
+  void to_room(const std::string& id,
+               const std::function<std::optional<std::string>(const Participant&)>& make);
   // Presence to the room, waiting-room state to the agenda's staff.
   void announce(const store::View& v, const std::vector<Participant>& people);
   void room_closed(const std::string& id);

@@ -14,9 +14,8 @@ constexpr int kMaxSourceSide = 12000;  // a 5 MB file claiming more is a decompr
 
 Error unsupported() { return Error(ErrorCode::unsupported_media_type, "photo type"); }
 
-Error unreadable() {
-  return Error::invalid("photo",
-                        "Cette image est illisible ou trop grande (12 000 pixels au plus).",
+Error unreadable(const std::string& field = "photo") {
+  return Error::invalid(field, "Cette image est illisible ou trop grande (12 000 pixels au plus).",
                         "This image cannot be read or is too large (12,000 pixels at most).");
 }
 
@@ -47,6 +46,13 @@ struct Unref {
   void operator()(void* p) const { g_object_unref(p); }
 };
 
+// Width and height from the header only (vips loads lazily): absurd ones are refused before any
+// pixel is decoded.
+bool sane_dimensions(VipsImage* image) {
+  return vips_image_get_width(image) <= kMaxSourceSide &&
+         vips_image_get_height(image) <= kMaxSourceSide;
+}
+
 }  // namespace
 
 std::string sniff_mime(std::string_view bytes) {
@@ -69,9 +75,7 @@ Result<std::string> reencode_photo(std::string_view bytes) {
     vips_error_clear();
     return unreadable();
   }
-  if (vips_image_get_width(header.get()) > kMaxSourceSide ||
-      vips_image_get_height(header.get()) > kMaxSourceSide)
-    return unreadable();
+  if (!sane_dimensions(header.get())) return unreadable();
   header.reset();
 
   VipsImage* thumb = nullptr;
@@ -103,6 +107,59 @@ Result<std::string> reencode_photo(std::string_view bytes) {
   std::string jpeg(static_cast<const char*>(out), size);
   g_free(out);
   return jpeg;
+}
+
+bool reencodable_image(std::string_view mime) {
+  return mime == "image/jpeg" || mime == "image/png" || mime == "image/webp" ||
+         mime == "image/tiff";
+}
+
+Result<std::string> reencode_image(std::string_view bytes, std::string_view mime,
+                                   const std::string& field) {
+  if (!reencodable_image(mime)) return unsupported();
+  init_vips();
+  std::unique_ptr<VipsImage, Unref> image(
+      vips_image_new_from_buffer(bytes.data(), bytes.size(), "", nullptr));
+  if (!image) {
+    vips_error_clear();
+    return unreadable(field);
+  }
+  if (!sane_dimensions(image.get())) return unreadable(field);
+  // Upright before the orientation tag goes with the rest of the metadata.
+  VipsImage* step = nullptr;
+  if (vips_autorot(image.get(), &step, nullptr) != 0) {
+    vips_error_clear();
+    return unreadable(field);
+  }
+  image.reset(step);
+  // "strip" drops the colour profile too: convert to sRGB first so that colours (a skin, a
+  // rash) stay as the phone showed them. An unusable profile leaves the pixels as they are.
+  if (vips_image_get_typeof(image.get(), VIPS_META_ICC_NAME) != 0) {
+    if (vips_icc_transform(image.get(), &step, "srgb", "embedded", TRUE, nullptr) == 0) {
+      image.reset(step);
+    } else {
+      vips_error_clear();
+    }
+  }
+  void* out = nullptr;
+  std::size_t size = 0;
+  int rc = -1;
+  if (mime == "image/jpeg") {
+    rc = vips_jpegsave_buffer(image.get(), &out, &size, "Q", 90, "strip", TRUE, nullptr);
+  } else if (mime == "image/png") {
+    rc = vips_pngsave_buffer(image.get(), &out, &size, "strip", TRUE, nullptr);
+  } else if (mime == "image/webp") {
+    rc = vips_webpsave_buffer(image.get(), &out, &size, "Q", 90, "strip", TRUE, nullptr);
+  } else {
+    rc = vips_tiffsave_buffer(image.get(), &out, &size, "strip", TRUE, nullptr);
+  }
+  if (rc != 0) {
+    vips_error_clear();
+    return unreadable(field);
+  }
+  std::string encoded(static_cast<const char*>(out), size);
+  g_free(out);
+  return encoded;
 }
 
 }  // namespace cabinet::directory

@@ -17,4 +17,16 @@ std::string sniff_mime(std::string_view bytes);
 // CPU-heavy: call it on the blocking pool.
 Result<std::string> reencode_photo(std::string_view bytes);
 
+// True for the image types reencode_image keeps in their format.
+bool reencodable_image(std::string_view mime);
+
+// An image shared in a consultation (docs/consultation.md, "Files"): `bytes` of type `mime`
+// (as sniff_mime found it: JPEG, PNG, WebP or TIFF) re-encoded in the same format, at the same
+// pixel size, without any metadata (EXIF and its GPS position, XMP, IPTC, PNG text chunks,
+// comments). The EXIF orientation is applied first and a colour profile converted to sRGB, so
+// the picture looks as it did. Dimensions above 12,000 pixels a side are refused before any
+// pixel is decoded (`field` names the input in that error). CPU-heavy: the blocking pool.
+Result<std::string> reencode_image(std::string_view bytes, std::string_view mime,
+                                   const std::string& field);
+
 }  // namespace cabinet::directory

@@ -33,6 +33,14 @@ const std::map<std::pair<Method, std::string>, Who>& expected() {
       {{Method::get, "/api/v1/practitioner/motifs"}, Who::staff},
       {{Method::get, "/api/v1/ice-servers"}, Who::signed_in},
       {{Method::get, "/api/v1/consultations/{id}"}, Who::signed_in},
+      // The consultation record: any session reaches the service, which answers not_found to
+      // non-participants and forbidden to participants who may not see clinical data.
+      {{Method::post, "/api/v1/consultations/{id}/files"}, Who::signed_in},
+      {{Method::get, "/api/v1/consultations/{id}/files"}, Who::signed_in},
+      {{Method::get, "/api/v1/consultations/{id}/files/{file}"}, Who::signed_in},
+      {{Method::post, "/api/v1/consultations/{id}/phone"}, Who::signed_in},
+      {{Method::get, "/api/v1/consultations/{id}/panel"}, Who::signed_in},
+      {{Method::put, "/api/v1/consultations/{id}/notes"}, Who::signed_in},
       {{Method::get, "/api/v1/practitioner/consultations"}, Who::staff},
       {{Method::post, "/api/v1/practitioner/motifs"}, Who::practitioner},
       {{Method::put, "/api/v1/practitioner/motifs/{id}"}, Who::practitioner},
