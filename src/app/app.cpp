@@ -10,6 +10,7 @@
 #include "audit/log.hpp"
 #include "auth/rate_limit.hpp"
 #include "auth/sessions.hpp"
+#include "booking/guests.hpp"
 #include "booking/routes.hpp"
 #include "booking/service.hpp"
 #include "core/embedded.hpp"
@@ -192,9 +193,10 @@ Result<void> App::build_services() {
   booking_options.hold_lead = config_.payments.hold_lead;
   booking_options.file_max_size = config_.consultation.file_max_size;
   booking_options.file_types = directory::split_list(config_.consultation.file_types);
+  booking_options.secure_cookies = secure_cookies(config_.http.public_url);
   booking_ = std::make_unique<booking::Service>(
       booking::Deps{*db_, clock_, random_, *keys_, *audit_, *outbox_, *payments_, *index_, hub_,
-                    blocking_, config_.http.public_url, booking_options});
+                    blocking_, config_.http.public_url, booking_options, limits_.get()});
   // Searches are answered from memory: the directory is loaded before the first request.
   if (auto r = block_on(index_->load_all()); !r) return std::move(r).error();
   log::info("directory loaded", {{"practitioners", index_->size()}});
@@ -228,6 +230,7 @@ void App::wire() {
   }
 
   dispatcher_.set_authenticator(sessions_);
+  dispatcher_.set_guest_authenticator(std::make_shared<booking::GuestPasses>(*db_, clock_));
   dispatcher_.set_site_origin(origin_of(config_.http.public_url));
   accounts::register_routes(router_, *accounts_, *profiles_,
                             secure_cookies(config_.http.public_url));

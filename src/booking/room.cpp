@@ -19,12 +19,28 @@
 
 namespace cabinet::booking {
 
-std::vector<Participant> Rooms::join(const std::string& room, Participant p) {
+Rooms::Joined Rooms::join(const std::string& room, Participant p) {
   const std::lock_guard lock(mutex_);
   auto& people = rooms_[room];
-  std::erase_if(people, [&](const Participant& x) { return x.connection == p.connection; });
+  Joined out;
+  std::set<std::int64_t> others;
+  for (const auto& x : people) {
+    if (x.person() != p.person()) others.insert(x.person());
+  }
+  if (others.size() >= kMaxPeople) {
+    out.full = true;
+    out.people = people;
+    return out;
+  }
+  std::erase_if(people, [&](const Participant& x) {
+    if (x.person() != p.person()) return false;
+    if (x.connection != p.connection) out.replaced.push_back(x.connection);
+    return true;
+  });
+  if (p.role == "patient") p.admitted = admitted_.contains(room);
   people.push_back(std::move(p));
-  return people;
+  out.people = people;
+  return out;
 }
 
 std::pair<std::vector<Participant>, bool> Rooms::leave(const std::string& room,
@@ -74,6 +90,38 @@ std::optional<Participant> Rooms::find(const std::string& room, std::uint64_t co
 void Rooms::admit(const std::string& room) {
   const std::lock_guard lock(mutex_);
   admitted_.insert(room);
+  if (auto it = rooms_.find(room); it != rooms_.end()) {
+    for (auto& p : it->second) {
+      if (p.role == "patient") p.admitted = true;
+    }
+  }
+}
+
+std::vector<std::uint64_t> Rooms::admit_guest(const std::string& room, std::int64_t guest) {
+  const std::lock_guard lock(mutex_);
+  std::vector<std::uint64_t> out;
+  if (auto it = rooms_.find(room); it != rooms_.end()) {
+    for (auto& p : it->second) {
+      if (p.guest != guest) continue;
+      p.admitted = true;
+      out.push_back(p.connection);
+    }
+  }
+  return out;
+}
+
+std::vector<std::uint64_t> Rooms::remove_guest(const std::string& room, std::int64_t guest) {
+  const std::lock_guard lock(mutex_);
+  std::vector<std::uint64_t> out;
+  auto it = rooms_.find(room);
+  if (it == rooms_.end()) return out;
+  std::erase_if(it->second, [&](const Participant& p) {
+    if (p.guest != guest) return false;
+    out.push_back(p.connection);
+    return true;
+  });
+  if (it->second.empty()) rooms_.erase(it);
+  return out;
 }
 
 bool Rooms::admitted(const std::string& room) const {
@@ -83,7 +131,12 @@ bool Rooms::admitted(const std::string& room) const {
 
 nlohmann::json Rooms::to_json(const std::vector<Participant>& people) {
   nlohmann::json out = nlohmann::json::array();
-  for (const auto& p : people) out.push_back({{"id", p.id()}, {"role", p.role}, {"name", p.name}});
+  for (const auto& p : people) {
+    nlohmann::json one{
+        {"id", p.id()}, {"role", p.role}, {"name", p.name}, {"admitted", p.admitted}};
+    if (p.guest != 0) one["kind"] = p.kind;
+    out.push_back(std::move(one));
+  }
   return out;
 }
 
@@ -145,6 +198,7 @@ std::optional<Sender> sender(const Rooms& rooms, realtime::Connection& c, const 
 }  // namespace
 
 Task<Result<Service::Access>> Service::access(const Principal& who, const std::string& id) {
+  if (who.guest) co_return co_await guest_access(who, id);
   Access out;
   if (who.role == Role::patient) {
     auto v = co_await own(who, id);
@@ -213,11 +267,42 @@ Task<Result<nlohmann::json>> Service::consultation(const Principal& who, const s
                                                    Locale locale) {
   auto a = co_await access(who, id);
   if (!a) co_return std::move(a).error();
+  if (a->guest) co_return guest_view(a->v, *a);
   auto out = consultation_json(a->v, a->role, locale);
   auto phone = co_await phone_fallback_json(a->v.a.id, false);
   if (!phone) co_return std::move(phone).error();
   out["phone_fallback"] = std::move(*phone);
   co_return out;
+}
+
+// What a guest sees: when, with whom, and who is in the room; nothing of the patient's record
+// (no birth date, motif, price or payment).
+nlohmann::json Service::guest_view(const store::View& v, const Access& a) const {
+  const auto now = d_.clock.unix_seconds();
+  const auto base = to_json(v, Locale::fr);
+  const auto people = rooms_.in(room_of(v.a.public_id));
+  const auto opens = v.a.start_at - d_.options.room_opens.count();
+  nlohmann::json out{
+      {"id", v.a.public_id},
+      {"status", room_status(v)},
+      {"start", base["start"]},
+      {"end", base["end"]},
+      {"opens_at", agenda::iso(opens, zone_named(v.timezone))},
+      {"opens_in_seconds", std::max<std::int64_t>(0, opens - now)},
+      {"role", "guest"},
+      {"guest",
+       {{"id", a.guest->id},
+        {"name", a.guest->name},
+        {"kind", a.guest->kind},
+        {"admitted", a.admitted}}},
+      {"practitioner",
+       {{"id", v.practitioner_public_id},
+        {"name", practitioner_name(v)},
+        {"connected", has_practitioner(people)}}},
+      {"patient", {{"first_name", v.profile_first_name}, {"last_name", v.profile_last_name}}},
+      {"participants", Rooms::to_json(people)},
+      {"started_at", v.a.started_at ? nlohmann::json(*v.a.started_at) : nullptr}};
+  return out;
 }
 
 Task<Result<nlohmann::json>> Service::consultations_of_day(const Principal& who,
@@ -262,13 +347,34 @@ void Service::to_room(const std::string& id,
 }
 
 void Service::room_closed(const std::string& id) {
-  d_.hub.broadcast(room_of(id), nlohmann::json{{"type", "closed"}, {"consultation", id}}.dump());
+  to_room(id, nlohmann::json{{"type", "closed"}, {"consultation", id}}.dump());
+  // The guests' credentials died with the consultation: their sockets close after `closed`.
+  d_.hub.close_if([&id](const Principal& p) { return p.guest && p.guest->consultation == id; },
+                  realtime::CloseCode::normal, "closed");
+}
+
+void Service::to_room(const std::string& consultation, const std::string& message) {
+  const auto room = room_of(consultation);
+  d_.hub.broadcast(room, message);
+  for (const auto& p : rooms_.in(room)) {
+    if (p.guest != 0 && !p.admitted) d_.hub.send_to(p.connection, message);
+  }
+}
+
+void Service::remove_guest(const std::string& consultation, std::int64_t guest) {
+  const auto room = room_of(consultation);
+  const auto removed = rooms_.remove_guest(room, guest);
+  if (removed.empty()) return;
+  for (auto connection : removed) d_.hub.leave(room, connection);
+  to_room(consultation, nlohmann::json{{"type", "presence"},
+                                       {"consultation", consultation},
+                                       {"participants", Rooms::to_json(rooms_.in(room))}}
+                            .dump());
 }
 
 void Service::announce(const store::View& v, const std::vector<Participant>& people) {
-  const auto room = room_of(v.a.public_id);
   const auto status = room_status(v);
-  d_.hub.broadcast(room, nlohmann::json{{"type", "presence"},
+  to_room(v.a.public_id, nlohmann::json{{"type", "presence"},
                                         {"consultation", v.a.public_id},
                                         {"participants", Rooms::to_json(people)},
                                         {"status", status}}
@@ -277,6 +383,40 @@ void Service::announce(const store::View& v, const std::vector<Participant>& peo
                                                                    {"consultation", v.a.public_id},
                                                                    {"waiting", status == "waiting"}}
                                                         .dump());
+}
+
+Task<void> Service::admit_guest(realtime::Connection& c, const store::View& v,
+                                const Participant& guest) {
+  const auto now = d_.clock.unix_seconds();
+  auto done = co_await d_.db.transact([&](storage::Transaction& tx) -> Task<Result<void>> {
+    storage::Params params{now, guest.guest};
+    auto r = co_await tx.query(
+        "UPDATE consultation_invitations SET admitted_at = $1"
+        " WHERE id = $2 AND admitted_at IS NULL AND revoked_at IS NULL",
+        std::move(params));
+    if (!r) co_return std::move(r).error();
+    if (r->affected == 0) co_return ok();  // admitted before (a reconnect): nothing new
+    audit::Entry entry;
+    entry.actor_account_id = c.principal().account_id;
+    entry.actor_role = "practitioner";
+    entry.profile_id = v.a.profile_id;
+    entry.action = "consultation.guest.admitted";
+    entry.object = v.a.public_id;
+    entry.detail = "guest " + std::to_string(guest.guest) + " (" + guest.kind + ")";
+    co_return co_await d_.audit.append(tx, entry);
+  });
+  if (!done) {
+    refuse(c, "unavailable");
+    co_return;
+  }
+  const auto room = room_of(v.a.public_id);
+  for (auto connection : rooms_.admit_guest(room, guest.guest)) d_.hub.join(room, connection);
+  d_.hub.broadcast(room, nlohmann::json{{"type", "admitted"},
+                                        {"consultation", v.a.public_id},
+                                        {"participant", guest.id()},
+                                        {"role", "guest"}}
+                             .dump());
+  announce(v, rooms_.in(room));
 }
 
 void Service::register_room() {
@@ -294,111 +434,152 @@ void Service::register_room() {
            c.send(nlohmann::json{{"type", "watching"}}.dump());
          });
 
-  hub.on("join", [this](realtime::Connection& c, const nlohmann::json& m) -> Task<void> {
-    const auto id = consultation_field(m);
-    if (!id) {
-      refuse(c, "invalid");
-      co_return;
-    }
-    auto a = co_await access(c.principal(), *id);
-    if (!a) {
-      refuse(c, a.error().code == ErrorCode::unavailable ? "unavailable" : "not_found");
-      co_return;
-    }
-    const auto& v = a->v;
-    const auto now = d_.clock.unix_seconds();
-    if (a->role == "patient" &&
-        (v.a.status != "confirmed" || now < v.a.start_at - d_.options.room_opens.count())) {
-      refuse(c, "not_open");
-      co_return;
-    }
-    // An assistant runs the agenda and the waiting room, but sees no clinical content (SEC3):
-    // the room's chat, files and call are for those who take part in the care.
-    if (a->role == "assistant") {
-      refuse(c, "forbidden");
-      co_return;
-    }
-    Participant p;
-    p.connection = c.id();
-    p.account = c.principal().account_id;
-    p.role = a->role;
-    p.practitioner = v.a.practitioner_id;
-    if (a->role == "patient") {
-      p.name = v.profile_first_name + " " + v.profile_last_name;
-    } else if (a->role == "practitioner") {
-      p.name = practitioner_name(v);
-    } else {
-      p.name = c.locale() == Locale::en ? "Medical assistant" : "Assistant(e) médical(e)";
-    }
-    // The chat history is health data: reading it is audited, like any access.
-    storage::Params params{v.a.id, static_cast<std::int64_t>(kChatHistory)};
-    auto rows = co_await d_.db.query(
-        "SELECT id, sender_account_id, sender_role, sender_name, body, created_at"
-        " FROM consultation_messages WHERE appointment_id = $1 ORDER BY id LIMIT $2",
-        std::move(params));
-    nlohmann::json chat = nlohmann::json::array();
-    if (rows) {
-      for (std::size_t i = 0; i < rows->size(); ++i) {
-        const auto r = rows->row(i);
-        auto text = d_.keys.open(r.bytes(4), chat_context(v.a.id));
-        if (!text) continue;
-        chat.push_back({{"type", "chat"},
-                        {"consultation", v.a.public_id},
-                        {"id", r.integer(0)},
-                        {"role", r.text(2)},
-                        {"name", r.text(3)},
-                        {"mine", r.integer(1) == p.account},
-                        {"text", *text},
-                        {"at", r.integer(5)}});
-      }
-    }
-    if (!chat.empty()) {
-      audit::Entry entry;
-      entry.actor_account_id = p.account;
-      entry.actor_role = p.role;
-      entry.profile_id = v.a.profile_id;
-      entry.action = "consultation.chat.read";
-      entry.object = v.a.public_id;
-      auto audited = co_await d_.db.transact([&](storage::Transaction& tx) -> Task<Result<void>> {
-        co_return co_await d_.audit.append(tx, entry);
-      });
-      if (!audited) {
-        refuse(c, "unavailable");
-        co_return;
-      }
-    }
-    // The files shared so far (records.cpp), so that a reconnected browser lists them again.
-    auto files = co_await joined_files(v, p.account, p.role);
-    if (!files) {
-      refuse(c, "unavailable");
-      co_return;
-    }
-    d_.hub.join(room_of(v.a.public_id), c.id());
-    const auto people = rooms_.join(room_of(v.a.public_id), p);
-    c.send(nlohmann::json{{"type", "joined"},
-                          {"consultation", v.a.public_id},
-                          {"you", p.id()},
-                          {"role", p.role},
-                          {"status", room_status(v)},
-                          {"participants", Rooms::to_json(people)},
-                          {"chat", std::move(chat)},
-                          {"files", std::move(*files)}}
-               .dump());
-    announce(v, people);
-  });
+  hub.on(
+      "join",
+      [this](realtime::Connection& c, const nlohmann::json& m) -> Task<void> {
+        const auto id = consultation_field(m);
+        if (!id) {
+          refuse(c, "invalid");
+          co_return;
+        }
+        auto a = co_await access(c.principal(), *id);
+        if (!a) {
+          refuse(c, a.error().code == ErrorCode::unavailable ? "unavailable" : "not_found");
+          co_return;
+        }
+        const auto& v = a->v;
+        const auto now = d_.clock.unix_seconds();
+        if ((a->role == "patient" || a->role == "guest") &&
+            (v.a.status != "confirmed" || now < v.a.start_at - d_.options.room_opens.count())) {
+          refuse(c, "not_open");
+          co_return;
+        }
+        // An assistant runs the agenda and the waiting room, but sees no clinical content
+        // (SEC3): the room's chat, files and call are for those who take part in the care.
+        if (a->role == "assistant") {
+          refuse(c, "forbidden");
+          co_return;
+        }
+        Participant p;
+        p.connection = c.id();
+        p.account = c.principal().account_id;
+        p.role = a->role;
+        p.practitioner = v.a.practitioner_id;
+        p.admitted = a->role != "patient";  // staff; the room decides for the patient
+        if (a->guest) {
+          // Admission is the guest's, kept in its invitation: a reconnect stays admitted.
+          p.account = 0;
+          p.guest = a->guest->id;
+          p.name = a->guest->name;
+          p.kind = a->guest->kind;
+          p.admitted = a->admitted;
+        } else if (a->role == "patient") {
+          p.name = v.profile_first_name + " " + v.profile_last_name;
+        } else if (a->role == "practitioner") {
+          p.name = practitioner_name(v);
+        } else {
+          p.name = c.locale() == Locale::en ? "Medical assistant" : "Assistant(e) médical(e)";
+        }
+        // The chat history is health data: reading it is audited, like any access. A guest reads
+        // it only once admitted (it joins again then).
+        const bool reads_chat = p.guest == 0 || p.admitted;
+        storage::Params params{v.a.id, static_cast<std::int64_t>(reads_chat ? kChatHistory : 0)};
+        auto rows = co_await d_.db.query(
+            "SELECT id, sender_account_id, sender_role, sender_name, body, created_at,"
+            " sender_guest_id FROM consultation_messages WHERE appointment_id = $1 ORDER BY id"
+            " LIMIT $2",
+            std::move(params));
+        nlohmann::json chat = nlohmann::json::array();
+        if (rows) {
+          for (std::size_t i = 0; i < rows->size(); ++i) {
+            const auto r = rows->row(i);
+            auto text = d_.keys.open(r.bytes(4), chat_context(v.a.id));
+            if (!text) continue;
+            chat.push_back({{"type", "chat"},
+                            {"consultation", v.a.public_id},
+                            {"id", r.integer(0)},
+                            {"role", r.text(2)},
+                            {"name", r.text(3)},
+                            {"mine", p.guest != 0 ? r.opt_integer(6) == p.guest
+                                                  : r.opt_integer(1) == p.account},
+                            {"text", *text},
+                            {"at", r.integer(5)}});
+          }
+        }
+        if (!chat.empty()) {
+          audit::Entry entry;
+          if (p.guest == 0) entry.actor_account_id = p.account;
+          entry.actor_role = p.role;
+          entry.profile_id = v.a.profile_id;
+          entry.action = "consultation.chat.read";
+          entry.object = v.a.public_id;
+          if (p.guest != 0) entry.detail = "guest " + std::to_string(p.guest);
+          auto audited =
+              co_await d_.db.transact([&](storage::Transaction& tx) -> Task<Result<void>> {
+                co_return co_await d_.audit.append(tx, entry);
+              });
+          if (!audited) {
+            refuse(c, "unavailable");
+            co_return;
+          }
+        }
+        // The files shared so far (records.cpp), so that a reconnected browser lists them
+        // again; guests are not sent files (nor may they fetch them).
+        nlohmann::json files = nlohmann::json::array();
+        if (p.guest == 0) {
+          auto shared = co_await joined_files(v, p.account, p.role);
+          if (!shared) {
+            refuse(c, "unavailable");
+            co_return;
+          }
+          files = std::move(*shared);
+        }
+        const auto room = room_of(v.a.public_id);
+        const auto joined = rooms_.join(room, p);
+        if (joined.full) {
+          refuse(c, "room_full");
+          co_return;
+        }
+        // A reconnect: the person's earlier socket is out of the room, and told so.
+        for (auto old : joined.replaced) {
+          d_.hub.leave(room, old);
+          d_.hub.send_to(
+              old, nlohmann::json{{"type", "replaced"}, {"consultation", v.a.public_id}}.dump());
+        }
+        // A waiting guest stays out of the hub room: only presence reaches it (to_room).
+        const bool in_call = p.guest == 0 || p.admitted;
+        if (in_call) d_.hub.join(room, c.id());
+        const auto me = std::find_if(joined.people.begin(), joined.people.end(),
+                                     [&](const Participant& x) { return x.connection == c.id(); });
+        c.send(nlohmann::json{{"type", "joined"},
+                              {"consultation", v.a.public_id},
+                              {"you", p.id()},
+                              {"role", p.role},
+                              {"admitted", me != joined.people.end() && me->admitted},
+                              {"status", room_status(v)},
+                              {"participants", Rooms::to_json(joined.people)},
+                              {"chat", std::move(chat)},
+                              {"files", std::move(files)}}
+                   .dump());
+        announce(v, joined.people);
+      },
+      realtime::Guests::allowed);
 
-  hub.on("leave", [this](realtime::Connection& c, const nlohmann::json& m) -> Task<void> {
-    const auto id = consultation_field(m);
-    if (!id) {
-      refuse(c, "invalid");
-      co_return;
-    }
-    auto [people, was_in] = rooms_.leave(room_of(*id), c.id());
-    if (!was_in) co_return;
-    d_.hub.leave(room_of(*id), c.id());
-    auto v = co_await store::find(d_.db, *id);
-    if (v && *v) announce(**v, people);
-  });
+  hub.on(
+      "leave",
+      [this](realtime::Connection& c, const nlohmann::json& m) -> Task<void> {
+        const auto id = consultation_field(m);
+        if (!id) {
+          refuse(c, "invalid");
+          co_return;
+        }
+        auto [people, was_in] = rooms_.leave(room_of(*id), c.id());
+        if (!was_in) co_return;
+        d_.hub.leave(room_of(*id), c.id());
+        auto v = co_await store::find(d_.db, *id);
+        if (v && *v) announce(**v, people);
+      },
+      realtime::Guests::allowed);
 
   hub.on("admit", [this](realtime::Connection& c, const nlohmann::json& m) -> Task<void> {
     const auto s = sender(rooms_, c, m);
@@ -413,6 +594,29 @@ void Service::register_room() {
       refuse(c, "not_found");
       co_return;
     }
+    if (m.contains("participant")) {
+      if (!m["participant"].is_string()) {
+        refuse(c, "invalid");
+        co_return;
+      }
+      const auto target = m["participant"].get<std::string>();
+      std::optional<Participant> who;
+      for (const auto& p : rooms_.in(room_of(*id))) {
+        if (p.id() == target) who = p;
+      }
+      if (!who) {
+        refuse(c, "not_found");
+        co_return;
+      }
+      if (who->guest != 0) {
+        co_await admit_guest(c, **v, *who);
+        co_return;
+      }
+      if (who->role != "patient") {
+        refuse(c, "invalid");
+        co_return;
+      }
+    }
     rooms_.admit(room_of(*id));
     // The consultation began: it will not become a no-show (BKG6).
     if (auto r = co_await started((*v)->a.id); !r)
@@ -422,102 +626,133 @@ void Service::register_room() {
     announce(**v, rooms_.in(room_of(*id)));
   });
 
-  hub.on("signal", [this](realtime::Connection& c, const nlohmann::json& m) -> Task<void> {
-    if (!m.contains("to") || !m["to"].is_string() || !m.contains("data") ||
-        !m["data"].is_object()) {
-      refuse(c, "invalid");
-      co_return;
-    }
-    const auto s = sender(rooms_, c, m);
-    if (!s) co_return;
-    const auto* id = &s->consultation;
-    const auto* me = &s->me;
-    auto data = m["data"].dump();
-    if (data.size() > kMaxSignal) {
-      refuse(c, "invalid");
-      co_return;
-    }
-    const auto to = m["to"].get<std::string>();
-    for (const auto& p : rooms_.in(room_of(*id))) {
-      if (p.id() != to || p.connection == c.id()) continue;
-      // Relayed as is; the SDP and candidates are never logged.
-      d_.hub.send_to(
-          p.connection,
-          nlohmann::json{
-              {"type", "signal"}, {"consultation", *id}, {"from", me->id()}, {"data", m["data"]}}
-              .dump());
-      co_return;
-    }
-    refuse(c, "not_found");
-  });
+  hub.on(
+      "signal",
+      [this](realtime::Connection& c, const nlohmann::json& m) -> Task<void> {
+        if (!m.contains("to") || !m["to"].is_string() || !m.contains("data") ||
+            !m["data"].is_object()) {
+          refuse(c, "invalid");
+          co_return;
+        }
+        const auto s = sender(rooms_, c, m);
+        if (!s) co_return;
+        const auto* id = &s->consultation;
+        const auto* me = &s->me;
+        auto data = m["data"].dump();
+        if (data.size() > kMaxSignal) {
+          refuse(c, "invalid");
+          co_return;
+        }
+        // A guest takes part only once the practitioner admitted it: until then it sends and
+        // receives no signaling.
+        if (me->guest != 0 && !me->admitted) {
+          refuse(c, "not_admitted");
+          co_return;
+        }
+        const auto to = m["to"].get<std::string>();
+        for (const auto& p : rooms_.in(room_of(*id))) {
+          if (p.id() != to || p.connection == c.id()) continue;
+          if (p.guest != 0 && !p.admitted) {
+            refuse(c, "not_admitted");
+            co_return;
+          }
+          // Relayed as is; the SDP and candidates are never logged.
+          d_.hub.send_to(p.connection, nlohmann::json{{"type", "signal"},
+                                                      {"consultation", *id},
+                                                      {"from", me->id()},
+                                                      {"data", m["data"]}}
+                                           .dump());
+          co_return;
+        }
+        refuse(c, "not_found");
+      },
+      realtime::Guests::allowed);
 
-  hub.on("chat", [this](realtime::Connection& c, const nlohmann::json& m) -> Task<void> {
-    const auto text =
-        m.contains("text") && m["text"].is_string() ? m["text"].get<std::string>() : std::string();
-    if (text.empty() || text.size() > kMaxChat * 4 || !is_valid_utf8(text) ||
-        utf8_length(text) > kMaxChat) {
-      refuse(c, "invalid");
-      co_return;
-    }
-    const auto s = sender(rooms_, c, m);
-    if (!s) co_return;
-    const auto* id = &s->consultation;
-    const auto* me = &s->me;
-    auto v = co_await store::find(d_.db, *id);
-    if (!v || !*v) {
-      refuse(c, "not_found");
-      co_return;
-    }
-    const auto now = d_.clock.unix_seconds();
-    auto sealed = d_.keys.seal(text, chat_context((*v)->a.id));
-    storage::Params params{
-        (*v)->a.id, me->account, me->role, me->name, storage::blob(std::move(sealed)), now};
-    // Writing health data is audited too (SEC2), in the same transaction: no message without
-    // its trace.
-    std::int64_t message_id = 0;
-    audit::Entry entry;
-    entry.actor_account_id = me->account;
-    entry.actor_role = me->role;
-    entry.profile_id = (*v)->a.profile_id;
-    entry.action = "consultation.chat.write";
-    entry.object = *id;
-    auto written = co_await d_.db.transact([&](storage::Transaction& tx) -> Task<Result<void>> {
-      auto row = co_await tx.query(
-          "INSERT INTO consultation_messages (appointment_id, sender_account_id, sender_role,"
-          " sender_name, body, created_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
-          std::move(params));
-      if (!row) co_return std::move(row).error();
-      if (row->empty()) co_return Error(ErrorCode::internal, "chat insert returned no id");
-      message_id = row->row(0).integer(0);
-      co_return co_await d_.audit.append(tx, entry);
-    });
-    if (!written) {
-      refuse(c, "unavailable");
-      co_return;
-    }
-    for (const auto& p : rooms_.in(room_of(*id))) {
-      d_.hub.send_to(p.connection, nlohmann::json{{"type", "chat"},
-                                                  {"consultation", *id},
-                                                  {"id", message_id},
-                                                  {"from", me->id()},
-                                                  {"role", me->role},
-                                                  {"name", me->name},
-                                                  {"mine", p.account == me->account},
-                                                  {"text", text},
-                                                  {"at", now}}
-                                       .dump());
-    }
-  });
+  hub.on(
+      "chat",
+      [this](realtime::Connection& c, const nlohmann::json& m) -> Task<void> {
+        const auto text = m.contains("text") && m["text"].is_string() ? m["text"].get<std::string>()
+                                                                      : std::string();
+        if (text.empty() || text.size() > kMaxChat * 4 || !is_valid_utf8(text) ||
+            utf8_length(text) > kMaxChat) {
+          refuse(c, "invalid");
+          co_return;
+        }
+        const auto s = sender(rooms_, c, m);
+        if (!s) co_return;
+        const auto* id = &s->consultation;
+        const auto* me = &s->me;
+        if (me->guest != 0 && !me->admitted) {
+          refuse(c, "not_admitted");
+          co_return;
+        }
+        auto v = co_await store::find(d_.db, *id);
+        if (!v || !*v) {
+          refuse(c, "not_found");
+          co_return;
+        }
+        const auto now = d_.clock.unix_seconds();
+        auto sealed = d_.keys.seal(text, chat_context((*v)->a.id));
+        // Sent by an account or by a guest: exactly one of the two columns is set.
+        const auto account = me->guest == 0 ? std::optional(me->account) : std::nullopt;
+        const auto guest = me->guest != 0 ? std::optional(me->guest) : std::nullopt;
+        storage::Params params{(*v)->a.id,
+                               storage::optional(account),
+                               me->role,
+                               me->name,
+                               storage::blob(std::move(sealed)),
+                               now,
+                               storage::optional(guest)};
+        // Writing health data is audited too (SEC2), in the same transaction: no message
+        // without its trace.
+        std::int64_t message_id = 0;
+        audit::Entry entry;
+        if (me->guest == 0) entry.actor_account_id = me->account;
+        entry.actor_role = me->role;
+        entry.profile_id = (*v)->a.profile_id;
+        entry.action = "consultation.chat.write";
+        entry.object = *id;
+        if (me->guest != 0) entry.detail = "guest " + std::to_string(me->guest);
+        auto written = co_await d_.db.transact([&](storage::Transaction& tx) -> Task<Result<void>> {
+          auto row = co_await tx.query(
+              "INSERT INTO consultation_messages (appointment_id, sender_account_id, sender_role,"
+              " sender_name, body, created_at, sender_guest_id)"
+              " VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+              std::move(params));
+          if (!row) co_return std::move(row).error();
+          if (row->empty()) co_return Error(ErrorCode::internal, "chat insert returned no id");
+          message_id = row->row(0).integer(0);
+          co_return co_await d_.audit.append(tx, entry);
+        });
+        if (!written) {
+          refuse(c, "unavailable");
+          co_return;
+        }
+        for (const auto& p : rooms_.in(room_of(*id))) {
+          if (p.guest != 0 && !p.admitted) continue;  // a waiting guest reads nothing of the room
+          d_.hub.send_to(p.connection, nlohmann::json{{"type", "chat"},
+                                                      {"consultation", *id},
+                                                      {"id", message_id},
+                                                      {"from", me->id()},
+                                                      {"role", me->role},
+                                                      {"name", me->name},
+                                                      {"mine", p.person() == me->person()},
+                                                      {"text", text},
+                                                      {"at", now}}
+                                           .dump());
+        }
+      },
+      realtime::Guests::allowed);
 
   // A closed socket leaves its rooms; the others see it go.
   hub.on_detach([this](std::uint64_t connection) {
     for (const auto& [room, who] : rooms_.leave_all(connection)) {
       const auto people = rooms_.in(room);
       const auto id = room.substr(std::string("consultation:").size());
-      d_.hub.broadcast(room, nlohmann::json{{"type", "presence"},
-                                            {"consultation", id},
-                                            {"participants", Rooms::to_json(people)}}
-                                 .dump());
+      to_room(id, nlohmann::json{{"type", "presence"},
+                                 {"consultation", id},
+                                 {"participants", Rooms::to_json(people)}}
+                      .dump());
       if (who.role == "patient" && !has_patient(people)) {
         d_.hub.broadcast(
             staff_room(who.practitioner),

@@ -37,6 +37,10 @@ class Index;
 }
 namespace cabinet::realtime {
 class Hub;
+class Connection;
+}  // namespace cabinet::realtime
+namespace cabinet::auth {
+class RateLimiter;
 }
 
 // The booking lifecycle (BKG1–BKG8, PAY1–PAY6; docs/booking.md): appointments held while the
@@ -53,6 +57,7 @@ struct Options {
   // Files shared in a consultation (consultation.file_max_size, consultation.file_types).
   std::size_t file_max_size = 5UL * 1024 * 1024;
   std::vector<std::string> file_types{"image/jpeg", "image/png"};
+  bool secure_cookies = true;  // the guest cookie is Secure like the session's
 };
 
 struct Deps {
@@ -68,6 +73,7 @@ struct Deps {
   BlockingPool& blocking;  // image re-encoding
   std::string public_url;
   Options options;
+  auth::RateLimiter* limits = nullptr;  // the public invitation routes, per address
 };
 
 // An answer with its status, for the routes that are not always 200.
@@ -136,6 +142,25 @@ class Service {
   Task<Result<nlohmann::json>> save_notes(const Principal& who, const std::string& id,
                                           const nlohmann::json& body);
   [[nodiscard]] std::size_t file_max_size() const { return d_.options.file_max_size; }
+  // Guests (guests.cpp, ROOM8): invitations by the patient or the practitioner, the link's
+  // page and its one-time claim.
+  Task<Result<nlohmann::json>> invite(const Principal& who, const std::string& id,
+                                      const nlohmann::json& body, const std::string& ip);
+  Task<Result<nlohmann::json>> invitations(const Principal& who, const std::string& id);
+  Task<Result<void>> revoke_invitation(const Principal& who, const std::string& id,
+                                       const std::string& invitation, const std::string& ip);
+  // `credential`: the request's guest cookie, if any (is this browser the guest already?).
+  Task<Result<nlohmann::json>> invitation(const std::string& token,
+                                          std::optional<std::string> credential,
+                                          const std::string& ip);
+  struct Claimed {
+    nlohmann::json body;
+    std::string credential;  // the guest cookie's value
+    std::int64_t max_age = 0;
+  };
+  Task<Result<Claimed>> claim(const std::string& token, const nlohmann::json& body,
+                              std::optional<std::string> credential, const std::string& ip);
+  [[nodiscard]] bool secure_cookies() const { return d_.options.secure_cookies; }
 
   // Jobs (jobs.cpp): one pass over what is due. Returns how many things were done. Tests call it
   // with the clock where they want it.
@@ -151,12 +176,27 @@ class Service {
   struct Booked;
   struct Access {
     store::View v;
-    std::string role;  // patient, practitioner, assistant
+    std::string role;                       // patient, practitioner, assistant, guest
+    std::optional<Principal::Guest> guest;  // with role guest: as the database has it now
+    bool admitted = false;                  // with role guest
   };
   // A participant's view: the patient who booked, or the agenda's practitioner or assistant;
   // not_found for anyone else, and for an appointment without a room.
   Task<Result<Access>> access(const Principal& who, const std::string& id);
+  // A guest's access: its own consultation only, while its invitation is live.
+  Task<Result<Access>> guest_access(const Principal& who, const std::string& id);
+  // The invitation a link's token names, while it is live, with its consultation.
+  struct Invitation;
+  Task<Result<Invitation>> live_invitation(const std::string& token);
   [[nodiscard]] std::string room_status(const store::View& v) const;
+  [[nodiscard]] nlohmann::json guest_view(const store::View& v, const Access& a) const;
+  // A message to the room: its hub room (everyone admitted, and the staff) and the guests
+  // still waiting, who are kept out of the hub room so that nothing else reaches them.
+  void to_room(const std::string& consultation, const std::string& message);
+  // The practitioner admits a waiting guest (admit with `participant`).
+  Task<void> admit_guest(realtime::Connection& c, const store::View& v, const Participant& guest);
+  // Removes a guest's sockets from the room (revoked) and tells the others.
+  void remove_guest(const std::string& consultation, std::int64_t guest);
   [[nodiscard]] nlohmann::json consultation_json(const store::View& v, const std::string& role,
                                                  Locale locale) const;
   // access() narrowed to who may see clinical data: the patient and the practitioner (with

@@ -107,6 +107,16 @@ constexpr std::array kErrors{
     ErrorInfo{ErrorCode::idempotency_mismatch, "idempotency_mismatch", 422,
               "Cette clé d'idempotence a déjà servi pour une autre demande.",
               "This idempotency key was already used for a different request."},
+    ErrorInfo{ErrorCode::room_full, "room_full", 409,
+              "Deux personnes sont déjà invitées : une consultation vidéo réunit 4 participants "
+              "au plus. Retirez une invitation pour en créer une autre.",
+              "Two people are already invited: a video consultation has at most 4 participants. "
+              "Revoke an invitation to create another."},
+    ErrorInfo{ErrorCode::invitation_used, "invitation_used", 410,
+              "Ce lien d'invitation a déjà été utilisé sur un autre appareil. Demandez une "
+              "nouvelle invitation.",
+              "This invitation link was already used on another device. Ask for a new "
+              "invitation."},
 };
 
 const ErrorInfo& info(

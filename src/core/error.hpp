@@ -45,6 +45,9 @@ enum class ErrorCode {
   patient_not_found,
   link_expired,
   idempotency_mismatch,
+  // The teleconsultation room's guests (docs/consultation.md, "Guests").
+  room_full,
+  invitation_used,
 };
 
 // An expected failure travelling as a value. `field` names the offending input when there is

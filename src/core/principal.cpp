@@ -12,6 +12,8 @@ std::string_view to_string(Role role) {
       return "assistant";
     case Role::operator_:
       return "operator";
+    case Role::guest:
+      return "guest";
   }
   return "patient";
 }

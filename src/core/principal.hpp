@@ -7,7 +7,9 @@
 
 namespace cabinet {
 
-enum class Role : std::uint8_t { patient, practitioner, assistant, operator_ };
+// `guest` is never an account's role: it marks a person invited to one consultation by a link
+// (docs/consultation.md, "Guests"), who holds no session and reaches only what names it.
+enum class Role : std::uint8_t { patient, practitioner, assistant, operator_, guest };
 
 std::string_view to_string(Role role);
 std::optional<Role> parse_role(std::string_view name);
@@ -21,6 +23,17 @@ struct Principal {
   std::string status;  // active, pending (practitioner awaiting verification)…
   std::int64_t session_id = 0;
   std::optional<std::int64_t> profile_id;
+
+  // Set only for a guest (role `guest`, account_id 0): the invitation it claimed, which names
+  // the one consultation it may enter.
+  struct Guest {
+    std::int64_t id = 0;  // the invitation's id
+    std::string name;
+    std::string kind;  // guest, interpreter
+    std::int64_t appointment = 0;
+    std::string consultation;  // the appointment's public id
+  };
+  std::optional<Guest> guest;
 };
 
 }  // namespace cabinet

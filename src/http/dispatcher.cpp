@@ -120,7 +120,7 @@ Task<Response> Dispatcher::route(Request& request) {
   }
   if (route.options.signed_in) {
     if (!authenticator_) co_return Response::error(ErrorCode::unauthorized, request.locale);
-    auto who = co_await authenticator_->authenticate(request);
+    auto who = co_await identify(request, route.options.guests);
     if (!who) co_return Response::error(who.error(), request.locale);
     if (!*who) co_return Response::error(ErrorCode::unauthorized, request.locale);
     if ((route.options.roles & role_bit((*who)->role)) == 0) {
@@ -144,8 +144,20 @@ Task<Response> Dispatcher::route(Request& request) {
 }
 
 Task<Result<std::optional<Principal>>> Dispatcher::authenticate(Request& request) {
-  if (!authenticator_) co_return std::optional<Principal>{};
-  co_return co_await authenticator_->authenticate(request);
+  co_return co_await identify(request, true);
+}
+
+Task<Result<std::optional<Principal>>> Dispatcher::identify(Request& request, bool guests) {
+  Result<std::optional<Principal>> who = std::optional<Principal>{};
+  if (authenticator_) who = co_await authenticator_->authenticate(request);
+  // A session wins; the guest cookie is asked about only when there is none (or it expired),
+  // and a database that does not answer is reported as such.
+  if (!guests || !guest_authenticator_ || (who && *who)) co_return who;
+  if (!who && who.error().code != ErrorCode::session_expired) co_return who;
+  auto guest = co_await guest_authenticator_->authenticate(request);
+  if (!guest && guest.error().code == ErrorCode::unavailable) co_return guest;
+  if (guest && *guest) co_return guest;
+  co_return who;
 }
 
 }  // namespace cabinet::http

@@ -24,6 +24,11 @@ class Dispatcher {
   void set_authenticator(std::shared_ptr<Authenticator> authenticator) {
     authenticator_ = std::move(authenticator);
   }
+  // Consultation guests (their own cookie, not a session): asked only for routes that let
+  // guests in, and for the WebSocket upgrade.
+  void set_guest_authenticator(std::shared_ptr<Authenticator> authenticator) {
+    guest_authenticator_ = std::move(authenticator);
+  }
   // The site's own origin ("https://cabinet.example.fr"), accepted in Origin besides the
   // request's Host (what a browser sends when it reaches the node directly).
   void set_site_origin(std::string origin) { site_origin_ = std::move(origin); }
@@ -32,7 +37,8 @@ class Dispatcher {
   void freeze();
 
   Task<Response> handle(Request& request);
-  // Who the request's session names (nullopt: none), for the WebSocket upgrade.
+  // Who the request's session names (nullopt: none), for the WebSocket upgrade; without a
+  // valid session, a valid guest cookie names the guest.
   Task<Result<std::optional<Principal>>> authenticate(Request& request);
   // An error found by the server before any handler (bad request line, body too large):
   // answered through the same middleware, so it carries the same headers, id and metrics.
@@ -46,6 +52,7 @@ class Dispatcher {
  private:
   Task<Response> route(Request& request);
   [[nodiscard]] bool csrf_ok(const Request& request) const;
+  Task<Result<std::optional<Principal>>> identify(Request& request, bool guests);
 
   Router& router_;
   metrics::Registry& registry_;
@@ -53,6 +60,7 @@ class Dispatcher {
   std::vector<std::shared_ptr<Middleware>> middleware_;
   Handler fallback_;
   std::shared_ptr<Authenticator> authenticator_;
+  std::shared_ptr<Authenticator> guest_authenticator_;
   std::string site_origin_;
 };
 

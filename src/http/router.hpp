@@ -40,6 +40,10 @@ struct RouteOptions {
   // Unsafe methods need the site's Origin and "X-Requested-With: cabinet" (SEC4). Only
   // requests a browser sends on its own (CSP reports) opt out.
   bool csrf = true;
+  // With signed_in: a consultation guest's cookie also counts (docs/consultation.md,
+  // "Guests"). Only the few routes a guest needs say so; for every other route the guest
+  // cookie is no session and the answer is 401.
+  bool guests = false;
 };
 
 // Shorthands for route declarations.
@@ -50,6 +54,12 @@ inline RouteOptions json_body(RouteOptions o = {}) {
 inline RouteOptions signed_in(RoleMask roles = kAnyRole, RouteOptions o = {}) {
   o.signed_in = true;
   o.roles = roles;
+  return o;
+}
+
+// A route a consultation guest may also call (its principal has role guest and a `guest`).
+inline RouteOptions guests_too(RouteOptions o) {
+  o.guests = true;
   return o;
 }
 

@@ -87,6 +87,19 @@ void Hub::close_all(CloseCode code, const std::string& reason) {
   }
 }
 
+std::size_t Hub::close_if(const std::function<bool(const Principal&)>& match, CloseCode code,
+                          const std::string& reason) {
+  std::vector<std::shared_ptr<Connection>> targets;
+  {
+    std::lock_guard lock(mutex_);
+    for (const auto& [id, weak] : connections_) {
+      if (auto conn = weak.lock(); conn && match(conn->principal())) targets.push_back(conn);
+    }
+  }
+  for (const auto& conn : targets) conn->close(code, reason);
+  return targets.size();
+}
+
 std::size_t Hub::connection_count() const {
   std::lock_guard lock(mutex_);
   return connections_.size();
@@ -98,7 +111,9 @@ std::size_t Hub::room_size(const std::string& room) const {
   return it == rooms_.end() ? 0 : it->second.size();
 }
 
-void Hub::on(std::string type, Handler handler) { handlers_[std::move(type)] = std::move(handler); }
+void Hub::on(std::string type, Handler handler, Guests guests) {
+  handlers_[std::move(type)] = Route{std::move(handler), guests};
+}
 
 std::string Hub::error_message(std::string_view code, Locale locale) {
   std::string message;
@@ -116,6 +131,12 @@ std::string Hub::error_message(std::string_view code, Locale locale) {
   } else if (code == "not_open") {
     message = locale == Locale::en ? "The waiting room opens 10 minutes before the appointment."
                                    : "La salle d'attente ouvre 10 minutes avant le rendez-vous.";
+  } else if (code == "not_admitted") {
+    message = locale == Locale::en ? "This participant has not been admitted by the practitioner."
+                                   : "Ce participant n'a pas encore été admis par le praticien.";
+  } else if (code == "room_full") {
+    message = locale == Locale::en ? "The consultation already has 4 participants."
+                                   : "La consultation réunit déjà 4 participants.";
   } else if (code == "invalid") {
     message = locale == Locale::en ? "The message is malformed." : "Le message est mal formé.";
   } else if (code == "not_found") {
@@ -141,7 +162,11 @@ Task<void> Hub::dispatch(Connection& connection, std::string_view text) {
     connection.send(error_message("unknown_type", connection.locale()));
     co_return;
   }
-  co_await it->second(connection, message);
+  if (connection.principal().guest && it->second.guests != Guests::allowed) {
+    connection.send(error_message("forbidden", connection.locale()));
+    co_return;
+  }
+  co_await it->second.handler(connection, message);
 }
 
 }  // namespace cabinet::realtime

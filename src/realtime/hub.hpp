@@ -40,6 +40,11 @@ class Connection {
   virtual void close(CloseCode code, std::string reason) = 0;
 };
 
+// Whether a consultation guest's socket may send a message type (docs/realtime.md, "Guests"):
+// refused unless the handler says otherwise, so that a new message type never reaches guests
+// by accident.
+enum class Guests : std::uint8_t { refused, allowed };
+
 // Rooms of connections, after Beast's chat-multi example: membership under a mutex, and to
 // broadcast, copy weak_ptrs under the lock and send after releasing it. Also dispatches
 // incoming JSON messages by their "type".
@@ -59,12 +64,16 @@ class Hub {
   // Returns how many connections the message was queued for.
   std::size_t broadcast(const std::string& room, const std::string& message);
   void close_all(CloseCode code, const std::string& reason);
+  // Closes the sockets whose principal matches (a revoked guest's); returns how many.
+  std::size_t close_if(const std::function<bool(const Principal&)>& match, CloseCode code,
+                       const std::string& reason);
 
   [[nodiscard]] std::size_t connection_count() const;
   [[nodiscard]] std::size_t room_size(const std::string& room) const;
 
-  // Registers the handler of one message type; a wiring-time call, before serving.
-  void on(std::string type, Handler handler);
+  // Registers the handler of one message type; a wiring-time call, before serving. Guests'
+  // sockets get `forbidden` for it unless `guests` is allowed.
+  void on(std::string type, Handler handler, Guests guests = Guests::refused);
   // Called with a connection's id once it is gone (after it left every room); wiring time.
   void on_detach(std::function<void(std::uint64_t)> hook) {
     detach_hooks_.push_back(std::move(hook));
@@ -80,7 +89,11 @@ class Hub {
   std::unordered_map<std::uint64_t, std::weak_ptr<Connection>> connections_;
   std::map<std::string, std::unordered_map<std::uint64_t, std::weak_ptr<Connection>>, std::less<>>
       rooms_;
-  std::unordered_map<std::string, Handler> handlers_;
+  struct Route {
+    Handler handler;
+    Guests guests = Guests::refused;
+  };
+  std::unordered_map<std::string, Route> handlers_;
   std::vector<std::function<void(std::uint64_t)>> detach_hooks_;
 };
 

@@ -43,10 +43,11 @@ void register_ice_routes(http::Router& router, const IceOptions& options,
   router.add(
       http::Method::get, "/api/v1/ice-servers",
       [options, now = std::move(now)](http::Request& req) -> Task<http::Response> {
+        // A guest's user is "g<invitation id>" (its principal's account_public_id).
         co_return http::Response::json(
             200, ice_servers(options, req.principal->account_public_id, now()));
       },
-      http::signed_in());
+      http::guests_too(http::signed_in()));
 }
 
 }  // namespace cabinet::realtime

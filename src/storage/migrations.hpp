@@ -26,7 +26,8 @@ struct Migration {
 // Parses the embedded files; fails on a malformed name, a gap or a duplicate version.
 Result<std::vector<Migration>> load_migrations(std::span<const embedded::File> files);
 
-// The placeholders migrations may use where the dialects differ.
+// The placeholders migrations may use where the dialects differ: {{pk}}, {{blob}}, and
+// "{{sqlite}} … {{end}}" / "{{postgres}} … {{end}}" around statements for one engine only.
 std::string expand_dialect(std::string_view sql, Engine engine);
 
 // FNV-1a 64 of the SQL as applied: recorded per version so that an edited, already applied

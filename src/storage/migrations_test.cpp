@@ -25,6 +25,14 @@ TEST(LoadMigrations, OrdersByVersionAndExpandsTheDialect) {
   EXPECT_EQ(m[1].sql(Engine::postgres), "CREATE TABLE b (x BYTEA)");
 }
 
+TEST(LoadMigrations, EngineBlocksKeepOnlyThatEnginesStatements) {
+  auto m = parse(
+      {{"V001__one.sql", "A;\n{{sqlite}}B;{{end}}\n{{postgres}}C;{{end}}\n{{sqlite}}D;{{end}}"}});
+  ASSERT_EQ(m.size(), 1U);
+  EXPECT_EQ(m[0].sql(Engine::sqlite), "A;\nB;\n\nD;");
+  EXPECT_EQ(m[0].sql(Engine::postgres), "A;\n\nC;\n");
+}
+
 TEST(LoadMigrations, AnEngineFileReplacesTheSharedOneForThatEngine) {
   auto m = parse({{"V001__one.sql", "shared"}, {"V001__one.postgres.sql", "pg only"}});
   ASSERT_EQ(m.size(), 1U);

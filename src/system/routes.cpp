@@ -102,13 +102,16 @@ void register_routes(http::Router& router, const Deps& deps) {
 }
 
 void register_realtime(realtime::Hub& hub, const Clock& clock) {
-  hub.on("ping", [&clock](realtime::Connection& conn, const nlohmann::json&) -> Task<void> {
-    const auto ms =
-        std::chrono::duration_cast<std::chrono::milliseconds>(clock.now().time_since_epoch())
-            .count();
-    conn.send(nlohmann::json{{"type", "pong"}, {"time", ms}}.dump());
-    co_return;
-  });
+  hub.on(
+      "ping",
+      [&clock](realtime::Connection& conn, const nlohmann::json&) -> Task<void> {
+        const auto ms =
+            std::chrono::duration_cast<std::chrono::milliseconds>(clock.now().time_since_epoch())
+                .count();
+        conn.send(nlohmann::json{{"type", "pong"}, {"time", ms}}.dump());
+        co_return;
+      },
+      realtime::Guests::allowed);
 }
 
 }  // namespace cabinet::system

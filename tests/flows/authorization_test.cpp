@@ -7,7 +7,8 @@ namespace {
 
 using http::Method;
 
-enum class Who { anyone, signed_in, patient, staff, practitioner, operator_ };
+// `inviter`: the patient or the practitioner (a consultation's guests, ROOM8), not assistants.
+enum class Who { anyone, signed_in, patient, staff, practitioner, operator_, inviter };
 
 // Every route and who may call it. A route missing here fails the test: classifying it is part
 // of adding it (SEC3).
@@ -42,6 +43,11 @@ const std::map<std::pair<Method, std::string>, Who>& expected() {
       {{Method::get, "/api/v1/consultations/{id}/panel"}, Who::signed_in},
       {{Method::put, "/api/v1/consultations/{id}/notes"}, Who::signed_in},
       {{Method::get, "/api/v1/practitioner/consultations"}, Who::staff},
+      {{Method::post, "/api/v1/consultations/{id}/invitations"}, Who::inviter},
+      {{Method::get, "/api/v1/consultations/{id}/invitations"}, Who::inviter},
+      {{Method::del, "/api/v1/consultations/{id}/invitations/{invitation}"}, Who::inviter},
+      {{Method::get, "/api/v1/invitations/{token}"}, Who::anyone},
+      {{Method::post, "/api/v1/invitations/{token}/claim"}, Who::anyone},
       {{Method::post, "/api/v1/practitioner/motifs"}, Who::practitioner},
       {{Method::put, "/api/v1/practitioner/motifs/{id}"}, Who::practitioner},
       {{Method::del, "/api/v1/practitioner/motifs/{id}"}, Who::practitioner},
@@ -119,6 +125,8 @@ bool allows(Who who, Role role) {
       return role == Role::practitioner;
     case Who::operator_:
       return role == Role::operator_;
+    case Who::inviter:
+      return role == Role::patient || role == Role::practitioner;
   }
   return false;
 }
@@ -187,6 +195,19 @@ TEST_P(Authorization, EveryRouteIsClassifiedAndEnforcedForEveryRole) {
   }
   EXPECT_EQ(seen.size(), expected().size()) << "the matrix lists a route the server no longer has";
   for (auto& [role, client] : actors) EXPECT_EQ(h_.post(client, "/api/v1/auth/logout").status, 204);
+}
+
+// A consultation guest's cookie is no session (ROOM8): only these routes ask about it, so every
+// other one answers a guest 401 as to anyone signed out (tests/integration/
+// consultation_guests_test.cpp checks it over real sockets).
+TEST_P(Authorization, OnlyTheGuestViewAndTheIceServersLetGuestsIn) {
+  std::set<std::pair<Method, std::string>> guests;
+  for (const auto* route : h_.app().router().routes()) {
+    if (route->options.guests) guests.emplace(route->method, route->pattern);
+  }
+  const std::set<std::pair<Method, std::string>> expected_guests{
+      {Method::get, "/api/v1/consultations/{id}"}, {Method::get, "/api/v1/ice-servers"}};
+  EXPECT_EQ(guests, expected_guests);
 }
 
 TEST_P(Authorization, SomeoneElsesObjectsAreNotFound) {

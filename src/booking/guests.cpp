@@ -1,0 +1,395 @@
+// Guests of a teleconsultation (issue 6, ROOM8; docs/consultation.md "Guests"): invitations,
+// the link's page, its one-time claim, the guest cookie, and revocation. The room side (a guest
+// waits until the practitioner admits it) is in room.cpp.
+#include "booking/guests.hpp"
+
+#include <sodium.h>
+
+#include <array>
+#include <charconv>
+
+#include "audit/log.hpp"
+#include "auth/rate_limit.hpp"
+#include "booking/internal.hpp"
+#include "core/utf8.hpp"
+#include "core/validators.hpp"
+#include "crypto/keyring.hpp"
+#include "http/input.hpp"
+#include "realtime/hub.hpp"
+
+namespace cabinet::booking {
+namespace {
+
+// A video call is a mesh: every participant sends its media to every other. The practitioner,
+// the patient and two guests is what a home connection carries.
+constexpr std::int64_t kMaxOpenInvitations = 2;
+// The link dies two hours after the end of the appointment at the latest.
+constexpr std::int64_t kAfterEnd = 2 * 3600;
+constexpr std::size_t kMaxName = 80;
+constexpr std::size_t kMaxToken = 128;
+// The link's page and its claim answer anyone: per address, like the other public forms.
+constexpr auth::Limit kInvitationPerIp{"invitation-ip", 60, std::chrono::minutes(10)};
+
+constexpr std::string_view kLiveGuest =
+    "SELECT i.id, i.guest_name, i.kind, a.id, a.public_id, i.admitted_at, i.expires_at"
+    " FROM consultation_invitations i JOIN appointments a ON a.id = i.appointment_id"
+    " WHERE i.claimed_at IS NOT NULL AND i.revoked_at IS NULL AND i.expires_at > $2"
+    " AND a.status = 'confirmed' AND ";
+
+Task<Result<std::optional<LiveGuest>>> live_guest(storage::Executor& db, std::string where,
+                                                  storage::Value key, std::int64_t now) {
+  storage::Params params{std::move(key), now};
+  auto rows = co_await db.query(std::string(kLiveGuest) + where, std::move(params));
+  if (!rows) co_return std::move(rows).error();
+  if (rows->empty()) co_return std::optional<LiveGuest>{};
+  const auto r = rows->row(0);
+  LiveGuest g;
+  g.guest.id = r.integer(0);
+  g.guest.name = r.opt_text(1).value_or("");
+  g.guest.kind = r.text(2);
+  g.guest.appointment = r.integer(3);
+  g.guest.consultation = r.text(4);
+  g.admitted = !r.is_null(5);
+  g.expires_at = r.integer(6);
+  co_return std::optional<LiveGuest>(std::move(g));
+}
+
+// 32 random bytes, base64url without padding: the link's token and the guest's cookie.
+std::string secret(Random& random) {
+  std::array<std::uint8_t, 32> bytes{};
+  random.fill(bytes);
+  std::string out(sodium_base64_ENCODED_LEN(bytes.size(), sodium_base64_VARIANT_URLSAFE_NO_PADDING),
+                  '\0');
+  sodium_bin2base64(out.data(), out.size(), bytes.data(), bytes.size(),
+                    sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+  out.resize(std::char_traits<char>::length(out.c_str()));
+  return out;
+}
+
+bool has_control(std::string_view text) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x20 || c == 0x7f) return true;
+    // C1 controls, U+0080–U+009F: C2 80 … C2 9F in UTF-8.
+    if (c == 0xc2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) < 0xa0)
+      return true;
+  }
+  return false;
+}
+
+// A name as a person types it (a guest's, or the inviter's hint): trimmed, 1–80 characters, no
+// control characters. Unlike an account's names, anything printable goes ("Interprète LSF").
+std::optional<std::string> display_name(std::string_view input) {
+  const auto t = validate::trim(input);
+  if (t.empty() || t.size() > kMaxName * 4 || !is_valid_utf8(t) || utf8_length(t) > kMaxName ||
+      has_control(t))
+    return std::nullopt;
+  return std::string(t);
+}
+
+Error bad_name(std::string_view field) {
+  return http::invalid_field(field, "Indiquez un nom de 1 à 80 caractères.",
+                             "Enter a name of 1 to 80 characters.");
+}
+
+nlohmann::json opt(const std::optional<std::string>& s) {
+  return s ? nlohmann::json(*s) : nlohmann::json(nullptr);
+}
+
+}  // namespace
+
+Task<Result<std::optional<LiveGuest>>> live_guest_by_credential(storage::Executor& db,
+                                                                std::string_view credential,
+                                                                std::int64_t now) {
+  if (credential.empty() || credential.size() > kMaxToken) co_return std::optional<LiveGuest>{};
+  storage::Value key = crypto::sha256_hex(credential);
+  co_return co_await live_guest(db, "i.credential_hash = $1", std::move(key), now);
+}
+
+Task<Result<std::optional<LiveGuest>>> live_guest_by_id(storage::Executor& db, std::int64_t id,
+                                                        std::int64_t now) {
+  storage::Value key = id;
+  co_return co_await live_guest(db, "i.id = $1", std::move(key), now);
+}
+
+Task<Result<std::optional<Principal>>> GuestPasses::authenticate(http::Request& request) {
+  const auto cookie = request.cookie(kGuestCookie);
+  if (!cookie) co_return std::optional<Principal>{};
+  auto g = co_await live_guest_by_credential(db_, *cookie, clock_.unix_seconds());
+  if (!g) co_return std::move(g).error();
+  // A dead credential is no guest: the caller answers as to anyone signed out (401).
+  if (!*g) co_return std::optional<Principal>{};
+  Principal p;
+  p.role = Role::guest;
+  p.status = "active";
+  p.account_public_id = "g" + std::to_string((*g)->guest.id);  // the TURN username's user
+  p.guest = std::move((*g)->guest);
+  co_return std::optional<Principal>(std::move(p));
+}
+
+struct Service::Invitation {
+  std::int64_t id = 0;
+  std::string kind;
+  bool claimed = false;
+  std::optional<std::string> credential_hash;
+  std::optional<std::string> guest_name;
+  std::int64_t expires_at = 0;
+  store::View v;
+};
+
+Task<Result<Service::Invitation>> Service::live_invitation(const std::string& token) {
+  if (token.empty() || token.size() > kMaxToken) co_return Error(ErrorCode::not_found);
+  storage::Params params{crypto::sha256_hex(token), d_.clock.unix_seconds()};
+  auto rows = co_await d_.db.query(
+      "SELECT i.id, i.kind, i.claimed_at, i.credential_hash, i.guest_name, i.expires_at,"
+      " i.appointment_id FROM consultation_invitations i"
+      " WHERE i.token_hash = $1 AND i.revoked_at IS NULL AND i.expires_at > $2",
+      std::move(params));
+  if (!rows) co_return std::move(rows).error();
+  if (rows->empty()) co_return Error(ErrorCode::not_found);
+  const auto r = rows->row(0);
+  Invitation out;
+  out.id = r.integer(0);
+  out.kind = r.text(1);
+  out.claimed = !r.is_null(2);
+  out.credential_hash = r.opt_text(3);
+  out.guest_name = r.opt_text(4);
+  out.expires_at = r.integer(5);
+  auto v = co_await store::find_id(d_.db, r.integer(6));
+  if (!v) co_return std::move(v).error();
+  // The link dies with its consultation: closed, cancelled or missed.
+  if (!*v || (*v)->a.status != "confirmed" || (*v)->a.mode != "video")
+    co_return Error(ErrorCode::not_found);
+  out.v = std::move(**v);
+  co_return out;
+}
+
+Task<Result<Service::Access>> Service::guest_access(const Principal& who, const std::string& id) {
+  if (!who.guest || who.guest->consultation != id) co_return Error(ErrorCode::not_found);
+  // The socket's principal was read at the upgrade: what matters is the invitation now.
+  auto g = co_await live_guest_by_id(d_.db, who.guest->id, d_.clock.unix_seconds());
+  if (!g) co_return std::move(g).error();
+  if (!*g) co_return Error(ErrorCode::not_found);
+  auto v = co_await store::find_id(d_.db, (*g)->guest.appointment);
+  if (!v) co_return std::move(v).error();
+  if (!*v || (*v)->a.mode != "video") co_return Error(ErrorCode::not_found);
+  Access out;
+  out.v = std::move(**v);
+  out.role = "guest";
+  out.guest = (*g)->guest;
+  out.admitted = (*g)->admitted;
+  co_return out;
+}
+
+Task<Result<nlohmann::json>> Service::invite(const Principal& who, const std::string& id,
+                                             const nlohmann::json& body, const std::string& ip) {
+  auto a = co_await access(who, id);
+  if (!a) co_return std::move(a).error();
+  if (a->role != "patient" && a->role != "practitioner") co_return Error(ErrorCode::forbidden);
+  const auto& v = a->v;
+  const auto now = d_.clock.unix_seconds();
+  const auto expires_at = v.a.end_at + kAfterEnd;
+  if (v.a.status != "confirmed" || now >= expires_at) {
+    Error e(ErrorCode::conflict);
+    e.message_fr = "La consultation est terminée : plus personne ne peut y être invité.";
+    e.message_en = "The consultation is over: nobody can be invited any more.";
+    co_return e;
+  }
+  const http::Input in(body);
+  auto kind = in.text("kind", 20);
+  if (!kind) co_return std::move(kind).error();
+  if (*kind != "guest" && *kind != "interpreter")
+    co_return http::invalid_field("kind", "Choisissez « guest » ou « interpreter ».",
+                                  "Choose \"guest\" or \"interpreter\".");
+  auto hint = in.optional_text("name", kMaxName * 4);
+  if (!hint) co_return std::move(hint).error();
+  std::optional<std::string> name;
+  if (*hint && !validate::trim(**hint).empty()) {
+    name = display_name(**hint);
+    if (!name) co_return bad_name("name");
+  }
+  const auto token = secret(d_.random);
+  std::int64_t invitation = 0;
+  auto done = co_await d_.db.transact([&](storage::Transaction& tx) -> Task<Result<void>> {
+    // Touching the appointment's row serialises two invitations racing for the last place.
+    storage::Params lock{v.a.id};
+    if (auto r =
+            co_await tx.query("UPDATE appointments SET id = id WHERE id = $1", std::move(lock));
+        !r)
+      co_return std::move(r).error();
+    storage::Params counted{v.a.id, now};
+    auto open = co_await tx.query(
+        "SELECT COUNT(*) FROM consultation_invitations"
+        " WHERE appointment_id = $1 AND revoked_at IS NULL AND expires_at > $2",
+        std::move(counted));
+    if (!open) co_return std::move(open).error();
+    if (open->row(0).integer(0) >= kMaxOpenInvitations) co_return Error(ErrorCode::room_full);
+    storage::Params params{
+        v.a.id, *kind,     storage::optional(name), crypto::sha256_hex(token), who.account_id,
+        now,    expires_at};
+    auto row = co_await tx.query(
+        "INSERT INTO consultation_invitations (appointment_id, kind, hint, token_hash,"
+        " created_by, created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+        std::move(params));
+    if (!row) co_return std::move(row).error();
+    invitation = row->row(0).integer(0);
+    audit::Entry entry;
+    entry.actor_account_id = who.account_id;
+    entry.actor_role = a->role;
+    entry.profile_id = v.a.profile_id;
+    entry.action = "consultation.invitation.created";
+    entry.object = v.a.public_id;
+    entry.ip = ip;
+    entry.detail = "invitation " + std::to_string(invitation) + " (" + *kind + ")";
+    co_return co_await d_.audit.append(tx, entry);
+  });
+  if (!done) co_return std::move(done).error();
+  co_return nlohmann::json{{"invitation",
+                            {{"id", invitation},
+                             {"kind", *kind},
+                             {"name", opt(name)},
+                             {"url", "/invitation/" + token},
+                             {"token", token},
+                             {"expires_at", expires_at},
+                             {"claimed", false}}}};
+}
+
+Task<Result<nlohmann::json>> Service::invitations(const Principal& who, const std::string& id) {
+  auto a = co_await access(who, id);
+  if (!a) co_return std::move(a).error();
+  if (a->role != "patient" && a->role != "practitioner") co_return Error(ErrorCode::forbidden);
+  storage::Params params{a->v.a.id, d_.clock.unix_seconds()};
+  auto rows = co_await d_.db.query(
+      "SELECT id, kind, hint, expires_at, claimed_at, guest_name FROM consultation_invitations"
+      " WHERE appointment_id = $1 AND revoked_at IS NULL AND expires_at > $2 ORDER BY id",
+      std::move(params));
+  if (!rows) co_return std::move(rows).error();
+  nlohmann::json items = nlohmann::json::array();
+  const bool live = a->v.a.status == "confirmed";
+  for (std::size_t i = 0; live && i < rows->size(); ++i) {
+    const auto r = rows->row(i);
+    items.push_back({{"id", r.integer(0)},
+                     {"kind", r.text(1)},
+                     {"name", opt(r.opt_text(2))},
+                     {"expires_at", r.integer(3)},
+                     {"claimed", !r.is_null(4)},
+                     {"guest_name", opt(r.opt_text(5))}});
+  }
+  co_return nlohmann::json{{"invitations", std::move(items)}};
+}
+
+Task<Result<void>> Service::revoke_invitation(const Principal& who, const std::string& id,
+                                              const std::string& invitation,
+                                              const std::string& ip) {
+  auto a = co_await access(who, id);
+  if (!a) co_return std::move(a).error();
+  if (a->role != "patient" && a->role != "practitioner") co_return Error(ErrorCode::forbidden);
+  std::int64_t number = 0;
+  const auto* end = invitation.data() + invitation.size();
+  if (invitation.empty() || invitation.size() > 18 ||
+      std::from_chars(invitation.data(), end, number).ptr != end || number <= 0)
+    co_return Error(ErrorCode::not_found);
+  const auto now = d_.clock.unix_seconds();
+  auto done = co_await d_.db.transact([&](storage::Transaction& tx) -> Task<Result<void>> {
+    storage::Params params{now, number, a->v.a.id};
+    auto r = co_await tx.query(
+        "UPDATE consultation_invitations SET revoked_at = $1"
+        " WHERE id = $2 AND appointment_id = $3 AND revoked_at IS NULL",
+        std::move(params));
+    if (!r) co_return std::move(r).error();
+    if (r->affected == 0) co_return Error(ErrorCode::not_found);
+    audit::Entry entry;
+    entry.actor_account_id = who.account_id;
+    entry.actor_role = a->role;
+    entry.profile_id = a->v.a.profile_id;
+    entry.action = "consultation.invitation.revoked";
+    entry.object = a->v.a.public_id;
+    entry.ip = ip;
+    entry.detail = "invitation " + std::to_string(number);
+    co_return co_await d_.audit.append(tx, entry);
+  });
+  if (!done) co_return done;
+  // Out of the room at once, and its sockets closed: the cookie opens nothing any more.
+  remove_guest(a->v.a.public_id, number);
+  d_.hub.close_if([number](const Principal& p) { return p.guest && p.guest->id == number; },
+                  realtime::CloseCode::policy, "revoked");
+  co_return ok();
+}
+
+Task<Result<nlohmann::json>> Service::invitation(const std::string& token,
+                                                 std::optional<std::string> credential,
+                                                 const std::string& ip) {
+  if (d_.limits) {
+    if (auto r = co_await d_.limits->hit(kInvitationPerIp, ip); !r) co_return std::move(r).error();
+  }
+  auto inv = co_await live_invitation(token);
+  if (!inv) co_return std::move(inv).error();
+  const auto& v = inv->v;
+  const bool mine = inv->credential_hash && credential && !credential->empty() &&
+                    credential->size() <= kMaxToken &&
+                    crypto::equal(crypto::sha256_hex(*credential), *inv->credential_hash);
+  const auto base = to_json(v, Locale::fr);
+  co_return nlohmann::json{{"consultation",
+                            {{"id", v.a.public_id},
+                             {"start_at", v.a.start_at},
+                             {"start", base["start"]},
+                             {"duration_minutes", (v.a.end_at - v.a.start_at) / 60},
+                             {"practitioner", {{"name", practitioner_name(v)}}}}},
+                           {"kind", inv->kind},
+                           {"claimed", inv->claimed},
+                           {"mine", mine}};
+}
+
+Task<Result<Service::Claimed>> Service::claim(const std::string& token, const nlohmann::json& body,
+                                              std::optional<std::string> credential,
+                                              const std::string& ip) {
+  if (d_.limits) {
+    if (auto r = co_await d_.limits->hit(kInvitationPerIp, ip); !r) co_return std::move(r).error();
+  }
+  auto inv = co_await live_invitation(token);
+  if (!inv) co_return std::move(inv).error();
+  const auto now = d_.clock.unix_seconds();
+  const auto answer = [&](std::int64_t id, const std::string& name, std::string cookie) {
+    Claimed out;
+    out.body = {{"guest", {{"id", id}, {"name", name}, {"consultation", inv->v.a.public_id}}}};
+    out.credential = std::move(cookie);
+    out.max_age = std::max<std::int64_t>(0, inv->expires_at - now);
+    return out;
+  };
+  // One time: a claimed link opens nothing more, except again in the browser that claimed it.
+  if (inv->claimed) {
+    if (credential && !credential->empty() && credential->size() <= kMaxToken &&
+        inv->credential_hash &&
+        crypto::equal(crypto::sha256_hex(*credential), *inv->credential_hash))
+      co_return answer(inv->id, inv->guest_name.value_or(""), *credential);
+    co_return Error(ErrorCode::invitation_used);
+  }
+  const http::Input in(body);
+  auto typed = in.text("name", kMaxName * 4);
+  if (!typed) co_return std::move(typed).error();
+  auto name = display_name(*typed);
+  if (!name) co_return bad_name("name");
+  auto fresh = secret(d_.random);
+  auto done = co_await d_.db.transact([&](storage::Transaction& tx) -> Task<Result<void>> {
+    storage::Params params{now, *name, crypto::sha256_hex(fresh), inv->id};
+    auto r = co_await tx.query(
+        "UPDATE consultation_invitations SET claimed_at = $1, guest_name = $2,"
+        " credential_hash = $3 WHERE id = $4 AND claimed_at IS NULL AND revoked_at IS NULL",
+        std::move(params));
+    if (!r) co_return std::move(r).error();
+    // Another browser claimed it a moment before.
+    if (r->affected == 0) co_return Error(ErrorCode::invitation_used);
+    audit::Entry entry;
+    entry.actor_role = "guest";
+    entry.profile_id = inv->v.a.profile_id;
+    entry.action = "consultation.invitation.claimed";
+    entry.object = inv->v.a.public_id;
+    entry.ip = ip;
+    entry.detail = "invitation " + std::to_string(inv->id) + " (" + inv->kind + ")";
+    co_return co_await d_.audit.append(tx, entry);
+  });
+  if (!done) co_return std::move(done).error();
+  co_return answer(inv->id, *name, std::move(fresh));
+}
+
+}  // namespace cabinet::booking
