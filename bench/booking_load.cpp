@@ -373,8 +373,9 @@ std::vector<VideoAppointment> book_video(const Setup& setup, int per_patient) {
   Session anyone(setup.port, "192.0.2.3");
   auto pub = anyone.get("/api/v1/practitioners/" + setup.practitioner_id);
   if (pub.status != 200) fail("GET /practitioners/{id}", pub);
+  const auto profile = pub.json();  // named: a range-for over a temporary's member dangles
   std::string motif;
-  for (const auto& m : pub.json()["motifs"]) {
+  for (const auto& m : profile["motifs"]) {
     if (m.value("mode", "") == "video") motif = m.value("id", "");
   }
   if (motif.empty()) throw std::runtime_error("the demo practitioner has no video motif");
@@ -384,7 +385,8 @@ std::vector<VideoAppointment> book_video(const Setup& setup, int per_patient) {
                         today_utc(std::int64_t{chunk} * 31) +
                         "&days=31&mode=video&motif_id=" + motif);
     if (r.status != 200) fail("GET /slots", r);
-    for (const auto& slot : r.json()["slots"]) {
+    const auto body = r.json();
+    for (const auto& slot : body["slots"]) {
       const std::string iso = slot.value("start", "");
       // Chunks may share a day at their edges: keep each start once.
       if (std::find(starts.begin(), starts.end(), iso) == starts.end()) starts.push_back(iso);

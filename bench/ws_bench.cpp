@@ -126,6 +126,12 @@ class Bench {
   std::vector<std::shared_ptr<Socket>> sockets;
   std::vector<double> ping_ms;
   std::vector<double> relay_ms;
+  // Every sample with its send time, for BENCH_WS_TRACE (where in the run the slow ones fall).
+  struct Sample {
+    char kind;
+    std::int64_t sent, at;
+  };
+  std::vector<Sample> samples;
   std::vector<bool> relayed;  // by message number: arrived
 
   // Opens sockets [from, to) of `sockets` (created by the caller with their cookie), at most
@@ -299,11 +305,13 @@ class Bench {
       const auto sent = d.value("t", std::int64_t{0});
       const auto k = d.value("n", std::size_t{0});
       relay_ms.push_back(static_cast<double>(at - sent) / 1e6);
+      samples.push_back({'s', sent, at});
       if (k < relayed.size()) relayed[k] = true;
       ++c.signals;
     } else if (type == "pong") {
       if (!s.pings.empty()) {
         ping_ms.push_back(static_cast<double>(at - s.pings.front()) / 1e6);
+        samples.push_back({'p', s.pings.front(), at});
         s.pings.pop_front();
       }
       ++c.pongs;
@@ -449,29 +457,35 @@ int main(int argc, char** argv) {
     std::printf(
         "  memory: baseline RSS %ld KiB (Pss %ld KiB) after %d sockets opened and closed\n",
         base.rss, base.pss, o.warmup);
-    Memory at_small;
-    Memory at_idle;
-    const auto t_open = Clock::now();
-    on_io(t, [&] { return b.open(warm, warm + small, o.handshakes); });
-    wait_for_server_count(http, small);
-    at_small = memory_of(o.pid);
-    on_io(t, [&] { return b.open(warm + small, warm + idle, o.handshakes); });
-    wait_for_server_count(http, idle);
-    at_idle = memory_of(o.pid);
-    const double open_s = std::chrono::duration<double>(Clock::now() - t_open).count();
+    // Points in between show whether the cost is linear: the first sockets may fit in memory
+    // the heap already holds (freed by start-up and by the warm-up), the later ones cannot.
+    std::vector<std::size_t> points{small};
+    for (auto p : {idle / 4, idle / 2, idle}) {
+      if (p > points.back()) points.push_back(p);
+    }
     auto per = [](long a, long b, std::size_t n) { return static_cast<double>(a - b) / n; };
-    const double small_rss = per(at_small.rss, base.rss, small);
-    const double idle_rss = per(at_idle.rss, base.rss, idle);
-    const double idle_pss = per(at_idle.pss, base.pss, idle);
-    const double slope = per(at_idle.rss, at_small.rss, idle - small);
-    std::printf("  memory: %zu idle sockets: RSS %ld KiB (+%ld) = %s KiB per socket (Pss %s)\n",
-                small, at_small.rss, at_small.rss - base.rss, kib(small_rss).c_str(),
-                kib(per(at_small.pss, base.pss, small)).c_str());
-    std::printf(
-        "  memory: %zu idle sockets: RSS %ld KiB (+%ld) = %s KiB per socket (Pss %s); "
-        "from %zu to %zu: %s KiB per socket; opened in %.1f s\n",
-        idle, at_idle.rss, at_idle.rss - base.rss, kib(idle_rss).c_str(), kib(idle_pss).c_str(),
-        small, idle, kib(slope).c_str(), open_s);
+    Memory previous = base;
+    std::size_t opened = 0;
+    double small_rss = 0;
+    double idle_rss = 0;
+    const auto t_open = Clock::now();
+    for (const auto p : points) {
+      on_io(t, [&] { return b.open(warm + opened, warm + p, o.handshakes); });
+      wait_for_server_count(http, p);
+      const auto m = memory_of(o.pid);
+      const double rss = per(m.rss, base.rss, p);
+      std::printf(
+          "  memory: %5zu idle sockets: RSS %ld KiB, +%ld = %s KiB per socket (Pss %s); the "
+          "last %zu: %s KiB each\n",
+          p, m.rss, m.rss - base.rss, kib(rss).c_str(), kib(per(m.pss, base.pss, p)).c_str(),
+          p - opened, kib(per(m.rss, previous.rss, p - opened)).c_str());
+      if (p == small) small_rss = rss;
+      if (p == idle) idle_rss = rss;
+      previous = m;
+      opened = p;
+    }
+    std::printf("  memory: %zu sockets opened in %.1f s\n", idle,
+                std::chrono::duration<double>(Clock::now() - t_open).count());
     on_io(t, [&] { return b.close(warm, warm + idle); });
     wait_for_server_count(http, 0);
 
@@ -578,6 +592,11 @@ int main(int argc, char** argv) {
       out.errors = b.c.errors;
       for (const auto& [code, count] : b.c.error_codes)
         out.codes += " " + code + "=" + std::to_string(count);
+      if (const char* trace = std::getenv("BENCH_WS_TRACE")) {
+        std::ofstream f(trace);
+        for (const auto& x : b.samples)
+          f << x.kind << ' ' << x.sent << ' ' << (x.at - x.sent) / 1000 << '\n';  // ns, µs
+      }
       co_return out;
     });
     const auto lost = total - r.received;

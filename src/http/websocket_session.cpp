@@ -1,4 +1,4 @@
-#include <deque>
+#include <list>
 #include <optional>
 
 #include "core/log.hpp"
@@ -17,10 +17,10 @@ using asio::use_awaitable;
 class WsSession final : public realtime::Connection,
                         public std::enable_shared_from_this<WsSession> {
  public:
-  WsSession(std::shared_ptr<Server::Impl> server, beast::tcp_stream stream, std::uint64_t id,
+  WsSession(std::shared_ptr<Server::Impl> server, tcp::socket socket, std::uint64_t id,
             Locale locale, Principal principal)
       : server_(std::move(server)),
-        ws_(std::move(stream)),
+        ws_(std::move(socket)),
         id_(id),
         locale_(locale),
         principal_(std::move(principal)) {}
@@ -61,8 +61,13 @@ class WsSession final : public realtime::Connection,
     timeouts.keep_alive_pings = true;
     ws_.set_option(timeouts);
     ws_.read_message_max(options.websocket_max_message);
-    auto [aec] = co_await ws_.async_accept(request, as_tuple(use_awaitable));
-    if (aec) co_return;
+    {
+      // The upgrade request is needed only for the handshake: an idle socket must not keep its
+      // headers (this frame lives as long as the socket).
+      const auto upgrade = std::move(request);
+      auto [aec] = co_await ws_.async_accept(upgrade, as_tuple(use_awaitable));
+      if (aec) co_return;
+    }
 
     auto& hub = server_->hub;
     hub.attach(shared_from_this());
@@ -159,7 +164,9 @@ class WsSession final : public realtime::Connection,
   double tokens_ = kBurst;
   std::chrono::steady_clock::time_point refilled_ = std::chrono::steady_clock::now();
   int refused_ = 0;
-  std::deque<std::string> queue_;
+  // A list, not a deque: libstdc++'s deque allocates ~600 bytes even when empty, and most
+  // sockets are idle; elements must not move while their write is in flight.
+  std::list<std::string> queue_;
   bool writing_ = false;
   bool closing_ = false;
   std::optional<websocket::close_reason> close_reason_;
@@ -167,12 +174,12 @@ class WsSession final : public realtime::Connection,
 
 }  // namespace
 
-asio::awaitable<void> run_websocket(std::shared_ptr<Server::Impl> server, beast::tcp_stream stream,
+asio::awaitable<void> run_websocket(std::shared_ptr<Server::Impl> server, tcp::socket socket,
                                     bhttp::request<bhttp::string_body> request, std::uint64_t id,
                                     Principal principal) {
   const auto locale = parse_accept_language(request[bhttp::field::accept_language]);
   auto session =
-      std::make_shared<WsSession>(server, std::move(stream), id, locale, std::move(principal));
+      std::make_shared<WsSession>(server, std::move(socket), id, locale, std::move(principal));
   ++server->websockets;
   try {
     co_await session->run(std::move(request));
