@@ -381,8 +381,8 @@ std::vector<VideoAppointment> book_video(const Setup& setup, int per_patient) {
   if (motif.empty()) throw std::runtime_error("the demo practitioner has no video motif");
   std::vector<std::string> starts;
   for (int chunk = 0; chunk < 4 && starts.size() < wanted; ++chunk) {
-    auto r = anyone.get("/api/v1/practitioners/" + setup.practitioner_id + "/slots?from=" +
-                        today_utc(std::int64_t{chunk} * 31) +
+    auto r = anyone.get("/api/v1/practitioners/" + setup.practitioner_id +
+                        "/slots?from=" + today_utc(std::int64_t{chunk} * 31) +
                         "&days=31&mode=video&motif_id=" + motif);
     if (r.status != 200) fail("GET /slots", r);
     const auto body = r.json();
@@ -411,8 +411,8 @@ std::vector<VideoAppointment> book_video(const Setup& setup, int per_patient) {
                             {{"Idempotency-Key", random_hex(16)}});
       if (r.status != 201) fail("POST /appointments (video)", r);
       const std::string id = r.json().value("id", "");
-      auto c = session.post("/api/v1/appointments/" + id + "/confirm",
-                            {{"payment_method", "tok_visa"}});
+      auto c =
+          session.post("/api/v1/appointments/" + id + "/confirm", {{"payment_method", "tok_visa"}});
       if (c.status != 200) fail("POST /appointments/{id}/confirm", c);
       out.push_back({id, static_cast<int>(pi)});
     }

@@ -46,14 +46,14 @@ using Json = nlohmann::json;
 struct Options {
   int port = 0;
   int pid = 0;
-  int warmup = 300;     // sockets opened and closed before the baseline
+  int warmup = 300;  // sockets opened and closed before the baseline
   int idle_small = 1000;
   int idle = 10000;
   int sockets = 5000;  // in rooms, for the relay
   int rooms = 100;
-  int patients = 50;  // rooms / patients appointments each
-  int rate = 5000;    // messages per second, all sockets together
-  int seconds = 10;   // of relay
+  int patients = 50;     // rooms / patients appointments each
+  int rate = 5000;       // messages per second, all sockets together
+  int seconds = 10;      // of relay
   int ping_seconds = 5;  // of ping baseline before, and again after, the relay
   int handshakes = 128;  // upgrades in flight at once while opening sockets
 };
@@ -100,8 +100,8 @@ struct Socket {
   bool writing = false;
   // In a room:
   std::string consultation;
-  std::string you;   // participant id, from "joined"
-  int peer = -1;     // index of the paired socket
+  std::string you;                 // participant id, from "joined"
+  int peer = -1;                   // index of the paired socket
   std::deque<std::int64_t> pings;  // send times of the pings not answered yet
 };
 
@@ -163,8 +163,8 @@ class Bench {
       asio::co_spawn(
           io_,
           [s]() -> asio::awaitable<void> {
-            auto [ec] = co_await s->ws.async_close(websocket::close_code::normal,
-                                                   as_tuple(use_awaitable));
+            auto [ec] =
+                co_await s->ws.async_close(websocket::close_code::normal, as_tuple(use_awaitable));
             (void)ec;  // the read loop sees the end and counts it
           },
           asio::detached);
@@ -257,12 +257,14 @@ class Bench {
       refuse("connect: " + cec.message());
       co_return;
     }
-    s->ws.set_option(websocket::stream_base::decorator([cookie = s->cookie](websocket::request_type& r) {
-      r.set(beast::http::field::cookie, cookie);
-    }));
+    s->ws.set_option(
+        websocket::stream_base::decorator([cookie = s->cookie](websocket::request_type& r) {
+          r.set(beast::http::field::cookie, cookie);
+        }));
     websocket::response_type response;
     const auto host = "127.0.0.1:" + std::to_string(port_);
-    auto [hec] = co_await s->ws.async_handshake(response, host, "/api/v1/ws", as_tuple(use_awaitable));
+    auto [hec] =
+        co_await s->ws.async_handshake(response, host, "/api/v1/ws", as_tuple(use_awaitable));
     if (hec) {
       refuse("HTTP " + std::to_string(response.result_int()) + " " + hec.message());
       co_return;
@@ -387,13 +389,18 @@ void wait_for_server_count(cabinet::test::HttpClient& http, std::size_t n) {
 
 int main(int argc, char** argv) {
   Options o;
-  std::map<std::string, int*> flags{
-      {"--port", &o.port},         {"--pid", &o.pid},
-      {"--warmup", &o.warmup},     {"--idle-small", &o.idle_small},
-      {"--idle", &o.idle},         {"--sockets", &o.sockets},
-      {"--rooms", &o.rooms},       {"--patients", &o.patients},
-      {"--rate", &o.rate},         {"--seconds", &o.seconds},
-      {"--ping-seconds", &o.ping_seconds}, {"--handshakes", &o.handshakes}};
+  std::map<std::string, int*> flags{{"--port", &o.port},
+                                    {"--pid", &o.pid},
+                                    {"--warmup", &o.warmup},
+                                    {"--idle-small", &o.idle_small},
+                                    {"--idle", &o.idle},
+                                    {"--sockets", &o.sockets},
+                                    {"--rooms", &o.rooms},
+                                    {"--patients", &o.patients},
+                                    {"--rate", &o.rate},
+                                    {"--seconds", &o.seconds},
+                                    {"--ping-seconds", &o.ping_seconds},
+                                    {"--handshakes", &o.handshakes}};
   for (int i = 1; i < argc; i += 2) {
     auto it = flags.find(argv[i]);
     if (it == flags.end() || i + 1 >= argc) return usage();
@@ -454,9 +461,8 @@ int main(int argc, char** argv) {
     }
     wait_for_server_count(http, 0);
     const auto base = memory_of(o.pid);
-    std::printf(
-        "  memory: baseline RSS %ld KiB (Pss %ld KiB) after %d sockets opened and closed\n",
-        base.rss, base.pss, o.warmup);
+    std::printf("  memory: baseline RSS %ld KiB (Pss %ld KiB) after %d sockets opened and closed\n",
+                base.rss, base.pss, o.warmup);
     // Points in between show whether the cost is linear: the first sockets may fit in memory
     // the heap already holds (freed by start-up and by the warm-up), the later ones cannot.
     std::vector<std::size_t> points{small};
@@ -494,17 +500,15 @@ int main(int argc, char** argv) {
     const auto t_book = Clock::now();
     const auto appointments = load::book_video(setup, per_patient);
     std::printf("  relay: %zu video appointments booked and confirmed in %.1f s\n",
-                appointments.size(),
-                std::chrono::duration<double>(Clock::now() - t_book).count());
+                appointments.size(), std::chrono::duration<double>(Clock::now() - t_book).count());
     const std::size_t first = b.sockets.size();
     const auto n = static_cast<std::size_t>(o.sockets);
     const auto room_size = static_cast<std::size_t>(per_room);
     const auto half = room_size / 2;
     add(n, [&](std::size_t i) {
       const auto& a = appointments[i / room_size];
-      return i % room_size < half
-                 ? setup.patients[static_cast<std::size_t>(a.patient)].cookie
-                 : setup.practitioner_cookie;
+      return i % room_size < half ? setup.patients[static_cast<std::size_t>(a.patient)].cookie
+                                  : setup.practitioner_cookie;
     });
     const auto t_join = Clock::now();
     on_io(t, [&] { return b.open(first, first + n, o.handshakes); });
@@ -606,8 +610,9 @@ int main(int argc, char** argv) {
     };
     line("ping round-trip", r.ping, r.ping_n);
     line("signal relay   ", r.relay, r.relay_n);
-    std::printf("  relay: %zu signals sent at %.0f/s, %zu received, %zu lost; %zu error messages%s\n",
-                total, relay_rate, r.received, lost, r.errors, r.codes.c_str());
+    std::printf(
+        "  relay: %zu signals sent at %.0f/s, %zu received, %zu lost; %zu error messages%s\n",
+        total, relay_rate, r.received, lost, r.errors, r.codes.c_str());
     const double relay_p99 = r.relay[2];
     const double ping_p99 = r.ping[2];
     std::printf(
