@@ -368,6 +368,58 @@ void retry(const Setup& setup, Outcome& o) {
   if (o.status == 201 && o.confirm_status != 200) confirm(session, o);
 }
 
+std::vector<VideoAppointment> book_video(const Setup& setup, int per_patient) {
+  const auto wanted = setup.patients.size() * static_cast<std::size_t>(per_patient);
+  Session anyone(setup.port, "192.0.2.3");
+  auto pub = anyone.get("/api/v1/practitioners/" + setup.practitioner_id);
+  if (pub.status != 200) fail("GET /practitioners/{id}", pub);
+  const auto profile = pub.json();  // named: a range-for over a temporary's member dangles
+  std::string motif;
+  for (const auto& m : profile["motifs"]) {
+    if (m.value("mode", "") == "video") motif = m.value("id", "");
+  }
+  if (motif.empty()) throw std::runtime_error("the demo practitioner has no video motif");
+  std::vector<std::string> starts;
+  for (int chunk = 0; chunk < 4 && starts.size() < wanted; ++chunk) {
+    auto r = anyone.get("/api/v1/practitioners/" + setup.practitioner_id +
+                        "/slots?from=" + today_utc(std::int64_t{chunk} * 31) +
+                        "&days=31&mode=video&motif_id=" + motif);
+    if (r.status != 200) fail("GET /slots", r);
+    const auto body = r.json();
+    for (const auto& slot : body["slots"]) {
+      const std::string iso = slot.value("start", "");
+      // Chunks may share a day at their edges: keep each start once.
+      if (std::find(starts.begin(), starts.end(), iso) == starts.end()) starts.push_back(iso);
+      if (starts.size() == wanted) break;
+    }
+  }
+  if (starts.size() < wanted)
+    throw std::runtime_error("only " + std::to_string(starts.size()) + " free video slots, " +
+                             std::to_string(wanted) + " wanted");
+  std::vector<VideoAppointment> out;
+  for (std::size_t pi = 0; pi < setup.patients.size(); ++pi) {
+    const auto& patient = setup.patients[pi];
+    Session session(setup.port, patient.address);
+    session.use_cookie(patient.cookie);
+    for (int k = 0; k < per_patient; ++k) {
+      auto r = session.post("/api/v1/appointments",
+                            {{"practitioner_id", setup.practitioner_id},
+                             {"motif_id", motif},
+                             {"start", starts[out.size()]},
+                             {"profile_id", patient.profile_id},
+                             {"mode", "video"}},
+                            {{"Idempotency-Key", random_hex(16)}});
+      if (r.status != 201) fail("POST /appointments (video)", r);
+      const std::string id = r.json().value("id", "");
+      auto c =
+          session.post("/api/v1/appointments/" + id + "/confirm", {{"payment_method", "tok_visa"}});
+      if (c.status != 200) fail("POST /appointments/{id}/confirm", c);
+      out.push_back({id, static_cast<int>(pi)});
+    }
+  }
+  return out;
+}
+
 double healthz_rate(std::uint16_t port, int clients, int per_client) {
   std::latch ready(clients + 1);
   std::latch go(1);

@@ -95,6 +95,19 @@ double healthz_rate(std::uint16_t port, int clients, int per_client);
 std::vector<std::string> check(const Setup& setup, const std::vector<Group>& groups,
                                const Round& round);
 
+// A confirmed video appointment of the demo practitioner: its id is the consultation's.
+struct VideoAppointment {
+  std::string id;
+  int patient = 0;  // index in Setup::patients
+};
+
+// `per_patient` video appointments for each patient (patient by patient), on the demo
+// practitioner's first free video slots from today, each paid with the sandbox's Visa so that
+// its room exists. The waiting room opens `booking.room_opens` before the start: a caller that
+// joins at once needs a server started with it wide enough (the bench and the tests use weeks).
+// Throws when there are not enough free video slots within the booking horizon.
+std::vector<VideoAppointment> book_video(const Setup& setup, int per_patient);
+
 // p-th percentile (0..100) of the values, nearest rank; 0 without values.
 double percentile(std::vector<double> values, double p);
 

@@ -43,6 +43,16 @@ asio::awaitable<void> HttpSession::run() {
   bool keep_going = true;
   try {
     while (keep_going) co_await serve_one(keep_going);
+    if (upgrade_) {
+      // serve_one's frame is gone by now. An idle WebSocket keeps nothing of the HTTP side
+      // either: the read buffer is released (a client may not send before the 101 anyway), and
+      // the request moves on to the handshake, which drops it.
+      buffer_.clear();
+      buffer_.shrink_to_fit();
+      auto socket = stream_.release_socket();
+      co_await run_websocket(server_, std::move(socket), std::move(upgrade_->request), id_,
+                             std::move(upgrade_->principal));
+    }
   } catch (const std::exception& e) {
     log::error("connection failed", {{"error", e.what()}});
   }
@@ -142,7 +152,7 @@ asio::awaitable<void> HttpSession::serve_one(bool& keep_going) {
       co_await reply_and_close(server_->dispatcher.reject(request, refused), version);
       co_return;
     }
-    co_await run_websocket(server_, std::move(stream_), parser.release(), id_, std::move(**who));
+    upgrade_.emplace(Upgrade{parser.release(), std::move(**who)});  // run() takes it from here
     co_return;
   }
 

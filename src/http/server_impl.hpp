@@ -5,6 +5,7 @@
 #include <boost/asio.hpp>
 #include <boost/beast.hpp>
 #include <mutex>
+#include <optional>
 #include <unordered_map>
 
 #include "http/server.hpp"
@@ -73,6 +74,13 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
   asio::awaitable<void> drain_and_close();
   std::string client_ip(const bhttp::request_parser<bhttp::string_body>& parser);
 
+  // An accepted upgrade, left by serve_one for run(): the WebSocket then runs outside serve_one's
+  // coroutine frame (several KiB that an idle socket would otherwise keep for its whole life).
+  struct Upgrade {
+    bhttp::request<bhttp::string_body> request;
+    Principal principal;
+  };
+
   std::shared_ptr<Server::Impl> server_;
   beast::tcp_stream stream_;
   beast::flat_buffer buffer_;
@@ -80,10 +88,12 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
   std::string peer_ip_;  // the socket's remote address, read once
   std::uint64_t id_;
   bool idle_ = true;
+  std::optional<Upgrade> upgrade_;
 };
 
-// Runs an accepted WebSocket until it closes.
-asio::awaitable<void> run_websocket(std::shared_ptr<Server::Impl> server, beast::tcp_stream stream,
+// Runs an accepted WebSocket until it closes. It takes the bare socket: moving a tcp_stream
+// allocates a new state and the moved-from one stays allocated as long as its owner.
+asio::awaitable<void> run_websocket(std::shared_ptr<Server::Impl> server, tcp::socket socket,
                                     bhttp::request<bhttp::string_body> request, std::uint64_t id,
                                     Principal principal);
 

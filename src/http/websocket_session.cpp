@@ -1,4 +1,4 @@
-#include <deque>
+#include <list>
 #include <optional>
 
 #include "core/log.hpp"
@@ -17,10 +17,10 @@ using asio::use_awaitable;
 class WsSession final : public realtime::Connection,
                         public std::enable_shared_from_this<WsSession> {
  public:
-  WsSession(std::shared_ptr<Server::Impl> server, beast::tcp_stream stream, std::uint64_t id,
+  WsSession(std::shared_ptr<Server::Impl> server, tcp::socket socket, std::uint64_t id,
             Locale locale, Principal principal)
       : server_(std::move(server)),
-        ws_(std::move(stream)),
+        ws_(std::move(socket)),
         id_(id),
         locale_(locale),
         principal_(std::move(principal)) {}
@@ -52,48 +52,70 @@ class WsSession final : public realtime::Connection,
     });
   }
 
-  asio::awaitable<void> run(bhttp::request<bhttp::string_body> request) {
-    const auto& options = server_->options;
-    beast::get_lowest_layer(ws_).expires_never();  // the websocket's own timeouts take over
-    websocket::stream_base::timeout timeouts{};
-    timeouts.handshake_timeout = std::chrono::seconds(10);
-    timeouts.idle_timeout = options.websocket_idle;
-    timeouts.keep_alive_pings = true;
-    ws_.set_option(timeouts);
-    ws_.read_message_max(options.websocket_max_message);
-    auto [aec] = co_await ws_.async_accept(request, as_tuple(use_awaitable));
-    if (aec) co_return;
-
-    auto& hub = server_->hub;
-    hub.attach(shared_from_this());
-    send(nlohmann::json{{"type", "hello"}, {"connection", id_}}.dump());
-    beast::flat_buffer buffer;
-    for (;;) {
-      auto [ec, n] = co_await ws_.async_read(buffer, as_tuple(use_awaitable));
-      if (ec) {
-        // Over the size limit Beast has already sent close 1009 ("too big") on this socket;
-        // every other socket is untouched.
-        if (ec == websocket::error::message_too_big) {
-          log::info("websocket message over the limit", {{"connection", id_}});
-        }
-        break;
+  // The socket's whole life. `self` keeps the session alive; this frame is the only coroutine
+  // frame of the WebSocket itself (run_websocket returns it without one of its own).
+  asio::awaitable<void> run(std::shared_ptr<WsSession> self,
+                            bhttp::request<bhttp::string_body> request) {
+    (void)self;
+    const Counted counted(server_->websockets);
+    try {
+      const auto& options = server_->options;
+      beast::get_lowest_layer(ws_).expires_never();  // the websocket's own timeouts take over
+      websocket::stream_base::timeout timeouts{};
+      timeouts.handshake_timeout = std::chrono::seconds(10);
+      timeouts.idle_timeout = options.websocket_idle;
+      timeouts.keep_alive_pings = true;
+      ws_.set_option(timeouts);
+      ws_.read_message_max(options.websocket_max_message);
+      {
+        // The upgrade request is needed only for the handshake: an idle socket must not keep
+        // its headers (this frame lives as long as the socket).
+        const auto upgrade = std::move(request);
+        auto [aec] = co_await ws_.async_accept(upgrade, as_tuple(use_awaitable));
+        if (aec) co_return;
       }
-      if (!take_token()) {
-        if (++refused_ > kRefusedBeforeClose) {
-          log::info("websocket closed for flooding", {{"connection", id_}});
-          begin_close(realtime::CloseCode::policy, "flood");
-          buffer.consume(buffer.size());
-          continue;
+      auto& hub = server_->hub;
+      hub.attach(shared_from_this());
+      send(nlohmann::json{{"type", "hello"}, {"connection", id_}}.dump());
+      for (;;) {
+        // Wait for the next message with a one-byte read: a pending read into a dynamic buffer
+        // holds a frame's worth of it (1.5 KiB) on every idle socket. The rest of the message
+        // follows into a buffer that lives only while the message is handled.
+        char first = 0;
+        auto [ec, n] =
+            co_await ws_.async_read_some(asio::buffer(&first, 1), as_tuple(use_awaitable));
+        beast::flat_buffer buffer;
+        if (!ec && n == 1)
+          buffer.commit(asio::buffer_copy(buffer.prepare(1), asio::buffer(&first, 1)));
+        if (!ec && !ws_.is_message_done()) {
+          auto [rest_ec, rest] = co_await ws_.async_read(buffer, as_tuple(use_awaitable));
+          ec = rest_ec;
         }
-        send(realtime::Hub::error_message("rate_limited", locale_));
-      } else if (!ws_.got_text()) {
-        send(realtime::Hub::error_message("binary_not_supported", locale_));
-      } else {
-        const auto data = buffer.cdata();
-        const std::string_view text(static_cast<const char*>(data.data()), data.size());
-        co_await hub.dispatch(*this, text);
+        if (ec) {
+          // Over the size limit Beast has already sent close 1009 ("too big") on this socket;
+          // every other socket is untouched.
+          if (ec == websocket::error::message_too_big) {
+            log::info("websocket message over the limit", {{"connection", id_}});
+          }
+          break;
+        }
+        if (!take_token()) {
+          if (++refused_ > kRefusedBeforeClose) {
+            log::info("websocket closed for flooding", {{"connection", id_}});
+            begin_close(realtime::CloseCode::policy, "flood");
+            continue;
+          }
+          send(realtime::Hub::error_message("rate_limited", locale_));
+        } else if (!ws_.got_text()) {
+          send(realtime::Hub::error_message("binary_not_supported", locale_));
+        } else {
+          const auto data = buffer.cdata();
+          const std::string_view text(static_cast<const char*>(data.data()), data.size());
+          co_await hub.dispatch(*this, text);
+        }
       }
-      buffer.consume(buffer.size());
+    } catch (const std::exception& e) {
+      log::error("websocket failed", {{"error", e.what()}});
     }
     closing_ = true;
   }
@@ -102,6 +124,15 @@ class WsSession final : public realtime::Connection,
   static constexpr double kRate = 50;  // messages per second, on average
   static constexpr double kBurst = 100;
   static constexpr int kRefusedBeforeClose = 200;
+
+  // Open WebSockets (the cap in http_session.cpp and the gauge), for as long as run() lives.
+  struct Counted {
+    explicit Counted(std::atomic<std::size_t>& n) : n_(n) { ++n_; }
+    Counted(const Counted&) = delete;
+    Counted& operator=(const Counted&) = delete;
+    ~Counted() { --n_; }
+    std::atomic<std::size_t>& n_;
+  };
 
   bool take_token() {
     const auto now = std::chrono::steady_clock::now();
@@ -159,7 +190,9 @@ class WsSession final : public realtime::Connection,
   double tokens_ = kBurst;
   std::chrono::steady_clock::time_point refilled_ = std::chrono::steady_clock::now();
   int refused_ = 0;
-  std::deque<std::string> queue_;
+  // A list, not a deque: libstdc++'s deque allocates ~600 bytes even when empty, and most
+  // sockets are idle; elements must not move while their write is in flight.
+  std::list<std::string> queue_;
   bool writing_ = false;
   bool closing_ = false;
   std::optional<websocket::close_reason> close_reason_;
@@ -167,19 +200,15 @@ class WsSession final : public realtime::Connection,
 
 }  // namespace
 
-asio::awaitable<void> run_websocket(std::shared_ptr<Server::Impl> server, beast::tcp_stream stream,
+asio::awaitable<void> run_websocket(std::shared_ptr<Server::Impl> server, tcp::socket socket,
                                     bhttp::request<bhttp::string_body> request, std::uint64_t id,
                                     Principal principal) {
+  // Not a coroutine: the session's own run() is the awaitable (one frame less per socket).
   const auto locale = parse_accept_language(request[bhttp::field::accept_language]);
-  auto session =
-      std::make_shared<WsSession>(server, std::move(stream), id, locale, std::move(principal));
-  ++server->websockets;
-  try {
-    co_await session->run(std::move(request));
-  } catch (const std::exception& e) {
-    log::error("websocket failed", {{"error", e.what()}});
-  }
-  --server->websockets;
+  auto session = std::make_shared<WsSession>(std::move(server), std::move(socket), id, locale,
+                                             std::move(principal));
+  auto* s = session.get();
+  return s->run(std::move(session), std::move(request));
 }
 
 }  // namespace cabinet::http
