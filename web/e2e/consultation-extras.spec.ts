@@ -10,12 +10,16 @@
 // consultation: everyone gets the end screen. Axe on each new screen.
 //
 // Needs the same as consultation.spec.ts: operator credentials (global-setup.ts).
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { crc32 } from 'node:zlib';
 import type { Browser, BrowserContext, Cookie, Page } from '@playwright/test';
 import { fr } from '../src/i18n/fr';
 import { blockingViolations } from './axe';
 import { type Doctor, expectMediaFlowing, patientWithAppointment, videoDoctor } from './consultation';
 import { expect, test } from './fixtures';
+
+const SHOTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../test-results/screenshots');
 
 let practitioner: Doctor;
 
@@ -103,6 +107,7 @@ test('files, notes, an invited interpreter let in, the switch to the phone', asy
   expect(copy.includes(Buffer.from(secret, 'latin1')), 'the metadata is gone').toBe(false);
   expect(copy.includes(Buffer.from('tEXt', 'latin1')), 'no text chunk at all').toBe(false);
   await expect(panel.getByTestId('panel-file').filter({ hasText: 'gorge.png' })).toBeVisible();
+  await d.screenshot({ path: `${SHOTS}/consultation-panel-fr-1280.png`, fullPage: true });
 
   // The interpreter, in a third browser without an account.
   const guest = await freshContext(browser, baseURL!);
@@ -110,6 +115,7 @@ test('files, notes, an invited interpreter let in, the switch to the phone', asy
   await g.goto(link);
   await expect(g.getByRole('heading', { level: 1 })).toHaveText(fr.guest.title);
   await expect(g.locator('.lead')).toContainText('Dr Camille Durand');
+  await expect(g.locator('.lead'), 'the day and time of the consultation').toContainText(/ à \d{1,2} h/);
   expect(await blockingViolations(g)).toEqual([]);
   await g.getByTestId('guest-name').fill('Ana Silva');
   await g.getByTestId('guest-join').click();
@@ -117,6 +123,8 @@ test('files, notes, an invited interpreter let in, the switch to the phone', asy
   await g.getByTestId('speaker-yes').click();
   await g.getByTestId('precall-enter').click();
   await expect(g.getByTestId('room-status')).toHaveAttribute('data-status', 'guest_waiting', { timeout: 15_000 });
+  await g.setViewportSize({ width: 360, height: 740 });
+  await g.screenshot({ path: `${SHOTS}/consultation-guest-waiting-fr-360.png`, fullPage: true });
   expect(await blockingViolations(g)).toEqual([]);
 
   // The link is now this browser's: another one is told so.
@@ -143,6 +151,9 @@ test('files, notes, an invited interpreter let in, the switch to the phone', asy
   await d.getByTestId('phone-confirm').click();
   await expect(d.getByTestId('patient-phone')).toHaveAttribute('href', 'tel:+33612345678');
   await expect(page.getByTestId('phone-notice')).toHaveText(fr.phone.patientNotice);
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.screenshot({ path: `${SHOTS}/consultation-phone-patient-fr-360.png`, fullPage: true });
+  await d.screenshot({ path: `${SHOTS}/consultation-phone-practitioner-fr-1280.png`, fullPage: true });
   await expect(page).toHaveURL(new RegExp(`${room}$`));
   expect(await blockingViolations(d)).toEqual([]);
 

@@ -22,7 +22,7 @@ import {
 } from './invitations';
 
 const info = (over: Partial<InvitationInfo> = {}): InvitationInfo => ({
-  consultation: { id: 'a1', start_at: '2026-11-23T14:30:00+01:00', duration_minutes: 15, practitioner: { name: 'Dr Camille Durand' } },
+  consultation: { id: 'a1', start: '2026-11-23T14:30:00+01:00', start_at: 1795440600, duration_minutes: 15, practitioner: { name: 'Dr Camille Durand' } },
   kind: 'guest',
   claimed: false,
   mine: false,

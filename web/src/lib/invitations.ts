@@ -24,7 +24,8 @@ export interface Invitation {
 
 /** What the link says before anyone claims it (GET /invitations/{token}, no session). */
 export interface InvitationInfo {
-  consultation: { id: string; start_at: string; duration_minutes?: number; practitioner: { name: string } };
+  /** `start`: ISO 8601 in the practitioner's wall clock (what we show); `start_at`: Unix seconds. */
+  consultation: { id: string; start: string; start_at: number; duration_minutes?: number; practitioner: { name: string } };
   kind: GuestKind;
   claimed: boolean;
   /** Claimed by this browser already (the guest cookie): straight on. */

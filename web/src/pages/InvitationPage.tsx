@@ -100,7 +100,7 @@ export function InvitationPage() {
 }
 
 function whenText(info: InvitationInfo, template: string, lang: 'fr' | 'en'): string {
-  return fillText(template, { name: info.consultation.practitioner.name, when: slotSentence(info.consultation.start_at, lang) });
+  return fillText(template, { name: info.consultation.practitioner.name, when: slotSentence(info.consultation.start, lang) });
 }
 
 /** "Relancer le test" starts the steps over, as on the patient's test page. */
