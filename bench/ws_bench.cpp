@@ -2,11 +2,12 @@
 // server whose pid it is given. Two measurements:
 //  1. memory per idle authenticated socket: the server's RSS (and Pss) after a warm-up of a few
 //     hundred sockets opened and closed, then with 1,000 and 10,000 sockets open and idle;
-//  2. signal relay latency: 5,000 sockets in consultation rooms (the patient's and the
-//     practitioner's sockets paired), each sending `signal` to its peer so that the sockets
-//     together send 5,000 messages/s; each carries its send time (steady clock, this process),
-//     the receiver subtracts it. Baseline: `ping` round-trips at the same rate on the same
-//     sockets, before and after.
+//  2. signal relay latency with 5,000 sockets open: --rooms consultation rooms of two (a person
+//     is in a room once: a second socket of the same account replaces the first), the patient
+//     and the practitioner sending `signal` to each other so that together they send 5,000
+//     messages/s; the other sockets are open and idle. Each signal carries its send time
+//     (steady clock, this process), the receiver subtracts it. Baseline: `ping` round-trips at
+//     the same rate on the same room sockets, before and after.
 // Exit status: 0 when every relayed message arrived, 1 when one was lost or a step failed,
 // 2 on bad usage. See bench/README.md, "WebSocket".
 #include <sys/resource.h>
@@ -406,12 +407,11 @@ int main(int argc, char** argv) {
     if (it == flags.end() || i + 1 >= argc) return usage();
     *it->second = std::atoi(argv[i + 1]);
   }
-  const int per_room = o.rooms > 0 ? o.sockets / o.rooms : 0;
   if (o.port <= 0 || o.port > 65535 || o.pid <= 0 || o.warmup < 0 || o.idle_small < 1 ||
-      o.idle < o.idle_small || o.rooms < 1 || per_room < 2 || per_room % 2 != 0 ||
-      o.sockets != per_room * o.rooms || o.patients < 1 || o.rooms % o.patients != 0 ||
-      o.rate < 1 || o.seconds < 1 || o.ping_seconds < 1 || o.handshakes < 1) {
-    std::cerr << "cabinet-ws-bench: --sockets must be an even multiple of --rooms, and --rooms a "
+      o.idle < o.idle_small || o.rooms < 1 || o.sockets < 2 * o.rooms || o.patients < 1 ||
+      o.rooms % o.patients != 0 || o.rate < 1 || o.seconds < 1 || o.ping_seconds < 1 ||
+      o.handshakes < 1) {
+    std::cerr << "cabinet-ws-bench: --sockets must be at least 2 x --rooms, and --rooms a "
                  "multiple of --patients\n";
     return usage();
   }
@@ -495,46 +495,44 @@ int main(int argc, char** argv) {
     on_io(t, [&] { return b.close(warm, warm + idle); });
     wait_for_server_count(http, 0);
 
-    // 2. Relay latency: rooms of paired patient and practitioner sockets.
+    // 2. Relay latency: rooms of a patient and a practitioner socket, among --sockets open.
     const int per_patient = o.rooms / o.patients;
     const auto t_book = Clock::now();
     const auto appointments = load::book_video(setup, per_patient);
     std::printf("  relay: %zu video appointments booked and confirmed in %.1f s\n",
                 appointments.size(), std::chrono::duration<double>(Clock::now() - t_book).count());
     const std::size_t first = b.sockets.size();
-    const auto n = static_cast<std::size_t>(o.sockets);
-    const auto room_size = static_cast<std::size_t>(per_room);
-    const auto half = room_size / 2;
-    add(n, [&](std::size_t i) {
-      const auto& a = appointments[i / room_size];
-      return i % room_size < half ? setup.patients[static_cast<std::size_t>(a.patient)].cookie
-                                  : setup.practitioner_cookie;
+    const auto all = static_cast<std::size_t>(o.sockets);
+    const auto n = 2 * static_cast<std::size_t>(o.rooms);  // the sockets in rooms, first
+    add(all, [&](std::size_t i) {
+      if (i >= n) return shared_cookie;
+      const auto& a = appointments[i / 2];
+      return i % 2 == 0 ? setup.patients[static_cast<std::size_t>(a.patient)].cookie
+                        : setup.practitioner_cookie;
     });
     const auto t_join = Clock::now();
-    on_io(t, [&] { return b.open(first, first + n, o.handshakes); });
+    on_io(t, [&] { return b.open(first, first + all, o.handshakes); });
     const auto presence = on_io(t, [&]() -> asio::awaitable<std::size_t> {
       for (std::size_t i = 0; i < n; ++i) {
         auto& s = b.sockets[first + i];
-        s->consultation = appointments[i / room_size].id;
+        s->consultation = appointments[i / 2].id;
         b.send(s, R"({"type":"join","consultation":")" + s->consultation + "\"}");
       }
       auto answered = [&] { return b.c.joined + b.c.errors >= n; };
       co_await b.until(answered, std::chrono::seconds(300), "joins");
       if (b.c.errors > 0) throw std::runtime_error("joins refused");
       co_await b.settle(std::chrono::milliseconds(300), std::chrono::seconds(120));
-      // Pairs: the i-th patient socket of a room with the room's i-th practitioner socket.
+      // Pairs: each room's patient socket with its practitioner socket.
       for (std::size_t i = 0; i < n; ++i) {
-        const auto in_room = i % room_size;
-        const auto peer = in_room < half ? i + half : i - half;
+        const auto peer = i % 2 == 0 ? i + 1 : i - 1;
         b.sockets[first + i]->peer = static_cast<int>(first + peer);
       }
       co_return b.c.presence;
     });
     std::printf(
-        "  relay: %d rooms x %d sockets (%zu patient + %zu practitioner, paired), %zu joined "
-        "in %.1f s, %zu presence messages\n",
-        o.rooms, per_room, half, half, n,
-        std::chrono::duration<double>(Clock::now() - t_join).count(), presence);
+        "  relay: %zu sockets open, %d rooms of 2 (patient + practitioner), %zu joined in %.1f s, "
+        "%zu presence messages; the other sockets idle\n",
+        all, o.rooms, n, std::chrono::duration<double>(Clock::now() - t_join).count(), presence);
 
     auto ping_phase = [&](const char* when) {
       const double rate = on_io(t, [&]() -> asio::awaitable<double> {
@@ -625,7 +623,7 @@ int main(int argc, char** argv) {
         relay_p99, o.sockets, o.rate, relay_p99 < 2 ? "PASS" : "FAIL", ping_p99,
         ping_p99 > 0 ? relay_p99 / ping_p99 : 0.0, r.received, total,
         lost == 0 ? "" : " (MESSAGES LOST)");
-    on_io(t, [&] { return b.close(first, first + n); });
+    on_io(t, [&] { return b.close(first, first + all); });
     status = lost == 0 ? 0 : 1;
   } catch (const std::exception& e) {
     std::fprintf(stderr, "cabinet-ws-bench: %s\n", e.what());
