@@ -115,7 +115,7 @@ test('files, notes, an invited interpreter let in, the switch to the phone', asy
   await g.goto(link);
   await expect(g.getByRole('heading', { level: 1 })).toHaveText(fr.guest.title);
   await expect(g.locator('.lead')).toContainText('Dr Camille Durand');
-  await expect(g.locator('.lead'), 'the day and time of the consultation').toContainText(/ à \d{1,2} h/);
+  await expect(g.locator('.lead'), 'the day and time of the consultation').toContainText(/\sà\s\d{1,2}\sh/);
   expect(await blockingViolations(g)).toEqual([]);
   await g.getByTestId('guest-name').fill('Ana Silva');
   await g.getByTestId('guest-join').click();
