@@ -19,8 +19,8 @@ import { fr } from '../src/i18n/fr';
 import { PASSWORD, createAccount, loginApi, uniqueEmail } from './accounts';
 import { blockingViolations } from './axe';
 import {
-  type Appointment, type Doctor, cutNetwork, doctorPage, expectMediaFlowing, patientWithAppointment,
-  recordSetup, trackSockets, videoDoctor,
+  type Appointment, type Doctor, cutNetwork, doctorPage, expectMediaFlowing, nextAddress,
+  patientWithAppointment, recordSetup, trackSockets, videoDoctor,
 } from './consultation';
 import { apiGet } from './directory';
 import { expect, test } from './fixtures';
@@ -110,8 +110,9 @@ test('a patient is admitted from the waiting room, both talk and chat, the pract
   const stranger = await strangerContext.newPage();
   await trackSockets(stranger);
   const strangerEmail = uniqueEmail('curieuse');
-  await createAccount(stranger.request, baseURL!, { email: strangerEmail, password: PASSWORD, first_name: 'Inès', last_name: 'Curieuse', birth_date: '1979-05-02' }, { clientIp: '203.0.113.212' });
-  await loginApi(stranger.request, baseURL!, strangerEmail, PASSWORD);
+  const strangerIp = nextAddress();
+  await createAccount(stranger.request, baseURL!, { email: strangerEmail, password: PASSWORD, first_name: 'Inès', last_name: 'Curieuse', birth_date: '1979-05-02' }, { clientIp: strangerIp });
+  await loginApi(stranger.request, baseURL!, strangerEmail, PASSWORD, { clientIp: strangerIp });
   await stranger.goto(`/consultation/${appt.id}`);
   await expect(stranger.getByTestId('room-status')).toHaveAttribute('data-status', 'not_found');
   const strangerSocket = await stranger.evaluate(async (id) => {
@@ -231,8 +232,9 @@ test('the same call goes through the TURN relay when nothing else is allowed', a
 
 test('a stranger cannot see the room', async ({ page, baseURL }) => {
   const email = uniqueEmail('curieux');
-  await createAccount(page.request, baseURL!, { email, password: PASSWORD, first_name: 'Paul', last_name: 'Curieux', birth_date: '1970-01-01' }, { clientIp: '203.0.113.211' });
-  await loginApi(page.request, baseURL!, email, PASSWORD);
+  const clientIp = nextAddress();
+  await createAccount(page.request, baseURL!, { email, password: PASSWORD, first_name: 'Paul', last_name: 'Curieux', birth_date: '1970-01-01' }, { clientIp });
+  await loginApi(page.request, baseURL!, email, PASSWORD, { clientIp });
   await page.goto('/consultation/a-nope');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(fr.room.notFoundTitle);
   await expect(page.getByTestId('room-status')).toHaveAttribute('data-status', 'not_found');

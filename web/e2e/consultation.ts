@@ -27,7 +27,7 @@ export async function videoDoctor(browser: Browser, baseURL: string, who: { firs
   const doctor = await verifiedPractitioner(browser, baseURL, who);
   const context = await browser.newContext({ baseURL });
   try {
-    await loginApi(context.request, baseURL, doctor.email, doctor.password);
+    await loginApi(context.request, baseURL, doctor.email, doctor.password, { clientIp: nextAddress() });
     const hours = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, mode: 'video', start: '00:00', end: '24:00' }));
     await send(context.request, baseURL, 'put', '/practitioner/agenda/hours', { hours });
     const profile = (await send(context.request, baseURL, 'put', '/practitioner/profile', {
@@ -50,10 +50,18 @@ export function recordSetup(path_: 'direct' | 'relay', ms: number | null): void 
 }
 
 /** A signed-in patient in `page`'s context, with a confirmed video appointment starting within 10 minutes. */
+/** Each signed-up person of these specs comes from their own address (the per-address limits). */
+let people = 0;
+export function nextAddress(): string {
+  people += 1;
+  return `203.0.113.${100 + (people % 150)}`;
+}
+
 export async function patientWithAppointment(page: Page, baseURL: string, doctor: Doctor, phone?: string): Promise<Appointment> {
   const email = uniqueEmail('hugo');
-  await createAccount(page.request, baseURL, { email, password: PASSWORD, first_name: 'Hugo', last_name: 'Lambert', birth_date: '1988-03-12', ...(phone ? { phone } : {}) }, { clientIp: '203.0.113.210' });
-  await loginApi(page.request, baseURL, email, PASSWORD);
+  const clientIp = nextAddress();
+  await createAccount(page.request, baseURL, { email, password: PASSWORD, first_name: 'Hugo', last_name: 'Lambert', birth_date: '1988-03-12', ...(phone ? { phone } : {}) }, { clientIp });
+  await loginApi(page.request, baseURL, email, PASSWORD, { clientIp });
   const me = await apiGet<{ current_profile: string }>(page.request, '/me');
   // Two days: at 23:55 the next slot is tomorrow's first.
   const { slots } = await apiGet<{ slots: Slot[] }>(page.request, `/practitioners/${doctor.practitionerId}/slots?days=2&mode=video&motif_id=${doctor.motifId}`);
