@@ -127,6 +127,10 @@ test('files, notes, an invited interpreter let in, the switch to the phone', asy
   await g.screenshot({ path: `${SHOTS}/consultation-guest-waiting-fr-360.png`, fullPage: true });
   expect(await blockingViolations(g)).toEqual([]);
 
+  // The patient's list of invitations says at once that the link was used, and by whom.
+  await expect(page.getByTestId('invite-item')).toHaveAttribute('data-state', 'claimed', { timeout: 10_000 });
+  await expect(page.getByTestId('invite-item')).toContainText('Ana Silva');
+
   // The link is now this browser's: another one is told so.
   const other = await freshContext(browser, baseURL!);
   await other.page.goto(link);

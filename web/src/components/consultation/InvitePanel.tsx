@@ -21,7 +21,11 @@ import {
 import { SelectField, TextField } from '../forms/Field';
 import { Icon } from '../Icon';
 
-export function InvitePanel({ consultation }: { consultation: string }) {
+/**
+ * `guestsInRoom`: the names of the guests present, as one string; when it changes (a guest used
+ * their link and came in, or left), the list is read again so that it says "utilisé" at once.
+ */
+export function InvitePanel({ consultation, guestsInRoom = '' }: { consultation: string; guestsInRoom?: string }) {
   const { t } = useI18n();
   const v = t.invite;
   const [open, setOpen] = useState(false);
@@ -64,7 +68,7 @@ export function InvitePanel({ consultation }: { consultation: string }) {
     const ctl = new AbortController();
     void reload(ctl.signal);
     return () => ctl.abort();
-  }, [open, consultation]);
+  }, [open, consultation, guestsInRoom]);
 
   if (!open)
     return (

@@ -159,7 +159,16 @@ export function Room({ view }: { view: ConsultationView }) {
           {((practitioner && !phone) || canInvite) && screen !== 'end' && (
             <div class="room-actions">
               {practitioner && !phone && <PhoneSwitch id={view.id} onSwitched={(p, number) => setSwitched({ phone: p, number })} />}
-              {canInvite && <InvitePanel consultation={view.id} />}
+              {canInvite && (
+                <InvitePanel
+                  consultation={view.id}
+                  guestsInRoom={s.participants
+                    .filter((p) => p.role === 'guest')
+                    .map((p) => p.name)
+                    .sort()
+                    .join('\n')}
+                />
+              )}
             </div>
           )}
         </div>
