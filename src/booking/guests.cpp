@@ -1,6 +1,6 @@
 // Guests of a teleconsultation (issue 6, ROOM8; docs/consultation.md "Guests"): invitations,
 // the link's page, its one-time claim, the guest cookie, and revocation. The room side (a guest
-// waits until the practitioner admits it) is in room.cpp.
+// waits until the practitioner admits it) is in room_messages.cpp.
 #include "booking/guests.hpp"
 
 #include <sodium.h>

@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "billing/reimbursement.hpp"
+#include "booking/room.hpp"
 #include "booking/service.hpp"
 #include "booking/store.hpp"
 #include "directory/index.hpp"
@@ -54,5 +55,11 @@ struct LinkClaim {
   std::string nonce;
 };
 std::optional<LinkClaim> read_link_token(const crypto::KeyRing& keys, std::string_view token);
+
+// The room (room.cpp, consultation_views.cpp, room_messages.cpp): the hub room of a
+// consultation, and who is in it.
+std::string room_of(const std::string& consultation);
+bool has_patient(const std::vector<Participant>& people);
+bool has_practitioner(const std::vector<Participant>& people);
 
 }  // namespace cabinet::booking

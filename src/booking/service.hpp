@@ -114,7 +114,7 @@ class Service {
   // The consultation began (the room, issue 6): the appointment will not become a no-show.
   Task<Result<void>> started(std::int64_t appointment);
 
-  // The teleconsultation room (room.cpp, docs/consultation.md).
+  // The teleconsultation room (consultation_views.cpp, room_messages.cpp; docs/consultation.md).
   Task<Result<nlohmann::json>> consultation(const Principal& who, const std::string& id,
                                             Locale locale);
   // The video consultations of the agenda `who` keeps, on `date` (YYYY-MM-DD, the agenda's

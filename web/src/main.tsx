@@ -31,6 +31,7 @@ import './styles/agenda-bookings.css';
 import './styles/consultation.css';
 import './styles/consultation-pages.css';
 import './styles/consultation-room.css';
+import './styles/consultation-record.css';
 import { render } from 'preact';
 import { App } from './app';
 

@@ -1,0 +1,409 @@
+// The configuration keys (docs/configuration.md): each one's name, default, help and how its text
+// is parsed into Config. Loading them from TOML, the environment and --set is in config.cpp.
+#include <fmt/format.h>
+
+#include <charconv>
+
+#include "agenda/local_time.hpp"
+#include "app/config.hpp"
+#include "storage/open.hpp"
+
+namespace cabinet::app {
+namespace {
+
+Error bad(const std::string& what) { return Error(ErrorCode::invalid_request, what); }
+
+Result<std::uint64_t> parse_uint(const std::string& text) {
+  std::uint64_t v = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+  if (ec != std::errc{} || end != text.data() + text.size()) return bad("expected a whole number");
+  return v;
+}
+
+// "1MiB", "64KiB", "512" (bytes).
+Result<std::size_t> parse_size(const std::string& text) {
+  std::size_t digits = 0;
+  while (digits < text.size() && std::isdigit(static_cast<unsigned char>(text[digits])) != 0)
+    ++digits;
+  auto number = parse_uint(text.substr(0, digits));
+  if (!number || digits == 0) return bad("expected a size such as 1048576, 64KiB or 1MiB");
+  const std::string unit = text.substr(digits);
+  std::uint64_t scale = 0;
+  if (unit.empty() || unit == "B") scale = 1;
+  if (unit == "KiB" || unit == "K") scale = 1024;
+  if (unit == "MiB" || unit == "M") scale = 1024UL * 1024;
+  if (unit == "GiB" || unit == "G") scale = 1024UL * 1024 * 1024;
+  if (scale == 0) return bad("unknown size unit '" + unit + "' (use B, KiB, MiB or GiB)");
+  return static_cast<std::size_t>(*number * scale);
+}
+
+// "30s", "500ms", "2m", "1h", or a bare number of seconds.
+Result<std::chrono::milliseconds> parse_duration(const std::string& text) {
+  std::size_t digits = 0;
+  while (digits < text.size() && std::isdigit(static_cast<unsigned char>(text[digits])) != 0)
+    ++digits;
+  auto number = parse_uint(text.substr(0, digits));
+  if (!number || digits == 0) return bad("expected a duration such as 30s, 500ms or 2m");
+  const std::string unit = text.substr(digits);
+  const auto n = static_cast<std::int64_t>(*number);
+  if (unit == "ms") return std::chrono::milliseconds(n);
+  if (unit.empty() || unit == "s") return std::chrono::milliseconds(n * 1000);
+  if (unit == "m") return std::chrono::milliseconds(n * 60'000);
+  if (unit == "h") return std::chrono::milliseconds(n * 3'600'000);
+  return bad("unknown duration unit '" + unit + "' (use ms, s, m or h)");
+}
+
+Result<bool> parse_bool(const std::string& text) {
+  if (text == "true" || text == "1" || text == "yes") return true;
+  if (text == "false" || text == "0" || text == "no") return false;
+  return bad("expected true or false");
+}
+
+template <class T>
+std::function<Result<void>(Config&, const std::string&)> count(T Config::*section,
+                                                               std::size_t T::*field,
+                                                               std::size_t min, std::size_t max) {
+  return [=](Config& c, const std::string& v) -> Result<void> {
+    auto n = parse_uint(v);
+    if (!n) return n.error();
+    if (*n < min || *n > max) return bad(fmt::format("must be between {} and {}", min, max));
+    c.*section.*field = *n;
+    return ok();
+  };
+}
+
+template <class T>
+std::function<Result<void>(Config&, const std::string&)> size(T Config::*section,
+                                                              std::size_t T::*field) {
+  return [=](Config& c, const std::string& v) -> Result<void> {
+    auto n = parse_size(v);
+    if (!n) return n.error();
+    if (*n == 0) return bad("must be more than 0");
+    c.*section.*field = *n;
+    return ok();
+  };
+}
+
+template <class T, class Duration>
+std::function<Result<void>(Config&, const std::string&)> duration(T Config::*section,
+                                                                  Duration T::*field) {
+  return [=](Config& c, const std::string& v) -> Result<void> {
+    auto d = parse_duration(v);
+    if (!d) return d.error();
+    c.*section.*field = std::chrono::duration_cast<Duration>(*d);
+    if ((c.*section.*field).count() <= 0) return bad("must be at least one unit");
+    return ok();
+  };
+}
+
+template <class T>
+std::function<Result<void>(Config&, const std::string&)> text(T Config::*section,
+                                                              std::string T::*field) {
+  return [=](Config& c, const std::string& v) -> Result<void> {
+    c.*section.*field = v;
+    return ok();
+  };
+}
+
+template <class T>
+std::function<Result<void>(Config&, const std::string&)> flag(T Config::*section, bool T::*field) {
+  return [=](Config& c, const std::string& v) -> Result<void> {
+    auto b = parse_bool(v);
+    if (!b) return b.error();
+    c.*section.*field = *b;
+    return ok();
+  };
+}
+
+std::vector<KeyInfo> make_keys() {
+  using C = Config;
+  std::vector<KeyInfo> k;
+  k.push_back(
+      {"mode", "production",
+       R"("production" or "development" (development adds tools such as the local mailbox page))",
+       [](C& c, const std::string& v) -> Result<void> {
+         if (v != "production" && v != "development")
+           return bad("must be production or development");
+         c.mode = v;
+         return ok();
+       }});
+  k.push_back(
+      {"blocking_threads", "0",
+       "threads for blocking work (SQLite, password hashing, PDF); 0 = twice the cores, at least 4",
+       [](C& c, const std::string& v) -> Result<void> {
+         auto n = parse_uint(v);
+         if (!n || *n > 256) return bad("must be between 0 and 256");
+         c.blocking_threads = *n;
+         return ok();
+       }});
+  k.push_back({"http.host", "127.0.0.1", "address to listen on (0.0.0.0 for every interface)",
+               text(&C::http, &C::Http::host)});
+  k.push_back({"http.port", "8080",
+               "TCP port to listen on; 0 picks a free port (printed in the log)",
+               [](C& c, const std::string& v) -> Result<void> {
+                 auto n = parse_uint(v);
+                 if (!n || *n > 65535) return bad("must be between 0 and 65535");
+                 c.http.port = static_cast<std::uint16_t>(*n);
+                 return ok();
+               }});
+  k.push_back({"http.threads", "0", "I/O threads; 0 = one per core",
+               count(&C::http, &C::Http::threads, 0, 256)});
+  k.push_back(
+      {"http.public_url", "http://localhost:8080",
+       "the address users reach Cabinet at; used in links in emails, and https:// turns on HSTS",
+       [](C& c, const std::string& v) -> Result<void> {
+         if (!v.starts_with("http://") && !v.starts_with("https://"))
+           return bad("must start with http:// or https://");
+         c.http.public_url = v;
+         while (c.http.public_url.ends_with('/')) c.http.public_url.pop_back();
+         return ok();
+       }});
+  k.push_back({"http.body_limit", "1MiB",
+               "largest request body accepted (routes for uploads set their own)",
+               size(&C::http, &C::Http::body_limit)});
+  k.push_back({"http.header_limit", "16KiB", "largest request header block accepted",
+               size(&C::http, &C::Http::header_limit)});
+  k.push_back({"http.read_timeout", "30s",
+               "time allowed to receive a whole request once it has started",
+               duration(&C::http, &C::Http::read_timeout)});
+  k.push_back({"http.idle_timeout", "75s", "how long an idle keep-alive connection stays open",
+               duration(&C::http, &C::Http::idle_timeout)});
+  k.push_back({"http.shutdown_grace", "10s",
+               "on SIGINT/SIGTERM, how long requests in flight may take to finish",
+               duration(&C::http, &C::Http::shutdown_grace)});
+  k.push_back({"http.trust_forwarded", "false",
+               "take the client address from X-Forwarded-For; only behind a proxy that sets it",
+               flag(&C::http, &C::Http::trust_forwarded)});
+  k.push_back(
+      {"web.root", "web/dist", "directory of the built web app", text(&C::web, &C::Web::root)});
+  k.push_back({"database.url", "sqlite:var/cabinet.db",
+               "sqlite:PATH for a local file, or postgresql://user:password@host:port/dbname",
+               [](C& c, const std::string& v) -> Result<void> {
+                 if (!storage::is_supported_url(v))
+                   return bad("use sqlite:PATH or postgresql://...");
+                 c.database.url = v;
+                 return ok();
+               }});
+  k.push_back({"database.pool_size", "8", "PostgreSQL connections per node",
+               count(&C::database, &C::Database::pool_size, 1, 1000)});
+  k.push_back({"database.sqlite_readers", "4", "SQLite read-only connections (writes use one more)",
+               count(&C::database, &C::Database::sqlite_readers, 1, 64)});
+  k.push_back({"database.busy_timeout", "5s", "SQLite: how long to wait for another process's lock",
+               duration(&C::database, &C::Database::busy_timeout)});
+  k.push_back({"database.connect_timeout", "3s", "PostgreSQL: time allowed to open a connection",
+               duration(&C::database, &C::Database::connect_timeout)});
+  k.push_back({"database.statement_timeout", "30s", "PostgreSQL: longest a statement may run",
+               duration(&C::database, &C::Database::statement_timeout)});
+  k.push_back({"websocket.max_message", "64KiB",
+               "largest WebSocket message; a bigger one closes that socket (1009)",
+               size(&C::websocket, &C::WebSocket::max_message)});
+  k.push_back({"websocket.idle_timeout", "30s",
+               "a silent socket is pinged, and closed if the ping goes unanswered",
+               duration(&C::websocket, &C::WebSocket::idle_timeout)});
+  k.push_back({"websocket.max_queue", "256",
+               "outgoing messages queued for one socket before it is cut as too slow",
+               count(&C::websocket, &C::WebSocket::max_queue, 1, 100000)});
+  k.push_back({"websocket.max_connections", "10000", "open WebSockets per node",
+               count(&C::websocket, &C::WebSocket::max_connections, 1, 1000000)});
+  k.push_back({"log.level", "info", "debug, info, warn or error",
+               [](C& c, const std::string& v) -> Result<void> {
+                 auto l = log::parse_level(v);
+                 if (!l) return bad("must be debug, info, warn or error");
+                 c.log.level = *l;
+                 return ok();
+               }});
+  k.push_back(
+      {"log.access", "true", "one JSON line per HTTP request", flag(&C::log, &C::Log::access)});
+  k.push_back({"log.file", "", "write logs to this file instead of standard output",
+               text(&C::log, &C::Log::file)});
+  k.push_back(
+      {"security.key_file", "var/keys/data.key",
+       "file of the data keys that seal health data (created at the first start; keep it out of "
+       "database backups and share it between nodes)",
+       text(&C::security, &C::Security::key_file)});
+  k.push_back({"security.argon2_memory", "64MiB", "memory of each Argon2id password hash",
+               size(&C::security, &C::Security::argon2_memory)});
+  k.push_back({"security.argon2_ops", "2", "passes of each Argon2id password hash",
+               count(&C::security, &C::Security::argon2_ops, 1, 20)});
+  k.push_back({"notify.from", "Cabinet <no-reply@localhost>", "sender of emails",
+               text(&C::notify, &C::Notify::from)});
+  k.push_back({"notify.email_transport", "file",
+               "\"file\" (one .eml per message in notify.mailbox_dir) or \"smtp\"",
+               [](C& c, const std::string& v) -> Result<void> {
+                 if (v != "file" && v != "smtp") return bad("must be file or smtp");
+                 c.notify.email_transport = v;
+                 return ok();
+               }});
+  k.push_back({"notify.mailbox_dir", "var/mailbox", "directory of the file email transport",
+               text(&C::notify, &C::Notify::mailbox_dir)});
+  k.push_back({"notify.smtp_url", "", "smtp://host:587 (STARTTLS) or smtps://host:465",
+               text(&C::notify, &C::Notify::smtp_url)});
+  k.push_back({"notify.smtp_username", "", "SMTP login; empty: no authentication",
+               text(&C::notify, &C::Notify::smtp_username)});
+  k.push_back(
+      {"notify.smtp_password", "", "SMTP password", text(&C::notify, &C::Notify::smtp_password)});
+  k.push_back({"notify.smtp_tls", "required",
+               "\"required\", \"starttls\" (if offered; open to downgrade) or \"none\" (a relay on "
+               "this machine)",
+               [](C& c, const std::string& v) -> Result<void> {
+                 if (v != "required" && v != "starttls" && v != "none")
+                   return bad("must be required, starttls or none");
+                 c.notify.smtp_tls = v;
+                 return ok();
+               }});
+  k.push_back({"notify.sms_transport", "file",
+               "\"file\" (JSON files in notify.sms_dir) or \"http\" (a gateway)",
+               [](C& c, const std::string& v) -> Result<void> {
+                 if (v != "file" && v != "http") return bad("must be file or http");
+                 c.notify.sms_transport = v;
+                 return ok();
+               }});
+  k.push_back({"notify.sms_dir", "var/sms", "directory of the file SMS transport",
+               text(&C::notify, &C::Notify::sms_dir)});
+  k.push_back({"notify.sms_url", "",
+               "the SMS gateway's endpoint; messages are POSTed as JSON {to, text, message_id}",
+               text(&C::notify, &C::Notify::sms_url)});
+  k.push_back({"notify.sms_token", "", "bearer token for the SMS gateway",
+               text(&C::notify, &C::Notify::sms_token)});
+  k.push_back({"notify.poll_interval", "1s", "how often the outbox is checked for due messages",
+               duration(&C::notify, &C::Notify::poll_interval)});
+  k.push_back({"notify.lease", "2m",
+               "a message being sent is claimed this long; one claimed by a node that stopped "
+               "is sent again after it (keep it longer than any send)",
+               duration(&C::notify, &C::Notify::lease)});
+  k.push_back(
+      {"notify.courier", "true",
+       "deliver queued messages from this node; with several nodes any number may (each message is "
+       "leased), false keeps a node from sending",
+       flag(&C::notify, &C::Notify::courier)});
+  k.push_back({"agenda.video_window", "07:00-24:00",
+               "the platform's teleconsultation hours (AGD3), in each practitioner's local time, "
+               "every day: no video slot outside them",
+               [](C& c, const std::string& v) -> Result<void> {
+                 const auto dash = v.find('-');
+                 const auto start = dash == std::string::npos
+                                        ? std::nullopt
+                                        : agenda::parse_hhmm(std::string_view(v).substr(0, dash));
+                 const auto end = dash == std::string::npos
+                                      ? std::nullopt
+                                      : agenda::parse_hhmm(std::string_view(v).substr(dash + 1));
+                 if (!start || !end || *start >= *end)
+                   return bad("must be HH:MM-HH:MM with the start before the end");
+                 c.agenda.video_window_start = *start;
+                 c.agenda.video_window_end = *end;
+                 return ok();
+               }});
+  k.push_back({"directory.refresh_interval", "1s",
+               "how often a node applies directory changes made on other nodes",
+               duration(&C::directory, &C::Directory::refresh_interval)});
+  k.push_back({"booking.payment_window", "10m",
+               "how long a slot stays held for a patient who is entering their card (BKG7)",
+               duration(&C::booking, &C::Booking::payment_window)});
+  k.push_back({"booking.room_opens", "10m",
+               "patients may enter the waiting room this long before their teleconsultation",
+               duration(&C::booking, &C::Booking::room_opens)});
+  k.push_back({"booking.no_show_grace", "30m",
+               "an appointment whose consultation has not started this long after its end "
+               "becomes a no-show; its hold is voided (BKG6)",
+               duration(&C::booking, &C::Booking::no_show_grace)});
+  k.push_back({"booking.card_deadline", "2h",
+               "an appointment still without a card hold this long before its start is "
+               "cancelled and its slot freed",
+               duration(&C::booking, &C::Booking::card_deadline)});
+  k.push_back({"booking.jobs_interval", "5s",
+               "how often reminders, deferred holds, no-shows, abandoned payments and "
+               "reconciliation are looked at",
+               duration(&C::booking, &C::Booking::jobs_interval)});
+  k.push_back({"booking.jobs", "true",
+               "run the booking jobs on this node; with several nodes any number may (each job "
+               "is leased)",
+               flag(&C::booking, &C::Booking::jobs)});
+  k.push_back({"payments.provider", "sandbox",
+               "\"sandbox\" (test cards, no money moves) or \"stripe\" (manual-capture payment "
+               "intents)",
+               [](C& c, const std::string& v) -> Result<void> {
+                 if (v != "sandbox" && v != "stripe") return bad("must be sandbox or stripe");
+                 c.payments.provider = v;
+                 return ok();
+               }});
+  k.push_back({"payments.hold_lead", "5d",
+               "card holds are placed this long before the appointment (processors drop them "
+               "after about 7 days); booked later than that, at once",
+               [](C& c, const std::string& v) -> Result<void> {
+                 // Days are the natural unit here; the other units still work.
+                 std::string text = v;
+                 std::int64_t factor = 1;
+                 if (!text.empty() && text.back() == 'd') {
+                   text.pop_back();
+                   text += "h";
+                   factor = 24;
+                 }
+                 auto d = parse_duration(text);
+                 if (!d) return d.error();
+                 const auto seconds =
+                     std::chrono::duration_cast<std::chrono::seconds>(*d).count() * factor;
+                 if (seconds <= 0 || seconds > 6 * 24 * 3600)
+                   return bad("must be more than 0 and at most 6 days");
+                 c.payments.hold_lead = std::chrono::seconds(seconds);
+                 return ok();
+               }});
+  k.push_back({"payments.stripe_url", "https://api.stripe.com",
+               "base URL of the Stripe API (a stand-in in tests)",
+               text(&C::payments, &C::Payments::stripe_url)});
+  k.push_back({"payments.stripe_secret_key", "", "Stripe secret key (sk_live_… or sk_test_…)",
+               text(&C::payments, &C::Payments::stripe_secret_key)});
+  k.push_back({"consultation.file_max_size", "5MiB",
+               "the largest file shared in a consultation (at most 20MiB); images are checked "
+               "and re-encoded in memory",
+               size(&C::consultation, &C::Consultation::file_max_size)});
+  k.push_back({"consultation.file_types", "image/jpeg,image/png",
+               "the types of file accepted in a consultation, as their content shows them, "
+               "comma-separated (add application/pdf, image/webp, image/tiff, text/plain…); "
+               "images are re-encoded without their metadata, other types kept as sent",
+               [](C& c, const std::string& v) -> Result<void> {
+                 std::string list;
+                 std::stringstream in(v);
+                 for (std::string item; std::getline(in, item, ',');) {
+                   const auto first = item.find_first_not_of(' ');
+                   const auto last = item.find_last_not_of(' ');
+                   if (first == std::string::npos) continue;
+                   item = item.substr(first, last - first + 1);
+                   for (auto& ch : item)  // libmagic names types in lower case
+                     ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+                   const auto slash = item.find('/');
+                   if (slash == 0 || slash == std::string::npos || slash + 1 == item.size() ||
+                       item.find_first_of(" ;*") != std::string::npos)
+                     return bad("'" + item + "' is not a media type such as application/pdf");
+                   list += (list.empty() ? "" : ",") + item;
+                 }
+                 if (list.empty()) return bad("name at least one type");
+                 c.consultation.file_types = list;
+                 return ok();
+               }});
+  k.push_back({"ice.stun_urls", "",
+               "STUN servers for the video calls, comma-separated (stun:turn.example.fr:3478)",
+               text(&C::ice, &C::Ice::stun_urls)});
+  k.push_back({"ice.turn_urls", "",
+               "TURN servers, comma-separated (turn:turn.example.fr:3478?transport=udp,"
+               "turns:turn.example.fr:5349?transport=tcp); see docs/deploy.md",
+               text(&C::ice, &C::Ice::turn_urls)});
+  k.push_back({"ice.turn_secret", "",
+               "the TURN server's shared secret (coturn static-auth-secret): credentials are "
+               "derived from it per user",
+               text(&C::ice, &C::Ice::turn_secret)});
+  k.push_back({"ice.turn_ttl", "1h", "how long a TURN credential is valid (at most 1h)",
+               duration(&C::ice, &C::Ice::turn_ttl)});
+  k.push_back({"metrics.token", "",
+               "when set, GET /metrics requires \"Authorization: Bearer <token>\"",
+               text(&C::metrics, &C::Metrics::token)});
+  return k;
+}
+
+}  // namespace
+
+const std::vector<KeyInfo>& keys() {
+  static const std::vector<KeyInfo> kKeys = make_keys();
+  return kKeys;
+}
+
+}  // namespace cabinet::app
