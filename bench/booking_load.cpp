@@ -368,8 +368,9 @@ void retry(const Setup& setup, Outcome& o) {
   if (o.status == 201 && o.confirm_status != 200) confirm(session, o);
 }
 
-std::vector<VideoAppointment> book_video(const Setup& setup, int per_patient) {
-  const auto wanted = setup.patients.size() * static_cast<std::size_t>(per_patient);
+std::vector<VideoAppointment> book_video(const Setup& setup, int per_patient,
+                                         std::optional<int> only) {
+  const auto wanted = (only ? 1 : setup.patients.size()) * static_cast<std::size_t>(per_patient);
   Session anyone(setup.port, "192.0.2.3");
   auto pub = anyone.get("/api/v1/practitioners/" + setup.practitioner_id);
   if (pub.status != 200) fail("GET /practitioners/{id}", pub);
@@ -398,6 +399,7 @@ std::vector<VideoAppointment> book_video(const Setup& setup, int per_patient) {
                              std::to_string(wanted) + " wanted");
   std::vector<VideoAppointment> out;
   for (std::size_t pi = 0; pi < setup.patients.size(); ++pi) {
+    if (only && static_cast<std::size_t>(*only) != pi) continue;
     const auto& patient = setup.patients[pi];
     Session session(setup.port, patient.address);
     session.use_cookie(patient.cookie);

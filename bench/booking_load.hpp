@@ -8,6 +8,7 @@
 #include <atomic>
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -105,8 +106,10 @@ struct VideoAppointment {
 // practitioner's first free video slots from today, each paid with the sandbox's Visa so that
 // its room exists. The waiting room opens `booking.room_opens` before the start: a caller that
 // joins at once needs a server started with it wide enough (the bench and the tests use weeks).
-// Throws when there are not enough free video slots within the booking horizon.
-std::vector<VideoAppointment> book_video(const Setup& setup, int per_patient);
+// Throws when there are not enough free video slots within the booking horizon. `only`: book for
+// that patient alone (an index in Setup::patients), as the room tests do.
+std::vector<VideoAppointment> book_video(const Setup& setup, int per_patient,
+                                         std::optional<int> only = std::nullopt);
 
 // p-th percentile (0..100) of the values, nearest rank; 0 without values.
 double percentile(std::vector<double> values, double p);

@@ -13,24 +13,12 @@
 namespace cabinet::test {
 namespace {
 
-class BookingRaceTest : public ServerTest {
+class BookingRaceTest : public SignedInServerTest {
  protected:
-  void SetUp() override {
-    // The demo accounts, written by the same binary from the same directory (same key file).
-    auto seeded = run_command({cabinet_binary(), "seed", "--practitioners", "0", "--demo-accounts",
-                               "--set", "database.url=" + database_.url(), "--set",
-                               "security.argon2_memory=8KiB", "--set", "security.argon2_ops=1"},
-                              dir_.path());
-    ASSERT_EQ(seeded.status, 0) << seeded.output;
-  }
-
   ServerProcess& node() {
-    return server({"mode=development", "http.trust_forwarded=true", "security.argon2_memory=8KiB",
-                   "security.argon2_ops=1", "notify.poll_interval=100ms", "notify.lease=2s",
-                   "booking.jobs_interval=200ms", "payments.hold_lead=6d"});
+    return SignedInServerTest::node(
+        {"notify.lease=2s", "booking.jobs_interval=200ms", "payments.hold_lead=6d"});
   }
-
-  std::int64_t count(const std::string& sql) { return query_integer(database_.url(), sql); }
 
   // Polls the database (the server works in the background) until `sql` counts `expected`.
   bool eventually(const std::string& sql, std::int64_t expected) {

@@ -14,51 +14,12 @@ namespace {
 
 class ConsultationGuestsTest : public SignedInServerTest {
  protected:
-  // A confirmed video appointment of patient 0 with the demo practitioner; the waiting room is
-  // opened weeks ahead so that the test does not depend on the time of day.
+  // The consultation, on a node with STUN/TURN configured (a guest's TURN credential).
   std::string book_video() {
-    node({"booking.room_opens=720h", "ice.stun_urls=stun:127.0.0.1:3478",
-          "ice.turn_urls=turn:127.0.0.1:3478?transport=udp", "ice.turn_secret=s3cret"});
-    const auto& s = people();
-    HttpClient http(node().port());
-    const auto& p = s.patients[0];
-    auto h = unsafe({{"Cookie", p.cookie}, {"X-Forwarded-For", p.address}});
-    auto profile = http.get("/api/v1/practitioners/" + s.practitioner_id).json();
-    std::string motif;
-    for (const auto& m : profile["motifs"]) {
-      if (m["mode"] == "video") motif = m["id"];
-    }
-    EXPECT_FALSE(motif.empty()) << profile.dump();
-    auto slots = http.get("/api/v1/practitioners/" + s.practitioner_id +
-                          "/slots?days=21&mode=video&motif_id=" + motif)
-                     .json();
-    EXPECT_FALSE(slots["slots"].empty());
-    auto with_key = h;
-    with_key.emplace_back("Idempotency-Key", "guests-test");
-    auto booked = http.post_json("/api/v1/appointments",
-                                 nlohmann::json{{"practitioner_id", s.practitioner_id},
-                                                {"motif_id", motif},
-                                                {"start", slots["slots"][0]["start"]},
-                                                {"profile_id", p.profile_id},
-                                                {"mode", "video"}}
-                                     .dump(),
-                                 with_key);
-    EXPECT_EQ(booked.status, 201) << booked.body;
-    const std::string id = booked.json()["id"];
-    auto confirmed = http.post_json("/api/v1/appointments/" + id + "/confirm",
-                                    R"({"payment_method":"tok_visa"})", h);
-    EXPECT_EQ(confirmed.status, 200) << confirmed.body;
-    return id;
+    return SignedInServerTest::book_video({"ice.stun_urls=stun:127.0.0.1:3478",
+                                           "ice.turn_urls=turn:127.0.0.1:3478?transport=udp",
+                                           "ice.turn_secret=s3cret"});
   }
-
-  // What a browser adds to its unsafe requests (SEC4).
-  HeaderList unsafe(HeaderList h = {}) {
-    h.emplace_back("Origin", "http://127.0.0.1:" + std::to_string(node().port()));
-    h.emplace_back("X-Requested-With", "cabinet");
-    return h;
-  }
-  HeaderList as_patient(int i = 0) { return unsafe(patient(i)); }
-  HeaderList as_doctor() { return unsafe(cookie_of(people().practitioner_cookie)); }
 
   nlohmann::json invite(const std::string& id, const std::string& kind, const HeaderList& who) {
     auto r = HttpClient(node().port())
@@ -78,16 +39,6 @@ class ConsultationGuestsTest : public SignedInServerTest {
     return set.substr(0, set.find(';'));
   }
 
-  // Reads until a message of `type` arrives (others are skipped); fails on timeout.
-  static nlohmann::json next(WsClient& ws, const std::string& type) {
-    for (int i = 0; i < 20; ++i) {
-      auto m = ws.read_json();
-      if (!m) break;
-      if ((*m)["type"] == type) return *m;
-    }
-    ADD_FAILURE() << "no " << type << " message";
-    return {};
-  }
   // Pings and returns every message that came before the pong: what reached the socket.
   static std::vector<nlohmann::json> drain(WsClient& ws) {
     ws.send(R"({"type":"ping"})");
@@ -115,15 +66,6 @@ class ConsultationGuestsTest : public SignedInServerTest {
     }
     return {};
   }
-
-  static std::string msg(const std::string& type, const std::string& id,
-                         nlohmann::json extra = nlohmann::json::object()) {
-    extra["type"] = type;
-    extra["consultation"] = id;
-    return extra.dump();
-  }
-
-  std::int64_t count(const std::string& sql) { return query_integer(database_.url(), sql); }
 
   // The demo practitioner's assistant, signed up through the emailed link and signed in.
   std::string assistant_cookie() {

@@ -115,54 +115,6 @@ bool has_field_starting(const Decoded& d, const std::string& prefix) {
 
 class ConsultationRecordsTest : public SignedInServerTest {
  protected:
-  // A confirmed video appointment of patient 0 with the demo practitioner, the waiting room
-  // open weeks ahead so that the test does not depend on the time of day.
-  std::string book_video(std::vector<std::string> extra = {}) {
-    extra.emplace_back("booking.room_opens=720h");
-    node(std::move(extra));
-    const auto& s = people();
-    HttpClient http(node().port());
-    const auto& p = s.patients[0];
-    auto h = unsafe(p.cookie);
-    h.emplace_back("X-Forwarded-For", p.address);
-    auto profile = http.get("/api/v1/practitioners/" + s.practitioner_id).json();
-    std::string motif;
-    for (const auto& m : profile["motifs"]) {
-      if (m["mode"] == "video") motif = m["id"];
-    }
-    auto slots = http.get("/api/v1/practitioners/" + s.practitioner_id +
-                          "/slots?days=21&mode=video&motif_id=" + motif)
-                     .json();
-    EXPECT_FALSE(slots["slots"].empty());
-    auto with_key = h;
-    with_key.emplace_back("Idempotency-Key", "records-test");
-    auto booked = http.post_json("/api/v1/appointments",
-                                 nlohmann::json{{"practitioner_id", s.practitioner_id},
-                                                {"motif_id", motif},
-                                                {"start", slots["slots"][0]["start"]},
-                                                {"profile_id", p.profile_id},
-                                                {"mode", "video"}}
-                                     .dump(),
-                                 with_key);
-    EXPECT_EQ(booked.status, 201) << booked.body;
-    const std::string id = booked.json()["id"];
-    auto confirmed = http.post_json("/api/v1/appointments/" + id + "/confirm",
-                                    R"({"payment_method":"tok_visa"})", h);
-    EXPECT_EQ(confirmed.status, 200) << confirmed.body;
-    return id;
-  }
-
-  // The headers of a state-changing request from the site (SEC4).
-  HeaderList unsafe(const std::string& cookie) {
-    return {{"Cookie", cookie},
-            {"Origin", "http://127.0.0.1:" + std::to_string(node().port())},
-            {"X-Requested-With", "cabinet"}};
-  }
-  HeaderList doctor() { return unsafe(people().practitioner_cookie); }
-  HeaderList patient_unsafe(int i = 0) {
-    return unsafe(people().patients.at(static_cast<std::size_t>(i)).cookie);
-  }
-
   HttpResponse upload(const std::string& id, const std::string& bytes, const std::string& name,
                       HeaderList headers) {
     headers.emplace_back("Content-Type", "application/octet-stream");
@@ -171,20 +123,6 @@ class ConsultationRecordsTest : public SignedInServerTest {
         .request("POST", "/api/v1/consultations/" + id + "/files", bytes, headers);
   }
 
-  static nlohmann::json next(WsClient& ws, const std::string& type) {
-    for (int i = 0; i < 20; ++i) {
-      auto m = ws.read_json();
-      if (!m) break;
-      if ((*m)["type"] == type) return *m;
-    }
-    ADD_FAILURE() << "no " << type << " message";
-    return {};
-  }
-  static std::string join(const std::string& id) {
-    return nlohmann::json{{"type", "join"}, {"consultation", id}}.dump();
-  }
-
-  std::int64_t count(const std::string& sql) { return query_integer(database_.url(), sql); }
   // SQL true when the bytea/blob column `column` contains `bytes`.
   [[nodiscard]] std::string contains(const std::string& column, std::string_view bytes) const {
     std::string hex;
@@ -206,15 +144,15 @@ TEST_P(ConsultationRecordsTest, ImagesArriveWithoutTheirMetadataAndAreKeptSealed
   WsClient patient_ws(port, patient(0));
   ASSERT_TRUE(doctor_ws.read().has_value());
   ASSERT_TRUE(patient_ws.read().has_value());
-  doctor_ws.send(join(id));
+  doctor_ws.send(msg("join", id));
   EXPECT_EQ(next(doctor_ws, "joined")["files"], nlohmann::json::array());
-  patient_ws.send(join(id));
+  patient_ws.send(msg("join", id));
   next(patient_ws, "joined");
 
   // The patient shares a PNG whose text chunk holds their address.
   const auto png = png_with_text();
   ASSERT_NE(png.find(kSecretPlace), std::string::npos);
-  auto sent = upload(id, png, "photo%20de%20l%27%C3%A9ruption.png", patient_unsafe());
+  auto sent = upload(id, png, "photo%20de%20l%27%C3%A9ruption.png", as_patient());
   ASSERT_EQ(sent.status, 201) << sent.body;
   const auto file = sent.json()["file"];
   EXPECT_EQ(file["name"], "photo de l'éruption.png");
@@ -250,7 +188,7 @@ TEST_P(ConsultationRecordsTest, ImagesArriveWithoutTheirMetadataAndAreKeptSealed
   // The practitioner shares a phone photo: upright, and its EXIF (the place) gone.
   const auto jpeg = jpeg_with_exif();
   ASSERT_TRUE(has_field_starting(decode(jpeg), "exif-"));
-  auto sent_jpeg = upload(id, jpeg, "IMG_0042.jpg", doctor());
+  auto sent_jpeg = upload(id, jpeg, "IMG_0042.jpg", as_doctor());
   ASSERT_EQ(sent_jpeg.status, 201) << sent_jpeg.body;
   EXPECT_EQ(sent_jpeg.json()["file"]["from"]["role"], "practitioner");
   EXPECT_EQ(next(patient_ws, "file")["file"]["name"], "IMG_0042.jpg");
@@ -273,7 +211,7 @@ TEST_P(ConsultationRecordsTest, ImagesArriveWithoutTheirMetadataAndAreKeptSealed
   EXPECT_EQ(list.json()["files"][1]["mime"], "image/jpeg");
   WsClient again(port, patient(0));
   ASSERT_TRUE(again.read().has_value());
-  again.send(join(id));
+  again.send(msg("join", id));
   EXPECT_EQ(next(again, "joined")["files"].size(), 2U);
 
   // At rest: sealed, neither the image nor its name in clear.
@@ -295,21 +233,21 @@ TEST_P(ConsultationRecordsTest, FilesAreRefusedByContentSizeAndTypeAndHiddenFrom
 
   // A text file named like an image is what its content says: refused.
   auto disguised =
-      upload(id, "Ceci n'est pas une image, juste du texte.\n", "radio.png", patient_unsafe());
+      upload(id, "Ceci n'est pas une image, juste du texte.\n", "radio.png", as_patient());
   EXPECT_EQ(disguised.status, 415) << disguised.body;
   EXPECT_EQ(disguised.json()["error"]["code"], "unsupported_media_type");
   // A PDF is not among the default types (JPEG, PNG).
   const std::string pdf = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << >>\n%%EOF\n";
-  auto refused_pdf = upload(id, pdf, "ordonnance.pdf", patient_unsafe());
+  auto refused_pdf = upload(id, pdf, "ordonnance.pdf", as_patient());
   EXPECT_EQ(refused_pdf.status, 415) << refused_pdf.body;
   EXPECT_NE(refused_pdf.json()["error"]["message"].get<std::string>().find("JPEG, PNG"),
             std::string::npos);
   // Over 5 MB: refused before it is read.
-  auto big = upload(id, std::string(5 * 1024 * 1024 + 1, 'x'), "gros.png", patient_unsafe());
+  auto big = upload(id, std::string(5 * 1024 * 1024 + 1, 'x'), "gros.png", as_patient());
   EXPECT_EQ(big.status, 413);
   EXPECT_EQ(count("SELECT COUNT(*) FROM consultation_files"), 0);
 
-  auto sent = upload(id, encoded(8, 8, "png"), "", patient_unsafe());
+  auto sent = upload(id, encoded(8, 8, "png"), "", as_patient());
   ASSERT_EQ(sent.status, 201) << sent.body;
   EXPECT_EQ(sent.json()["file"]["name"], "fichier");
   const std::string url = sent.json()["file"]["url"];
@@ -317,7 +255,7 @@ TEST_P(ConsultationRecordsTest, FilesAreRefusedByContentSizeAndTypeAndHiddenFrom
   // Another patient: the consultation and its files do not exist for them.
   EXPECT_EQ(HttpClient(port).get(url, patient(1)).status, 404);
   EXPECT_EQ(HttpClient(port).get("/api/v1/consultations/" + id + "/files", patient(1)).status, 404);
-  EXPECT_EQ(upload(id, encoded(8, 8, "png"), "x.png", patient_unsafe(1)).status, 404);
+  EXPECT_EQ(upload(id, encoded(8, 8, "png"), "x.png", as_patient(1)).status, 404);
   EXPECT_EQ(HttpClient(port).get(url).status, 401);
   // A file id of another consultation, or none, is not found either.
   EXPECT_EQ(HttpClient(port).get("/api/v1/consultations/" + id + "/files/999", patient(0)).status,
@@ -330,7 +268,7 @@ TEST_P(ConsultationRecordsTest, FilesAreRefusedByContentSizeAndTypeAndHiddenFrom
 TEST_P(ConsultationRecordsTest, OperatorsMayAcceptPdfWhichIsKeptAsSent) {
   const auto id = book_video({"consultation.file_types=image/jpeg, image/png, application/pdf"});
   const std::string pdf = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << >>\n%%EOF\n";
-  auto sent = upload(id, pdf, "compte-rendu.pdf", patient_unsafe());
+  auto sent = upload(id, pdf, "compte-rendu.pdf", as_patient());
   ASSERT_EQ(sent.status, 201) << sent.body;
   EXPECT_EQ(sent.json()["file"]["mime"], "application/pdf");
   auto got = HttpClient(node().port())
@@ -347,23 +285,21 @@ TEST_P(ConsultationRecordsTest, ThePractitionerSwitchesToThePhoneAndThePatientIs
   const auto port = node().port();
   WsClient patient_ws(port, patient(0));
   ASSERT_TRUE(patient_ws.read().has_value());
-  patient_ws.send(join(id));
+  patient_ws.send(msg("join", id));
   next(patient_ws, "joined");
   auto before = HttpClient(port).get("/api/v1/consultations/" + id, patient(0));
   EXPECT_TRUE(before.json()["phone_fallback"].is_null()) << before.body;
 
   const std::string path = "/api/v1/consultations/" + id + "/phone";
   // Only the practitioner switches; for another patient the consultation does not exist.
-  EXPECT_EQ(HttpClient(port).post_json(path, R"({"cause":"network"})", patient_unsafe()).status,
-            403);
-  EXPECT_EQ(HttpClient(port).post_json(path, R"({"cause":"network"})", patient_unsafe(1)).status,
-            404);
-  EXPECT_EQ(HttpClient(port).post_json(path, R"({"cause":"weather"})", doctor()).status, 400);
+  EXPECT_EQ(HttpClient(port).post_json(path, R"({"cause":"network"})", as_patient()).status, 403);
+  EXPECT_EQ(HttpClient(port).post_json(path, R"({"cause":"network"})", as_patient(1)).status, 404);
+  EXPECT_EQ(HttpClient(port).post_json(path, R"({"cause":"weather"})", as_doctor()).status, 400);
 
-  auto first = HttpClient(port).post_json(path, R"({"cause":"camera"})", doctor());
+  auto first = HttpClient(port).post_json(path, R"({"cause":"camera"})", as_doctor());
   ASSERT_EQ(first.status, 200) << first.body;
   auto switched = HttpClient(port).post_json(
-      path, R"({"cause":"network","note":"Image figée, son haché"})", doctor());
+      path, R"({"cause":"network","note":"Image figée, son haché"})", as_doctor());
   ASSERT_EQ(switched.status, 200) << switched.body;
   EXPECT_EQ(switched.json()["phone_fallback"]["cause"], "network");
   EXPECT_EQ(switched.json()["phone_fallback"]["note"], "Image figée, son haché");
@@ -398,14 +334,15 @@ TEST_P(ConsultationRecordsTest, NotesAndThePanelAreThePractitionersAlone) {
       return with;
     }());
   };
-  auto saved = put(R"({"text":"Eczéma du pli du coude, pas de fièvre."})", doctor());
+  auto saved = put(R"({"text":"Eczéma du pli du coude, pas de fièvre."})", as_doctor());
   ASSERT_EQ(saved.status, 200) << saved.body;
   EXPECT_GT(saved.json()["notes"]["updated_at"].get<std::int64_t>(), 0);
-  ASSERT_EQ(put(R"({"text":"Eczéma du pli du coude. Dermocorticoïde 7 jours."})", doctor()).status,
-            200);
-  EXPECT_EQ(put(R"({"text":"Je lis vos notes ?"})", patient_unsafe()).status, 403);
-  EXPECT_EQ(put(R"({"text":"x"})", patient_unsafe(1)).status, 404);
-  EXPECT_EQ(put(nlohmann::json{{"text", std::string(20001, 'a')}}.dump(), doctor()).status, 400);
+  ASSERT_EQ(
+      put(R"({"text":"Eczéma du pli du coude. Dermocorticoïde 7 jours."})", as_doctor()).status,
+      200);
+  EXPECT_EQ(put(R"({"text":"Je lis vos notes ?"})", as_patient()).status, 403);
+  EXPECT_EQ(put(R"({"text":"x"})", as_patient(1)).status, 404);
+  EXPECT_EQ(put(nlohmann::json{{"text", std::string(20001, 'a')}}.dump(), as_doctor()).status, 400);
 
   auto seen = HttpClient(port).get(panel, cookie_of(people().practitioner_cookie));
   ASSERT_EQ(seen.status, 200) << seen.body;

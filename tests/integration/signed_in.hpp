@@ -34,6 +34,43 @@ class SignedInServerTest : public ServerTest {
   HeaderList patient(int i = 0) {
     return cookie_of(people().patients.at(static_cast<std::size_t>(i)).cookie);
   }
+  // What a browser adds to its state-changing requests (SEC4).
+  HeaderList unsafe(HeaderList h = {}) {
+    h.emplace_back("Origin", "http://127.0.0.1:" + std::to_string(node().port()));
+    h.emplace_back("X-Requested-With", "cabinet");
+    return h;
+  }
+  HeaderList as_patient(int i = 0) { return unsafe(patient(i)); }
+  HeaderList as_doctor() { return unsafe(cookie_of(people().practitioner_cookie)); }
+
+  // The room tests' consultation: a confirmed video appointment of patient 0 with the demo
+  // practitioner, on a node started with `extra`; the waiting room is opened weeks ahead so
+  // that the test does not depend on the time of day.
+  std::string book_video(std::vector<std::string> extra = {}) {
+    extra.emplace_back("booking.room_opens=720h");
+    node(std::move(extra));
+    return load::book_video(people(), 1, 0).at(0).id;
+  }
+
+  // Reads until a message of `type` arrives (others are skipped); fails on timeout.
+  static nlohmann::json next(WsClient& ws, const std::string& type) {
+    for (int i = 0; i < 20; ++i) {
+      auto m = ws.read_json();
+      if (!m) break;
+      if ((*m)["type"] == type) return *m;
+    }
+    ADD_FAILURE() << "no " << type << " message";
+    return {};
+  }
+  // A room message: `type`, the consultation, and `extra`'s fields.
+  static std::string msg(const std::string& type, const std::string& id,
+                         nlohmann::json extra = nlohmann::json::object()) {
+    extra["type"] = type;
+    extra["consultation"] = id;
+    return extra.dump();
+  }
+
+  std::int64_t count(const std::string& sql) { return query_integer(database_.url(), sql); }
 
   std::optional<load::Setup> setup_;
 };

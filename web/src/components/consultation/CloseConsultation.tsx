@@ -1,7 +1,7 @@
 // "Terminer la consultation" for the practitioner: asks the amount to charge (the price by
 // default, at most the price), then POST /practitioner/appointments/{id}/close. The server then
 // tells every participant `closed`; the page shows its end screen on either.
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { useI18n } from '../../i18n';
 import { amountInput, formatAmount, parseAmount } from '../../lib/booking';
 import { closeConsultation } from '../../lib/consultation';
@@ -9,6 +9,7 @@ import { fillText } from '../../lib/format';
 import { TextField } from '../forms/Field';
 import { ErrorSummary } from '../forms/Feedback';
 import { useForm } from '../forms/useForm';
+import { useInlinePanel } from './useInlinePanel';
 import { Icon } from '../Icon';
 
 export function CloseConsultation({
@@ -25,20 +26,10 @@ export function CloseConsultation({
 }) {
   const { t, lang } = useI18n();
   const c = t.close;
-  const [open, setOpen] = useState(false);
+  const { open, setOpen, title, opener } = useInlinePanel();
   const [amount, setAmount] = useState(amountInput(priceCents, lang));
   const form = useForm('close-');
-  const title = useRef<HTMLHeadingElement>(null);
-  const opener = useRef<HTMLButtonElement>(null);
   const max = formatAmount(priceCents, lang);
-
-  const wasOpen = useRef(false);
-  useEffect(() => {
-    // Into the panel when it opens, back to its button when it closes.
-    if (open) title.current?.focus();
-    else if (wasOpen.current) opener.current?.focus();
-    wasOpen.current = open;
-  }, [open]);
 
   if (!open)
     return (

@@ -20,6 +20,7 @@ import {
 } from '../../lib/invitations';
 import { SelectField, TextField } from '../forms/Field';
 import { Icon } from '../Icon';
+import { useInlinePanel } from './useInlinePanel';
 
 /**
  * `guestsInRoom`: the names of the guests present, as one string; when it changes (a guest used
@@ -28,7 +29,7 @@ import { Icon } from '../Icon';
 export function InvitePanel({ consultation, guestsInRoom = '' }: { consultation: string; guestsInRoom?: string }) {
   const { t } = useI18n();
   const v = t.invite;
-  const [open, setOpen] = useState(false);
+  const { open, setOpen, title, opener } = useInlinePanel();
   const [list, setList] = useState<Invitation[] | null>(null);
   const [kind, setKind] = useState<GuestKind>('guest');
   const [name, setName] = useState('');
@@ -36,17 +37,8 @@ export function InvitePanel({ consultation, guestsInRoom = '' }: { consultation:
   const [error, setError] = useState<string | null>(null);
   const [created, setCreated] = useState<{ url: string } | null>(null);
   const [copied, setCopied] = useState<'ok' | 'failed' | null>(null);
-  const title = useRef<HTMLHeadingElement>(null);
-  const opener = useRef<HTMLButtonElement>(null);
   const linkRef = useRef<HTMLElement>(null);
   const linkTitle = useRef<HTMLHeadingElement>(null);
-
-  const wasOpen = useRef(false);
-  useEffect(() => {
-    if (open) title.current?.focus();
-    else if (wasOpen.current) opener.current?.focus();
-    wasOpen.current = open;
-  }, [open]);
 
   const reload = (signal?: AbortSignal) =>
     listInvitations(consultation, signal).then(

@@ -10,6 +10,7 @@ import { PHONE_CAUSES, switchToPhone, type PhoneCause, type PhoneFallback as Pho
 import { errorText } from '../../lib/errors';
 import { formatPhone } from '../../lib/validate';
 import { SelectField, TextField } from '../forms/Field';
+import { useInlinePanel } from './useInlinePanel';
 import { Icon } from '../Icon';
 
 export function PhoneNotice({ phone, guest }: { phone: Phone | null; guest: boolean }) {
@@ -60,21 +61,11 @@ export function PhoneActive({ patientPhone, focus, close }: { patientPhone: stri
 export function PhoneSwitch({ id, onSwitched }: { id: string; onSwitched: (p: Phone, number: string | null) => void }) {
   const { t } = useI18n();
   const p = t.phone;
-  const [open, setOpen] = useState(false);
+  const { open, setOpen, title, opener } = useInlinePanel();
   const [cause, setCause] = useState<PhoneCause>('camera');
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const title = useRef<HTMLHeadingElement>(null);
-  const opener = useRef<HTMLButtonElement>(null);
-
-  const wasOpen = useRef(false);
-  useEffect(() => {
-    // Into the panel when it opens, back to its button when it closes without switching.
-    if (open) title.current?.focus();
-    else if (wasOpen.current) opener.current?.focus();
-    wasOpen.current = open;
-  }, [open]);
 
   if (!open)
     return (
