@@ -103,6 +103,8 @@ Result<void> check(const Config& c) {
   if (!c.ice.turn_urls.empty() && c.ice.turn_secret.empty())
     return bad("ice.turn_urls needs ice.turn_secret");
   if (c.security.argon2_memory < 8192) return bad("security.argon2_memory must be at least 8KiB");
+  if (c.dev.clock_offset.count() != 0 && c.mode != "development")
+    return bad("dev.clock_offset is for tests only: it needs mode = \"development\"");
   return ok();
 }
 

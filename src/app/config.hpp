@@ -108,6 +108,10 @@ struct Config {
   } payments;
   std::size_t blocking_threads = 0;  // 0: twice the cores, at least 4
   std::string mode = "production";   // or "development"
+  struct Dev {
+    // Development only: the server's clock runs this far from the real one (test instants).
+    std::chrono::seconds clock_offset{0};
+  } dev;
 };
 
 // One configuration key: its dotted name (TOML "section.key"), default, help, and how to set

@@ -396,6 +396,21 @@ std::vector<KeyInfo> make_keys() {
   k.push_back({"metrics.token", "",
                "when set, GET /metrics requires \"Authorization: Bearer <token>\"",
                text(&C::metrics, &C::Metrics::token)});
+  k.push_back(
+      {"dev.clock_offset", "0",
+       "development only: seconds (signed) added to the real clock, so that the server runs as "
+       "at another instant (the e2e suite's simulated instants); refused in production",
+       [](C& c, const std::string& v) -> Result<void> {
+         std::int64_t n = 0;
+         auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
+         // Ten years either way is plenty for a test instant, and keeps time_point arithmetic
+         // far from overflow.
+         if (ec != std::errc{} || end != v.data() + v.size() || n > 315'576'000 ||
+             n < -315'576'000)
+           return bad("expected whole seconds, at most ten years either way");
+         c.dev.clock_offset = std::chrono::seconds(n);
+         return ok();
+       }});
   return k;
 }
 

@@ -1,5 +1,7 @@
 #include "app/config.hpp"
 
+#include "core/clock.hpp"
+
 #include <gtest/gtest.h>
 
 #include <fstream>
@@ -67,6 +69,24 @@ TEST(Config, ErrorsNameTheKeyAndTheProblem) {
     auto r = load("", {{key, value}}, no_env);
     EXPECT_FALSE(r.ok()) << key << "=" << value;
   }
+}
+
+// The e2e suite runs the server at simulated instants; a production server never runs on a
+// shifted clock.
+TEST(Config, ClockOffsetOnlyInDevelopment) {
+  auto refused = load("", {{"dev.clock_offset", "3600"}}, no_env);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_NE(refused.error().detail.find("dev.clock_offset"), std::string::npos);
+
+  auto dev = load("", {{"dev.clock_offset", "-86400"}, {"mode", "development"}}, no_env);
+  ASSERT_TRUE(dev.ok()) << dev.error().detail;
+  EXPECT_EQ(dev->dev.clock_offset, std::chrono::seconds(-86400));
+  EXPECT_FALSE(load("", {{"dev.clock_offset", "1h"}, {"mode", "development"}}, no_env).ok());
+
+  const OffsetClock shifted(std::chrono::hours(48));
+  const auto ahead = shifted.now() - std::chrono::system_clock::now();
+  EXPECT_GT(ahead, std::chrono::hours(47));
+  EXPECT_LT(ahead, std::chrono::hours(49));
 }
 
 TEST(Config, TomlSyntaxErrorsSayWhere) {

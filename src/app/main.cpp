@@ -53,7 +53,7 @@ int serve(const Common& common) {
   auto config = load_config(common, code);
   if (!config) return code;
   cabinet::log::init({config->log.level, config->log.file});
-  cabinet::SystemClock clock;
+  cabinet::OffsetClock clock(config->dev.clock_offset);
   cabinet::SecureRandom random;
   cabinet::app::App app(*config, clock, random);
   auto report = app.open_database();
@@ -94,7 +94,7 @@ int operator_add(const Common& common, const std::string& email, const std::stri
   if (!password_stdin) return fail(2, "give the password on standard input with --password-stdin");
   std::string password;
   std::getline(std::cin, password);
-  cabinet::SystemClock clock;
+  cabinet::OffsetClock clock(config->dev.clock_offset);
   cabinet::SecureRandom random;
   cabinet::app::App app(*config, clock, random);
   if (auto r = app.open_database(); !r) return fail(1, r.error().detail);
@@ -117,7 +117,7 @@ int seed(const Common& common, int practitioners, std::uint64_t seed_value, bool
   auto config = command_config(common, code);
   if (!config) return code;
   if (practitioners < 0 || practitioners > 100000) return fail(2, "--practitioners: 0 to 100000");
-  cabinet::SystemClock clock;
+  cabinet::OffsetClock clock(config->dev.clock_offset);
   cabinet::SecureRandom random;
   cabinet::app::App app(*config, clock, random);
   if (auto r = app.open_database(); !r) return fail(1, r.error().detail);
@@ -149,7 +149,7 @@ int audit_verify(const Common& common) {
   int code = 0;
   auto config = command_config(common, code);
   if (!config) return code;
-  cabinet::SystemClock clock;
+  cabinet::OffsetClock clock(config->dev.clock_offset);
   cabinet::SecureRandom random;
   cabinet::app::App app(*config, clock, random);
   if (auto r = app.open_database(); !r) return fail(1, r.error().detail);
@@ -170,7 +170,7 @@ int migrate(const Common& common) {
   auto config = load_config(common, code);
   if (!config) return code;
   cabinet::log::init({config->log.level, config->log.file});
-  cabinet::SystemClock clock;
+  cabinet::OffsetClock clock(config->dev.clock_offset);
   cabinet::SecureRandom random;
   cabinet::app::App app(*config, clock, random);
   auto report = app.open_database();

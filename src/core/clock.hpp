@@ -23,6 +23,20 @@ class SystemClock final : public Clock {
   [[nodiscard]] time_point now() const override { return std::chrono::system_clock::now(); }
 };
 
+// The system clock shifted by a fixed offset: a development server (and the e2e suite) runs as
+// if it were another instant, e.g. a Saturday at 23:55 Paris, while time still flows. Config
+// refuses an offset outside development mode (dev.clock_offset).
+class OffsetClock final : public Clock {
+ public:
+  explicit OffsetClock(std::chrono::seconds offset) : offset_(offset) {}
+  [[nodiscard]] time_point now() const override {
+    return std::chrono::system_clock::now() + offset_;
+  }
+
+ private:
+  std::chrono::seconds offset_;
+};
+
 // A clock that moves only when told to; safe to read from any thread.
 class ManualClock final : public Clock {
  public:

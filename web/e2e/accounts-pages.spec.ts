@@ -22,6 +22,7 @@ import {
   uniqueEmail,
 } from './accounts';
 import { blockingViolations } from './axe';
+import { now } from './clock';
 import { expect, test, useLanguage } from './fixtures';
 
 const SHOTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../test-results/screenshots');
@@ -241,7 +242,7 @@ test('a practitioner turns on the authenticator app, then signs in with it', asy
   await page.getByLabel(fr.login.totpLabel).fill(enrolCode);
   await page.getByRole('button', { name: fr.login.verify }).click();
   await expect(page.getByRole('alert')).toBeVisible();
-  await page.getByLabel(fr.login.totpLabel).fill(await totpCode(secret, Date.now() + 30_000));
+  await page.getByLabel(fr.login.totpLabel).fill(await totpCode(secret, now() + 30_000));
   await page.getByRole('button', { name: fr.login.verify }).click();
   await expect(page).toHaveURL(/\/praticien$/);
 });

@@ -4,6 +4,7 @@
 import type { APIRequestContext, BrowserContext, Page } from '@playwright/test';
 import { fr } from '../src/i18n/fr';
 import { luhnCheckDigit } from '../src/lib/validate';
+import { now as clockNow } from './clock';
 import { expect } from './fixtures';
 
 export const PASSWORD = 'Cabinet-Vert-2026!';
@@ -183,7 +184,7 @@ export async function firstSpecialty(request: APIRequestContext): Promise<string
 }
 
 /** The current code of an authenticator app (RFC 6238: HMAC-SHA1, 30 s, 6 digits). */
-export async function totpCode(secretBase32: string, now = Date.now()): Promise<string> {
+export async function totpCode(secretBase32: string, now = clockNow()): Promise<string> {
   const { createHmac } = await import('node:crypto');
   const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
   let bits = '';

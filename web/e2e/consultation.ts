@@ -6,6 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { APIRequestContext, Browser, BrowserContext, Cookie, Page } from '@playwright/test';
 import { PASSWORD, createAccount, loginApi, uniqueEmail } from './accounts';
+import { now } from './clock';
 import { apiGet, unsafe, verifiedPractitioner } from './directory';
 import { expect } from './fixtures';
 
@@ -67,7 +68,7 @@ export async function patientWithAppointment(page: Page, baseURL: string, doctor
   const { slots } = await apiGet<{ slots: Slot[] }>(page.request, `/practitioners/${doctor.practitionerId}/slots?days=2&mode=video&motif_id=${doctor.motifId}`);
   const slot = slots[0];
   expect(slot, 'a video slot today').toBeTruthy();
-  expect(Date.parse(slot!.start) - Date.now(), 'the next slot starts within 10 minutes').toBeLessThanOrEqual(10 * 60_000);
+  expect(Date.parse(slot!.start) - now(), 'the next slot starts within 10 minutes').toBeLessThanOrEqual(10 * 60_000);
   const booked = (await send(page.request, baseURL, 'post', '/appointments', {
     practitioner_id: doctor.practitionerId, motif_id: doctor.motifId, start: slot!.start, profile_id: me.current_profile, mode: 'video',
   }, { 'Idempotency-Key': `e2e-consultation-${Date.now()}` })) as Appointment;

@@ -12,6 +12,7 @@ import { fr } from '../src/i18n/fr';
 import type { AgendaView, OwnProfile } from '../src/lib/directory';
 import { loginApi } from './accounts';
 import { blockingViolations } from './axe';
+import { today } from './clock';
 import { apiGet, unsafe, verifiedPractitioner, type NewPractitioner } from './directory';
 import { expect, test, useLanguage } from './fixtures';
 
@@ -62,9 +63,10 @@ test.beforeAll(async ({ browser }) => {
     });
     await send('post', '/practitioner/motifs', { label: 'Consultation de suivi', duration_min: 20, mode: 'both', price_cents: 3000 });
     await send('post', '/practitioner/motifs', { label: 'Première consultation', duration_min: 30, mode: 'in_person', price_cents: 3000 });
-    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date());
-    await send('post', '/practitioner/agenda/exceptions', { kind: 'block', start: `${today}T10:00`, end: `${today}T11:00`, note: 'Réunion de service' });
-    await send('post', '/practitioner/agenda/exceptions', { kind: 'absence', start: `${addDays(today, 2)}T00:00`, end: `${addDays(today, 3)}T00:00`, note: 'Formation' });
+    // Tomorrow, not today: a period already past is refused, and the suite runs at any hour.
+    const day = today();
+    await send('post', '/practitioner/agenda/exceptions', { kind: 'block', start: `${addDays(day, 1)}T10:00`, end: `${addDays(day, 1)}T11:00`, note: 'Réunion de service' });
+    await send('post', '/practitioner/agenda/exceptions', { kind: 'absence', start: `${addDays(day, 2)}T00:00`, end: `${addDays(day, 3)}T00:00`, note: 'Formation' });
   });
 });
 
@@ -118,8 +120,8 @@ test('a practitioner sets hours and an absence, and sees the agenda and the publ
 
   // 2. A coming weekday that is not a public holiday and still has free slots.
   const me = await apiGet<OwnProfile>(page.request, '/practitioner/profile');
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: me.timezone }).format(new Date());
-  const open = (await twoWeeks(page, today)).filter((d) => d.date > today && !d.holiday && d.free.length > 0);
+  const now = today(me.timezone);
+  const open = (await twoWeeks(page, now)).filter((d) => d.date > now && !d.holiday && d.free.length > 0);
   expect(open.length, 'weekdays with free slots in the next two weeks').toBeGreaterThan(1);
   const day = open[0]!.date;
   const other = open[1]!.date;
@@ -210,8 +212,8 @@ test('a blocked hour removes its slots until it is deleted; a delay is announced
   const put = await page.request.put('/api/v1/practitioner/agenda/hours', { data: { hours }, headers: unsafe(baseURL!) });
   expect(put.status(), await put.text()).toBe(200);
   const me = await apiGet<OwnProfile>(page.request, '/practitioner/profile');
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: me.timezone }).format(new Date());
-  const day = (await twoWeeks(page, today)).find((d) => d.date > today && !d.holiday && d.free.some((s) => s.start.slice(11, 13) === '10'))?.date;
+  const now = today(me.timezone);
+  const day = (await twoWeeks(page, now)).find((d) => d.date > now && !d.holiday && d.free.some((s) => s.start.slice(11, 13) === '10'))?.date;
   test.skip(!day, 'no day with a free slot at 10 h in the next two weeks');
   await openDay(page, day!);
   const tens = () => page.locator('.day-view .free-slot', { hasText: /^10:/ });
@@ -231,7 +233,7 @@ test('a blocked hour removes its slots until it is deleted; a delay is announced
   await expect.poll(() => tens().count()).toBeGreaterThan(0);
 
   // An extra opening on the next Sunday (closed in the weekly hours) opens slots that day.
-  let sunday = addDays(today, 1);
+  let sunday = addDays(now, 1);
   while (new Date(`${sunday}T12:00:00Z`).getUTCDay() !== 0) sunday = addDays(sunday, 1);
   await openDay(page, sunday);
   await expect(page.locator('.day-view .free-slot')).toHaveCount(0);

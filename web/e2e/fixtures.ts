@@ -2,10 +2,25 @@
 // any console error, uncaught exception or Content-Security-Policy violation.
 import { test as base, expect, type Page } from '@playwright/test';
 import { LANG_STORAGE_KEY, type Lang } from '../src/lib/lang';
+import { shiftClock, shiftEveryContext } from './clock';
 
 export { expect };
 
-export const test = base.extend<{ problems: string[] }>({
+export const test = base.extend<{ problems: string[] }, object>({
+  // The suite's simulated instant (e2e/clock.ts) reaches every browser context.
+  browser: [
+    async ({ browser }, use) => {
+      shiftEveryContext(browser);
+      await use(browser);
+    },
+    { scope: 'worker' },
+  ],
+
+  context: async ({ context }, use) => {
+    await shiftClock(context);
+    await use(context);
+  },
+
   baseURL: async ({}, use) => {
     const url = process.env.CABINET_BASE_URL;
     if (!url) throw new Error('CABINET_BASE_URL is not set: global setup did not start the server');

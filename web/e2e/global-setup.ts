@@ -8,6 +8,10 @@
 //   CABINET_OPERATOR_EMAIL / CABINET_OPERATOR_PASSWORD
 //                     set here for the tests (the operator created below); with an external
 //                     server, set them yourself or the operator tests are skipped.
+//   CABINET_E2E_NOW   an ISO instant (e.g. 2026-12-12T23:55:00+01:00) to run the whole suite at:
+//                     the server gets --set dev.clock_offset=<seconds> (development mode only),
+//                     the tests and every browser context read the same offset (e2e/clock.ts)
+//                     from CABINET_E2E_CLOCK_OFFSET, set here. Unset: the real instant.
 //   CABINET_TEST_TURN_URL / CABINET_TEST_STUN_URL / CABINET_TEST_TURN_SECRET
 //                     a coturn to relay calls through (`scripts/services start coturn`): passed
 //                     to the server as ice.turn_urls, ice.stun_urls and ice.turn_secret.
@@ -31,6 +35,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { offsetSecondsFor } from './clock';
 
 const WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const START_TIMEOUT_MS = 30_000;
@@ -67,6 +72,11 @@ export default async function globalSetup(): Promise<(() => Promise<void>) | voi
   const log = createWriteStream(logPath);
 
   const database = `database.url=sqlite:${path.join(tmp, 'cabinet.db')}`;
+  const offset = offsetSecondsFor(process.env.CABINET_E2E_NOW);
+  process.env.CABINET_E2E_CLOCK_OFFSET = String(offset);
+  if (offset !== 0) console.log(`[e2e] simulated instant ${process.env.CABINET_E2E_NOW} (clock offset ${offset} s)`);
+  // The seed and the operator run at the same instant as the server (mode=development allows it).
+  const clock = ['--set', 'mode=development', '--set', `dev.clock_offset=${offset}`];
   const args = [
     'serve',
     '--set', 'http.port=0',
@@ -83,16 +93,17 @@ export default async function globalSetup(): Promise<(() => Promise<void>) | voi
     // within 10 minutes at any hour CI runs (the default window is 07:00–24:00, AGD3).
     '--set', 'agenda.video_window=00:00-24:00',
     ...FAST_HASHING,
+    ...clock,
     ...iceServers(),
   ];
   // Our own variables are not server configuration: keep them away from a server that maps
   // CABINET_* environment variables onto config keys.
   const env = { ...process.env };
-  for (const key of ['CABINET_BIN', 'CABINET_BASE_URL', 'CABINET_OPERATOR_EMAIL', 'CABINET_OPERATOR_PASSWORD']) delete env[key];
+  for (const key of ['CABINET_BIN', 'CABINET_BASE_URL', 'CABINET_OPERATOR_EMAIL', 'CABINET_OPERATOR_PASSWORD', 'CABINET_E2E_NOW', 'CABINET_E2E_CLOCK_OFFSET']) delete env[key];
 
   try {
-    await runOnce(bin, ['operator', 'add', '--email', OPERATOR.email, '--password-stdin', '--set', database, ...FAST_HASHING], tmp, env, log, `${OPERATOR.password}\n`);
-    await runOnce(bin, ['seed', '--practitioners', String(SEED.practitioners), '--seed', String(SEED.seed), '--set', database, ...FAST_HASHING], tmp, env, log);
+    await runOnce(bin, ['operator', 'add', '--email', OPERATOR.email, '--password-stdin', '--set', database, ...FAST_HASHING, ...clock], tmp, env, log, `${OPERATOR.password}\n`);
+    await runOnce(bin, ['seed', '--practitioners', String(SEED.practitioners), '--seed', String(SEED.seed), '--set', database, ...FAST_HASHING, ...clock], tmp, env, log);
   } catch (e) {
     log.end();
     await rm(tmp, { recursive: true, force: true });
