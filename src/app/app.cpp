@@ -293,7 +293,11 @@ void App::serve() {
   if (config_.notify.courier) courier_->start(runtime_.io());
   // Shutdown: connections drain first, then the courier finishes its pass, then the threads stop.
   index_->start(runtime_.io());
-  if (config_.booking.jobs) booking_->start(runtime_.io(), config_.booking.jobs_interval);
+  if (config_.booking.jobs) {
+    auto& passes = registry_.counter("cabinet_booking_job_passes_total",
+                                     "Passes of the booking jobs (reminders, holds, no-shows).");
+    booking_->start(runtime_.io(), config_.booking.jobs_interval, [&passes] { passes.add(); });
+  }
   server_->start([this] {
     booking_->stop(
         [this] { courier_->stop([this] { index_->stop([this] { runtime_.stop(); }); }); });

@@ -236,6 +236,29 @@ const Rules& default_rules() {
   return *kRules;
 }
 
+std::optional<int> sector_1_ceiling(const Rules& rules, std::string_view specialty,
+                                    std::string_view mode, std::string_view date) {
+  const std::string code(specialty);
+  if (rules.non_physicians.contains(code) || rules.not_reimbursed.contains(code)) return {};
+  // Same precedence as Rules::tariff: the specialty's own tariffs, else the "*" ones.
+  for (const bool wildcard : {false, true}) {
+    std::optional<int> ceiling;
+    for (const auto& t : rules.tariffs) {
+      if (!t.specialties.contains(wildcard ? std::string("*") : code) ||
+          !t.modes.contains(std::string(mode)))
+        continue;
+      if (const auto v = at(t.values, date); v && (!ceiling || *v > *ceiling)) ceiling = v;
+    }
+    if (ceiling) return ceiling;
+  }
+  return {};
+}
+
+std::optional<int> sector_1_ceiling(std::string_view specialty, std::string_view mode,
+                                    std::string_view date) {
+  return sector_1_ceiling(default_rules(), specialty, mode, date);
+}
+
 Estimate estimate(const Patient& patient, const Practitioner& practitioner, const Visit& visit) {
   return estimate(default_rules(), patient, practitioner, visit);
 }
@@ -359,8 +382,15 @@ Estimate estimate(const Rules& rules, const Patient& p, const Practitioner& pr, 
     e.reason_en += ", less the " + euros_en(pf_amount) + " flat contribution";
   }
   if (const int excess = e.price_cents - e.base_cents; excess > 0) {
-    e.reason_fr += " ; le dépassement de " + euros(excess) + " n'est pas remboursé";
-    e.reason_en += "; the " + euros_en(excess) + " excess fee is not reimbursed";
+    // Named with the sector that allows it, so that the patient sees why there is one.
+    static const std::map<std::string, std::pair<std::string, std::string>> kWhy{
+        {"2", {" (secteur 2, honoraires libres)", " (sector 2, free fees)"}},
+        {"2_optam", {" (secteur 2 OPTAM)", " (sector 2 OPTAM)"}},
+        {"nc", {" (non conventionné)", " (non-contracted)"}},
+        {"1", {" (au-delà du tarif de secteur 1)", " (above the sector 1 tariff)"}}};
+    const auto& why = kWhy.at(pr.sector);
+    e.reason_fr += " ; le dépassement de " + euros(excess) + why.first + " n'est pas remboursé";
+    e.reason_en += "; the " + euros_en(excess) + " excess fee" + why.second + " is not reimbursed";
   }
   e.reason_fr += ".";
   e.reason_en += ".";

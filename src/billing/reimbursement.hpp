@@ -1,6 +1,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -64,6 +65,15 @@ const Rules& default_rules();
 Estimate estimate(const Rules& rules, const Patient& patient, const Practitioner& practitioner,
                   const Visit& visit);
 Estimate estimate(const Patient& patient, const Practitioner& practitioner, const Visit& visit);
+
+// The most a sector-1 practitioner may bill for a consultation of `specialty` in `mode` on
+// `date` (YYYY-MM-DD): the convention tariff, the highest of its age bands (a paediatrician's
+// motif serves every age). nullopt when the data has no tariff for it (non-physicians, acts
+// outside the convention): the price is then the practitioner's.
+std::optional<int> sector_1_ceiling(const Rules& rules, std::string_view specialty,
+                                    std::string_view mode, std::string_view date);
+std::optional<int> sector_1_ceiling(std::string_view specialty, std::string_view mode,
+                                    std::string_view date);
 
 // "30,00 €" / "€30.00".
 std::string format_euros(int cents, Locale locale);

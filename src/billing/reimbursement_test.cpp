@@ -149,7 +149,10 @@ TEST(Reimbursement, Sector2ExcessNotReimbursed) {
   EXPECT_EQ(e.base_cents, 2300);
   EXPECT_EQ(e.amo_cents, 1610 - 200);
   EXPECT_EQ(e.patient_cents, 6000 - 1410);
-  EXPECT_NE(e.reason_fr.find("le dépassement de 37,00 € n'est pas remboursé"), std::string::npos);
+  EXPECT_NE(e.reason_fr.find("le dépassement de 37,00 € (secteur 2, honoraires libres) n'est pas "
+                             "remboursé"),
+            std::string::npos)
+      << e.reason_fr;
 }
 
 // Sector 2 with OPTAM: reimbursed on the sector-1 base (31,50 €), the excess not.
@@ -306,6 +309,27 @@ TEST(Reimbursement, MissingOrEarlyDateNotEstimated) {
 }
 
 // Malformed rules data is a bug caught at load time.
+// Sector 1 bills the convention tariff (issue 12): the GP's video act is 25 €, not the 30 € of
+// the in-person G; a paediatrician's ceiling is the highest of the age bands.
+TEST(Reimbursement, Sector1CeilingIsTheConventionTariff) {
+  EXPECT_EQ(sector_1_ceiling("general_medicine", "video", kDate), 2500);
+  EXPECT_EQ(sector_1_ceiling("general_medicine", "in_person", kDate), 3000);
+  EXPECT_EQ(sector_1_ceiling("general_medicine", "in_person", "2024-06-01"), 2650);
+  EXPECT_EQ(sector_1_ceiling("gynecology", "video", "2025-08-01"), 4000);
+  const auto child = sector_1_ceiling("pediatrics", "in_person", kDate);
+  ASSERT_TRUE(child);
+  EXPECT_GE(*child, *sector_1_ceiling("dermatology", "in_person", kDate));
+  EXPECT_FALSE(sector_1_ceiling("psychology", "video", kDate));
+  EXPECT_FALSE(sector_1_ceiling("dentistry", "in_person", kDate));
+}
+
+TEST(Reimbursement, Sector1GpVideoAtTheTariffHasNoExcess) {
+  const auto e = estimate(adult(), medecin_traitant(), visit("video", 2500));
+  EXPECT_EQ(e.base_cents, 2500);
+  EXPECT_EQ(e.patient_cents, 2500 - e.amo_cents);
+  EXPECT_EQ(e.reason_fr.find("dépassement"), std::string::npos) << e.reason_fr;
+}
+
 TEST(Reimbursement, MalformedDataRejected) {
   EXPECT_THROW(load_rules("{}", R"({"specialties": []})"), std::invalid_argument);
 }

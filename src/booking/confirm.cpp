@@ -16,6 +16,12 @@ constexpr std::int64_t kLinkBefore = 10 * 60;
 
 }  // namespace
 
+std::int64_t card_due_at(const store::Appointment& a, std::chrono::seconds card_deadline) {
+  return a.booked_by ? a.start_at : a.start_at - card_deadline.count();
+}
+
+bool cancelled_without_card(const store::Appointment& a) { return !a.booked_by; }
+
 Task<Result<void>> Service::add_jobs(storage::Transaction& tx, const store::View& v,
                                      std::int64_t now) {
   const auto& a = v.a;
@@ -25,9 +31,8 @@ Task<Result<void>> Service::add_jobs(storage::Transaction& tx, const store::View
     bool wanted;
   };
   const bool needs_hold = a.payment_state == "card_saved" || a.payment_state == "card_required";
-  const auto hold_at = a.payment_state == "card_saved"
-                           ? a.start_at - d_.options.hold_lead.count()
-                           : a.start_at - d_.options.card_deadline.count();
+  const auto hold_at = a.payment_state == "card_saved" ? a.start_at - d_.options.hold_lead.count()
+                                                       : card_due_at(a, d_.options.card_deadline);
   const std::vector<Due> jobs = {
       Due{"reminder_day_before", a.start_at - kDayBefore, a.start_at - kDayBefore > now},
       Due{"reminder_hours_before", a.start_at - kHoursBefore, a.start_at - kHoursBefore > now},
@@ -222,7 +227,9 @@ Task<Result<nlohmann::json>> Service::close(const Principal& who, const std::str
                                   "charged before.");
   store::PaymentUpdate u;
   u.status = "done";
-  u.payment_state = a.payment_state;
+  // No card by the close (an appointment the practitioner booked): nothing goes through
+  // Cabinet, the patient pays the practitioner directly.
+  u.payment_state = a.payment_state == "card_required" ? "direct" : a.payment_state;
   auto live = co_await store::live_hold(d_.db, a.id);
   if (!live) co_return std::move(live).error();
   std::optional<std::int64_t> ledger_row;

@@ -30,13 +30,23 @@ bool valid_idempotency_key(std::string_view key);
 Result<Answer> replay(const store::StoredAnswer& stored, const std::string& hash);
 // Confirmed or pending, and not yet started.
 bool cancellable(const store::Appointment& a, std::int64_t now);
-// The add-to-calendar file (RFC 5545) of an appointment.
-std::string ics(const store::View& v, const std::string& public_url);
+// The add-to-calendar file (RFC 5545) of an appointment; `cancelled` for the copy sent with a
+// cancellation, before the stored status says so.
+std::string ics(const store::View& v, const std::string& public_url, bool cancelled = false);
 // The reimbursement engine's view of a profile's administrative data.
 billing::Patient patient_facts(const nlohmann::json& administrative,
                                const std::optional<std::string>& birth_date,
                                const std::string& today);
 std::string practitioner_name(const store::View& v);
+// When the card hold must be there (docs/booking.md "When the card is due"). A patient who
+// booked had their hold placed or their card saved at once: after a refused later hold they have
+// until booking.card_deadline before the start. An appointment the practitioner booked (this
+// evening, by phone) waits for the card until the start itself.
+std::int64_t card_due_at(const store::Appointment& a, std::chrono::seconds card_deadline);
+// Whether no hold by card_due_at cancels the appointment: only when the patient booked it. The
+// practitioner who booked chose to see the patient: the consultation goes ahead, and without a
+// card it is paid directly to them (payment.state "direct" at the close).
+bool cancelled_without_card(const store::Appointment& a);
 std::string format_when(std::int64_t t, const std::string& timezone, Locale locale);
 
 // Notices (notices.cpp), queued in the caller's transaction. `kind`: booking_confirmed,

@@ -112,7 +112,7 @@ Task<Result<bool>> Service::run_place_hold(const store::Job& job, const store::V
     if (!r) co_return std::move(r).error();
     co_return false;
   }
-  const auto deadline = a.start_at - d_.options.card_deadline.count();
+  const auto deadline = card_due_at(a, d_.options.card_deadline);
   if (a.payment_state == "card_saved") {
     auto held = co_await place_deferred_hold(v);
     if (held) {
@@ -141,6 +141,13 @@ Task<Result<bool>> Service::run_place_hold(const store::Job& job, const store::V
   if (now < deadline) {
     // No card yet: the patient was asked; look again at the deadline.
     auto r = co_await store::retry_job(d_.db, job.id, deadline, "waiting for a card", now);
+    if (!r) co_return std::move(r).error();
+    co_return false;
+  }
+  if (!cancelled_without_card(a)) {
+    // Booked by the practitioner: the consultation goes ahead without a hold; the patient may
+    // still add a card until the close, else they pay the practitioner directly.
+    auto r = co_await store::finish_job(d_.db, job.id, "done", now);
     if (!r) co_return std::move(r).error();
     co_return false;
   }
@@ -195,10 +202,12 @@ Task<Result<std::size_t>> Service::reconcile() {
   co_return voided;
 }
 
-void Service::start(boost::asio::io_context& io, std::chrono::milliseconds interval) {
-  loop_.start(io, interval, "booking jobs", [this]() -> Task<bool> {
+void Service::start(boost::asio::io_context& io, std::chrono::milliseconds interval,
+                    std::function<void()> on_pass) {
+  loop_.start(io, interval, "booking jobs", [this, on_pass = std::move(on_pass)]() -> Task<bool> {
     auto r = co_await run_due();
     if (!r) log::warn("booking jobs failed", {{"error", r.error().detail}});
+    if (on_pass) on_pass();
     co_return false;
   });
 }

@@ -151,9 +151,10 @@ billing::Patient patient_facts(const nlohmann::json& administrative,
   return p;
 }
 
-std::string ics(const store::View& v, const std::string& public_url) {
+std::string ics(const store::View& v, const std::string& public_url, bool cancelled) {
   const auto& a = v.a;
-  const bool cancelled = a.status == "cancelled" || a.status == "no_show" || a.status == "expired";
+  cancelled =
+      cancelled || a.status == "cancelled" || a.status == "no_show" || a.status == "expired";
   std::string host = public_url.substr(
       public_url.find("://") == std::string::npos ? 0 : public_url.find("://") + 3);
   host = host.substr(0, host.find_first_of(":/"));
@@ -166,6 +167,10 @@ std::string ics(const store::View& v, const std::string& public_url) {
   out += "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Cabinet//Rendez-vous//FR\r\n";
   out += "CALSCALE:GREGORIAN\r\nMETHOD:PUBLISH\r\nBEGIN:VEVENT\r\n";
   out += "UID:" + a.public_id + "@" + host + "\r\n";
+  // The date and time never change (BKG4): the only revision is the cancellation, which a
+  // calendar applies to the event it already has because the UID is the same and the
+  // sequence higher.
+  out += std::string("SEQUENCE:") + (cancelled ? "1" : "0") + "\r\n";
   out += "DTSTAMP:" + ical_utc(a.created_at) + "\r\n";
   out += "DTSTART:" + ical_utc(a.start_at) + "\r\n";
   out += "DTEND:" + ical_utc(a.end_at) + "\r\n";

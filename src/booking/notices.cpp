@@ -17,7 +17,7 @@ std::string mode_text(const store::View& v, Locale locale) {
 notify::Variables variables(const Deps& d, const store::View& v, Locale locale) {
   const bool en = locale == Locale::en;
   notify::Variables vars;
-  vars["name"] = v.profile_first_name;
+  vars["name"] = v.holder_first_name;
   vars["when"] = format_when(v.a.start_at, v.timezone, locale);
   vars["practitioner"] = practitioner_name(v);
   vars["patient"] = v.profile_first_name + " " + v.profile_last_name;
@@ -55,9 +55,15 @@ notify::Variables variables(const Deps& d, const store::View& v, Locale locale) 
                 : "Le lien de la téléconsultation vous sera aussi envoyé par SMS "
                   "10 minutes avant.")
           : (en ? "Address: see the practitioner's page." : "Adresse : voir la page du praticien.");
-  vars["deadline"] =
-      format_when(v.a.start_at - d.options.card_deadline.count(), v.timezone, locale);
+  vars["deadline"] = format_when(card_due_at(v.a, d.options.card_deadline), v.timezone, locale);
   return vars;
+}
+
+// The .ics sent with the email, so that the event lands in the calendar without a click on a
+// link, and leaves it when the appointment is cancelled (same UID, higher SEQUENCE).
+notify::Attachment calendar_file(const Deps& d, const store::View& v, bool cancelled) {
+  return {"rendez-vous.ics", "text/calendar; charset=utf-8; method=PUBLISH",
+          ics(v, d.public_url, cancelled)};
 }
 
 Task<Result<void>> sms_if_phone(storage::Transaction& tx, const Deps& d, const store::View& v,
@@ -100,10 +106,14 @@ Task<Result<void>> queue_notice(storage::Transaction& tx, const Deps& d, const s
     co_return Error(ErrorCode::internal, "unknown notice " + kind);
   }
   if (!email_template.empty()) {
-    if (auto r = co_await d.outbox.email(tx, *v.patient_email,
-                                         notify::render(email_template, locale, vars));
-        !r)
-      co_return r;
+    const auto message = notify::render(email_template, locale, vars);
+    const bool with_calendar = kind == "booking_confirmed" || kind == "booked_for_you";
+    if (with_calendar) {
+      const auto event = calendar_file(d, v, false);
+      if (auto r = co_await d.outbox.email(tx, *v.patient_email, message, event); !r) co_return r;
+    } else {
+      if (auto r = co_await d.outbox.email(tx, *v.patient_email, message); !r) co_return r;
+    }
   }
   if (!sms_template.empty()) co_return co_await sms_if_phone(tx, d, v, sms_template, vars, locale);
   co_return ok();
@@ -111,12 +121,15 @@ Task<Result<void>> queue_notice(storage::Transaction& tx, const Deps& d, const s
 
 Task<Result<void>> queue_cancellation(storage::Transaction& tx, const Deps& d, const store::View& v,
                                       const std::string& by, const std::string& reason) {
-  // The patient, unless they cancelled it themselves (the page told them).
-  if (by != "patient" && v.patient_email) {
+  // The patient, always: even after cancelling themselves, the email carries the .ics that takes
+  // the event out of their calendar (no SMS then: the page told them).
+  if (v.patient_email) {
     const auto locale = v.patient_locale == "en" ? Locale::en : Locale::fr;
     auto vars = variables(d, v, locale);
     const bool en = locale == Locale::en;
-    if (by == "practitioner") {
+    if (by == "patient") {
+      vars["why"] = en ? "You cancelled this appointment." : "Vous avez annulé ce rendez-vous.";
+    } else if (by == "practitioner") {
       vars["why"] = (en ? vars["practitioner"] + " cancelled your appointment."
                         : vars["practitioner"] + " a annulé votre rendez-vous.") +
                     (reason.empty() ? "" : (en ? " Reason: " : " Motif : ") + reason);
@@ -128,11 +141,14 @@ Task<Result<void>> queue_cancellation(storage::Transaction& tx, const Deps& d, c
     }
     vars["link"] = d.public_url + "/praticien/" + v.practitioner_public_id;
     if (auto r = co_await d.outbox.email(tx, *v.patient_email,
-                                         notify::render("appointment_cancelled", locale, vars));
+                                         notify::render("appointment_cancelled", locale, vars),
+                                         calendar_file(d, v, true));
         !r)
       co_return r;
-    if (auto r = co_await sms_if_phone(tx, d, v, "appointment_cancelled", vars, locale); !r)
-      co_return r;
+    if (by != "patient") {
+      if (auto r = co_await sms_if_phone(tx, d, v, "appointment_cancelled", vars, locale); !r)
+        co_return r;
+    }
   }
   // The practitioner, unless they cancelled it.
   if (by != "practitioner" && v.practitioner_email) {

@@ -166,7 +166,9 @@ class Service {
   // with the clock where they want it.
   Task<Result<std::size_t>> run_due();
   // Runs run_due every `interval` until stop(); `done` runs once the loop has exited.
-  void start(boost::asio::io_context& io, std::chrono::milliseconds interval);
+  // `on_pass` after each pass (a metric: tests wait for a pass instead of sleeping).
+  void start(boost::asio::io_context& io, std::chrono::milliseconds interval,
+             std::function<void()> on_pass = {});
   void stop(std::function<void()> done = {});
 
   [[nodiscard]] std::string cancel_link(const store::Appointment& a) const;

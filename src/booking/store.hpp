@@ -61,6 +61,8 @@ struct View {
   std::string patient_locale = "fr";
   std::optional<std::string> practitioner_email;
   std::string practitioner_locale = "fr";
+  // The account holder, who reads the emails: a child's appointment greets the parent.
+  std::string holder_first_name;
 };
 
 // Inserts the appointment and claims its granules, in `tx`. A granule already owned by an

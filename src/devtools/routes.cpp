@@ -18,18 +18,24 @@ void register_routes(http::Router& router, bool enabled, std::filesystem::path m
         }
         co_return Response::json(200, out);
       });
-  router.add(Method::get, "/api/v1/dev/mailbox/{id}",
-             [enabled, mailbox](Request& req) -> Task<Response> {
-               if (!enabled) co_return Response::error(ErrorCode::not_found, req.locale);
-               auto m = notify::read_mailbox(mailbox, *req.param("id"));
-               if (!m) co_return Response::error(ErrorCode::not_found, req.locale);
-               co_return Response::json(200, {{"id", std::string(*req.param("id"))},
-                                              {"to", m->to},
-                                              {"subject", m->subject},
-                                              {"date", m->date},
-                                              {"text", m->text},
-                                              {"html", m->html}});
-             });
+  router.add(
+      Method::get, "/api/v1/dev/mailbox/{id}", [enabled, mailbox](Request& req) -> Task<Response> {
+        if (!enabled) co_return Response::error(ErrorCode::not_found, req.locale);
+        auto m = notify::read_mailbox(mailbox, *req.param("id"));
+        if (!m) co_return Response::error(ErrorCode::not_found, req.locale);
+        nlohmann::json files = nlohmann::json::array();
+        for (const auto& a : m->attachments) {
+          files.push_back(
+              {{"filename", a.filename}, {"content_type", a.content_type}, {"content", a.content}});
+        }
+        co_return Response::json(200, {{"id", std::string(*req.param("id"))},
+                                       {"attachments", std::move(files)},
+                                       {"to", m->to},
+                                       {"subject", m->subject},
+                                       {"date", m->date},
+                                       {"text", m->text},
+                                       {"html", m->html}});
+      });
 }
 
 }  // namespace cabinet::devtools

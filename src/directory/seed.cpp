@@ -5,6 +5,8 @@
 #include <random>
 
 #include "agenda/holidays.hpp"
+#include "agenda/local_time.hpp"
+#include "billing/reimbursement.hpp"
 #include "core/random.hpp"
 #include "directory/store.hpp"
 #include "geo/communes.hpp"
@@ -188,27 +190,53 @@ std::vector<store::Hours> hours_for(SeededRandom& rng, bool video, bool in_perso
   return out;
 }
 
+// The tariffs in force today in Paris price the demo motifs.
+std::string tariff_date(std::int64_t now) {
+  return agenda::format_date(agenda::local_date(now, agenda::zone("Europe/Paris")));
+}
+
+// A sector-1 practitioner bills the convention tariff in force (SPEC PAY4): 25 € for a GP's
+// video act, 30 € in person; sector 2 and non-contracted prices are free, above it.
 std::vector<store::Motif> motifs_for(SeededRandom& rng, const SpecialtyMix& mix,
-                                     const std::string& sector, bool video, bool in_person) {
+                                     const std::string& sector, bool video, bool in_person,
+                                     std::string_view date) {
   int price = mix.base_price_cents;
   if (sector == "2" || sector == "2_optam")
     price = price * (130 + static_cast<int>(rng.below(70))) / 100;
   if (sector == "nc") price = price * (180 + static_cast<int>(rng.below(100))) / 100;
   price = (price + 50) / 100 * 100;  // whole euros
+  const auto tariff = [&](const char* mode) {
+    const auto ceiling =
+        sector == "1" ? billing::sector_1_ceiling(mix.code, mode, date) : std::optional<int>();
+    return ceiling ? *ceiling : price;
+  };
+  const int video_price = tariff("video");
+  const int office_price = tariff("in_person");
   const int first_len =
       std::string_view(mix.code) == "psychology" || std::string_view(mix.code) == "psychiatry" ? 45
                                                                                                : 20;
   const int follow_len = std::string_view(mix.code) == "psychology"      ? 45
                          : std::string_view(mix.code) == "physiotherapy" ? 30
                                                                          : 15;
+  // One motif for both modes only when both cost the same; otherwise video has its own.
+  const bool one_price = video_price == office_price;
+  const auto mode_of = [&] {
+    if (video && in_person) return one_price ? "both" : "in_person";
+    return video ? "video" : "in_person";
+  };
+  const auto price_of = [&](std::string_view mode) {
+    return mode == "video" ? video_price : office_price;
+  };
   std::vector<store::Motif> out;
-  const std::string both = video && in_person ? "both" : (video ? "video" : "in_person");
-  out.push_back({0, "", 0, "Consultation de suivi", follow_len, both, price, 1});
-  out.push_back({0, "", 0, "Première consultation", first_len, in_person ? "in_person" : "video",
-                 price + (first_len > follow_len ? 1000 : 0), 2});
-  if (video) out.push_back({0, "", 0, "Téléconsultation", follow_len, "video", price, 3});
+  const std::string both = mode_of();
+  out.push_back({0, "", 0, "Consultation de suivi", follow_len, both, price_of(both), 1});
+  const std::string first_mode = in_person ? "in_person" : "video";
+  const int first_extra = first_len > follow_len && sector != "1" ? 1000 : 0;
+  out.push_back({0, "", 0, "Première consultation", first_len, first_mode,
+                 price_of(first_mode) + first_extra, 2});
+  if (video) out.push_back({0, "", 0, "Téléconsultation", follow_len, "video", video_price, 3});
   if (std::string_view(mix.code) == "general_medicine")
-    out.push_back({0, "", 0, "Renouvellement d’ordonnance", 10, both, price, 4});
+    out.push_back({0, "", 0, "Renouvellement d’ordonnance", 10, both, price_of(both), 4});
   return out;
 }
 
@@ -274,7 +302,7 @@ Task<Result<std::vector<DemoAccount>>> seed_demo_accounts(storage::Database& db,
     p.in_person = true;
     p.presentation = "Médecin généraliste. Je vous reçois au cabinet et en téléconsultation.";
     if (auto r = co_await store::update_profile(tx, p); !r) co_return r;
-    for (auto m : motifs_for(rng, kMix[0], "1", true, true)) {
+    for (auto m : motifs_for(rng, kMix[0], "1", true, true, tariff_date(now))) {
       m.public_id = "m" + random_base32(rng, 12);
       m.practitioner_id = *dr;
       if (auto r = co_await store::insert_motif(tx, m, now); !r) co_return std::move(r).error();
@@ -384,7 +412,7 @@ Task<Result<SeedReport>> seed(storage::Database& db, const Clock& clock,
         p.min_notice_minutes = rng.chance(50) ? 60 : 120;
         p.horizon_days = rng.chance(70) ? 60 : 90;
         if (auto r = co_await store::update_profile(tx, p); !r) co_return r;
-        for (auto m : motifs_for(rng, *mix, p.sector, video, in_person)) {
+        for (auto m : motifs_for(rng, *mix, p.sector, video, in_person, tariff_date(now))) {
           m.public_id = "m" + random_base32(rng, 12);
           m.practitioner_id = *account;
           if (auto r = co_await store::insert_motif(tx, m, now); !r) co_return std::move(r).error();

@@ -5,6 +5,7 @@
 
 #include "agenda/holidays.hpp"
 #include "agenda/local_time.hpp"
+#include "billing/reimbursement.hpp"
 #include "core/log.hpp"
 #include "core/utf8.hpp"
 #include "core/validators.hpp"
@@ -111,7 +112,49 @@ Result<store::Motif> parse_motif(const nlohmann::json& body) {
   return m;
 }
 
+// Sector 1 bills the convention tariff (SPEC PAY4, DIR1): a motif priced above it in any mode
+// it is offered in is refused, with the tariff. An exceptional excess (DE) is decided per
+// consultation at the patient's request, never built into a motif's price, so it is no reason
+// to accept one here. Tariffs are those in force on `date` in the practitioner's zone.
+Result<void> check_sector_1_price(const store::Profile& p, const store::Motif& m,
+                                  std::string_view date) {
+  if (p.sector != "1") return ok();
+  for (const char* mode : {"video", "in_person"}) {
+    if (m.mode != mode && m.mode != "both") continue;
+    const auto ceiling = billing::sector_1_ceiling(p.specialty, mode, date);
+    if (!ceiling || m.price_cents <= *ceiling) continue;
+    const bool video = std::string_view(mode) == "video";
+    const auto fr = billing::format_euros(*ceiling, Locale::fr);
+    const auto en = billing::format_euros(*ceiling, Locale::en);
+    return invalid(
+        "price_cents",
+        "Motif « " + m.label + " » : en secteur 1, " +
+            (video ? "la téléconsultation se facture" : "la consultation au cabinet se facture") +
+            " au tarif de la convention, " + fr +
+            " au plus. Un dépassement exceptionnel (DE) se décide consultation par consultation, "
+            "pas dans le prix d'un motif." +
+            (m.mode == "both" ? " Pour des tarifs différents, créez un motif vidéo et un motif "
+                                "au cabinet."
+                              : ""),
+        "Reason \"" + m.label + "\": in sector 1, " +
+            (video ? "a video consultation is billed" : "an in-person consultation is billed") +
+            " at the convention tariff, " + en +
+            " at most. An exceptional excess (DE) is decided per consultation, not built into a "
+            "reason's price." +
+            (m.mode == "both" ? " For different prices, create a video reason and an in-person "
+                                "one."
+                              : ""));
+  }
+  return ok();
+}
+
 }  // namespace
+
+std::string Service::today(const store::Profile& p) const {
+  const auto* zone = agenda::zone(p.timezone);
+  if (zone == nullptr) zone = agenda::zone("Europe/Paris");
+  return agenda::format_date(agenda::local_date(d_.clock.unix_seconds(), zone));
+}
 
 Task<Result<void>> Service::changed(std::int64_t account) {
   if (auto r = co_await store::record_change(d_.db, account, d_.clock.unix_seconds()); !r)
@@ -181,6 +224,7 @@ Task<Result<nlohmann::json>> Service::update_profile(const Principal& who,
   auto current = co_await own_profile(who.account_id);
   if (!current) co_return std::move(current).error();
   auto p = std::move(*current);
+  const std::string current_sector = p.sector;
   http::Input in(body);
   if (in.has("address_line")) {
     auto v = in.optional_text("address_line", 200);
@@ -236,6 +280,18 @@ Task<Result<nlohmann::json>> Service::update_profile(const Principal& who,
       co_return invalid("sector", "Secteur 1, 2, 2 OPTAM ou non conventionné.",
                         "Sector 1, 2, 2 OPTAM or non-contracted.");
     p.sector = body["sector"].get<std::string>();
+    // Moving to sector 1 with motifs priced above the tariff: the practitioner fixes them first.
+    if (p.sector == "1" && current_sector != "1") {
+      auto motifs = co_await store::motifs(d_.db, who.account_id);
+      if (!motifs) co_return std::move(motifs).error();
+      for (const auto& m : *motifs) {
+        if (auto r = check_sector_1_price(p, m, today(p)); !r) {
+          auto e = std::move(r).error();
+          e.field = "sector";
+          co_return e;
+        }
+      }
+    }
   }
   if (in.has("presentation")) {
     auto v = in.optional_text("presentation", 4000);
@@ -312,9 +368,12 @@ Task<Result<nlohmann::json>> Service::motifs(const Principal& who) {
 }
 
 Task<Result<nlohmann::json>> Service::add_motif(const Principal& who, const nlohmann::json& body) {
-  if (auto r = co_await own_profile(who.account_id); !r) co_return std::move(r).error();
+  auto profile = co_await own_profile(who.account_id);
+  if (!profile) co_return std::move(profile).error();
   auto m = parse_motif(body);
   if (!m) co_return std::move(m).error();
+  if (auto r = check_sector_1_price(*profile, *m, today(*profile)); !r)
+    co_return std::move(r).error();
   auto existing = co_await store::motifs(d_.db, who.account_id);
   if (!existing) co_return std::move(existing).error();
   if (existing->size() >= kMaxMotifs)
@@ -334,8 +393,12 @@ Task<Result<nlohmann::json>> Service::add_motif(const Principal& who, const nloh
 
 Task<Result<nlohmann::json>> Service::update_motif(const Principal& who, const std::string& id,
                                                    const nlohmann::json& body) {
+  auto profile = co_await own_profile(who.account_id);
+  if (!profile) co_return std::move(profile).error();
   auto m = parse_motif(body);
   if (!m) co_return std::move(m).error();
+  if (auto r = check_sector_1_price(*profile, *m, today(*profile)); !r)
+    co_return std::move(r).error();
   m->public_id = id;
   m->practitioner_id = who.account_id;
   bool found = false;

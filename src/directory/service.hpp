@@ -78,6 +78,8 @@ class Service {
   // The practitioner whose agenda `who` manages: themselves, or the one an assistant works for.
   Task<Result<std::int64_t>> agenda_owner(const Principal& who);
   Task<Result<store::Profile>> own_profile(std::int64_t account);
+  // Today in the practitioner's time zone (YYYY-MM-DD): the date tariffs are read at.
+  std::string today(const store::Profile& p) const;
   // Answers of the two hottest public reads, kept for one second and dropped as soon as the
   // index changes (a practitioner edits their agenda): popular searches are computed once per
   // second, not once per request. Slots are checked again at booking.

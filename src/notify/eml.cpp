@@ -16,7 +16,8 @@ namespace cabinet::notify {
 namespace {
 
 constexpr auto npos = std::string_view::npos;
-constexpr int kMaxDepth = 8;  // nested multiparts read by parse_eml
+constexpr int kMaxDepth = 8;                 // nested multiparts read by parse_eml
+constexpr std::size_t kMaxAttachments = 16;  // kept by parse_eml, for the mailbox page
 
 unsigned char uc(char c) { return static_cast<unsigned char>(c); }
 bool is_control(char c) { return uc(c) < 0x20 || uc(c) == 0x7f; }
@@ -127,16 +128,16 @@ std::vector<std::string_view> split_multipart(std::string_view body, std::string
   return parts;
 }
 
-std::string decode_body(std::string_view body, const Entity& entity) {
+// The part's bytes, transfer encoding undone: an attachment exactly as it was sent.
+std::string decode_bytes(std::string_view body, const Entity& entity) {
   const std::string encoding = lower(entity.header("content-transfer-encoding"));
-  std::string bytes;
-  if (encoding == "quoted-printable") {
-    bytes = decode_quoted_printable(body);
-  } else if (encoding == "base64") {
-    bytes = decode_base64(body).value_or(std::string(body));
-  } else {
-    bytes = std::string(body);
-  }
+  if (encoding == "quoted-printable") return decode_quoted_printable(body);
+  if (encoding == "base64") return decode_base64(body).value_or(std::string(body));
+  return std::string(body);
+}
+
+std::string decode_body(std::string_view body, const Entity& entity) {
+  std::string bytes = decode_bytes(body, entity);
   const std::string charset = parameter(entity.header("content-type"), "charset");
   return to_lf(charset_to_utf8(std::move(bytes), charset));
 }
@@ -153,7 +154,14 @@ void collect_parts(const Entity& entity, ParsedEmail& out, int depth) {
     }
     return;
   }
-  if (lower(entity.header("content-disposition")).starts_with("attachment")) return;
+  if (const std::string disposition = entity.header("content-disposition");
+      lower(disposition).starts_with("attachment")) {
+    if (out.attachments.size() < kMaxAttachments) {
+      out.attachments.push_back({parameter(disposition, "filename"), std::string(trim(type)),
+                                 decode_bytes(entity.body, entity)});
+    }
+    return;
+  }
   if (media != "text/plain" && media != "text/html") return;
   std::string& target = media == "text/plain" ? out.text : out.html;
   if (!target.empty()) return;
@@ -202,6 +210,16 @@ Result<void> check_email(const Email& email) {
   if (!is_valid_utf8(email.text) || !is_valid_utf8(email.html)) {
     return refuse("the body is not UTF-8");
   }
+  for (const auto& a : email.attachments) {
+    const auto plain = [](std::string_view v) {
+      return !v.empty() && std::none_of(v.begin(), v.end(), [](char c) {
+        return uc(c) < 32 || uc(c) >= 127 || c == '"' || c == '\\';
+      });
+    };
+    if (!plain(a.filename) || !plain(a.content_type))
+      return refuse("an attachment's name or type is not plain ASCII: " + a.filename);
+    if (!is_valid_utf8(a.content)) return refuse("an attachment is not UTF-8");
+  }
   return ok();
 }
 
@@ -234,17 +252,37 @@ std::string render_eml(const Email& email) {
   out += encode_unstructured_header("Subject", email.subject) + "\r\n";
   out += "MIME-Version: 1.0\r\n";
   static constexpr std::string_view kQp = "Content-Transfer-Encoding: quoted-printable\r\n";
+  // The readable part: headers and body, as a whole message or as the first part of a mixed one.
+  std::string body;
   if (email.html.empty()) {
-    out += fmt::format("Content-Type: text/plain; charset=utf-8\r\n{}\r\n{}\r\n", kQp, text);
-    return out;
+    body = fmt::format("Content-Type: text/plain; charset=utf-8\r\n{}\r\n{}\r\n", kQp, text);
+  } else {
+    const std::string boundary = make_boundary(text, html);
+    body =
+        fmt::format("Content-Type: multipart/alternative;\r\n boundary=\"{}\"\r\n\r\n", boundary);
+    body += fmt::format("--{}\r\nContent-Type: text/plain; charset=utf-8\r\n{}\r\n{}\r\n", boundary,
+                        kQp, text);
+    body += fmt::format("--{}\r\nContent-Type: text/html; charset=utf-8\r\n{}\r\n{}\r\n", boundary,
+                        kQp, html);
+    body += fmt::format("--{}--\r\n", boundary);
   }
-  const std::string boundary = make_boundary(text, html);
-  out += fmt::format("Content-Type: multipart/alternative;\r\n boundary=\"{}\"\r\n\r\n", boundary);
-  out += fmt::format("--{}\r\nContent-Type: text/plain; charset=utf-8\r\n{}\r\n{}\r\n", boundary,
-                     kQp, text);
-  out += fmt::format("--{}\r\nContent-Type: text/html; charset=utf-8\r\n{}\r\n{}\r\n", boundary,
-                     kQp, html);
-  out += fmt::format("--{}--\r\n", boundary);
+  if (email.attachments.empty()) return out + body;
+  // Boundaries are random and base64 has no '=' inside a line start "--=_", so one fresh
+  // boundary cannot collide with the nested one.
+  const std::string mixed = make_boundary(body, "");
+  out += fmt::format("Content-Type: multipart/mixed;\r\n boundary=\"{}\"\r\n\r\n", mixed);
+  out += fmt::format("--{}\r\n{}", mixed, body);
+  for (const auto& a : email.attachments) {
+    std::string name = a.filename;
+    std::string type = a.content_type;
+    std::erase_if(name, [](char c) { return is_control(c) || c == '"' || c == '\\'; });
+    std::erase_if(type, [](char c) { return is_control(c); });
+    out += fmt::format(
+        "--{}\r\nContent-Type: {}\r\nContent-Transfer-Encoding: base64\r\n"
+        "Content-Disposition: attachment; filename=\"{}\"\r\n\r\n{}\r\n",
+        mixed, type, name, encode_base64_lines(a.content));
+  }
+  out += fmt::format("--{}--\r\n", mixed);
   return out;
 }
 

@@ -20,6 +20,7 @@ struct ParsedEmail {
   std::int64_t date = 0;   // Unix seconds; 0 when missing or unreadable
   std::string text;
   std::string html;
+  std::vector<Attachment> attachments;  // parts with "Content-Disposition: attachment"
 };
 
 // Refuses (invalid_request) what render_eml would have to alter: CR, LF or other control
@@ -29,7 +30,8 @@ struct ParsedEmail {
 Result<void> check_email(const Email& email);
 
 // One RFC 5322 message, 7-bit clean, CRLF line ends: multipart/alternative (text, then HTML)
-// or a single text/plain part when html is empty. Control characters in header values become
+// or a single text/plain part when html is empty; with attachments, that body and each file
+// (base64) inside a multipart/mixed. Control characters in header values become
 // spaces here too, so that no input can add a header even when check_email was skipped.
 std::string render_eml(const Email& email);
 

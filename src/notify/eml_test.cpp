@@ -142,6 +142,38 @@ TEST(EmlRoundTrip, ParseGivesBackWhatRenderWrote) {
   EXPECT_EQ(parsed.html, email.html);
 }
 
+// An appointment's .ics travels as a base64 attachment beside the readable parts, byte for byte
+// (CRLF lines included), and parse_eml gives it back without mixing it into the text.
+TEST(EmlRoundTrip, AnAttachmentTravelsBesideTheBody) {
+  for (const bool html : {true, false}) {
+    Email email = sample();
+    if (!html) email.html.clear();
+    const std::string ics =
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nSUMMARY:Rendez-vous Dr Éléonore "
+        "Martin – Suivi\r\n" +
+        std::string(200, 'x') + "\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+    email.attachments.push_back({"rendez-vous.ics", "text/calendar; charset=utf-8", ics});
+    const std::string eml = render_eml(email);
+    EXPECT_NE(header_block(eml).find("multipart/mixed"), std::string::npos);
+    for (std::size_t start = 0, nl = 0; (nl = eml.find("\r\n", start)) != std::string::npos;
+         start = nl + 2) {
+      EXPECT_LE(nl - start, 998U);
+    }
+    const auto parsed = parse_eml(eml);
+    EXPECT_EQ(parsed.text, email.text);
+    EXPECT_EQ(parsed.html, email.html);
+    ASSERT_EQ(parsed.attachments.size(), 1U);
+    EXPECT_EQ(parsed.attachments[0].filename, "rendez-vous.ics");
+    EXPECT_EQ(parsed.attachments[0].content_type, "text/calendar; charset=utf-8");
+    EXPECT_EQ(parsed.attachments[0].content, ics);
+    EXPECT_TRUE(check_email(email).ok());
+  }
+  Email bad = sample();
+  bad.attachments.push_back({"a\"b.ics\r\nX-Evil: 1", "text/calendar", "x"});
+  EXPECT_FALSE(check_email(bad).ok());
+  EXPECT_EQ(render_eml(bad).find("\r\nX-Evil"), std::string::npos);
+}
+
 TEST(EmlRoundTrip, TextOnlyAndAwkwardBodies) {
   for (const std::string& text :
        {std::string(), std::string("\n"), std::string("no final line end"),

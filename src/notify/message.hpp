@@ -2,10 +2,18 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "core/result.hpp"
 
 namespace cabinet::notify {
+
+// A file sent with an email: an appointment's .ics. Text only (what the outbox stores).
+struct Attachment {
+  std::string filename;      // printable ASCII, no quotes: "rendez-vous.ics"
+  std::string content_type;  // "text/calendar; charset=utf-8; method=PUBLISH"
+  std::string content;       // UTF-8
+};
 
 // One email as the outbox stores it. Every field is plain data so that a retry renders the
 // very same message (same Message-ID, same Date) and receivers can de-duplicate it.
@@ -17,6 +25,7 @@ struct Email {
   std::string text;             // UTF-8, the part every client can show
   std::string html;             // UTF-8; empty: a text-only message
   std::int64_t created_at = 0;  // Unix seconds, used for the Date header
+  std::vector<Attachment> attachments;
 };
 
 struct Sms {

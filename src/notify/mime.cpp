@@ -172,6 +172,16 @@ std::string decode_quoted_printable(std::string_view encoded) {
   }
 }
 
+std::string encode_base64_lines(std::string_view bytes) {
+  const std::string all = encode_base64(bytes);
+  std::string out;
+  for (std::size_t i = 0; i < all.size(); i += 76) {
+    if (i > 0) out += "\r\n";
+    out += all.substr(i, 76);
+  }
+  return out;
+}
+
 std::optional<std::string> decode_base64(std::string_view text) {
   std::string out(text.size() / 4 * 3 + 3, '\0');
   std::size_t length = 0;

@@ -17,6 +17,8 @@ std::string encode_quoted_printable(std::string_view text);
 std::string decode_quoted_printable(std::string_view encoded);
 
 std::optional<std::string> decode_base64(std::string_view text);  // whitespace is ignored
+// Base64 in lines of 76 characters joined by CRLF (RFC 2045 6.8), for an attachment's body.
+std::string encode_base64_lines(std::string_view bytes);
 
 // `bytes` in `charset` as UTF-8: the Latin-1 family is converted, anything else kept.
 std::string charset_to_utf8(std::string bytes, std::string_view charset);

@@ -11,7 +11,8 @@ namespace asio = boost::asio;
 
 constexpr std::string_view kInsert =
     "INSERT INTO outbox (message_id, channel, recipient, subject, body_text, body_html, created_at,"
-    " next_attempt_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $7)";
+    " next_attempt_at, attachment_name, attachment_type, attachment_body)"
+    " VALUES ($1, $2, $3, $4, $5, $6, $7, $7, $8, $9, $10)";
 // The repeated conditions in the outer WHERE matter on PostgreSQL: when two nodes race, the
 // loser re-checks them against the row the winner just leased and skips it.
 constexpr std::string_view kClaim =
@@ -21,15 +22,15 @@ constexpr std::string_view kClaim =
     " ORDER BY id LIMIT $3)"
     " AND delivered_at IS NULL AND failed_at IS NULL AND (lease_until IS NULL OR lease_until < $2)"
     " RETURNING id, message_id, channel, recipient, subject, body_text, body_html, created_at,"
-    " attempts";
+    " attempts, attachment_name, attachment_type, attachment_body";
 constexpr std::string_view kDelivered =
     "UPDATE outbox SET delivered_at = $1, lease_until = NULL, last_error = NULL, body_text = '',"
-    " body_html = NULL WHERE id = $2";
+    " body_html = NULL, attachment_body = NULL WHERE id = $2";
 constexpr std::string_view kRetry =
     "UPDATE outbox SET next_attempt_at = $1, lease_until = NULL, last_error = $2 WHERE id = $3";
 constexpr std::string_view kFailed =
     "UPDATE outbox SET failed_at = $1, lease_until = NULL, last_error = $2, body_text = '',"
-    " body_html = NULL WHERE id = $3";
+    " body_html = NULL, attachment_body = NULL WHERE id = $3";
 
 }  // namespace
 
@@ -40,14 +41,21 @@ std::chrono::seconds backoff(int attempts) {
 
 Task<Result<void>> Outbox::insert(storage::Transaction& tx, std::string_view channel,
                                   const std::string& to, const std::string& subject,
-                                  const std::string& text, const std::string& html) {
+                                  const std::string& text, const std::string& html,
+                                  const Attachment* attachment) {
+  const auto opt = [](const std::string* v) {
+    return v == nullptr ? storage::Value(nullptr) : storage::Value(*v);
+  };
   storage::Params params{"<" + random_base32(random_, 16) + "@" + domain_ + ">",
                          std::string(channel),
                          to,
                          subject.empty() ? storage::Value(nullptr) : storage::Value(subject),
                          text,
                          html.empty() ? storage::Value(nullptr) : storage::Value(html),
-                         clock_.unix_seconds()};
+                         clock_.unix_seconds(),
+                         opt(attachment ? &attachment->filename : nullptr),
+                         opt(attachment ? &attachment->content_type : nullptr),
+                         opt(attachment ? &attachment->content : nullptr)};
   auto r = co_await tx.query(kInsert, std::move(params));
   if (!r) co_return std::move(r).error();
   co_return ok();
@@ -55,12 +63,18 @@ Task<Result<void>> Outbox::insert(storage::Transaction& tx, std::string_view cha
 
 Task<Result<void>> Outbox::email(storage::Transaction& tx, const std::string& to,
                                  const Rendered& message) {
-  co_return co_await insert(tx, "email", to, message.subject, message.text, message.html);
+  co_return co_await insert(tx, "email", to, message.subject, message.text, message.html, nullptr);
+}
+
+Task<Result<void>> Outbox::email(storage::Transaction& tx, const std::string& to,
+                                 const Rendered& message, const Attachment& attachment) {
+  co_return co_await insert(tx, "email", to, message.subject, message.text, message.html,
+                            &attachment);
 }
 
 Task<Result<void>> Outbox::sms(storage::Transaction& tx, const std::string& to,
                                const std::string& text) {
-  co_return co_await insert(tx, "sms", to, "", text, "");
+  co_return co_await insert(tx, "sms", to, "", text, "", nullptr);
 }
 
 Courier::Courier(storage::Database& db, BlockingPool& blocking, EmailTransport& email,
@@ -91,6 +105,10 @@ Task<Result<std::size_t>> Courier::deliver_due() {
                   row.text(3),   row.opt_text(4).value_or(""),
                   row.text(5),   row.opt_text(6).value_or(""),
                   row.integer(7)};
+      if (auto name = row.opt_text(9)) {
+        email.attachments.push_back({*name, row.opt_text(10).value_or("application/octet-stream"),
+                                     row.opt_text(11).value_or("")});
+      }
       sent = co_await blocking_.call([&] { return email_.send(email); });
     } else {
       Sms sms{row.text(1), row.text(3), row.text(5), row.integer(7)};

@@ -30,6 +30,9 @@ class Outbox {
 
   Task<Result<void>> email(storage::Transaction& tx, const std::string& to,
                            const Rendered& message);
+  // With a file (an appointment's .ics), erased with the body once sent.
+  Task<Result<void>> email(storage::Transaction& tx, const std::string& to, const Rendered& message,
+                           const Attachment& attachment);
   Task<Result<void>> sms(storage::Transaction& tx, const std::string& to, const std::string& text);
 
   // Called after a commit that queued messages: the courier looks at once instead of at its
@@ -42,7 +45,8 @@ class Outbox {
  private:
   Task<Result<void>> insert(storage::Transaction& tx, std::string_view channel,
                             const std::string& to, const std::string& subject,
-                            const std::string& text, const std::string& html);
+                            const std::string& text, const std::string& html,
+                            const Attachment* attachment);
 
   const Clock& clock_;
   Random& random_;

@@ -116,14 +116,16 @@ constexpr std::array kTemplates{
              "ANNULER LE RENDEZ-VOUS", "CANCEL THE APPOINTMENT"},
     Template{"booked_for_you", "{{practitioner}} a pris rendez-vous pour vous : {{when}}",
              "Bonjour {{name}},\n\n{{practitioner}} a pris ce rendez-vous pour vous.\n\n"
-             "{{summary}}\n\nPour le garder, ajoutez une carte bancaire dans « Mes rendez-vous » "
-             "avant le {{deadline}} : une empreinte est réalisée, rien n'est débité avant la "
-             "consultation.\n\n{{link}}\n\nPour annuler sans frais : {{cancel}}",
+             "{{summary}}\n\nAjoutez une carte bancaire dans « Mes rendez-vous » avant le "
+             "{{deadline}} : une empreinte est réalisée, rien n'est débité avant la consultation. "
+             "Sans carte, le rendez-vous est maintenu et vous réglez directement {{practitioner}}."
+             "\n\n{{link}}\n\nPour annuler sans frais : {{cancel}}",
              "{{practitioner}} booked an appointment for you: {{when}}",
              "Hello {{name}},\n\n{{practitioner}} booked this appointment for you.\n\n{{summary}}"
-             "\n\nTo keep it, add a bank card in \"My appointments\" before {{deadline}}: a hold "
-             "is placed, nothing is charged before the consultation.\n\n{{link}}\n\nTo cancel at "
-             "no cost: {{cancel}}",
+             "\n\nAdd a bank card in \"My appointments\" before {{deadline}}: a hold is placed, "
+             "nothing is charged before the consultation. Without a card the appointment stands "
+             "and you pay {{practitioner}} directly.\n\n{{link}}\n\nTo cancel at no cost: "
+             "{{cancel}}",
              "Ajouter ma carte", "Add my card"},
     Template{"reminder_day_before", "Rappel : rendez-vous demain, {{when}}",
              "Bonjour {{name}},\n\nPetit rappel de votre rendez-vous de demain.\n\n{{summary}}"

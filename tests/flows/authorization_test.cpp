@@ -253,7 +253,7 @@ TEST_P(Authorization, SomeoneElsesObjectsAreNotFound) {
   // Directory objects: another practitioner's motif or agenda exception is not found either.
   auto motif =
       h_.post(drA, "/api/v1/practitioner/motifs",
-              {{"label", "Suivi"}, {"duration_min", 15}, {"mode", "video"}, {"price_cents", 3000}});
+              {{"label", "Suivi"}, {"duration_min", 15}, {"mode", "video"}, {"price_cents", 2500}});
   ASSERT_EQ(motif.status, 201) << motif.body;
   const auto motif_path = "/api/v1/practitioner/motifs/" + motif.body["id"].get<std::string>();
   EXPECT_EQ(

@@ -15,7 +15,7 @@ TEST_P(Booking, ChildVideoBookingIsHeldConfirmedMailedAndTakesTheSlot) {
   ASSERT_EQ(r.status, 201) << r.body;
   EXPECT_EQ(r.body["status"], "pending_payment");
   EXPECT_EQ(r.body["profile"]["first_name"], "Tom");
-  EXPECT_EQ(r.body["price_cents"], 3000);
+  EXPECT_EQ(r.body["price_cents"], 2500);
   EXPECT_FALSE(r.body["hold_expires_at"].is_null());
   // Held while the patient pays: nobody else sees it.
   EXPECT_NE(monday_video_slots().front(), monday("14:00"));
@@ -34,6 +34,9 @@ TEST_P(Booking, ChildVideoBookingIsHeldConfirmedMailedAndTakesTheSlot) {
   EXPECT_NE(mail.text.find("/annuler?token="), std::string::npos) << mail.text;
   EXPECT_NE(mail.html.find("ANNULER LE RENDEZ-VOUS"), std::string::npos);
   EXPECT_NE(mail.text.find("Tom Durand"), std::string::npos);
+  // Tom is 7: the email greets Léa, who holds the account and reads it.
+  EXPECT_NE(mail.text.find("Bonjour Léa,"), std::string::npos) << mail.text;
+  EXPECT_EQ(mail.text.find("Bonjour Tom"), std::string::npos) << mail.text;
   EXPECT_NE(mail.text.find("lundi 23 novembre à 14 h 00"), std::string::npos) << mail.text;
   EXPECT_NE(mail.text.find("calendar.ics"), std::string::npos);
 
@@ -57,6 +60,16 @@ TEST_P(Booking, ChildVideoBookingIsHeldConfirmedMailedAndTakesTheSlot) {
 TEST_P(Booking, CancelLinkWorksWithoutLoginOnceAndVoidsTheHold) {
   const auto id = booked(monday("14:20"), "k2");
   const auto token = cancel_token("parent@example.fr");
+  // The confirmation carries the event itself, not only a link to it.
+  const auto confirmation = h_.last_mail_to("parent@example.fr");
+  ASSERT_EQ(confirmation.attachments.size(), 1U);
+  EXPECT_EQ(confirmation.attachments[0].filename, "rendez-vous.ics");
+  const auto& event = confirmation.attachments[0].content;
+  EXPECT_NE(event.find("BEGIN:VEVENT"), std::string::npos) << event;
+  EXPECT_NE(event.find("STATUS:CONFIRMED"), std::string::npos) << event;
+  const std::regex uid_line("UID:([^\r\n]+)");
+  std::smatch uid;
+  ASSERT_TRUE(std::regex_search(event, uid, uid_line)) << event;
   Client stranger;
   auto view = h_.get(stranger, "/api/v1/cancel-links/" + token);
   ASSERT_EQ(view.status, 200) << view.body;
@@ -74,6 +87,14 @@ TEST_P(Booking, CancelLinkWorksWithoutLoginOnceAndVoidsTheHold) {
   h_.mail();
   auto doc_mail = sent_to("doc1@example.fr");
   EXPECT_NE(doc_mail.back().find("Rendez-vous annulé"), std::string::npos);
+  // The patient gets the cancelled event: same UID, higher sequence, so calendars drop it.
+  const auto cancelled = h_.last_mail_to("parent@example.fr");
+  EXPECT_NE(cancelled.subject.find("Rendez-vous annulé"), std::string::npos) << cancelled.subject;
+  ASSERT_EQ(cancelled.attachments.size(), 1U);
+  const auto& gone = cancelled.attachments[0].content;
+  EXPECT_NE(gone.find("UID:" + uid[1].str()), std::string::npos) << gone;
+  EXPECT_NE(gone.find("STATUS:CANCELLED"), std::string::npos) << gone;
+  EXPECT_NE(gone.find("SEQUENCE:1"), std::string::npos) << gone;
   // A forged or altered token is refused.
   auto forged = token;
   forged.back() = forged.back() == 'a' ? 'b' : 'a';
@@ -202,14 +223,14 @@ TEST_P(Booking, ClosingCapturesAtMostTheHold) {
   at("2026-11-23T13:15:00");
   relogin();
   EXPECT_EQ(h_.post(doc_.client, "/api/v1/practitioner/appointments/" + id + "/close",
-                    {{"amount_cents", 3001}})
+                    {{"amount_cents", 2501}})
                 .status,
             400);
   auto done = h_.post(doc_.client, "/api/v1/practitioner/appointments/" + id + "/close",
-                      {{"amount_cents", 2500}});
+                      {{"amount_cents", 2000}});
   ASSERT_EQ(done.status, 200) << done.body;
   EXPECT_EQ(done.body["status"], "done");
-  EXPECT_EQ(done.body["payment"]["captured_cents"], 2500);
+  EXPECT_EQ(done.body["payment"]["captured_cents"], 2000);
   at("2026-11-23T14:00:00");
   run_jobs();  // no no-show after a consultation that happened
   relogin();
@@ -328,6 +349,47 @@ TEST_P(Booking, PractitionerBooksForAPatientAndCancelsWithNotice) {
   EXPECT_NE(mail.text.find("Urgence au cabinet"), std::string::npos);
 }
 
+// The practitioner books a patient for later today (issue 12): the card is due at the start, not
+// booking.card_deadline before it (already past); nothing cancels the appointment; without a
+// card the consultation is held and closed as paid directly, nothing captured.
+TEST_P(Booking, PractitionerBookingForLaterTodayWaitsForTheCardUntilTheStart) {
+  at("2026-11-23T12:30:00");  // Monday 13:30 in Paris
+  relogin();
+  auto r = h_.post(doc_.client, "/api/v1/practitioner/appointments",
+                   {{"patient_email", "parent@example.fr"},
+                    {"motif_id", motif_},
+                    {"start", monday("14:40")},
+                    {"mode", "video"}});
+  ASSERT_EQ(r.status, 201) << r.body;
+  const std::string id = r.body["id"];
+  const auto mail = h_.last_mail_to("parent@example.fr");
+  EXPECT_NE(mail.text.find("avant le lundi 23 novembre à 14 h 40"), std::string::npos) << mail.text;
+  EXPECT_NE(mail.text.find("vous réglez directement Dr Claire Martin"), std::string::npos)
+      << mail.text;
+  EXPECT_EQ(mail.text.find("12 h 40"), std::string::npos) << mail.text;
+  run_jobs();
+  at("2026-11-23T13:39:59");
+  run_jobs();
+  at("2026-11-23T13:40:01");  // the start, still no card
+  run_jobs();
+  run_jobs();
+  relogin();
+  auto after = h_.get(pat_, "/api/v1/appointments/" + id);
+  EXPECT_EQ(after.body["status"], "confirmed") << after.body;
+  EXPECT_EQ(after.body["payment"]["state"], "card_required");
+  EXPECT_EQ(count("SELECT COUNT(*) FROM outbox WHERE subject LIKE 'Rendez-vous annulé%'"), 0);
+
+  at("2026-11-23T13:55:00");
+  relogin();
+  auto done = h_.post(doc_.client, "/api/v1/practitioner/appointments/" + id + "/close",
+                      {{"amount_cents", 2500}});
+  ASSERT_EQ(done.status, 200) << done.body;
+  EXPECT_EQ(done.body["status"], "done");
+  EXPECT_EQ(done.body["payment"]["state"], "direct");
+  EXPECT_EQ(done.body["payment"]["captured_cents"], 0);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM sandbox_holds"), 0);
+}
+
 TEST_P(Booking, AppointmentsAreOnlyTheirPatientsAndPractitioners) {
   const auto id = booked(monday("14:00"), "k13");
   auto other = h_.patient("curieux@example.fr", "Max");
@@ -353,9 +415,9 @@ TEST_P(Booking, EstimateShowsPriceShareAndReason) {
   auto r = h_.post(pat_, "/api/v1/reimbursement/estimate",
                    {{"practitioner_id", doc_.id}, {"motif_id", motif_}, {"profile_id", child_}});
   ASSERT_EQ(r.status, 200) << r.body;
-  EXPECT_EQ(r.body["price_cents"], 3000);
+  EXPECT_EQ(r.body["price_cents"], 2500);
   EXPECT_EQ(r.body["reimbursable"], true);  // under 16: outside the parcours condition
-  EXPECT_EQ(r.body["patient_cents"].get<int>() + r.body["amo_cents"].get<int>(), 3000);
+  EXPECT_EQ(r.body["patient_cents"].get<int>() + r.body["amo_cents"].get<int>(), 2500);
   EXPECT_FALSE(r.body["reason"].get<std::string>().empty());
   // The adult whose médecin traitant is another doctor, by video: out of the parcours.
   auto admin = h_.put(pat_, "/api/v1/me/profiles/" + holder_ + "/administrative",

@@ -115,9 +115,9 @@ TEST_P(ConsultationRecords, AConsultationSwitchedToThePhoneStillClosesAndCapture
   EXPECT_EQ(day.body["items"][0]["phone_fallback"]["cause"], "microphone");
 
   auto done = h_.post(doc_.client, "/api/v1/practitioner/appointments/" + id + "/close",
-                      {{"amount_cents", 2500}});
+                      {{"amount_cents", 2000}});
   ASSERT_EQ(done.status, 200) << done.body;
-  EXPECT_EQ(done.body["payment"]["captured_cents"], 2500);
+  EXPECT_EQ(done.body["payment"]["captured_cents"], 2000);
   // Over: no more switches nor files, but the record stays readable and the notes writable.
   EXPECT_EQ(h_.post(doc_.client, phone, {{"cause", "network"}}).status, 409);
   EXPECT_EQ(h_.get(doc_.client, "/api/v1/consultations/" + id).body["phone_fallback"]["cause"],

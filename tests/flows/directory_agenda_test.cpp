@@ -247,6 +247,59 @@ TEST_P(DirectoryAgenda, PatientsFollowingAPractitionerSeeTheDelayLive) {
   hub.detach(other->id());
 }
 
+// Sector 1 bills the convention tariff (issue 12): a GP's video motif above the TCG (25 €) is
+// refused with the tariff, in-person up to the G (30 €) is fine, a "both" motif must fit both;
+// sector 2 sets its own price; moving to sector 1 with a motif above the tariff is refused.
+TEST_P(DirectoryAgenda, Sector1PricesStayAtTheConventionTariff) {
+  auto d = doc("Paul", "Tarif", "general_medicine", in("75056", "75011"));
+  const auto add = [&](const std::string& mode, int cents) {
+    return h_.post(
+        d.client, "/api/v1/practitioner/motifs",
+        {{"label", "Suivi"}, {"duration_min", 15}, {"mode", mode}, {"price_cents", cents}});
+  };
+  auto video = add("video", 3000);
+  ASSERT_EQ(video.status, 400) << video.body;
+  EXPECT_EQ(video.body["error"]["field"], "price_cents");
+  EXPECT_NE(video.message().find("25,00 €"), std::string::npos) << video.body;
+  EXPECT_EQ(add("both", 3000).status, 400);
+  EXPECT_EQ(add("in_person", 3000).status, 201);
+  auto ok = add("video", 2500);
+  ASSERT_EQ(ok.status, 201) << ok.body;
+  // Editing one above the tariff is refused the same way.
+  const auto path = "/api/v1/practitioner/motifs/" + ok.body["id"].get<std::string>();
+  EXPECT_EQ(
+      h_.call(d.client, Method::put, path,
+              {{"label", "Suivi"}, {"duration_min", 15}, {"mode", "video"}, {"price_cents", 2600}})
+          .status,
+      400);
+
+  auto s2 = doc("Sara", "Libre", "general_medicine", in("75056", "75011", {{"sector", "2"}}));
+  auto free_price =
+      h_.post(s2.client, "/api/v1/practitioner/motifs",
+              {{"label", "Suivi"}, {"duration_min", 15}, {"mode", "video"}, {"price_cents", 4000}});
+  ASSERT_EQ(free_price.status, 201) << free_price.body;
+  auto back = h_.put(s2.client, "/api/v1/practitioner/profile", {{"sector", "1"}});
+  ASSERT_EQ(back.status, 400) << back.body;
+  EXPECT_EQ(back.body["error"]["field"], "sector");
+  // The estimate of a sector-1 GP's video consultation at the tariff has no excess.
+  // (For a child: under 16, the video consultation is reimbursed outside the parcours.)
+  auto p = h_.patient("tarif@example.fr", "Inès");
+  auto child = h_.post(p, "/api/v1/me/profiles",
+                       {{"first_name", "Noé"},
+                        {"last_name", "Tarif"},
+                        {"birth_date", "2018-05-04"},
+                        {"sex", "male"},
+                        {"relationship", "child"}});
+  ASSERT_EQ(child.status, 201) << child.body;
+  auto e = h_.post(
+      p, "/api/v1/reimbursement/estimate",
+      {{"practitioner_id", d.id}, {"motif_id", ok.body["id"]}, {"profile_id", child.body["id"]}});
+  ASSERT_EQ(e.status, 200) << e.body;
+  EXPECT_EQ(e.body["price_cents"], 2500);
+  EXPECT_EQ(e.body["reimbursable"], true);
+  EXPECT_EQ(e.body["reason"].get<std::string>().find("dépassement"), std::string::npos) << e.body;
+}
+
 INSTANTIATE_TEST_SUITE_P(Engines, DirectoryAgenda, testing::ValuesIn(engines_under_test()),
                          engine_param_name);
 

@@ -56,7 +56,7 @@ class DirectoryFlows : public testing::TestWithParam<storage::Engine> {
                       {{"label", "Consultation"},
                        {"duration_min", 20},
                        {"mode", "both"},
-                       {"price_cents", 3000}})
+                       {"price_cents", 2500}})
                   .status,
               201);
     EXPECT_EQ(h_.put(c, "/api/v1/practitioner/agenda/hours", {{"hours", weekday_hours()}}).status,

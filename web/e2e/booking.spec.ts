@@ -42,7 +42,7 @@ test.beforeAll(async ({ browser }) => {
       closed_on_public_holidays: false,
     })) as { id: string };
     practitionerId = profile.id;
-    await send(context.request, baseURL, 'post', '/practitioner/motifs', { label: 'Consultation pédiatrique', duration_min: 20, mode: 'video', price_cents: 3000 });
+    await send(context.request, baseURL, 'post', '/practitioner/motifs', { label: 'Consultation pédiatrique', duration_min: 20, mode: 'video', price_cents: 2500 });
     doctorCookies = (await context.storageState()).cookies;
   } finally {
     await context.close();
@@ -100,7 +100,7 @@ test('a parent books a video slot for their child, then cancels it from the emai
   await page.getByTestId('emergency-no').click();
   const estimate = page.getByTestId('estimate');
   await expect(estimate).toBeVisible();
-  await expect(estimate).toContainText('30,00');
+  await expect(estimate).toContainText('25,00');
   await page.getByTestId('booking-book').click();
 
   // The card, then the confirmation.
@@ -109,7 +109,7 @@ test('a parent books a video slot for their child, then cancels it from the emai
   const seen = await mailIds(page.request, email);
   await page.getByRole('button', { name: 'Confirmer le rendez-vous' }).click();
   await expect(page.getByTestId('booking-confirmed')).toBeVisible();
-  await expect(page.getByTestId('booking-hold')).toContainText('30,00');
+  await expect(page.getByTestId('booking-hold')).toContainText('25,00');
   expect(await blockingViolations(page)).toEqual([]);
   await page.screenshot({ path: `${SHOTS}/booking-confirmed-fr-1280.png`, fullPage: true });
 

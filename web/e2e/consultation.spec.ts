@@ -168,11 +168,11 @@ test('a patient is admitted from the waiting room, both talk and chat, the pract
 
   // The practitioner ends it: the amount defaults to the price and may be lower.
   await d.getByTestId('close-consultation').click();
-  await expect(d.getByTestId('close-amount')).toHaveValue('30,00');
-  await d.getByTestId('close-amount').fill('25,00');
+  await expect(d.getByTestId('close-amount')).toHaveValue('25,00');
+  await d.getByTestId('close-amount').fill('20,00');
   await d.getByTestId('close-confirm').click();
   await expect(d.getByTestId('consultation-ended')).toBeVisible();
-  await expect(d.getByTestId('consultation-ended')).toContainText('25,00');
+  await expect(d.getByTestId('consultation-ended')).toContainText('20,00');
   await expect(page.getByTestId('consultation-ended')).toBeVisible({ timeout: 10_000 });
   await expect(status).toHaveAttribute('data-status', 'completed');
   expect(await blockingViolations(page)).toEqual([]);

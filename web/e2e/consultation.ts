@@ -36,7 +36,7 @@ export async function videoDoctor(browser: Browser, baseURL: string, who: { firs
       closed_on_public_holidays: false, min_notice_minutes: 0,
     })) as { id: string };
     // 10 minutes: slots every 10 minutes from midnight, so the next one starts within 10 minutes.
-    const motif = (await send(context.request, baseURL, 'post', '/practitioner/motifs', { label: 'Téléconsultation courte', duration_min: 10, mode: 'video', price_cents: 3000 })) as { id: string };
+    const motif = (await send(context.request, baseURL, 'post', '/practitioner/motifs', { label: 'Téléconsultation courte', duration_min: 10, mode: 'video', price_cents: 2500 })) as { id: string };
     return { cookies: (await context.storageState()).cookies, practitionerId: profile.id, motifId: motif.id };
   } finally {
     await context.close();

@@ -61,7 +61,7 @@ test.beforeAll(async ({ browser }) => {
       languages: ['fr', 'en'],
       presentation: 'Médecin généraliste à Lyon. Je suis les enfants comme les adultes, au cabinet et en téléconsultation.',
     });
-    await send('post', '/practitioner/motifs', { label: 'Consultation de suivi', duration_min: 20, mode: 'both', price_cents: 3000 });
+    await send('post', '/practitioner/motifs', { label: 'Consultation de suivi', duration_min: 20, mode: 'both', price_cents: 2500 });
     await send('post', '/practitioner/motifs', { label: 'Première consultation', duration_min: 30, mode: 'in_person', price_cents: 3000 });
     // Tomorrow, not today: a period already past is refused, and the suite runs at any hour.
     const day = today();
@@ -286,11 +286,15 @@ test('the practitioner edits the public profile: commune, presentation, a motif,
   const add = page.getByRole('form', { name: fr.motifs.addTitle });
   await add.getByLabel(fr.motifs.label).fill('Consultation de suivi');
   await add.getByLabel(fr.motifs.duration).fill('20');
+  // A sector-1 GP bills the convention tariff: 30 € is the in-person G, not the video TCG (25 €).
   await add.getByLabel(fr.motifs.price).fill('30');
   await add.getByLabel(fr.motifs.mode).selectOption('both');
   await add.getByRole('button', { name: fr.motifs.add }).click();
+  await expect(add.locator('.error-summary')).toContainText('en secteur 1, la téléconsultation se facture au tarif de la convention, 25,00 € au plus');
+  await add.getByLabel(fr.motifs.price).fill('25');
+  await add.getByRole('button', { name: fr.motifs.add }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Motif « Consultation de suivi » ajouté.' })).toBeVisible();
-  await expect(page.locator('.motif-list')).toContainText('30');
+  await expect(page.locator('.motif-list')).toContainText('25');
 
   // A photo: preview, then saved.
   const png = solidPng(96, 96, [11, 94, 107]);

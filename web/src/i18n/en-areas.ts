@@ -89,5 +89,6 @@ export const enAreas: typeof frAreas = {
     to: 'To',
     date: 'Date',
     htmlNote: 'Only the text version is shown.',
+    attachments: 'Attachments',
   },
 };

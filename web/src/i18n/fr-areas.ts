@@ -88,5 +88,6 @@ export const frAreas = {
     to: 'À',
     date: 'Date',
     htmlNote: 'Seule la version texte est affichée.',
+    attachments: 'Pièces jointes',
   },
 };

@@ -260,6 +260,8 @@ export const frConsultation = {
     hint: 'Au plus {max}, le prix de la consultation. Le reste de l’empreinte bancaire est levé.',
     confirm: 'Débiter et terminer',
     back: 'Revenir à la consultation',
+    noCard: 'Pas d’empreinte bancaire : le patient n’a pas laissé de carte. Rien ne sera débité par Cabinet ; réglez la consultation directement avec le patient (feuille de soins, votre terminal ou un virement).',
+    record: 'Enregistrer et terminer',
   },
   end: {
     title: 'Consultation terminée',

@@ -9,7 +9,7 @@ import { ROUTES } from './routes';
 import { instantMs } from './slots';
 
 export type AppointmentStatus = 'pending_payment' | 'confirmed' | 'cancelled' | 'expired' | 'no_show' | 'done';
-export type PaymentState = 'none' | 'card_saved' | 'card_required' | 'held' | 'captured' | 'voided';
+export type PaymentState = 'none' | 'card_saved' | 'card_required' | 'held' | 'captured' | 'voided' | 'direct';
 
 export interface Payment {
   state: PaymentState;

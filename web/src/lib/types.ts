@@ -104,4 +104,6 @@ export interface MailSummary {
 export interface Mail extends MailSummary {
   text: string;
   html: string;
+  /** Files sent with the email (an appointment's .ics), text only. */
+  attachments?: Array<{ filename: string; content_type: string; content: string }>;
 }

@@ -97,6 +97,19 @@ function MailView({ id }: { id: string }) {
               ),
             )}
           </div>
+          {(mail.data.attachments ?? []).length > 0 && (
+            <section class="mail-attachments" aria-label={m.attachments}>
+              <h3>{m.attachments}</h3>
+              {(mail.data.attachments ?? []).map((a) => (
+                <details key={a.filename}>
+                  <summary>
+                    {a.filename} <span class="muted small">({a.content_type})</span>
+                  </summary>
+                  <pre class="mail-attachment">{a.content}</pre>
+                </details>
+              ))}
+            </section>
+          )}
           <p class="muted small">
             <Icon name="lock" /> {m.htmlNote}
           </p>

@@ -44,6 +44,8 @@ export function paymentText(a: Pick<Appointment, 'status' | 'payment' | 'price_c
       return { text: fillText(m.cardSaved, { amount }), tone: 'ok' };
     case 'voided':
       return { text: m.voided, tone: 'muted' };
+    case 'direct':
+      return { text: m.direct, tone: 'muted' };
     case 'none':
       return a.status === 'confirmed' ? { text: m.none, tone: 'wait' } : { text: m.voided, tone: 'muted' };
   }

@@ -15,11 +15,14 @@ import { Icon } from '../Icon';
 export function CloseConsultation({
   id,
   priceCents,
+  noCard = false,
   onClosed,
   beforeClose,
 }: {
   id: string;
   priceCents: number;
+  /** No card hold (an appointment the practitioner booked): payment happens outside Cabinet. */
+  noCard?: boolean;
   onClosed: (cents: number) => void;
   /** Saves what must not be lost first (the private notes being typed). */
   beforeClose?: () => Promise<void>;
@@ -65,6 +68,11 @@ export function CloseConsultation({
         {c.title}
       </h2>
       <ErrorSummary message={form.summary} fields={form.fieldErrors} attempt={form.attempt} />
+      {noCard && (
+        <p class="notice notice-warning" data-testid="close-no-card">
+          {c.noCard}
+        </p>
+      )}
       <TextField
         id={form.id('amount_cents')}
         label={c.amount}
@@ -84,7 +92,7 @@ export function CloseConsultation({
           aria-disabled={form.busy ? true : undefined}
           data-testid="close-confirm"
         >
-          {form.busy ? t.form.sending : c.confirm}
+          {form.busy ? t.form.sending : noCard ? c.record : c.confirm}
         </button>
         <button
           type="button"

@@ -101,7 +101,7 @@ export function Room({ view }: { view: ConsultationView }) {
   const files = s.chat.flatMap((m) => (m.file ? [m.file] : []));
 
   const close = (
-    <CloseConsultation id={view.id} priceCents={view.price_cents} onClosed={setCharged} beforeClose={() => flushNotes.current?.() ?? Promise.resolve()} />
+    <CloseConsultation id={view.id} priceCents={view.price_cents} noCard={view.payment.state === 'card_required'} onClosed={setCharged} beforeClose={() => flushNotes.current?.() ?? Promise.resolve()} />
   );
 
   return (
