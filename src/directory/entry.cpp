@@ -148,8 +148,8 @@ std::optional<Near> resolve_near(std::string_view text) {
   const auto places = communes.resolve(text, 1);
   if (places.empty()) return std::nullopt;
   const auto& best = places.front();
-  return Near{best.commune->lat, best.commune->lng,
-              best.commune->name + " (" + best.postcode + ")", best};
+  return Near{best.commune->lat, best.commune->lng, best.commune->name + " (" + best.postcode + ")",
+              best};
 }
 
 std::shared_ptr<Entry> build_entry(store::Profile profile, std::vector<store::Motif> motifs,

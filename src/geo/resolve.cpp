@@ -6,6 +6,7 @@
 #include <array>
 #include <limits>
 #include <optional>
+#include <utility>
 
 #include "geo/communes.hpp"
 
@@ -211,8 +212,8 @@ std::vector<std::uint32_t> Communes::named(std::string_view name, Match match) c
   switch (match) {
     case Match::exact: {
       // names_ is ordered by rank among equal names.
-      const auto [first, last] = std::ranges::equal_range(names_, name, {}, &NameEntry::name);
-      for (auto it = first; it != last; ++it) found.push_back(it->commune);
+      auto it = std::ranges::lower_bound(names_, name, {}, &NameEntry::name);
+      for (; it != names_.end() && it->name == name; ++it) found.push_back(it->commune);
       return found;
     }
     case Match::prefix: {
@@ -238,33 +239,41 @@ std::vector<std::uint32_t> Communes::one_typo_from(std::string_view name) const 
   // ends together (m = the name's length; a swap keeps the fewest). So for any h they share the
   // first h letters or the last m - 1 - h: two ranges of sorted tables instead of 35,000
   // comparisons. h is chosen to make them short, as "saint " starts 3,900 names.
+  // Iterator pairs rather than std::ranges::equal_range, whose subrange clang-tidy 14 cannot
+  // read with libstdc++ 12.
   const std::size_t m = name.size();
   const auto starting = [&](std::size_t h) {
-    return std::ranges::equal_range(names_, name.substr(0, h), {}, [h](const NameEntry& e) {
-      return std::string_view(e.name).substr(0, h);
-    });
+    const auto head = [h](const NameEntry& e) { return std::string_view(e.name).substr(0, h); };
+    const std::string_view start = name.substr(0, h);
+    return std::pair{std::ranges::lower_bound(names_, start, {}, head),
+                     std::ranges::upper_bound(names_, start, {}, head)};
   };
   const auto ending = [&](std::size_t k) {
-    return std::ranges::equal_range(by_suffix_, name.substr(m - k), less_backwards,
-                                    [&, k](std::uint32_t i) {
-                                      const std::string_view n = names_[i].name;
-                                      return n.substr(n.size() - std::min(k, n.size()));
-                                    });
+    const auto tail = [&, k](std::uint32_t i) {
+      const std::string_view n = names_[i].name;
+      return n.substr(n.size() - std::min(k, n.size()));
+    };
+    const std::string_view end = name.substr(m - k);
+    return std::pair{std::ranges::lower_bound(by_suffix_, end, less_backwards, tail),
+                     std::ranges::upper_bound(by_suffix_, end, less_backwards, tail)};
+  };
+  const auto size = [](const auto& range) {
+    return static_cast<std::size_t>(range.second - range.first);
   };
   std::size_t best = 1;
   std::size_t fewest = std::numeric_limits<std::size_t>::max();
   for (std::size_t h = 1; h + 1 < m; ++h) {
-    const std::size_t n = starting(h).size() + ending(m - 1 - h).size();
+    const std::size_t n = size(starting(h)) + size(ending(m - 1 - h));
     if (n < fewest) fewest = n, best = h;
   }
-  for (const auto& e : starting(best)) {
-    if (one_typo_apart(name, e.name)) found.push_back(e.commune);
+  for (auto [it, end] = starting(best); it != end; ++it) {
+    if (one_typo_apart(name, it->name)) found.push_back(it->commune);
   }
-  for (const auto i : ending(m - 1 - best)) {
-    if (one_typo_apart(name, names_[i].name)) found.push_back(names_[i].commune);
+  for (auto [it, end] = ending(m - 1 - best); it != end; ++it) {
+    if (one_typo_apart(name, names_[*it].name)) found.push_back(names_[*it].commune);
   }
   std::ranges::sort(found);
-  found.erase(std::ranges::unique(found).begin(), found.end());
+  found.erase(std::unique(found.begin(), found.end()), found.end());
   return found;
 }
 
