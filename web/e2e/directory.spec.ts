@@ -127,7 +127,7 @@ test('places typed as people type them, sent without picking from the list (issu
   const where = form.getByRole('combobox', { name: fr.search.where });
   await where.fill('Lyon 69003');
   // The suggestions read it too: Lyon's 3e first.
-  await expect(page.getByRole('option').first()).toHaveText(/Lyon\s+69003/);
+  await expect(form.getByRole('listbox', { name: fr.search.where }).getByRole('option').first()).toHaveText(/Lyon\s+69003/);
   await form.getByRole('button', { name: fr.search.submit }).click();
   await expect(page).toHaveURL(/lieu=c%3A69123/);
   await expect(where).toHaveValue('Lyon (69003)');
