@@ -134,20 +134,22 @@ std::optional<Near> resolve_near(std::string_view text) {
     const auto b = text.substr(comma + 1);
     auto [pa, ea] = std::from_chars(a.data(), a.data() + a.size(), lat);
     auto [pb, eb] = std::from_chars(b.data(), b.data() + b.size(), lng);
-    if (ea != std::errc() || eb != std::errc() || pa != a.data() + a.size() ||
-        pb != b.data() + b.size() || !std::isfinite(lat) || !std::isfinite(lng) || lat < -90 ||
-        lat > 90 || lng < -180 || lng > 180)
-      return std::nullopt;
-    return Near{lat, lng, "", std::nullopt};
+    if (ea == std::errc() && eb == std::errc() && pa == a.data() + a.size() &&
+        pb == b.data() + b.size()) {
+      if (!std::isfinite(lat) || !std::isfinite(lng) || lat < -90 || lat > 90 || lng < -180 ||
+          lng > 180)
+        return std::nullopt;
+      return Near{lat, lng, "", std::nullopt};
+    }
+    // Not two numbers: a place written with a comma, "Lyon, 69003".
   }
-  auto places = communes.by_postcode(text);
+  // A postcode ("69003"; shared by several communes, the most populated stands for it) or a
+  // place as typed ("Lyon 69003", "Paris 11e"), read as the "Où ?" field reads it.
+  const auto places = communes.resolve(text, 1);
   if (places.empty()) return std::nullopt;
-  // A postcode shared by several communes: the most populated one stands for it.
-  const auto best = std::max_element(
-      places.begin(), places.end(),
-      [](const auto& x, const auto& y) { return x.commune->population < y.commune->population; });
-  return Near{best->commune->lat, best->commune->lng,
-              best->commune->name + " (" + best->postcode + ")", *best};
+  const auto& best = places.front();
+  return Near{best.commune->lat, best.commune->lng, best.commune->name + " (" + best.postcode + ")",
+              best};
 }
 
 std::shared_ptr<Entry> build_entry(store::Profile profile, std::vector<store::Motif> motifs,

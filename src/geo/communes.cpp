@@ -4,6 +4,8 @@
 #include <array>
 #include <charconv>
 #include <cmath>
+#include <iterator>
+#include <limits>
 #include <numeric>
 #include <span>
 #include <stdexcept>
@@ -243,6 +245,15 @@ Communes::Communes(std::string_view tsv) {
     return a.name != b.name ? a.name < b.name : rank_[a.commune] < rank_[b.commune];
   });
 
+  // For the typos at the start of a name, which a look-up by its end still finds.
+  by_suffix_.resize(count);
+  std::iota(by_suffix_.begin(), by_suffix_.end(), 0U);
+  std::ranges::sort(by_suffix_, [&](std::uint32_t a, std::uint32_t b) {
+    const std::string_view x = names_[a].name;
+    const std::string_view y = names_[b].name;
+    return std::lexicographical_compare(x.rbegin(), x.rend(), y.rbegin(), y.rend());
+  });
+
   for (std::uint32_t i = 0; i < count; ++i) {
     for (const auto& postcode : communes_[i].postcodes) postcodes_.push_back({postcode, i});
   }
@@ -275,7 +286,37 @@ std::vector<Place> Communes::search(std::string_view q, std::size_t limit) const
     if (trimmed.size() < kMinPostcodePrefix || trimmed.size() > kPostcodeLength) return {};
     return search_postcode(trimmed, limit);
   }
-  return search_name(q, limit);
+  // Each list is cut at `limit` and may repeat the previous ones: keeping the first of each
+  // place makes search(q, n) the first n of search(q, more).
+  std::vector<Place> out = resolve_as(q, Match::exact, limit);
+  const auto add = [&](const std::vector<Place>& more) {
+    for (const auto& p : more) {
+      if (out.size() == limit) return;
+      const bool seen = std::ranges::any_of(
+          out, [&](const Place& o) { return o.commune == p.commune && o.postcode == p.postcode; });
+      if (!seen) out.push_back(p);
+    }
+  };
+  // Names that start with `q` and names one typo away, by population: "Toulouze" is Toulouse
+  // before Toulouzette, "Bordea" (Bordeaux on its way) Bordeaux before Bordes. A commune one
+  // typo away comes once, so that Lyon's nine postcodes do not hide Lyons-la-Forêt ("Lyons").
+  // Its neighbours are few, so they are all taken: cutting them would break the rule above.
+  // As in resolve(), no typos once a name matched exactly.
+  std::vector<Place> typos;
+  if (out.empty()) {
+    for (auto& p : resolve_as(q, Match::typo, std::numeric_limits<std::size_t>::max())) {
+      if (typos.empty() || typos.back().commune != p.commune) typos.push_back(std::move(p));
+    }
+  }
+  const auto rank = [&](const Place& p) {
+    return rank_[static_cast<std::size_t>(p.commune - communes_.data())];
+  };
+  std::vector<Place> started_or_typos;
+  std::ranges::merge(search_name(q, limit), typos, std::back_inserter(started_or_typos), {}, rank,
+                     rank);
+  add(started_or_typos);
+  add(resolve_as(q, Match::prefix, limit));
+  return out;
 }
 
 std::vector<Place> Communes::search_postcode(std::string_view prefix, std::size_t limit) const {

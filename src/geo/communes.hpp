@@ -47,7 +47,24 @@ class Communes {
   // query yields one Place per matching (commune, postcode); a name query one per commune with
   // its postcode, or each of its postcodes when it has several (Lyon 69001…69009), up to
   // `limit` in all.
+  //
+  // It also understands what resolve() does ("Lyon 69003", "Paris 11e"): the places the text
+  // names exactly come first; then, by population, the names that start with `q` and, if no
+  // name matched exactly, those one typo away (each once, with its first postcode), so that the
+  // first suggestion is the best guess ("Toulouze": Toulouse before Toulouzette); then a name
+  // being typed next to a postcode ("69003 Ly").
   std::vector<Place> search(std::string_view q, std::size_t limit) const;
+  // A place as people type it in full, best first; nothing rather than a guess when the text
+  // names no place. Understood: a postcode alone ("97400"), a name (compared after normalise())
+  // with a postcode or the start of one before or after it ("Lyon 69003", "69003 Lyon",
+  // "Saint-Denis 93"), and an arrondissement of Paris, Lyon or Marseille in most spellings
+  // ("Paris 11e", "Lyon 3ème", "Paris XIe", "Marseille 1er arr.", "2e arrondissement de Lyon").
+  // A postcode or arrondissement that the named commune does not have yields nothing ("Paris
+  // 21e", "Lyon 75001"). Homonyms come by population; each commune comes with the postcodes the
+  // text allows, ascending. When no name matches exactly, a name of 5 letters or more may be
+  // one typo away (Damerau-Levenshtein distance 1: "Bordeux", "Toulouze", "Nantse"): exact
+  // matches always win, then the most populated.
+  std::vector<Place> resolve(std::string_view text, std::size_t limit) const;
   std::size_t size() const { return communes_.size(); }
   const std::vector<Commune>& all() const { return communes_; }  // by code
 
@@ -61,12 +78,26 @@ class Communes {
     std::uint32_t commune;
   };
 
+  // How a name is compared in resolve(): equal, starting with it (what is being typed), or one
+  // typo away.
+  enum class Match { exact, prefix, typo };
+
   std::vector<Place> search_postcode(std::string_view prefix, std::size_t limit) const;
   std::vector<Place> search_name(std::string_view q, std::size_t limit) const;
+  // The places of the first reading of `text` that names any (resolve.cpp).
+  std::vector<Place> resolve_as(std::string_view text, Match match, std::size_t limit) const;
+  // The postcodes of the communes called `name` that start with `postcode` and, unless it is 0,
+  // belong to that arrondissement.
+  std::vector<Place> places_of(std::string_view name, std::string_view postcode, int arrondissement,
+                               Match match, std::size_t limit) const;
+  // Communes whose normalised name matches `name`, by rank.
+  std::vector<std::uint32_t> named(std::string_view name, Match match) const;
+  std::vector<std::uint32_t> one_typo_from(std::string_view name) const;
 
   std::vector<Commune> communes_;         // by code
   std::vector<std::uint32_t> rank_;       // per commune: 0 for the most populated
   std::vector<NameEntry> names_;          // by name, then rank
+  std::vector<std::uint32_t> by_suffix_;  // indices into names_, by name read backwards
   std::vector<PostcodeEntry> postcodes_;  // by postcode, then rank
 };
 

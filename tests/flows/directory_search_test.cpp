@@ -76,9 +76,27 @@ TEST_P(DirectorySearch, PlacesSortByDistanceAndFilterByRadius) {
   ASSERT_EQ(places.status, 200);
   EXPECT_EQ(places.body["items"][0]["name"], "Versailles");
   EXPECT_EQ(h_.get(anyone_, "/api/v1/places?q=69003").body["items"][0]["name"], "Lyon");
+  // … and places as people type them (issue 12): the first item is what the form then uses.
+  for (const auto& [typed, label] :
+       {std::pair{"Lyon%2069003", "Lyon (69003)"}, std::pair{"69003%20lyon", "Lyon (69003)"},
+        std::pair{"Paris%20XIe", "Paris (75011)"}, std::pair{"Lyon%203%C3%A8me", "Lyon (69003)"},
+        std::pair{"Bordeux", "Bordeaux (33000)"}}) {
+    const auto found = h_.get(anyone_, std::string("/api/v1/places?limit=1&q=") + typed);
+    ASSERT_EQ(found.status, 200) << typed;
+    ASSERT_EQ(found.body["items"].size(), 1U) << typed;
+    EXPECT_EQ(found.body["items"][0]["label"], label) << typed;
+  }
+  EXPECT_TRUE(h_.get(anyone_, "/api/v1/places?q=Paris%2021e").body["items"].empty());
+  // `near` reads them the same way.
+  EXPECT_EQ(names("near=Lyon%2C%2069003&radius_km=5"), std::vector<std::string>{"Dr Dan Lyon"});
+  const auto typed = h_.get(anyone_, "/api/v1/practitioners?near=Paris%2011e&radius_km=5");
+  ASSERT_EQ(typed.status, 200) << typed.body;
+  EXPECT_EQ(typed.body["near"]["postcode"], "75011");
+  EXPECT_EQ(typed.body["items"][0]["name"], "Dr Anne Paris");
 
   EXPECT_EQ(h_.get(anyone_, "/api/v1/practitioners?near=00000").code(), "invalid_request");
   EXPECT_EQ(h_.get(anyone_, "/api/v1/practitioners?near=91,2").code(), "invalid_request");
+  EXPECT_EQ(h_.get(anyone_, "/api/v1/practitioners?near=Paris%2021e").code(), "invalid_request");
   EXPECT_EQ(h_.get(anyone_, "/api/v1/practitioners?sort=distance").code(), "invalid_request");
   EXPECT_EQ(h_.get(anyone_, "/api/v1/practitioners?near=75011&radius_km=500").code(),
             "invalid_request");

@@ -1,8 +1,9 @@
 // The patient's side of the directory, against the seeded practitioners: search from the home
 // page ("Médecin généraliste" near a postcode), results with next slots, a profile with its
 // week of slots inside the opening hours, the address as the search (back button, pages,
-// filters), the commune combobox by keyboard, the empty state, a practitioner of La Réunion
-// shown in their own time, and axe on the search and profile pages (fr and en, 360 px).
+// filters), the commune combobox by keyboard, places typed as people type them ("Lyon 69003",
+// "Paris XIe"), the empty state, a practitioner of La Réunion shown in their own time, and axe
+// on the search and profile pages (fr and en, 360 px).
 import { fr } from '../src/i18n/fr';
 import { blockingViolations } from './axe';
 import { apiGet, insideHours, profile, search } from './directory';
@@ -116,6 +117,36 @@ test('the address is the search: filters, pages and the back button', async ({ p
     await page.goBack();
     await expect(nav).toContainText(`Page 1 sur ${pages}`);
   }
+});
+
+test('places typed as people type them, sent without picking from the list (issue 12)', async ({ page }) => {
+  // On the search page: a commune with its postcode.
+  const near = await search(page.request, { near: 'c:69123', per_page: '10' });
+  await page.goto('/recherche');
+  const form = page.getByRole('search', { name: fr.search.formLabel });
+  const where = form.getByRole('combobox', { name: fr.search.where });
+  await where.fill('Lyon 69003');
+  // The suggestions read it too: Lyon's 3e first.
+  await expect(form.getByRole('listbox', { name: fr.search.where }).getByRole('option').first()).toHaveText(/Lyon\s+69003/);
+  await form.getByRole('button', { name: fr.search.submit }).click();
+  await expect(page).toHaveURL(/lieu=c%3A69123/);
+  await expect(where).toHaveValue('Lyon (69003)');
+  const heading = page.locator('#results-title');
+  await expect(heading).toContainText('près de Lyon (69003)');
+  if (near.total > 0) {
+    await expect(page.locator('.result-card:not(.is-skeleton) .result-name').first()).toHaveText(near.items[0]!.name);
+    for (const p of near.items) expect(p.distance_km ?? Infinity).toBeLessThanOrEqual(30);
+  } else {
+    await expect(page.getByRole('heading', { name: fr.search.emptyTitle })).toBeVisible();
+  }
+
+  // On the home page: an arrondissement in Roman numerals.
+  await page.goto('/');
+  const hero = page.getByRole('search', { name: fr.homeSearch.label });
+  await hero.getByRole('combobox', { name: fr.homeSearch.where }).fill('Paris XIe');
+  await hero.getByRole('button', { name: fr.homeSearch.submit }).click();
+  await expect(page).toHaveURL(/lieu=c%3A75056/);
+  await expect(page.locator('#results-title')).toContainText('près de Paris (75011)');
 });
 
 test('nothing found: the page says why and offers a way out', async ({ page }) => {

@@ -18,7 +18,10 @@ const DEBOUNCE_MS = 200;
  */
 export const placeLabels = new Map<string, string>();
 
-/** Places whose name or postcode starts with `q` (≥ 2 characters), larger communes first. */
+/**
+ * Places for what was typed, best reading first: a name or postcode being typed, or a place as
+ * people type it ("Lyon 69003", "Paris XIe", "st etienne", "Bordeux"); the server reads them.
+ */
 export function searchPlaces(q: string, signal?: AbortSignal, limit = 8): Promise<Place[]> {
   const qs = new URLSearchParams({ q: q.trim(), limit: String(limit) });
   return api.get<{ items: Place[] }>(`/places?${qs}`, signal ? { signal } : {}).then((r) => r.items);
@@ -26,8 +29,9 @@ export function searchPlaces(q: string, signal?: AbortSignal, limit = 8): Promis
 
 /**
  * What "Où ?" means when the form is sent: the place picked from the list if the text still
- * shows it, a postcode typed as is, else the first suggestion for the text (someone who typed
- * "Lyon" and pressed Enter). Null: nothing matches. Empty text: no place.
+ * shows it, a postcode typed as is, else the first suggestion for the text, which is the
+ * server's best reading of it ("Lyon" and Enter, "Lyon 69003", "Paris 11e", "Toulouze").
+ * Null: nothing matches. Empty text: no place.
  */
 export async function resolvePlace(text: string, picked: { near: string; label: string } | null): Promise<{ near: string; label: string } | null> {
   const typed = text.trim();
