@@ -142,9 +142,16 @@ Task<Result<nlohmann::json>> Service::consultations_of_day(const Principal& who,
   if (!phones) co_return std::move(phones).error();
   nlohmann::json items = nlohmann::json::array();
   const std::string role(to_string(who.role));
+  const bool today = *day == agenda::local_date(now, paris);
   for (const auto& v : *views) {
     if (v.a.mode != "video" || (v.a.status != "confirmed" && v.a.status != "done")) continue;
-    if (agenda::local_date(v.a.start_at, zone_named(v.timezone)) != *day) continue;
+    // Around midnight today's list also holds what is live now: a room already open for a
+    // consultation just after midnight (a patient may be waiting in it), or one begun before
+    // midnight and not closed yet.
+    const bool live = today && v.a.status == "confirmed" &&
+                      v.a.start_at - d_.options.room_opens.count() <= now &&
+                      (now < v.a.end_at || v.a.started_at);
+    if (agenda::local_date(v.a.start_at, zone_named(v.timezone)) != *day && !live) continue;
     auto item = consultation_json(v, role, locale);
     const auto phone = phones->find(v.a.id);
     item["phone_fallback"] =

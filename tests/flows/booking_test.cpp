@@ -390,6 +390,33 @@ TEST_P(Booking, PractitionerBookingForLaterTodayWaitsForTheCardUntilTheStart) {
   EXPECT_EQ(count("SELECT COUNT(*) FROM sandbox_holds"), 0);
 }
 
+// Around midnight (found by the e2e suite run at a simulated 23:55): "Consultations du jour" keeps
+// a consultation begun before midnight and not closed yet, so the practitioner can still end it.
+TEST_P(Booking, TodaysConsultationsKeepOneGoingOnPastMidnight) {
+  auto hours = weekday_hours();
+  hours.push_back({{"weekday", 1}, {"mode", "video"}, {"start", "22:00"}, {"end", "24:00"}});
+  ASSERT_EQ(h_.put(doc_.client, "/api/v1/practitioner/agenda/hours", {{"hours", hours}}).status,
+            200);
+  at("2026-11-23T20:00:00");  // Monday 21:00 in Paris
+  relogin();
+  const auto id = booked(monday("23:20"), "k-midnight");
+  at("2026-11-23T22:21:00");  // 23:21: the practitioner admits the patient
+  storage::Params which{id};
+  auto row = h_.app().block_on(
+      h_.db().query("SELECT id FROM appointments WHERE public_id = $1", std::move(which)));
+  ASSERT_TRUE(row.ok() && row->size() == 1);
+  ASSERT_TRUE(h_.app().block_on(h_.app().booking().started(row->row(0).integer(0))).ok());
+  at("2026-11-23T23:05:00");  // Tuesday 00:05: still talking
+  relogin();
+  auto today = h_.get(doc_.client, "/api/v1/practitioner/consultations");
+  ASSERT_EQ(today.status, 200) << today.body;
+  ASSERT_EQ(today.body["items"].size(), 1U) << today.body;
+  EXPECT_EQ(today.body["items"][0]["id"], id);
+  // Another day's list is as it was.
+  auto wednesday = h_.get(doc_.client, "/api/v1/practitioner/consultations?date=2026-11-25");
+  EXPECT_EQ(wednesday.body["items"].size(), 0U);
+}
+
 TEST_P(Booking, AppointmentsAreOnlyTheirPatientsAndPractitioners) {
   const auto id = booked(monday("14:00"), "k13");
   auto other = h_.patient("curieux@example.fr", "Max");
