@@ -64,9 +64,24 @@ export interface SessionInfo {
 
 export interface AccessEntry {
   at: number;
-  actor: { name: string; role: string };
+  actor: {
+    name: string;
+    role: string;
+    /** Added by issue 12 (absent from older servers). */
+    kind?: 'self' | 'practitioner' | 'assistant' | 'guest' | 'operator' | 'patient' | 'system';
+    guest_kind?: 'guest' | 'interpreter';
+    assistant_of?: string;
+  };
   action: string;
   profile: { id: string; name: string };
+  /** The whole sentence, in the request's language: "Dr Claire Martin a lu la conversation…". */
+  sentence?: string;
+  /** The day in Paris, "YYYY-MM-DD": the page groups entries by it. */
+  day?: string;
+  known_action?: boolean;
+  consultation?: { id: string; start_at: number } | null;
+  /** The patient's own address, or only the network of anyone else. */
+  from?: { ip: string } | { network: string } | null;
 }
 
 export interface AssistantInfo {
