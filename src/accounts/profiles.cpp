@@ -1,6 +1,7 @@
 #include "accounts/profiles.hpp"
 
 #include <map>
+#include <set>
 
 #include "accounts/access_log.hpp"
 #include "accounts/access_store.hpp"
@@ -329,14 +330,16 @@ Task<Result<nlohmann::json>> Profiles::access_log(const Principal& who, Locale l
   if (!entries) co_return std::move(entries).error();
 
   // What the sentences need beyond the entries: consultation days and guests' names.
-  std::vector<std::string> appointments;
-  std::vector<std::int64_t> guests;
+  std::set<std::string> appointment_set;
+  std::set<std::int64_t> guest_set;
   for (const auto& e : *entries) {
     if (e.action.starts_with("appointment.") || e.action.starts_with("consultation.")) {
-      appointments.push_back(e.object);
+      appointment_set.insert(e.object);
     }
-    if (auto g = guest_in(e.detail)) guests.push_back(*g);
+    if (auto g = guest_in(e.detail)) guest_set.insert(*g);
   }
+  const std::vector<std::string> appointments(appointment_set.begin(), appointment_set.end());
+  const std::vector<std::int64_t> guests(guest_set.begin(), guest_set.end());
   auto starts = co_await store::appointment_starts(d_.db, appointments);
   if (!starts) co_return std::move(starts).error();
   auto guest_names = co_await store::guests_by_id(d_.db, guests);

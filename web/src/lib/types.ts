@@ -42,6 +42,8 @@ export interface Me {
 
 export interface Administrative {
   nir: string | null;
+  /** Read-only (issue 12): the profile's own number, or the account holder's on a minor child. */
+  nir_owner?: 'self' | 'account_holder' | null;
   medecin_traitant: { name: string; rpps: string | null } | null;
   coverage: { ald: boolean; css: boolean; ame: boolean; maternity: boolean };
   complementary: { name: string; member_number: string | null } | null;
