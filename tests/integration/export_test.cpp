@@ -114,7 +114,8 @@ TEST_P(ExportTest, TheExportHoldsTheConsultationItsFileAndTheCancellation) {
   auto list = HttpClient(port).get("/api/v1/consultations/" + id + "/files", patient(0));
   const std::string url = list.json()["files"][0]["url"];
   std::ofstream(sent_png, std::ios::binary) << HttpClient(port).get(url, patient(0)).body;
-  auto read = run_command({"/usr/bin/python3", "-c", script, file.string(), path, sent_png.string()});
+  auto read =
+      run_command({"/usr/bin/python3", "-c", script, file.string(), path, sent_png.string()});
   EXPECT_EQ(read.status, 0) << read.output;
   EXPECT_EQ(read.output, "2\nTrue\nTrue\n");
   // Each export was audited.
