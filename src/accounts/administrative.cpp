@@ -23,6 +23,7 @@ Result<std::optional<std::string>> short_text(const nlohmann::json& obj, const c
 
 nlohmann::json empty_administrative() {
   return {{"nir", nullptr},
+          {"nir_owner", nullptr},
           {"medecin_traitant", nullptr},
           {"coverage", {{"ald", false}, {"css", false}, {"ame", false}, {"maternity", false}}},
           {"complementary", nullptr}};
@@ -47,6 +48,7 @@ Result<nlohmann::json> validate_administrative(const nlohmann::json& in) {
           "digits) does not match or the format is wrong.");
     }
     out["nir"] = *valid;
+    out["nir_owner"] = "self";  // until the profile check says it is the holder's (profiles.cpp)
   }
   if (in.contains("medecin_traitant") && !in["medecin_traitant"].is_null()) {
     const auto& mt = in["medecin_traitant"];
@@ -112,7 +114,10 @@ Result<nlohmann::json> open_administrative(const crypto::KeyRing& keys,
   if (!sealed) return empty_administrative();
   auto plain = keys.open(*sealed, context(profile_public_id));
   if (!plain) return std::move(plain).error();
-  return nlohmann::json::parse(*plain);
+  auto doc = nlohmann::json::parse(*plain);
+  // Documents sealed before nir_owner existed: a number was always the profile's own then.
+  if (!doc.contains("nir_owner")) doc["nir_owner"] = doc["nir"].is_null() ? nullptr : "self";
+  return doc;
 }
 
 }  // namespace cabinet::accounts

@@ -108,58 +108,6 @@ Task<Result<void>> Service::update_me(const Principal& who, const std::optional<
                                            d_.clock.unix_seconds());
 }
 
-Task<Result<nlohmann::json>> Service::export_data(const Principal& who, const Caller& caller) {
-  auto me_json = co_await me(who, caller.locale);
-  if (!me_json) co_return std::move(me_json).error();
-  auto profiles = co_await store::profiles_of(d_.db, who.account_id);
-  if (!profiles) co_return std::move(profiles).error();
-  nlohmann::json out{{"format", "cabinet-export-1"},
-                     {"exported_at", d_.clock.unix_seconds()},
-                     {"account", (*me_json)["account"]}};
-  nlohmann::json list = nlohmann::json::array();
-  std::vector<std::int64_t> ids;
-  for (const auto& p : *profiles) {
-    auto doc = profile_json(p);
-    auto admin = open_administrative(d_.keys, p.administrative, p.public_id);
-    if (!admin) co_return std::move(admin).error();
-    doc["administrative"] = *admin;
-    list.push_back(std::move(doc));
-    ids.push_back(p.id);
-  }
-  out["profiles"] = list;
-  auto sessions = co_await d_.sessions.list(who.account_id, who.session_id);
-  if (!sessions) co_return std::move(sessions).error();
-  nlohmann::json devices = nlohmann::json::array();
-  for (const auto& s : *sessions) {
-    devices.push_back({{"created_at", s.created_at},
-                       {"last_seen_at", s.last_seen_at},
-                       {"ip", s.ip},
-                       {"user_agent", s.user_agent}});
-  }
-  out["sessions"] = devices;
-  auto accesses = co_await audit::entries_for_profiles(d_.db, ids, 10000);
-  if (!accesses) co_return std::move(accesses).error();
-  nlohmann::json log = nlohmann::json::array();
-  for (const auto& e : *accesses) {
-    log.push_back(
-        {{"at", e.at}, {"action", e.action}, {"actor_role", e.actor_role}, {"object", e.object}});
-  }
-  out["access_log"] = log;
-  // The export reads everything: it is itself an access to health data.
-  auto body = [&](storage::Transaction& tx) -> Task<Result<void>> {
-    const audit::Entry entry{who.account_id,
-                             std::string(to_string(who.role)),
-                             ids.empty() ? std::nullopt : std::optional(ids.front()),
-                             "account.export",
-                             who.account_public_id,
-                             caller.ip,
-                             ""};
-    co_return co_await d_.audit.append(tx, entry);
-  };
-  if (auto r = co_await d_.db.transact(body); !r) co_return std::move(r).error();
-  co_return out;
-}
-
 Task<Result<void>> Service::delete_account(const Principal& who, const std::string& password,
                                            const Caller& caller) {
   auto account = co_await store::account_by_id(d_.db, who.account_id);

@@ -32,10 +32,20 @@ class Profiles {
   Task<Result<nlohmann::json>> set_administrative(const Principal& who, const std::string& id,
                                                   const nlohmann::json& input,
                                                   const Caller& caller);
-  Task<Result<nlohmann::json>> access_log(const Principal& who, Locale locale);
+  // Newest first, each entry with its sentence (access_log.hpp); at most `limit` entries.
+  Task<Result<nlohmann::json>> access_log(const Principal& who, Locale locale,
+                                          std::int64_t limit = 500);
 
  private:
   Task<Result<store::Profile>> own(const Principal& who, const std::string& id);
+  // ACC6: a NIR is the profile's person's (nir.hpp), or the holder's own on a minor child.
+  // check_nir sets doc's nir_owner; check_change refuses a change of birth date, sex or
+  // relationship that the saved number contradicts.
+  Task<Result<void>> check_nir(const Principal& who, const store::Profile& p, nlohmann::json& doc);
+  Task<Result<void>> check_change(const store::Profile& p, const RelativeForm& f);
+  Task<Result<std::optional<std::string>>> holder_nir(const Principal& who);
+  // "Dr Claire Martin", for whom an assistant works; empty when no longer linked.
+  Task<Result<std::string>> practitioner_of(std::int64_t assistant);
   Task<Result<void>> audited(const Principal& who, const store::Profile& p, std::string action,
                              const Caller& caller);
   Deps d_;

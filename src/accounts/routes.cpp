@@ -244,18 +244,6 @@ void register_routes(http::Router& router, Service& s, Profiles& profiles, bool 
       },
       signed_in(http::kAnyRole, json_body()));
   router.add(
-      Method::get, "/api/v1/me/export",
-      [&s](Request& req) -> Task<Response> {
-        auto data = co_await s.export_data(*req.principal, caller_of(req));
-        auto response = reply(data, req);
-        if (data)
-          response.headers.add("Content-Disposition",
-                               "attachment; filename=\"cabinet-mes-donnees.json\"");
-        co_return response;
-      },
-      signed_in());
-
-  router.add(
       Method::post, "/api/v1/me/totp",
       [&s](Request& req) -> Task<Response> {
         auto e = co_await s.begin_totp(*req.principal);

@@ -99,7 +99,6 @@ class Service {
   Task<Result<nlohmann::json>> me(const Principal& who, Locale locale);
   Task<Result<void>> update_me(const Principal& who, const std::optional<std::string>& phone,
                                const std::optional<std::string>& locale);
-  Task<Result<nlohmann::json>> export_data(const Principal& who, const Caller& caller);
   Task<Result<void>> delete_account(const Principal& who, const std::string& password,
                                     const Caller& caller);
 

@@ -30,6 +30,8 @@
 #include "payments/stripe.hpp"
 #include "practitioners/routes.hpp"
 #include "practitioners/service.hpp"
+#include "privacy/export.hpp"
+#include "privacy/routes.hpp"
 #include "storage/open.hpp"
 #include "system/routes.hpp"
 #include "system/store.hpp"
@@ -162,6 +164,8 @@ Result<void> App::build_services() {
                       {config_.security.argon2_ops, config_.security.argon2_memory}};
   accounts_ = std::make_unique<accounts::Service>(deps);
   profiles_ = std::make_unique<accounts::Profiles>(deps);
+  exports_ = std::make_unique<privacy::Export>(
+      privacy::Deps{*db_, clock_, *keys_, *audit_, *accounts_, *profiles_});
   directory::IndexOptions index_options;
   index_options.video_window_start = config_.agenda.video_window_start;
   index_options.video_window_end = config_.agenda.video_window_end;
@@ -234,6 +238,7 @@ void App::wire() {
   dispatcher_.set_site_origin(origin_of(config_.http.public_url));
   accounts::register_routes(router_, *accounts_, *profiles_,
                             secure_cookies(config_.http.public_url));
+  privacy::register_routes(router_, *exports_);
   practitioners::register_routes(router_, *practitioners_);
   directory::register_routes(router_, *directory_);
   directory::register_realtime(hub_, *index_);

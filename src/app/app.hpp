@@ -27,6 +27,9 @@ class StaticFiles;
 namespace cabinet::crypto {
 class KeyRing;
 }
+namespace cabinet::privacy {
+class Export;
+}  // namespace cabinet::privacy
 namespace cabinet::audit {
 class Log;
 }
@@ -122,6 +125,7 @@ class App {
   std::shared_ptr<auth::Sessions> sessions_;
   std::unique_ptr<accounts::Service> accounts_;
   std::unique_ptr<accounts::Profiles> profiles_;
+  std::unique_ptr<privacy::Export> exports_;
   std::unique_ptr<practitioners::Service> practitioners_;
   std::unique_ptr<directory::Index> index_;
   std::unique_ptr<directory::Service> directory_;

@@ -15,6 +15,7 @@
 #include "audit/log.hpp"
 #include "booking/internal.hpp"
 #include "booking/record_store.hpp"
+#include "booking/sealing.hpp"
 #include "core/log.hpp"
 #include "core/utf8.hpp"
 #include "crypto/keyring.hpp"
@@ -32,18 +33,6 @@ constexpr std::size_t kMaxPhoneNote = 500;
 constexpr const char* kPhoneFallback = "phone_fallback";
 constexpr std::array<std::string_view, 5> kCauses{"camera", "microphone", "network",
                                                   "patient_request", "other"};
-
-// Sealed values are bound to their consultation and column: a file's name does not open as
-// another consultation's, nor as a body.
-std::string file_context(std::int64_t appointment, std::string_view part) {
-  return "consultation_files." + std::string(part) + ":" + std::to_string(appointment);
-}
-std::string incident_context(std::int64_t appointment) {
-  return "consultation_incidents.note:" + std::to_string(appointment);
-}
-std::string note_context(std::int64_t appointment) {
-  return "consultation_notes:" + std::to_string(appointment);
-}
 
 std::size_t sequence_length(unsigned char lead) {
   if (lead < 0x80) return 1;

@@ -7,6 +7,7 @@
 #include "audit/log.hpp"
 #include "booking/internal.hpp"
 #include "booking/room.hpp"
+#include "booking/sealing.hpp"
 #include "core/log.hpp"
 #include "core/utf8.hpp"
 #include "crypto/keyring.hpp"
@@ -23,9 +24,6 @@ constexpr std::size_t kChatHistory = 200;
 
 std::string staff_room(std::int64_t practitioner) {
   return "staff:" + std::to_string(practitioner);
-}
-std::string chat_context(std::int64_t appointment) {
-  return "consultation_messages:" + std::to_string(appointment);
 }
 
 void refuse(realtime::Connection& c, std::string_view code) {

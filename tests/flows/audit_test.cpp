@@ -15,7 +15,7 @@ class AuditFlows : public testing::TestWithParam<storage::Engine> {
                           {"relationship", "child"}});
     const auto id = child.body["id"].get<std::string>();
     auto put = h_.call(c, http::Method::put, "/api/v1/me/profiles/" + id + "/administrative",
-                       {{"nir", "2 90 02 2A 004 012 18"},
+                       {{"nir", "2 19 06 2A 004 012 69"},
                         {"coverage", {{"css", true}}},
                         {"medecin_traitant", {{"name", "Dr Jean Dupont"}}}});
     EXPECT_EQ(put.status, 200) << put.body;
@@ -67,14 +67,14 @@ TEST_P(AuditFlows, AdministrativeDataIsValidatedAndStoredSealed) {
                       {{"coverage", {{"css", true}, {"ame", true}}}});
   EXPECT_EQ(both.body["error"]["field"], "coverage.ame");
   auto good = h_.call(c, http::Method::put, "/api/v1/me/profiles/" + holder + "/administrative",
-                      {{"nir", "1 85 05 78 006 084 91"}, {"complementary", {{"name", "MGEN"}}}});
+                      {{"nir", "1 90 04 78 006 084 24"}, {"complementary", {{"name", "MGEN"}}}});
   ASSERT_EQ(good.status, 200);
-  EXPECT_EQ(good.body["nir"], "185057800608491");
+  EXPECT_EQ(good.body["nir"], "190047800608424");
   auto raw = h_.app().block_on(
       h_.db().query("SELECT administrative FROM profiles WHERE administrative IS NOT NULL"));
   ASSERT_TRUE(raw.ok());
   ASSERT_EQ(raw->size(), 1U);
-  EXPECT_EQ(raw->row(0).bytes(0).find("185057800608491"), std::string::npos);  // encrypted at rest
+  EXPECT_EQ(raw->row(0).bytes(0).find("190047800608424"), std::string::npos);  // encrypted at rest
   EXPECT_EQ(raw->row(0).bytes(0).find("MGEN"), std::string::npos);
 }
 
@@ -116,7 +116,7 @@ TEST_P(AuditFlows, ExportHoldsEverythingAndDeletionErasesButKeepsTheLog) {
             std::string::npos);
   EXPECT_EQ(exported.body["account"]["email"], "zoe@example.fr");
   ASSERT_EQ(exported.body["profiles"].size(), 2U);
-  EXPECT_EQ(exported.body["profiles"][1]["administrative"]["nir"], "290022A00401218");
+  EXPECT_EQ(exported.body["profiles"][1]["administrative"]["nir"], "219062A00401269");
   EXPECT_GE(exported.body["access_log"].size(), 3U);
 
   EXPECT_EQ(h_.call(c, http::Method::del, "/api/v1/me", {{"password", "pas le bon"}}).status, 400);

@@ -92,6 +92,7 @@ const std::map<std::pair<Method, std::string>, Who>& expected() {
       {{Method::get, "/api/v1/me/sessions"}, Who::signed_in},
       {{Method::del, "/api/v1/me/sessions/{id}"}, Who::signed_in},
       {{Method::get, "/api/v1/me/export"}, Who::signed_in},
+      {{Method::get, "/api/v1/me/export.zip"}, Who::signed_in},
       {{Method::post, "/api/v1/me/totp"}, Who::staff},
       {{Method::post, "/api/v1/me/totp/confirm"}, Who::staff},
       {{Method::del, "/api/v1/me/totp"}, Who::staff},

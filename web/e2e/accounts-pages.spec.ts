@@ -176,10 +176,14 @@ test('screenshots of the sign-in steps and the mailbox', async ({ page }) => {
   }
 });
 
-test('the access log reads as sentences', async ({ page }) => {
+test('the access log reads as sentences, grouped by day, saying from where', async ({ page }) => {
   await show(page, { name: 'access-log', role: 'patient', path: () => '/compte/acces', heading: fr.accessLog.title });
-  await expect(page.locator('.access-sentence').first()).toContainText(/^Vous avez (consulté|modifié|créé)/);
-  await expect(page.locator('.access-sentence', { hasText: 'Vous avez consulté les données administratives d’Hugo Bernard' }).first()).toBeVisible();
+  // The server words each access (src/accounts/access_log.cpp): who, what, whose.
+  await expect(page.locator('.access-sentence').first()).toContainText(/^Vous avez (lu|modifié|créé)/);
+  await expect(page.locator('.access-sentence', { hasText: 'Vous avez lu les données administratives d\'Hugo (numéro de sécurité sociale' }).first()).toBeVisible();
+  await expect(page.locator('.access-sentence', { hasText: 'Vous avez créé le profil d\'Hugo.' }).first()).toBeVisible();
+  await expect(page.locator('.access-day').first()).toBeVisible();
+  await expect(page.locator('.access-item', { hasText: /depuis votre adresse/ }).first()).toBeVisible();
 });
 
 test('a practitioner invites an assistant, who signs up from the emailed link', async ({ page }) => {

@@ -41,6 +41,34 @@ export function isOwnAction(entry: AccessEntry, me: Me): boolean {
   return names.includes(norm(entry.actor.name));
 }
 
+/** The day an entry belongs to: the server's (Paris) day, or the browser's for older servers. */
+export function dayOf(entry: AccessEntry): string {
+  if (entry.day) return entry.day;
+  const d = new Date(entry.at * 1000);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/** Entries grouped by day, in the order they come (the server sends the newest first). */
+export function groupByDay(entries: AccessEntry[]): { day: string; entries: AccessEntry[] }[] {
+  const groups: { day: string; entries: AccessEntry[] }[] = [];
+  for (const e of entries) {
+    const day = dayOf(e);
+    const last = groups[groups.length - 1];
+    if (last && last.day === day) last.entries.push(e);
+    else groups.push({ day, entries: [e] });
+  }
+  return groups;
+}
+
+/** "depuis l’adresse 192.0.2.10" for the patient, "depuis le réseau 192.0.2.0/24" for others. */
+export function fromText(entry: AccessEntry, words: { ip: string; network: string }): string | null {
+  const from = entry.from;
+  if (!from) return null;
+  if ('ip' in from && from.ip) return words.ip.replace('{ip}', from.ip);
+  if ('network' in from && from.network) return words.network.replace('{network}', from.network);
+  return null;
+}
+
 /** French elision: "de Léa" but "d’Emma", "d’Hugo". */
 export function elideDe(template: string, name: string): string {
   return /^[aeiouyhàâäéèêëîïôöûüœ]/i.test(name) ? template.replace(/\bde \{name\}/g, 'd’{name}') : template;

@@ -1,7 +1,7 @@
 // What the user reads: error sentences, access-log sentences, dates, devices, mail links.
 import { describe, expect, it } from 'vitest';
 import { fr } from '../i18n/fr';
-import { classifyAction, elideDe, isOwnAction } from './accessLog';
+import { classifyAction, elideDe, fromText, groupByDay, isOwnAction } from './accessLog';
 import { ApiError, CLIENT_ERROR_CODES } from './api';
 import { formatBirthDate, formatDateTime, formatTime } from './dates';
 import { errorField, errorText } from './errors';
@@ -43,6 +43,24 @@ describe('access log sentences', () => {
     expect(classifyAction('profile.create')).toEqual({ verb: 'create', object: 'profile' });
     expect(classifyAction('export')).toEqual({ verb: 'export', object: 'data' });
     expect(classifyAction('something')).toEqual({ verb: 'other', object: 'data' });
+  });
+
+  it('groups entries by the server’s day, keeping the newest first', () => {
+    const e = (at: number, day: string) => ({ at, day, action: 'x', actor: { name: 'Vous', role: 'patient' }, profile: { id: 'p1', name: 'Zoé' } });
+    const groups = groupByDay([e(30, '2026-12-03'), e(20, '2026-12-03'), e(10, '2026-12-01')]);
+    expect(groups.map((g) => [g.day, g.entries.map((x) => x.at)])).toEqual([
+      ['2026-12-03', [30, 20]],
+      ['2026-12-01', [10]],
+    ]);
+  });
+
+  it('shows the patient’s own address, and only the network of anyone else', () => {
+    const base = { at: 0, action: 'consultation.chat.read', actor: { name: 'Dr Claire Martin', role: 'practitioner' }, profile: { id: 'p1', name: 'Zoé' } };
+    const words = fr.accessLog.from;
+    expect(fromText({ ...base, from: { ip: '192.0.2.10' } }, words)).toBe('depuis votre adresse 192.0.2.10');
+    expect(fromText({ ...base, from: { network: '192.0.2.0/24' } }, words)).toBe('depuis le réseau 192.0.2.0/24');
+    expect(fromText({ ...base, from: null }, words)).toBeNull();
+    expect(fromText(base, words)).toBeNull();
   });
 
   it('elides "de" before a vowel in French', () => {

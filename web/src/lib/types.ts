@@ -42,6 +42,8 @@ export interface Me {
 
 export interface Administrative {
   nir: string | null;
+  /** Read-only (issue 12): the profile's own number, or the account holder's on a minor child. */
+  nir_owner?: 'self' | 'account_holder' | null;
   medecin_traitant: { name: string; rpps: string | null } | null;
   coverage: { ald: boolean; css: boolean; ame: boolean; maternity: boolean };
   complementary: { name: string; member_number: string | null } | null;
@@ -64,9 +66,24 @@ export interface SessionInfo {
 
 export interface AccessEntry {
   at: number;
-  actor: { name: string; role: string };
+  actor: {
+    name: string;
+    role: string;
+    /** Added by issue 12 (absent from older servers). */
+    kind?: 'self' | 'practitioner' | 'assistant' | 'guest' | 'operator' | 'patient' | 'system';
+    guest_kind?: 'guest' | 'interpreter';
+    assistant_of?: string;
+  };
   action: string;
   profile: { id: string; name: string };
+  /** The whole sentence, in the request's language: "Dr Claire Martin a lu la conversation…". */
+  sentence?: string;
+  /** The day in Paris, "YYYY-MM-DD": the page groups entries by it. */
+  day?: string;
+  known_action?: boolean;
+  consultation?: { id: string; start_at: number } | null;
+  /** The patient's own address, or only the network of anyone else. */
+  from?: { ip: string } | { network: string } | null;
 }
 
 export interface AssistantInfo {

@@ -1,5 +1,5 @@
 // /compte/donnees — the RGPD rights in two actions: download my data (GET /me/export, saved
-// as a JSON file) and delete my account (DELETE /me with the password, after a clear warning
+// as a JSON file, or GET /me/export.zip with the files themselves and a summary page) and delete my account (DELETE /me with the password, after a clear warning
 // about what is erased and what the law makes us keep).
 import { useLocation } from 'preact-iso';
 import { useState } from 'preact/hooks';
@@ -69,7 +69,12 @@ function Export() {
       <button type="button" class="btn btn-secondary" aria-disabled={busy ? true : undefined} onClick={() => void download()}>
         <Icon name="download" />
         {busy ? d.exporting : d.export}
-      </button>
+      </button>{' '}
+      {/* A plain link: the browser streams the archive to disk with its own progress. */}
+      <a class="btn btn-secondary" href="/api/v1/me/export.zip" download>
+        <Icon name="download" />
+        {d.exportZip}
+      </a>
       {error && (
         <p class="field-error" role="alert">
           {error}

@@ -1,0 +1,60 @@
+#include "privacy/coverage.hpp"
+
+#include <array>
+
+namespace cabinet::privacy {
+namespace {
+
+constexpr std::array kTables{
+    TableUse{"accounts", true, "account (without the password hash and the TOTP secret)"},
+    TableUse{"profiles", true, "profiles, with their administrative data opened"},
+    TableUse{"sessions", true, "sessions (every device, revoked ones too)"},
+    TableUse{"login_challenges", true, "login_attempts (time, method, address; no code)"},
+    TableUse{"outbox", true, "notifications: emails and SMS sent to the account's address"},
+    TableUse{"audit_log", true, "access_log (about the profiles) and my_actions (by the account)"},
+    TableUse{"appointments", true, "appointments"},
+    TableUse{"payment_holds", true, "appointments[].payment.holds"},
+    TableUse{"booking_jobs", true, "appointments[].reminders"},
+    TableUse{"consultation_messages", true, "appointments[].consultation.messages, opened"},
+    TableUse{"consultation_files", true,
+             "appointments[].consultation.files, and files/ in the ZIP"},
+    TableUse{"consultation_incidents", true, "appointments[].consultation.phone_switches, opened"},
+    TableUse{"consultation_invitations", true, "appointments[].consultation.guests"},
+    TableUse{"consultation_notes", true,
+             "appointments[].consultation.practitioner_notes: that notes exist and when; the "
+             "text is the practitioner's personal working notes, obtained from them (CSP "
+             "L1111-7), not from the platform"},
+    TableUse{"practitioners", true, "practitioner"},
+    TableUse{"practitioner_profiles", true, "practitioner.public_profile"},
+    TableUse{"practitioner_photos", true, "files/photo.jpg in the ZIP"},
+    TableUse{"motifs", true, "practitioner.motifs"},
+    TableUse{"opening_hours", true, "practitioner.opening_hours"},
+    TableUse{"agenda_exceptions", true, "practitioner.agenda_exceptions"},
+    TableUse{"assistants", true, "practitioner.assistants, assistant_of"},
+    TableUse{"instance", false, "the installation's own id: no person"},
+    TableUse{"schema_version", false, "applied migrations: no person"},
+    TableUse{"tokens", false,
+             "SHA-256 of single-use links, useless without the link, gone within days: a "
+             "security secret, not information about the person"},
+    TableUse{"rate_limits", false,
+             "counters of requests per address or email for at most an hour: security "
+             "state, not kept"},
+    TableUse{"idempotency_keys", false,
+             "a retried booking's stored answer, kept a day; the same facts are in "
+             "appointments"},
+    TableUse{"appointment_granules", false,
+             "the 5-minute slots an appointment occupies: derived from appointments"},
+    TableUse{"directory_changes", false, "a practitioner id and an instant, to refresh caches"},
+    TableUse{"sandbox_holds", false,
+             "the sandbox payment provider's own books (Stripe's in production): the amounts, "
+             "states, card brand and last four digits are in appointments[].payment"},
+    TableUse{"sandbox_methods", false,
+             "the sandbox provider's saved cards (Stripe's in production): brand and last four "
+             "digits are in appointments[].payment"},
+};
+
+}  // namespace
+
+std::span<const TableUse> table_coverage() { return kTables; }
+
+}  // namespace cabinet::privacy

@@ -1,0 +1,61 @@
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "storage/database.hpp"
+
+// Every SQL statement of the RGPD export (docs/accounts.md "Export"): what each feature's
+// tables hold about one account and its profiles. Plain columns come back as JSON objects named
+// after their columns; sealed ones as bytes, for the service to open with the keyring.
+namespace cabinet::privacy::store {
+
+using storage::Executor;
+using Rows = nlohmann::json;  // an array of objects, one per row
+
+Task<Result<Rows>> sessions(Executor& db, std::int64_t account);
+Task<Result<Rows>> login_attempts(Executor& db, std::int64_t account);
+// Messages sent to the account's email address or phone number, newest last.
+Task<Result<Rows>> notifications(Executor& db, const std::string& email,
+                                 const std::optional<std::string>& phone);
+// Audit entries written by the account itself (for practitioners and assistants: what they did).
+Task<Result<Rows>> actions_of(Executor& db, std::int64_t account);
+
+struct Appointment {
+  std::int64_t id = 0;  // internal: sealed values are bound to it
+  nlohmann::json row;
+};
+// The appointments booked for the account's profiles, oldest first.
+Task<Result<std::vector<Appointment>>> appointments(Executor& db, std::int64_t patient);
+Task<Result<Rows>> payment_holds(Executor& db, std::int64_t appointment);
+Task<Result<Rows>> reminders(Executor& db, std::int64_t appointment);
+Task<Result<Rows>> invitations(Executor& db, std::int64_t appointment);
+Task<Result<std::optional<std::int64_t>>> note_updated_at(Executor& db, std::int64_t appointment);
+
+// A sealed value with the row it belongs to.
+struct Sealed {
+  nlohmann::json row;
+  std::string sealed;       // the message, the note, or the file's name
+  std::string sealed_body;  // files only, when asked for
+  std::optional<std::int64_t> sender_account;
+};
+Task<Result<std::vector<Sealed>>> messages(Executor& db, std::int64_t appointment);
+Task<Result<std::vector<Sealed>>> files(Executor& db, std::int64_t appointment, bool bodies);
+Task<Result<std::vector<Sealed>>> incidents(Executor& db, std::int64_t appointment);
+
+// Practitioners: their professional record; assistants: whom they work for.
+Task<Result<nlohmann::json>> practitioner(Executor& db, std::int64_t account);
+struct Photo {
+  std::string jpeg;
+  std::int64_t updated_at = 0;
+};
+Task<Result<std::optional<Photo>>> photo(Executor& db, std::int64_t account);
+Task<Result<Rows>> assistant_of(Executor& db, std::int64_t account);
+
+// The tables of the database as it stands (sqlite_master / information_schema): the coverage
+// test compares them with coverage.hpp.
+Task<Result<std::vector<std::string>>> tables(Executor& db, storage::Engine engine);
+
+}  // namespace cabinet::privacy::store
