@@ -405,8 +405,7 @@ std::vector<KeyInfo> make_keys() {
          auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
          // Ten years either way is plenty for a test instant, and keeps time_point arithmetic
          // far from overflow.
-         if (ec != std::errc{} || end != v.data() + v.size() || n > 315'576'000 ||
-             n < -315'576'000)
+         if (ec != std::errc{} || end != v.data() + v.size() || n > 315'576'000 || n < -315'576'000)
            return bad("expected whole seconds, at most ten years either way");
          c.dev.clock_offset = std::chrono::seconds(n);
          return ok();
