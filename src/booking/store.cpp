@@ -34,7 +34,7 @@ constexpr std::size_t kColumnCount = 23;
 constexpr std::string_view kViewFrom =
     ", pp.public_id, ph.first_name, ph.last_name, pr.specialty, pp.timezone, m.public_id,"
     " m.label, m.duration_min, p.public_id, p.first_name, p.last_name, p.birth_date,"
-    " pa.email, pa.phone, pa.locale, prac.email, prac.locale"
+    " pa.email, pa.phone, pa.locale, prac.email, prac.locale, m.label_en"
     " FROM appointments a"
     " JOIN practitioner_profiles pp ON pp.account_id = a.practitioner_id"
     " JOIN practitioners pr ON pr.account_id = a.practitioner_id"
@@ -93,6 +93,7 @@ View read_view(const storage::Row& r) {
   v.patient_locale = r.text(i++);
   v.practitioner_email = r.opt_text(i++);
   v.practitioner_locale = r.text(i++);
+  v.motif_label_en = r.opt_text(i++);
   return v;
 }
 

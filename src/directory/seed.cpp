@@ -203,12 +203,16 @@ std::vector<store::Motif> motifs_for(SeededRandom& rng, const SpecialtyMix& mix,
                                                                          : 15;
   std::vector<store::Motif> out;
   const std::string both = video && in_person ? "both" : (video ? "video" : "in_person");
-  out.push_back({0, "", 0, "Consultation de suivi", follow_len, both, price, 1});
+  out.push_back(
+      {0, "", 0, "Consultation de suivi", follow_len, both, price, 1, "Follow-up consultation"});
   out.push_back({0, "", 0, "Première consultation", first_len, in_person ? "in_person" : "video",
-                 price + (first_len > follow_len ? 1000 : 0), 2});
-  if (video) out.push_back({0, "", 0, "Téléconsultation", follow_len, "video", price, 3});
+                 price + (first_len > follow_len ? 1000 : 0), 2, "First consultation"});
+  if (video)
+    out.push_back(
+        {0, "", 0, "Téléconsultation", follow_len, "video", price, 3, "Video consultation"});
   if (std::string_view(mix.code) == "general_medicine")
-    out.push_back({0, "", 0, "Renouvellement d’ordonnance", 10, both, price, 4});
+    out.push_back(
+        {0, "", 0, "Renouvellement d’ordonnance", 10, both, price, 4, "Prescription renewal"});
   return out;
 }
 
