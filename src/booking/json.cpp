@@ -207,6 +207,7 @@ nlohmann::json Service::to_json(const store::View& v, Locale locale) const {
           {"motif",
            {{"id", v.motif_public_id},
             {"label", v.motif_label},
+            {"label_en", v.motif_label_en ? nlohmann::json(*v.motif_label_en) : nullptr},
             {"duration_min", v.motif_duration_min}}},
           {"profile",
            {{"id", v.profile_public_id},

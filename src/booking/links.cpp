@@ -69,6 +69,7 @@ nlohmann::json link_json(const store::View& v, Locale locale) {
               {"id", v.practitioner_public_id},
               {"specialty", sp ? nlohmann::json(sp->name(locale)) : nullptr}}},
             {"motif", v.motif_label},
+            {"motif_en", v.motif_label_en ? nlohmann::json(*v.motif_label_en) : nullptr},
             {"profile_name", v.profile_first_name}}}};
 }
 

@@ -25,7 +25,8 @@ notify::Variables variables(const Deps& d, const store::View& v, Locale locale) 
   const std::string specialty = sp ? " (" + sp->name(locale) + ")" : "";
   vars["summary"] = std::string(en ? "When: " : "Quand : ") + vars["when"] + "\n" +
                     (en ? "With: " : "Avec : ") + vars["practitioner"] + specialty + "\n" +
-                    (en ? "Reason: " : "Motif : ") + v.motif_label + "\n" +
+                    (en ? "Reason: " : "Motif : ") +
+                    (en && v.motif_label_en ? *v.motif_label_en : v.motif_label) + "\n" +
                     (en ? "For: " : "Pour : ") + vars["patient"] + "\n" +
                     (en ? "How: " : "Comment : ") + mode_text(v, locale);
   const auto amount = billing::format_euros(v.a.price_cents, locale);

@@ -34,7 +34,7 @@ constexpr std::size_t kColumnCount = 23;
 constexpr std::string_view kViewFrom =
     ", pp.public_id, ph.first_name, ph.last_name, pr.specialty, pp.timezone, m.public_id,"
     " m.label, m.duration_min, p.public_id, p.first_name, p.last_name, p.birth_date,"
-    " pa.email, pa.phone, pa.locale, prac.email, prac.locale,"
+    " pa.email, pa.phone, pa.locale, prac.email, prac.locale, m.label_en,"
     " (SELECT h.first_name FROM profiles h WHERE h.account_id = a.patient_account_id"
     " AND h.is_holder = 1)"
     " FROM appointments a"
@@ -95,6 +95,7 @@ View read_view(const storage::Row& r) {
   v.patient_locale = r.text(i++);
   v.practitioner_email = r.opt_text(i++);
   v.practitioner_locale = r.text(i++);
+  v.motif_label_en = r.opt_text(i++);
   v.holder_first_name = r.opt_text(i++).value_or(v.profile_first_name);
   return v;
 }

@@ -51,6 +51,7 @@ struct View {
   std::string timezone;
   std::string motif_public_id;
   std::string motif_label;
+  std::optional<std::string> motif_label_en;
   int motif_duration_min = 0;
   std::string profile_public_id;
   std::string profile_first_name;

@@ -32,6 +32,7 @@ std::string slots_text(const std::vector<agenda::Slot>& slots, const date::time_
 nlohmann::json motif_json(const store::Motif& m) {
   return {{"id", m.public_id},
           {"label", m.label},
+          {"label_en", m.label_en ? nlohmann::json(*m.label_en) : nullptr},
           {"duration_min", m.duration_min},
           {"mode", m.mode},
           {"price_cents", m.price_cents}};

@@ -229,14 +229,18 @@ std::vector<store::Motif> motifs_for(SeededRandom& rng, const SpecialtyMix& mix,
   };
   std::vector<store::Motif> out;
   const std::string both = mode_of();
-  out.push_back({0, "", 0, "Consultation de suivi", follow_len, both, price_of(both), 1});
+  out.push_back({0, "", 0, "Consultation de suivi", follow_len, both, price_of(both), 1,
+                 "Follow-up consultation"});
   const std::string first_mode = in_person ? "in_person" : "video";
   const int first_extra = first_len > follow_len && sector != "1" ? 1000 : 0;
   out.push_back({0, "", 0, "Première consultation", first_len, first_mode,
-                 price_of(first_mode) + first_extra, 2});
-  if (video) out.push_back({0, "", 0, "Téléconsultation", follow_len, "video", video_price, 3});
+                 price_of(first_mode) + first_extra, 2, "First consultation"});
+  if (video)
+    out.push_back(
+        {0, "", 0, "Téléconsultation", follow_len, "video", video_price, 3, "Video consultation"});
   if (std::string_view(mix.code) == "general_medicine")
-    out.push_back({0, "", 0, "Renouvellement d’ordonnance", 10, both, price_of(both), 4});
+    out.push_back({0, "", 0, "Renouvellement d’ordonnance", 10, both, price_of(both), 4,
+                   "Prescription renewal"});
   return out;
 }
 

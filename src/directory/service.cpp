@@ -93,6 +93,11 @@ Result<store::Motif> parse_motif(const nlohmann::json& body) {
   if (validate::trim(*label).empty()) return http::missing_field("label");
   store::Motif m;
   m.label = std::string(validate::trim(*label));
+  // Optional; a PUT without it (or with null or blank) leaves the motif French only.
+  auto label_en = in.optional_text("label_en", 120);
+  if (!label_en) return std::move(label_en).error();
+  if (*label_en && !validate::trim(**label_en).empty())
+    m.label_en = std::string(validate::trim(**label_en));
   auto duration = whole(body, "duration_min", -1, 5, 240);
   if (!duration) return std::move(duration).error();
   if (*duration < 0) return http::missing_field("duration_min");

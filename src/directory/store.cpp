@@ -48,16 +48,16 @@ constexpr std::string_view kClearPhoto =
     "UPDATE practitioner_profiles SET photo_version = 0, updated_at = $1 WHERE account_id = $2";
 
 constexpr std::string_view kMotifColumns =
-    "SELECT id, public_id, practitioner_id, label, duration_min, mode, price_cents, position"
-    " FROM motifs WHERE archived_at IS NULL ";
+    "SELECT id, public_id, practitioner_id, label, duration_min, mode, price_cents, position,"
+    " label_en FROM motifs WHERE archived_at IS NULL ";
 constexpr std::string_view kInsertMotif =
     "INSERT INTO motifs (public_id, practitioner_id, label, duration_min, mode, price_cents,"
-    " position, created_at) VALUES ($1, $2, $3, $4, $5, $6,"
-    " (SELECT COALESCE(MAX(position), 0) + 1 FROM motifs WHERE practitioner_id = $2), $7)"
+    " position, created_at, label_en) VALUES ($1, $2, $3, $4, $5, $6,"
+    " (SELECT COALESCE(MAX(position), 0) + 1 FROM motifs WHERE practitioner_id = $2), $7, $8)"
     " RETURNING id";
 constexpr std::string_view kUpdateMotif =
-    "UPDATE motifs SET label = $1, duration_min = $2, mode = $3, price_cents = $4"
-    " WHERE practitioner_id = $5 AND public_id = $6 AND archived_at IS NULL";
+    "UPDATE motifs SET label = $1, duration_min = $2, mode = $3, price_cents = $4,"
+    " label_en = $7 WHERE practitioner_id = $5 AND public_id = $6 AND archived_at IS NULL";
 constexpr std::string_view kArchiveMotif =
     "UPDATE motifs SET archived_at = $1 WHERE practitioner_id = $2 AND public_id = $3"
     " AND archived_at IS NULL";
@@ -276,6 +276,7 @@ Task<Result<std::vector<Motif>>> motifs(Executor& db, std::optional<std::int64_t
     m.mode = r.text(5);
     m.price_cents = static_cast<int>(r.integer(6));
     m.position = static_cast<int>(r.integer(7));
+    m.label_en = r.opt_text(8);
     out.push_back(std::move(m));
   }
   co_return out;
@@ -283,7 +284,7 @@ Task<Result<std::vector<Motif>>> motifs(Executor& db, std::optional<std::int64_t
 
 Task<Result<std::int64_t>> insert_motif(Executor& db, const Motif& m, std::int64_t now) {
   Params params{m.public_id, m.practitioner_id,           m.label, std::int64_t{m.duration_min},
-                m.mode,      std::int64_t{m.price_cents}, now};
+                m.mode,      std::int64_t{m.price_cents}, now,     storage::optional(m.label_en)};
   auto r = co_await db.query(kInsertMotif, std::move(params));
   if (!r) co_return std::move(r).error();
   co_return r->row(0).integer(0);
@@ -295,7 +296,8 @@ Task<Result<bool>> update_motif(Executor& db, const Motif& m) {
                 m.mode,
                 std::int64_t{m.price_cents},
                 m.practitioner_id,
-                m.public_id};
+                m.public_id,
+                storage::optional(m.label_en)};
   auto r = co_await db.query(kUpdateMotif, std::move(params));
   if (!r) co_return std::move(r).error();
   co_return r->affected == 1;

@@ -53,11 +53,12 @@ struct Motif {
   std::int64_t id = 0;
   std::string public_id;
   std::int64_t practitioner_id = 0;
-  std::string label;
+  std::string label;  // French, always there
   int duration_min = 15;
   std::string mode;  // video, in_person, both
   int price_cents = 0;
   int position = 0;
+  std::optional<std::string> label_en;  // what the English web app shows, when given
 };
 
 struct Hours {

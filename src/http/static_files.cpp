@@ -96,7 +96,16 @@ StaticFiles::StaticFiles(const std::filesystem::path& root) {
     file.immutable = url.starts_with("/assets/");
     files_.emplace(url, std::move(file));
   }
-  log::info("web app loaded", {{"web_root", root.string()}, {"files", files_.size()}});
+  if (auto it = files_.find("/routes.json"); it != files_.end()) {
+    routes_ = AppRoutes::parse(*it->second.bytes);
+    if (!routes_) log::warn("routes.json unreadable: every page path answers 200");
+  } else if (files_.contains("/index.html")) {
+    log::warn("web app without routes.json: every page path answers 200",
+              {{"web_root", root.string()}});
+  }
+  log::info("web app loaded", {{"web_root", root.string()},
+                               {"files", files_.size()},
+                               {"routes", routes_ ? routes_->size() : 0}});
 }
 
 Response StaticFiles::respond(const Request& request, const File& file) const {
@@ -113,6 +122,18 @@ Response StaticFiles::respond(const Request& request, const File& file) const {
   return response;
 }
 
+// The app itself, so that it can say "Page introuvable" in the visitor's language with its
+// links, but with the status a crawler or a link checker needs. Never cached, never 304: the
+// same address may become a page with the next version.
+Response StaticFiles::not_found_page(const File& index) const {
+  Response response;
+  response.status = 404;
+  response.headers.add("Cache-Control", "no-cache");
+  response.headers.add("Content-Type", index.content_type);
+  response.shared_body = index.bytes;
+  return response;
+}
+
 Response StaticFiles::serve(const Request& request) const {
   const std::string& path = request.path;
   if (path == "/" || path == "/index.html") {
@@ -124,9 +145,12 @@ Response StaticFiles::serve(const Request& request) const {
   const auto last_slash = path.find_last_of('/');
   const bool looks_like_file = path.find('.', last_slash) != std::string::npos;
   if (!looks_like_file) {
-    // A client-side route ("/patient/rendez-vous"): the app decides, including its own 404.
-    if (auto it = files_.find("/index.html"); it != files_.end())
+    // A client-side route ("/patient/rendez-vous", "/praticien/<id>"): the app's router
+    // answers. Any other path gets the app too, which shows its "Page introuvable", as a 404.
+    if (auto it = files_.find("/index.html"); it != files_.end()) {
+      if (routes_ && !routes_->matches(path)) return not_found_page(it->second);
       return respond(request, it->second);
+    }
   }
   Response response;
   response.status = 404;

@@ -62,6 +62,24 @@ TEST_F(StaticFilesTest, AppRoutesGetTheIndexButMissingAssetsAre404) {
   EXPECT_EQ(get("/../../etc/hosts.conf").status, 404);
 }
 
+TEST_F(StaticFilesTest, WithTheBuildsRouteListUnknownPagesGetTheAppAsA404) {
+  write("routes.json", R"({"routes": ["/", "/recherche", "/praticien/:id"]})");
+  files_ = std::make_unique<StaticFiles>(dir_.path());
+  const auto app = get("/").body_view();
+  EXPECT_EQ(get("/recherche").status, 200);
+  EXPECT_EQ(get("/praticien/pr_1").status, 200);
+  auto unknown = get("/nimporte-quoi");
+  EXPECT_EQ(unknown.status, 404);
+  EXPECT_EQ(unknown.body_view(), app);  // the app says "Page introuvable" itself
+  EXPECT_EQ(unknown.headers.get("Content-Type"), "text/html; charset=utf-8");
+  EXPECT_FALSE(unknown.headers.get("ETag"));
+  // A 404 is never turned into a 304, whatever the browser kept from the app.
+  const auto etag = std::string(*get("/").headers.get("ETag"));
+  EXPECT_EQ(get("/praticien/pr_1/autre", etag).status, 404);
+  EXPECT_EQ(get("/assets/missing-123.js").status, 404);
+  EXPECT_NE(get("/assets/missing-123.js").body_view(), app);
+}
+
 TEST(StaticFilesMissingRoot, AnAbsentDirectoryServesNothing) {
   StaticFiles files("/nonexistent/web/dist");
   Request r;

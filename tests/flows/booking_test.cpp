@@ -57,6 +57,26 @@ TEST_P(Booking, ChildVideoBookingIsHeldConfirmedMailedAndTakesTheSlot) {
   EXPECT_EQ(day.body["days"][0]["appointments"][0]["status"], "confirmed");
 }
 
+TEST_P(Booking, AppointmentsCarryTheMotifsEnglishLabel) {
+  auto put = h_.put(doc_.client, "/api/v1/practitioner/motifs/" + motif_,
+                    {{"label", "Consultation de suivi"},
+                     {"label_en", "Follow-up consultation"},
+                     {"duration_min", 20},
+                     {"mode", "both"},
+                     {"price_cents", 3000}});
+  ASSERT_EQ(put.status, 200) << put.body;
+  const auto id = booked(monday("14:40"), "k-en");
+  auto one = h_.get(pat_, "/api/v1/appointments/" + id);
+  EXPECT_EQ(one.body["motif"]["label"], "Consultation de suivi");
+  EXPECT_EQ(one.body["motif"]["label_en"], "Follow-up consultation");
+  auto list = h_.get(pat_, "/api/v1/appointments");
+  EXPECT_EQ(list.body["upcoming"][0]["motif"]["label_en"], "Follow-up consultation");
+  Client stranger;
+  auto link = h_.get(stranger, "/api/v1/cancel-links/" + cancel_token("parent@example.fr"));
+  EXPECT_EQ(link.body["appointment"]["motif"], "Consultation de suivi");
+  EXPECT_EQ(link.body["appointment"]["motif_en"], "Follow-up consultation");
+}
+
 TEST_P(Booking, CancelLinkWorksWithoutLoginOnceAndVoidsTheHold) {
   const auto id = booked(monday("14:20"), "k2");
   const auto token = cancel_token("parent@example.fr");

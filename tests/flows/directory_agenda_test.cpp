@@ -126,6 +126,50 @@ TEST_P(DirectoryAgenda, HoursEditsShowAtOnceAndBadHoursAreRefused) {
       400);
 }
 
+TEST_P(DirectoryAgenda, AMotifMayCarryAnEnglishLabelBesideTheFrenchOne) {
+  auto d = doc("Eva", "English", "general_medicine", in("75056", "75011"));
+  auto added = h_.post(d.client, "/api/v1/practitioner/motifs",
+                       {{"label", "Renouvellement d’ordonnance"},
+                        {"label_en", "  Prescription renewal "},
+                        {"duration_min", 10},
+                        {"mode", "both"},
+                        {"price_cents", 2500}});
+  ASSERT_EQ(added.status, 201) << added.body;
+  EXPECT_EQ(added.body["label"], "Renouvellement d’ordonnance");  // unchanged, French
+  EXPECT_EQ(added.body["label_en"], "Prescription renewal");      // trimmed
+  const auto id = added.body["id"].get<std::string>();
+  const auto path = "/api/v1/practitioner/motifs/" + id;
+  auto stored = h_.app().block_on(
+      h_.db().query("SELECT label_en FROM motifs WHERE public_id = $1", storage::Params{id}));
+  ASSERT_TRUE(stored && stored->size() == 1);
+  EXPECT_EQ(stored->row(0).opt_text(0), "Prescription renewal");
+
+  // The public page carries both; a motif without one says null, not "".
+  auto page = h_.get(anyone_, "/api/v1/practitioners/" + d.id);
+  ASSERT_EQ(page.body["motifs"].size(), 2U) << page.body;
+  EXPECT_TRUE(page.body["motifs"][0]["label_en"].is_null());
+  EXPECT_EQ(page.body["motifs"][1]["label_en"], "Prescription renewal");
+
+  const auto put = [&](nlohmann::json extra) {
+    nlohmann::json body = {
+        {"label", "Renouvellement"}, {"duration_min", 10}, {"mode", "both"}, {"price_cents", 2500}};
+    body.update(extra);
+    return h_.put(d.client, path, body);
+  };
+  EXPECT_EQ(put({{"label_en", "Renewal"}}).body["label_en"], "Renewal");
+  EXPECT_EQ(h_.get(d.client, "/api/v1/practitioner/motifs").body["items"][1]["label_en"],
+            "Renewal");
+  EXPECT_TRUE(put({{"label_en", "   "}}).body["label_en"].is_null());  // blank is none
+  EXPECT_EQ(put({{"label_en", "Renewal"}}).status, 200);
+  EXPECT_TRUE(put(nlohmann::json::object()).body["label_en"].is_null());  // a PUT replaces it all
+  EXPECT_TRUE(
+      h_.get(d.client, "/api/v1/practitioner/motifs").body["items"][1]["label_en"].is_null());
+  auto wrong = put({{"label_en", 42}});
+  EXPECT_EQ(wrong.status, 400);
+  EXPECT_EQ(wrong.body["error"]["field"], "label_en");
+  EXPECT_EQ(put({{"label_en", std::string(121, 'a')}}).status, 400);
+}
+
 TEST_P(DirectoryAgenda, AgendaBelongsToThePractitionerAndTheirAssistantOnly) {
   auto a = doc("Ana", "Agenda", "general_medicine", in("75056", "75011"));
   auto b = doc("Ben", "Autre", "general_medicine", in("75056", "75011"));

@@ -17,6 +17,8 @@ class ServerTest : public testing::TestWithParam<storage::Engine> {
   ServerTest() : database_(GetParam()) {
     write("web/index.html", "<!doctype html><html lang=\"fr\"><title>Cabinet</title></html>");
     write("web/assets/app-4f3c2a.js", "console.log('cabinet')");
+    // As the web build writes it from web/src/lib/routes.ts.
+    write("web/routes.json", R"({"routes": ["/", "/recherche", "/praticien/agenda"]})");
   }
 
   void write(const std::string& name, const std::string& content) {

@@ -117,6 +117,14 @@ TEST_P(HttpServerTest, ServesTheWebAppWithCachingAndClientSideRoutes) {
   auto route = http().get("/praticien/agenda");
   EXPECT_EQ(route.status, 200);
   EXPECT_EQ(route.body, index.body);
+  EXPECT_EQ(http().get("/recherche").status, 200);
+
+  // A path the app's router does not know: the app (its "Page introuvable"), as a 404.
+  auto unknown = http().get("/nimporte-quoi");
+  EXPECT_EQ(unknown.status, 404);
+  EXPECT_EQ(unknown.body, index.body);
+  EXPECT_EQ(unknown.header("Content-Type"), "text/html; charset=utf-8");
+  EXPECT_NE(unknown.header("Content-Security-Policy").find("script-src 'self'"), std::string::npos);
 
   auto asset = http().get("/assets/app-4f3c2a.js");
   EXPECT_EQ(asset.header("Content-Type"), "text/javascript; charset=utf-8");

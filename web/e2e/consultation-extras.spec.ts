@@ -155,6 +155,10 @@ test('files, notes, an invited interpreter let in, the switch to the phone', asy
   await d.getByTestId('phone-confirm').click();
   await expect(d.getByTestId('patient-phone')).toHaveAttribute('href', 'tel:+33612345678');
   await expect(page.getByTestId('phone-notice')).toHaveText(fr.phone.patientNotice);
+  // The micro is turned off on the switch: said once, on each side.
+  await expect(page.getByText(fr.call.muted)).toHaveCount(1);
+  await expect(page.getByText(fr.call.muted)).toBeVisible();
+  await expect(d.getByText(fr.call.muted)).toHaveCount(1);
   await page.setViewportSize({ width: 360, height: 740 });
   await page.screenshot({ path: `${SHOTS}/consultation-phone-patient-fr-360.png`, fullPage: true });
   await d.screenshot({ path: `${SHOTS}/consultation-phone-practitioner-fr-1280.png`, fullPage: true });

@@ -284,7 +284,8 @@ test('the practitioner edits the public profile: commune, presentation, a motif,
 
   // A motif.
   const add = page.getByRole('form', { name: fr.motifs.addTitle });
-  await add.getByLabel(fr.motifs.label).fill('Consultation de suivi');
+  await add.getByLabel(fr.motifs.label, { exact: true }).fill('Consultation de suivi');
+  await add.getByLabel(fr.motifs.labelEn).fill('Follow-up consultation');
   await add.getByLabel(fr.motifs.duration).fill('20');
   // A sector-1 GP bills the convention tariff: 30 € is the in-person G, not the video TCG (25 €).
   await add.getByLabel(fr.motifs.price).fill('30');
@@ -310,6 +311,12 @@ test('the practitioner edits the public profile: commune, presentation, a motif,
   await expect(page.getByRole('main')).toContainText('Espagnol');
   await expect(page.getByRole('main')).toContainText('Consultation de suivi');
   await expect(page.locator('.profile-head img.pr-avatar')).toBeVisible();
+
+  // In English, the motif's English label.
+  await useLanguage(page, 'en');
+  await page.reload();
+  await expect(page.locator('.motif-prices')).toContainText('Follow-up consultation');
+  await expect(page.locator('.motif-prices')).not.toContainText('Consultation de suivi');
 });
 
 interface Screen {

@@ -1,7 +1,9 @@
 // Shared test fixtures: the base URL from global setup, and a `page` that fails the test on
 // any console error, uncaught exception or Content-Security-Policy violation.
 import { test as base, expect, type Page } from '@playwright/test';
+import { exec } from 'preact-iso/router';
 import { LANG_STORAGE_KEY, type Lang } from '../src/lib/lang';
+import { ROUTES } from '../src/lib/routes';
 import { shiftClock, shiftEveryContext } from './clock';
 
 export { expect };
@@ -56,7 +58,16 @@ export const test = base.extend<{ problems: string[] }, object>({
  * 5xx, a missing asset, or a script error.
  */
 export function isHandledApiAnswer(text: string, url: string): boolean {
-  return /^Failed to load resource: the server responded with a status of 4\d\d\b/.test(text) && new URL(url, 'http://x').pathname.startsWith('/api/v1/');
+  if (!/^Failed to load resource: the server responded with a status of 4\d\d\b/.test(text)) return false;
+  const path = new URL(url, 'http://x').pathname;
+  // The 404 of an address the app does not route: the server sends the app, which shows its
+  // "Page introuvable" (src/http/static_files.cpp).
+  return path.startsWith('/api/v1/') || !isAppPath(path);
+}
+
+/** Whether the web app's router has a page at this path (the server's routes.json says the same). */
+export function isAppPath(path: string): boolean {
+  return Object.values(ROUTES).some((pattern) => exec(path, pattern) !== undefined);
 }
 
 /** Chooses the language before any page script runs, as a returning visitor would have it. */

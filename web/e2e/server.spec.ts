@@ -4,7 +4,9 @@
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { fr } from '../src/i18n/fr';
 import { parseErrorBody } from '../src/lib/api';
+import { ROUTES } from '../src/lib/routes';
 import { expect, test } from './fixtures';
 import { PAGES } from './pages';
 
@@ -22,10 +24,29 @@ test('HTML is served with the Content-Security-Policy, for every route', async (
   }
 });
 
-test('known routes answer 200 with the app (SPA fallback)', async ({ request }) => {
-  for (const p of PAGES.filter((x) => x.name !== 'not-found')) {
-    expect((await request.get(p.path)).status(), p.path).toBe(200);
+test('known routes answer 200 with the app (SPA fallback), the not-found page 404', async ({ request }) => {
+  for (const p of PAGES) {
+    expect((await request.get(p.path)).status(), p.path).toBe(p.name === 'not-found' ? 404 : 200);
   }
+});
+
+test('an address the app does not know gets the app with a 404, a known one 200', async ({ request }) => {
+  const unknown = await request.get('/nimporte-quoi');
+  expect(unknown.status()).toBe(404);
+  expect(unknown.headers()['content-type']).toMatch(/^text\/html/);
+  expect(await unknown.text()).toContain('<div id="app">');
+  expect((await request.get('/recherche')).status()).toBe(200);
+  expect((await request.get('/praticien/inconnu')).status()).toBe(200); // the page says it is unknown
+  expect((await request.get('/praticien/inconnu/autre')).status()).toBe(404);
+  // The list the server reads is the router's own.
+  const routes = (await (await request.get('/routes.json')).json()) as { routes: string[] };
+  expect(routes.routes).toEqual(Object.values(ROUTES));
+});
+
+test('the app shows its "Page introuvable" for an unknown address', async ({ page }) => {
+  const res = await page.goto('/nimporte-quoi');
+  expect(res?.status()).toBe(404);
+  await expect(page.locator('main h1')).toHaveText(fr.notFound.title);
 });
 
 test('built assets are served with the right MIME types', async ({ request }) => {

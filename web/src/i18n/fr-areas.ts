@@ -8,6 +8,8 @@ export const frAreas = {
   },
   patientHome: {
     hello: 'Bonjour {name}.',
+    bookTitle: 'Prendre rendez-vous',
+    bookLead: 'En vidéo ou au cabinet : trouvez un praticien par spécialité, par nom ou près de chez vous, et voyez ses prochains créneaux.',
     actingFor: 'Vous agissez pour',
     switchHint: 'Pour agir pour un proche, changez de profil avec le menu en haut à droite.',
     addHint: 'Ajoutez vos enfants ou vos parents pour gérer leurs rendez-vous depuis votre compte.',

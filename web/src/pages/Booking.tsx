@@ -182,7 +182,7 @@ function Flow({ p, q, resumed }: { p: PublicProfile; q: BookingQuery; resumed?: 
       <PageIntro title={b.title} compact />
       <div class="container booking-layout">
         <Stepper current={current} />
-        {current !== 'done' && <Summary p={p} start={start} mode={mode} motif={motif ? { label: motif.label, price: motif.price_cents } : null} patient={current !== 'profile' && profile ? fullName(profile) : null} />}
+        {current !== 'done' && <Summary p={p} start={start} mode={mode} motif={motif ? { label: motif.label, label_en: motif.label_en, price: motif.price_cents } : null} patient={current !== 'profile' && profile ? fullName(profile) : null} />}
         <section class="card panel booking-step" aria-labelledby="step-title" data-step={current}>
           {past && current !== 'done' ? (
             <>

@@ -8,6 +8,7 @@ import { Facts, ModeLabel } from '../components/booking/Bits';
 import { LoadState } from '../components/forms/Feedback';
 import { FormPage } from '../components/FormPage';
 import { Icon } from '../components/Icon';
+import { MotifName } from '../components/MotifName';
 import { useSession } from '../components/SessionProvider';
 import { useFocusOnChange } from '../components/useFocus';
 import { useLoad } from '../components/useLoad';
@@ -100,7 +101,7 @@ export function CancelLinkPage() {
         { label: c.when, value: <strong>{slotSentence(a.start, lang)}</strong> },
         { label: c.practitioner, value: `${a.practitioner.name} · ${a.practitioner.specialty}` },
         { label: c.patient, value: a.profile_name },
-        !!motifLabel(a.motif) && { label: c.motif, value: motifLabel(a.motif) },
+        !!motifLabel(a.motif) && { label: c.motif, value: <MotifName motif={{ label: motifLabel(a.motif), label_en: a.motif_en }} /> },
         { label: c.mode, value: <ModeLabel mode={a.mode} /> },
       ]}
     />

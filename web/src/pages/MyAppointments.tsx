@@ -13,6 +13,7 @@ import { useSecondsLeft } from '../components/booking/Countdown';
 import { JoinConsultation } from '../components/consultation/JoinConsultation';
 import { LoadState, StatusMessage } from '../components/forms/Feedback';
 import { Icon } from '../components/Icon';
+import { MotifName } from '../components/MotifName';
 import { PageIntro } from '../components/Page';
 import { RequireAuth } from '../components/RequireAuth';
 import { useLoad } from '../components/useLoad';
@@ -21,7 +22,7 @@ import { useI18n } from '../i18n';
 import { api } from '../lib/api';
 import { canCancel, formatCountdown, needsCard, ofProfile, sortByStart, type Appointment, type AppointmentList } from '../lib/booking';
 import { errorText } from '../lib/errors';
-import { fillText } from '../lib/format';
+import { fill, fillText } from '../lib/format';
 import { practitionerPath, ROUTES } from '../lib/routes';
 import { fullName } from '../lib/session';
 import { slotSentence } from '../lib/slots';
@@ -197,7 +198,7 @@ function AppointmentCard({
       </p>
       <p class="appointment-meta">
         <ModeLabel mode={a.mode} />
-        <span>{fillText(m.motif, { label: a.motif.label })}</span>
+        <span>{fill(m.motif, { label: <MotifName motif={a.motif} /> })}</span>
         <span>
           <Icon name="user" />
           {fillText(m.forProfile, { name: `${a.profile.first_name} ${a.profile.last_name}` })}

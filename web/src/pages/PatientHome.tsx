@@ -1,7 +1,9 @@
 // Espace patient, signed in: a welcome, a booking left to create the account (offered back),
-// the profile the patient is acting for ("pour qui ?", changed from the header), "Mes
-// rendez-vous", and the way to each account page.
+// "Prendre rendez-vous" with the home page's search (what most patients come back for), "Mes
+// rendez-vous", the profile the patient is acting for ("pour qui ?", changed from the header),
+// and the way to each account page.
 import { useState } from 'preact/hooks';
+import { HeroSearch } from '../components/HeroSearch';
 import { Icon, type IconName } from '../components/Icon';
 import { PageIntro, Section } from '../components/Page';
 import { useI18n } from '../i18n';
@@ -54,6 +56,13 @@ export function PatientHome({ me }: { me: Me }) {
             </div>
           </section>
         )}
+        <section class="book-entry" aria-labelledby="book-title" data-testid="book-entry">
+          <h2 id="book-title" class="book-entry-title">
+            {h.bookTitle}
+          </h2>
+          <p class="muted">{h.bookLead}</p>
+          <HeroSearch />
+        </section>
         <section class="card appointments-link" aria-labelledby="appointments-link-title">
           <span class="feature-icon">
             <Icon name="calendar" />
@@ -84,7 +93,7 @@ export function PatientHome({ me }: { me: Me }) {
               <p class="muted small">{me.profiles.length > 1 ? h.switchHint : h.addHint}</p>
             </div>
             {me.profiles.length === 1 && (
-              <a class="btn btn-primary" href={ROUTES.relatives}>
+              <a class="btn btn-secondary" href={ROUTES.relatives}>
                 {h.addRelative}
               </a>
             )}

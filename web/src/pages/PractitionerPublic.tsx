@@ -12,6 +12,7 @@ import { useLocation, useRoute } from 'preact-iso';
 import { Avatar, PractitionerBadges, shouldNameZone, useZoneName } from '../components/Directory';
 import { LoadState } from '../components/forms/Feedback';
 import { Icon } from '../components/Icon';
+import { MotifName, useMotifString } from '../components/MotifName';
 import { PageIntro, usePageTitle } from '../components/Page';
 import { useLoad } from '../components/useLoad';
 import { useSlow } from '../components/useSlow';
@@ -202,6 +203,7 @@ function Booking({ p }: { p: PublicProfile }) {
   const pr = t.profile;
   const { query, url, route, path } = useLocation();
   const zoneName = useZoneName();
+  const motifString = useMotifString();
   const today = todayIn(p.timezone);
   const modes = modesOf(p);
   const mode: Mode | undefined = modes.includes(query.mode as Mode) ? (query.mode as Mode) : modes[0];
@@ -274,7 +276,7 @@ function Booking({ p }: { p: PublicProfile }) {
             <select id="motif" class="input select" value={motif?.id ?? ''} onChange={(e) => set({ motif: e.currentTarget.value, creneau: null })}>
               {motifs.map((m) => (
                 <option key={m.id} value={m.id}>
-                  {fillText(pr.motifOption, { label: m.label, duration: m.duration_min, price: formatPrice(m.price_cents, lang) })}
+                  {fillText(pr.motifOption, { label: motifString(m), duration: m.duration_min, price: formatPrice(m.price_cents, lang) })}
                 </option>
               ))}
             </select>
@@ -369,7 +371,7 @@ function Booking({ p }: { p: PublicProfile }) {
           <p class="chosen-detail">
             {fillText(pr.chosenDetail, {
               mode: mode ? t.modes[mode] : '',
-              motif: motif?.label ?? pr.noMotif,
+              motif: motif ? motifString(motif) : pr.noMotif,
               price: motif ? formatPrice(motif.price_cents, lang) : '',
             }).replace(/ · $/, '')}
           </p>
@@ -410,7 +412,9 @@ function Motifs({ motifs }: { motifs: Motif[] }) {
           {motifs.map((m) => (
             <li key={m.id}>
               <div>
-                <p class="motif-label">{m.label}</p>
+                <p class="motif-label">
+                  <MotifName motif={m} />
+                </p>
                 <p class="muted small">
                   {fillText(pr.minutes, { n: m.duration_min })} · {t.modes[m.mode]}
                 </p>

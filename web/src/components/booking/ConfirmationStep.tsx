@@ -7,6 +7,7 @@ import { ROUTES } from '../../lib/routes';
 import { slotSentence } from '../../lib/slots';
 import { shouldNameZone, useZoneName } from '../Directory';
 import { Icon } from '../Icon';
+import { MotifName } from '../MotifName';
 import { Facts, ModeLabel } from './Bits';
 import { StepTitle, type HeadingRef } from './StepParts';
 
@@ -28,7 +29,7 @@ export function ConfirmationStep({ headingRef, a, timezone }: HeadingRef & { a: 
         items={[
           { label: d.practitioner, value: `${a.practitioner.name} · ${a.practitioner.specialty_label}` },
           { label: d.patient, value: `${a.profile.first_name} ${a.profile.last_name}` },
-          { label: d.motif, value: a.motif.label },
+          { label: d.motif, value: <MotifName motif={a.motif} /> },
           { label: d.mode, value: <ModeLabel mode={a.mode} /> },
         ]}
       />

@@ -9,6 +9,7 @@ import { fillText } from '../../lib/format';
 import { practitionerPath } from '../../lib/routes';
 import { localDate } from '../../lib/slots';
 import { Icon } from '../Icon';
+import { MotifName } from '../MotifName';
 import { SlotChoices } from './SlotChoices';
 import { BackButton, StepTitle, type HeadingRef } from './StepParts';
 
@@ -90,7 +91,9 @@ export function MotifStep({
               <label class="choice" for={`motif-${m.id}`}>
                 <input id={`motif-${m.id}`} type="radio" name="motif" value={m.id} checked={value === m.id} onChange={() => onChange(m.id)} data-testid={`motif-${m.id}`} />
                 <span class="choice-text">
-                  <span class="choice-title">{m.label}</span>
+                  <span class="choice-title">
+                    <MotifName motif={m} />
+                  </span>
                   <span class="choice-detail">{fillText(s.option, { duration: m.duration_min, price: formatPrice(m.price_cents, lang) })}</span>
                 </span>
               </label>

@@ -7,9 +7,10 @@ import { fillText } from '../../lib/format';
 import { slotSentence } from '../../lib/slots';
 import { Avatar, shouldNameZone, useZoneName } from '../Directory';
 import { Icon } from '../Icon';
+import { MotifName } from '../MotifName';
 import { ModeLabel } from './Bits';
 
-export function Summary({ p, start, mode, motif, patient }: { p: PublicProfile; start: string; mode: Mode; motif: { label: string; price: number } | null; patient: string | null }) {
+export function Summary({ p, start, mode, motif, patient }: { p: PublicProfile; start: string; mode: Mode; motif: { label: string; label_en?: string | null; price: number } | null; patient: string | null }) {
   const { t, lang } = useI18n();
   const b = t.booking;
   const zoneName = useZoneName();
@@ -29,7 +30,7 @@ export function Summary({ p, start, mode, motif, patient }: { p: PublicProfile; 
           <ModeLabel mode={mode} />
           {motif && (
             <span>
-              {motif.label} · {formatPrice(motif.price, lang)}
+              <MotifName motif={motif} /> · {formatPrice(motif.price, lang)}
             </span>
           )}
           {patient && (

@@ -47,6 +47,7 @@ export function CallView(p: CallViewProps) {
   const peers = p.snapshot.peers.filter((x) => !x.departed || x.connectionState === 'connected');
   const other = practitioner ? patientName(p.view) : p.view.practitioner.name;
   const connected = peers.some((x) => x.connectionState === 'connected');
+  const muted = p.mediaState.hasAudio && !p.mediaState.micOn;
   const placeholder = p.admitted && !practitioner ? fillText(t.room.status.admitted, { name: other }) : peers.length ? fillText(c.connecting, { name: other }) : c.alone;
   // Each tile's name: the participant's, with "(proche)" or "(interprète)" for a guest.
   const tileName = (x: RemotePeer): string => {
@@ -98,15 +99,17 @@ export function CallView(p: CallViewProps) {
             </button>
           </div>
         )}
-        <p class="visually-hidden" role="status">
-          {p.mediaState.hasAudio && !p.mediaState.micOn ? c.muted : ''}
+        {/* One element, seen and read aloud: it stays in the page (hidden while the micro is on)
+            so that screen readers announce the change, and the sentence exists once in the page
+            (a hidden copy beside a visible one showed twice to find-in-page, copy and tests). */}
+        <p class={muted ? 'muted-note' : 'visually-hidden'} role="status" data-testid="muted-note">
+          {muted && (
+            <>
+              <Icon name="micOff" />
+              {c.muted}
+            </>
+          )}
         </p>
-        {p.mediaState.hasAudio && !p.mediaState.micOn && (
-          <p class="muted-note" aria-hidden="true">
-            <Icon name="micOff" />
-            {c.muted}
-          </p>
-        )}
         <MediaNotice state={p.mediaState} />
         <CallControls media={p.media} state={p.mediaState}>
           {!practitioner && (

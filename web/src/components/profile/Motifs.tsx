@@ -8,7 +8,7 @@ import { useI18n } from '../../i18n';
 import { api } from '../../lib/api';
 import { formatPrice, type Motif } from '../../lib/directory';
 import { errorText } from '../../lib/errors';
-import { fillText } from '../../lib/format';
+import { fill, fillText } from '../../lib/format';
 import { MotifForm } from './MotifForm';
 
 export function Motifs() {
@@ -115,6 +115,9 @@ function MotifLine({
     <>
       <div class="list-row-main">
         <p class="list-row-title">{x.label}</p>
+        {x.label_en && (
+          <p class="small">{fill(m.labelEnShown, { label: <span lang="en">{x.label_en}</span> })}</p>
+        )}
         <p class="muted small">
           {fillText(t.profile.minutes, { n: x.duration_min })} · {t.modes[x.mode]} · <span class="price">{formatPrice(x.price_cents, lang)}</span>
         </p>
