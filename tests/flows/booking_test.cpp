@@ -63,7 +63,7 @@ TEST_P(Booking, AppointmentsCarryTheMotifsEnglishLabel) {
                      {"label_en", "Follow-up consultation"},
                      {"duration_min", 20},
                      {"mode", "both"},
-                     {"price_cents", 3000}});
+                     {"price_cents", 2500}});
   ASSERT_EQ(put.status, 200) << put.body;
   const auto id = booked(monday("14:40"), "k-en");
   auto one = h_.get(pat_, "/api/v1/appointments/" + id);
