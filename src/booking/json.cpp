@@ -191,6 +191,14 @@ nlohmann::json Service::to_json(const store::View& v, Locale locale) const {
     return s ? nlohmann::json(*s) : nlohmann::json(nullptr);
   };
   const bool pending_live = a.status == "pending_payment" && a.hold_expires_at;
+  // What the patient must know while a card is asked for: by when, and what happens without.
+  const bool card_asked = a.status == "confirmed" && a.payment_state == "card_required";
+  const auto due = card_asked
+                       ? nlohmann::json(agenda::iso(card_due_at(a, d_.options.card_deadline), zone))
+                       : nlohmann::json(nullptr);
+  const auto without = card_asked
+                           ? nlohmann::json(cancelled_without_card(a) ? "cancelled" : "direct")
+                           : nlohmann::json(nullptr);
   return {{"id", a.public_id},
           {"status", a.status},
           {"start", agenda::iso(a.start_at, zone)},
@@ -219,7 +227,9 @@ nlohmann::json Service::to_json(const store::View& v, Locale locale) const {
             {"amount_cents", a.price_cents},
             {"captured_cents", a.captured_cents},
             {"brand", opt(a.card_brand)},
-            {"last4", opt(a.card_last4)}}},
+            {"last4", opt(a.card_last4)},
+            {"card_due_at", due},
+            {"without_card", without}}},
           {"cancelled_by", opt(a.cancelled_by)},
           {"cancellable", cancellable(a, d_.clock.unix_seconds())}};
 }

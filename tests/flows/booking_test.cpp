@@ -284,7 +284,10 @@ TEST_P(Booking, RefusedLaterHoldAsksForACardThenCancels) {
   at("2026-12-09T13:00:01");
   run_jobs();
   relogin();
-  EXPECT_EQ(h_.get(pat_, "/api/v1/appointments/" + id).body["payment"]["state"], "card_required");
+  auto asked = h_.get(pat_, "/api/v1/appointments/" + id);
+  EXPECT_EQ(asked.body["payment"]["state"], "card_required");
+  EXPECT_EQ(asked.body["payment"]["card_due_at"], "2026-12-14T12:00:00+01:00");  // 2 h before
+  EXPECT_EQ(asked.body["payment"]["without_card"], "cancelled");
   const auto sent = sent_to("parent@example.fr");
   EXPECT_NE(std::find(sent.begin(), sent.end(),
                       "email:Action requise : ajoutez une carte pour votre rendez-vous"),
@@ -381,6 +384,8 @@ TEST_P(Booking, PractitionerBookingForLaterTodayWaitsForTheCardUntilTheStart) {
                     {"start", monday("14:40")},
                     {"mode", "video"}});
   ASSERT_EQ(r.status, 201) << r.body;
+  EXPECT_EQ(r.body["payment"]["card_due_at"], r.body["start"]);
+  EXPECT_EQ(r.body["payment"]["without_card"], "direct");
   const std::string id = r.body["id"];
   const auto mail = h_.last_mail_to("parent@example.fr");
   EXPECT_NE(mail.text.find("avant le lundi 23 novembre à 14 h 40"), std::string::npos) << mail.text;

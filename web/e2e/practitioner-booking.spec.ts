@@ -78,6 +78,8 @@ test('a practitioner books a patient an hour from now: card asked before the sta
   const card = page.locator(`[data-testid="appointment"][data-id="${booked.id}"]`);
   await expect(card).toHaveAttribute('data-status', 'confirmed');
   await expect(card.locator('[data-payment]')).toHaveAttribute('data-payment', 'card_required');
+  // Under "Carte à renseigner": by when, and that the appointment stands without one.
+  await expect(card.getByTestId('payment-due')).toContainText('Sans carte, le rendez-vous est maintenu');
   expect(await blockingViolations(page)).toEqual([]);
   await page.setViewportSize({ width: 360, height: 740 });
   await page.screenshot({ path: `${SHOTS}/booked-for-you-card-fr-360.png`, fullPage: true });

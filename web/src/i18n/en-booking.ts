@@ -161,6 +161,8 @@ export const enBooking: typeof frBooking = {
       cardSaved: 'Card saved: the hold of {amount} will be placed before the consultation',
       none: 'No card saved',
       direct: 'Paid directly to the practitioner (outside Cabinet)',
+      dueDirect: 'Add it before {when}. Without a card the appointment stands and you pay the practitioner directly.',
+      dueCancelled: 'Add it before {when}, or the appointment will be cancelled. Nothing is charged before the consultation.',
     },
     cardOn: '{brand} •••• {last4}',
     forProfile: 'For {name}',

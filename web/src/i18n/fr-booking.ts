@@ -161,6 +161,8 @@ export const frBooking = {
       cardSaved: 'Carte enregistrée : l’empreinte de {amount} sera faite avant la consultation',
       none: 'Aucune carte enregistrée',
       direct: 'Réglé directement au praticien (hors Cabinet)',
+      dueDirect: 'Ajoutez-la avant le {when}. Sans carte, le rendez-vous est maintenu et vous réglez directement le praticien.',
+      dueCancelled: 'Ajoutez-la avant le {when}, sinon le rendez-vous sera annulé. Rien n’est débité avant la consultation.',
     },
     cardOn: '{brand} •••• {last4}',
     forProfile: 'Pour {name}',

@@ -17,6 +17,9 @@ export interface Payment {
   captured_cents: number;
   brand: string | null;
   last4: string | null;
+  /** While a card is asked for: by when, and what happens without one (docs/booking.md). */
+  card_due_at?: string | null;
+  without_card?: 'cancelled' | 'direct' | null;
 }
 
 export interface Appointment {

@@ -5,6 +5,7 @@ import { useI18n } from '../../i18n';
 import { formatAmount, statusTone, type Appointment, type AppointmentStatus } from '../../lib/booking';
 import type { Mode } from '../../lib/directory';
 import { fillText } from '../../lib/format';
+import { slotSentence } from '../../lib/slots';
 import { Icon } from '../Icon';
 
 export function StatusBadge({ status }: { status: AppointmentStatus }) {
@@ -55,6 +56,7 @@ export function paymentText(a: Pick<Appointment, 'status' | 'payment' | 'price_c
 export function PaymentLine({ a }: { a: Pick<Appointment, 'status' | 'payment' | 'price_cents'> }) {
   const { t, lang } = useI18n();
   const { text, tone } = paymentText(a, t, lang);
+  const due = a.payment.state === 'card_required' && a.payment.card_due_at && a.payment.without_card ? fillText(a.payment.without_card === 'direct' ? t.appointments.payment.dueDirect : t.appointments.payment.dueCancelled, { when: slotSentence(a.payment.card_due_at, lang) }) : null;
   const card = a.payment.brand && a.payment.last4 && (a.payment.state === 'held' || a.payment.state === 'card_saved' || a.payment.state === 'captured') ? fillText(t.appointments.cardOn, { brand: a.payment.brand, last4: a.payment.last4 }) : null;
   return (
     <p class={`payment-line payment-${tone}`} data-payment={a.payment.state}>
@@ -62,6 +64,11 @@ export function PaymentLine({ a }: { a: Pick<Appointment, 'status' | 'payment' |
       <span>
         {text}
         {card && <span class="muted"> · {card}</span>}
+        {due && (
+          <span class="payment-due" data-testid="payment-due">
+            {due}
+          </span>
+        )}
       </span>
     </p>
   );
