@@ -197,7 +197,7 @@ export const enAgenda: typeof frAgenda = {
     duration: 'Duration (minutes)',
     mode: 'Consultation',
     price: 'Fee (€)',
-    priceHint: 'For example: 30 or 26.50',
+    priceHint: 'For example: 25 or 26.50. In sector 1, at most the convention tariff.',
     addTitle: 'Add a reason',
     add: 'Add this reason',
     edit: 'Edit',

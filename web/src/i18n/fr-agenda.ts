@@ -197,7 +197,7 @@ export const frAgenda = {
     duration: 'Durée (minutes)',
     mode: 'Consultation',
     price: 'Tarif (€)',
-    priceHint: 'Par exemple : 30 ou 26,50',
+    priceHint: 'Par exemple : 25 ou 26,50. En secteur 1, au plus le tarif de la convention.',
     addTitle: 'Ajouter un motif',
     add: 'Ajouter ce motif',
     edit: 'Modifier',
