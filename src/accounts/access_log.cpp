@@ -61,13 +61,6 @@ const std::map<std::string_view, Wording>& wordings() {
 }
 constexpr Wording kOther{"consulté ou modifié {data}", "accessed {data}"};
 
-constexpr std::array<std::string_view, 12> kMonthsFr{
-    "janvier", "février", "mars",      "avril",   "mai",      "juin",
-    "juillet", "août",    "septembre", "octobre", "novembre", "décembre"};
-constexpr std::array<std::string_view, 12> kMonthsEn{
-    "January", "February", "March",     "April",   "May",      "June",
-    "July",    "August",   "September", "October", "November", "December"};
-
 // "de Léa", but "d'Emma", "d'Hugo" (French elision before a vowel or a mute h).
 std::string de(const std::string& name) {
   static constexpr std::array<std::string_view, 19> kVowels{"a", "e", "i", "o", "u", "y", "h",
@@ -82,7 +75,7 @@ std::string de(const std::string& name) {
 std::string day_phrase(const AccessFacts& f, bool fr) {
   if (!f.consultation) return {};
   const auto& d = *f.consultation;
-  const auto month = (fr ? kMonthsFr : kMonthsEn).at(d.month - 1);
+  const auto month = month_name(d.month, fr ? Locale::fr : Locale::en);
   std::string out = fr ? " du " : " of ";
   out += std::to_string(d.day) + (d.day == 1 && fr ? "er" : "") + " " + std::string(month);
   if (d.year != f.this_year) out += " " + std::to_string(d.year);

@@ -3,18 +3,13 @@
 #include <array>
 #include <cstdlib>
 
+#include "core/locale.hpp"
 #include "core/validators.hpp"
 
 namespace cabinet::accounts {
 namespace {
 
 constexpr int kAdult = 18;
-constexpr std::array<std::string_view, 12> kMonthsFr{
-    "janvier", "février", "mars",      "avril",   "mai",      "juin",
-    "juillet", "août",    "septembre", "octobre", "novembre", "décembre"};
-constexpr std::array<std::string_view, 12> kMonthsEn{
-    "January", "February", "March",     "April",   "May",      "June",
-    "July",    "August",   "September", "October", "November", "December"};
 
 enum class Sex { unknown, man, woman };
 
@@ -46,8 +41,8 @@ Phrase describe(Sex sex, bool minor, std::optional<int> year, std::optional<int>
     p.fr += (woman || sex == Sex::unknown) ? " née en " : " né en ";
     p.en += " born in ";
     if (month) {
-      p.fr += std::string(kMonthsFr.at(static_cast<std::size_t>(*month - 1))) + " ";
-      p.en += std::string(kMonthsEn.at(static_cast<std::size_t>(*month - 1))) + " ";
+      p.fr += std::string(month_name(static_cast<unsigned>(*month), Locale::fr)) + " ";
+      p.en += std::string(month_name(static_cast<unsigned>(*month), Locale::en)) + " ";
     }
     p.fr += std::to_string(*year);
     p.en += std::to_string(*year);

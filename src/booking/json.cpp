@@ -106,12 +106,6 @@ std::string format_when(std::int64_t t, const std::string& timezone, Locale loca
       "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"};
   static constexpr std::array<std::string_view, 7> kDaysEn = {
       "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
-  static constexpr std::array<std::string_view, 12> kMonthsFr = {
-      "janvier", "février", "mars",      "avril",   "mai",      "juin",
-      "juillet", "août",    "septembre", "octobre", "novembre", "décembre"};
-  static constexpr std::array<std::string_view, 12> kMonthsEn = {
-      "January", "February", "March",     "April",   "May",      "June",
-      "July",    "August",   "September", "October", "November", "December"};
   const auto* zone = zone_named(timezone);
   const auto date = agenda::local_date(t, zone);
   const auto iso = agenda::iso(t, zone);  // "2026-12-01T09:30:00+01:00"
@@ -121,10 +115,12 @@ std::string format_when(std::int64_t t, const std::string& timezone, Locale loca
   const auto month = static_cast<std::size_t>(number(iso.substr(5, 2)) - 1);
   const auto day = std::to_string(number(iso.substr(8, 2)));
   if (locale == Locale::en)
-    return std::string(kDaysEn[wd]) + " " + day + " " + std::string(kMonthsEn[month]) + " at " +
-           hh + ":" + mm;
+    return std::string(kDaysEn[wd]) + " " + day + " " +
+           std::string(month_name(static_cast<unsigned>(month + 1), Locale::en)) + " at " + hh +
+           ":" + mm;
   return std::string(kDaysFr[wd]) + " " + (day == "1" ? "1er" : day) + " " +
-         std::string(kMonthsFr[month]) + " à " + std::to_string(number(hh)) + " h " + mm;
+         std::string(month_name(static_cast<unsigned>(month + 1), Locale::fr)) + " à " +
+         std::to_string(number(hh)) + " h " + mm;
 }
 
 billing::Patient patient_facts(const nlohmann::json& administrative,

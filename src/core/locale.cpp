@@ -1,5 +1,7 @@
 #include "core/locale.hpp"
 
+#include <array>
+
 #include <cctype>
 #include <charconv>
 
@@ -83,5 +85,42 @@ Locale parse_accept_language(std::string_view header) {
 }
 
 std::string_view to_string(Locale locale) { return locale == Locale::en ? "en" : "fr"; }
+
+std::string_view month_name(unsigned month, Locale locale) {
+  static constexpr std::array<std::string_view, 12> kFr{
+      "janvier", "février", "mars",      "avril",   "mai",      "juin",
+      "juillet", "août",    "septembre", "octobre", "novembre", "décembre"};
+  static constexpr std::array<std::string_view, 12> kEn{
+      "January", "February", "March",     "April",   "May",      "June",
+      "July",    "August",   "September", "October", "November", "December"};
+  return (locale == Locale::en ? kEn : kFr).at(month - 1);
+}
+
+std::string escape_html(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out;
+}
 
 }  // namespace cabinet

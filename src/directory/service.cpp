@@ -5,13 +5,13 @@
 
 #include "agenda/holidays.hpp"
 #include "agenda/local_time.hpp"
-#include "billing/reimbursement.hpp"
 #include "core/log.hpp"
 #include "core/utf8.hpp"
 #include "core/validators.hpp"
 #include "directory/input.hpp"
 #include "directory/json.hpp"
 #include "directory/photo.hpp"
+#include "directory/pricing.hpp"
 #include "practitioners/store.hpp"
 
 namespace cabinet::directory {
@@ -115,42 +115,6 @@ Result<store::Motif> parse_motif(const nlohmann::json& body) {
   if (*price < 0) return http::missing_field("price_cents");
   m.price_cents = *price;
   return m;
-}
-
-// Sector 1 bills the convention tariff (SPEC PAY4, DIR1): a motif priced above it in any mode
-// it is offered in is refused, with the tariff. An exceptional excess (DE) is decided per
-// consultation at the patient's request, never built into a motif's price, so it is no reason
-// to accept one here. Tariffs are those in force on `date` in the practitioner's zone.
-Result<void> check_sector_1_price(const store::Profile& p, const store::Motif& m,
-                                  std::string_view date) {
-  if (p.sector != "1") return ok();
-  for (const char* mode : {"video", "in_person"}) {
-    if (m.mode != mode && m.mode != "both") continue;
-    const auto ceiling = billing::sector_1_ceiling(p.specialty, mode, date);
-    if (!ceiling || m.price_cents <= *ceiling) continue;
-    const bool video = std::string_view(mode) == "video";
-    const auto fr = billing::format_euros(*ceiling, Locale::fr);
-    const auto en = billing::format_euros(*ceiling, Locale::en);
-    return invalid(
-        "price_cents",
-        "Motif « " + m.label + " » : en secteur 1, " +
-            (video ? "la téléconsultation se facture" : "la consultation au cabinet se facture") +
-            " au tarif de la convention, " + fr +
-            " au plus. Un dépassement exceptionnel (DE) se décide consultation par consultation, "
-            "pas dans le prix d'un motif." +
-            (m.mode == "both" ? " Pour des tarifs différents, créez un motif vidéo et un motif "
-                                "au cabinet."
-                              : ""),
-        "Reason \"" + m.label + "\": in sector 1, " +
-            (video ? "a video consultation is billed" : "an in-person consultation is billed") +
-            " at the convention tariff, " + en +
-            " at most. An exceptional excess (DE) is decided per consultation, not built into a "
-            "reason's price." +
-            (m.mode == "both" ? " For different prices, create a video reason and an in-person "
-                                "one."
-                              : ""));
-  }
-  return ok();
 }
 
 }  // namespace

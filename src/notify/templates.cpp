@@ -182,32 +182,6 @@ const Template& find(std::string_view name) {
   throw std::logic_error("no message template " + std::string(name));
 }
 
-std::string escape_html(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
-
 std::string fill(std::string_view text, const Variables& vars, bool html) {
   std::string out;
   std::size_t pos = 0;

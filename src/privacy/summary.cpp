@@ -10,36 +10,10 @@
 namespace cabinet::privacy {
 namespace {
 
-std::string escape(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
-
 std::string text(const nlohmann::json& v) {
   if (v.is_null()) return "—";
-  if (v.is_string()) return escape(v.get<std::string>());
-  return escape(v.dump());
+  if (v.is_string()) return escape_html(v.get<std::string>());
+  return escape_html(v.dump());
 }
 
 // UTC "2026-11-22 09:00 UTC": the file is read anywhere, at any time.

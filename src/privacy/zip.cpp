@@ -60,6 +60,21 @@ std::pair<std::uint16_t, std::uint16_t> dos_time(std::int64_t unix_seconds) {
 
 }  // namespace
 
+// The fields the local header and the central directory share (APPNOTE 4.3.7, 4.3.12): version
+// needed, flags, method, time, date, CRC, sizes, name length, and no extra field.
+void ZipWriter::described(const Entry& e) {
+  u16(out_, kVersion);
+  u16(out_, kUtf8Names);
+  u16(out_, e.method);
+  u16(out_, e.time);
+  u16(out_, e.date);
+  u32(out_, e.crc);
+  u32(out_, e.compressed);
+  u32(out_, e.size);
+  u16(out_, static_cast<std::uint32_t>(e.name.size()));
+  u16(out_, 0);  // extra field length
+}
+
 Result<void> ZipWriter::add(std::string_view name, std::string_view bytes, std::int64_t modified) {
   if (name.empty() || name.size() > 0xFFFF || bytes.size() >= kMax32 || entries_.size() >= 0xFFFF) {
     return Error(ErrorCode::internal, "zip entry out of the format's limits");
@@ -82,16 +97,7 @@ Result<void> ZipWriter::add(std::string_view name, std::string_view bytes, std::
   }
   e.offset = static_cast<std::uint32_t>(out_.size());
   u32(out_, 0x04034b50);
-  u16(out_, kVersion);
-  u16(out_, kUtf8Names);
-  u16(out_, e.method);
-  u16(out_, e.time);
-  u16(out_, e.date);
-  u32(out_, e.crc);
-  u32(out_, e.compressed);
-  u32(out_, e.size);
-  u16(out_, static_cast<std::uint32_t>(e.name.size()));
-  u16(out_, 0);  // no extra field
+  described(e);
   out_ += e.name;
   out_ += data;
   entries_.push_back(std::move(e));
@@ -103,16 +109,7 @@ Result<std::string> ZipWriter::finish() {
   for (const auto& e : entries_) {
     u32(out_, 0x02014b50);
     u16(out_, kVersion);  // made by: MS-DOS attributes, version 2.0
-    u16(out_, kVersion);
-    u16(out_, kUtf8Names);
-    u16(out_, e.method);
-    u16(out_, e.time);
-    u16(out_, e.date);
-    u32(out_, e.crc);
-    u32(out_, e.compressed);
-    u32(out_, e.size);
-    u16(out_, static_cast<std::uint32_t>(e.name.size()));
-    u16(out_, 0);  // extra
+    described(e);
     u16(out_, 0);  // comment
     u16(out_, 0);  // disk
     u16(out_, 0);  // internal attributes

@@ -32,6 +32,7 @@ class ZipWriter {
     std::uint16_t date = 0;
     std::uint32_t offset = 0;
   };
+  void described(const Entry& e);
   std::string out_;
   std::vector<Entry> entries_;
 };
