@@ -12,7 +12,7 @@ namespace cabinet::accounts {
 namespace {
 
 // The guest an audit entry's detail names: "guest 12", "guest 12 (interpreter)", "invitation 12
-// (guest)" (booking/guests.cpp, room_messages.cpp).
+// (guest)" (consultation/guests.cpp, live.cpp).
 std::optional<std::int64_t> guest_in(std::string_view detail) {
   for (std::string_view prefix : {"guest ", "invitation "}) {
     if (!detail.starts_with(prefix)) continue;

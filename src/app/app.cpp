@@ -10,9 +10,12 @@
 #include "audit/log.hpp"
 #include "auth/rate_limit.hpp"
 #include "auth/sessions.hpp"
-#include "booking/guests.hpp"
 #include "booking/routes.hpp"
 #include "booking/service.hpp"
+#include "consultation/guests.hpp"
+#include "consultation/messages.hpp"
+#include "consultation/routes.hpp"
+#include "consultation/service.hpp"
 #include "core/embedded.hpp"
 #include "core/log.hpp"
 #include "crypto/keyring.hpp"
@@ -193,14 +196,19 @@ Result<void> App::build_services() {
   booking_options.payment_window = config_.booking.payment_window;
   booking_options.no_show_grace = config_.booking.no_show_grace;
   booking_options.card_deadline = config_.booking.card_deadline;
-  booking_options.room_opens = config_.booking.room_opens;
   booking_options.hold_lead = config_.payments.hold_lead;
-  booking_options.file_max_size = config_.consultation.file_max_size;
-  booking_options.file_types = directory::split_list(config_.consultation.file_types);
-  booking_options.secure_cookies = secure_cookies(config_.http.public_url);
   booking_ = std::make_unique<booking::Service>(
-      booking::Deps{*db_, clock_, random_, *keys_, *audit_, *outbox_, *payments_, *index_, hub_,
-                    blocking_, config_.http.public_url, booking_options, limits_.get()});
+      booking::Deps{*db_, clock_, random_, *keys_, *audit_, *outbox_, *payments_, *index_,
+                    config_.http.public_url, booking_options});
+  consultation::Options room;
+  room.room_opens = config_.booking.room_opens;
+  room.max_participants = config_.consultation.max_participants;
+  room.file_max_size = config_.consultation.file_max_size;
+  room.file_types = directory::split_list(config_.consultation.file_types);
+  room.secure_cookies = secure_cookies(config_.http.public_url);
+  consultation_ = std::make_unique<consultation::Service>(
+      consultation::Deps{*db_, clock_, random_, *keys_, *audit_, hub_, blocking_, *booking_, room,
+                         limits_.get()});
   // Searches are answered from memory: the directory is loaded before the first request.
   if (auto r = block_on(index_->load_all()); !r) return std::move(r).error();
   log::info("directory loaded", {{"practitioners", index_->size()}});
@@ -234,7 +242,7 @@ void App::wire() {
   }
 
   dispatcher_.set_authenticator(sessions_);
-  dispatcher_.set_guest_authenticator(std::make_shared<booking::GuestPasses>(*db_, clock_));
+  dispatcher_.set_guest_authenticator(std::make_shared<consultation::GuestPasses>(*db_, clock_));
   dispatcher_.set_site_origin(origin_of(config_.http.public_url));
   accounts::register_routes(router_, *accounts_, *profiles_,
                             secure_cookies(config_.http.public_url));
@@ -243,6 +251,8 @@ void App::wire() {
   directory::register_routes(router_, *directory_);
   directory::register_realtime(hub_, *index_);
   booking::register_routes(router_, *booking_, config_.payments.provider);
+  consultation::register_routes(router_, *consultation_);
+  consultation::register_messages(hub_, *consultation_);
   devtools::register_routes(router_, config_.mode == "development", config_.notify.mailbox_dir);
 
   static_files_ = std::make_unique<http::StaticFiles>(config_.web.root);

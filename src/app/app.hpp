@@ -56,6 +56,9 @@ class PaymentProvider;
 namespace cabinet::booking {
 class Service;
 }
+namespace cabinet::consultation {
+class Service;
+}
 
 namespace cabinet::app {
 
@@ -131,6 +134,7 @@ class App {
   std::unique_ptr<directory::Service> directory_;
   std::unique_ptr<payments::PaymentProvider> payments_;
   std::unique_ptr<booking::Service> booking_;
+  std::unique_ptr<consultation::Service> consultation_;
   std::unique_ptr<http::StaticFiles> static_files_;
   std::unique_ptr<http::Server> server_;
   std::string instance_id_;

@@ -93,6 +93,7 @@ struct Config {
     // libmagic names them (comma-separated).
     std::size_t file_max_size = 5UL * 1024 * 1024;
     std::string file_types = "image/jpeg,image/png";
+    std::size_t max_participants = 4;  // the video mesh's limit, guests included
   } consultation;
   struct Ice {
     std::string stun_urls;  // comma-separated

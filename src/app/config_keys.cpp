@@ -356,6 +356,16 @@ std::vector<KeyInfo> make_keys() {
                "the largest file shared in a consultation (at most 20MiB); images are checked "
                "and re-encoded in memory",
                size(&C::consultation, &C::Consultation::file_max_size)});
+  k.push_back({"consultation.max_participants", "4",
+               "the most people in one video consultation (2 to 4: each browser sends its "
+               "video to every other one); guests may be invited to the places left after the "
+               "practitioner and the patient",
+               [](C& c, const std::string& v) -> Result<void> {
+                 auto n = parse_uint(v);
+                 if (!n || *n < 2 || *n > 4) return bad("expected 2, 3 or 4");
+                 c.consultation.max_participants = *n;
+                 return ok();
+               }});
   k.push_back({"consultation.file_types", "image/jpeg,image/png",
                "the types of file accepted in a consultation, as their content shows them, "
                "comma-separated (add application/pdf, image/webp, image/tiff, text/plain…); "

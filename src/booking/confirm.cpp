@@ -268,7 +268,8 @@ Task<Result<nlohmann::json>> Service::close(const Principal& who, const std::str
     co_return co_await d_.audit.append(tx, entry);
   });
   if (!committed) co_return std::move(committed).error();
-  room_closed(a.public_id);
+  // The room closes and its guests' links die (consultation/).
+  for (const auto& hook : closed_hooks_) hook(a.public_id);
   auto after = co_await store::find(d_.db, id);
   if (!after) co_return std::move(after).error();
   if (!*after) co_return Error(ErrorCode::not_found);

@@ -5,7 +5,6 @@
 #include <string_view>
 
 #include "billing/reimbursement.hpp"
-#include "booking/room.hpp"
 #include "booking/service.hpp"
 #include "booking/store.hpp"
 #include "directory/index.hpp"
@@ -21,8 +20,6 @@ struct Service::Booked {
   std::int64_t end = 0;
 };
 
-// The practitioner's time zone by name; Paris when unknown.
-const date::time_zone* zone_named(const std::string& name);
 // "2026-12-01T09:00:00+01:00", "…Z", or without seconds: the instant; nullopt if malformed.
 std::optional<std::int64_t> parse_instant(std::string_view text);
 bool valid_idempotency_key(std::string_view key);
@@ -37,7 +34,6 @@ std::string ics(const store::View& v, const std::string& public_url, bool cancel
 billing::Patient patient_facts(const nlohmann::json& administrative,
                                const std::optional<std::string>& birth_date,
                                const std::string& today);
-std::string practitioner_name(const store::View& v);
 // When the card hold must be there (docs/booking.md "When the card is due"). A patient who
 // booked had their hold placed or their card saved at once: after a refused later hold they have
 // until booking.card_deadline before the start. An appointment the practitioner booked (this
@@ -65,11 +61,5 @@ struct LinkClaim {
   std::string nonce;
 };
 std::optional<LinkClaim> read_link_token(const crypto::KeyRing& keys, std::string_view token);
-
-// The room (room.cpp, consultation_views.cpp, room_messages.cpp): the hub room of a
-// consultation, and who is in it.
-std::string room_of(const std::string& consultation);
-bool has_patient(const std::vector<Participant>& people);
-bool has_practitioner(const std::vector<Participant>& people);
 
 }  // namespace cabinet::booking

@@ -82,10 +82,7 @@ Task<Result<nlohmann::json>> Service::book_for_patient(const Principal& who,
     if (auto r = co_await d_.audit.append(tx, entry_log); !r) co_return r;
     co_return co_await directory::store::record_change(tx, a.practitioner_id, now);
   });
-  if (!committed) {
-    if (committed.error().code == ErrorCode::conflict) co_return Error(ErrorCode::slot_taken);
-    co_return std::move(committed).error();
-  }
+  if (!committed) co_return std::move(committed).error();
   d_.outbox.wake();
   (void)co_await after_change(a.practitioner_id);
   co_return to_json(*booked, locale);

@@ -1,6 +1,5 @@
 #include "booking/routes.hpp"
 
-#include "booking/guests.hpp"
 #include "http/input.hpp"
 #include "http/reply.hpp"
 
@@ -131,82 +130,6 @@ void register_routes(http::Router& router, Service& s, std::string provider) {
         co_return http::reply(r, req);
       },
       http::signed_in(agenda_roles, http::json_body()));
-
-  // The teleconsultation room (docs/consultation.md); its live side is on the WebSocket.
-  router.add(
-      Method::get, "/api/v1/consultations/{id}",
-      [&s](Request& req) -> Task<Response> {
-        co_return http::reply(
-            co_await s.consultation(*req.principal, std::string(*req.param("id")), req.locale),
-            req);
-      },
-      // Any session, or the consultation's guest (its limited view): access() answers
-      // not_found to whoever is not a participant.
-      http::guests_too(http::signed_in()));
-  router.add(
-      Method::get, "/api/v1/practitioner/consultations",
-      [&s](Request& req) -> Task<Response> {
-        std::string date;
-        if (auto d = req.query_param("date"); d) date = std::string(d->substr(0, 10));
-        co_return http::reply(co_await s.consultations_of_day(*req.principal, date, req.locale),
-                              req);
-      },
-      http::signed_in(agenda_roles));
-  register_record_routes(router, s);
-
-  // Guests (ROOM8, docs/consultation.md "Guests"): the patient or the practitioner invites.
-  const auto inviters = patient | http::role_bit(Role::practitioner);
-  router.add(
-      Method::post, "/api/v1/consultations/{id}/invitations",
-      [&s](Request& req) -> Task<Response> {
-        auto r = co_await s.invite(*req.principal, std::string(*req.param("id")), req.json,
-                                   req.remote_ip);
-        co_return http::reply(r, req, 201);
-      },
-      http::signed_in(inviters, http::json_body()));
-  router.add(
-      Method::get, "/api/v1/consultations/{id}/invitations",
-      [&s](Request& req) -> Task<Response> {
-        co_return http::reply(co_await s.invitations(*req.principal, std::string(*req.param("id"))),
-                              req);
-      },
-      http::signed_in(inviters));
-  router.add(
-      Method::del, "/api/v1/consultations/{id}/invitations/{invitation}",
-      [&s](Request& req) -> Task<Response> {
-        auto r = co_await s.revoke_invitation(*req.principal, std::string(*req.param("id")),
-                                              std::string(*req.param("invitation")), req.remote_ip);
-        co_return http::reply(r, req);
-      },
-      http::signed_in(inviters));
-  // The link: no session. Its claim gives the browser the guest cookie.
-  router.add(Method::get, "/api/v1/invitations/{token}", [&s](Request& req) -> Task<Response> {
-    std::optional<std::string> credential;
-    if (auto c = req.cookie(kGuestCookie)) credential = std::string(*c);
-    auto r = co_await s.invitation(std::string(*req.param("token")), credential, req.remote_ip);
-    auto response = http::reply(r, req);
-    response.headers.add("Cache-Control", "no-store");
-    co_return response;
-  });
-  router.add(
-      Method::post, "/api/v1/invitations/{token}/claim",
-      [&s](Request& req) -> Task<Response> {
-        std::optional<std::string> credential;
-        if (auto c = req.cookie(kGuestCookie)) credential = std::string(*c);
-        auto r =
-            co_await s.claim(std::string(*req.param("token")), req.json, credential, req.remote_ip);
-        if (!r) co_return Response::error(r.error(), req.locale);
-        auto response = Response::json(200, r->body);
-        // Strict: the cookie never rides a request another site started.
-        response.headers.add("Set-Cookie", std::string(kGuestCookie) + "=" + r->credential +
-                                               "; Path=/; Max-Age=" + std::to_string(r->max_age) +
-                                               "; HttpOnly; SameSite=Strict" +
-                                               (s.secure_cookies() ? "; Secure" : ""));
-        response.headers.add("Cache-Control", "no-store");
-        co_return response;
-      },
-      http::json_body());
-  s.register_room();
 }
 
 }  // namespace cabinet::booking

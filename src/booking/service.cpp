@@ -17,7 +17,6 @@
 #include "notify/outbox.hpp"
 #include "payments/provider.hpp"
 #include "practitioners/store.hpp"
-#include "realtime/hub.hpp"
 
 namespace cabinet::booking {
 
@@ -178,25 +177,19 @@ Task<Result<Answer>> Service::create(const Principal& who, const nlohmann::json&
     co_return co_await directory::store::record_change(tx, practitioner_account, now);
   });
   if (!committed) {
-    if (committed.error().code == ErrorCode::conflict && committed.error().detail != "slot_taken") {
+    if (committed.error().code == ErrorCode::conflict) {
       // The same key raced with itself: the other request's answer.
       auto winner = co_await store::stored_answer(d_.db, who.account_id, idempotency_key);
       if (winner && *winner) co_return replay(**winner, hash);
     }
-    if (committed.error().code == ErrorCode::conflict) {
+    if (committed.error().code == ErrorCode::slot_taken) {
       // Lost the race for the slot (BKG3): the next free ones, as the agenda now stands.
       (void)co_await d_.index.refresh(practitioner_account);
       auto entry = d_.index.find(*practitioner);
-      Answer taken;
-      taken.status = 409;
-      Error e(ErrorCode::slot_taken);
-      taken.body = {
-          {"error",
-           {{"code", e.code_name()},
-            {"message", e.message(locale)},
-            {"next_slots", entry ? next_slots_json(*entry, slot->mode, slot->motif->duration_min,
-                                                   slot->start, now)
-                                 : nlohmann::json::array()}}}};
+      Error taken(ErrorCode::slot_taken);
+      taken.extra["next_slots"] =
+          entry ? next_slots_json(*entry, slot->mode, slot->motif->duration_min, slot->start, now)
+                : nlohmann::json::array();
       co_return taken;
     }
     co_return std::move(committed).error();
@@ -347,6 +340,26 @@ Task<Result<void>> Service::started(std::int64_t appointment) {
   auto r = co_await store::mark_started(d_.db, appointment, d_.clock.unix_seconds());
   if (!r) co_return std::move(r).error();
   co_return ok();
+}
+
+Task<Result<View>> Service::visible_to(const Principal& who, const std::string& id) {
+  if (who.role == Role::patient) co_return co_await own(who, id);
+  if (who.role == Role::practitioner || who.role == Role::assistant)
+    co_return co_await managed(who, id);
+  co_return Error(ErrorCode::not_found);
+}
+
+Task<Result<std::optional<View>>> Service::find(const std::string& public_id) {
+  co_return co_await store::find(d_.db, public_id);
+}
+
+Task<Result<std::optional<View>>> Service::find_id(std::int64_t id) {
+  co_return co_await store::find_id(d_.db, id);
+}
+
+Task<Result<std::vector<View>>> Service::of_practitioner(std::int64_t practitioner,
+                                                         std::int64_t from, std::int64_t to) {
+  co_return co_await store::of_practitioner(d_.db, practitioner, from, to);
 }
 
 Task<Result<bool>> Service::end(const store::View& v, const std::string& status,

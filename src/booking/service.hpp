@@ -7,7 +7,7 @@
 #include <string>
 
 #include "accounts/store.hpp"
-#include "booking/room.hpp"
+#include "booking/appointments.hpp"
 #include "booking/store.hpp"
 #include "core/clock.hpp"
 #include "core/locale.hpp"
@@ -35,13 +35,6 @@ class PaymentProvider;
 namespace cabinet::directory {
 class Index;
 }
-namespace cabinet::realtime {
-class Hub;
-class Connection;
-}  // namespace cabinet::realtime
-namespace cabinet::auth {
-class RateLimiter;
-}
 
 // The booking lifecycle (BKG1–BKG8, PAY1–PAY6; docs/booking.md): appointments held while the
 // patient pays, confirmed with a card hold, cancelled by either side or through the signed
@@ -53,11 +46,6 @@ struct Options {
   std::chrono::seconds no_show_grace{1800};
   std::chrono::seconds card_deadline{7200};
   std::chrono::seconds hold_lead{5 * 24 * 3600};
-  std::chrono::seconds room_opens{600};  // patients enter the waiting room this long before
-  // Files shared in a consultation (consultation.file_max_size, consultation.file_types).
-  std::size_t file_max_size = 5UL * 1024 * 1024;
-  std::vector<std::string> file_types{"image/jpeg", "image/png"};
-  bool secure_cookies = true;  // the guest cookie is Secure like the session's
 };
 
 struct Deps {
@@ -69,11 +57,8 @@ struct Deps {
   notify::Outbox& outbox;
   payments::PaymentProvider& provider;
   directory::Index& index;
-  realtime::Hub& hub;
-  BlockingPool& blocking;  // image re-encoding
   std::string public_url;
   Options options;
-  auth::RateLimiter* limits = nullptr;  // the public invitation routes, per address
 };
 
 // An answer with its status, for the routes that are not always 200.
@@ -82,7 +67,7 @@ struct Answer {
   nlohmann::json body;
 };
 
-class Service {
+class Service final : public Appointments {
  public:
   explicit Service(Deps deps) : d_(std::move(deps)) {}
 
@@ -111,56 +96,17 @@ class Service {
                                                       const nlohmann::json& body, Locale locale);
   Task<Result<nlohmann::json>> close(const Principal& who, const std::string& id,
                                      const nlohmann::json& body, Locale locale);
-  // The consultation began (the room, issue 6): the appointment will not become a no-show.
-  Task<Result<void>> started(std::int64_t appointment);
-
-  // The teleconsultation room (consultation_views.cpp, room_messages.cpp; docs/consultation.md).
-  Task<Result<nlohmann::json>> consultation(const Principal& who, const std::string& id,
-                                            Locale locale);
-  // The video consultations of the agenda `who` keeps, on `date` (YYYY-MM-DD, the agenda's
-  // local date; empty: today).
-  Task<Result<nlohmann::json>> consultations_of_day(const Principal& who, const std::string& date,
-                                                    Locale locale);
-  // The WebSocket messages of the room (join, leave, admit, signal, chat…), on d_.hub.
-  void register_room();
-
-  // The consultation record (records.cpp, docs/consultation.md): files shared in the room, the
-  // switch to a phone call, the practitioner's side panel and private notes.
-  struct SharedFile {
-    std::string name;
-    std::string mime;
-    std::string bytes;
-  };
-  Task<Result<nlohmann::json>> add_file(const Principal& who, const std::string& id,
-                                        const std::string& name, std::string bytes);
-  Task<Result<nlohmann::json>> files(const Principal& who, const std::string& id);
-  Task<Result<SharedFile>> file(const Principal& who, const std::string& id,
-                                const std::string& file_id);
-  Task<Result<nlohmann::json>> switch_to_phone(const Principal& who, const std::string& id,
-                                               const nlohmann::json& body);
-  Task<Result<nlohmann::json>> panel(const Principal& who, const std::string& id);
-  Task<Result<nlohmann::json>> save_notes(const Principal& who, const std::string& id,
-                                          const nlohmann::json& body);
-  [[nodiscard]] std::size_t file_max_size() const { return d_.options.file_max_size; }
-  // Guests (guests.cpp, ROOM8): invitations by the patient or the practitioner, the link's
-  // page and its one-time claim.
-  Task<Result<nlohmann::json>> invite(const Principal& who, const std::string& id,
-                                      const nlohmann::json& body, const std::string& ip);
-  Task<Result<nlohmann::json>> invitations(const Principal& who, const std::string& id);
-  Task<Result<void>> revoke_invitation(const Principal& who, const std::string& id,
-                                       const std::string& invitation, const std::string& ip);
-  // `credential`: the request's guest cookie, if any (is this browser the guest already?).
-  Task<Result<nlohmann::json>> invitation(const std::string& token,
-                                          std::optional<std::string> credential,
-                                          const std::string& ip);
-  struct Claimed {
-    nlohmann::json body;
-    std::string credential;  // the guest cookie's value
-    std::int64_t max_age = 0;
-  };
-  Task<Result<Claimed>> claim(const std::string& token, const nlohmann::json& body,
-                              std::optional<std::string> credential, const std::string& ip);
-  [[nodiscard]] bool secure_cookies() const { return d_.options.secure_cookies; }
+  // What the consultation (and later features) read of appointments: appointments.hpp.
+  Task<Result<View>> visible_to(const Principal& who, const std::string& id) override;
+  Task<Result<std::optional<View>>> find(const std::string& public_id) override;
+  Task<Result<std::optional<View>>> find_id(std::int64_t id) override;
+  Task<Result<std::vector<View>>> of_practitioner(std::int64_t practitioner, std::int64_t from,
+                                                  std::int64_t to) override;
+  Task<Result<void>> started(std::int64_t appointment) override;
+  [[nodiscard]] nlohmann::json to_json(const View& v, Locale locale) const override;
+  void on_closed(std::function<void(const std::string&)> hook) override {
+    closed_hooks_.push_back(std::move(hook));
+  }
 
   // Jobs (jobs.cpp): one pass over what is due. Returns how many things were done. Tests call it
   // with the clock where they want it.
@@ -176,49 +122,6 @@ class Service {
 
  private:
   struct Booked;
-  struct Access {
-    store::View v;
-    std::string role;                       // patient, practitioner, assistant, guest
-    std::optional<Principal::Guest> guest;  // with role guest: as the database has it now
-    bool admitted = false;                  // with role guest
-  };
-  // A participant's view: the patient who booked, or the agenda's practitioner or assistant;
-  // not_found for anyone else, and for an appointment without a room.
-  Task<Result<Access>> access(const Principal& who, const std::string& id);
-  // A guest's access: its own consultation only, while its invitation is live.
-  Task<Result<Access>> guest_access(const Principal& who, const std::string& id);
-  // The invitation a link's token names, while it is live, with its consultation.
-  struct Invitation;
-  Task<Result<Invitation>> live_invitation(const std::string& token);
-  [[nodiscard]] std::string room_status(const store::View& v) const;
-  [[nodiscard]] nlohmann::json guest_view(const store::View& v, const Access& a) const;
-  // A message to the room: its hub room (everyone admitted, and the staff) and the guests
-  // still waiting, who are kept out of the hub room so that nothing else reaches them.
-  void to_room(const std::string& consultation, const std::string& message);
-  // The practitioner admits a waiting guest (admit with `participant`).
-  Task<void> admit_guest(realtime::Connection& c, const store::View& v, const Participant& guest);
-  // Removes a guest's sockets from the room (revoked) and tells the others.
-  void remove_guest(const std::string& consultation, std::int64_t guest);
-  [[nodiscard]] nlohmann::json consultation_json(const store::View& v, const std::string& role,
-                                                 Locale locale) const;
-  // access() narrowed to who may see clinical data: the patient and the practitioner (with
-  // `practitioner_only`, the practitioner alone); forbidden for the others who have access.
-  Task<Result<Access>> record_access(const Principal& who, const std::string& id,
-                                     bool practitioner_only);
-  // The consultation's files as `reader` sees them (`mine`), not audited.
-  Task<Result<nlohmann::json>> file_list(const store::View& v, std::int64_t reader);
-  // The same, audited, and empty for an assistant: for `joined` and GET …/files.
-  Task<Result<nlohmann::json>> joined_files(const store::View& v, std::int64_t reader,
-                                            const std::string& role);
-  // The latest switch to a phone call ({at, cause[, note]}), or null.
-  Task<Result<nlohmann::json>> phone_fallback_json(std::int64_t appointment, bool with_note);
-  // Sends each participant in the consultation's room, on this node, what `make` writes for
-  // them (nothing on nullopt).
-  void to_room(const std::string& id,
-               const std::function<std::optional<std::string>(const Participant&)>& make);
-  // Presence to the room, waiting-room state to the agenda's staff.
-  void announce(const store::View& v, const std::vector<Participant>& people);
-  void room_closed(const std::string& id);
   Task<Result<bool>> run_job(const store::Job& job);
   Task<Result<bool>> run_place_hold(const store::Job& job, const store::View& v);
   Task<Result<std::size_t>> reconcile();
@@ -245,10 +148,9 @@ class Service {
   Task<Result<void>> after_change(std::int64_t practitioner);
   Task<Result<void>> queue_confirmation(storage::Transaction& tx, const store::View& v);
   Task<Result<void>> add_jobs(storage::Transaction& tx, const store::View& v, std::int64_t now);
-  [[nodiscard]] nlohmann::json to_json(const store::View& v, Locale locale) const;
   Deps d_;
   Periodic loop_;
-  Rooms rooms_;
+  std::vector<std::function<void(const std::string&)>> closed_hooks_;
 };
 
 }  // namespace cabinet::booking

@@ -1,5 +1,7 @@
 #include "booking/store.hpp"
 
+#include "storage/query.hpp"
+
 namespace cabinet::booking::store {
 namespace {
 
@@ -24,27 +26,119 @@ constexpr std::string_view kStatus =
     "UPDATE appointments SET status = $1, hold_expires_at = NULL, cancelled_by = $2,"
     " updated_at = $3 WHERE id = $4 AND status IN ('pending_payment', 'confirmed')";
 
-constexpr std::string_view kColumns =
-    "a.id, a.public_id, a.practitioner_id, a.patient_account_id, a.profile_id, a.motif_id,"
-    " a.mode, a.start_at, a.end_at, a.status, a.hold_expires_at, a.price_cents, a.cancelled_by,"
-    " a.started_at, a.booked_by, a.payment_state, a.saved_method, a.card_brand, a.card_last4,"
-    " a.captured_cents, a.cancel_nonce, a.created_at, a.ended_at";
+// The appointment's columns, and the joins of its view: pieces of the named statements below.
+#define APPOINTMENT_COLUMNS                                                                    \
+  "a.id, a.public_id, a.practitioner_id, a.patient_account_id, a.profile_id, a.motif_id,"     \
+  " a.mode, a.start_at, a.end_at, a.status, a.hold_expires_at, a.price_cents, a.cancelled_by," \
+  " a.started_at, a.booked_by, a.payment_state, a.saved_method, a.card_brand, a.card_last4,"   \
+  " a.captured_cents, a.cancel_nonce, a.created_at, a.ended_at"
 constexpr std::size_t kColumnCount = 23;
+#define VIEW_SELECT                                                                         \
+  "SELECT " APPOINTMENT_COLUMNS                                                             \
+  ", pp.public_id, ph.first_name, ph.last_name, pr.specialty, pp.timezone, m.public_id,"    \
+  " m.label, m.duration_min, p.public_id, p.first_name, p.last_name, p.birth_date,"         \
+  " pa.email, pa.phone, pa.locale, prac.email, prac.locale, m.label_en,"                    \
+  " (SELECT h.first_name FROM profiles h WHERE h.account_id = a.patient_account_id"         \
+  " AND h.is_holder = 1)"                                                                   \
+  " FROM appointments a"                                                                    \
+  " JOIN practitioner_profiles pp ON pp.account_id = a.practitioner_id"                     \
+  " JOIN practitioners pr ON pr.account_id = a.practitioner_id"                             \
+  " JOIN profiles ph ON ph.account_id = a.practitioner_id AND ph.is_holder = 1"             \
+  " JOIN accounts prac ON prac.id = a.practitioner_id"                                      \
+  " JOIN motifs m ON m.id = a.motif_id"                                                     \
+  " JOIN profiles p ON p.id = a.profile_id"                                                 \
+  " JOIN accounts pa ON pa.id = a.patient_account_id "
 
-constexpr std::string_view kViewFrom =
-    ", pp.public_id, ph.first_name, ph.last_name, pr.specialty, pp.timezone, m.public_id,"
-    " m.label, m.duration_min, p.public_id, p.first_name, p.last_name, p.birth_date,"
-    " pa.email, pa.phone, pa.locale, prac.email, prac.locale, m.label_en,"
-    " (SELECT h.first_name FROM profiles h WHERE h.account_id = a.patient_account_id"
-    " AND h.is_holder = 1)"
-    " FROM appointments a"
-    " JOIN practitioner_profiles pp ON pp.account_id = a.practitioner_id"
-    " JOIN practitioners pr ON pr.account_id = a.practitioner_id"
-    " JOIN profiles ph ON ph.account_id = a.practitioner_id AND ph.is_holder = 1"
-    " JOIN accounts prac ON prac.id = a.practitioner_id"
-    " JOIN motifs m ON m.id = a.motif_id"
-    " JOIN profiles p ON p.id = a.profile_id"
-    " JOIN accounts pa ON pa.id = a.patient_account_id ";
+constexpr std::string_view kFind = VIEW_SELECT "WHERE a.public_id = $1";
+constexpr std::string_view kFindId = VIEW_SELECT "WHERE a.id = $1";
+constexpr std::string_view kOfPatient =
+    VIEW_SELECT "WHERE a.patient_account_id = $1 AND a.status <> 'expired' ORDER BY a.start_at";
+constexpr std::string_view kOfPatientProfile =
+    VIEW_SELECT "WHERE a.patient_account_id = $1 AND a.status <> 'expired' AND a.profile_id = $2"
+                " ORDER BY a.start_at";
+constexpr std::string_view kOfPractitioner =
+    VIEW_SELECT "WHERE a.practitioner_id = $1 AND a.start_at < $3 AND a.end_at > $2"
+                " AND a.status <> 'expired' ORDER BY a.start_at";
+constexpr std::string_view kActiveBetween =
+    "SELECT " APPOINTMENT_COLUMNS
+    " FROM appointments a WHERE a.practitioner_id = $1 AND a.start_at < $3 AND a.end_at > $2"
+    " AND a.status IN ('pending_payment', 'confirmed') ORDER BY a.start_at, a.id";
+constexpr std::string_view kBusy =
+    "SELECT practitioner_id, start_at, end_at FROM appointments"
+    " WHERE status IN ('pending_payment', 'confirmed') AND end_at > $1";
+constexpr std::string_view kBusyOf =
+    "SELECT practitioner_id, start_at, end_at FROM appointments"
+    " WHERE status IN ('pending_payment', 'confirmed') AND end_at > $1 AND practitioner_id = $2";
+constexpr std::string_view kUpdatePayment =
+    "UPDATE appointments SET status = COALESCE($1, status), payment_state = $2,"
+    " saved_method = COALESCE($3, saved_method), card_brand = COALESCE($4, card_brand),"
+    " card_last4 = COALESCE($5, card_last4), captured_cents = $6,"
+    " hold_expires_at = CASE WHEN $1 IS NULL THEN hold_expires_at ELSE NULL END,"
+    " updated_at = $7 WHERE id = $8 AND status = $9";
+constexpr std::string_view kSetPaymentState =
+    "UPDATE appointments SET payment_state = $1, updated_at = $2 WHERE id = $3"
+    " AND payment_state = $4";
+constexpr std::string_view kMarkStarted =
+    "UPDATE appointments SET started_at = COALESCE(started_at, $1), updated_at = $1"
+    " WHERE id = $2 AND status = 'confirmed'";
+constexpr std::string_view kMarkEnded = "UPDATE appointments SET ended_at = $1 WHERE id = $2";
+constexpr std::string_view kOverduePending =
+    "SELECT id FROM appointments WHERE status = 'pending_payment' AND hold_expires_at <= $1"
+    " ORDER BY hold_expires_at LIMIT $2";
+
+// The ledger of authorizations (payment_holds).
+#define LEDGER_SELECT                                                                         \
+  "SELECT h.id, h.appointment_id, h.idempotency_key, h.method, h.amount_cents, h.state,"      \
+  " h.hold_id, a.status FROM payment_holds h JOIN appointments a ON a.id = h.appointment_id "
+constexpr std::string_view kBeginAuthorization =
+    "INSERT INTO payment_holds (appointment_id, provider, idempotency_key, method,"
+    " amount_cents, state, created_at, updated_at)"
+    " VALUES ($1, $2, $3, $4, $5, 'authorizing', $6, $6)";
+constexpr std::string_view kLedgerByKey = LEDGER_SELECT "WHERE h.idempotency_key = $1";
+constexpr std::string_view kSetLedger =
+    "UPDATE payment_holds SET state = $1, hold_id = COALESCE($2, hold_id), updated_at = $3"
+    " WHERE id = $4";
+constexpr std::string_view kForgetLedger =
+    "UPDATE payment_holds SET state = 'failed', updated_at = $1,"
+    " idempotency_key = idempotency_key || ':refused:' || CAST(id AS TEXT) WHERE id = $2";
+constexpr std::string_view kLiveHold =
+    LEDGER_SELECT "WHERE h.appointment_id = $1 AND h.state = 'held' ORDER BY h.id DESC LIMIT 1";
+constexpr std::string_view kOrphans =
+    LEDGER_SELECT "WHERE (h.state = 'held' AND a.status NOT IN ('confirmed', 'done'))"
+                  " OR (h.state = 'authorizing' AND h.updated_at <= $1) ORDER BY h.id LIMIT $2";
+
+// Idempotent requests.
+constexpr std::string_view kStoredAnswer =
+    "SELECT request_hash, status, body FROM idempotency_keys"
+    " WHERE account_id = $1 AND idempotency_key = $2";
+constexpr std::string_view kStoreAnswer =
+    "INSERT INTO idempotency_keys (account_id, idempotency_key, request_hash, status, body,"
+    " created_at) VALUES ($1, $2, $3, $4, $5, $6)";
+constexpr std::string_view kForgetAnswers = "DELETE FROM idempotency_keys WHERE created_at < $1";
+
+// Durable jobs (booking_jobs).
+constexpr std::string_view kAddJob =
+    "INSERT INTO booking_jobs (appointment_id, kind, due_at, state, updated_at)"
+    " VALUES ($1, $2, $3, 'pending', $4)";
+constexpr std::string_view kRescheduleJob =
+    "UPDATE booking_jobs SET due_at = $1, state = 'pending', lease_until = NULL, updated_at = $2"
+    " WHERE appointment_id = $3 AND kind = $4";
+constexpr std::string_view kDueJobs =
+    "SELECT id, appointment_id, kind, due_at, attempts FROM booking_jobs"
+    " WHERE state = 'pending' AND due_at <= $1 AND (lease_until IS NULL OR lease_until <= $1)"
+    " ORDER BY due_at, id LIMIT $2";
+constexpr std::string_view kLeaseJob =
+    "UPDATE booking_jobs SET lease_until = $1, attempts = attempts + 1, updated_at = $2"
+    " WHERE id = $3 AND state = 'pending' AND (lease_until IS NULL OR lease_until <= $2)";
+constexpr std::string_view kFinishJob =
+    "UPDATE booking_jobs SET state = $1, lease_until = NULL, updated_at = $2"
+    " WHERE id = $3 AND state = 'pending'";
+constexpr std::string_view kRetryJob =
+    "UPDATE booking_jobs SET due_at = $1, last_error = $2, lease_until = NULL, updated_at = $3"
+    " WHERE id = $4 AND state = 'pending'";
+constexpr std::string_view kSkipJobs =
+    "UPDATE booking_jobs SET state = 'skipped', lease_until = NULL, updated_at = $1"
+    " WHERE appointment_id = $2 AND state = 'pending'";
 
 Appointment read(const storage::Row& r) {
   Appointment a;
@@ -100,21 +194,41 @@ View read_view(const storage::Row& r) {
   return v;
 }
 
-std::string view_sql(std::string_view where) {
-  std::string sql = "SELECT ";
-  sql += kColumns;
-  sql += kViewFrom;
-  sql += where;
-  return sql;
+LedgerRow read_ledger(const storage::Row& r) {
+  LedgerRow l;
+  l.id = r.integer(0);
+  l.appointment_id = r.integer(1);
+  l.idempotency_key = r.text(2);
+  l.method = r.text(3);
+  l.amount_cents = static_cast<int>(r.integer(4));
+  l.state = r.text(5);
+  l.hold_id = r.opt_text(6);
+  l.appointment_status = r.text(7);
+  return l;
 }
 
-Task<Result<std::vector<View>>> views(Executor& db, std::string sql, Params params) {
-  auto rows = co_await db.query(sql, std::move(params));
-  if (!rows) co_return std::move(rows).error();
-  std::vector<View> out;
-  out.reserve(rows->size());
-  for (std::size_t i = 0; i < rows->size(); ++i) out.push_back(read_view(rows->row(i)));
-  co_return out;
+StoredAnswer read_answer(const storage::Row& r) {
+  StoredAnswer a;
+  a.request_hash = r.text(0);
+  a.status = static_cast<int>(r.integer(1));
+  a.body = r.text(2);
+  return a;
+}
+
+Job read_job(const storage::Row& r) {
+  Job j;
+  j.id = r.integer(0);
+  j.appointment_id = r.integer(1);
+  j.kind = r.text(2);
+  j.due_at = r.integer(3);
+  j.attempts = static_cast<int>(r.integer(4));
+  return j;
+}
+
+Task<Result<void>> run(Executor& db, std::string_view sql, Params params) {
+  auto r = co_await storage::execute(db, sql, std::move(params));
+  if (!r) co_return std::move(r).error();
+  co_return ok();
 }
 
 Task<Result<void>> free_granules(Transaction& tx, std::int64_t appointment) {
@@ -158,7 +272,9 @@ Task<Result<std::int64_t>> hold(Transaction& tx, const Appointment& a, std::int6
     Params claim{a.practitioner_id, g, id};
     auto r = co_await tx.query(kClaim, std::move(claim));
     if (!r) {
-      if (r.error().code == ErrorCode::conflict) co_return Error(ErrorCode::conflict, "slot_taken");
+      // The service tells this from the other conflicts by its code, not its wording.
+      if (r.error().code == ErrorCode::conflict)
+        co_return Error(ErrorCode::slot_taken, "slot_taken");
       co_return std::move(r).error();
     }
   }
@@ -177,87 +293,40 @@ Task<Result<bool>> release(Transaction& tx, std::int64_t appointment, const std:
 
 Task<Result<std::vector<Appointment>>> active_between(Executor& db, std::int64_t practitioner,
                                                       std::int64_t from, std::int64_t to) {
-  std::string sql = "SELECT ";
-  sql += kColumns;
-  sql +=
-      " FROM appointments a WHERE a.practitioner_id = $1 AND a.start_at < $3 AND a.end_at > $2"
-      " AND a.status IN ('pending_payment', 'confirmed') ORDER BY a.start_at, a.id";
-  Params params{practitioner, from, to};
-  auto rows = co_await db.query(sql, std::move(params));
-  if (!rows) co_return std::move(rows).error();
-  std::vector<Appointment> out;
-  out.reserve(rows->size());
-  for (std::size_t i = 0; i < rows->size(); ++i) out.push_back(read(rows->row(i)));
-  co_return out;
+  co_return co_await storage::all(db, kActiveBetween, storage::bind(practitioner, from, to), read);
 }
 
 Task<Result<std::vector<Busy>>> busy(Executor& db, std::optional<std::int64_t> practitioner,
                                      std::int64_t from) {
-  std::string sql =
-      "SELECT practitioner_id, start_at, end_at FROM appointments"
-      " WHERE status IN ('pending_payment', 'confirmed') AND end_at > $1";
-  Params params{from};
-  if (practitioner) {
-    sql += " AND practitioner_id = $2";
-    params.emplace_back(*practitioner);
-  }
-  auto rows = co_await db.query(sql, std::move(params));
-  if (!rows) co_return std::move(rows).error();
-  std::vector<Busy> out;
-  out.reserve(rows->size());
-  for (std::size_t i = 0; i < rows->size(); ++i) {
-    const auto r = rows->row(i);
-    out.push_back(Busy{r.integer(0), r.integer(1), r.integer(2)});
-  }
-  co_return out;
+  const auto as_busy = [](const storage::Row& r) {
+    return Busy{r.integer(0), r.integer(1), r.integer(2)};
+  };
+  if (practitioner) co_return co_await storage::all(db, kBusyOf, storage::bind(from, *practitioner), as_busy);
+  co_return co_await storage::all(db, kBusy, storage::bind(from), as_busy);
 }
 
 Task<Result<std::optional<View>>> find(Executor& db, const std::string& public_id) {
-  Params params{public_id};
-  auto found = co_await views(db, view_sql("WHERE a.public_id = $1"), std::move(params));
-  if (!found) co_return std::move(found).error();
-  if (found->empty()) co_return std::optional<View>{};
-  co_return std::optional<View>(std::move(found->front()));
+  co_return co_await storage::first(db, kFind, storage::bind(public_id), read_view);
 }
 
 Task<Result<std::optional<View>>> find_id(Executor& db, std::int64_t id) {
-  Params params{id};
-  auto found = co_await views(db, view_sql("WHERE a.id = $1"), std::move(params));
-  if (!found) co_return std::move(found).error();
-  if (found->empty()) co_return std::optional<View>{};
-  co_return std::optional<View>(std::move(found->front()));
+  co_return co_await storage::first(db, kFindId, storage::bind(id), read_view);
 }
 
 Task<Result<std::vector<View>>> of_patient(Executor& db, std::int64_t account,
                                            std::optional<std::int64_t> profile) {
-  std::string where = "WHERE a.patient_account_id = $1 AND a.status <> 'expired'";
-  Params params{account};
-  if (profile) {
-    where += " AND a.profile_id = $2";
-    params.emplace_back(*profile);
-  }
-  where += " ORDER BY a.start_at";
-  co_return co_await views(db, view_sql(where), std::move(params));
+  if (profile) co_return co_await storage::all(db, kOfPatientProfile, storage::bind(account, *profile), read_view);
+  co_return co_await storage::all(db, kOfPatient, storage::bind(account), read_view);
 }
 
 Task<Result<std::vector<View>>> of_practitioner(Executor& db, std::int64_t practitioner,
                                                 std::int64_t from, std::int64_t to) {
-  Params params{practitioner, from, to};
-  co_return co_await views(db,
-                           view_sql("WHERE a.practitioner_id = $1 AND a.start_at < $3 AND"
-                                    " a.end_at > $2 AND a.status <> 'expired' ORDER BY a.start_at"),
-                           std::move(params));
+  co_return co_await storage::all(db, kOfPractitioner, storage::bind(practitioner, from, to), read_view);
 }
 
 Task<Result<bool>> update_payment(Executor& db, std::int64_t appointment,
                                   const std::string& expected, const PaymentUpdate& u,
                                   std::int64_t now) {
-  constexpr std::string_view kSql =
-      "UPDATE appointments SET status = COALESCE($1, status), payment_state = $2,"
-      " saved_method = COALESCE($3, saved_method), card_brand = COALESCE($4, card_brand),"
-      " card_last4 = COALESCE($5, card_last4), captured_cents = $6,"
-      " hold_expires_at = CASE WHEN $1 IS NULL THEN hold_expires_at ELSE NULL END,"
-      " updated_at = $7 WHERE id = $8 AND status = $9";
   Params params{storage::optional(u.status),
                 u.payment_state,
                 storage::optional(u.saved_method),
@@ -267,52 +336,118 @@ Task<Result<bool>> update_payment(Executor& db, std::int64_t appointment,
                 now,
                 appointment,
                 expected};
-  auto r = co_await db.query(kSql, std::move(params));
-  if (!r) co_return std::move(r).error();
-  co_return r->affected == 1;
+  auto changed = co_await storage::execute(db, kUpdatePayment, std::move(params));
+  if (!changed) co_return std::move(changed).error();
+  co_return *changed == 1;
 }
 
 Task<Result<void>> set_payment_state(Executor& db, std::int64_t appointment,
                                      const std::string& from, const std::string& to,
                                      std::int64_t now) {
-  Params params{to, now, appointment, from};
-  auto r = co_await db.query(
-      "UPDATE appointments SET payment_state = $1, updated_at = $2 WHERE id = $3"
-      " AND payment_state = $4",
-      std::move(params));
-  if (!r) co_return std::move(r).error();
-  co_return ok();
+  co_return co_await run(db, kSetPaymentState, storage::bind(to, now, appointment, from));
 }
 
 Task<Result<bool>> mark_started(Executor& db, std::int64_t appointment, std::int64_t now) {
-  Params params{now, appointment};
-  auto r = co_await db.query(
-      "UPDATE appointments SET started_at = COALESCE(started_at, $1), updated_at = $1"
-      " WHERE id = $2 AND status = 'confirmed'",
-      std::move(params));
-  if (!r) co_return std::move(r).error();
-  co_return r->affected == 1;
+  auto changed = co_await storage::execute(db, kMarkStarted, storage::bind(now, appointment));
+  if (!changed) co_return std::move(changed).error();
+  co_return *changed == 1;
 }
 
 Task<Result<void>> mark_ended(Executor& db, std::int64_t appointment, std::int64_t now) {
-  Params params{now, appointment};
-  auto r =
-      co_await db.query("UPDATE appointments SET ended_at = $1 WHERE id = $2", std::move(params));
-  if (!r) co_return std::move(r).error();
-  co_return ok();
+  co_return co_await run(db, kMarkEnded, storage::bind(now, appointment));
 }
 
 Task<Result<std::vector<std::int64_t>>> overdue_pending(Executor& db, std::int64_t now,
                                                         std::size_t limit) {
-  Params params{now, static_cast<std::int64_t>(limit)};
-  auto rows = co_await db.query(
-      "SELECT id FROM appointments WHERE status = 'pending_payment' AND hold_expires_at <= $1"
-      " ORDER BY hold_expires_at LIMIT $2",
-      std::move(params));
-  if (!rows) co_return std::move(rows).error();
-  std::vector<std::int64_t> out;
-  for (std::size_t i = 0; i < rows->size(); ++i) out.push_back(rows->row(i).integer(0));
-  co_return out;
+  co_return co_await storage::all(db, kOverduePending, storage::bind(now, static_cast<std::int64_t>(limit)),
+                                  [](const storage::Row& r) { return r.integer(0); });
+}
+
+Task<Result<LedgerRow>> begin_authorization(Executor& db, std::int64_t appointment,
+                                            const std::string& provider, const std::string& key,
+                                            const std::string& method, int amount,
+                                            std::int64_t now) {
+  auto r = co_await storage::execute(
+      db, kBeginAuthorization, storage::bind(appointment, provider, key, method, std::int64_t{amount}, now));
+  // A conflict is the same key again (a retried confirmation): the existing row is the answer.
+  if (!r && r.error().code != ErrorCode::conflict) co_return std::move(r).error();
+  auto row = co_await storage::first(db, kLedgerByKey, storage::bind(key), read_ledger);
+  if (!row) co_return std::move(row).error();
+  if (!*row) co_return Error(ErrorCode::internal, "ledger row vanished");
+  co_return std::move(**row);
+}
+
+Task<Result<void>> set_ledger(Executor& db, std::int64_t row, const std::string& state,
+                              const std::optional<std::string>& hold_id, std::int64_t now) {
+  co_return co_await run(db, kSetLedger, storage::bind(state, storage::optional(hold_id), now, row));
+}
+
+Task<Result<void>> forget_ledger(Executor& db, std::int64_t row, std::int64_t now) {
+  co_return co_await run(db, kForgetLedger, storage::bind(now, row));
+}
+
+Task<Result<std::optional<LedgerRow>>> live_hold(Executor& db, std::int64_t appointment) {
+  co_return co_await storage::first(db, kLiveHold, storage::bind(appointment), read_ledger);
+}
+
+Task<Result<std::vector<LedgerRow>>> orphans(Executor& db, std::int64_t now, std::int64_t stale,
+                                             std::size_t limit) {
+  co_return co_await storage::all(db, kOrphans, storage::bind(now - stale, static_cast<std::int64_t>(limit)),
+                                  read_ledger);
+}
+
+Task<Result<std::optional<StoredAnswer>>> stored_answer(Executor& db, std::int64_t account,
+                                                        const std::string& key) {
+  co_return co_await storage::first(db, kStoredAnswer, storage::bind(account, key), read_answer);
+}
+
+Task<Result<void>> store_answer(Executor& db, std::int64_t account, const std::string& key,
+                                const std::string& hash, int status, const std::string& body,
+                                std::int64_t now) {
+  co_return co_await run(db, kStoreAnswer, storage::bind(account, key, hash, std::int64_t{status}, body, now));
+}
+
+Task<Result<void>> forget_answers_before(Executor& db, std::int64_t before) {
+  co_return co_await run(db, kForgetAnswers, storage::bind(before));
+}
+
+Task<Result<void>> add_job(Executor& db, std::int64_t appointment, const std::string& kind,
+                           std::int64_t due_at, std::int64_t now) {
+  co_return co_await run(db, kAddJob, storage::bind(appointment, kind, due_at, now));
+}
+
+Task<Result<void>> schedule_job(Executor& db, std::int64_t appointment, const std::string& kind,
+                                std::int64_t due_at, std::int64_t now) {
+  auto moved = co_await storage::execute(db, kRescheduleJob, storage::bind(due_at, now, appointment, kind));
+  if (!moved) co_return std::move(moved).error();
+  if (*moved == 1) co_return ok();
+  co_return co_await add_job(db, appointment, kind, due_at, now);
+}
+
+Task<Result<std::vector<Job>>> due_jobs(Executor& db, std::int64_t now, std::size_t limit) {
+  co_return co_await storage::all(db, kDueJobs, storage::bind(now, static_cast<std::int64_t>(limit)), read_job);
+}
+
+Task<Result<bool>> lease_job(Executor& db, std::int64_t job, std::int64_t now, std::int64_t lease) {
+  auto leased = co_await storage::execute(db, kLeaseJob, storage::bind(now + lease, now, job));
+  if (!leased) co_return std::move(leased).error();
+  co_return *leased == 1;
+}
+
+Task<Result<bool>> finish_job(Executor& db, std::int64_t job, const std::string& state,
+                              std::int64_t now) {
+  auto finished = co_await storage::execute(db, kFinishJob, storage::bind(state, now, job));
+  if (!finished) co_return std::move(finished).error();
+  co_return *finished == 1;
+}
+
+Task<Result<void>> retry_job(Executor& db, std::int64_t job, std::int64_t due_at,
+                             const std::string& error, std::int64_t now) {
+  co_return co_await run(db, kRetryJob, storage::bind(due_at, error.substr(0, 500), now, job));
+}
+
+Task<Result<void>> skip_jobs(Executor& db, std::int64_t appointment, std::int64_t now) {
+  co_return co_await run(db, kSkipJobs, storage::bind(now, appointment));
 }
 
 }  // namespace cabinet::booking::store

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "booking/model.hpp"
 #include "storage/database.hpp"
 
 // Appointments and the granules that make double booking impossible (BKG3), the ledger of
@@ -15,60 +16,13 @@ using storage::Transaction;
 
 inline constexpr std::int64_t kGranule = 300;  // seconds: agendas run on a 5-minute grid
 
-struct Appointment {
-  std::int64_t id = 0;
-  std::string public_id;
-  std::int64_t practitioner_id = 0;
-  std::int64_t patient_account_id = 0;
-  std::int64_t profile_id = 0;
-  std::int64_t motif_id = 0;
-  std::string mode;  // video, in_person
-  std::int64_t start_at = 0;
-  std::int64_t end_at = 0;
-  std::string status;  // pending_payment, confirmed, cancelled, expired, no_show, done
-  std::optional<std::int64_t> hold_expires_at;
-  int price_cents = 0;
-  std::optional<std::string> cancelled_by;
-  std::optional<std::int64_t> started_at;
-  std::optional<std::int64_t> ended_at;  // closed by the practitioner (issue 6)
-  std::optional<std::int64_t> booked_by;
-  std::string payment_state = "none";
-  std::optional<std::string> saved_method;
-  std::optional<std::string> card_brand;
-  std::optional<std::string> card_last4;
-  int captured_cents = 0;
-  std::string cancel_nonce;
-  std::int64_t created_at = 0;
-};
-
-// An appointment with what every view of it shows: names, motif, where to send notices.
-struct View {
-  Appointment a;
-  std::string practitioner_public_id;
-  std::string practitioner_first_name;
-  std::string practitioner_last_name;
-  std::string specialty;
-  std::string timezone;
-  std::string motif_public_id;
-  std::string motif_label;
-  std::optional<std::string> motif_label_en;
-  int motif_duration_min = 0;
-  std::string profile_public_id;
-  std::string profile_first_name;
-  std::string profile_last_name;
-  std::optional<std::string> profile_birth_date;
-  std::optional<std::string> patient_email;
-  std::optional<std::string> patient_phone;
-  std::string patient_locale = "fr";
-  std::optional<std::string> practitioner_email;
-  std::string practitioner_locale = "fr";
-  // The account holder, who reads the emails: a child's appointment greets the parent.
-  std::string holder_first_name;
-};
+// The appointment and its view are booking's model (model.hpp), named here as before.
+using booking::Appointment;
+using booking::View;
 
 // Inserts the appointment and claims its granules, in `tx`. A granule already owned by an
 // active appointment of that practitioner makes the whole transaction fail with
-// ErrorCode::conflict (detail "slot_taken"); nothing is left behind. Starts and ends must lie
+// ErrorCode::slot_taken; nothing is left behind. Starts and ends must lie
 // on the 5-minute grid (ErrorCode::invalid_request otherwise). Pending appointments of that
 // practitioner whose payment window is over and which overlap are expired first, so that an
 // abandoned payment never blocks the slot past its window.

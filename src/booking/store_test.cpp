@@ -93,7 +93,7 @@ TEST_P(BookingStore, OverlapsOfAnyDurationAreRefusedAndReleasedTimeIsFreeAgain) 
   ASSERT_TRUE(first.ok()) << first.error().detail;
   auto inside = hold(at(kMonday9 + 600, 40, 2));  // 09:10–09:50 overlaps its end
   ASSERT_FALSE(inside.ok());
-  EXPECT_EQ(inside.error().code, ErrorCode::conflict);
+  EXPECT_EQ(inside.error().code, ErrorCode::slot_taken);
   EXPECT_EQ(inside.error().detail, "slot_taken");
   EXPECT_TRUE(hold(at(kMonday9 + 1200, 20, 3)).ok());  // 09:20 touches, does not overlap
   // A refused hold leaves nothing behind: its appointment row went with the transaction.
@@ -152,7 +152,7 @@ TEST_P(BookingStore, TwoHundredRacersGetExactlyOneAppointmentPerContestedSlot) {
       if (r.ok()) {
         ++wins;
       } else {
-        EXPECT_EQ(r.error().code, ErrorCode::conflict) << r.error().detail;
+        EXPECT_EQ(r.error().code, ErrorCode::slot_taken) << r.error().detail;
       }
     }
     EXPECT_EQ(wins, 1) << "hour " << slot;

@@ -107,16 +107,31 @@ constexpr std::array kErrors{
     ErrorInfo{ErrorCode::idempotency_mismatch, "idempotency_mismatch", 422,
               "Cette clé d'idempotence a déjà servi pour une autre demande.",
               "This idempotency key was already used for a different request."},
+    // Joining a full room; an invitation over the limit words it its own way (consultation/).
     ErrorInfo{ErrorCode::room_full, "room_full", 409,
-              "Deux personnes sont déjà invitées : une consultation vidéo réunit 4 participants "
-              "au plus. Retirez une invitation pour en créer une autre.",
-              "Two people are already invited: a video consultation has at most 4 participants. "
-              "Revoke an invitation to create another."},
+              "La consultation réunit déjà {participants} participants.",
+              "The consultation already has {participants} participants."},
     ErrorInfo{ErrorCode::invitation_used, "invitation_used", 410,
               "Ce lien d'invitation a déjà été utilisé sur un autre appareil. Demandez une "
               "nouvelle invitation.",
               "This invitation link was already used on another device. Ask for a new "
               "invitation."},
+    ErrorInfo{ErrorCode::invalid_message, "invalid", 400, "Le message est mal formé.",
+              "The message is malformed."},
+    ErrorInfo{ErrorCode::not_a_message, "invalid_json", 400,
+              "Le message n'est pas un objet JSON avec un « type ».",
+              "The message is not a JSON object with a \"type\"."},
+    ErrorInfo{ErrorCode::unknown_type, "unknown_type", 400, "Type de message inconnu.",
+              "Unknown message type."},
+    ErrorInfo{ErrorCode::binary_not_supported, "binary_not_supported", 400,
+              "Seuls les messages texte (JSON) sont acceptés.",
+              "Only text (JSON) messages are accepted."},
+    ErrorInfo{ErrorCode::not_open, "not_open", 409,
+              "La salle d'attente ouvre {minutes} minutes avant le rendez-vous.",
+              "The waiting room opens {minutes} minutes before the appointment."},
+    ErrorInfo{ErrorCode::not_admitted, "not_admitted", 403,
+              "Ce participant n'a pas encore été admis par le praticien.",
+              "This participant has not been admitted by the practitioner."},
 };
 
 const ErrorInfo& info(
@@ -142,9 +157,23 @@ Error Error::invalid(std::string field_name, std::string fr, std::string en) {
 
 std::string Error::message(Locale locale) const {
   const std::string& custom = locale == Locale::en ? message_en : message_fr;
-  if (!custom.empty()) return custom;
   const auto& i = info(code);
-  return std::string(locale == Locale::en ? i.en : i.fr);
+  std::string out = !custom.empty() ? custom : std::string(locale == Locale::en ? i.en : i.fr);
+  for (const auto& [name, value] : params) {
+    const auto placeholder = "{" + name + "}";
+    for (auto at = out.find(placeholder); at != std::string::npos;
+         at = out.find(placeholder, at + value.size()))
+      out.replace(at, placeholder.size(), value);
+  }
+  return out;
+}
+
+nlohmann::json error_object(const Error& error, Locale locale) {
+  nlohmann::json out = error.extra.is_object() ? error.extra : nlohmann::json::object();
+  out["code"] = error.code_name();
+  out["message"] = error.message(locale);
+  if (!error.field.empty()) out["field"] = error.field;
+  return out;
 }
 
 std::string_view Error::code_name() const { return cabinet::code_name(code); }

@@ -1,8 +1,11 @@
 #pragma once
 
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "core/locale.hpp"
 
@@ -48,6 +51,13 @@ enum class ErrorCode {
   // The teleconsultation room's guests (docs/consultation.md, "Guests").
   room_full,
   invitation_used,
+  // The room's WebSocket messages (docs/realtime.md): the same table renders them.
+  invalid_message,
+  not_a_message,  // wire name invalid_json: not a JSON object with a "type"
+  unknown_type,
+  binary_not_supported,
+  not_open,
+  not_admitted,
 };
 
 // An expected failure travelling as a value. `field` names the offending input when there is
@@ -59,6 +69,11 @@ struct Error {
   std::string message_fr;  // overrides the code's default message when set
   std::string message_en;
   std::int64_t retry_after = 0;  // seconds, sent as Retry-After with 429 and 503
+  // Values for the {name} placeholders of the table's wording (e.g. {minutes}, filled from
+  // configuration by whoever knows it).
+  std::vector<std::pair<std::string, std::string>> params;
+  // Fields added to the error object as they are (the 409 slot_taken's next free slots).
+  nlohmann::json extra = nlohmann::json::object();
 
   Error() = default;
   Error(ErrorCode c) : code(c) {}  // NOLINT(google-explicit-constructor): errors convert freely
@@ -74,11 +89,24 @@ struct Error {
     return std::move(*this);
   }
 
-  // The user-facing message in the requested language.
+  Error& with(std::string name, std::string value) & {
+    params.emplace_back(std::move(name), std::move(value));
+    return *this;
+  }
+  Error&& with(std::string name, std::string value) && {
+    params.emplace_back(std::move(name), std::move(value));
+    return std::move(*this);
+  }
+
+  // The user-facing message in the requested language, placeholders filled.
   [[nodiscard]] std::string message(Locale locale) const;
   [[nodiscard]] std::string_view code_name() const;
   [[nodiscard]] int http_status() const;
 };
+
+// The error object every client reads, over HTTP ({"error": …}) and WebSocket ({"type":
+// "error", …}): code, message in `locale`, field when there is one, and the extra fields.
+nlohmann::json error_object(const Error& error, Locale locale);
 
 std::string_view code_name(ErrorCode code);
 int http_status(ErrorCode code);

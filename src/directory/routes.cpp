@@ -313,7 +313,7 @@ void register_realtime(realtime::Hub& hub, const Index& index) {
                message.contains("practitioner") ? message["practitioner"] : nlohmann::json();
            auto entry = id.is_string() ? index.find(id.get<std::string>()) : nullptr;
            if (!entry) {
-             conn.send(realtime::Hub::error_message("not_found", conn.locale()));
+             conn.send(realtime::Hub::error_message(ErrorCode::not_found, conn.locale()));
              co_return;
            }
            hub.join("practitioner:" + entry->profile.public_id, conn.id());

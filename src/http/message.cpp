@@ -144,9 +144,7 @@ Response Response::json(int status, const nlohmann::json& value) {
 }
 
 Response Response::error(const Error& error, Locale locale) {
-  nlohmann::json body{{"code", error.code_name()}, {"message", error.message(locale)}};
-  if (!error.field.empty()) body["field"] = error.field;
-  auto response = json(error.http_status(), {{"error", std::move(body)}});
+  auto response = json(error.http_status(), {{"error", error_object(error, locale)}});
   if (error.retry_after > 0) response.headers.add("Retry-After", std::to_string(error.retry_after));
   return response;
 }

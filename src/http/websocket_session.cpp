@@ -105,9 +105,9 @@ class WsSession final : public realtime::Connection,
             begin_close(realtime::CloseCode::policy, "flood");
             continue;
           }
-          send(realtime::Hub::error_message("rate_limited", locale_));
+          send(realtime::Hub::error_message(ErrorCode::rate_limited, locale_));
         } else if (!ws_.got_text()) {
-          send(realtime::Hub::error_message("binary_not_supported", locale_));
+          send(realtime::Hub::error_message(ErrorCode::binary_not_supported, locale_));
         } else {
           const auto data = buffer.cdata();
           const std::string_view text(static_cast<const char*>(data.data()), data.size());

@@ -1,7 +1,7 @@
 #include "privacy/export.hpp"
 
 #include "accounts/administrative.hpp"
-#include "booking/sealing.hpp"
+#include "consultation/sealing.hpp"
 #include "privacy/store.hpp"
 #include "privacy/zip.hpp"
 
@@ -167,7 +167,7 @@ Task<Result<nlohmann::json>> Export::appointments(const Principal& who,
     auto chat = co_await store::messages(d_.db, id);
     if (!chat) co_return std::move(chat).error();
     for (const auto& m : *chat) {
-      auto text = d_.keys.open(m.sealed, booking::chat_context(id));
+      auto text = d_.keys.open(m.sealed, consultation::chat_context(id));
       messages.push_back({{"at", m.row["created_at"]},
                           {"from", sender(m, who.account_id)},
                           {"text", text ? nlohmann::json(*text) : nlohmann::json(nullptr)}});
@@ -178,7 +178,7 @@ Task<Result<nlohmann::json>> Export::appointments(const Principal& who,
     auto stored = co_await store::files(d_.db, id, files != nullptr);
     if (!stored) co_return std::move(stored).error();
     for (const auto& f : *stored) {
-      auto name = d_.keys.open(f.sealed, booking::file_context(id, "name"));
+      auto name = d_.keys.open(f.sealed, consultation::file_context(id, "name"));
       const auto file_id = f.row["id"].get<std::int64_t>();
       const std::string shown = name ? *name : "fichier";
       nlohmann::json doc{{"name", name ? nlohmann::json(*name) : nlohmann::json(nullptr)},
@@ -189,7 +189,7 @@ Task<Result<nlohmann::json>> Export::appointments(const Principal& who,
                          {"path", "files/" + public_id + "/" + std::to_string(file_id) + "-" +
                                       safe_segment(shown)}};
       if (files) {
-        auto body = d_.keys.open(f.sealed_body, booking::file_context(id, "body"));
+        auto body = d_.keys.open(f.sealed_body, consultation::file_context(id, "body"));
         if (body)
           files->push_back(
               {doc["path"].get<std::string>(), *body, f.row["created_at"].get<std::int64_t>()});
@@ -204,7 +204,7 @@ Task<Result<nlohmann::json>> Export::appointments(const Principal& who,
     for (const auto& i : *incidents) {
       nlohmann::json note = nullptr;
       if (!i.sealed.empty()) {
-        auto text = d_.keys.open(i.sealed, booking::incident_context(id));
+        auto text = d_.keys.open(i.sealed, consultation::incident_context(id));
         if (text) note = *text;
       }
       switches.push_back({{"at", i.row["created_at"]},

@@ -115,37 +115,10 @@ void Hub::on(std::string type, Handler handler, Guests guests) {
   handlers_[std::move(type)] = Route{std::move(handler), guests};
 }
 
-std::string Hub::error_message(std::string_view code, Locale locale) {
-  std::string message;
-  if (code == "invalid_json") {
-    message = locale == Locale::en ? "The message is not a JSON object with a \"type\"."
-                                   : "Le message n'est pas un objet JSON avec un « type ».";
-  } else if (code == "unknown_type") {
-    message = locale == Locale::en ? "Unknown message type." : "Type de message inconnu.";
-  } else if (code == "rate_limited") {
-    message =
-        locale == Locale::en ? "Too many messages: slow down." : "Trop de messages : ralentissez.";
-  } else if (code == "forbidden") {
-    message = locale == Locale::en ? "You are not allowed to do this."
-                                   : "Vous n'avez pas le droit de faire cela.";
-  } else if (code == "not_open") {
-    message = locale == Locale::en ? "The waiting room opens 10 minutes before the appointment."
-                                   : "La salle d'attente ouvre 10 minutes avant le rendez-vous.";
-  } else if (code == "not_admitted") {
-    message = locale == Locale::en ? "This participant has not been admitted by the practitioner."
-                                   : "Ce participant n'a pas encore été admis par le praticien.";
-  } else if (code == "room_full") {
-    message = locale == Locale::en ? "The consultation already has 4 participants."
-                                   : "La consultation réunit déjà 4 participants.";
-  } else if (code == "invalid") {
-    message = locale == Locale::en ? "The message is malformed." : "Le message est mal formé.";
-  } else if (code == "not_found") {
-    message = locale == Locale::en ? "Nothing was found with that identifier."
-                                   : "Rien n'a été trouvé avec cet identifiant.";
-  } else {
-    message = locale == Locale::en ? "The message was refused." : "Le message a été refusé.";
-  }
-  return nlohmann::json{{"type", "error"}, {"code", code}, {"message", message}}.dump();
+std::string Hub::error_message(const Error& error, Locale locale) {
+  auto out = error_object(error, locale);
+  out["type"] = "error";
+  return out.dump();
 }
 
 Task<void> Hub::dispatch(Connection& connection, std::string_view text) {
@@ -153,17 +126,17 @@ Task<void> Hub::dispatch(Connection& connection, std::string_view text) {
                                          : nlohmann::json(nlohmann::json::value_t::discarded);
   if (message.is_discarded() || !message.is_object() || !message.contains("type") ||
       !message["type"].is_string()) {
-    connection.send(error_message("invalid_json", connection.locale()));
+    connection.send(error_message(ErrorCode::not_a_message, connection.locale()));
     co_return;
   }
   // handlers_ is only written while wiring, before the first connection: no lock needed.
   auto it = handlers_.find(message["type"].get<std::string>());
   if (it == handlers_.end()) {
-    connection.send(error_message("unknown_type", connection.locale()));
+    connection.send(error_message(ErrorCode::unknown_type, connection.locale()));
     co_return;
   }
   if (connection.principal().guest && it->second.guests != Guests::allowed) {
-    connection.send(error_message("forbidden", connection.locale()));
+    connection.send(error_message(ErrorCode::forbidden, connection.locale()));
     co_return;
   }
   co_await it->second.handler(connection, message);

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "core/async.hpp"
+#include "core/error.hpp"
 #include "core/locale.hpp"
 #include "core/principal.hpp"
 
@@ -81,8 +82,9 @@ class Hub {
   // Parses and routes one text message. Bad messages get an "error" reply on that socket only.
   Task<void> dispatch(Connection& connection, std::string_view text);
 
-  // Builds {"type":"error","code":...,"message":...} in the connection's language.
-  static std::string error_message(std::string_view code, Locale locale);
+  // {"type":"error","code":…,"message":…} in the connection's language, from the same table as
+  // HTTP errors (core/error.cpp), with the error's parameters and extra fields.
+  static std::string error_message(const Error& error, Locale locale);
 
  private:
   mutable std::mutex mutex_;

@@ -14,6 +14,16 @@
 // these helpers only remove the plumbing between the two.
 namespace cabinet::storage {
 
+// The parameters of a statement. A braced list written inside a coroutine's co_await trips GCC
+// 12 ("array used as initializer"); built here, in a plain function, it does not.
+template <class... Args>
+Params bind(Args&&... args) {
+  Params p;
+  p.reserve(sizeof...(args));
+  (p.emplace_back(std::forward<Args>(args)), ...);
+  return p;
+}
+
 template <class Map>
 using Mapped = std::invoke_result_t<Map, const Row&>;
 

@@ -1,9 +1,9 @@
 // The pure parts of the consultation record: names of shared files and the patient's age.
-#include "booking/records.hpp"
+#include "consultation/records.hpp"
 
 #include <gtest/gtest.h>
 
-namespace cabinet::booking {
+namespace cabinet::consultation {
 namespace {
 
 TEST(UploadedFileName, IsDecodedAndKeepsOnlyTheLastPathPart) {
@@ -56,4 +56,4 @@ TEST(AgeOn, CountsWholeYearsAtToday) {
 }
 
 }  // namespace
-}  // namespace cabinet::booking
+}  // namespace cabinet::consultation

@@ -8,7 +8,7 @@
 
 #include "agenda/local_time.hpp"
 
-namespace cabinet::booking {
+namespace cabinet::consultation {
 
 inline constexpr std::size_t kMaxFileName = 200;  // characters
 
@@ -26,4 +26,4 @@ std::string attachment_disposition(std::string_view name);
 // today. Someone born on 29 February is a year older on 1 March of common years.
 std::optional<int> age_on(std::string_view birth_date, agenda::LocalDate today);
 
-}  // namespace cabinet::booking
+}  // namespace cabinet::consultation

@@ -1,7 +1,7 @@
 // Guests of a teleconsultation (issue 6, ROOM8; docs/consultation.md "Guests"): invitations,
 // the link's page, its one-time claim, the guest cookie, and revocation. The room side (a guest
-// waits until the practitioner admits it) is in room_messages.cpp.
-#include "booking/guests.hpp"
+// waits until the practitioner admits it) is in live.cpp.
+#include "consultation/guests.hpp"
 
 #include <sodium.h>
 
@@ -10,49 +10,23 @@
 
 #include "audit/log.hpp"
 #include "auth/rate_limit.hpp"
-#include "booking/internal.hpp"
+#include "consultation/service.hpp"
+#include "consultation/store.hpp"
 #include "core/utf8.hpp"
 #include "core/validators.hpp"
 #include "crypto/keyring.hpp"
 #include "http/input.hpp"
 #include "realtime/hub.hpp"
 
-namespace cabinet::booking {
+namespace cabinet::consultation {
 namespace {
 
-// A video call is a mesh: every participant sends its media to every other. The practitioner,
-// the patient and two guests is what a home connection carries.
-constexpr std::int64_t kMaxOpenInvitations = 2;
 // The link dies two hours after the end of the appointment at the latest.
 constexpr std::int64_t kAfterEnd = 2 * 3600;
 constexpr std::size_t kMaxName = 80;
 constexpr std::size_t kMaxToken = 128;
 // The link's page and its claim answer anyone: per address, like the other public forms.
 constexpr auth::Limit kInvitationPerIp{"invitation-ip", 60, std::chrono::minutes(10)};
-
-constexpr std::string_view kLiveGuest =
-    "SELECT i.id, i.guest_name, i.kind, a.id, a.public_id, i.admitted_at, i.expires_at"
-    " FROM consultation_invitations i JOIN appointments a ON a.id = i.appointment_id"
-    " WHERE i.claimed_at IS NOT NULL AND i.revoked_at IS NULL AND i.expires_at > $2"
-    " AND a.status = 'confirmed' AND ";
-
-Task<Result<std::optional<LiveGuest>>> live_guest(storage::Executor& db, std::string where,
-                                                  storage::Value key, std::int64_t now) {
-  storage::Params params{std::move(key), now};
-  auto rows = co_await db.query(std::string(kLiveGuest) + where, std::move(params));
-  if (!rows) co_return std::move(rows).error();
-  if (rows->empty()) co_return std::optional<LiveGuest>{};
-  const auto r = rows->row(0);
-  LiveGuest g;
-  g.guest.id = r.integer(0);
-  g.guest.name = r.opt_text(1).value_or("");
-  g.guest.kind = r.text(2);
-  g.guest.appointment = r.integer(3);
-  g.guest.consultation = r.text(4);
-  g.admitted = !r.is_null(5);
-  g.expires_at = r.integer(6);
-  co_return std::optional<LiveGuest>(std::move(g));
-}
 
 // 32 random bytes, base64url without padding: the link's token and the guest's cookie.
 std::string secret(Random& random) {
@@ -96,26 +70,32 @@ nlohmann::json opt(const std::optional<std::string>& s) {
   return s ? nlohmann::json(*s) : nlohmann::json(nullptr);
 }
 
+// Whether the request's guest cookie is the one this invitation was claimed with.
+bool holds(const std::optional<std::string>& credential, const std::optional<std::string>& hash) {
+  return hash && credential && !credential->empty() && credential->size() <= kMaxToken &&
+         crypto::equal(crypto::sha256_hex(*credential), *hash);
+}
+
+// The invitations fill the call: the patient's or practitioner's wording of room_full.
+Error invitations_full(std::size_t participants) {
+  Error e(ErrorCode::room_full);
+  e.message_fr =
+      "Le nombre d'invités est atteint : une consultation vidéo réunit {participants} "
+      "participants au plus. Retirez une invitation pour en créer une autre.";
+  e.message_en =
+      "The guests are all invited: a video consultation has at most {participants} "
+      "participants. Revoke an invitation to create another.";
+  return std::move(e).with("participants", std::to_string(participants));
+}
+
 }  // namespace
-
-Task<Result<std::optional<LiveGuest>>> live_guest_by_credential(storage::Executor& db,
-                                                                std::string_view credential,
-                                                                std::int64_t now) {
-  if (credential.empty() || credential.size() > kMaxToken) co_return std::optional<LiveGuest>{};
-  storage::Value key = crypto::sha256_hex(credential);
-  co_return co_await live_guest(db, "i.credential_hash = $1", std::move(key), now);
-}
-
-Task<Result<std::optional<LiveGuest>>> live_guest_by_id(storage::Executor& db, std::int64_t id,
-                                                        std::int64_t now) {
-  storage::Value key = id;
-  co_return co_await live_guest(db, "i.id = $1", std::move(key), now);
-}
 
 Task<Result<std::optional<Principal>>> GuestPasses::authenticate(http::Request& request) {
   const auto cookie = request.cookie(kGuestCookie);
   if (!cookie) co_return std::optional<Principal>{};
-  auto g = co_await live_guest_by_credential(db_, *cookie, clock_.unix_seconds());
+  if (cookie->empty() || cookie->size() > kMaxToken) co_return std::optional<Principal>{};
+  auto g = co_await store::live_guest_by_credential(db_, crypto::sha256_hex(*cookie),
+                                                    clock_.unix_seconds());
   if (!g) co_return std::move(g).error();
   // A dead credential is no guest: the caller answers as to anyone signed out (401).
   if (!*g) co_return std::optional<Principal>{};
@@ -128,49 +108,31 @@ Task<Result<std::optional<Principal>>> GuestPasses::authenticate(http::Request& 
 }
 
 struct Service::Invitation {
-  std::int64_t id = 0;
-  std::string kind;
-  bool claimed = false;
-  std::optional<std::string> credential_hash;
-  std::optional<std::string> guest_name;
-  std::int64_t expires_at = 0;
-  store::View v;
+  store::InvitationRow row;
+  View v;
 };
 
 Task<Result<Service::Invitation>> Service::live_invitation(const std::string& token) {
   if (token.empty() || token.size() > kMaxToken) co_return Error(ErrorCode::not_found);
-  storage::Params params{crypto::sha256_hex(token), d_.clock.unix_seconds()};
-  auto rows = co_await d_.db.query(
-      "SELECT i.id, i.kind, i.claimed_at, i.credential_hash, i.guest_name, i.expires_at,"
-      " i.appointment_id FROM consultation_invitations i"
-      " WHERE i.token_hash = $1 AND i.revoked_at IS NULL AND i.expires_at > $2",
-      std::move(params));
-  if (!rows) co_return std::move(rows).error();
-  if (rows->empty()) co_return Error(ErrorCode::not_found);
-  const auto r = rows->row(0);
-  Invitation out;
-  out.id = r.integer(0);
-  out.kind = r.text(1);
-  out.claimed = !r.is_null(2);
-  out.credential_hash = r.opt_text(3);
-  out.guest_name = r.opt_text(4);
-  out.expires_at = r.integer(5);
-  auto v = co_await store::find_id(d_.db, r.integer(6));
+  auto row = co_await store::invitation_by_token(d_.db, crypto::sha256_hex(token),
+                                                 d_.clock.unix_seconds());
+  if (!row) co_return std::move(row).error();
+  if (!*row) co_return Error(ErrorCode::not_found);
+  auto v = co_await d_.appointments.find_id((*row)->appointment_id);
   if (!v) co_return std::move(v).error();
   // The link dies with its consultation: closed, cancelled or missed.
   if (!*v || (*v)->a.status != "confirmed" || (*v)->a.mode != "video")
     co_return Error(ErrorCode::not_found);
-  out.v = std::move(**v);
-  co_return out;
+  co_return Invitation{std::move(**row), std::move(**v)};
 }
 
-Task<Result<Service::Access>> Service::guest_access(const Principal& who, const std::string& id) {
+Task<Result<Access>> Service::guest_access(const Principal& who, const std::string& id) {
   if (!who.guest || who.guest->consultation != id) co_return Error(ErrorCode::not_found);
   // The socket's principal was read at the upgrade: what matters is the invitation now.
-  auto g = co_await live_guest_by_id(d_.db, who.guest->id, d_.clock.unix_seconds());
+  auto g = co_await store::live_guest_by_id(d_.db, who.guest->id, d_.clock.unix_seconds());
   if (!g) co_return std::move(g).error();
   if (!*g) co_return Error(ErrorCode::not_found);
-  auto v = co_await store::find_id(d_.db, (*g)->guest.appointment);
+  auto v = co_await d_.appointments.find_id((*g)->guest.appointment);
   if (!v) co_return std::move(v).error();
   if (!*v || (*v)->a.mode != "video") co_return Error(ErrorCode::not_found);
   Access out;
@@ -209,30 +171,20 @@ Task<Result<nlohmann::json>> Service::invite(const Principal& who, const std::st
     if (!name) co_return bad_name("name");
   }
   const auto token = secret(d_.random);
+  store::NewInvitation row{v.a.id,         *kind, name, crypto::sha256_hex(token), who.account_id,
+                           now,            expires_at};
+  // A video call is a mesh: every participant sends its media to every other. Guests get the
+  // places left after the practitioner and the patient.
+  const auto places = static_cast<std::int64_t>(d_.options.max_participants) - 2;
   std::int64_t invitation = 0;
   auto done = co_await d_.db.transact([&](storage::Transaction& tx) -> Task<Result<void>> {
-    // Touching the appointment's row serialises two invitations racing for the last place.
-    storage::Params lock{v.a.id};
-    if (auto r =
-            co_await tx.query("UPDATE appointments SET id = id WHERE id = $1", std::move(lock));
-        !r)
-      co_return std::move(r).error();
-    storage::Params counted{v.a.id, now};
-    auto open = co_await tx.query(
-        "SELECT COUNT(*) FROM consultation_invitations"
-        " WHERE appointment_id = $1 AND revoked_at IS NULL AND expires_at > $2",
-        std::move(counted));
+    if (auto r = co_await store::lock_appointment(tx, v.a.id); !r) co_return r;
+    auto open = co_await store::count_live_invitations(tx, v.a.id, now);
     if (!open) co_return std::move(open).error();
-    if (open->row(0).integer(0) >= kMaxOpenInvitations) co_return Error(ErrorCode::room_full);
-    storage::Params params{
-        v.a.id, *kind,     storage::optional(name), crypto::sha256_hex(token), who.account_id,
-        now,    expires_at};
-    auto row = co_await tx.query(
-        "INSERT INTO consultation_invitations (appointment_id, kind, hint, token_hash,"
-        " created_by, created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
-        std::move(params));
-    if (!row) co_return std::move(row).error();
-    invitation = row->row(0).integer(0);
+    if (*open >= places) co_return invitations_full(d_.options.max_participants);
+    auto inserted = co_await store::insert_invitation(tx, row);
+    if (!inserted) co_return std::move(inserted).error();
+    invitation = *inserted;
     audit::Entry entry;
     entry.actor_account_id = who.account_id;
     entry.actor_role = a->role;
@@ -258,22 +210,18 @@ Task<Result<nlohmann::json>> Service::invitations(const Principal& who, const st
   auto a = co_await access(who, id);
   if (!a) co_return std::move(a).error();
   if (a->role != "patient" && a->role != "practitioner") co_return Error(ErrorCode::forbidden);
-  storage::Params params{a->v.a.id, d_.clock.unix_seconds()};
-  auto rows = co_await d_.db.query(
-      "SELECT id, kind, hint, expires_at, claimed_at, guest_name FROM consultation_invitations"
-      " WHERE appointment_id = $1 AND revoked_at IS NULL AND expires_at > $2 ORDER BY id",
-      std::move(params));
+  auto rows = co_await store::invitations_of(d_.db, a->v.a.id, d_.clock.unix_seconds());
   if (!rows) co_return std::move(rows).error();
   nlohmann::json items = nlohmann::json::array();
-  const bool live = a->v.a.status == "confirmed";
-  for (std::size_t i = 0; live && i < rows->size(); ++i) {
-    const auto r = rows->row(i);
-    items.push_back({{"id", r.integer(0)},
-                     {"kind", r.text(1)},
-                     {"name", opt(r.opt_text(2))},
-                     {"expires_at", r.integer(3)},
-                     {"claimed", !r.is_null(4)},
-                     {"guest_name", opt(r.opt_text(5))}});
+  if (a->v.a.status == "confirmed") {
+    for (const auto& r : *rows) {
+      items.push_back({{"id", r.id},
+                       {"kind", r.kind},
+                       {"name", opt(r.hint)},
+                       {"expires_at", r.expires_at},
+                       {"claimed", r.claimed},
+                       {"guest_name", opt(r.guest_name)}});
+    }
   }
   co_return nlohmann::json{{"invitations", std::move(items)}};
 }
@@ -291,13 +239,9 @@ Task<Result<void>> Service::revoke_invitation(const Principal& who, const std::s
     co_return Error(ErrorCode::not_found);
   const auto now = d_.clock.unix_seconds();
   auto done = co_await d_.db.transact([&](storage::Transaction& tx) -> Task<Result<void>> {
-    storage::Params params{now, number, a->v.a.id};
-    auto r = co_await tx.query(
-        "UPDATE consultation_invitations SET revoked_at = $1"
-        " WHERE id = $2 AND appointment_id = $3 AND revoked_at IS NULL",
-        std::move(params));
-    if (!r) co_return std::move(r).error();
-    if (r->affected == 0) co_return Error(ErrorCode::not_found);
+    auto revoked = co_await store::revoke_invitation(tx, number, a->v.a.id, now);
+    if (!revoked) co_return std::move(revoked).error();
+    if (!*revoked) co_return Error(ErrorCode::not_found);
     audit::Entry entry;
     entry.actor_account_id = who.account_id;
     entry.actor_role = a->role;
@@ -325,43 +269,40 @@ Task<Result<nlohmann::json>> Service::invitation(const std::string& token,
   auto inv = co_await live_invitation(token);
   if (!inv) co_return std::move(inv).error();
   const auto& v = inv->v;
-  const bool mine = inv->credential_hash && credential && !credential->empty() &&
-                    credential->size() <= kMaxToken &&
-                    crypto::equal(crypto::sha256_hex(*credential), *inv->credential_hash);
-  const auto base = to_json(v, Locale::fr);
+  const bool mine = holds(credential, inv->row.credential_hash);
+  const auto base = d_.appointments.to_json(v, Locale::fr);
   co_return nlohmann::json{{"consultation",
                             {{"id", v.a.public_id},
                              {"start_at", v.a.start_at},
                              {"start", base["start"]},
                              {"duration_minutes", (v.a.end_at - v.a.start_at) / 60},
-                             {"practitioner", {{"name", practitioner_name(v)}}}}},
-                           {"kind", inv->kind},
-                           {"claimed", inv->claimed},
+                             {"practitioner", {{"name", booking::practitioner_name(v)}}}}},
+                           {"kind", inv->row.kind},
+                           {"claimed", inv->row.claimed},
                            {"mine", mine}};
 }
 
-Task<Result<Service::Claimed>> Service::claim(const std::string& token, const nlohmann::json& body,
-                                              std::optional<std::string> credential,
-                                              const std::string& ip) {
+Task<Result<Claimed>> Service::claim(const std::string& token, const nlohmann::json& body,
+                                     std::optional<std::string> credential,
+                                     const std::string& ip) {
   if (d_.limits) {
     if (auto r = co_await d_.limits->hit(kInvitationPerIp, ip); !r) co_return std::move(r).error();
   }
   auto inv = co_await live_invitation(token);
   if (!inv) co_return std::move(inv).error();
+  const auto& row = inv->row;
   const auto now = d_.clock.unix_seconds();
-  const auto answer = [&](std::int64_t id, const std::string& name, std::string cookie) {
+  const auto answer = [&](const std::string& name, std::string cookie) {
     Claimed out;
-    out.body = {{"guest", {{"id", id}, {"name", name}, {"consultation", inv->v.a.public_id}}}};
+    out.body = {{"guest", {{"id", row.id}, {"name", name}, {"consultation", inv->v.a.public_id}}}};
     out.credential = std::move(cookie);
-    out.max_age = std::max<std::int64_t>(0, inv->expires_at - now);
+    out.max_age = std::max<std::int64_t>(0, row.expires_at - now);
     return out;
   };
   // One time: a claimed link opens nothing more, except again in the browser that claimed it.
-  if (inv->claimed) {
-    if (credential && !credential->empty() && credential->size() <= kMaxToken &&
-        inv->credential_hash &&
-        crypto::equal(crypto::sha256_hex(*credential), *inv->credential_hash))
-      co_return answer(inv->id, inv->guest_name.value_or(""), *credential);
+  if (row.claimed) {
+    if (holds(credential, row.credential_hash))
+      co_return answer(row.guest_name.value_or(""), *credential);
     co_return Error(ErrorCode::invitation_used);
   }
   const http::Input in(body);
@@ -371,25 +312,22 @@ Task<Result<Service::Claimed>> Service::claim(const std::string& token, const nl
   if (!name) co_return bad_name("name");
   auto fresh = secret(d_.random);
   auto done = co_await d_.db.transact([&](storage::Transaction& tx) -> Task<Result<void>> {
-    storage::Params params{now, *name, crypto::sha256_hex(fresh), inv->id};
-    auto r = co_await tx.query(
-        "UPDATE consultation_invitations SET claimed_at = $1, guest_name = $2,"
-        " credential_hash = $3 WHERE id = $4 AND claimed_at IS NULL AND revoked_at IS NULL",
-        std::move(params));
-    if (!r) co_return std::move(r).error();
+    auto claimed = co_await store::claim_invitation(tx, row.id, *name, crypto::sha256_hex(fresh),
+                                                    now);
+    if (!claimed) co_return std::move(claimed).error();
     // Another browser claimed it a moment before.
-    if (r->affected == 0) co_return Error(ErrorCode::invitation_used);
+    if (!*claimed) co_return Error(ErrorCode::invitation_used);
     audit::Entry entry;
     entry.actor_role = "guest";
     entry.profile_id = inv->v.a.profile_id;
     entry.action = "consultation.invitation.claimed";
     entry.object = inv->v.a.public_id;
     entry.ip = ip;
-    entry.detail = "invitation " + std::to_string(inv->id) + " (" + inv->kind + ")";
+    entry.detail = "invitation " + std::to_string(row.id) + " (" + row.kind + ")";
     co_return co_await d_.audit.append(tx, entry);
   });
   if (!done) co_return std::move(done).error();
-  co_return answer(inv->id, *name, std::move(fresh));
+  co_return answer(*name, std::move(fresh));
 }
 
-}  // namespace cabinet::booking
+}  // namespace cabinet::consultation

@@ -1,23 +1,22 @@
-// Who is in which teleconsultation room on this node (room.hpp), and what the room's files share
-// (booking/internal.hpp, "The room"): the views are in consultation_views.cpp, the messages in
-// room_messages.cpp (docs/consultation.md, docs/realtime.md "Consultations").
-#include "booking/room.hpp"
+// Who is in which teleconsultation room on this node, and the delivery of its messages
+// (room.hpp; docs/consultation.md, docs/realtime.md "Consultations").
+#include "consultation/room.hpp"
 
 #include <algorithm>
 
-#include "booking/internal.hpp"
+#include "realtime/hub.hpp"
 
-namespace cabinet::booking {
+namespace cabinet::consultation {
 
-Rooms::Joined Rooms::join(const std::string& room, Participant p) {
+Rooms::Joined Rooms::join(const std::string& consultation, Participant p) {
   const std::lock_guard lock(mutex_);
-  auto& people = rooms_[room];
+  auto& people = rooms_[consultation];
   Joined out;
   std::set<std::int64_t> others;
   for (const auto& x : people) {
     if (x.person() != p.person()) others.insert(x.person());
   }
-  if (others.size() >= kMaxPeople) {
+  if (others.size() >= max_people_) {
     out.full = true;
     out.people = people;
     return out;
@@ -27,16 +26,16 @@ Rooms::Joined Rooms::join(const std::string& room, Participant p) {
     if (x.connection != p.connection) out.replaced.push_back(x.connection);
     return true;
   });
-  if (p.role == "patient") p.admitted = admitted_.contains(room);
+  if (p.role == "patient") p.admitted = admitted_.contains(consultation);
   people.push_back(std::move(p));
   out.people = people;
   return out;
 }
 
-std::pair<std::vector<Participant>, bool> Rooms::leave(const std::string& room,
+std::pair<std::vector<Participant>, bool> Rooms::leave(const std::string& consultation,
                                                        std::uint64_t connection) {
   const std::lock_guard lock(mutex_);
-  auto it = rooms_.find(room);
+  auto it = rooms_.find(consultation);
   if (it == rooms_.end()) return {{}, false};
   const auto removed =
       std::erase_if(it->second, [&](const Participant& x) { return x.connection == connection; });
@@ -61,15 +60,16 @@ std::vector<std::pair<std::string, Participant>> Rooms::leave_all(std::uint64_t 
   return out;
 }
 
-std::vector<Participant> Rooms::in(const std::string& room) const {
+std::vector<Participant> Rooms::in(const std::string& consultation) const {
   const std::lock_guard lock(mutex_);
-  auto it = rooms_.find(room);
+  auto it = rooms_.find(consultation);
   return it == rooms_.end() ? std::vector<Participant>{} : it->second;
 }
 
-std::optional<Participant> Rooms::find(const std::string& room, std::uint64_t connection) const {
+std::optional<Participant> Rooms::find(const std::string& consultation,
+                                       std::uint64_t connection) const {
   const std::lock_guard lock(mutex_);
-  auto it = rooms_.find(room);
+  auto it = rooms_.find(consultation);
   if (it == rooms_.end()) return std::nullopt;
   for (const auto& p : it->second) {
     if (p.connection == connection) return p;
@@ -77,33 +77,30 @@ std::optional<Participant> Rooms::find(const std::string& room, std::uint64_t co
   return std::nullopt;
 }
 
-void Rooms::admit(const std::string& room) {
+void Rooms::admit(const std::string& consultation) {
   const std::lock_guard lock(mutex_);
-  admitted_.insert(room);
-  if (auto it = rooms_.find(room); it != rooms_.end()) {
+  admitted_.insert(consultation);
+  if (auto it = rooms_.find(consultation); it != rooms_.end()) {
     for (auto& p : it->second) {
       if (p.role == "patient") p.admitted = true;
     }
   }
 }
 
-std::vector<std::uint64_t> Rooms::admit_guest(const std::string& room, std::int64_t guest) {
+void Rooms::admit_guest(const std::string& consultation, std::int64_t guest) {
   const std::lock_guard lock(mutex_);
-  std::vector<std::uint64_t> out;
-  if (auto it = rooms_.find(room); it != rooms_.end()) {
+  if (auto it = rooms_.find(consultation); it != rooms_.end()) {
     for (auto& p : it->second) {
-      if (p.guest != guest) continue;
-      p.admitted = true;
-      out.push_back(p.connection);
+      if (p.guest == guest) p.admitted = true;
     }
   }
-  return out;
 }
 
-std::vector<std::uint64_t> Rooms::remove_guest(const std::string& room, std::int64_t guest) {
+std::vector<std::uint64_t> Rooms::remove_guest(const std::string& consultation,
+                                               std::int64_t guest) {
   const std::lock_guard lock(mutex_);
   std::vector<std::uint64_t> out;
-  auto it = rooms_.find(room);
+  auto it = rooms_.find(consultation);
   if (it == rooms_.end()) return out;
   std::erase_if(it->second, [&](const Participant& p) {
     if (p.guest != guest) return false;
@@ -114,9 +111,29 @@ std::vector<std::uint64_t> Rooms::remove_guest(const std::string& room, std::int
   return out;
 }
 
-bool Rooms::admitted(const std::string& room) const {
+bool Rooms::admitted(const std::string& consultation) const {
   const std::lock_guard lock(mutex_);
-  return admitted_.contains(room);
+  return admitted_.contains(consultation);
+}
+
+void Rooms::send(const std::string& consultation, const std::string& message,
+                 Audience audience) {
+  // A copy of the list, then the sends without the lock (the hub queues; nothing blocks).
+  for (const auto& p : in(consultation)) {
+    if (audience == Audience::in_call && p.waiting_guest()) continue;
+    hub_.send_to(p.connection, message);
+  }
+}
+
+void Rooms::send_each(const std::string& consultation,
+                      const std::function<std::optional<std::string>(const Participant&)>& make) {
+  for (const auto& p : in(consultation)) {
+    if (auto message = make(p)) hub_.send_to(p.connection, *message);
+  }
+}
+
+bool Rooms::send_to(std::uint64_t connection, const std::string& message) {
+  return hub_.send_to(connection, message);
 }
 
 nlohmann::json Rooms::to_json(const std::vector<Participant>& people) {
@@ -130,8 +147,6 @@ nlohmann::json Rooms::to_json(const std::vector<Participant>& people) {
   return out;
 }
 
-std::string room_of(const std::string& consultation) { return "consultation:" + consultation; }
-
 bool has_patient(const std::vector<Participant>& people) {
   return std::any_of(people.begin(), people.end(),
                      [](const Participant& p) { return p.role == "patient"; });
@@ -141,4 +156,4 @@ bool has_practitioner(const std::vector<Participant>& people) {
                      [](const Participant& p) { return p.role == "practitioner"; });
 }
 
-}  // namespace cabinet::booking
+}  // namespace cabinet::consultation

@@ -1,53 +1,67 @@
 // What a participant sees of a teleconsultation over REST (docs/consultation.md): who may see it,
 // its status from the room, the practitioner's, patient's and guest's views, and the day's list.
+#include "consultation/service.hpp"
+
 #include "agenda/local_time.hpp"
-#include "booking/internal.hpp"
-#include "booking/record_store.hpp"
-#include "booking/room.hpp"
+#include "audit/log.hpp"
+#include "consultation/store.hpp"
 #include "http/input.hpp"
 #include "practitioners/store.hpp"
 
-namespace cabinet::booking {
+namespace cabinet::consultation {
+
+using booking::practitioner_name;
+using booking::zone_named;
 namespace {
 
 constexpr std::int64_t kLateNotice = 20 * 60;  // "stay reachable by phone" (seed 000)
 
 }  // namespace
 
-Task<Result<Service::Access>> Service::access(const Principal& who, const std::string& id) {
+Service::Service(Deps deps)
+    : d_(std::move(deps)), rooms_(d_.hub, d_.options.max_participants) {
+  d_.appointments.on_closed([this](const std::string& id) { closed(id); });
+}
+
+Error Service::not_open() const {
+  return Error(ErrorCode::not_open).with("minutes", std::to_string(d_.options.room_opens.count() / 60));
+}
+
+Error Service::room_full() const {
+  return Error(ErrorCode::room_full)
+      .with("participants", std::to_string(d_.options.max_participants));
+}
+
+Task<Result<void>> Service::audited(const audit::Entry& entry) {
+  co_return co_await d_.db.transact([&](storage::Transaction& tx) -> Task<Result<void>> {
+    co_return co_await d_.audit.append(tx, entry);
+  });
+}
+
+Task<Result<Access>> Service::access(const Principal& who, const std::string& id) {
   if (who.guest) co_return co_await guest_access(who, id);
   Access out;
-  if (who.role == Role::patient) {
-    auto v = co_await own(who, id);
-    if (!v) co_return std::move(v).error();
-    out.v = std::move(*v);
-    out.role = "patient";
-  } else if (who.role == Role::practitioner || who.role == Role::assistant) {
-    auto v = co_await managed(who, id);
-    if (!v) co_return std::move(v).error();
-    out.v = std::move(*v);
-    out.role = std::string(to_string(who.role));
-  } else {
-    co_return Error(ErrorCode::not_found);
-  }
+  auto v = co_await d_.appointments.visible_to(who, id);
+  if (!v) co_return std::move(v).error();
+  out.v = std::move(*v);
+  out.role = std::string(to_string(who.role));
   // Only a confirmed (or finished) video appointment has a room.
   if (out.v.a.mode != "video" || (out.v.a.status != "confirmed" && out.v.a.status != "done"))
     co_return Error(ErrorCode::not_found);
   co_return out;
 }
 
-std::string Service::room_status(const store::View& v) const {
+std::string Service::room_status(const View& v) const {
   if (v.a.status == "done") return "completed";
-  const auto room = room_of(v.a.public_id);
-  if (rooms_.admitted(room)) return "in_call";
-  return has_patient(rooms_.in(room)) ? "waiting" : "scheduled";
+  if (rooms_.admitted(v.a.public_id)) return "in_call";
+  return has_patient(rooms_.in(v.a.public_id)) ? "waiting" : "scheduled";
 }
 
-nlohmann::json Service::consultation_json(const store::View& v, const std::string& role,
+nlohmann::json Service::consultation_json(const View& v, const std::string& role,
                                           Locale locale) const {
   const auto now = d_.clock.unix_seconds();
-  const auto base = to_json(v, locale);
-  const auto people = rooms_.in(room_of(v.a.public_id));
+  const auto base = d_.appointments.to_json(v, locale);
+  const auto people = rooms_.in(v.a.public_id);
   const auto status = room_status(v);
   nlohmann::json out{{"id", v.a.public_id},
                      {"status", status},
@@ -94,10 +108,10 @@ Task<Result<nlohmann::json>> Service::consultation(const Principal& who, const s
 
 // What a guest sees: when, with whom, and who is in the room; nothing of the patient's record
 // (no birth date, motif, price or payment).
-nlohmann::json Service::guest_view(const store::View& v, const Access& a) const {
+nlohmann::json Service::guest_view(const View& v, const Access& a) const {
   const auto now = d_.clock.unix_seconds();
-  const auto base = to_json(v, Locale::fr);
-  const auto people = rooms_.in(room_of(v.a.public_id));
+  const auto base = d_.appointments.to_json(v, Locale::fr);
+  const auto people = rooms_.in(v.a.public_id);
   const auto opens = v.a.start_at - d_.options.room_opens.count();
   nlohmann::json out{
       {"id", v.a.public_id},
@@ -133,11 +147,10 @@ Task<Result<nlohmann::json>> Service::consultations_of_day(const Principal& who,
   if (!day) co_return http::invalid_field("date", "Date invalide.", "Invalid date.");
   // A margin of a day on each side covers every time zone; each view is kept by its own date.
   const auto midnight = agenda::to_instant_lenient(*day, 0, paris);
-  auto views =
-      co_await store::of_practitioner(d_.db, *owner, midnight - 86400, midnight + 2 * 86400);
-  if (!views) co_return std::move(views).error();
   const auto from = midnight - 86400;
   const auto to = midnight + 2L * 86400;
+  auto views = co_await d_.appointments.of_practitioner(*owner, from, to);
+  if (!views) co_return std::move(views).error();
   auto phones = co_await store::latest_incidents(d_.db, *owner, from, to, "phone_fallback");
   if (!phones) co_return std::move(phones).error();
   nlohmann::json items = nlohmann::json::array();
@@ -163,4 +176,4 @@ Task<Result<nlohmann::json>> Service::consultations_of_day(const Principal& who,
   co_return nlohmann::json{{"items", std::move(items)}};
 }
 
-}  // namespace cabinet::booking
+}  // namespace cabinet::consultation

@@ -3,7 +3,7 @@
 // phone call and its cause (ROOM7), the practitioner's view of the patient and private notes
 // (ROOM9). Everything kept is sealed with the keyring and every read of it is audited. No
 // clinical data reaches an assistant (UX.md): they get `forbidden` here and no `file` message.
-#include "booking/records.hpp"
+#include "consultation/records.hpp"
 
 #include <algorithm>
 #include <array>
@@ -13,9 +13,9 @@
 #include "accounts/administrative.hpp"
 #include "accounts/store.hpp"
 #include "audit/log.hpp"
-#include "booking/internal.hpp"
-#include "booking/record_store.hpp"
-#include "booking/sealing.hpp"
+#include "consultation/sealing.hpp"
+#include "consultation/service.hpp"
+#include "consultation/store.hpp"
 #include "core/log.hpp"
 #include "core/utf8.hpp"
 #include "crypto/keyring.hpp"
@@ -23,7 +23,7 @@
 #include "http/input.hpp"
 #include "http/message.hpp"
 
-namespace cabinet::booking {
+namespace cabinet::consultation {
 namespace {
 
 constexpr std::string_view kDefaultFileName = "fichier";
@@ -91,7 +91,7 @@ Error consultation_over() {
   return e;
 }
 
-nlohmann::json file_json(const store::View& v, const store::FileRow& f, const std::string& name,
+nlohmann::json file_json(const View& v, const store::FileRow& f, const std::string& name,
                          std::int64_t reader) {
   return {{"id", f.id},
           {"name", name},
@@ -103,7 +103,7 @@ nlohmann::json file_json(const store::View& v, const store::FileRow& f, const st
           {"url", "/api/v1/consultations/" + v.a.public_id + "/files/" + std::to_string(f.id)}};
 }
 
-audit::Entry entry(const store::View& v, std::int64_t actor, const std::string& role,
+audit::Entry entry(const View& v, std::int64_t actor, const std::string& role,
                    std::string action, std::string detail = {}) {
   audit::Entry e;
   e.actor_account_id = actor;
@@ -165,7 +165,7 @@ std::optional<int> age_on(std::string_view birth_date, agenda::LocalDate today) 
   return years;
 }
 
-Task<Result<Service::Access>> Service::record_access(const Principal& who, const std::string& id,
+Task<Result<Access>> Service::record_access(const Principal& who, const std::string& id,
                                                      bool practitioner_only) {
   auto a = co_await access(who, id);
   if (!a) co_return std::move(a).error();
@@ -174,7 +174,7 @@ Task<Result<Service::Access>> Service::record_access(const Principal& who, const
   co_return std::move(*a);
 }
 
-Task<Result<nlohmann::json>> Service::file_list(const store::View& v, std::int64_t reader) {
+Task<Result<nlohmann::json>> Service::file_list(const View& v, std::int64_t reader) {
   auto rows = co_await store::files_of(d_.db, v.a.id, kMaxFiles);
   if (!rows) co_return std::move(rows).error();
   nlohmann::json out = nlohmann::json::array();
@@ -189,17 +189,14 @@ Task<Result<nlohmann::json>> Service::file_list(const store::View& v, std::int64
   co_return out;
 }
 
-Task<Result<nlohmann::json>> Service::joined_files(const store::View& v, std::int64_t reader,
+Task<Result<nlohmann::json>> Service::joined_files(const View& v, std::int64_t reader,
                                                    const std::string& role) {
   if (role == "assistant") co_return nlohmann::json::array();
   auto files = co_await file_list(v, reader);
   if (!files) co_return files;
   if (!files->empty()) {
     const auto e = entry(v, reader, role, "consultation.file.list");
-    auto audited = co_await d_.db.transact([&](storage::Transaction& tx) -> Task<Result<void>> {
-      co_return co_await d_.audit.append(tx, e);
-    });
-    if (!audited) co_return std::move(audited).error();
+    if (auto r = co_await audited(e); !r) co_return std::move(r).error();
   }
   co_return files;
 }
@@ -253,7 +250,7 @@ Task<Result<nlohmann::json>> Service::add_file(const Principal& who, const std::
   f.sender_account_id = who.account_id;
   f.sender_role = a->role;
   f.sender_name = a->role == "patient" ? v.profile_first_name + " " + v.profile_last_name
-                                       : practitioner_name(v);
+                                       : booking::practitioner_name(v);
   f.sealed_name = d_.keys.seal(name, file_context(v.a.id, "name"));
   f.mime = mime;
   f.size = static_cast<std::int64_t>(bytes.size());
@@ -270,7 +267,7 @@ Task<Result<nlohmann::json>> Service::add_file(const Principal& who, const std::
   if (!saved) co_return std::move(saved).error();
 
   // Everyone in the room sees it arrive, with their own `mine`; assistants see nothing of it.
-  to_room(v.a.public_id, [&](const Participant& p) -> std::optional<std::string> {
+  rooms_.send_each(v.a.public_id, [&](const Participant& p) -> std::optional<std::string> {
     if (p.role == "assistant") return std::nullopt;
     return nlohmann::json{{"type", "file"},
                           {"consultation", v.a.public_id},
@@ -288,7 +285,7 @@ Task<Result<nlohmann::json>> Service::files(const Principal& who, const std::str
   co_return nlohmann::json{{"files", std::move(*files)}};
 }
 
-Task<Result<Service::SharedFile>> Service::file(const Principal& who, const std::string& id,
+Task<Result<SharedFile>> Service::file(const Principal& who, const std::string& id,
                                                 const std::string& file_id) {
   std::int64_t fid = 0;
   const auto* end = file_id.data() + file_id.size();
@@ -305,10 +302,7 @@ Task<Result<Service::SharedFile>> Service::file(const Principal& who, const std:
   if (!name || !body) co_return Error(ErrorCode::internal, "a consultation file does not open");
   const auto e =
       entry(v, who.account_id, a->role, "consultation.file.read", "file " + std::to_string(fid));
-  auto audited = co_await d_.db.transact([&](storage::Transaction& tx) -> Task<Result<void>> {
-    co_return co_await d_.audit.append(tx, e);
-  });
-  if (!audited) co_return std::move(audited).error();
+  if (auto r = co_await audited(e); !r) co_return std::move(r).error();
   co_return SharedFile{std::move(*name), (*row)->row.mime, std::move(*body)};
 }
 
@@ -348,7 +342,7 @@ Task<Result<nlohmann::json>> Service::switch_to_phone(const Principal& who, cons
 
   const auto message =
       nlohmann::json{{"type", "phone"}, {"consultation", v.a.public_id}, {"cause", *cause}}.dump();
-  to_room(v.a.public_id, [&](const Participant&) -> std::optional<std::string> { return message; });
+  rooms_.send(v.a.public_id, message, Rooms::Audience::everyone);
   nlohmann::json fallback{{"at", incident.at}, {"cause", *cause}, {"note", nullptr}};
   if (*note && !(*note)->empty()) fallback["note"] = **note;
   const bool has_phone = v.patient_phone && !v.patient_phone->empty();
@@ -415,10 +409,7 @@ Task<Result<nlohmann::json>> Service::panel(const Principal& who, const std::str
   if (!phone) co_return std::move(phone).error();
 
   const auto e = entry(v, who.account_id, a->role, "consultation.panel.read");
-  auto audited = co_await d_.db.transact([&](storage::Transaction& tx) -> Task<Result<void>> {
-    co_return co_await d_.audit.append(tx, e);
-  });
-  if (!audited) co_return std::move(audited).error();
+  if (auto r = co_await audited(e); !r) co_return std::move(r).error();
   co_return nlohmann::json{{"patient", std::move(patient)},
                            {"files", std::move(*files)},
                            {"notes", std::move(notes)},
@@ -452,4 +443,4 @@ Task<Result<nlohmann::json>> Service::save_notes(const Principal& who, const std
   co_return nlohmann::json{{"notes", {{"updated_at", note.updated_at}}}};
 }
 
-}  // namespace cabinet::booking
+}  // namespace cabinet::consultation

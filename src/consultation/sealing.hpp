@@ -7,8 +7,8 @@
 // The authenticated context each sealed value of the consultation record is bound to (keyring
 // seal/open): a value opens only for its consultation and column. Shared by the room, which
 // writes and reads the record, and the RGPD export (src/privacy), which reads it back for the
-// patient; header-only so that the export needs no link to the booking code.
-namespace cabinet::booking {
+// patient; header-only so that the export needs no link to the consultation code.
+namespace cabinet::consultation {
 
 inline std::string chat_context(std::int64_t appointment) {
   return "consultation_messages:" + std::to_string(appointment);
@@ -24,4 +24,4 @@ inline std::string note_context(std::int64_t appointment) {
   return "consultation_notes:" + std::to_string(appointment);
 }
 
-}  // namespace cabinet::booking
+}  // namespace cabinet::consultation
