@@ -51,7 +51,9 @@ function AccountNav({ me }: { me: Me }) {
         {links
           .filter((l) => l.show)
           .map((l) => {
-            const current = path === l.href || (l.href === ROUTES.relatives && path.startsWith(`${ROUTES.relatives}/`));
+            const current =
+              path === l.href ||
+              (l.href === ROUTES.relatives && path.startsWith(`${ROUTES.relatives}/`));
             return (
               <li key={l.href}>
                 <a href={l.href} aria-current={current ? 'page' : undefined}>

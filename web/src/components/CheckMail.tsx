@@ -9,7 +9,15 @@ import { ROUTES } from '../lib/routes';
 import { StatusMessage } from './forms/Feedback';
 import { Icon } from './Icon';
 
-export function CheckMail({ email, body, resend = true }: { email: string; body: string; resend?: boolean }) {
+export function CheckMail({
+  email,
+  body,
+  resend = true,
+}: {
+  email: string;
+  body: string;
+  resend?: boolean;
+}) {
   const { t } = useI18n();
   const [status, setStatus] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -37,7 +45,12 @@ export function CheckMail({ email, body, resend = true }: { email: string; body:
       <p class="muted">{t.checkMail.spam}</p>
       {resend && (
         <>
-          <button type="button" class="btn btn-secondary" aria-disabled={busy ? true : undefined} onClick={() => void again()}>
+          <button
+            type="button"
+            class="btn btn-secondary"
+            aria-disabled={busy ? true : undefined}
+            onClick={() => void again()}
+          >
             {busy ? t.form.sending : t.checkMail.resend}
           </button>
           <StatusMessage message={status} tone="info" />

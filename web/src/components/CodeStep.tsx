@@ -35,7 +35,12 @@ export function CodeStep({
 
   async function verify() {
     try {
-      onSignedIn(await api.post<Me>('/auth/login/verify', { challenge: challenge.challenge, code: cleanCode(code) }));
+      onSignedIn(
+        await api.post<Me>('/auth/login/verify', {
+          challenge: challenge.challenge,
+          code: cleanCode(code),
+        }),
+      );
     } catch (e) {
       if (e instanceof ApiError && e.code === 'challenge_expired') {
         onRestart(e.message || l.challengeExpired);
@@ -66,7 +71,10 @@ export function CodeStep({
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
-        void form.submit(() => ({ code: cleanCode(code).length === 6 ? undefined : t.checks.codeFormat }), verify);
+        void form.submit(
+          () => ({ code: cleanCode(code).length === 6 ? undefined : t.checks.codeFormat }),
+          verify,
+        );
       }}
     >
       <ErrorSummary message={form.summary} fields={form.fieldErrors} attempt={form.attempt} />
@@ -89,7 +97,12 @@ export function CodeStep({
       </SubmitButton>
       <div class="secondary-actions">
         {!totp && (
-          <button type="button" class="btn btn-quiet" aria-disabled={resending ? true : undefined} onClick={() => void resend()}>
+          <button
+            type="button"
+            class="btn btn-quiet"
+            aria-disabled={resending ? true : undefined}
+            onClick={() => void resend()}
+          >
             {resending ? t.form.sending : l.resend}
           </button>
         )}

@@ -45,7 +45,12 @@ export function Header() {
           <img src="/favicon.svg" alt="" width={32} height={32} />
           <span class="brand-name">Cabinet</span>
         </a>
-        <nav ref={nav} id="site-nav" class={open === 'nav' ? 'site-nav is-open' : 'site-nav'} aria-label={t.common.mainNav}>
+        <nav
+          ref={nav}
+          id="site-nav"
+          class={open === 'nav' ? 'site-nav is-open' : 'site-nav'}
+          aria-label={t.common.mainNav}
+        >
           <ul>
             {links.map((l) => (
               <li key={l.href}>
@@ -96,6 +101,8 @@ export function Header() {
   );
 }
 
-function areaKey(role: 'patient' | 'practitioner' | 'assistant' | 'operator'): 'patient' | 'practitioner' | 'operator' {
+function areaKey(
+  role: 'patient' | 'practitioner' | 'assistant' | 'operator',
+): 'patient' | 'practitioner' | 'operator' {
   return role === 'assistant' ? 'practitioner' : role;
 }

@@ -25,7 +25,12 @@ export function LanguageSwitch({ class: cls }: { class?: string }) {
   }
 
   return (
-    <button type="button" class={cls ? `btn btn-quiet lang-switch ${cls}` : 'btn btn-quiet lang-switch'} lang={other} onClick={change}>
+    <button
+      type="button"
+      class={cls ? `btn btn-quiet lang-switch ${cls}` : 'btn btn-quiet lang-switch'}
+      lang={other}
+      onClick={change}
+    >
       <Icon name="globe" />
       {t.common.switchLanguage}
     </button>

@@ -24,7 +24,9 @@ export const placeLabels = new Map<string, string>();
  */
 export function searchPlaces(q: string, signal?: AbortSignal, limit = 8): Promise<Place[]> {
   const qs = new URLSearchParams({ q: q.trim(), limit: String(limit) });
-  return api.get<{ items: Place[] }>(`/places?${qs}`, signal ? { signal } : {}).then((r) => r.items);
+  return api
+    .get<{ items: Place[] }>(`/places?${qs}`, signal ? { signal } : {})
+    .then((r) => r.items);
 }
 
 /**
@@ -33,7 +35,10 @@ export function searchPlaces(q: string, signal?: AbortSignal, limit = 8): Promis
  * server's best reading of it ("Lyon" and Enter, "Lyon 69003", "Paris 11e", "Toulouze").
  * Null: nothing matches. Empty text: no place.
  */
-export async function resolvePlace(text: string, picked: { near: string; label: string } | null): Promise<{ near: string; label: string } | null> {
+export async function resolvePlace(
+  text: string,
+  picked: { near: string; label: string } | null,
+): Promise<{ near: string; label: string } | null> {
   const typed = text.trim();
   if (!typed) return { near: '', label: '' };
   if (picked && picked.near && picked.label === typed) return picked;
@@ -104,7 +109,13 @@ export function PlaceCombobox({
           setItems(found);
           setActive(-1);
           setOpen(document.activeElement === input.current);
-          setStatus(found.length === 0 ? c.none : found.length === 1 ? c.one : fillText(c.many, { n: found.length }));
+          setStatus(
+            found.length === 0
+              ? c.none
+              : found.length === 1
+                ? c.one
+                : fillText(c.many, { n: found.length }),
+          );
         },
         () => {
           if (ctl.signal.aborted) return;
@@ -202,7 +213,12 @@ export function PlaceCombobox({
             onFocus={() => items.length > 0 && query !== null && setOpen(true)}
             onBlur={() => setOpen(false)}
           />
-          <ul id={listId} role="listbox" class={shown ? 'combobox-list' : 'combobox-list is-hidden'} aria-label={typeof label === 'string' ? label : c.suggestions}>
+          <ul
+            id={listId}
+            role="listbox"
+            class={shown ? 'combobox-list' : 'combobox-list is-hidden'}
+            aria-label={typeof label === 'string' ? label : c.suggestions}
+          >
             {shown &&
               items.map((p, i) => (
                 <li
@@ -217,7 +233,8 @@ export function PlaceCombobox({
                     pick(p);
                   }}
                 >
-                  <span class="combobox-name">{p.name}</span> <span class="combobox-meta">{p.postcode}</span>
+                  <span class="combobox-name">{p.name}</span>{' '}
+                  <span class="combobox-meta">{p.postcode}</span>
                 </li>
               ))}
           </ul>

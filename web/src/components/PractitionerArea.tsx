@@ -19,7 +19,9 @@ export function AreaTabs({ me }: { me: Me }) {
     { href: ROUTES.agenda, label: n.agenda },
     { href: ROUTES.agendaHours, label: n.hours },
     { href: ROUTES.consultations, label: n.consultations },
-    ...(me.account.role === 'practitioner' ? [{ href: ROUTES.practitionerProfile, label: n.profile }] : []),
+    ...(me.account.role === 'practitioner'
+      ? [{ href: ROUTES.practitionerProfile, label: n.profile }]
+      : []),
   ];
   return (
     <nav class="area-tabs" aria-label={n.label}>

@@ -13,7 +13,11 @@ setApiErrorListener((err) => session.onApiError(err));
 // The WebSocket belongs to the account that opened it (docs/realtime.md): it goes with it.
 session.subscribe((next, previous) => {
   if (previous.status !== 'signedIn') return;
-  if (next.status === 'signedOut' || (next.status === 'signedIn' && next.me.account.id !== previous.me.account.id)) closeRealtime();
+  if (
+    next.status === 'signedOut' ||
+    (next.status === 'signedIn' && next.me.account.id !== previous.me.account.id)
+  )
+    closeRealtime();
 });
 
 const SessionContext = createContext<Session>(session);
@@ -44,7 +48,8 @@ export function SessionWatcher() {
     () =>
       store.subscribe((next, previous) => {
         if (previous.status !== 'signedIn' || next.status !== 'signedOut') return;
-        if (next.reason === 'expired' || next.reason === 'revoked') route(loginUrl(url, next.reason));
+        if (next.reason === 'expired' || next.reason === 'revoked')
+          route(loginUrl(url, next.reason));
       }),
     [store, route, url],
   );

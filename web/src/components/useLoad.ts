@@ -41,6 +41,16 @@ export function useLoad<T>(load: (signal: AbortSignal) => Promise<T>, deps: unkn
   }, [...deps, version]);
 
   const reload = useCallback(() => setVersion((v) => v + 1), []);
-  const setData = useCallback((update: (old: T | undefined) => T | undefined) => setDataState(update), []);
-  return { data, loading, error: failure ? errorText(failure, t.errors) : null, failure, reload, setData };
+  const setData = useCallback(
+    (update: (old: T | undefined) => T | undefined) => setDataState(update),
+    [],
+  );
+  return {
+    data,
+    loading,
+    error: failure ? errorText(failure, t.errors) : null,
+    failure,
+    reload,
+    setData,
+  };
 }

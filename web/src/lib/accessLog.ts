@@ -20,7 +20,13 @@ export function classifyAction(action: string): { verb: AccessVerb; object: Acce
           : /read|view|get|list|access|open/.test(a)
             ? 'read'
             : 'other';
-  const object: AccessObject = /admin/.test(a) ? 'administrative' : /profile|relative|proche/.test(a) ? 'profile' : /account|me\b/.test(a) ? 'account' : 'data';
+  const object: AccessObject = /admin/.test(a)
+    ? 'administrative'
+    : /profile|relative|proche/.test(a)
+      ? 'profile'
+      : /account|me\b/.test(a)
+        ? 'account'
+        : 'data';
   return { verb, object };
 }
 
@@ -37,7 +43,11 @@ export function isOwnAction(entry: AccessEntry, me: Me): boolean {
   const holder = me.profiles.find((p) => p.is_holder);
   if (!holder) return false;
   const norm = (s: string) => s.normalize('NFC').trim().toLowerCase().replace(/\s+/g, ' ');
-  const names = [`${holder.first_name} ${holder.last_name}`, `${holder.last_name} ${holder.first_name}`, me.account.email].map(norm);
+  const names = [
+    `${holder.first_name} ${holder.last_name}`,
+    `${holder.last_name} ${holder.first_name}`,
+    me.account.email,
+  ].map(norm);
   return names.includes(norm(entry.actor.name));
 }
 
@@ -61,7 +71,10 @@ export function groupByDay(entries: AccessEntry[]): { day: string; entries: Acce
 }
 
 /** "depuis l’adresse 192.0.2.10" for the patient, "depuis le réseau 192.0.2.0/24" for others. */
-export function fromText(entry: AccessEntry, words: { ip: string; network: string }): string | null {
+export function fromText(
+  entry: AccessEntry,
+  words: { ip: string; network: string },
+): string | null {
   const from = entry.from;
   if (!from) return null;
   if ('ip' in from && from.ip) return words.ip.replace('{ip}', from.ip);
@@ -71,5 +84,7 @@ export function fromText(entry: AccessEntry, words: { ip: string; network: strin
 
 /** French elision: "de Léa" but "d’Emma", "d’Hugo". */
 export function elideDe(template: string, name: string): string {
-  return /^[aeiouyhàâäéèêëîïôöûüœ]/i.test(name) ? template.replace(/\bde \{name\}/g, 'd’{name}') : template;
+  return /^[aeiouyhàâäéèêëîïôöûüœ]/i.test(name)
+    ? template.replace(/\bde \{name\}/g, 'd’{name}')
+    : template;
 }

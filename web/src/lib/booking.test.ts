@@ -35,7 +35,12 @@ function appointment(over: Partial<Appointment> = {}): Appointment {
     end: '2026-11-24T09:50:00+01:00',
     mode: 'video',
     hold_expires_at: null,
-    practitioner: { id: 'p1', name: 'Dr Camille Durand', specialty: 'general_medicine', specialty_label: 'Médecine générale' },
+    practitioner: {
+      id: 'p1',
+      name: 'Dr Camille Durand',
+      specialty: 'general_medicine',
+      specialty_label: 'Médecine générale',
+    },
     motif: { id: 'm1', label: 'Consultation', duration_min: 20 },
     profile: { id: 'pr1', first_name: 'Léa', last_name: 'Martin' },
     price_cents: 2500,
@@ -46,10 +51,19 @@ function appointment(over: Partial<Appointment> = {}): Appointment {
   };
 }
 
-const BODY: NewAppointment = { practitioner_id: 'p1', motif_id: 'm1', start: '2026-11-24T09:30:00+01:00', profile_id: 'pr1', mode: 'video' };
+const BODY: NewAppointment = {
+  practitioner_id: 'p1',
+  motif_id: 'm1',
+  start: '2026-11-24T09:30:00+01:00',
+  profile_id: 'pr1',
+  mode: 'video',
+};
 
 function json(status: number, body: unknown): Response {
-  return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'Content-Type': 'application/json' },
+  });
 }
 
 describe('amounts', () => {
@@ -113,20 +127,30 @@ describe('idempotency keys', () => {
   });
   it('makes UUIDs by default', () => {
     const keys = createAttemptKeys();
-    expect(keys.keyFor(BODY)).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(keys.keyFor(BODY)).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+    );
   });
 });
 
 describe('POST /appointments', () => {
   it('sends the Idempotency-Key and returns the pending appointment', async () => {
-    const created = appointment({ status: 'pending_payment', hold_expires_at: '2026-11-24T09:10:00+01:00', payment: { state: 'none', amount_cents: 2500, captured_cents: 0, brand: null, last4: null } });
+    const created = appointment({
+      status: 'pending_payment',
+      hold_expires_at: '2026-11-24T09:10:00+01:00',
+      payment: { state: 'none', amount_cents: 2500, captured_cents: 0, brand: null, last4: null },
+    });
     const fetchMock = vi.fn<typeof fetch>(async () => json(201, created));
     const r = await createAppointment({ fetch: fetchMock, getLang: () => 'fr' }, BODY, 'key-1');
     expect(r).toEqual({ ok: true, appointment: created });
     const init = fetchMock.mock.calls[0]?.[1];
     expect(fetchMock.mock.calls[0]?.[0]).toBe('/api/v1/appointments');
     expect(init?.method).toBe('POST');
-    expect(init?.headers).toMatchObject({ 'Idempotency-Key': 'key-1', 'X-Requested-With': 'cabinet', 'Content-Type': 'application/json' });
+    expect(init?.headers).toMatchObject({
+      'Idempotency-Key': 'key-1',
+      'X-Requested-With': 'cabinet',
+      'Content-Type': 'application/json',
+    });
     expect(JSON.parse(String(init?.body))).toEqual(BODY);
   });
 
@@ -135,7 +159,11 @@ describe('POST /appointments', () => {
       { start: '2026-11-24T10:00:00+01:00', end: '2026-11-24T10:20:00+01:00', mode: 'video' },
       { start: 'broken' },
     ];
-    const fetchMock = vi.fn<typeof fetch>(async () => json(409, { error: { code: 'slot_taken', message: 'Ce créneau vient d’être pris.', next_slots: next } }));
+    const fetchMock = vi.fn<typeof fetch>(async () =>
+      json(409, {
+        error: { code: 'slot_taken', message: 'Ce créneau vient d’être pris.', next_slots: next },
+      }),
+    );
     const r = await createAppointment({ fetch: fetchMock, getLang: () => 'fr' }, BODY, 'key-1');
     expect(r.ok).toBe(false);
     if (r.ok) return;
@@ -145,15 +173,23 @@ describe('POST /appointments', () => {
 
   it('throws other failures as ApiError and tells the listener', async () => {
     const onError = vi.fn();
-    const fetchMock = vi.fn<typeof fetch>(async () => json(400, { error: { code: 'invalid_request', message: 'Ce créneau n’existe pas.', field: 'start' } }));
-    await expect(createAppointment({ fetch: fetchMock, getLang: () => 'fr', onError }, BODY, 'k')).rejects.toBeInstanceOf(ApiError);
+    const fetchMock = vi.fn<typeof fetch>(async () =>
+      json(400, {
+        error: { code: 'invalid_request', message: 'Ce créneau n’existe pas.', field: 'start' },
+      }),
+    );
+    await expect(
+      createAppointment({ fetch: fetchMock, getLang: () => 'fr', onError }, BODY, 'k'),
+    ).rejects.toBeInstanceOf(ApiError);
     expect(onError).toHaveBeenCalledOnce();
   });
 
   it('reads next_slots defensively', () => {
     expect(nextSlotsOf(undefined)).toEqual([]);
     expect(nextSlotsOf({ error: { code: 'slot_taken' } })).toEqual([]);
-    expect(nextSlotsOf({ error: { next_slots: [{ start: 'a', end: 'b', mode: 'fax' }] } })).toEqual([]);
+    expect(nextSlotsOf({ error: { next_slots: [{ start: 'a', end: 'b', mode: 'fax' }] } })).toEqual(
+      [],
+    );
   });
 });
 
@@ -164,7 +200,19 @@ describe('mes rendez-vous', () => {
     expect(canCancel(appointment({ cancellable: false }))).toBe(false);
     expect(canCancel(appointment({ status: 'done' }))).toBe(false);
     expect(needsCard(appointment({ status: 'pending_payment' }))).toBe(true);
-    expect(needsCard(appointment({ payment: { state: 'card_required', amount_cents: 2500, captured_cents: 0, brand: null, last4: null } }))).toBe(true);
+    expect(
+      needsCard(
+        appointment({
+          payment: {
+            state: 'card_required',
+            amount_cents: 2500,
+            captured_cents: 0,
+            brand: null,
+            last4: null,
+          },
+        }),
+      ),
+    ).toBe(true);
     expect(needsCard(appointment())).toBe(false);
     expect(statusTone('confirmed')).toBe('success');
     expect(statusTone('pending_payment')).toBe('warning');
@@ -175,7 +223,11 @@ describe('mes rendez-vous', () => {
   it('filters per profile and sorts by instant', () => {
     const list = [
       appointment({ id: 'a', start: '2026-11-25T09:00:00+01:00' }),
-      appointment({ id: 'b', start: '2026-11-24T09:00:00+01:00', profile: { id: 'pr2', first_name: 'Tom', last_name: 'Martin' } }),
+      appointment({
+        id: 'b',
+        start: '2026-11-24T09:00:00+01:00',
+        profile: { id: 'pr2', first_name: 'Tom', last_name: 'Martin' },
+      }),
       appointment({ id: 'c', start: '2026-11-24T08:30:00+04:00' }),
     ];
     expect(ofProfile(list, null).map((a) => a.id)).toEqual(['a', 'b', 'c']);
@@ -194,34 +246,71 @@ describe('mes rendez-vous', () => {
 
 describe('booking address', () => {
   it('round-trips a slot', () => {
-    const path = bookingPath({ practitioner: 'p1', start: '2026-11-24T09:30:00+01:00', mode: 'video', motif: 'm1' });
-    expect(path).toBe('/rendez-vous/nouveau?practitioner=p1&start=2026-11-24T09%3A30%3A00%2B01%3A00&mode=video&motif=m1');
+    const path = bookingPath({
+      practitioner: 'p1',
+      start: '2026-11-24T09:30:00+01:00',
+      mode: 'video',
+      motif: 'm1',
+    });
+    expect(path).toBe(
+      '/rendez-vous/nouveau?practitioner=p1&start=2026-11-24T09%3A30%3A00%2B01%3A00&mode=video&motif=m1',
+    );
     const q = Object.fromEntries(new URL(path, 'http://x').searchParams);
-    expect(readBookingQuery(q)).toEqual({ practitioner: 'p1', start: '2026-11-24T09:30:00+01:00', mode: 'video', motif: 'm1', appointment: null });
+    expect(readBookingQuery(q)).toEqual({
+      practitioner: 'p1',
+      start: '2026-11-24T09:30:00+01:00',
+      mode: 'video',
+      motif: 'm1',
+      appointment: null,
+    });
   });
   it('resumes from an appointment alone', () => {
     expect(readBookingQuery({ appointment: 'a1' })).toMatchObject({ appointment: 'a1' });
-    expect(bookingPath({ practitioner: 'p1', start: '2026-11-24T09:30:00+01:00', appointment: 'a1' })).toContain('appointment=a1');
+    expect(
+      bookingPath({ practitioner: 'p1', start: '2026-11-24T09:30:00+01:00', appointment: 'a1' }),
+    ).toContain('appointment=a1');
   });
   it('refuses an address that names no slot', () => {
     expect(readBookingQuery({})).toBeNull();
     expect(readBookingQuery({ practitioner: 'p1' })).toBeNull();
     expect(readBookingQuery({ practitioner: 'p1', start: 'demain' })).toBeNull();
-    expect(readBookingQuery({ practitioner: '../x', start: '2026-11-24T09:30:00+01:00' })).toBeNull();
-    expect(readBookingQuery({ practitioner: 'p1', start: '2026-11-24T09:30:00+01:00', mode: 'fax' })?.mode).toBeNull();
+    expect(
+      readBookingQuery({ practitioner: '../x', start: '2026-11-24T09:30:00+01:00' }),
+    ).toBeNull();
+    expect(
+      readBookingQuery({ practitioner: 'p1', start: '2026-11-24T09:30:00+01:00', mode: 'fax' })
+        ?.mode,
+    ).toBeNull();
   });
 });
 
 describe('booking kept across sign-up', () => {
   const now = Date.parse('2026-11-20T12:00:00Z');
-  const saved = { path: '/rendez-vous/nouveau?practitioner=p1&start=x', practitionerName: 'Dr Durand', start: '2026-11-24T09:30:00+01:00', savedAt: now - 3600_000 };
+  const saved = {
+    path: '/rendez-vous/nouveau?practitioner=p1&start=x',
+    practitionerName: 'Dr Durand',
+    start: '2026-11-24T09:30:00+01:00',
+    savedAt: now - 3600_000,
+  };
   it('offers a recent booking whose slot is ahead', () => {
     expect(decodePendingBooking(encodePendingBooking(saved), now)).toEqual(saved);
   });
   it('forgets old, past, foreign or broken ones', () => {
-    expect(decodePendingBooking(encodePendingBooking({ ...saved, savedAt: now - 3 * 24 * 3600_000 }), now)).toBeNull();
-    expect(decodePendingBooking(encodePendingBooking({ ...saved, start: '2026-11-19T09:30:00+01:00' }), now)).toBeNull();
-    expect(decodePendingBooking(encodePendingBooking({ ...saved, path: 'https://evil.example/' }), now)).toBeNull();
+    expect(
+      decodePendingBooking(
+        encodePendingBooking({ ...saved, savedAt: now - 3 * 24 * 3600_000 }),
+        now,
+      ),
+    ).toBeNull();
+    expect(
+      decodePendingBooking(
+        encodePendingBooking({ ...saved, start: '2026-11-19T09:30:00+01:00' }),
+        now,
+      ),
+    ).toBeNull();
+    expect(
+      decodePendingBooking(encodePendingBooking({ ...saved, path: 'https://evil.example/' }), now),
+    ).toBeNull();
     expect(decodePendingBooking('{', now)).toBeNull();
     expect(decodePendingBooking(null, now)).toBeNull();
   });

@@ -8,8 +8,10 @@ import type { Lang } from './lang';
 import { ROUTES } from './routes';
 import { instantMs } from './slots';
 
-export type AppointmentStatus = 'pending_payment' | 'confirmed' | 'cancelled' | 'expired' | 'no_show' | 'done';
-export type PaymentState = 'none' | 'card_saved' | 'card_required' | 'held' | 'captured' | 'voided' | 'direct';
+export type AppointmentStatus =
+  'pending_payment' | 'confirmed' | 'cancelled' | 'expired' | 'no_show' | 'done';
+export type PaymentState =
+  'none' | 'card_saved' | 'card_required' | 'held' | 'captured' | 'voided' | 'direct';
 
 export interface Payment {
   state: PaymentState;
@@ -101,7 +103,9 @@ export interface AgendaAppointment {
 }
 
 /** The agenda's day once booking fills `appointments` (docs/booking.md). */
-export type BookedAgendaDay = Omit<AgendaDay, 'appointments'> & { appointments: AgendaAppointment[] };
+export type BookedAgendaDay = Omit<AgendaDay, 'appointments'> & {
+  appointments: AgendaAppointment[];
+};
 
 export interface BookedAgendaView {
   timezone: string;
@@ -137,7 +141,10 @@ export function amountInput(cents: number, lang: Lang): string {
 // --- The payment window ---------------------------------------------------------------------------
 
 /** Whole seconds left before `expiresAt` (ISO), never negative; null without a deadline. */
-export function secondsLeft(expiresAt: string | null | undefined, now: number = Date.now()): number | null {
+export function secondsLeft(
+  expiresAt: string | null | undefined,
+  now: number = Date.now(),
+): number | null {
   if (!expiresAt) return null;
   const end = Date.parse(expiresAt);
   if (Number.isNaN(end)) return null;
@@ -182,7 +189,13 @@ export function createAttemptKeys(newKey: () => string = randomUuid) {
   let current: { body: string; key: string } | null = null;
   return {
     keyFor(body: NewAppointment): string {
-      const text = JSON.stringify([body.practitioner_id, body.motif_id, body.start, body.profile_id, body.mode]);
+      const text = JSON.stringify([
+        body.practitioner_id,
+        body.motif_id,
+        body.start,
+        body.profile_id,
+        body.mode,
+      ]);
       if (!current || current.body !== text) current = { body: text, key: newKey() };
       return current.key;
     },
@@ -199,18 +212,30 @@ export function createAttemptKeys(newKey: () => string = randomUuid) {
 export function nextSlotsOf(body: unknown): Slot[] {
   if (typeof body !== 'object' || body === null || !('error' in body)) return [];
   const err: unknown = body.error;
-  if (typeof err !== 'object' || err === null || !('next_slots' in err) || !Array.isArray(err.next_slots)) return [];
+  if (
+    typeof err !== 'object' ||
+    err === null ||
+    !('next_slots' in err) ||
+    !Array.isArray(err.next_slots)
+  )
+    return [];
   const out: Slot[] = [];
   for (const s of err.next_slots as unknown[]) {
     if (typeof s !== 'object' || s === null) continue;
     const r = s as Record<string, unknown>;
-    if (typeof r.start === 'string' && typeof r.end === 'string' && (r.mode === 'video' || r.mode === 'in_person'))
+    if (
+      typeof r.start === 'string' &&
+      typeof r.end === 'string' &&
+      (r.mode === 'video' || r.mode === 'in_person')
+    )
       out.push({ start: r.start, end: r.end, mode: r.mode });
   }
   return out;
 }
 
-export type CreateResult = { ok: true; appointment: Appointment } | { ok: false; taken: true; error: ApiError; nextSlots: Slot[] };
+export type CreateResult =
+  | { ok: true; appointment: Appointment }
+  | { ok: false; taken: true; error: ApiError; nextSlots: Slot[] };
 
 /**
  * POST /appointments through the app's own client (headers, CSRF, error shape), with a fetch
@@ -238,9 +263,13 @@ export async function createAppointment(
     },
   });
   try {
-    return { ok: true, appointment: await client.post<Appointment>('/appointments', body, { idempotencyKey }) };
+    return {
+      ok: true,
+      appointment: await client.post<Appointment>('/appointments', body, { idempotencyKey }),
+    };
   } catch (e) {
-    if (e instanceof ApiError && e.status === 409 && e.code === 'slot_taken') return { ok: false, taken: true, error: e, nextSlots: nextSlotsOf(errorBody) };
+    if (e instanceof ApiError && e.status === 409 && e.code === 'slot_taken')
+      return { ok: false, taken: true, error: e, nextSlots: nextSlotsOf(errorBody) };
     throw e;
   }
 }
@@ -254,7 +283,10 @@ export function canCancel(a: Pick<Appointment, 'status' | 'cancellable'>): boole
 
 /** Whether the patient must (again) give a card: a pending booking, or a later hold that failed. */
 export function needsCard(a: Pick<Appointment, 'status' | 'payment'>): boolean {
-  return a.status === 'pending_payment' || (a.status === 'confirmed' && a.payment.state === 'card_required');
+  return (
+    a.status === 'pending_payment' ||
+    (a.status === 'confirmed' && a.payment.state === 'card_required')
+  );
 }
 
 export type BadgeTone = 'success' | 'warning' | 'neutral' | 'danger';
@@ -273,7 +305,10 @@ export function statusTone(status: AppointmentStatus): BadgeTone {
 }
 
 /** The appointments of one profile, or all of them (`null`). */
-export function ofProfile<T extends { profile: { id: string } }>(list: T[], profileId: string | null): T[] {
+export function ofProfile<T extends { profile: { id: string } }>(
+  list: T[],
+  profileId: string | null,
+): T[] {
   return profileId === null ? list : list.filter((a) => a.profile.id === profileId);
 }
 
@@ -305,7 +340,8 @@ const ISO_START = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?([+-]\d{2}:?\d{2}|Z)$/
 /** Reads the booking page's query; null when it cannot name a slot or an appointment. */
 export function readBookingQuery(q: Record<string, string | undefined>): BookingQuery | null {
   const appointment = q.appointment && /^[\w-]{1,100}$/.test(q.appointment) ? q.appointment : null;
-  const practitioner = q.practitioner && /^[\w-]{1,100}$/.test(q.practitioner) ? q.practitioner : '';
+  const practitioner =
+    q.practitioner && /^[\w-]{1,100}$/.test(q.practitioner) ? q.practitioner : '';
   const start = q.start && ISO_START.test(q.start) ? q.start : '';
   const mode = q.mode === 'video' || q.mode === 'in_person' ? q.mode : null;
   const motif = q.motif && /^[\w-]{1,100}$/.test(q.motif) ? q.motif : null;
@@ -314,7 +350,13 @@ export function readBookingQuery(q: Record<string, string | undefined>): Booking
 }
 
 /** Where "booking" starts for a slot of a practitioner's page. */
-export function bookingPath(b: { practitioner: string; start: string; mode?: Mode | null; motif?: string | null; appointment?: string | null }): string {
+export function bookingPath(b: {
+  practitioner: string;
+  start: string;
+  mode?: Mode | null;
+  motif?: string | null;
+  appointment?: string | null;
+}): string {
   const qs = new URLSearchParams();
   if (b.practitioner) qs.set('practitioner', b.practitioner);
   if (b.start) qs.set('start', b.start);
@@ -343,16 +385,29 @@ export function encodePendingBooking(p: PendingBooking): string {
 }
 
 /** The saved booking if it is well-formed, recent and its slot still ahead; else null. */
-export function decodePendingBooking(text: string | null, now: number = Date.now()): PendingBooking | null {
+export function decodePendingBooking(
+  text: string | null,
+  now: number = Date.now(),
+): PendingBooking | null {
   if (!text) return null;
   try {
     const v = JSON.parse(text) as Partial<PendingBooking>;
     if (typeof v.path !== 'string' || !v.path.startsWith('/rendez-vous/nouveau?')) return null;
-    if (typeof v.practitionerName !== 'string' || typeof v.start !== 'string' || typeof v.savedAt !== 'number') return null;
+    if (
+      typeof v.practitionerName !== 'string' ||
+      typeof v.start !== 'string' ||
+      typeof v.savedAt !== 'number'
+    )
+      return null;
     if (now - v.savedAt > PENDING_MAX_AGE_MS) return null;
     const start = Date.parse(v.start);
     if (Number.isNaN(start) || start <= now) return null;
-    return { path: v.path, practitionerName: v.practitionerName, start: v.start, savedAt: v.savedAt };
+    return {
+      path: v.path,
+      practitionerName: v.practitionerName,
+      start: v.start,
+      savedAt: v.savedAt,
+    };
   } catch {
     return null;
   }

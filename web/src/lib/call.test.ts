@@ -8,7 +8,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 vi.mock('./consultation', async (importOriginal) => ({
   ...(await importOriginal<typeof import('./consultation')>()),
-  iceServers: vi.fn(async () => ({ ice_servers: [{ urls: ['stun:stun.cabinet.test'] }], expires_at: new Date(Date.now() + 3_600_000).toISOString() })),
+  iceServers: vi.fn(async () => ({
+    ice_servers: [{ urls: ['stun:stun.cabinet.test'] }],
+    expires_at: new Date(Date.now() + 3_600_000).toISOString(),
+  })),
 }));
 
 import { CallManager, type CallSnapshot } from './call';
@@ -76,7 +79,22 @@ class FakePC {
   static rtt: number | null = null;
   async getStats() {
     const rtt = FakePC.rtt;
-    return new Map(rtt === null ? [] : [['p', { id: 'p', type: 'candidate-pair', nominated: true, state: 'succeeded', currentRoundTripTime: rtt }]]);
+    return new Map(
+      rtt === null
+        ? []
+        : [
+            [
+              'p',
+              {
+                id: 'p',
+                type: 'candidate-pair',
+                nominated: true,
+                state: 'succeeded',
+                currentRoundTripTime: rtt,
+              },
+            ],
+          ],
+    );
   }
   close() {
     this.closed = true;
@@ -108,7 +126,8 @@ function fakeRealtime() {
       return true;
     },
   };
-  const receive = (m: RealtimeMessage) => handlers.filter((h) => h.type === m.type).forEach((h) => h.fn(m));
+  const receive = (m: RealtimeMessage) =>
+    handlers.filter((h) => h.type === m.type).forEach((h) => h.fn(m));
   return { rt: rt as unknown as RealtimeClient, sent, receive };
 }
 
@@ -127,7 +146,13 @@ const assistant: Participant = { id: 'c3', role: 'assistant', name: 'Inès Marti
 function setup(withMedia: LocalMedia = media) {
   const net = fakeRealtime();
   let snapshot: CallSnapshot | null = null;
-  const call = new CallManager({ rt: net.rt, consultation: 'a1', media: withMedia, relayOnly: false, onChange: (s) => (snapshot = s) });
+  const call = new CallManager({
+    rt: net.rt,
+    consultation: 'a1',
+    media: withMedia,
+    relayOnly: false,
+    onChange: (s) => (snapshot = s),
+  });
   const flush = () => vi.advanceTimersByTimeAsync(0);
   return { call, ...net, flush, snapshot: () => snapshot! };
 }
@@ -161,7 +186,10 @@ describe('CallManager', () => {
     await vi.advanceTimersByTimeAsync(1500);
     expect(FakePC.all).toHaveLength(1);
     expect(snapshot().peers.map((p) => [p.id, p.role])).toEqual([['c2', 'practitioner']]);
-    expect(FakePC.all[0]!.config).toMatchObject({ iceServers: [{ urls: ['stun:stun.cabinet.test'] }], iceTransportPolicy: 'all' });
+    expect(FakePC.all[0]!.config).toMatchObject({
+      iceServers: [{ urls: ['stun:stun.cabinet.test'] }],
+      iceTransportPolicy: 'all',
+    });
     expect(window.__cabinetCall).toBeDefined();
     call.close();
     expect(FakePC.all[0]!.closed).toBe(true);
@@ -170,7 +198,13 @@ describe('CallManager', () => {
 
   it('connects to a guest only once the practitioner has let them in', async () => {
     const { call, flush, snapshot } = setup();
-    const waiting: Participant = { id: 'c9', role: 'guest', name: 'Marie Lambert', kind: 'guest', admitted: false };
+    const waiting: Participant = {
+      id: 'c9',
+      role: 'guest',
+      name: 'Marie Lambert',
+      kind: 'guest',
+      admitted: false,
+    };
     call.setRoom('c2', [doctor, patient, waiting]);
     call.setActive(true);
     await flush();
@@ -187,7 +221,11 @@ describe('CallManager', () => {
 
   it('keeps the mesh to four participants', async () => {
     const { call, flush } = setup();
-    const others = ['c6', 'c7', 'c8', 'c9'].map((id) => ({ id, role: 'patient' as const, name: id }));
+    const others = ['c6', 'c7', 'c8', 'c9'].map((id) => ({
+      id,
+      role: 'patient' as const,
+      name: id,
+    }));
     call.setRoom('c2', [doctor, ...others]);
     call.setActive(true);
     await flush();
@@ -202,10 +240,20 @@ describe('CallManager', () => {
     await vi.advanceTimersByTimeAsync(1500);
     const pc = FakePC.all[0]!;
     await pc.setLocalDescription(); // our own offer is out: a collision
-    receive({ type: 'signal', consultation: 'a1', from: 'c2', data: { description: { type: 'offer', sdp: 'theirs' } } });
+    receive({
+      type: 'signal',
+      consultation: 'a1',
+      from: 'c2',
+      data: { description: { type: 'offer', sdp: 'theirs' } },
+    });
     await flush();
     expect(pc.remote).toEqual([{ type: 'offer', sdp: 'theirs' }]);
-    expect(signals(sent).at(-1)).toEqual({ type: 'signal', consultation: 'a1', to: 'c2', data: { description: { type: 'answer', sdp: 'answer' } } });
+    expect(signals(sent).at(-1)).toEqual({
+      type: 'signal',
+      consultation: 'a1',
+      to: 'c2',
+      data: { description: { type: 'answer', sdp: 'answer' } },
+    });
 
     const other = setup();
     other.call.setRoom('c2', [patient, doctor]);
@@ -213,8 +261,18 @@ describe('CallManager', () => {
     await other.flush();
     const mine = FakePC.all[1]!;
     await mine.setLocalDescription();
-    other.receive({ type: 'signal', consultation: 'a1', from: 'c5', data: { description: { type: 'offer', sdp: 'theirs' } } });
-    other.receive({ type: 'signal', consultation: 'a1', from: 'c5', data: { candidate: { candidate: 'candidate:1 1 udp 1 192.0.2.1 5000 typ host' } } });
+    other.receive({
+      type: 'signal',
+      consultation: 'a1',
+      from: 'c5',
+      data: { description: { type: 'offer', sdp: 'theirs' } },
+    });
+    other.receive({
+      type: 'signal',
+      consultation: 'a1',
+      from: 'c5',
+      data: { candidate: { candidate: 'candidate:1 1 udp 1 192.0.2.1 5000 typ host' } },
+    });
     await other.flush();
     expect(mine.remote).toEqual([]);
     expect(signals(other.sent)).toEqual([]);
@@ -225,16 +283,28 @@ describe('CallManager', () => {
     call.setRoom('c5', [patient, doctor]);
     call.setActive(true);
     await flush();
-    receive({ type: 'signal', consultation: 'a1', from: 'c2', data: { description: { type: 'offer', sdp: 'first' } } });
+    receive({
+      type: 'signal',
+      consultation: 'a1',
+      from: 'c2',
+      data: { description: { type: 'offer', sdp: 'first' } },
+    });
     await flush();
     await vi.advanceTimersByTimeAsync(2000);
     expect(FakePC.all).toHaveLength(1);
-    expect(signals(sent).map((m) => (m.data as { description?: Desc }).description?.type)).toEqual(['answer']);
+    expect(signals(sent).map((m) => (m.data as { description?: Desc }).description?.type)).toEqual([
+      'answer',
+    ]);
   });
 
   it('makes a connection for a peer that signals first, before its presence arrives', async () => {
     const { call, flush, receive } = setup();
-    receive({ type: 'signal', consultation: 'a1', from: 'c2', data: { description: { type: 'offer', sdp: 'early' } } });
+    receive({
+      type: 'signal',
+      consultation: 'a1',
+      from: 'c2',
+      data: { description: { type: 'offer', sdp: 'early' } },
+    });
     await flush();
     expect(FakePC.all).toHaveLength(0); // waits for our own id
     call.setRoom('c5', [patient]);
@@ -253,7 +323,12 @@ describe('CallManager', () => {
     call.setRoom('c11', [doctor, { ...patient, id: 'c11' }]);
     await flush();
     expect(FakePC.all).toHaveLength(1);
-    expect(signals(sent)).toContainEqual({ type: 'signal', consultation: 'a1', to: 'c2', data: { restart: true } });
+    expect(signals(sent)).toContainEqual({
+      type: 'signal',
+      consultation: 'a1',
+      to: 'c2',
+      data: { restart: true },
+    });
     expect(pc.restarts).toBe(1);
     expect(pc.signalingState).toBe('stable'); // rolled back, so negotiation can start again
   });

@@ -11,7 +11,14 @@
 // and name takes the new id and both sides restart ICE on the same connection. A peer that
 // comes back without that message (a reloaded page) gets a fresh connection.
 import { WeakStreak, worstLevel, type Quality, type QualityLevel } from './callQuality';
-import { iceServers, inMesh, isPolite, refreshAt, type Participant, type RoomRole } from './consultation';
+import {
+  iceServers,
+  inMesh,
+  isPolite,
+  refreshAt,
+  type Participant,
+  type RoomRole,
+} from './consultation';
 import type { LocalMedia } from './media';
 import { Peer, type PeerReport, type SignalData } from './peer';
 import type { RealtimeClient, RealtimeMessage } from './realtime';
@@ -90,7 +97,9 @@ export class CallManager {
 
   constructor(private readonly opts: CallOptions) {
     this.offs.push(opts.rt.on('signal', (m) => this.onSignal(m), opts.consultation));
-    this.offs.push(opts.media.onVideoTrack((track) => this.peers.forEach((p) => p.replaceVideo(track))));
+    this.offs.push(
+      opts.media.onVideoTrack((track) => this.peers.forEach((p) => p.replaceVideo(track))),
+    );
     this.offs.push(opts.media.subscribe(() => this.mediaChanged()));
     this.iceReady = this.loadIce();
     this.youReady = new Promise((resolve) => (this.youKnown = resolve));
@@ -189,7 +198,13 @@ export class CallManager {
       p.id,
       setTimeout(() => {
         this.settling.delete(p.id);
-        if (this.closed || !this.active || this.peers.has(p.id) || !this.others.some((o) => o.id === p.id)) return;
+        if (
+          this.closed ||
+          !this.active ||
+          this.peers.has(p.id) ||
+          !this.others.some((o) => o.id === p.id)
+        )
+          return;
         const old = this.departedLike(p);
         if (old) this.drop(old);
         void this.create(p);
@@ -208,7 +223,9 @@ export class CallManager {
     const present = new Set(this.others.map((o) => o.id));
     const gone = [...this.peers.values()].filter((peer) => peer.departed || !present.has(peer.id));
     if (!p) return gone.length === 1 ? gone[0] : undefined;
-    return gone.find((peer) => peer.role === p.role && (!peer.name || !p.name || peer.name === p.name));
+    return gone.find(
+      (peer) => peer.role === p.role && (!peer.name || !p.name || peer.name === p.name),
+    );
   }
 
   private depart(peer: Peer): void {
@@ -249,7 +266,11 @@ export class CallManager {
     this.emit();
   }
 
-  private async create(p: { id: string; role: RoomRole | null; name: string }): Promise<Peer | null> {
+  private async create(p: {
+    id: string;
+    role: RoomRole | null;
+    name: string;
+  }): Promise<Peer | null> {
     await this.iceReady;
     if (this.closed || !this.you) return null;
     const existing = this.peers.get(p.id);
@@ -260,11 +281,19 @@ export class CallManager {
       iceTransportPolicy: this.opts.relayOnly ? 'relay' : 'all',
       bundlePolicy: 'max-bundle',
     };
-    const peer = new Peer(p.id, p.role, p.name, isPolite(this.you, p.id), config, this.opts.media.state.stream, {
-      send: (target, data) => this.send(target, data),
-      changed: () => this.emit(),
-      now: () => performance.now(),
-    });
+    const peer = new Peer(
+      p.id,
+      p.role,
+      p.name,
+      isPolite(this.you, p.id),
+      config,
+      this.opts.media.state.stream,
+      {
+        send: (target, data) => this.send(target, data),
+        changed: () => this.emit(),
+        now: () => performance.now(),
+      },
+    );
     this.peers.set(p.id, peer);
     this.startStats();
     this.emit();
@@ -288,13 +317,19 @@ export class CallManager {
   // --- Signaling --------------------------------------------------------------------------------
 
   private send(peer: Peer, data: SignalData): boolean {
-    return this.opts.rt.send({ type: 'signal', consultation: this.opts.consultation, to: peer.id, data: data as Record<string, unknown> });
+    return this.opts.rt.send({
+      type: 'signal',
+      consultation: this.opts.consultation,
+      to: peer.id,
+      data: data as Record<string, unknown>,
+    });
   }
 
   private onSignal(msg: RealtimeMessage): void {
     const from = msg.from;
     const data = msg.data as SignalData | undefined;
-    if (this.closed || typeof from !== 'string' || typeof data !== 'object' || data === null) return;
+    if (this.closed || typeof from !== 'string' || typeof data !== 'object' || data === null)
+      return;
     // One peer's signals are applied one at a time, in the order they came.
     const run = async () => {
       await this.iceReady;
@@ -313,12 +348,16 @@ export class CallManager {
         }
         // It starts afresh: whatever we kept of it is over.
         if (like && who) this.drop(like);
-        peer = (await this.create({ id: from, role: who?.role ?? null, name: who?.name ?? '' })) ?? undefined;
+        peer =
+          (await this.create({ id: from, role: who?.role ?? null, name: who?.name ?? '' })) ??
+          undefined;
         if (!peer) return;
       }
       if (data.description || data.candidate) await peer.receive(data);
     };
-    const next = (this.queues.get(from) ?? Promise.resolve()).then(run).catch((e: unknown) => console.warn('signal failed', e));
+    const next = (this.queues.get(from) ?? Promise.resolve())
+      .then(run)
+      .catch((e: unknown) => console.warn('signal failed', e));
     this.queues.set(from, next);
   }
 
@@ -361,7 +400,12 @@ export class CallManager {
     const level = worstLevel(live.map((p) => p.quality?.level ?? null));
     const now = Date.now();
     const media = this.opts.media;
-    if (this.weak.update(level, now) && !this.audioOnly && media.sendingVideo && now >= this.noCutUntil) {
+    if (
+      this.weak.update(level, now) &&
+      !this.audioOnly &&
+      media.sendingVideo &&
+      now >= this.noCutUntil
+    ) {
       // "Faible" for AUDIO_ONLY_AFTER_MS: stop sending the picture so that the voice gets through.
       this.audioOnly = true;
       media.setVideoSuppressed(true);
@@ -390,4 +434,3 @@ export class CallManager {
     });
   }
 }
-

@@ -7,22 +7,71 @@ function report(stats: Array<Record<string, unknown>>): Map<string, Record<strin
   return new Map(stats.map((s) => [String(s.id), s]));
 }
 
-function chromium(o: { rtt?: number; recv?: number; lost?: number; video?: number; audio?: number; frames?: number; fps?: number; outLoss?: number }) {
+function chromium(o: {
+  rtt?: number;
+  recv?: number;
+  lost?: number;
+  video?: number;
+  audio?: number;
+  frames?: number;
+  fps?: number;
+  outLoss?: number;
+}) {
   return report([
     { id: 'T1', type: 'transport', selectedCandidatePairId: 'CP2' },
     { id: 'CP1', type: 'candidate-pair', state: 'failed', currentRoundTripTime: 9 },
-    { id: 'CP2', type: 'candidate-pair', state: 'succeeded', nominated: true, currentRoundTripTime: o.rtt ?? 0.05, localCandidateId: 'L2' },
+    {
+      id: 'CP2',
+      type: 'candidate-pair',
+      state: 'succeeded',
+      nominated: true,
+      currentRoundTripTime: o.rtt ?? 0.05,
+      localCandidateId: 'L2',
+    },
     { id: 'L2', type: 'local-candidate', candidateType: 'relay' },
-    { id: 'IV', type: 'inbound-rtp', kind: 'video', packetsReceived: (o.recv ?? 1000) / 2, packetsLost: (o.lost ?? 0) / 2, bytesReceived: o.video ?? 0, framesDecoded: o.frames ?? 0, framesPerSecond: o.fps ?? 25 },
-    { id: 'IA', type: 'inbound-rtp', kind: 'audio', packetsReceived: (o.recv ?? 1000) / 2, packetsLost: (o.lost ?? 0) / 2, bytesReceived: o.audio ?? 0 },
-    { id: 'RI', type: 'remote-inbound-rtp', kind: 'video', fractionLost: o.outLoss ?? 0, roundTripTime: 0.9 },
+    {
+      id: 'IV',
+      type: 'inbound-rtp',
+      kind: 'video',
+      packetsReceived: (o.recv ?? 1000) / 2,
+      packetsLost: (o.lost ?? 0) / 2,
+      bytesReceived: o.video ?? 0,
+      framesDecoded: o.frames ?? 0,
+      framesPerSecond: o.fps ?? 25,
+    },
+    {
+      id: 'IA',
+      type: 'inbound-rtp',
+      kind: 'audio',
+      packetsReceived: (o.recv ?? 1000) / 2,
+      packetsLost: (o.lost ?? 0) / 2,
+      bytesReceived: o.audio ?? 0,
+    },
+    {
+      id: 'RI',
+      type: 'remote-inbound-rtp',
+      kind: 'video',
+      fractionLost: o.outLoss ?? 0,
+      roundTripTime: 0.9,
+    },
     { id: 'OV', type: 'outbound-rtp', kind: 'video', qualityLimitationReason: 'bandwidth' },
   ]);
 }
 
 describe('readStats', () => {
   it('reads the selected pair, the counters and what the other side reports', () => {
-    const s = readStats(chromium({ rtt: 0.12, recv: 2000, lost: 20, video: 5000, audio: 700, frames: 48, outLoss: 0.25 }), 1000);
+    const s = readStats(
+      chromium({
+        rtt: 0.12,
+        recv: 2000,
+        lost: 20,
+        video: 5000,
+        audio: 700,
+        frames: 48,
+        outLoss: 0.25,
+      }),
+      1000,
+    );
     expect(s).toEqual({
       at: 1000,
       rttMs: 120,
@@ -39,10 +88,29 @@ describe('readStats', () => {
 
   it('finds Firefox’s selected pair, and falls back on the remote RTT', () => {
     const ff = report([
-      { id: 'p', type: 'candidate-pair', selected: true, state: 'succeeded', currentRoundTripTime: 0.2 },
-      { id: 'v', type: 'inbound-rtp', mediaType: 'video', packetsReceived: 10, packetsLost: 0, bytesReceived: 100, framesDecoded: 3 },
+      {
+        id: 'p',
+        type: 'candidate-pair',
+        selected: true,
+        state: 'succeeded',
+        currentRoundTripTime: 0.2,
+      },
+      {
+        id: 'v',
+        type: 'inbound-rtp',
+        mediaType: 'video',
+        packetsReceived: 10,
+        packetsLost: 0,
+        bytesReceived: 100,
+        framesDecoded: 3,
+      },
     ]);
-    expect(readStats(ff, 0)).toMatchObject({ rttMs: 200, videoBytes: 100, framesDecoded: 3, route: null });
+    expect(readStats(ff, 0)).toMatchObject({
+      rttMs: 200,
+      videoBytes: 100,
+      framesDecoded: 3,
+      route: null,
+    });
     const none = report([{ id: 'r', type: 'remote-inbound-rtp', roundTripTime: 0.07 }]);
     expect(readStats(none, 0).rttMs).toBe(70);
     expect(readStats(report([]), 0).rttMs).toBeNull();
@@ -50,7 +118,19 @@ describe('readStats', () => {
 });
 
 function sample(o: Partial<StatsSample>): StatsSample {
-  return { at: 0, rttMs: 50, packetsReceived: 0, packetsLost: 0, videoBytes: 0, audioBytes: 0, framesDecoded: 0, framesPerSecond: 25, outgoingLoss: null, route: null, ...o };
+  return {
+    at: 0,
+    rttMs: 50,
+    packetsReceived: 0,
+    packetsLost: 0,
+    videoBytes: 0,
+    audioBytes: 0,
+    framesDecoded: 0,
+    framesPerSecond: 25,
+    outgoingLoss: null,
+    route: null,
+    ...o,
+  };
 }
 
 describe('assess', () => {
@@ -68,21 +148,34 @@ describe('assess', () => {
   it('is moyenne beyond 300 ms, 3 % loss or a thin video', () => {
     const rich = { at: 2000, packetsReceived: 500, videoBytes: 250_000 };
     expect(assess(prev, sample({ ...rich, rttMs: 350 })).level).toBe('moyenne');
-    expect(assess(prev, sample({ ...rich, packetsReceived: 480, packetsLost: 20 })).level).toBe('moyenne');
+    expect(assess(prev, sample({ ...rich, packetsReceived: 480, packetsLost: 20 })).level).toBe(
+      'moyenne',
+    );
     expect(assess(prev, sample({ ...rich, videoBytes: 20_000 })).level).toBe('moyenne');
     // 150 kbit/s while the estimate ramps up is not a bad link.
     expect(assess(prev, sample({ ...rich, videoBytes: 37_500 })).level).toBe('bonne');
   });
 
   it('does not blame the link for a camera turned off (few frames, few bytes)', () => {
-    expect(assess(prev, sample({ at: 2000, packetsReceived: 100, videoBytes: 2_000, framesPerSecond: 1 })).level).toBe('bonne');
+    expect(
+      assess(
+        prev,
+        sample({ at: 2000, packetsReceived: 100, videoBytes: 2_000, framesPerSecond: 1 }),
+      ).level,
+    ).toBe('bonne');
   });
 
   it('is faible beyond 600 ms or 10 % loss, ours or the other side’s', () => {
     expect(assess(prev, sample({ at: 2000, rttMs: 700 })).level).toBe('faible');
-    expect(assess(prev, sample({ at: 2000, packetsReceived: 400, packetsLost: 100 })).lossPct).toBe(20);
-    expect(assess(prev, sample({ at: 2000, packetsReceived: 400, packetsLost: 100 })).level).toBe('faible');
-    expect(assess(prev, sample({ at: 2000, packetsReceived: 500, outgoingLoss: 0.15 })).level).toBe('faible');
+    expect(assess(prev, sample({ at: 2000, packetsReceived: 400, packetsLost: 100 })).lossPct).toBe(
+      20,
+    );
+    expect(assess(prev, sample({ at: 2000, packetsReceived: 400, packetsLost: 100 })).level).toBe(
+      'faible',
+    );
+    expect(assess(prev, sample({ at: 2000, packetsReceived: 500, outgoingLoss: 0.15 })).level).toBe(
+      'faible',
+    );
   });
 });
 

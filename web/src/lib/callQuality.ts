@@ -44,9 +44,13 @@ export function readStats(report: StatsReportLike, at: number): StatsSample {
   // The pair in use: named by the transport (Chromium, Safari), or flagged `selected`
   // (Firefox), or the nominated one that succeeded.
   let pair: Stat | undefined;
-  for (const s of all) if (s.type === 'transport' && typeof s.selectedCandidatePairId === 'string') pair = byId.get(s.selectedCandidatePairId);
+  for (const s of all)
+    if (s.type === 'transport' && typeof s.selectedCandidatePairId === 'string')
+      pair = byId.get(s.selectedCandidatePairId);
   pair ??= all.find((s) => s.type === 'candidate-pair' && s.selected === true);
-  pair ??= all.find((s) => s.type === 'candidate-pair' && s.nominated === true && s.state === 'succeeded');
+  pair ??= all.find(
+    (s) => s.type === 'candidate-pair' && s.nominated === true && s.state === 'succeeded',
+  );
   let rtt = num(pair?.currentRoundTripTime);
 
   const sample: StatsSample = {
@@ -61,7 +65,8 @@ export function readStats(report: StatsReportLike, at: number): StatsSample {
     outgoingLoss: null,
     route: null,
   };
-  const local = pair && typeof pair.localCandidateId === 'string' ? byId.get(pair.localCandidateId) : undefined;
+  const local =
+    pair && typeof pair.localCandidateId === 'string' ? byId.get(pair.localCandidateId) : undefined;
   if (typeof local?.candidateType === 'string') sample.route = local.candidateType;
   for (const s of all) {
     const kind = s.kind ?? s.mediaType;
@@ -115,9 +120,13 @@ export function assess(prev: StatsSample | null, cur: StatsSample): Quality {
     const loss = lossPct ?? 0;
     // The bitrate only counts while real video arrives: a camera turned off still sends a
     // black frame a second, and that must not read as a bad link.
-    const videoThin = videoKbps !== null && (cur.framesPerSecond ?? 0) >= 10 && videoKbps < LIMITS.moyenne.videoKbps;
+    const videoThin =
+      videoKbps !== null &&
+      (cur.framesPerSecond ?? 0) >= 10 &&
+      videoKbps < LIMITS.moyenne.videoKbps;
     if (rtt > LIMITS.faible.rttMs || loss > LIMITS.faible.lossPct) level = 'faible';
-    else if (rtt > LIMITS.moyenne.rttMs || loss > LIMITS.moyenne.lossPct || videoThin) level = 'moyenne';
+    else if (rtt > LIMITS.moyenne.rttMs || loss > LIMITS.moyenne.lossPct || videoThin)
+      level = 'moyenne';
     else level = 'bonne';
   }
   return {
@@ -133,7 +142,8 @@ const ORDER: QualityLevel[] = ['bonne', 'moyenne', 'faible'];
 /** The worst of several peers' levels (unknown ones do not count). */
 export function worstLevel(levels: Array<QualityLevel | null>): QualityLevel | null {
   let worst: QualityLevel | null = null;
-  for (const l of levels) if (l && (worst === null || ORDER.indexOf(l) > ORDER.indexOf(worst))) worst = l;
+  for (const l of levels)
+    if (l && (worst === null || ORDER.indexOf(l) > ORDER.indexOf(worst))) worst = l;
   return worst;
 }
 

@@ -28,7 +28,12 @@ export function checkContact(v: { email: string; phone: string }, m: Checks) {
 }
 
 /** Names the first rule a new password fails, the way the server's message would. */
-export function checkNewPassword(password: string, email: string, t: Pick<Messages, 'checks'>, names: string[] = []): string | undefined {
+export function checkNewPassword(
+  password: string,
+  email: string,
+  t: Pick<Messages, 'checks'>,
+  names: string[] = [],
+): string | undefined {
   if (!password) return t.checks.passwordRequired;
   const failed = checkPassword(password, email, names).find((r) => r.ok === false);
   return failed ? t.checks.passwordErrors[failed.rule] : undefined;

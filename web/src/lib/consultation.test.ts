@@ -1,6 +1,17 @@
 // The room's rules: when the waiting room opens, the late notice, politeness in a pair, chat.
 import { describe, expect, it } from 'vitest';
-import { chatTime, isLate, isPolite, joinWindow, mergeChat, minutesSince, readChat, readParticipants, refreshAt, type ChatMessage } from './consultation';
+import {
+  chatTime,
+  isLate,
+  isPolite,
+  joinWindow,
+  mergeChat,
+  minutesSince,
+  readChat,
+  readParticipants,
+  refreshAt,
+  type ChatMessage,
+} from './consultation';
 
 const start = '2026-11-24T18:30:00+01:00';
 const end = '2026-11-24T18:50:00+01:00';
@@ -19,7 +30,9 @@ describe('consultation rules', () => {
     expect(isLate(view, 'waiting', at('2026-11-24T18:49:00+01:00'))).toBe(false);
     expect(isLate(view, 'waiting', at('2026-11-24T18:50:00+01:00'))).toBe(true);
     expect(isLate(view, 'in_call', at('2026-11-24T19:00:00+01:00'))).toBe(false);
-    expect(isLate({ start, late_notice: true }, 'waiting', at('2026-11-24T18:00:00+01:00'))).toBe(true);
+    expect(isLate({ start, late_notice: true }, 'waiting', at('2026-11-24T18:00:00+01:00'))).toBe(
+      true,
+    );
   });
 
   it('makes the peer whose id sorts first impolite, in byte order', () => {
@@ -45,7 +58,14 @@ describe('consultation rules', () => {
 });
 
 describe('chat and participants', () => {
-  const m = (id: string, text = 'x'): ChatMessage => ({ id, from: 'c1', name: 'Hugo', role: 'patient', text, at: '2026-11-24T18:31:00+01:00' });
+  const m = (id: string, text = 'x'): ChatMessage => ({
+    id,
+    from: 'c1',
+    name: 'Hugo',
+    role: 'patient',
+    text,
+    at: '2026-11-24T18:31:00+01:00',
+  });
 
   it('merges history and live messages once each, in order', () => {
     expect(mergeChat([m('1'), m('2')], [m('2'), m('3')]).map((x) => x.id)).toEqual(['1', '2', '3']);
@@ -60,13 +80,23 @@ describe('chat and participants', () => {
   });
 
   it('drops malformed entries', () => {
-    expect(readParticipants([{ id: 'c1', role: 'patient', name: 'Hugo' }, { id: 2 }, null, { id: 'c3', role: 'practitioner' }])).toEqual([
+    expect(
+      readParticipants([
+        { id: 'c1', role: 'patient', name: 'Hugo' },
+        { id: 2 },
+        null,
+        { id: 'c3', role: 'practitioner' },
+      ]),
+    ).toEqual([
       { id: 'c1', role: 'patient', name: 'Hugo' },
       { id: 'c3', role: 'practitioner', name: '' },
     ]);
     expect(readParticipants('x')).toEqual([]);
-    expect(readChat([{ id: 7, from: 'c1', name: 'Hugo', role: 'patient', text: 'Bonjour', at: 1 }, { text: 3 }])).toEqual([
-      { id: '7', from: 'c1', name: 'Hugo', role: 'patient', text: 'Bonjour', at: 1 },
-    ]);
+    expect(
+      readChat([
+        { id: 7, from: 'c1', name: 'Hugo', role: 'patient', text: 'Bonjour', at: 1 },
+        { text: 3 },
+      ]),
+    ).toEqual([{ id: '7', from: 'c1', name: 'Hugo', role: 'patient', text: 'Bonjour', at: 1 }]);
   });
 });

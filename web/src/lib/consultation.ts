@@ -11,7 +11,13 @@ export type ConsultationStatus = 'scheduled' | 'waiting' | 'in_call' | 'complete
 export type RoomRole = 'patient' | 'practitioner' | 'assistant' | 'guest';
 export type GuestKind = 'guest' | 'interpreter';
 export type PhoneCause = 'camera' | 'microphone' | 'network' | 'patient_request' | 'other';
-export const PHONE_CAUSES: readonly PhoneCause[] = ['camera', 'microphone', 'network', 'patient_request', 'other'];
+export const PHONE_CAUSES: readonly PhoneCause[] = [
+  'camera',
+  'microphone',
+  'network',
+  'patient_request',
+  'other',
+];
 
 /** The consultation went on by telephone (ROOM7). */
 export interface PhoneFallback {
@@ -29,7 +35,12 @@ export interface ConsultationView {
   role: RoomRole;
   practitioner: { id: string; name: string; connected: boolean };
   /** The contract gives `age`; a `birth_date` is read as well (patientAge). */
-  patient: { first_name: string; last_name: string; age?: number | null; birth_date?: string | null };
+  patient: {
+    first_name: string;
+    last_name: string;
+    age?: number | null;
+    birth_date?: string | null;
+  };
   /** Optional: the live `status` messages carry the delay too. */
   delay_minutes?: number;
   waiting_since?: string | null;
@@ -46,7 +57,10 @@ export interface ConsultationView {
 export type DashboardConsultation = ConsultationView & { waiting: boolean };
 
 /** The patient's age in whole years, from `age` or `birth_date`; null if neither is known. */
-export function patientAge(p: ConsultationView['patient'], today: Date = new Date()): number | null {
+export function patientAge(
+  p: ConsultationView['patient'],
+  today: Date = new Date(),
+): number | null {
   if (typeof p.age === 'number') return p.age;
   return p.birth_date ? ageOn(p.birth_date, today) : null;
 }
@@ -83,7 +97,9 @@ export interface IceServersAnswer {
 // --- Requests ----------------------------------------------------------------------------------
 
 export function fetchConsultation(id: string, signal: AbortSignal): Promise<ConsultationView> {
-  return api.get<Partial<ConsultationView>>(`/consultations/${encodeURIComponent(id)}`, { signal }).then(normalizeView);
+  return api
+    .get<Partial<ConsultationView>>(`/consultations/${encodeURIComponent(id)}`, { signal })
+    .then(normalizeView);
 }
 
 /**
@@ -109,7 +125,11 @@ export function normalizeView(v: Partial<ConsultationView>): ConsultationView {
 }
 
 /** The practitioner switches the consultation to the telephone (ROOM7). */
-export function switchToPhone(id: string, cause: PhoneCause, note?: string): Promise<{ phone_fallback: PhoneFallback; patient_phone: string | null }> {
+export function switchToPhone(
+  id: string,
+  cause: PhoneCause,
+  note?: string,
+): Promise<{ phone_fallback: PhoneFallback; patient_phone: string | null }> {
   const body = note && note.trim() ? { cause, note: note.trim() } : { cause };
   return api.post(`/consultations/${encodeURIComponent(id)}/phone`, body);
 }
@@ -134,30 +154,51 @@ export interface Panel {
 }
 
 export function fetchPanel(id: string, signal: AbortSignal): Promise<Panel> {
-  return api.get<Partial<Panel> & { patient: PanelPatient }>(`/consultations/${encodeURIComponent(id)}/panel`, { signal }).then((p) => ({
-    patient: p.patient,
-    files: readFiles(p.files),
-    notes: { text: typeof p.notes?.text === 'string' ? p.notes.text : '', updated_at: p.notes?.updated_at ?? null },
-    phone_fallback: p.phone_fallback ?? null,
-  }));
+  return api
+    .get<Partial<Panel> & { patient: PanelPatient }>(
+      `/consultations/${encodeURIComponent(id)}/panel`,
+      { signal },
+    )
+    .then((p) => ({
+      patient: p.patient,
+      files: readFiles(p.files),
+      notes: {
+        text: typeof p.notes?.text === 'string' ? p.notes.text : '',
+        updated_at: p.notes?.updated_at ?? null,
+      },
+      phone_fallback: p.phone_fallback ?? null,
+    }));
 }
 
 /** At most this many characters of private notes (the server's limit). */
 export const NOTES_MAX_CHARS = 20_000;
 
-export function saveNotes(id: string, text: string, keepalive = false): Promise<{ notes: { updated_at: string | number } }> {
-  return api.request(`/consultations/${encodeURIComponent(id)}/notes`, { method: 'PUT', body: { text }, keepalive });
+export function saveNotes(
+  id: string,
+  text: string,
+  keepalive = false,
+): Promise<{ notes: { updated_at: string | number } }> {
+  return api.request(`/consultations/${encodeURIComponent(id)}/notes`, {
+    method: 'PUT',
+    body: { text },
+    keepalive,
+  });
 }
 
 export function fetchDashboard(signal: AbortSignal): Promise<DashboardConsultation[]> {
   // The contract shows a list; an {items} envelope, as elsewhere in the API, is accepted too.
   return api
-    .get<DashboardConsultation[] | { items: DashboardConsultation[] }>('/practitioner/consultations', { signal })
+    .get<DashboardConsultation[] | { items: DashboardConsultation[] }>(
+      '/practitioner/consultations',
+      { signal },
+    )
     .then((r) => (Array.isArray(r) ? r : r.items));
 }
 
 export function closeConsultation(id: string, amountCents: number): Promise<unknown> {
-  return api.post(`/practitioner/appointments/${encodeURIComponent(id)}/close`, { amount_cents: amountCents });
+  return api.post(`/practitioner/appointments/${encodeURIComponent(id)}/close`, {
+    amount_cents: amountCents,
+  });
 }
 
 let iceCache: { answer: IceServersAnswer; until: number } | null = null;
@@ -216,7 +257,11 @@ export function joinWindow(start: string, end: string, now: number): JoinWindow 
 }
 
 /** The server's flag, or the same rule on the browser's clock (the flag is read once). */
-export function isLate(view: Pick<ConsultationView, 'start' | 'late_notice'>, status: ConsultationStatus, now: number): boolean {
+export function isLate(
+  view: Pick<ConsultationView, 'start' | 'late_notice'>,
+  status: ConsultationStatus,
+  now: number,
+): boolean {
   if (status !== 'waiting') return false;
   return view.late_notice || now >= Date.parse(view.start) + LATE_AFTER_MS;
 }
@@ -257,22 +302,30 @@ export function mergeChat(list: ChatMessage[], more: ChatMessage[]): ChatMessage
   }
   const time = (m: ChatMessage) => chatTime(m.at)?.getTime() ?? Number.POSITIVE_INFINITY;
   // Stable: messages of the same second keep their arrival order.
-  return out.map((m, i) => ({ m, i, t: time(m) })).sort((a, b) => a.t - b.t || a.i - b.i).map((x) => x.m);
+  return out
+    .map((m, i) => ({ m, i, t: time(m) }))
+    .sort((a, b) => a.t - b.t || a.i - b.i)
+    .map((x) => x.m);
 }
 
 /** Reads a participant list from a message, dropping anything malformed. */
 export function readParticipants(v: unknown): Participant[] {
   if (!Array.isArray(v)) return [];
-  return v.filter(
-    (p): p is Participant =>
-      typeof p === 'object' && p !== null && typeof (p as Participant).id === 'string' && typeof (p as Participant).role === 'string',
-  ).map((p) => ({
-    id: p.id,
-    role: p.role,
-    name: typeof p.name === 'string' ? p.name : '',
-    ...(p.kind === 'guest' || p.kind === 'interpreter' ? { kind: p.kind } : {}),
-    ...(typeof p.admitted === 'boolean' ? { admitted: p.admitted } : {}),
-  }));
+  return v
+    .filter(
+      (p): p is Participant =>
+        typeof p === 'object' &&
+        p !== null &&
+        typeof (p as Participant).id === 'string' &&
+        typeof (p as Participant).role === 'string',
+    )
+    .map((p) => ({
+      id: p.id,
+      role: p.role,
+      name: typeof p.name === 'string' ? p.name : '',
+      ...(p.kind === 'guest' || p.kind === 'interpreter' ? { kind: p.kind } : {}),
+      ...(typeof p.admitted === 'boolean' ? { admitted: p.admitted } : {}),
+    }));
 }
 
 /** The guests the practitioner has still to let in, in the order they came. */
@@ -287,16 +340,29 @@ export function inMesh(p: Participant): boolean {
 
 export function readChat(v: unknown): ChatMessage[] {
   if (!Array.isArray(v)) return [];
-  return v.filter((m): m is ChatMessage => typeof m === 'object' && m !== null && typeof (m as ChatMessage).text === 'string').map(toChat);
+  return v
+    .filter(
+      (m): m is ChatMessage =>
+        typeof m === 'object' && m !== null && typeof (m as ChatMessage).text === 'string',
+    )
+    .map(toChat);
 }
 
-export function toChat(m: Omit<Partial<ChatMessage>, 'id'> & { id?: unknown; text: string }): ChatMessage {
+export function toChat(
+  m: Omit<Partial<ChatMessage>, 'id'> & { id?: unknown; text: string },
+): ChatMessage {
   return {
     // Ids may come as numbers; without one, a key that is stable for the same message.
-    id: typeof m.id === 'string' || typeof m.id === 'number' ? String(m.id) : `${String(m.from)}-${String(m.at)}-${m.text.length}`,
+    id:
+      typeof m.id === 'string' || typeof m.id === 'number'
+        ? String(m.id)
+        : `${String(m.from)}-${String(m.at)}-${m.text.length}`,
     from: typeof m.from === 'string' ? m.from : '',
     name: typeof m.name === 'string' ? m.name : '',
-    role: m.role === 'practitioner' || m.role === 'assistant' || m.role === 'guest' ? m.role : 'patient',
+    role:
+      m.role === 'practitioner' || m.role === 'assistant' || m.role === 'guest'
+        ? m.role
+        : 'patient',
     ...(typeof m.mine === 'boolean' ? { mine: m.mine } : {}),
     text: m.text,
     at: typeof m.at === 'string' || typeof m.at === 'number' ? m.at : Date.now(),

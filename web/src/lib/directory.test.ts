@@ -1,12 +1,36 @@
 import { describe, expect, it } from 'vitest';
-import { formatDistance, formatPrice, initials, matchSpecialty, motifsFor, motifText, parsePrice, type Specialty } from './directory';
+import {
+  formatDistance,
+  formatPrice,
+  initials,
+  matchSpecialty,
+  motifsFor,
+  motifText,
+  parsePrice,
+  type Specialty,
+} from './directory';
 
 const SPECIALTIES: Specialty[] = [
-  { id: 'general_medicine', label: 'Médecine générale', direct_access: false, teleconsultation_reimbursed: true },
+  {
+    id: 'general_medicine',
+    label: 'Médecine générale',
+    direct_access: false,
+    teleconsultation_reimbursed: true,
+  },
   { id: 'pediatrics', label: 'Pédiatrie', direct_access: true, teleconsultation_reimbursed: true },
-  { id: 'child_psychiatry', label: 'Pédopsychiatrie', direct_access: true, teleconsultation_reimbursed: true },
+  {
+    id: 'child_psychiatry',
+    label: 'Pédopsychiatrie',
+    direct_access: true,
+    teleconsultation_reimbursed: true,
+  },
   { id: 'ent', label: 'ORL', direct_access: false, teleconsultation_reimbursed: true },
-  { id: 'dermatology', label: 'Dermatologie', direct_access: false, teleconsultation_reimbursed: true },
+  {
+    id: 'dermatology',
+    label: 'Dermatologie',
+    direct_access: false,
+    teleconsultation_reimbursed: true,
+  },
 ];
 
 describe('matchSpecialty', () => {
@@ -44,8 +68,16 @@ describe('display helpers', () => {
     expect(formatDistance(12.6, 'en')).toBe('13\u00a0km');
   });
   it('finds the motifs of a mode', () => {
-    const m = (id: string, mode: 'video' | 'in_person' | 'both') => ({ id, label: id, duration_min: 15, mode, price_cents: 0 });
-    expect(motifsFor([m('a', 'video'), m('b', 'both'), m('c', 'in_person')], 'video').map((x) => x.id)).toEqual(['a', 'b']);
+    const m = (id: string, mode: 'video' | 'in_person' | 'both') => ({
+      id,
+      label: id,
+      duration_min: 15,
+      mode,
+      price_cents: 0,
+    });
+    expect(
+      motifsFor([m('a', 'video'), m('b', 'both'), m('c', 'in_person')], 'video').map((x) => x.id),
+    ).toEqual(['a', 'b']);
   });
 });
 
@@ -65,6 +97,9 @@ describe('motifText', () => {
   it('falls back to the French label in English, marked as French', () => {
     expect(motifText(frOnly, 'en')).toEqual({ text: 'Consultation de suivi', french: true });
     expect(motifText({ label: 'Bilan' }, 'en')).toEqual({ text: 'Bilan', french: true }); // older server: no field
-    expect(motifText({ label: 'Bilan', label_en: '  ' }, 'en')).toEqual({ text: 'Bilan', french: true });
+    expect(motifText({ label: 'Bilan', label_en: '  ' }, 'en')).toEqual({
+      text: 'Bilan',
+      french: true,
+    });
   });
 });

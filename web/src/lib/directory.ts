@@ -199,7 +199,10 @@ export function motifsFor(motifs: Motif[], mode: Mode): Motif[] {
 
 /** The modes a practitioner offers, video first. */
 export function modesOf(p: { video: boolean; in_person: boolean }): Mode[] {
-  return [...(p.video ? (['video'] as const) : []), ...(p.in_person ? (['in_person'] as const) : [])];
+  return [
+    ...(p.video ? (['video'] as const) : []),
+    ...(p.in_person ? (['in_person'] as const) : []),
+  ];
 }
 
 /** Language names in the user's language ("en" → "anglais"), capitalised for lists. */
@@ -213,7 +216,24 @@ export function languageName(code: string, lang: 'fr' | 'en'): string {
 }
 
 /** Languages offered in the filter and the profile editor (ISO 639-1), French first. */
-export const COMMON_LANGUAGES = ['fr', 'en', 'es', 'de', 'it', 'pt', 'ar', 'zh', 'ru', 'tr', 'nl', 'pl', 'ro', 'uk', 'vi', 'ht'];
+export const COMMON_LANGUAGES = [
+  'fr',
+  'en',
+  'es',
+  'de',
+  'it',
+  'pt',
+  'ar',
+  'zh',
+  'ru',
+  'tr',
+  'nl',
+  'pl',
+  'ro',
+  'uk',
+  'vi',
+  'ht',
+];
 
 /** Normalises a name for matching: no accents, lower case, single spaces, "st" = "saint". */
 export function fold(s: string): string {
@@ -242,8 +262,11 @@ export function matchSpecialty(text: string, specialties: Specialty[]): Specialt
   if (words.length === 0) return null;
   let best: { s: Specialty; score: number } | null = null;
   for (const s of specialties) {
-    const label = fold(s.label).split(' ').filter((w) => w.length > 2 || words.includes(w));
-    if (fold(s.label) === words.join(' ') || fold(s.id.replace(/_/g, ' ')) === words.join(' ')) return s;
+    const label = fold(s.label)
+      .split(' ')
+      .filter((w) => w.length > 2 || words.includes(w));
+    if (fold(s.label) === words.join(' ') || fold(s.id.replace(/_/g, ' ')) === words.join(' '))
+      return s;
     let j = 0;
     let score = 0;
     let ok = true;

@@ -46,7 +46,11 @@ export function fileType(f: { type: string; name: string }): string {
 }
 
 /** Why a file cannot be sent, or null when it may be. */
-export function checkFile(f: { size: number; type: string; name: string }, types: readonly string[] = DEFAULT_FILE_TYPES, max = MAX_FILE_BYTES): FileProblem | null {
+export function checkFile(
+  f: { size: number; type: string; name: string },
+  types: readonly string[] = DEFAULT_FILE_TYPES,
+  max = MAX_FILE_BYTES,
+): FileProblem | null {
   if (f.size <= 0) return 'empty';
   if (f.size > max) return 'too_big';
   const type = fileType(f);
@@ -60,7 +64,9 @@ export function acceptAttr(types: readonly string[] = DEFAULT_FILE_TYPES): strin
 
 /** "JPEG, PNG": the accepted types as people know them. */
 export function typeNames(types: readonly string[] = DEFAULT_FILE_TYPES): string {
-  const names = types.map((t) => (t === 'image/jpeg' ? 'JPEG' : t === 'text/plain' ? 'TXT' : (t.split('/')[1] ?? t).toUpperCase()));
+  const names = types.map((t) =>
+    t === 'image/jpeg' ? 'JPEG' : t === 'text/plain' ? 'TXT' : (t.split('/')[1] ?? t).toUpperCase(),
+  );
   return [...new Set(names)].join(', ');
 }
 
@@ -68,7 +74,8 @@ export function typeNames(types: readonly string[] = DEFAULT_FILE_TYPES): string
 export function formatSize(bytes: number, lang: Lang): string {
   const fr = lang === 'fr';
   if (bytes < 1024) return `${bytes}\u00a0${fr ? 'o' : 'B'}`;
-  if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))}\u00a0${fr ? 'Ko' : 'KB'}`;
+  if (bytes < 1024 * 1024)
+    return `${Math.max(1, Math.round(bytes / 1024))}\u00a0${fr ? 'Ko' : 'KB'}`;
   const mb = (bytes / (1024 * 1024)).toFixed(1);
   return `${fr ? mb.replace('.', ',') : mb}\u00a0${fr ? 'Mo' : 'MB'}`;
 }
@@ -85,14 +92,24 @@ export function readFile(v: unknown): SharedFile | null {
   const f = v as Record<string, unknown>;
   const id = typeof f.id === 'string' || typeof f.id === 'number' ? String(f.id) : null;
   if (id === null || typeof f.name !== 'string' || typeof f.url !== 'string') return null;
-  const from = (typeof f.from === 'object' && f.from !== null ? f.from : {}) as Record<string, unknown>;
+  const from = (typeof f.from === 'object' && f.from !== null ? f.from : {}) as Record<
+    string,
+    unknown
+  >;
   return {
     id,
     name: f.name,
     mime: typeof f.mime === 'string' ? f.mime : 'application/octet-stream',
     size: typeof f.size === 'number' ? f.size : 0,
-    from: { role: typeof from.role === 'string' && ROLES.has(from.role) ? (from.role as RoomRole) : 'patient', name: typeof from.name === 'string' ? from.name : '' },
-    created_at: typeof f.created_at === 'string' || typeof f.created_at === 'number' ? f.created_at : Date.now(),
+    from: {
+      role:
+        typeof from.role === 'string' && ROLES.has(from.role) ? (from.role as RoomRole) : 'patient',
+      name: typeof from.name === 'string' ? from.name : '',
+    },
+    created_at:
+      typeof f.created_at === 'string' || typeof f.created_at === 'number'
+        ? f.created_at
+        : Date.now(),
     url: f.url,
     ...(typeof f.mine === 'boolean' ? { mine: f.mine } : {}),
   };
@@ -123,7 +140,11 @@ function filesPath(consultation: string): string {
 }
 
 /** Sends one file as the raw body, its name in X-File-Name (encoded: names have accents). */
-export async function uploadFile(consultation: string, file: File, signal?: AbortSignal): Promise<SharedFile> {
+export async function uploadFile(
+  consultation: string,
+  file: File,
+  signal?: AbortSignal,
+): Promise<SharedFile> {
   const answer = await api.postFile<{ file: unknown }>(filesPath(consultation), file, {
     headers: { 'X-File-Name': encodeURIComponent(file.name) },
     ...(signal ? { signal } : {}),
@@ -135,7 +156,9 @@ export async function uploadFile(consultation: string, file: File, signal?: Abor
 }
 
 export function listFiles(consultation: string, signal?: AbortSignal): Promise<SharedFile[]> {
-  return api.get<{ files: unknown }>(filesPath(consultation), signal ? { signal } : {}).then((r) => readFiles(r.files));
+  return api
+    .get<{ files: unknown }>(filesPath(consultation), signal ? { signal } : {})
+    .then((r) => readFiles(r.files));
 }
 
 /** What a refused upload means for the user: the size and type answers have their own words. */
@@ -148,7 +171,11 @@ export function uploadProblem(err: unknown): FileProblem | 'other' {
 }
 
 /** A file's bytes, with the cookie, for a thumbnail (an object URL the caller revokes). */
-export async function fetchFileBlob(url: string, signal?: AbortSignal, fetchFn: typeof fetch = fetch): Promise<Blob> {
+export async function fetchFileBlob(
+  url: string,
+  signal?: AbortSignal,
+  fetchFn: typeof fetch = fetch,
+): Promise<Blob> {
   const res = await fetchFn(url, { credentials: 'same-origin', ...(signal ? { signal } : {}) });
   if (!res.ok) throw new ApiError(res.status, 'http_error', `HTTP ${res.status}`);
   return res.blob();

@@ -32,11 +32,18 @@ describe('weekly hours ⇄ the editor', () => {
 
 describe('validateWeek', () => {
   it('accepts breaks, and the same hours in both modes', () => {
-    expect(validateWeek(weekFromHours([
-      { weekday: 2, mode: 'video', start: '09:00', end: '12:00' },
-      { weekday: 2, mode: 'video', start: '12:00', end: '13:00' },
-      { weekday: 2, mode: 'in_person', start: '09:00', end: '12:00' },
-    ], key))).toEqual([]);
+    expect(
+      validateWeek(
+        weekFromHours(
+          [
+            { weekday: 2, mode: 'video', start: '09:00', end: '12:00' },
+            { weekday: 2, mode: 'video', start: '12:00', end: '13:00' },
+            { weekday: 2, mode: 'in_person', start: '09:00', end: '12:00' },
+          ],
+          key,
+        ),
+      ),
+    ).toEqual([]);
   });
   it('names the field of each problem', () => {
     const w = emptyWeek();

@@ -23,11 +23,17 @@ export function emptyWeek(): Week {
 
 export function weekFromHours(hours: OpeningRange[], key: () => string): Week {
   const w = emptyWeek();
-  const sorted = hours.slice().sort((a, b) => a.weekday - b.weekday || a.start.localeCompare(b.start));
+  const sorted = hours
+    .slice()
+    .sort((a, b) => a.weekday - b.weekday || a.start.localeCompare(b.start));
   for (const r of sorted) {
     const day = w[r.weekday];
     if (!day || !MODES.includes(r.mode)) continue;
-    day[r.mode].push({ key: key(), start: r.start.slice(0, 5), end: r.end === '24:00' ? '00:00' : r.end.slice(0, 5) });
+    day[r.mode].push({
+      key: key(),
+      start: r.start.slice(0, 5),
+      end: r.end === '24:00' ? '00:00' : r.end.slice(0, 5),
+    });
   }
   return w;
 }
@@ -42,7 +48,12 @@ export function hoursFromWeek(w: Week): OpeningRange[] {
   for (let d = 1; d <= 7; d++)
     for (const mode of MODES)
       for (const r of (w[d]?.[mode] ?? []).slice().sort((a, b) => a.start.localeCompare(b.start)))
-        out.push({ weekday: d, mode, start: r.start, end: r.end.trim() === '00:00' ? '24:00' : r.end });
+        out.push({
+          weekday: d,
+          mode,
+          start: r.start,
+          end: r.end.trim() === '00:00' ? '24:00' : r.end,
+        });
   return out;
 }
 
@@ -63,7 +74,8 @@ export function validateWeek(w: Week): HoursProblem[] {
       (w[d]?.[mode] ?? []).forEach((r, index) => {
         const s = parseHHMM(r.start);
         const e = endMinutes(r.end);
-        if (s === null || s >= 1440) out.push({ day: d, mode, index, which: 'start', problem: 'invalid' });
+        if (s === null || s >= 1440)
+          out.push({ day: d, mode, index, which: 'start', problem: 'invalid' });
         else if (e === null) out.push({ day: d, mode, index, which: 'end', problem: 'invalid' });
         else if (e <= s) out.push({ day: d, mode, index, which: 'end', problem: 'order' });
         else valid.push({ index, s, e });
@@ -72,7 +84,8 @@ export function validateWeek(w: Week): HoursProblem[] {
       for (let i = 1; i < valid.length; i++) {
         const cur = valid[i]!;
         const prev = valid[i - 1]!;
-        if (cur.s < prev.e) out.push({ day: d, mode, index: cur.index, which: 'start', problem: 'overlap' });
+        if (cur.s < prev.e)
+          out.push({ day: d, mode, index: cur.index, which: 'start', problem: 'overlap' });
       }
     }
   return out;

@@ -25,7 +25,13 @@ export interface Invitation {
 /** What the link says before anyone claims it (GET /invitations/{token}, no session). */
 export interface InvitationInfo {
   /** `start`: ISO 8601 in the practitioner's wall clock (what we show); `start_at`: Unix seconds. */
-  consultation: { id: string; start: string; start_at: number; duration_minutes?: number; practitioner: { name: string } };
+  consultation: {
+    id: string;
+    start: string;
+    start_at: number;
+    duration_minutes?: number;
+    practitioner: { name: string };
+  };
   kind: GuestKind;
   claimed: boolean;
   /** Claimed by this browser already (the guest cookie): straight on. */
@@ -40,13 +46,24 @@ export interface Guest {
 
 const enc = encodeURIComponent;
 
-export function createInvitation(consultation: string, kind: GuestKind, name?: string): Promise<Invitation> {
+export function createInvitation(
+  consultation: string,
+  kind: GuestKind,
+  name?: string,
+): Promise<Invitation> {
   const body = name && name.trim() ? { kind, name: name.trim() } : { kind };
-  return api.post<{ invitation: Invitation }>(`/consultations/${enc(consultation)}/invitations`, body).then((r) => r.invitation);
+  return api
+    .post<{ invitation: Invitation }>(`/consultations/${enc(consultation)}/invitations`, body)
+    .then((r) => r.invitation);
 }
 
 export function listInvitations(consultation: string, signal?: AbortSignal): Promise<Invitation[]> {
-  return api.get<{ invitations: Invitation[] }>(`/consultations/${enc(consultation)}/invitations`, signal ? { signal } : {}).then((r) => r.invitations ?? []);
+  return api
+    .get<{ invitations: Invitation[] }>(
+      `/consultations/${enc(consultation)}/invitations`,
+      signal ? { signal } : {},
+    )
+    .then((r) => r.invitations ?? []);
 }
 
 export function revokeInvitation(consultation: string, id: string): Promise<void> {
@@ -58,7 +75,9 @@ export function fetchInvitation(token: string, signal?: AbortSignal): Promise<In
 }
 
 export function claimInvitation(token: string, name: string): Promise<Guest> {
-  return api.post<{ guest: Guest }>(`/invitations/${enc(token)}/claim`, { name: name.trim() }).then((r) => r.guest);
+  return api
+    .post<{ guest: Guest }>(`/invitations/${enc(token)}/claim`, { name: name.trim() })
+    .then((r) => r.guest);
 }
 
 /** The link to send, with this site's address (the API gives a path). */
@@ -69,9 +88,17 @@ export function absoluteUrl(url: string, origin: string): string {
 
 export type InvitationStatus = 'claimed' | 'waiting' | 'expired';
 
-export function invitationStatus(inv: Pick<Invitation, 'claimed' | 'expires_at'>, now: number): InvitationStatus {
+export function invitationStatus(
+  inv: Pick<Invitation, 'claimed' | 'expires_at'>,
+  now: number,
+): InvitationStatus {
   if (inv.claimed) return 'claimed';
-  const end = typeof inv.expires_at === 'number' ? inv.expires_at * 1000 : inv.expires_at ? Date.parse(inv.expires_at) : Number.NaN;
+  const end =
+    typeof inv.expires_at === 'number'
+      ? inv.expires_at * 1000
+      : inv.expires_at
+        ? Date.parse(inv.expires_at)
+        : Number.NaN;
   return !Number.isNaN(end) && end <= now ? 'expired' : 'waiting';
 }
 
@@ -121,7 +148,13 @@ export function guestFlow(s: GuestFlow, e: GuestEvent): GuestFlow {
       const info = e.info;
       if (info.claimed && !info.mine) return { ...s, step: 'used', info };
       // Claimed by this browser (a reload, the link opened again): no second name asked.
-      if (info.claimed && info.mine) return { ...s, step: 'precall', info, guest: { id: '', name: '', consultation: info.consultation.id } };
+      if (info.claimed && info.mine)
+        return {
+          ...s,
+          step: 'precall',
+          info,
+          guest: { id: '', name: '', consultation: info.consultation.id },
+        };
       return { ...s, step: 'name', info, error: null };
     }
     case 'load_failed':

@@ -24,7 +24,10 @@ export interface LocalMediaState {
 }
 
 export function problemOf(err: unknown): MediaProblem {
-  const name = err instanceof Error || (typeof err === 'object' && err !== null && 'name' in err) ? String((err as { name: unknown }).name) : '';
+  const name =
+    err instanceof Error || (typeof err === 'object' && err !== null && 'name' in err)
+      ? String((err as { name: unknown }).name)
+      : '';
   switch (name) {
     case 'NotAllowedError':
     case 'SecurityError':
@@ -43,11 +46,20 @@ export function problemOf(err: unknown): MediaProblem {
   }
 }
 
-const AUDIO: MediaTrackConstraints = { echoCancellation: true, noiseSuppression: true, autoGainControl: true };
+const AUDIO: MediaTrackConstraints = {
+  echoCancellation: true,
+  noiseSuppression: true,
+  autoGainControl: true,
+};
 
 function videoConstraints(facing: Facing): MediaTrackConstraints {
   // 720p at most: enough for a consultation, and light enough for a phone on 4G.
-  return { facingMode: { ideal: facing }, width: { ideal: 1280 }, height: { ideal: 720 }, frameRate: { ideal: 24, max: 30 } };
+  return {
+    facingMode: { ideal: facing },
+    width: { ideal: 1280 },
+    height: { ideal: 720 },
+    frameRate: { ideal: 24, max: 30 },
+  };
 }
 
 export class LocalMedia {
@@ -100,7 +112,9 @@ export class LocalMedia {
       // A refusal covers both devices; a missing or busy camera leaves the micro to try.
       if (problem !== 'denied') {
         stream = await md.getUserMedia({ audio: AUDIO }).catch(() => null);
-        stream ??= await md.getUserMedia({ video: videoConstraints(this.s.facing) }).catch(() => null);
+        stream ??= await md
+          .getUserMedia({ video: videoConstraints(this.s.facing) })
+          .catch(() => null);
       }
     }
     if (this.stopped) {
@@ -142,10 +156,16 @@ export class LocalMedia {
     let track: MediaStreamTrack | undefined;
     let facing = next;
     try {
-      track = (await navigator.mediaDevices.getUserMedia({ video: videoConstraints(next) })).getVideoTracks()[0];
+      track = (
+        await navigator.mediaDevices.getUserMedia({ video: videoConstraints(next) })
+      ).getVideoTracks()[0];
     } catch {
       facing = this.s.facing;
-      track = (await navigator.mediaDevices.getUserMedia({ video: videoConstraints(facing) }).catch(() => null))?.getVideoTracks()[0];
+      track = (
+        await navigator.mediaDevices
+          .getUserMedia({ video: videoConstraints(facing) })
+          .catch(() => null)
+      )?.getVideoTracks()[0];
     }
     if (!track) {
       this.set({ hasVideo: false });

@@ -8,7 +8,11 @@ import { NotesAutosave, noteTime, type NotesSnapshot } from './notes';
 beforeEach(() => vi.useFakeTimers());
 afterEach(() => vi.useRealTimers());
 
-function setup(answer: (text: string) => Promise<{ updated_at: string | number | null }> = async () => ({ updated_at: '2026-11-24T14:32:00Z' })) {
+function setup(
+  answer: (text: string) => Promise<{ updated_at: string | number | null }> = async () => ({
+    updated_at: '2026-11-24T14:32:00Z',
+  }),
+) {
   const saves: Array<{ text: string; keepalive: boolean }> = [];
   const states: NotesSnapshot[] = [];
   const notes = new NotesAutosave({
@@ -36,7 +40,11 @@ describe('private notes autosave', () => {
     expect(last()).toMatchObject({ state: 'idle', dirty: true });
     await vi.advanceTimersByTimeAsync(1);
     expect(saves).toEqual([{ text: 'Toux', keepalive: false }]);
-    expect(last()).toEqual({ state: 'saved', savedAt: Date.parse('2026-11-24T14:32:00Z'), dirty: false });
+    expect(last()).toEqual({
+      state: 'saved',
+      savedAt: Date.parse('2026-11-24T14:32:00Z'),
+      dirty: false,
+    });
   });
 
   it('goes through saving while the request runs', async () => {
@@ -75,12 +83,18 @@ describe('private notes autosave', () => {
     await notes.retry();
     expect(saves.map((s) => s.text)).toEqual(['Allergie pénicilline', 'Allergie pénicilline']);
     // No time in the answer: the browser's.
-    expect(last()).toEqual({ state: 'saved', savedAt: Date.parse('2026-11-24T14:40:00Z'), dirty: false });
+    expect(last()).toEqual({
+      state: 'saved',
+      savedAt: Date.parse('2026-11-24T14:40:00Z'),
+      dirty: false,
+    });
   });
 
   it('saves what was typed during a save right after it', async () => {
     const releases: Array<() => void> = [];
-    const { notes, saves, last } = setup(() => new Promise((r) => releases.push(() => r({ updated_at: null }))));
+    const { notes, saves, last } = setup(
+      () => new Promise((r) => releases.push(() => r({ updated_at: null }))),
+    );
     notes.edit('Toux');
     await vi.advanceTimersByTimeAsync(800);
     notes.edit('Toux sèche');

@@ -103,7 +103,13 @@ export class NotesAutosave {
     this.inFlight = null;
     this.emit();
     // Typed during the save: save again after the usual pause.
-    if ((this.state as NotesState) === 'saved' && this.text !== this.stored && !this.disposed && this.timer === null) this.edit(this.text);
+    if (
+      (this.state as NotesState) === 'saved' &&
+      this.text !== this.stored &&
+      !this.disposed &&
+      this.timer === null
+    )
+      this.edit(this.text);
   }
 
   /** The error's "Réessayer". */

@@ -40,7 +40,10 @@ function valueText(v: unknown, w: CoverageWords): string | null {
 }
 
 /** The coverage's lines, known keys first in the order of `labels`, empty values left out. */
-export function coverageRows(coverage: Record<string, unknown> | null | undefined, w: CoverageWords): CoverageRow[] {
+export function coverageRows(
+  coverage: Record<string, unknown> | null | undefined,
+  w: CoverageWords,
+): CoverageRow[] {
   if (!coverage || typeof coverage !== 'object') return [];
   const known = Object.keys(w.labels);
   const keys = Object.keys(coverage).sort((a, b) => {
@@ -57,7 +60,10 @@ export function coverageRows(coverage: Record<string, unknown> | null | undefine
 }
 
 /** The patient's age in whole years: the server's `age`, else from the birth date. */
-export function panelAge(p: Pick<PanelPatient, 'age' | 'birth_date'>, today: Date = new Date()): number | null {
+export function panelAge(
+  p: Pick<PanelPatient, 'age' | 'birth_date'>,
+  today: Date = new Date(),
+): number | null {
   if (typeof p.age === 'number') return p.age;
   return p.birth_date ? ageOn(p.birth_date, today) : null;
 }

@@ -3,12 +3,22 @@ import { describe, expect, it } from 'vitest';
 import { checkPassword, emailNameParts, passwordLooksValid, type PasswordRule } from './password';
 
 function state(password: string, email = ''): Record<PasswordRule, boolean | null> {
-  return Object.fromEntries(checkPassword(password, email).map((r) => [r.rule, r.ok])) as Record<PasswordRule, boolean | null>;
+  return Object.fromEntries(checkPassword(password, email).map((r) => [r.rule, r.ok])) as Record<
+    PasswordRule,
+    boolean | null
+  >;
 }
 
 describe('password checklist', () => {
   it('starts with every checkable rule unmet', () => {
-    expect(state('')).toEqual({ length: false, upper: false, lower: false, digitOrSpecial: false, notEmailName: false, notCommon: null });
+    expect(state('')).toEqual({
+      length: false,
+      upper: false,
+      lower: false,
+      digitOrSpecial: false,
+      notEmailName: false,
+      notCommon: null,
+    });
   });
 
   it('turns rules green one by one', () => {
@@ -16,7 +26,13 @@ describe('password checklist', () => {
     expect(state('abcD')).toMatchObject({ lower: true, upper: true, digitOrSpecial: false });
     expect(state('abcD!')).toMatchObject({ digitOrSpecial: true });
     expect(state('abcD4')).toMatchObject({ digitOrSpecial: true });
-    expect(state('Cabinet-Vert-2026')).toMatchObject({ length: true, upper: true, lower: true, digitOrSpecial: true, notEmailName: true });
+    expect(state('Cabinet-Vert-2026')).toMatchObject({
+      length: true,
+      upper: true,
+      lower: true,
+      digitOrSpecial: true,
+      notEmailName: true,
+    });
   });
 
   it('counts characters, not UTF-16 units, and knows accented capitals', () => {

@@ -3,7 +3,8 @@
 // dictionary words and common passwords, which the client cannot know, and its message names
 // the rule that failed.
 
-export type PasswordRule = 'length' | 'upper' | 'lower' | 'digitOrSpecial' | 'notEmailName' | 'notCommon';
+export type PasswordRule =
+  'length' | 'upper' | 'lower' | 'digitOrSpecial' | 'notEmailName' | 'notCommon';
 
 export interface RuleCheck {
   rule: PasswordRule;
@@ -14,7 +15,10 @@ export interface RuleCheck {
 export const MIN_PASSWORD_LENGTH = 12;
 
 function fold(s: string): string {
-  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  return s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
 }
 
 /** The pieces of an email's local part a password must not contain ("zoe.martin" → zoe, martin). */

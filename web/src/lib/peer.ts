@@ -5,7 +5,13 @@
 // Perfect negotiation lets both sides add tracks and renegotiate whenever they like: when two
 // offers cross, the impolite peer ignores the other's offer and the polite one rolls its own
 // back and answers. Who is polite is decided by the participant ids (lib/consultation.ts).
-import { assess, readStats, type Quality, type QualityLevel, type StatsSample } from './callQuality';
+import {
+  assess,
+  readStats,
+  type Quality,
+  type QualityLevel,
+  type StatsSample,
+} from './callQuality';
 import type { RoomRole } from './consultation';
 
 /** The `data` of a `signal` message (docs/realtime.md). */
@@ -82,7 +88,9 @@ export class Peer {
 
   /** Time from the first offer (sent or received) to the first 'connected'. */
   get setupMs(): number | null {
-    return this.firstOfferAt !== null && this.connectedAt !== null ? Math.max(0, Math.round(this.connectedAt - this.firstOfferAt)) : null;
+    return this.firstOfferAt !== null && this.connectedAt !== null
+      ? Math.max(0, Math.round(this.connectedAt - this.firstOfferAt))
+      : null;
   }
 
   get connectionState(): RTCPeerConnectionState {
@@ -93,13 +101,17 @@ export class Peer {
   addLocal(stream: MediaStream): void {
     // One sender per kind: a replaced camera track goes through replaceVideo, not here.
     const kinds = new Set(this.pc.getSenders().map((s) => s.track?.kind));
-    for (const track of stream.getTracks()) if (!kinds.has(track.kind)) this.pc.addTrack(track, stream);
+    for (const track of stream.getTracks())
+      if (!kinds.has(track.kind)) this.pc.addTrack(track, stream);
   }
 
   /** The camera changed (front/back): same sender, no renegotiation. */
   replaceVideo(track: MediaStreamTrack): void {
-    const sender = this.pc.getSenders().find((s) => s.track?.kind === 'video' || (s.track === null && this.kindOf(s) === 'video'));
-    if (sender) void sender.replaceTrack(track).catch((e: unknown) => console.warn('replaceTrack failed', e));
+    const sender = this.pc
+      .getSenders()
+      .find((s) => s.track?.kind === 'video' || (s.track === null && this.kindOf(s) === 'video'));
+    if (sender)
+      void sender.replaceTrack(track).catch((e: unknown) => console.warn('replaceTrack failed', e));
   }
 
   setIceServers(iceServers: RTCIceServer[]): void {
@@ -120,7 +132,8 @@ export class Peer {
         const description = data.description;
         // An answer to an offer we have since rolled back: nothing to apply it to.
         if (description.type === 'answer' && pc.signalingState === 'stable') return;
-        const offerCollision = description.type === 'offer' && (this.makingOffer || pc.signalingState !== 'stable');
+        const offerCollision =
+          description.type === 'offer' && (this.makingOffer || pc.signalingState !== 'stable');
         this.ignoreOffer = !this.polite && offerCollision;
         if (this.ignoreOffer) return;
         if (description.type === 'offer') this.firstOfferAt ??= this.hooks.now();
@@ -152,7 +165,8 @@ export class Peer {
   async restart(): Promise<void> {
     if (this.closed) return;
     try {
-      if (this.pc.signalingState === 'have-local-offer' && !this.makingOffer) await this.pc.setLocalDescription({ type: 'rollback' });
+      if (this.pc.signalingState === 'have-local-offer' && !this.makingOffer)
+        await this.pc.setLocalDescription({ type: 'rollback' });
     } catch (e) {
       console.warn('rollback failed', e);
     }
@@ -173,7 +187,12 @@ export class Peer {
   }
 
   async report(): Promise<PeerReport> {
-    const s = this.closed ? null : await this.pc.getStats().then((r) => readStats(r, this.hooks.now())).catch(() => null);
+    const s = this.closed
+      ? null
+      : await this.pc
+          .getStats()
+          .then((r) => readStats(r, this.hooks.now()))
+          .catch(() => null);
     return {
       id: this.id,
       framesDecoded: s?.framesDecoded ?? 0,
@@ -235,7 +254,8 @@ export class Peer {
       if (this.disconnectTimer) clearTimeout(this.disconnectTimer);
       this.disconnectTimer = null;
       if (state === 'failed' || state === 'disconnected') {
-        const wait = (state === 'failed' ? 0 : DISCONNECTED_GRACE_MS) + (this.polite ? POLITE_EXTRA_MS : 0);
+        const wait =
+          (state === 'failed' ? 0 : DISCONNECTED_GRACE_MS) + (this.polite ? POLITE_EXTRA_MS : 0);
         this.disconnectTimer = setTimeout(() => {
           const now = pc.iceConnectionState;
           if (!this.closed && (now === 'failed' || now === 'disconnected')) pc.restartIce();

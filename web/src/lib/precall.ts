@@ -55,7 +55,10 @@ const LIMITS = {
 
 const FAIL: ReadonlySet<Advice> = new Set(['insecure', 'denied', 'noMic', 'micBusy', 'offline']);
 
-export function verdictOf(d: DeviceResults, n: NetworkResults | null): { verdict: Verdict; advice: Advice[] } {
+export function verdictOf(
+  d: DeviceResults,
+  n: NetworkResults | null,
+): { verdict: Verdict; advice: Advice[] } {
   const advice: Advice[] = [];
   const add = (a: Advice) => {
     if (!advice.includes(a)) advice.push(a);
@@ -73,10 +76,25 @@ export function verdictOf(d: DeviceResults, n: NetworkResults | null): { verdict
     // No path out but through the server's relay, and no relay: the video may not get through.
     if (n.stun === false && n.turn !== true) add('blocked');
     if (n.turn === false && n.stun !== true) add('blocked');
-    if ((n.rttMs !== null && n.rttMs > LIMITS.rttMs) || (n.throughputVia === 'relay' && n.throughputMbps !== null && n.throughputMbps < LIMITS.relayMbps)) add('slowLink');
-    if (n.throughputVia === 'local' && n.throughputMbps !== null && n.throughputMbps < LIMITS.localMbps) add('slowDevice');
+    if (
+      (n.rttMs !== null && n.rttMs > LIMITS.rttMs) ||
+      (n.throughputVia === 'relay' &&
+        n.throughputMbps !== null &&
+        n.throughputMbps < LIMITS.relayMbps)
+    )
+      add('slowLink');
+    if (
+      n.throughputVia === 'local' &&
+      n.throughputMbps !== null &&
+      n.throughputMbps < LIMITS.localMbps
+    )
+      add('slowDevice');
   }
-  const verdict: Verdict = advice.some((a) => FAIL.has(a)) ? 'fail' : advice.length ? 'warning' : 'ok';
+  const verdict: Verdict = advice.some((a) => FAIL.has(a))
+    ? 'fail'
+    : advice.length
+      ? 'warning'
+      : 'ok';
   return { verdict, advice };
 }
 
@@ -93,7 +111,10 @@ export function serverKinds(servers: RTCIceServer[]): { stun: boolean; turn: boo
  * out), a relay one means TURN answered. Stops when all that can come has come, or after
  * `timeoutMs`.
  */
-export async function gatherCandidates(servers: RTCIceServer[], timeoutMs = 6000): Promise<{ srflx: boolean; relay: boolean }> {
+export async function gatherCandidates(
+  servers: RTCIceServer[],
+  timeoutMs = 6000,
+): Promise<{ srflx: boolean; relay: boolean }> {
   const want = serverKinds(servers);
   const found = { srflx: false, relay: false };
   const pc = new RTCPeerConnection({ iceServers: servers });
@@ -150,15 +171,24 @@ export function median(values: number[]): number | null {
  * the relay and back: an estimate of the real link. Without, it only says how much the device
  * itself can push. Null when the two could not connect.
  */
-export async function loopbackThroughput(servers: RTCIceServer[], relay: boolean, durationMs = 1000): Promise<number | null> {
-  const config: RTCConfiguration = { iceServers: servers, iceTransportPolicy: relay ? 'relay' : 'all' };
+export async function loopbackThroughput(
+  servers: RTCIceServer[],
+  relay: boolean,
+  durationMs = 1000,
+): Promise<number | null> {
+  const config: RTCConfiguration = {
+    iceServers: servers,
+    iceTransportPolicy: relay ? 'relay' : 'all',
+  };
   const a = new RTCPeerConnection(config);
   const b = new RTCPeerConnection(config);
   const timers: Array<ReturnType<typeof setTimeout>> = [];
   const wait = (ms: number) => new Promise<void>((r) => timers.push(setTimeout(r, ms)));
   try {
-    a.onicecandidate = ({ candidate }) => void (candidate && b.addIceCandidate(candidate).catch(() => {}));
-    b.onicecandidate = ({ candidate }) => void (candidate && a.addIceCandidate(candidate).catch(() => {}));
+    a.onicecandidate = ({ candidate }) =>
+      void (candidate && b.addIceCandidate(candidate).catch(() => {}));
+    b.onicecandidate = ({ candidate }) =>
+      void (candidate && a.addIceCandidate(candidate).catch(() => {}));
     const channel = a.createDataChannel('debit');
     let bytes = 0;
     let first = 0;
@@ -187,7 +217,12 @@ export async function loopbackThroughput(servers: RTCIceServer[], relay: boolean
     channel.bufferedAmountLowThreshold = 256 * 1024;
     // Keeps about 1 MB in flight: enough to fill the link, not so much that the end drags.
     const pump = () => {
-      while (performance.now() < end && channel.readyState === 'open' && channel.bufferedAmount < 1024 * 1024) channel.send(chunk);
+      while (
+        performance.now() < end &&
+        channel.readyState === 'open' &&
+        channel.bufferedAmount < 1024 * 1024
+      )
+        channel.send(chunk);
     };
     channel.onbufferedamountlow = pump;
     pump();

@@ -2,7 +2,13 @@
 // joins sent again after a reconnection (resume), counted joins, and message routing by type
 // and consultation.
 import { describe, expect, it } from 'vitest';
-import { backoffDelay, RealtimeClient, socketUrl, type RealtimeMessage, type SocketLike } from './realtime';
+import {
+  backoffDelay,
+  RealtimeClient,
+  socketUrl,
+  type RealtimeMessage,
+  type SocketLike,
+} from './realtime';
 
 class FakeSocket implements SocketLike {
   readyState = 0;
@@ -83,7 +89,9 @@ function setup(random = () => 0.5) {
 describe('backoffDelay', () => {
   it('doubles from 1 s and stops at 30 s', () => {
     const mid = () => 0.5; // no jitter: factor 1
-    expect([0, 1, 2, 3, 4, 5, 6, 10, 50].map((n) => backoffDelay(n, mid))).toEqual([1000, 2000, 4000, 8000, 16000, 30000, 30000, 30000, 30000]);
+    expect([0, 1, 2, 3, 4, 5, 6, 10, 50].map((n) => backoffDelay(n, mid))).toEqual([
+      1000, 2000, 4000, 8000, 16000, 30000, 30000, 30000, 30000,
+    ]);
   });
 
   it('adds at most ±20 % jitter, never above 30 s', () => {
@@ -97,8 +105,12 @@ describe('backoffDelay', () => {
 
 describe('socketUrl', () => {
   it('follows the page protocol on the same host', () => {
-    expect(socketUrl({ protocol: 'https:', host: 'cabinet.fr' })).toBe('wss://cabinet.fr/api/v1/ws');
-    expect(socketUrl({ protocol: 'http:', host: '127.0.0.1:8080' })).toBe('ws://127.0.0.1:8080/api/v1/ws');
+    expect(socketUrl({ protocol: 'https:', host: 'cabinet.fr' })).toBe(
+      'wss://cabinet.fr/api/v1/ws',
+    );
+    expect(socketUrl({ protocol: 'http:', host: '127.0.0.1:8080' })).toBe(
+      'ws://127.0.0.1:8080/api/v1/ws',
+    );
   });
 });
 
@@ -225,7 +237,16 @@ describe('RealtimeClient', () => {
     last().receive({ type: 'error', code: 'rate_limited' });
     off();
     last().receive({ type: 'presence', consultation: 'a1' });
-    expect(got).toEqual(['a1:un', 'any:un', '*:chat', 'a2:deux', 'any:deux', '*:chat', 'error:rate_limited', '*:error']);
+    expect(got).toEqual([
+      'a1:un',
+      'any:un',
+      '*:chat',
+      'a2:deux',
+      'any:deux',
+      '*:chat',
+      'error:rate_limited',
+      '*:error',
+    ]);
   });
 
   it('ignores frames that are not a JSON object with a type, and survives a throwing handler', () => {

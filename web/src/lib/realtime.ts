@@ -83,12 +83,17 @@ export class RealtimeClient {
   private wasOpen = false;
   private stopped = false;
   private readonly subs = new Set<Subscription>();
-  private readonly stateListeners = new Set<(state: ConnectionState, reconnected: boolean) => void>();
+  private readonly stateListeners = new Set<
+    (state: ConnectionState, reconnected: boolean) => void
+  >();
   /**
    * Messages to send again after every reconnection (a join, the dashboard's watch), by their
    * JSON: how many holders keep each, and what to send when the last one lets go.
    */
-  private readonly kept = new Map<string, { msg: RealtimeMessage; count: number; undo: RealtimeMessage | null }>();
+  private readonly kept = new Map<
+    string,
+    { msg: RealtimeMessage; count: number; undo: RealtimeMessage | null }
+  >();
 
   constructor(private readonly deps: RealtimeDeps) {}
 
@@ -308,7 +313,12 @@ export class RealtimeClient {
   private dispatch(msg: RealtimeMessage): void {
     for (const sub of [...this.subs]) {
       if (sub.type !== '*' && sub.type !== msg.type) continue;
-      if (sub.consultation !== undefined && msg.consultation !== undefined && msg.consultation !== sub.consultation) continue;
+      if (
+        sub.consultation !== undefined &&
+        msg.consultation !== undefined &&
+        msg.consultation !== sub.consultation
+      )
+        continue;
       try {
         sub.handler(msg);
       } catch (e) {
@@ -323,7 +333,13 @@ function parse(data: unknown): RealtimeMessage | null {
   if (typeof data !== 'string') return null;
   try {
     const v: unknown = JSON.parse(data);
-    if (typeof v === 'object' && v !== null && !Array.isArray(v) && typeof (v as { type?: unknown }).type === 'string') return v as RealtimeMessage;
+    if (
+      typeof v === 'object' &&
+      v !== null &&
+      !Array.isArray(v) &&
+      typeof (v as { type?: unknown }).type === 'string'
+    )
+      return v as RealtimeMessage;
   } catch {
     // Not JSON: ignored, as the server would.
   }

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_QUERY, activeFilterCount, fromPageParams, searchPath, toApiParams, toPageParams, withoutFilters, type SearchQuery } from './searchQuery';
+import {
+  EMPTY_QUERY,
+  activeFilterCount,
+  fromPageParams,
+  searchPath,
+  toApiParams,
+  toPageParams,
+  withoutFilters,
+  type SearchQuery,
+} from './searchQuery';
 
 const full: SearchQuery = {
   q: 'Durand',
@@ -23,7 +32,9 @@ describe('search query ⇄ page address', () => {
   it('writes nothing for the defaults', () => {
     expect(toPageParams(EMPTY_QUERY).toString()).toBe('');
     expect(searchPath('/recherche', {})).toBe('/recherche');
-    expect(searchPath('/recherche', { specialty: 'pediatrics', near: '75011' })).toBe('/recherche?specialite=pediatrics&lieu=75011');
+    expect(searchPath('/recherche', { specialty: 'pediatrics', near: '75011' })).toBe(
+      '/recherche?specialite=pediatrics&lieu=75011',
+    );
   });
   it('uses French parameter names', () => {
     expect(toPageParams(full).toString()).toBe(
@@ -37,11 +48,21 @@ describe('search query ⇄ page address', () => {
     expect(back.radius).toBeNull();
   });
   it('ignores malformed values', () => {
-    const q = fromPageParams({ page: '-2', rayon: '900', date: '2026-02-30', secteur: '3,1', lieu: 'Lyon', specialite: '<b>', tri: 'price', langue: 'english' });
+    const q = fromPageParams({
+      page: '-2',
+      rayon: '900',
+      date: '2026-02-30',
+      secteur: '3,1',
+      lieu: 'Lyon',
+      specialite: '<b>',
+      tri: 'price',
+      langue: 'english',
+    });
     expect(q).toEqual({ ...EMPTY_QUERY, sectors: ['1'] });
   });
   it('accepts postcodes, commune codes (Corsica too) and coordinates', () => {
-    for (const near of ['69003', 'c:2A004', 'c:97411', '45.758,4.835', '-21.11,55.53']) expect(fromPageParams({ lieu: near }).near).toBe(near);
+    for (const near of ['69003', 'c:2A004', 'c:97411', '45.758,4.835', '-21.11,55.53'])
+      expect(fromPageParams({ lieu: near }).near).toBe(near);
   });
 });
 

@@ -137,12 +137,28 @@ export function toApiParams(q: SearchQuery, perPage = PER_PAGE): URLSearchParams
 
 /** How many filters (beyond what, where) narrow the search: the mobile "Filtres (2)" button. */
 export function activeFilterCount(q: SearchQuery): number {
-  return [q.video, !!q.date, !!q.language, q.tiersPayant, q.sectors.length > 0, q.radius !== null && !!q.near].filter(Boolean).length;
+  return [
+    q.video,
+    !!q.date,
+    !!q.language,
+    q.tiersPayant,
+    q.sectors.length > 0,
+    q.radius !== null && !!q.near,
+  ].filter(Boolean).length;
 }
 
 /** The same search without its filters (the empty state's "Retirer les filtres"). */
 export function withoutFilters(q: SearchQuery): SearchQuery {
-  return { ...q, video: false, date: '', language: '', tiersPayant: false, sectors: [], radius: null, page: 1 };
+  return {
+    ...q,
+    video: false,
+    date: '',
+    language: '',
+    tiersPayant: false,
+    sectors: [],
+    radius: null,
+    page: 1,
+  };
 }
 
 export function pageCount(total: number, perPage: number): number {

@@ -3,7 +3,15 @@
 // goes back if the server refuses.
 import { describe, expect, it, vi } from 'vitest';
 import { ApiError, CLIENT_ERROR_CODES } from './api';
-import { createSession, currentProfile, homeForRole, initials, loginUrl, safeReturnPath, type SessionState } from './session';
+import {
+  createSession,
+  currentProfile,
+  homeForRole,
+  initials,
+  loginUrl,
+  safeReturnPath,
+  type SessionState,
+} from './session';
 import type { Me } from './types';
 
 const ME: Me = {
@@ -19,8 +27,24 @@ const ME: Me = {
     created_at: 1790000000,
   },
   profiles: [
-    { id: 'p1', is_holder: true, first_name: 'Zoé', last_name: 'Martin', birth_date: '1990-04-02', sex: 'female', relationship: 'self' },
-    { id: 'p2', is_holder: false, first_name: 'Léa', last_name: 'Martin', birth_date: '2018-06-01', sex: 'female', relationship: 'child' },
+    {
+      id: 'p1',
+      is_holder: true,
+      first_name: 'Zoé',
+      last_name: 'Martin',
+      birth_date: '1990-04-02',
+      sex: 'female',
+      relationship: 'self',
+    },
+    {
+      id: 'p2',
+      is_holder: false,
+      first_name: 'Léa',
+      last_name: 'Martin',
+      birth_date: '2018-06-01',
+      sex: 'female',
+      relationship: 'child',
+    },
   ],
   current_profile: 'p1',
 };
@@ -28,10 +52,22 @@ const ME: Me = {
 const expired = () => new ApiError(401, 'session_expired', 'Session expirée');
 const noSession = () => new ApiError(401, 'unauthorized', 'Non connecté');
 
-function fakeApi(handlers: { get?: (path: string) => Promise<unknown>; post?: (path: string, body?: unknown) => Promise<unknown> }) {
-  const get = vi.fn((path: string) => (handlers.get ? handlers.get(path) : Promise.reject(noSession())));
-  const post = vi.fn((path: string, body?: unknown) => (handlers.post ? handlers.post(path, body) : Promise.resolve(undefined)));
-  return { get: get as unknown as <T>(path: string) => Promise<T>, post: post as unknown as <T>(path: string, body?: unknown) => Promise<T>, getMock: get, postMock: post };
+function fakeApi(handlers: {
+  get?: (path: string) => Promise<unknown>;
+  post?: (path: string, body?: unknown) => Promise<unknown>;
+}) {
+  const get = vi.fn((path: string) =>
+    handlers.get ? handlers.get(path) : Promise.reject(noSession()),
+  );
+  const post = vi.fn((path: string, body?: unknown) =>
+    handlers.post ? handlers.post(path, body) : Promise.resolve(undefined),
+  );
+  return {
+    get: get as unknown as <T>(path: string) => Promise<T>,
+    post: post as unknown as <T>(path: string, body?: unknown) => Promise<T>,
+    getMock: get,
+    postMock: post,
+  };
 }
 
 async function signedIn(post?: (path: string, body?: unknown) => Promise<unknown>) {
@@ -55,7 +91,11 @@ describe('session store', () => {
   });
 
   it('does not pretend to know when the server cannot be reached', async () => {
-    const s = createSession(fakeApi({ get: () => Promise.reject(new ApiError(0, CLIENT_ERROR_CODES.network, 'offline')) }));
+    const s = createSession(
+      fakeApi({
+        get: () => Promise.reject(new ApiError(0, CLIENT_ERROR_CODES.network, 'offline')),
+      }),
+    );
     const state = await s.refresh();
     expect(state.status).toBe('error');
   });
@@ -90,9 +130,15 @@ describe('session store', () => {
 describe('profile switch', () => {
   it('shows the chosen profile at once, then keeps the server answer', async () => {
     let release: (me: Me) => void = () => undefined;
-    const { session, api } = await signedIn((path) => (path === '/me/current-profile' ? new Promise((r) => (release = r)) : Promise.resolve()));
+    const { session, api } = await signedIn((path) =>
+      path === '/me/current-profile' ? new Promise((r) => (release = r)) : Promise.resolve(),
+    );
     const done = session.switchProfile('p2');
-    expect(session.state).toMatchObject({ status: 'signedIn', switching: 'p2', me: { current_profile: 'p2' } });
+    expect(session.state).toMatchObject({
+      status: 'signedIn',
+      switching: 'p2',
+      me: { current_profile: 'p2' },
+    });
     expect(api.postMock).toHaveBeenCalledWith('/me/current-profile', { profile_id: 'p2' });
     release({ ...ME, current_profile: 'p2' });
     await done;
@@ -102,7 +148,9 @@ describe('profile switch', () => {
   });
 
   it('goes back to the previous profile when the server refuses', async () => {
-    const { session } = await signedIn(() => Promise.reject(new ApiError(404, 'not_found', 'Profil introuvable')));
+    const { session } = await signedIn(() =>
+      Promise.reject(new ApiError(404, 'not_found', 'Profil introuvable')),
+    );
     await expect(session.switchProfile('p2')).rejects.toMatchObject({ code: 'not_found' });
     expect(session.state).toEqual({ status: 'signedIn', me: ME });
   });
@@ -132,13 +180,24 @@ describe('helpers', () => {
   });
 
   it('sends each role to its area', () => {
-    expect(['patient', 'practitioner', 'assistant', 'operator'].map((r) => homeForRole(r as never))).toEqual(['/patient', '/praticien', '/praticien', '/operateur']);
+    expect(
+      ['patient', 'practitioner', 'assistant', 'operator'].map((r) => homeForRole(r as never)),
+    ).toEqual(['/patient', '/praticien', '/praticien', '/operateur']);
   });
 
   it('follows only return paths of this site', () => {
     expect(safeReturnPath('/compte/proches')).toBe('/compte/proches');
     expect(safeReturnPath('/compte?x=1')).toBe('/compte?x=1');
-    for (const bad of [undefined, '', 'compte', '//evil.example', '/\\evil.example', 'https://evil.example', '/a\nb']) expect(safeReturnPath(bad)).toBeNull();
+    for (const bad of [
+      undefined,
+      '',
+      'compte',
+      '//evil.example',
+      '/\\evil.example',
+      'https://evil.example',
+      '/a\nb',
+    ])
+      expect(safeReturnPath(bad)).toBeNull();
   });
 
   it('builds the login address with the page to come back to and the reason', () => {

@@ -21,7 +21,11 @@ export type SessionState =
 type Listener = (state: SessionState, previous: SessionState) => void;
 
 export function isAuthError(err: unknown): err is ApiError {
-  return err instanceof ApiError && err.status === 401 && (err.code === 'unauthorized' || err.code === 'session_expired');
+  return (
+    err instanceof ApiError &&
+    err.status === 401 &&
+    (err.code === 'unauthorized' || err.code === 'session_expired')
+  );
 }
 
 export function reasonFor(err: ApiError): SignedOutReason {
@@ -53,9 +57,19 @@ export function createSession(api: Pick<Api, 'get' | 'post'>) {
       try {
         set({ status: 'signedIn', me: await api.get<Me>('/me') });
       } catch (e) {
-        if (isAuthError(e)) set(e.code === 'session_expired' ? { status: 'signedOut', reason: 'expired' } : { status: 'signedOut' });
+        if (isAuthError(e))
+          set(
+            e.code === 'session_expired'
+              ? { status: 'signedOut', reason: 'expired' }
+              : { status: 'signedOut' },
+          );
         else if (e instanceof ApiError && e.code === CLIENT_ERROR_CODES.aborted) return state;
-        else set({ status: 'error', error: e instanceof ApiError ? e : new ApiError(0, CLIENT_ERROR_CODES.network, String(e)) });
+        else
+          set({
+            status: 'error',
+            error:
+              e instanceof ApiError ? e : new ApiError(0, CLIENT_ERROR_CODES.network, String(e)),
+          });
       }
       return state;
     },
@@ -71,7 +85,8 @@ export function createSession(api: Pick<Api, 'get' | 'post'>) {
 
     /** Given every failed API call: a 401 while signed in means the session is gone. */
     onApiError(err: ApiError): void {
-      if (state.status === 'signedIn' && isAuthError(err)) set({ status: 'signedOut', reason: reasonFor(err) });
+      if (state.status === 'signedIn' && isAuthError(err))
+        set({ status: 'signedOut', reason: reasonFor(err) });
     },
 
     /** Ends the session. The local state is cleared even when the server cannot be reached. */
@@ -93,9 +108,16 @@ export function createSession(api: Pick<Api, 'get' | 'post'>) {
       if (state.status !== 'signedIn') throw new Error('switchProfile needs a signed-in session');
       const before = state.me;
       if (before.current_profile === profileId) return;
-      set({ status: 'signedIn', me: { ...before, current_profile: profileId }, switching: profileId });
+      set({
+        status: 'signedIn',
+        me: { ...before, current_profile: profileId },
+        switching: profileId,
+      });
       try {
-        set({ status: 'signedIn', me: await api.post<Me>('/me/current-profile', { profile_id: profileId }) });
+        set({
+          status: 'signedIn',
+          me: await api.post<Me>('/me/current-profile', { profile_id: profileId }),
+        });
       } catch (e) {
         // A 401 has already signed the user out through onApiError; otherwise restore.
         if (state.status === 'signedIn') set({ status: 'signedIn', me: before });
@@ -109,7 +131,11 @@ export type Session = ReturnType<typeof createSession>;
 
 /** The profile the user is acting for; the holder's own when the id is unknown. */
 export function currentProfile(me: Me): Profile | undefined {
-  return me.profiles.find((p) => p.id === me.current_profile) ?? me.profiles.find((p) => p.is_holder) ?? me.profiles[0];
+  return (
+    me.profiles.find((p) => p.id === me.current_profile) ??
+    me.profiles.find((p) => p.is_holder) ??
+    me.profiles[0]
+  );
 }
 
 export function holderProfile(me: Me): Profile | undefined {
@@ -143,7 +169,8 @@ export function homeForRole(role: Role): string {
  * (starting with one "/", not "//" or "/\", which browsers treat as another host).
  */
 export function safeReturnPath(value: string | undefined | null): string | null {
-  if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return null;
+  if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\'))
+    return null;
   if (/[\u0000-\u001f]/.test(value)) return null;
   return value;
 }
@@ -151,6 +178,7 @@ export function safeReturnPath(value: string | undefined | null): string | null 
 /** The login page's address for a signed-in-only page, so that the user comes back to it. */
 export function loginUrl(returnTo: string, reason?: SignedOutReason): string {
   const params = new URLSearchParams({ retour: returnTo });
-  if (reason === 'expired' || reason === 'revoked') params.set('raison', reason === 'expired' ? 'session' : 'deconnecte');
+  if (reason === 'expired' || reason === 'revoked')
+    params.set('raison', reason === 'expired' ? 'session' : 'deconnecte');
   return `/connexion?${params.toString()}`;
 }

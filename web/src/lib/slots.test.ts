@@ -22,7 +22,15 @@ import {
 
 describe('parseInstant', () => {
   it('reads the wall clock and the offset as written', () => {
-    expect(parseInstant('2026-11-24T09:30:00+01:00')).toEqual({ date: '2026-11-24', year: 2026, month: 11, day: 24, hour: 9, minute: 30, offset: 60 });
+    expect(parseInstant('2026-11-24T09:30:00+01:00')).toEqual({
+      date: '2026-11-24',
+      year: 2026,
+      month: 11,
+      day: 24,
+      hour: 9,
+      minute: 30,
+      offset: 60,
+    });
     expect(parseInstant('2026-11-24T09:30:00+04:00')?.offset).toBe(240);
     expect(parseInstant('2026-11-24T09:30:00-04:00')?.offset).toBe(-240);
     expect(parseInstant('2026-11-24T09:30:00.000Z')?.offset).toBe(0);
@@ -35,7 +43,9 @@ describe('slot formatting keeps the practitioner’s zone, not the browser’s',
   // The same instant, 05:30 UTC, written in three zones: each shows its own wall clock.
   it('La Réunion (+04:00)', () => {
     expect(slotLabel('2026-11-24T09:30:00+04:00', 'fr')).toBe('mar. 24 nov. 09:30');
-    expect(slotSentence('2026-11-24T09:30:00+04:00', 'fr')).toBe('mardi 24 novembre à 9\u00a0h\u00a030');
+    expect(slotSentence('2026-11-24T09:30:00+04:00', 'fr')).toBe(
+      'mardi 24 novembre à 9\u00a0h\u00a030',
+    );
   });
   it('Martinique (-04:00), where the local date can be the day before UTC’s', () => {
     expect(slotLabel('2026-11-23T21:30:00-04:00', 'fr')).toBe('lun. 23 nov. 21:30');
@@ -48,8 +58,12 @@ describe('slot formatting keeps the practitioner’s zone, not the browser’s',
     expect(slotLabel('2026-12-07T18:15:00+01:00', 'en')).toBe('Mon 7 Dec 18:15');
   });
   it('formats ranges, midnight included', () => {
-    expect(rangeSentence('2026-11-24T09:00:00+01:00', '2026-11-24T12:30:00+01:00', 'fr')).toBe('9\u00a0h\u00a000 – 12\u00a0h\u00a030');
-    expect(rangeSentence('2026-11-24T20:00:00+01:00', '2026-11-25T00:00:00+01:00', 'fr')).toBe('20\u00a0h\u00a000 – minuit');
+    expect(rangeSentence('2026-11-24T09:00:00+01:00', '2026-11-24T12:30:00+01:00', 'fr')).toBe(
+      '9\u00a0h\u00a000 – 12\u00a0h\u00a030',
+    );
+    expect(rangeSentence('2026-11-24T20:00:00+01:00', '2026-11-25T00:00:00+01:00', 'fr')).toBe(
+      '20\u00a0h\u00a000 – minuit',
+    );
   });
   it('reads minutes since local midnight', () => {
     expect(localMinutes('2026-11-24T09:30:00-04:00')).toBe(570);
@@ -95,22 +109,49 @@ describe('bucketByDay (the week grid)', () => {
   const slot = (start: string) => ({ start, end: start, mode: 'video' as const });
   it('puts each slot under its local day, in time order, with empty days kept', () => {
     const grid = bucketByDay(
-      [slot('2026-11-25T14:00:00-04:00'), slot('2026-11-24T09:00:00-04:00'), slot('2026-11-25T08:00:00-04:00'), slot('2026-12-09T08:00:00-04:00')],
+      [
+        slot('2026-11-25T14:00:00-04:00'),
+        slot('2026-11-24T09:00:00-04:00'),
+        slot('2026-11-25T08:00:00-04:00'),
+        slot('2026-12-09T08:00:00-04:00'),
+      ],
       '2026-11-23',
       7,
     );
-    expect(grid.map((d) => d.date)).toEqual(['2026-11-23', '2026-11-24', '2026-11-25', '2026-11-26', '2026-11-27', '2026-11-28', '2026-11-29']);
+    expect(grid.map((d) => d.date)).toEqual([
+      '2026-11-23',
+      '2026-11-24',
+      '2026-11-25',
+      '2026-11-26',
+      '2026-11-27',
+      '2026-11-28',
+      '2026-11-29',
+    ]);
     expect(grid.map((d) => d.items.length)).toEqual([0, 1, 2, 0, 0, 0, 0]);
-    expect(grid[2]!.items.map((s) => s.start)).toEqual(['2026-11-25T08:00:00-04:00', '2026-11-25T14:00:00-04:00']);
+    expect(grid[2]!.items.map((s) => s.start)).toEqual([
+      '2026-11-25T08:00:00-04:00',
+      '2026-11-25T14:00:00-04:00',
+    ]);
   });
   it('uses the practitioner’s date: 23:30 at -04:00 stays on its day though UTC is the next', () => {
-    const grid = bucketByDay([slot('2026-11-23T23:30:00-04:00'), slot('2026-11-24T00:30:00+04:00')], '2026-11-23', 2);
+    const grid = bucketByDay(
+      [slot('2026-11-23T23:30:00-04:00'), slot('2026-11-24T00:30:00+04:00')],
+      '2026-11-23',
+      2,
+    );
     expect(grid[0]!.items).toHaveLength(1);
     expect(grid[1]!.items).toHaveLength(1);
   });
   it('orders the two 02:30 of the October change by instant', () => {
-    const grid = bucketByDay([slot('2026-10-25T02:30:00+01:00'), slot('2026-10-25T02:30:00+02:00')], '2026-10-25', 1);
-    expect(grid[0]!.items.map((s) => s.start)).toEqual(['2026-10-25T02:30:00+02:00', '2026-10-25T02:30:00+01:00']);
+    const grid = bucketByDay(
+      [slot('2026-10-25T02:30:00+01:00'), slot('2026-10-25T02:30:00+02:00')],
+      '2026-10-25',
+      1,
+    );
+    expect(grid[0]!.items.map((s) => s.start)).toEqual([
+      '2026-10-25T02:30:00+02:00',
+      '2026-10-25T02:30:00+01:00',
+    ]);
   });
 });
 

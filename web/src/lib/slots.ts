@@ -101,7 +101,12 @@ export function mondayOf(date: string): string {
 /** Today's date in an IANA zone ("Indian/Reunion"), whatever the browser's zone. */
 export function todayIn(timeZone: string, now: Date = new Date()): string {
   try {
-    const parts = new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(now);
+    const parts = new Intl.DateTimeFormat('en-GB', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    }).formatToParts(now);
     const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
     return `${get('year')}-${get('month')}-${get('day')}`;
   } catch {
@@ -129,12 +134,21 @@ export function formatDayShort(date: string, lang: Lang): string {
 
 /** "lundi 24 novembre" / "Monday 24 November" (with the year when asked). */
 export function formatDayLong(date: string, lang: Lang, withYear = false): string {
-  return fmt(lang, { weekday: 'long', day: 'numeric', month: 'long', ...(withYear ? { year: 'numeric' } : {}) }).format(utcDay(date));
+  return fmt(lang, {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    ...(withYear ? { year: 'numeric' } : {}),
+  }).format(utcDay(date));
 }
 
 /** "24 novembre 2026" — a date without its weekday. */
 export function formatDate(date: string, lang: Lang, withYear = true): string {
-  return fmt(lang, { day: 'numeric', month: 'long', ...(withYear ? { year: 'numeric' } : {}) }).format(utcDay(date));
+  return fmt(lang, {
+    day: 'numeric',
+    month: 'long',
+    ...(withYear ? { year: 'numeric' } : {}),
+  }).format(utcDay(date));
 }
 
 /** "lun." / "Mon" and "24" — the two lines of a column header. */
@@ -186,7 +200,12 @@ export function rangeSentence(start: string, end: string, lang: Lang): string {
   const a = parseInstant(start);
   const b = parseInstant(end);
   if (!a || !b) return '';
-  const endText = b.date !== a.date && b.hour === 0 && b.minute === 0 ? (lang === 'fr' ? 'minuit' : 'midnight') : spokenTime(b.hour, b.minute, lang);
+  const endText =
+    b.date !== a.date && b.hour === 0 && b.minute === 0
+      ? lang === 'fr'
+        ? 'minuit'
+        : 'midnight'
+      : spokenTime(b.hour, b.minute, lang);
   return `${spokenTime(a.hour, a.minute, lang)} – ${endText}`;
 }
 
@@ -199,8 +218,15 @@ export interface DayBucket<T> {
  * The week grid: one bucket per day from `from` for `days` days, each with the items that
  * start that (local) day, in time order. Items outside the range are dropped.
  */
-export function bucketByDay<T extends { start: string }>(items: T[], from: string, days: number): DayBucket<T>[] {
-  const buckets: DayBucket<T>[] = Array.from({ length: days }, (_, i) => ({ date: addDays(from, i), items: [] }));
+export function bucketByDay<T extends { start: string }>(
+  items: T[],
+  from: string,
+  days: number,
+): DayBucket<T>[] {
+  const buckets: DayBucket<T>[] = Array.from({ length: days }, (_, i) => ({
+    date: addDays(from, i),
+    items: [],
+  }));
   const index = new Map(buckets.map((b, i) => [b.date, i]));
   for (const item of items) {
     const i = index.get(localDate(item.start));

@@ -30,9 +30,17 @@ export function AgendaHoursPage() {
 }
 
 function HoursLoader() {
-  const hours = useLoad((signal) => api.get<WeeklyHours>('/practitioner/agenda/hours', { signal }), []);
+  const hours = useLoad(
+    (signal) => api.get<WeeklyHours>('/practitioner/agenda/hours', { signal }),
+    [],
+  );
   return (
-    <LoadState loading={hours.loading && !hours.data} error={hours.data ? null : hours.error} onRetry={hours.reload} lines={7}>
+    <LoadState
+      loading={hours.loading && !hours.data}
+      error={hours.data ? null : hours.error}
+      onRetry={hours.reload}
+      lines={7}
+    >
       {hours.data && <HoursEditor initial={hours.data} />}
     </LoadState>
   );
@@ -59,7 +67,9 @@ function HoursEditor({ initial }: { initial: WeeklyHours }) {
   function check(): Errors {
     const problems = validateWeek(week);
     const out: Errors = {};
-    for (const p of problems) out[`${p.day}-${p.mode}-${p.index}-${p.which}`] = `${dayName(p.day)}, ${modeName(p.mode).toLowerCase()} : ${h.checks[p.problem]}`;
+    for (const p of problems)
+      out[`${p.day}-${p.mode}-${p.index}-${p.which}`] =
+        `${dayName(p.day)}, ${modeName(p.mode).toLowerCase()} : ${h.checks[p.problem]}`;
     return out;
   }
 
@@ -97,7 +107,8 @@ function HoursEditor({ initial }: { initial: WeeklyHours }) {
             class="btn btn-secondary"
             onClick={() => {
               update((w) => {
-                for (const d of [2, 3, 4, 5]) for (const m of MODES) w[d]![m] = w[1]![m].map((r) => ({ ...r, key: newKey() }));
+                for (const d of [2, 3, 4, 5])
+                  for (const m of MODES) w[d]![m] = w[1]![m].map((r) => ({ ...r, key: newKey() }));
                 return w;
               });
               form.clear();
@@ -124,7 +135,12 @@ function HoursEditor({ initial }: { initial: WeeklyHours }) {
               {MODES.map((m) => {
                 const ranges = week[d]![m];
                 return (
-                  <div key={m} class="hours-cell" role="group" aria-label={`${dayName(d)}, ${modeName(m)}`}>
+                  <div
+                    key={m}
+                    class="hours-cell"
+                    role="group"
+                    aria-label={`${dayName(d)}, ${modeName(m)}`}
+                  >
                     <span class="hours-mode-inline" aria-hidden="true">
                       <Icon name={m === 'video' ? 'video' : 'user'} />
                       {modeName(m)}
@@ -136,7 +152,10 @@ function HoursEditor({ initial }: { initial: WeeklyHours }) {
                       const errStart = form.errors[`${base}-start`];
                       const errEnd = form.errors[`${base}-end`];
                       return (
-                        <div key={r.key} class={errStart || errEnd ? 'hours-range has-error' : 'hours-range'}>
+                        <div
+                          key={r.key}
+                          class={errStart || errEnd ? 'hours-range has-error' : 'hours-range'}
+                        >
                           <input
                             id={form.id(`${base}-start`)}
                             class="input time-input"
@@ -203,7 +222,9 @@ function HoursEditor({ initial }: { initial: WeeklyHours }) {
                     >
                       <Icon name="plus" />
                       {h.add}
-                      <span class="visually-hidden">, {dayName(d)}, {modeName(m)}</span>
+                      <span class="visually-hidden">
+                        , {dayName(d)}, {modeName(m)}
+                      </span>
                     </button>
                   </div>
                 );

@@ -15,7 +15,12 @@ import { checkEmail } from '../lib/checks';
 import { errorText } from '../lib/errors';
 import { ROUTES } from '../lib/routes';
 
-type Step = { s: 'confirming' } | { s: 'confirmed' } | { s: 'invalid' } | { s: 'failed'; error: string } | { s: 'resent'; email: string };
+type Step =
+  | { s: 'confirming' }
+  | { s: 'confirmed' }
+  | { s: 'invalid' }
+  | { s: 'failed'; error: string }
+  | { s: 'resent'; email: string };
 
 export function ConfirmEmailPage() {
   const { t } = useI18n();
@@ -35,7 +40,11 @@ export function ConfirmEmailPage() {
       await api.post('/auth/email/confirm', { token });
       setStep({ s: 'confirmed' });
     } catch (e) {
-      setStep(e instanceof ApiError && e.code === 'link_invalid' ? { s: 'invalid' } : { s: 'failed', error: errorText(e, t.errors) });
+      setStep(
+        e instanceof ApiError && e.code === 'link_invalid'
+          ? { s: 'invalid' }
+          : { s: 'failed', error: errorText(e, t.errors) },
+      );
     }
   }
 
@@ -50,7 +59,12 @@ export function ConfirmEmailPage() {
     case 'failed':
       return (
         <FormPage title={c.confirmingTitle} headingRef={heading}>
-          <LoadState loading={step.s === 'confirming'} error={step.s === 'failed' ? step.error : null} onRetry={() => void confirm()} lines={2}>
+          <LoadState
+            loading={step.s === 'confirming'}
+            error={step.s === 'failed' ? step.error : null}
+            onRetry={() => void confirm()}
+            lines={2}
+          >
             {null}
           </LoadState>
         </FormPage>
@@ -90,7 +104,17 @@ export function ConfirmEmailPage() {
             }}
           >
             <ErrorSummary message={form.summary} fields={form.fieldErrors} attempt={form.attempt} />
-            <TextField id="email" label={t.fields.email} type="email" value={email} onValue={setEmail} error={form.errors.email} autoComplete="email" spellcheck={false} autoCapitalize="off" />
+            <TextField
+              id="email"
+              label={t.fields.email}
+              type="email"
+              value={email}
+              onValue={setEmail}
+              error={form.errors.email}
+              autoComplete="email"
+              spellcheck={false}
+              autoCapitalize="off"
+            />
             <SubmitButton busy={form.busy}>{c.resend}</SubmitButton>
           </form>
         </FormPage>

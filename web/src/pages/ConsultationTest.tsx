@@ -33,10 +33,21 @@ function Precall({ id }: { id: string }) {
   return (
     <>
       <PageIntro title={p.title} lead={p.lead} compact>
-        {v && <p class="precall-for">{fillText(p.forConsultation, { name: v.practitioner.name, when: slotSentence(v.start, lang) })}</p>}
+        {v && (
+          <p class="precall-for">
+            {fillText(p.forConsultation, {
+              name: v.practitioner.name,
+              when: slotSentence(v.start, lang),
+            })}
+          </p>
+        )}
       </PageIntro>
       <div class="container precall-page">
-        <PrecallRun key={run} enter={{ href: roomPath(id, location.search) }} onRetry={() => setRun((n) => n + 1)} />
+        <PrecallRun
+          key={run}
+          enter={{ href: roomPath(id, location.search) }}
+          onRetry={() => setRun((n) => n + 1)}
+        />
       </div>
     </>
   );

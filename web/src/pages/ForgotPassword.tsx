@@ -44,7 +44,17 @@ export function ForgotPasswordPage() {
         }}
       >
         <ErrorSummary message={form.summary} fields={form.fieldErrors} attempt={form.attempt} />
-        <TextField id="email" label={t.fields.email} type="email" value={email} onValue={setEmail} error={form.errors.email} autoComplete="email" spellcheck={false} autoCapitalize="off" />
+        <TextField
+          id="email"
+          label={t.fields.email}
+          type="email"
+          value={email}
+          onValue={setEmail}
+          error={form.errors.email}
+          autoComplete="email"
+          spellcheck={false}
+          autoCapitalize="off"
+        />
         <SubmitButton busy={form.busy} large>
           {f.submit}
         </SubmitButton>

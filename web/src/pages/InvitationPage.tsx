@@ -20,7 +20,15 @@ import { useI18n } from '../i18n';
 import { fetchConsultation } from '../lib/consultation';
 import { errorText } from '../lib/errors';
 import { fillText } from '../lib/format';
-import { claimInvitation, fetchInvitation, GUEST_NAME_MAX, GUEST_START, guestConsultation, guestFlow, type InvitationInfo } from '../lib/invitations';
+import {
+  claimInvitation,
+  fetchInvitation,
+  GUEST_NAME_MAX,
+  GUEST_START,
+  guestConsultation,
+  guestFlow,
+  type InvitationInfo,
+} from '../lib/invitations';
 import { ROUTES } from '../lib/routes';
 import { slotSentence } from '../lib/slots';
 
@@ -52,7 +60,12 @@ export function InvitationPage() {
         <>
           <PageIntro title={g.title} />
           <div class="container narrow">
-            <LoadState loading={flow.step === 'loading'} error={flow.step === 'error' ? errorText(flow.error, t.errors) : null} onRetry={() => dispatch({ type: 'retry' })} lines={3}>
+            <LoadState
+              loading={flow.step === 'loading'}
+              error={flow.step === 'error' ? errorText(flow.error, t.errors) : null}
+              onRetry={() => dispatch({ type: 'retry' })}
+              lines={3}
+            >
               {null}
             </LoadState>
           </div>
@@ -65,7 +78,11 @@ export function InvitationPage() {
         <>
           <PageIntro title={used ? g.usedTitle : g.invalidTitle} />
           <div class="container narrow guest-page">
-            <p class="notice notice-warning" role="alert" data-testid={used ? 'guest-used' : 'guest-invalid'}>
+            <p
+              class="notice notice-warning"
+              role="alert"
+              data-testid={used ? 'guest-used' : 'guest-invalid'}
+            >
               <Icon name="alert" />
               <span>{used ? g.used : g.invalid}</span>
             </p>
@@ -79,7 +96,15 @@ export function InvitationPage() {
       );
     }
     case 'name':
-      return <NameStep token={token} info={flow.info!} error={flow.error} onClaimed={(guest) => dispatch({ type: 'claimed', guest })} onFailed={(error) => dispatch({ type: 'claim_failed', error })} />;
+      return (
+        <NameStep
+          token={token}
+          info={flow.info!}
+          error={flow.error}
+          onClaimed={(guest) => dispatch({ type: 'claimed', guest })}
+          onFailed={(error) => dispatch({ type: 'claim_failed', error })}
+        />
+      );
     case 'precall':
       return (
         <>
@@ -100,7 +125,10 @@ export function InvitationPage() {
 }
 
 function whenText(info: InvitationInfo, template: string, lang: 'fr' | 'en'): string {
-  return fillText(template, { name: info.consultation.practitioner.name, when: slotSentence(info.consultation.start, lang) });
+  return fillText(template, {
+    name: info.consultation.practitioner.name,
+    when: slotSentence(info.consultation.start, lang),
+  });
 }
 
 /** "Relancer le test" starts the steps over, as on the patient's test page. */
@@ -146,7 +174,10 @@ function NameStep({
             setMissing(false);
             setBusy(true);
             claimInvitation(token, name).then(
-              (guest) => onClaimed(guest.consultation ? guest : { ...guest, consultation: info.consultation.id }),
+              (guest) =>
+                onClaimed(
+                  guest.consultation ? guest : { ...guest, consultation: info.consultation.id },
+                ),
               (err: unknown) => {
                 setBusy(false);
                 onFailed(err);
@@ -176,7 +207,12 @@ function NameStep({
               <span>{errorText(error, t.errors)}</span>
             </p>
           )}
-          <button type="submit" class={`btn btn-primary btn-large${busy ? ' is-busy' : ''}`} aria-disabled={busy ? true : undefined} data-testid="guest-join">
+          <button
+            type="submit"
+            class={`btn btn-primary btn-large${busy ? ' is-busy' : ''}`}
+            aria-disabled={busy ? true : undefined}
+            data-testid="guest-join"
+          >
             {busy ? g.joining : g.join}
             <Icon name="arrowRight" />
           </button>

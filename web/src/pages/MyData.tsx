@@ -66,7 +66,12 @@ function Export() {
     <section class="card panel" aria-labelledby="export-title">
       <h2 id="export-title">{d.exportTitle}</h2>
       <p>{d.exportLead}</p>
-      <button type="button" class="btn btn-secondary" aria-disabled={busy ? true : undefined} onClick={() => void download()}>
+      <button
+        type="button"
+        class="btn btn-secondary"
+        aria-disabled={busy ? true : undefined}
+        onClick={() => void download()}
+      >
         <Icon name="download" />
         {busy ? d.exporting : d.export}
       </button>{' '}
@@ -129,8 +134,20 @@ function DeleteAccount({ me }: { me: Me }) {
         }}
       >
         <ErrorSummary message={form.summary} fields={form.fieldErrors} attempt={form.attempt} />
-        <PasswordField id={form.id('password')} label={d.passwordLabel} value={password} onValue={setPassword} error={form.errors.password} />
-        <CheckboxField id={form.id('understood')} label={d.understood} checked={understood} onChecked={setUnderstood} error={form.errors.understood} />
+        <PasswordField
+          id={form.id('password')}
+          label={d.passwordLabel}
+          value={password}
+          onValue={setPassword}
+          error={form.errors.password}
+        />
+        <CheckboxField
+          id={form.id('understood')}
+          label={d.understood}
+          checked={understood}
+          onChecked={setUnderstood}
+          error={form.errors.understood}
+        />
         <SubmitButton busy={form.busy} variant="danger">
           {d.deleteSubmit}
         </SubmitButton>

@@ -26,7 +26,13 @@ export function OperatorHome({ me }: { me: Me }) {
           </h2>
           <div class="segmented" role="group" aria-label={o.filterLabel}>
             {FILTERS.map((f) => (
-              <button key={f} type="button" class="segment" aria-pressed={filter === f} onClick={() => setFilter(f)}>
+              <button
+                key={f}
+                type="button"
+                class="segment"
+                aria-pressed={filter === f}
+                onClick={() => setFilter(f)}
+              >
                 {o.filters[f]}
               </button>
             ))}

@@ -28,7 +28,10 @@ export function PatientHome({ me }: { me: Me }) {
   ];
   return (
     <>
-      <PageIntro title={t.patient.title} lead={holder ? fillText(h.hello, { name: holder.first_name }) : undefined} />
+      <PageIntro
+        title={t.patient.title}
+        lead={holder ? fillText(h.hello, { name: holder.first_name }) : undefined}
+      />
       <div class="container">
         {pending && (
           <section class="card resume-booking" aria-labelledby="resume-title">
@@ -37,7 +40,12 @@ export function PatientHome({ me }: { me: Me }) {
               <h2 id="resume-title" class="small-title">
                 {t.booking.resume.title}
               </h2>
-              <p>{fillText(t.booking.resume.body, { name: pending.practitionerName, when: slotSentence(pending.start, lang) })}</p>
+              <p>
+                {fillText(t.booking.resume.body, {
+                  name: pending.practitionerName,
+                  when: slotSentence(pending.start, lang),
+                })}
+              </p>
               <div class="card-actions">
                 <a class="btn btn-primary" href={pending.path} data-testid="resume-booking">
                   {t.booking.resume.action}
@@ -88,7 +96,13 @@ export function PatientHome({ me }: { me: Me }) {
               </h2>
               <p class="current-name">
                 {fullName(current)}
-                <span class="muted"> · {current.is_holder ? t.profiles.you : t.profiles.relationship[current.relationship]}</span>
+                <span class="muted">
+                  {' '}
+                  ·{' '}
+                  {current.is_holder
+                    ? t.profiles.you
+                    : t.profiles.relationship[current.relationship]}
+                </span>
               </p>
               <p class="muted small">{me.profiles.length > 1 ? h.switchHint : h.addHint}</p>
             </div>

@@ -19,7 +19,11 @@ import { practitionerPath } from '../lib/routes';
 export function PractitionerProfileEditPage() {
   const { t } = useI18n();
   return (
-    <PractitionerLayout title={t.profileEdit.title} lead={t.profileEdit.lead} roles={['practitioner']}>
+    <PractitionerLayout
+      title={t.profileEdit.title}
+      lead={t.profileEdit.lead}
+      roles={['practitioner']}
+    >
       {() => <ProfileEditor />}
     </PractitionerLayout>
   );
@@ -29,7 +33,12 @@ function ProfileEditor() {
   const { t } = useI18n();
   const profile = useLoad((signal) => api.get<OwnProfile>('/practitioner/profile', { signal }), []);
   return (
-    <LoadState loading={profile.loading && !profile.data} error={profile.data ? null : profile.error} onRetry={profile.reload} lines={6}>
+    <LoadState
+      loading={profile.loading && !profile.data}
+      error={profile.data ? null : profile.error}
+      onRetry={profile.reload}
+      lines={6}
+    >
       {profile.data && (
         <div class="editor-grid">
           <div class="editor-main">

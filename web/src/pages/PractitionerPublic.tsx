@@ -57,7 +57,10 @@ export function PractitionerPublicPage() {
   const { t, lang } = useI18n();
   const { params } = useRoute();
   const id = params.id ?? '';
-  const profile = useLoad((signal) => api.get<PublicProfile>(`/practitioners/${encodeURIComponent(id)}`, { signal }), [id, lang]);
+  const profile = useLoad(
+    (signal) => api.get<PublicProfile>(`/practitioners/${encodeURIComponent(id)}`, { signal }),
+    [id, lang],
+  );
 
   if (profile.failure instanceof ApiError && profile.failure.status === 404)
     return (
@@ -163,7 +166,11 @@ function Profile({ p }: { p: PublicProfile }) {
               )}
               <div>
                 <dt>{pr.consults}</dt>
-                <dd>{modesOf(p).map((m) => t.modes[m]).join(', ')}</dd>
+                <dd>
+                  {modesOf(p)
+                    .map((m) => t.modes[m])
+                    .join(', ')}
+                </dd>
               </div>
               {p.languages.length > 0 && (
                 <div>
@@ -182,7 +189,11 @@ function Profile({ p }: { p: PublicProfile }) {
               </div>
               <div>
                 <dt>{pr.payment}</dt>
-                <dd>{p.payment_modes.length ? p.payment_modes.map((m) => t.payment[m]).join(', ') : pr.paymentNone}</dd>
+                <dd>
+                  {p.payment_modes.length
+                    ? p.payment_modes.map((m) => t.payment[m]).join(', ')
+                    : pr.paymentNone}
+                </dd>
               </div>
               <div>
                 <dt>{pr.rpps}</dt>
@@ -206,13 +217,16 @@ function Booking({ p }: { p: PublicProfile }) {
   const motifString = useMotifString();
   const today = todayIn(p.timezone);
   const modes = modesOf(p);
-  const mode: Mode | undefined = modes.includes(query.mode as Mode) ? (query.mode as Mode) : modes[0];
+  const mode: Mode | undefined = modes.includes(query.mode as Mode)
+    ? (query.mode as Mode)
+    : modes[0];
   const motifs = mode ? motifsFor(p.motifs, mode) : [];
   const motif: Motif | undefined = motifs.find((m) => m.id === query.motif) ?? motifs[0];
   const chosen = query.creneau && /^\d{4}-\d{2}-\d{2}T/.test(query.creneau) ? query.creneau : null;
   const from = useMemo(() => {
     if (isDate(query.du) && query.du >= today) return query.du;
-    if (chosen && localDate(chosen) >= today) return addDays(today, Math.floor(daysBetween(today, localDate(chosen)) / DAYS) * DAYS);
+    if (chosen && localDate(chosen) >= today)
+      return addDays(today, Math.floor(daysBetween(today, localDate(chosen)) / DAYS) * DAYS);
     return today;
   }, [url, today]);
   const [expanded, setExpanded] = useState(false);
@@ -222,11 +236,22 @@ function Booking({ p }: { p: PublicProfile }) {
   const qs = new URLSearchParams({ from, days: String(DAYS) });
   if (mode) qs.set('mode', mode);
   if (motif) qs.set('motif_id', motif.id);
-  const slots = useLoad((signal) => api.get<SlotsResult>(`/practitioners/${encodeURIComponent(p.id)}/slots?${qs}`, { signal }), [qs.toString()]);
+  const slots = useLoad(
+    (signal) =>
+      api.get<SlotsResult>(`/practitioners/${encodeURIComponent(p.id)}/slots?${qs}`, { signal }),
+    [qs.toString()],
+  );
   const slow = useSlow(slots.loading);
-  const grid = useMemo(() => bucketByDay<Slot>(slots.data?.slots ?? [], from, DAYS), [slots.data, from]);
+  const grid = useMemo(
+    () => bucketByDay<Slot>(slots.data?.slots ?? [], from, DAYS),
+    [slots.data, from],
+  );
   const tz = slots.data?.timezone ?? p.timezone;
-  const gone = chosen !== null && slots.data !== undefined && !slots.loading && !slots.data.slots.some((s) => s.start === chosen);
+  const gone =
+    chosen !== null &&
+    slots.data !== undefined &&
+    !slots.loading &&
+    !slots.data.slots.some((s) => s.start === chosen);
 
   /** Changes the page's own parameters in place (no new history entry for each click). */
   function set(patch: Record<string, string | null>) {
@@ -260,7 +285,13 @@ function Booking({ p }: { p: PublicProfile }) {
             <legend class="field-label">{pr.mode}</legend>
             <div class="segmented">
               {modes.map((m) => (
-                <button key={m} type="button" class="segment" aria-pressed={m === mode} onClick={() => set({ mode: m, motif: null, creneau: null })}>
+                <button
+                  key={m}
+                  type="button"
+                  class="segment"
+                  aria-pressed={m === mode}
+                  onClick={() => set({ mode: m, motif: null, creneau: null })}
+                >
                   <Icon name={m === 'video' ? 'video' : 'user'} />
                   {t.modes[m]}
                 </button>
@@ -273,10 +304,19 @@ function Booking({ p }: { p: PublicProfile }) {
             <label class="field-label" for="motif">
               {pr.motif}
             </label>
-            <select id="motif" class="input select" value={motif?.id ?? ''} onChange={(e) => set({ motif: e.currentTarget.value, creneau: null })}>
+            <select
+              id="motif"
+              class="input select"
+              value={motif?.id ?? ''}
+              onChange={(e) => set({ motif: e.currentTarget.value, creneau: null })}
+            >
               {motifs.map((m) => (
                 <option key={m.id} value={m.id}>
-                  {fillText(pr.motifOption, { label: motifString(m), duration: m.duration_min, price: formatPrice(m.price_cents, lang) })}
+                  {fillText(pr.motifOption, {
+                    label: motifString(m),
+                    duration: m.duration_min,
+                    price: formatPrice(m.price_cents, lang),
+                  })}
                 </option>
               ))}
             </select>
@@ -289,15 +329,25 @@ function Booking({ p }: { p: PublicProfile }) {
           type="button"
           class="btn btn-quiet"
           aria-disabled={from <= today ? true : undefined}
-          onClick={() => from > today && set({ du: addDays(from, -DAYS) <= today ? null : addDays(from, -DAYS), creneau: null })}
+          onClick={() =>
+            from > today &&
+            set({ du: addDays(from, -DAYS) <= today ? null : addDays(from, -DAYS), creneau: null })
+          }
         >
           <Icon name="chevronLeft" />
           <span class="week-nav-label">{pr.prevWeek}</span>
         </button>
         <p class="week-range" aria-live="polite">
-          {fillText(pr.week, { from: formatDayMonth(from, lang), to: formatDayMonth(addDays(from, DAYS - 1), lang) })}
+          {fillText(pr.week, {
+            from: formatDayMonth(from, lang),
+            to: formatDayMonth(addDays(from, DAYS - 1), lang),
+          })}
         </p>
-        <button type="button" class="btn btn-quiet" onClick={() => set({ du: addDays(from, DAYS), creneau: null })}>
+        <button
+          type="button"
+          class="btn btn-quiet"
+          onClick={() => set({ du: addDays(from, DAYS), creneau: null })}
+        >
           <span class="week-nav-label">{pr.nextWeek}</span>
           <Icon name="chevronRight" />
         </button>
@@ -320,12 +370,21 @@ function Booking({ p }: { p: PublicProfile }) {
           {null}
         </LoadState>
       ) : (
-        <div ref={gridRef} class={slots.loading ? 'week-grid is-stale' : 'week-grid'} aria-busy={slots.loading}>
+        <div
+          ref={gridRef}
+          class={slots.loading ? 'week-grid is-stale' : 'week-grid'}
+          aria-busy={slots.loading}
+        >
           {slots.loading && !slots.data && <span class="visually-hidden">{pr.slotsLoading}</span>}
           {grid.map((day) => (
-            <div key={day.date} class={day.items.length ? 'week-day' : 'week-day is-empty'} data-date={day.date}>
+            <div
+              key={day.date}
+              class={day.items.length ? 'week-day' : 'week-day is-empty'}
+              data-date={day.date}
+            >
               <h3 class="week-day-head">
-                <span class="week-day-name">{formatWeekdayShort(day.date, lang)}</span> <span class="week-day-date">{formatDayMonth(day.date, lang)}</span>
+                <span class="week-day-name">{formatWeekdayShort(day.date, lang)}</span>{' '}
+                <span class="week-day-date">{formatDayMonth(day.date, lang)}</span>
               </h3>
               {day.items.length === 0 ? (
                 <p class="week-day-none">{slots.data ? pr.noSlotsDay : '\u00a0'}</p>
@@ -337,7 +396,16 @@ function Booking({ p }: { p: PublicProfile }) {
                         type="button"
                         class="slot slot-time-only"
                         aria-pressed={slot.start === chosen}
-                        onClick={() => route(bookingPath({ practitioner: p.id, start: slot.start, mode: mode ?? slot.mode, motif: motif?.id ?? null }))}
+                        onClick={() =>
+                          route(
+                            bookingPath({
+                              practitioner: p.id,
+                              start: slot.start,
+                              mode: mode ?? slot.mode,
+                              motif: motif?.id ?? null,
+                            }),
+                          )
+                        }
                         data-testid="slot"
                       >
                         <span class="visually-hidden">{formatDayLong(day.date, lang)} </span>
@@ -354,20 +422,31 @@ function Booking({ p }: { p: PublicProfile }) {
       {noSlots && (
         <p class="empty-note">
           {pr.noSlotsWeek}{' '}
-          <button type="button" class="link-button" onClick={() => set({ du: addDays(from, DAYS), creneau: null })}>
+          <button
+            type="button"
+            class="link-button"
+            onClick={() => set({ du: addDays(from, DAYS), creneau: null })}
+          >
             {pr.nextWeekHint}
           </button>
         </p>
       )}
       {grid.some((d) => d.items.length > FOLD) && (
-        <button type="button" class="btn btn-quiet more-times" aria-expanded={expanded} onClick={() => setExpanded((e) => !e)}>
+        <button
+          type="button"
+          class="btn btn-quiet more-times"
+          aria-expanded={expanded}
+          onClick={() => setExpanded((e) => !e)}
+        >
           <Icon name={expanded ? 'chevronDown' : 'plus'} />
           {expanded ? pr.fewerTimes : pr.moreTimes}
         </button>
       )}
       {chosen && !gone && (
         <section ref={chosenRef} class="chosen" aria-labelledby="chosen-title" tabIndex={-1}>
-          <h3 id="chosen-title">{fillText(pr.chosenTitle, { when: slotSentence(chosen, lang) })}</h3>
+          <h3 id="chosen-title">
+            {fillText(pr.chosenTitle, { when: slotSentence(chosen, lang) })}
+          </h3>
           <p class="chosen-detail">
             {fillText(pr.chosenDetail, {
               mode: mode ? t.modes[mode] : '',
@@ -378,7 +457,16 @@ function Booking({ p }: { p: PublicProfile }) {
           <h4>{pr.nextStepTitle}</h4>
           <p>{pr.nextStep}</p>
           <div class="card-actions">
-            <a class="btn btn-primary btn-large" href={bookingPath({ practitioner: p.id, start: chosen, mode: mode ?? null, motif: motif?.id ?? null })} data-testid="book-chosen">
+            <a
+              class="btn btn-primary btn-large"
+              href={bookingPath({
+                practitioner: p.id,
+                start: chosen,
+                mode: mode ?? null,
+                motif: motif?.id ?? null,
+              })}
+              data-testid="book-chosen"
+            >
               {t.booking.estimate.book}
               <Icon name="arrowRight" />
             </a>
@@ -446,7 +534,9 @@ function Hours({ p }: { p: PublicProfile }) {
   return (
     <section class="card panel" aria-labelledby="hours-title">
       <h2 id="hours-title">{pr.hoursTitle}</h2>
-      {shouldNameZone(p.timezone) && <p class="zone-note">{fillText(pr.zoneNote, { zone: zoneName(p.timezone) })}</p>}
+      {shouldNameZone(p.timezone) && (
+        <p class="zone-note">{fillText(pr.zoneNote, { zone: zoneName(p.timezone) })}</p>
+      )}
       <table class="data-table hours-table">
         <thead>
           <tr>

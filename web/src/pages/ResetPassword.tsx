@@ -64,9 +64,22 @@ export function ResetPasswordPage() {
 
   return (
     <FormPage title={r.title} lead={r.lead} headingRef={heading}>
-      <form noValidate onSubmit={(e) => (e.preventDefault(), void form.submit(() => ({ password: checkNewPassword(password, '', t) }), send))}>
+      <form
+        noValidate
+        onSubmit={(e) => (
+          e.preventDefault(),
+          void form.submit(() => ({ password: checkNewPassword(password, '', t) }), send)
+        )}
+      >
         <ErrorSummary message={form.summary} fields={form.fieldErrors} attempt={form.attempt} />
-        <PasswordField id="password" label={t.fields.newPassword} value={password} onValue={setPassword} error={form.errors.password} isNew />
+        <PasswordField
+          id="password"
+          label={t.fields.newPassword}
+          value={password}
+          onValue={setPassword}
+          error={form.errors.password}
+          isNew
+        />
         <SubmitButton busy={form.busy} large>
           {r.submit}
         </SubmitButton>

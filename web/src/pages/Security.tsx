@@ -68,15 +68,32 @@ function PasswordChange({ me, onChanged }: { me: Me; onChanged: () => void }) {
           void form.submit(
             () => ({
               current_password: current ? undefined : t.checks.passwordRequired,
-              new_password: checkNewPassword(next, me.account.email, t, names) ?? (next === current ? s.samePassword : undefined),
+              new_password:
+                checkNewPassword(next, me.account.email, t, names) ??
+                (next === current ? s.samePassword : undefined),
             }),
             change,
           );
         }}
       >
         <ErrorSummary message={form.summary} fields={form.fieldErrors} attempt={form.attempt} />
-        <PasswordField id={form.id('current_password')} label={t.fields.currentPassword} value={current} onValue={setCurrent} error={form.errors.current_password} />
-        <PasswordField id={form.id('new_password')} label={t.fields.newPassword} value={next} onValue={setNext} error={form.errors.new_password} email={me.account.email} names={names} isNew />
+        <PasswordField
+          id={form.id('current_password')}
+          label={t.fields.currentPassword}
+          value={current}
+          onValue={setCurrent}
+          error={form.errors.current_password}
+        />
+        <PasswordField
+          id={form.id('new_password')}
+          label={t.fields.newPassword}
+          value={next}
+          onValue={setNext}
+          error={form.errors.new_password}
+          email={me.account.email}
+          names={names}
+          isNew
+        />
         <p class="muted small">{s.passwordNote}</p>
         <SubmitButton busy={form.busy}>{s.passwordSubmit}</SubmitButton>
         <StatusMessage message={done} />
@@ -113,11 +130,17 @@ function Sessions({ sessions }: { sessions: Loaded<SessionInfo[]> }) {
       <h2 id="sessions-title">{s.sessionsTitle}</h2>
       <p class="muted">{s.sessionsLead}</p>
       <StatusMessage message={status} />
-      {error && <p class="field-error" role="alert">{error}</p>}
+      {error && (
+        <p class="field-error" role="alert">
+          {error}
+        </p>
+      )}
       <LoadState loading={sessions.loading} error={sessions.error} onRetry={sessions.reload}>
         <ul class="session-list">
           {[...(sessions.data ?? [])]
-            .sort((a, b) => Number(b.current) - Number(a.current) || b.last_seen_at - a.last_seen_at)
+            .sort(
+              (a, b) => Number(b.current) - Number(a.current) || b.last_seen_at - a.last_seen_at,
+            )
             .map((x) => (
               <li key={x.id} class="session-item">
                 <Icon name="device" />
@@ -127,12 +150,17 @@ function Sessions({ sessions }: { sessions: Loaded<SessionInfo[]> }) {
                     {x.current && <span class="badge badge-success">{s.thisDevice}</span>}
                   </p>
                   <p class="muted small">
-                    {fillText(s.lastSeen, { when: formatDateTime(x.last_seen_at, lang) })} · {fillText(s.since, { when: formatDateTime(x.created_at, lang) })}
+                    {fillText(s.lastSeen, { when: formatDateTime(x.last_seen_at, lang) })} ·{' '}
+                    {fillText(s.since, { when: formatDateTime(x.created_at, lang) })}
                     {x.ip && ` · ${fillText(s.ip, { ip: x.ip })}`}
                   </p>
                 </div>
                 {!x.current && (
-                  <button type="button" class="btn btn-secondary" onClick={() => void revoke(x.id, label(x))}>
+                  <button
+                    type="button"
+                    class="btn btn-secondary"
+                    onClick={() => void revoke(x.id, label(x))}
+                  >
                     {s.revoke}
                     <span class="visually-hidden"> — {label(x)}</span>
                   </button>

@@ -10,7 +10,13 @@ import { fillText } from '../../lib/format';
 
 const DELAYS = [5, 10, 15, 20, 30, 45, 60, 90, 120];
 
-export function DelayPanel({ current, onChange }: { current: number; onChange: (minutes: number) => void }) {
+export function DelayPanel({
+  current,
+  onChange,
+}: {
+  current: number;
+  onChange: (minutes: number) => void;
+}) {
   const { t } = useI18n();
   const a = t.agenda;
   const [minutes, setMinutes] = useState('15');
@@ -24,7 +30,9 @@ export function DelayPanel({ current, onChange }: { current: number; onChange: (
     setError(null);
     setStatus(null);
     try {
-      const r = await api.post<{ minutes: number }>('/practitioner/agenda/delay', { minutes: value });
+      const r = await api.post<{ minutes: number }>('/practitioner/agenda/delay', {
+        minutes: value,
+      });
       onChange(r.minutes);
       setStatus(r.minutes ? fillText(a.delayAnnounced, { minutes: r.minutes }) : a.delayCleared);
     } catch (e) {
@@ -35,7 +43,12 @@ export function DelayPanel({ current, onChange }: { current: number; onChange: (
   }
 
   return (
-    <section class={current ? 'card panel side-panel delay-panel is-late' : 'card panel side-panel delay-panel'} aria-labelledby="delay-panel-title">
+    <section
+      class={
+        current ? 'card panel side-panel delay-panel is-late' : 'card panel side-panel delay-panel'
+      }
+      aria-labelledby="delay-panel-title"
+    >
       <h2 id="delay-panel-title">{a.delayTitle}</h2>
       <p class={current ? 'delay-current' : 'muted'}>
         {current ? (
@@ -53,7 +66,14 @@ export function DelayPanel({ current, onChange }: { current: number; onChange: (
           void send(Number(minutes));
         }}
       >
-        <SelectField id="delay" label={a.delayLabel} hint={a.delayHint} value={minutes} onValue={setMinutes} options={DELAYS.map((n) => ({ value: String(n), label: fillText(a.delayOption, { n }) }))} />
+        <SelectField
+          id="delay"
+          label={a.delayLabel}
+          hint={a.delayHint}
+          value={minutes}
+          onValue={setMinutes}
+          options={DELAYS.map((n) => ({ value: String(n), label: fillText(a.delayOption, { n }) }))}
+        />
         {error && (
           <p class="field-error" role="alert">
             <Icon name="alert" />

@@ -4,7 +4,13 @@ import { useI18n } from '../../i18n';
 import type { AgendaException } from '../../lib/directory';
 import { exceptionText } from './agendaText';
 
-export function RemoveException({ x, onRemove }: { x: AgendaException; onRemove: (x: AgendaException) => void }) {
+export function RemoveException({
+  x,
+  onRemove,
+}: {
+  x: AgendaException;
+  onRemove: (x: AgendaException) => void;
+}) {
   const { t, lang } = useI18n();
   const a = t.agenda;
   return (

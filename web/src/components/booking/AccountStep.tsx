@@ -12,7 +12,12 @@ import { Icon } from '../Icon';
 import { useSession } from '../SessionProvider';
 import { StepTitle, type HeadingRef } from './StepParts';
 
-export function AccountStep({ headingRef, returnTo, p, start }: HeadingRef & { returnTo: string; p: PublicProfile; start: string }) {
+export function AccountStep({
+  headingRef,
+  returnTo,
+  p,
+  start,
+}: HeadingRef & { returnTo: string; p: PublicProfile; start: string }) {
   const { t } = useI18n();
   const s = t.booking.account;
   const { state } = useSession();
@@ -34,7 +39,18 @@ export function AccountStep({ headingRef, returnTo, p, start }: HeadingRef & { r
       </div>
       <p class="step-aside">
         {s.noAccount}{' '}
-        <a href={ROUTES.signup} onClick={() => savePendingBooking({ path: returnTo, practitionerName: p.name, start, savedAt: Date.now() })} data-testid="booking-signup">
+        <a
+          href={ROUTES.signup}
+          onClick={() =>
+            savePendingBooking({
+              path: returnTo,
+              practitionerName: p.name,
+              start,
+              savedAt: Date.now(),
+            })
+          }
+          data-testid="booking-signup"
+        >
           {s.signup}
         </a>
       </p>

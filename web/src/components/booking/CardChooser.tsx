@@ -45,11 +45,16 @@ export function CardChooser({
     setBusy(true);
     setError(null);
     try {
-      const a = await api.post<Appointment>(`/appointments/${encodeURIComponent(appointmentId)}/confirm`, { payment_method: token });
+      const a = await api.post<Appointment>(
+        `/appointments/${encodeURIComponent(appointmentId)}/confirm`,
+        { payment_method: token },
+      );
       onConfirmed(a);
     } catch (e) {
-      if (e instanceof ApiError && e.status === 409 && e.code === 'hold_expired' && onExpired) onExpired();
-      else if (e instanceof ApiError && e.status === 402) setError({ title: c.declined, detail: e.message || null });
+      if (e instanceof ApiError && e.status === 409 && e.code === 'hold_expired' && onExpired)
+        onExpired();
+      else if (e instanceof ApiError && e.status === 402)
+        setError({ title: c.declined, detail: e.message || null });
       else setError({ title: errorText(e, t.errors), detail: null });
     } finally {
       setBusy(false);
@@ -61,7 +66,12 @@ export function CardChooser({
   }, [error]);
 
   return (
-    <LoadState loading={config.loading && !config.data} error={config.data ? null : config.error && c.configFailed} onRetry={config.reload} lines={3}>
+    <LoadState
+      loading={config.loading && !config.data}
+      error={config.data ? null : config.error && c.configFailed}
+      onRetry={config.reload}
+      lines={3}
+    >
       {config.data?.provider === 'stripe' ? (
         <div class="notice notice-info" data-testid="card-unavailable">
           <Icon name="card" />
@@ -88,7 +98,14 @@ export function CardChooser({
           <fieldset class="choice-group" aria-describedby={error ? `${uid}-error` : undefined}>
             <legend class="field-label">{c.legend}</legend>
             {error && (
-              <div ref={errorRef} id={`${uid}-error`} class="notice notice-danger" role="alert" tabIndex={-1} data-testid="card-error">
+              <div
+                ref={errorRef}
+                id={`${uid}-error`}
+                class="notice notice-danger"
+                role="alert"
+                tabIndex={-1}
+                data-testid="card-error"
+              >
                 <Icon name="alert" />
                 <div>
                   <p class="notice-title">{error.title}</p>

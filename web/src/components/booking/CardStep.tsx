@@ -33,7 +33,12 @@ export function CardStep({
         <StepTitle headingRef={headingRef}>{c.expiredTitle}</StepTitle>
         <p>{c.expiredBody}</p>
         <div class="step-actions">
-          <button type="button" class="btn btn-primary btn-large" onClick={onRetry} data-testid="booking-retry">
+          <button
+            type="button"
+            class="btn btn-primary btn-large"
+            onClick={onRetry}
+            data-testid="booking-retry"
+          >
             {c.retry}
           </button>
         </div>

@@ -19,7 +19,15 @@ export function useSecondsLeft(expiresAt: string | null | undefined): number | n
   return left;
 }
 
-export function Countdown({ expiresAt, onExpire, template }: { expiresAt: string; onExpire?: () => void; template?: string }) {
+export function Countdown({
+  expiresAt,
+  onExpire,
+  template,
+}: {
+  expiresAt: string;
+  onExpire?: () => void;
+  template?: string;
+}) {
   const { t } = useI18n();
   const c = t.booking.card;
   const left = useSecondsLeft(expiresAt);

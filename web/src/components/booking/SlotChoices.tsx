@@ -5,13 +5,27 @@ import type { Slot } from '../../lib/directory';
 import { fillText } from '../../lib/format';
 import { slotSentence } from '../../lib/slots';
 
-export function SlotChoices({ slots, onChoose, busy }: { slots: Slot[]; onChoose: (s: Slot) => void; busy?: boolean }) {
+export function SlotChoices({
+  slots,
+  onChoose,
+  busy,
+}: {
+  slots: Slot[];
+  onChoose: (s: Slot) => void;
+  busy?: boolean;
+}) {
   const { t, lang } = useI18n();
   return (
     <ul class="next-slots">
       {slots.map((s) => (
         <li key={`${s.start}-${s.mode}`}>
-          <button type="button" class="btn btn-secondary next-slot" aria-disabled={busy ? true : undefined} onClick={() => !busy && onChoose(s)} data-testid="next-slot">
+          <button
+            type="button"
+            class="btn btn-secondary next-slot"
+            aria-disabled={busy ? true : undefined}
+            onClick={() => !busy && onChoose(s)}
+            data-testid="next-slot"
+          >
             {fillText(t.booking.taken.choose, { when: slotSentence(s.start, lang) })}
           </button>
         </li>

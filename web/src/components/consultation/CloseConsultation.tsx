@@ -36,7 +36,13 @@ export function CloseConsultation({
 
   if (!open)
     return (
-      <button ref={opener} type="button" class="btn btn-danger call-button" onClick={() => setOpen(true)} data-testid="close-consultation">
+      <button
+        ref={opener}
+        type="button"
+        class="btn btn-danger call-button"
+        onClick={() => setOpen(true)}
+        data-testid="close-consultation"
+      >
         <Icon name="check" />
         {c.open}
       </button>
@@ -52,7 +58,14 @@ export function CloseConsultation({
         void form.submit(
           () => {
             const cents = parseAmount(amount);
-            return { amount_cents: cents === null ? t.agendaBooking.amountInvalid : cents > priceCents ? fillText(t.agendaBooking.amountTooHigh, { max }) : undefined };
+            return {
+              amount_cents:
+                cents === null
+                  ? t.agendaBooking.amountInvalid
+                  : cents > priceCents
+                    ? fillText(t.agendaBooking.amountTooHigh, { max })
+                    : undefined,
+            };
           },
           async () => {
             const cents = parseAmount(amount) ?? 0;

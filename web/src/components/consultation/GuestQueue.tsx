@@ -9,7 +9,15 @@ import { fillText } from '../../lib/format';
 import { Icon } from '../Icon';
 import type { RoomState } from './useRoom';
 
-export function GuestQueue({ participants, error, onAdmit }: { participants: Participant[]; error: RoomState['error']; onAdmit: (id: string) => boolean }) {
+export function GuestQueue({
+  participants,
+  error,
+  onAdmit,
+}: {
+  participants: Participant[];
+  error: RoomState['error'];
+  onAdmit: (id: string) => boolean;
+}) {
   const { t } = useI18n();
   const g = t.room.guests;
   const waiting = waitingGuests(participants);

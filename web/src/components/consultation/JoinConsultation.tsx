@@ -30,7 +30,17 @@ function openingTime(start: string, lang: 'fr' | 'en'): string {
   return spokenTime(Math.floor(m / 60), m % 60, lang);
 }
 
-export function JoinConsultation({ id, start, end, when }: { id: string; start: string; end: string; when: string }) {
+export function JoinConsultation({
+  id,
+  start,
+  end,
+  when,
+}: {
+  id: string;
+  start: string;
+  end: string;
+  when: string;
+}) {
   const { t, lang } = useI18n();
   const j = t.join;
   const now = useNowPassing([opensAt(start), Date.parse(end)]);
@@ -47,7 +57,13 @@ export function JoinConsultation({ id, start, end, when }: { id: string; start: 
         </a>
       ) : (
         <>
-          <button type="button" class="btn btn-primary" disabled aria-describedby={noteId} data-testid="join-consultation">
+          <button
+            type="button"
+            class="btn btn-primary"
+            disabled
+            aria-describedby={noteId}
+            data-testid="join-consultation"
+          >
             <Icon name="video" />
             {j.join}
           </button>

@@ -5,7 +5,13 @@
 import type { Ref } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { useI18n } from '../../i18n';
-import { isLate, minutesSince, precallPath, type ConsultationStatus, type ConsultationView } from '../../lib/consultation';
+import {
+  isLate,
+  minutesSince,
+  precallPath,
+  type ConsultationStatus,
+  type ConsultationView,
+} from '../../lib/consultation';
 import { fillText } from '../../lib/format';
 import type { LocalMedia, LocalMediaState } from '../../lib/media';
 import { Icon } from '../Icon';
@@ -36,7 +42,11 @@ export function PatientLobby({ view, room, status, media, mediaState, now, title
         {r.lobbyTitle}
       </h2>
       <ul class="lobby-facts" aria-live="polite">
-        <li class={online ? 'is-online' : 'is-offline'} data-testid="practitioner-presence" data-online={String(online)}>
+        <li
+          class={online ? 'is-online' : 'is-offline'}
+          data-testid="practitioner-presence"
+          data-online={String(online)}
+        >
           <Icon name="circle" class="presence-dot" />
           {fillText(online ? r.practitionerOnline : r.practitionerOffline, { name })}
         </li>
@@ -55,7 +65,11 @@ export function PatientLobby({ view, room, status, media, mediaState, now, title
       )}
       <p class="lobby-tips">{r.waitingTips}</p>
       <MediaNotice state={mediaState} />
-      <SelfView stream={mediaState.stream} mirrored={mediaState.facing === 'user'} cameraOn={media.sendingVideo} />
+      <SelfView
+        stream={mediaState.stream}
+        mirrored={mediaState.facing === 'user'}
+        cameraOn={media.sendingVideo}
+      />
       <CallControls media={media} state={mediaState} />
       <p>
         <a class="link-arrow" href={precallPath(view.id, location.search)}>
@@ -68,7 +82,13 @@ export function PatientLobby({ view, room, status, media, mediaState, now, title
 }
 
 /** A guest before the practitioner lets them in: what happens next, and their own picture. */
-export function GuestLobby({ view, room, media, mediaState, titleRef }: Pick<Common, 'view' | 'room' | 'media' | 'mediaState' | 'titleRef'>) {
+export function GuestLobby({
+  view,
+  room,
+  media,
+  mediaState,
+  titleRef,
+}: Pick<Common, 'view' | 'room' | 'media' | 'mediaState' | 'titleRef'>) {
   const { t } = useI18n();
   const r = t.room;
   const name = view.practitioner.name;
@@ -84,14 +104,22 @@ export function GuestLobby({ view, room, media, mediaState, titleRef }: Pick<Com
       </p>
       {name && (
         <ul class="lobby-facts" aria-live="polite">
-          <li class={online ? 'is-online' : 'is-offline'} data-testid="practitioner-presence" data-online={String(online)}>
+          <li
+            class={online ? 'is-online' : 'is-offline'}
+            data-testid="practitioner-presence"
+            data-online={String(online)}
+          >
             <Icon name="circle" class="presence-dot" />
             {fillText(online ? r.practitionerOnline : r.practitionerOffline, { name })}
           </li>
         </ul>
       )}
       <MediaNotice state={mediaState} />
-      <SelfView stream={mediaState.stream} mirrored={mediaState.facing === 'user'} cameraOn={media.sendingVideo} />
+      <SelfView
+        stream={mediaState.stream}
+        mirrored={mediaState.facing === 'user'}
+        cameraOn={media.sendingVideo}
+      />
       <CallControls media={media} state={mediaState} />
     </section>
   );
@@ -148,8 +176,12 @@ export function StaffLobby({
       <p class="lobby-patient">
         <Icon name="user" />
         <span>
-          {waiting ? fillText(r.status.staffWaiting, { name: patientName(view) }) : r.status.staffScheduled}
-          {waiting && minutes !== null && <> {minutes < 1 ? r.waitingJustNow : fillText(r.waitingSince, { n: minutes })}</>}
+          {waiting
+            ? fillText(r.status.staffWaiting, { name: patientName(view) })
+            : r.status.staffScheduled}
+          {waiting && minutes !== null && (
+            <> {minutes < 1 ? r.waitingJustNow : fillText(r.waitingSince, { n: minutes })}</>
+          )}
         </span>
       </p>
       {practitioner && waiting && (
@@ -179,7 +211,11 @@ export function StaffLobby({
       {practitioner && (
         <>
           <MediaNotice state={mediaState} />
-          <SelfView stream={mediaState.stream} mirrored={mediaState.facing === 'user'} cameraOn={media.sendingVideo} />
+          <SelfView
+            stream={mediaState.stream}
+            mirrored={mediaState.facing === 'user'}
+            cameraOn={media.sendingVideo}
+          />
           <CallControls media={media} state={mediaState} />
         </>
       )}

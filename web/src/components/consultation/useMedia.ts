@@ -22,7 +22,9 @@ const EMPTY: CallSnapshot = { peers: [], level: null, quality: null, audioOnly: 
 
 /** `?relais=1` in the page address: TURN only (the tests force the relayed path with it). */
 export function relayOnly(): boolean {
-  return typeof location !== 'undefined' && new URLSearchParams(location.search).get('relais') === '1';
+  return (
+    typeof location !== 'undefined' && new URLSearchParams(location.search).get('relais') === '1'
+  );
 }
 
 /**
@@ -40,7 +42,13 @@ export function useCall(
 
   useEffect(() => {
     if (!room.enabled) return undefined;
-    const m = new CallManager({ rt: realtime(), consultation: id, media, relayOnly: relayOnly(), onChange: setSnapshot });
+    const m = new CallManager({
+      rt: realtime(),
+      consultation: id,
+      media,
+      relayOnly: relayOnly(),
+      onChange: setSnapshot,
+    });
     setManager(m);
     return () => {
       m.close();

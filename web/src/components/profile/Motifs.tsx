@@ -14,7 +14,13 @@ import { MotifForm } from './MotifForm';
 export function Motifs() {
   const { t } = useI18n();
   const m = t.motifs;
-  const list = useLoad((signal) => api.get<Motif[] | { items: Motif[] }>('/practitioner/motifs', { signal }).then((r) => (Array.isArray(r) ? r : r.items)), []);
+  const list = useLoad(
+    (signal) =>
+      api
+        .get<Motif[] | { items: Motif[] }>('/practitioner/motifs', { signal })
+        .then((r) => (Array.isArray(r) ? r : r.items)),
+    [],
+  );
   const [editing, setEditing] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
@@ -37,7 +43,12 @@ export function Motifs() {
       <h2 id="motifs-edit-title">{m.title}</h2>
       <p class="muted">{m.lead}</p>
       <StatusMessage message={status} />
-      <LoadState loading={list.loading && !list.data} error={list.error} onRetry={list.reload} lines={2}>
+      <LoadState
+        loading={list.loading && !list.data}
+        error={list.error}
+        onRetry={list.reload}
+        lines={2}
+      >
         {list.data?.length === 0 ? (
           <p class="empty-note">{m.empty}</p>
         ) : (
@@ -52,7 +63,10 @@ export function Motifs() {
                     submitLabel={m.save}
                     onCancel={() => setEditing(null)}
                     onSave={async (body) => {
-                      const saved = await api.put<Motif>(`/practitioner/motifs/${encodeURIComponent(x.id)}`, body);
+                      const saved = await api.put<Motif>(
+                        `/practitioner/motifs/${encodeURIComponent(x.id)}`,
+                        body,
+                      );
                       list.setData((l) => l?.map((y) => (y.id === x.id ? saved : y)));
                       setEditing(null);
                       setStatus(fillText(m.savedMsg, { label: saved.label }));
@@ -116,10 +130,13 @@ function MotifLine({
       <div class="list-row-main">
         <p class="list-row-title">{x.label}</p>
         {x.label_en && (
-          <p class="small">{fill(m.labelEnShown, { label: <span lang="en">{x.label_en}</span> })}</p>
+          <p class="small">
+            {fill(m.labelEnShown, { label: <span lang="en">{x.label_en}</span> })}
+          </p>
         )}
         <p class="muted small">
-          {fillText(t.profile.minutes, { n: x.duration_min })} · {t.modes[x.mode]} · <span class="price">{formatPrice(x.price_cents, lang)}</span>
+          {fillText(t.profile.minutes, { n: x.duration_min })} · {t.modes[x.mode]} ·{' '}
+          <span class="price">{formatPrice(x.price_cents, lang)}</span>
         </p>
       </div>
       {confirming ? (
