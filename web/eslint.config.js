@@ -30,13 +30,17 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       'react-hooks/rules-of-hooks': 'error',
-      // useLoad(fn, deps) reloads when deps change: its callback is checked like useEffect's.
-      'react-hooks/exhaustive-deps': ['error', { additionalHooks: '^useLoad$' }],
+      'react-hooks/exhaustive-deps': 'error',
     },
   },
   {
     files: ['src/**/*.tsx'],
     ...jsxA11y.flatConfigs.recommended,
+    rules: {
+      ...jsxA11y.flatConfigs.recommended.rules,
+      // A choice's label text sits a few spans deep (title and detail): look that far for it.
+      'jsx-a11y/label-has-associated-control': ['error', { depth: 4 }],
+    },
   },
   {
     files: ['e2e/**/*.ts', '*.config.{ts,js}'],

@@ -113,13 +113,11 @@ test('files, notes, an invited interpreter let in, the switch to the phone', asy
   expect(await blockingViolations(d)).toEqual([]);
 
   // A photo from the patient: refused over 5 MB before sending; shown to both with a thumbnail.
-  await page
-    .getByTestId('chat-file-input')
-    .setInputFiles({
-      name: 'grande.jpg',
-      mimeType: 'image/jpeg',
-      buffer: Buffer.alloc(5 * 1024 * 1024 + 1, 1),
-    });
+  await page.getByTestId('chat-file-input').setInputFiles({
+    name: 'grande.jpg',
+    mimeType: 'image/jpeg',
+    buffer: Buffer.alloc(5 * 1024 * 1024 + 1, 1),
+  });
   await expect(page.getByTestId('chat-file-error')).toContainText('5 Mo');
   const secret = 'GPS 48.8566 2.3522, iPhone de Hugo';
   const png = withTextChunk(

@@ -9,6 +9,7 @@ import { api } from '../lib/api';
 import type { Place } from '../lib/directory';
 import { fillText } from '../lib/format';
 import { describedBy, FieldMessages } from './forms/Field';
+import { useLatest } from './useLatest';
 
 const DEBOUNCE_MS = 200;
 
@@ -82,6 +83,7 @@ export function PlaceCombobox({
 }) {
   const { t } = useI18n();
   const c = t.combobox;
+  const texts = useLatest(c);
   const listId = `${id}-list`;
   const statusId = useId();
   const [items, setItems] = useState<Place[]>([]);
@@ -111,17 +113,17 @@ export function PlaceCombobox({
           setOpen(document.activeElement === input.current);
           setStatus(
             found.length === 0
-              ? c.none
+              ? texts.current.none
               : found.length === 1
-                ? c.one
-                : fillText(c.many, { n: found.length }),
+                ? texts.current.one
+                : fillText(texts.current.many, { n: found.length }),
           );
         },
         () => {
           if (ctl.signal.aborted) return;
           setItems([]);
           setOpen(false);
-          setStatus(c.failed);
+          setStatus(texts.current.failed);
         },
       );
     }, DEBOUNCE_MS);
@@ -129,7 +131,7 @@ export function PlaceCombobox({
       clearTimeout(timer);
       ctl.abort();
     };
-  }, [query]);
+  }, [query, texts]);
 
   function pick(place: Place) {
     onSelect(place);

@@ -38,6 +38,9 @@ export function useLoad<T>(load: (signal: AbortSignal) => Promise<T>, deps: unkn
       },
     );
     return () => ctl.abort();
+    // The caller's own dependency list, as with useEffect; `load` is the caller's callback of
+    // this render, read again only when they change (or on reload).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [...deps, version]);
 
   const reload = useCallback(() => setVersion((v) => v + 1), []);

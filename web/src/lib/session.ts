@@ -171,7 +171,8 @@ export function homeForRole(role: Role): string {
 export function safeReturnPath(value: string | undefined | null): string | null {
   if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\'))
     return null;
-  if (/[\u0000-\u001f]/.test(value)) return null;
+  // No control character (a header or a log line could be forged with one).
+  if (Array.from(value).some((ch) => ch.charCodeAt(0) <= 0x1f)) return null;
   return value;
 }
 

@@ -2,7 +2,7 @@
 
 /** Removes spaces, dots and dashes people type in numbers. */
 export function compact(value: string): string {
-  return value.replace(/[\s.\-]/g, '');
+  return value.replace(/[\s.-]/g, '');
 }
 
 export function isEmail(value: string): boolean {

@@ -48,6 +48,7 @@ import { cancelAppointment, fetchAppointment, fetchPractitioner } from '../lib/b
 import { modesOf, motifsFor, type Mode, type PublicProfile } from '../lib/directory';
 import { practitionerPath, ROUTES } from '../lib/routes';
 import { fullName } from '../lib/session';
+import { useLatest } from '../components/useLatest';
 
 export function BookingPage() {
   const { t } = useI18n();
@@ -188,25 +189,29 @@ function Flow({
 
   // The profile the booking is for: the one the patient acts for, unless chosen here.
   useEffect(() => {
-    if (me && !profileId) setProfileId(me.current_profile || me.profiles[0]?.id || '');
+    if (me) setProfileId((chosen) => chosen || me.current_profile || me.profiles[0]?.id || '');
   }, [me]);
 
   // A signed-in patient on this page no longer needs the booking saved at sign-up.
   useEffect(() => {
     if (me?.account.role === 'patient') clearPendingBooking();
-  }, [me?.account.id]);
+  }, [me?.account.id, me?.account.role]);
 
   // Keep the address in step with the booking, so that a reload lands at the same place.
+  // Only the booking's own changes move the address (not the back button's).
+  const place = useLatest({ practitioner: p.id, mode, url, route });
+  const appointmentId = appointment?.id ?? null;
   useEffect(() => {
+    const { practitioner, mode, url, route } = place.current;
     const next = bookingPath({
-      practitioner: p.id,
+      practitioner,
       start,
       mode,
       motif: motifId || null,
-      appointment: appointment?.id ?? null,
+      appointment: appointmentId,
     });
     if (next !== url) route(next, true);
-  }, [start, motifId, appointment?.id]);
+  }, [start, motifId, appointmentId, place]);
 
   const motif = motifs.find((m) => m.id === motifId);
   const profile = me?.profiles.find((x) => x.id === profileId);

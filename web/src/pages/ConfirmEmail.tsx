@@ -14,6 +14,7 @@ import { api, ApiError } from '../lib/api';
 import { checkEmail } from '../lib/checks';
 import { errorText } from '../lib/errors';
 import { ROUTES } from '../lib/routes';
+import { useLatest } from '../components/useLatest';
 
 type Step =
   | { s: 'confirming' }
@@ -48,11 +49,12 @@ export function ConfirmEmailPage() {
     }
   }
 
+  const confirmNow = useLatest(confirm);
   useEffect(() => {
     if (!token || started.current === token) return;
     started.current = token;
-    void confirm();
-  }, [token]);
+    void confirmNow.current();
+  }, [token, confirmNow]);
 
   switch (step.s) {
     case 'confirming':

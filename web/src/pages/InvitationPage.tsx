@@ -41,8 +41,9 @@ export function InvitationPage() {
   const heading = useRef<HTMLHeadingElement>(null);
   useFocusOnChange(heading, flow.step);
 
+  const loading = flow.step === 'loading';
   useEffect(() => {
-    if (flow.step !== 'loading') return undefined;
+    if (!loading) return undefined;
     const ctl = new AbortController();
     fetchInvitation(token, ctl.signal).then(
       (info) => dispatch({ type: 'loaded', info }),
@@ -51,7 +52,7 @@ export function InvitationPage() {
       },
     );
     return () => ctl.abort();
-  }, [token, flow.step === 'loading']);
+  }, [token, loading]);
 
   switch (flow.step) {
     case 'loading':

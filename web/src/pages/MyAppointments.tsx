@@ -35,6 +35,7 @@ import { practitionerPath, ROUTES } from '../lib/routes';
 import { fullName } from '../lib/session';
 import { slotSentence } from '../lib/slots';
 import type { Me } from '../lib/types';
+import { useLatest } from '../components/useLatest';
 
 export function MyAppointmentsPage() {
   const { t } = useI18n();
@@ -184,9 +185,11 @@ function AppointmentCard({
     if (panel) panelTitle.current?.focus();
   }, [panel]);
   // The payment window closed: the server has freed the slot; the list no longer shows it.
+  const expired = left === 0;
+  const reload = useLatest(onReload);
   useEffect(() => {
-    if (left === 0) onReload();
-  }, [left === 0]);
+    if (expired) reload.current();
+  }, [expired, reload]);
 
   function open(p: Panel, e: { currentTarget: HTMLButtonElement }) {
     opener.current = e.currentTarget;

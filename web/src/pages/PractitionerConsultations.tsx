@@ -21,6 +21,7 @@ import { fillText } from '../lib/format';
 import { realtime, type RealtimeMessage } from '../lib/realtime';
 import { formatClock, rangeSentence } from '../lib/slots';
 import type { Me } from '../lib/types';
+import { useLatest } from '../components/useLatest';
 
 export function PractitionerConsultationsPage() {
   const { t } = useI18n();
@@ -87,18 +88,22 @@ function Dashboard({ me }: { me: Me }) {
 
   const data = useRef(list.data);
   data.current = list.data;
+  const { reload } = list;
+  const texts = useLatest(d);
   useEffect(() => {
     const rt = realtime();
     const offs = [
       // Asks for the waiting_room messages of every consultation of the agenda.
       rt.watchWaitingRoom(),
       rt.on('waiting_room', (m) => {
-        list.reload();
+        reload();
         if (m.waiting === true) {
           const c = data.current?.find((x) => x.id === m.consultation);
           setAnnounce(
             c
-              ? fillText(d.arrived, { name: `${c.patient.first_name} ${c.patient.last_name}` })
+              ? fillText(texts.current.arrived, {
+                  name: `${c.patient.first_name} ${c.patient.last_name}`,
+                })
               : null,
           );
         }
@@ -106,16 +111,16 @@ function Dashboard({ me }: { me: Me }) {
       rt.onState((state, reconnected) => {
         setLive(state === 'open' || state === 'connecting');
         // Messages missed while the socket was down: read the list again.
-        if (reconnected) list.reload();
+        if (reconnected) reload();
       }),
     ];
     // The clock moves the list on too (a consultation ends, the next one opens).
-    const timer = setInterval(list.reload, 60_000);
+    const timer = setInterval(reload, 60_000);
     return () => {
       offs.forEach((off) => off());
       clearInterval(timer);
     };
-  }, []);
+  }, [reload, texts]);
 
   async function admitOne(c: DashboardConsultation) {
     if (busy) return;

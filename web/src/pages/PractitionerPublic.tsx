@@ -212,7 +212,7 @@ function Profile({ p }: { p: PublicProfile }) {
 function Booking({ p }: { p: PublicProfile }) {
   const { t, lang } = useI18n();
   const pr = t.profile;
-  const { query, url, route, path } = useLocation();
+  const { query, route, path } = useLocation();
   const zoneName = useZoneName();
   const motifString = useMotifString();
   const today = todayIn(p.timezone);
@@ -228,7 +228,7 @@ function Booking({ p }: { p: PublicProfile }) {
     if (chosen && localDate(chosen) >= today)
       return addDays(today, Math.floor(daysBetween(today, localDate(chosen)) / DAYS) * DAYS);
     return today;
-  }, [url, today]);
+  }, [query.du, chosen, today]);
   const [expanded, setExpanded] = useState(false);
   const chosenRef = useRef<HTMLElement>(null);
   const gridRef = useRef<HTMLDivElement>(null);

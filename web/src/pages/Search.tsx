@@ -46,12 +46,13 @@ import {
   type SearchQuery,
 } from '../lib/searchQuery';
 import { todayIn } from '../lib/slots';
+import { useLatest } from '../components/useLatest';
 
 export function SearchPage() {
   const { t, lang } = useI18n();
   const s = t.search;
-  const { query: params, url, route } = useLocation();
-  const q = useMemo(() => fromPageParams(params), [url]);
+  const { query: params, route } = useLocation();
+  const q = useMemo(() => fromPageParams(params), [params]);
   const specialties = useSpecialties(lang);
   const apiQuery = toApiParams(q).toString();
   const results = useLoad(
@@ -233,19 +234,21 @@ function SearchForm({
   const [busy, setBusy] = useState(false);
 
   // The address changed (back button, a filter, a shared link): the form follows it.
-  const key = `${q.specialty}|${q.q}|${q.near}`;
+  const aroundMeText = useLatest(s.aroundMe);
   useEffect(() => {
     setSpecialty(q.specialty);
     setName(q.q);
     setNear(q.near);
-    setPlaceText(nearText(q.near, s.aroundMe));
+    setPlaceText(nearText(q.near, aroundMeText.current));
     setPlaceError(undefined);
-  }, [key]);
+  }, [q.specialty, q.q, q.near, aroundMeText]);
   // The label of a place arrives with the results ("c:69123" → "Lyon (69003)").
   const label = placeLabels.get(q.near);
+  const form = useLatest({ near, placeText, pageNear: q.near });
   useEffect(() => {
-    if (label && near === q.near && !placeText) setPlaceText(label);
-  }, [label]);
+    const { near, placeText, pageNear } = form.current;
+    if (label && near === pageNear && !placeText) setPlaceText(label);
+  }, [label, form]);
 
   async function submit(e: Event) {
     e.preventDefault();

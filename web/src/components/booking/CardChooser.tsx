@@ -36,9 +36,10 @@ export function CardChooser({
   const errorRef = useRef<HTMLDivElement>(null);
 
   const cards = config.data?.provider === 'sandbox' ? (config.data.test_cards ?? []) : [];
+  const firstCard = cards[0]?.token;
   useEffect(() => {
-    if (!token && cards[0]) setToken(cards[0].token);
-  }, [config.data]);
+    if (firstCard) setToken((chosen) => chosen || firstCard);
+  }, [firstCard]);
 
   async function confirm() {
     if (busy || !token) return;

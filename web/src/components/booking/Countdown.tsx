@@ -6,6 +6,7 @@ import { useI18n } from '../../i18n';
 import { formatCountdown, secondsLeft } from '../../lib/booking';
 import { fillText } from '../../lib/format';
 import { Icon } from '../Icon';
+import { useLatest } from '../useLatest';
 
 /** Seconds left before `expiresAt`, updated every second; null without a deadline. */
 export function useSecondsLeft(expiresAt: string | null | undefined): number | null {
@@ -32,12 +33,13 @@ export function Countdown({
   const c = t.booking.card;
   const left = useSecondsLeft(expiresAt);
   const fired = useRef(false);
+  const expire = useLatest(onExpire);
   useEffect(() => {
     if (left === 0 && !fired.current) {
       fired.current = true;
-      onExpire?.();
+      expire.current?.();
     }
-  }, [left]);
+  }, [left, expire]);
   if (left === null) return null;
   const urgent = left <= 120;
   return (

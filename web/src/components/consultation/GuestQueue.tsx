@@ -8,6 +8,7 @@ import { waitingGuests, type Participant } from '../../lib/consultation';
 import { fillText } from '../../lib/format';
 import { Icon } from '../Icon';
 import type { RoomState } from './useRoom';
+import { useLatest } from '../useLatest';
 
 export function GuestQueue({
   participants,
@@ -26,22 +27,25 @@ export function GuestQueue({
 
   // Done when they are no longer waiting; a refusal comes back as an error.
   const ids = waiting.map((p) => p.id).join(' ');
+  const latest = useLatest({ busy, errors: t.room.errors });
   useEffect(() => {
-    if (busy && !waiting.some((p) => p.id === busy)) setBusy(null);
+    const waitingIds = ids.split(' ');
+    setBusy((b) => (b && !waitingIds.includes(b) ? null : b));
   }, [ids]);
   useEffect(() => {
+    const { busy, errors } = latest.current;
     if (!error || !busy) return;
     setBusy(null);
-    setFailed(error.code === 'room_full' ? t.room.errors.roomFull : t.room.errors.generic);
-  }, [error]);
+    setFailed(error.code === 'room_full' ? errors.roomFull : errors.generic);
+  }, [error, latest]);
   useEffect(() => {
     if (!busy) return undefined;
     const timer = setTimeout(() => {
       setBusy(null);
-      setFailed(t.room.errors.generic);
+      setFailed(latest.current.errors.generic);
     }, 10_000);
     return () => clearTimeout(timer);
-  }, [busy]);
+  }, [busy, latest]);
 
   return (
     <div class="guest-queue" aria-live="polite">

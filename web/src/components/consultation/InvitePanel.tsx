@@ -21,6 +21,7 @@ import {
 import { SelectField, TextField } from '../forms/Field';
 import { Icon } from '../Icon';
 import { useInlinePanel } from './useInlinePanel';
+import { useLatest } from '../useLatest';
 
 /**
  * `guestsInRoom`: the names of the guests present, as one string; when it changes (a guest used
@@ -61,12 +62,14 @@ export function InvitePanel({
     if (created) linkTitle.current?.focus();
   }, [created]);
 
+  // Read again on opening, and when the consultation or the guests in the room change.
+  const load = useLatest(reload);
   useEffect(() => {
     if (!open) return undefined;
     const ctl = new AbortController();
-    void reload(ctl.signal);
+    void load.current(ctl.signal);
     return () => ctl.abort();
-  }, [open, consultation, guestsInRoom]);
+  }, [open, consultation, guestsInRoom, load]);
 
   if (!open)
     return (

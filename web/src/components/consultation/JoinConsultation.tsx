@@ -12,13 +12,13 @@ import { Icon } from '../Icon';
 /** Re-renders at each of `instants` (ms) as it passes. */
 function useNowPassing(instants: number[]): number {
   const [now, setNow] = useState(Date.now());
+  const next = instants.filter((t) => t > now).sort((a, b) => a - b)[0];
   useEffect(() => {
-    const next = instants.filter((t) => t > now).sort((a, b) => a - b)[0];
     if (next === undefined) return undefined;
     // Timers cannot wait more than ~24 days; a day at a time is plenty.
     const timer = setTimeout(() => setNow(Date.now()), Math.min(next - now + 50, 86_400_000));
     return () => clearTimeout(timer);
-  }, [now, ...instants]);
+  }, [now, next]);
   return now;
 }
 

@@ -19,6 +19,7 @@ import { CallControls } from './CallControls';
 import { MediaNotice } from './MediaNotice';
 import type { RoomState } from './useRoom';
 import { SelfView } from './Video';
+import { useLatest } from '../useLatest';
 
 interface Common {
   view: ConsultationView;
@@ -153,20 +154,23 @@ export function StaffLobby({
   useEffect(() => {
     if (!waiting) setBusy(false);
   }, [waiting]);
+  const latest = useLatest({ busy, errors: r.errors });
+  const roomError = room.error;
   useEffect(() => {
-    if (room.error && busy) {
+    const { busy, errors } = latest.current;
+    if (roomError && busy) {
       setBusy(false);
-      setFailed(room.error.code === 'forbidden' ? r.errors.forbidden : r.errors.generic);
+      setFailed(roomError.code === 'forbidden' ? errors.forbidden : errors.generic);
     }
-  }, [room.error]);
+  }, [roomError, latest]);
   useEffect(() => {
     if (!busy) return undefined;
     const timer = setTimeout(() => {
       setBusy(false);
-      setFailed(r.errors.generic);
+      setFailed(latest.current.errors.generic);
     }, 10_000);
     return () => clearTimeout(timer);
-  }, [busy]);
+  }, [busy, latest]);
 
   return (
     <section class="room-lobby" aria-labelledby="lobby-title">

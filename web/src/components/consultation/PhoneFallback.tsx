@@ -43,9 +43,10 @@ export function PhoneActive({
   const { t } = useI18n();
   const p = t.phone;
   const title = useRef<HTMLHeadingElement>(null);
+  const focusOnMount = useRef(focus);
   // Just switched from this page: straight to the number to call.
   useEffect(() => {
-    if (focus) title.current?.focus();
+    if (focusOnMount.current) title.current?.focus();
   }, []);
   return (
     <section class="phone-done" aria-labelledby="phone-done-title" data-testid="phone-active">

@@ -34,6 +34,7 @@ import { PhoneActive, PhoneNotice, PhoneSwitch } from './PhoneFallback';
 import { SidePanel } from './SidePanel';
 import { useCall, useLocalMedia } from './useMedia';
 import { selfInCall, useRoom, type RoomState } from './useRoom';
+import { useLatest } from '../useLatest';
 
 /** The browser's clock, ticking every 15 s: minutes of waiting, the late notice. */
 function useNow(everyMs = 15_000): number {
@@ -82,17 +83,20 @@ export function Room({ view }: { view: ConsultationView }) {
 
   // The end: release the camera and micro at once (the light goes off). The connections go
   // with the call manager, which useCall closes when we no longer take part.
+  const completed = status === 'completed';
+  const mediaNow = useLatest(media);
   useEffect(() => {
-    if (status === 'completed') media.stop();
-  }, [status === 'completed']);
+    if (completed) mediaNow.current.stop();
+  }, [completed, mediaNow]);
 
   // Switched to the telephone: micro and camera off here, or the phone call would echo
   // through the computer. Either can be turned back on.
+  const onPhone = phone !== null;
   useEffect(() => {
-    if (!phone) return;
-    media.setMic(false);
-    media.setCamera(false);
-  }, [phone !== null]);
+    if (!onPhone) return;
+    mediaNow.current.setMic(false);
+    mediaNow.current.setCamera(false);
+  }, [onPhone, mediaNow]);
 
   // Our participant ids, past and present (a reconnection gives a new one): our chat lines.
   const mine = useRef(new Set<string>());

@@ -217,7 +217,7 @@ function Notes({
       void saver.flush(true);
       saver.dispose();
     };
-  }, [saver]);
+  }, [saver, flushRef]);
 
   const time = snap.savedAt === null ? '' : formatTime(new Date(snap.savedAt), lang);
   const status =

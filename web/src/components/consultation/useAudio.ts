@@ -78,7 +78,7 @@ export function useMicLevel(
       clearInterval(timer);
       source.disconnect();
     };
-  }, [ctx, stream]);
+  }, [ctx, stream, quietUntil]);
   return state;
 }
 

@@ -187,7 +187,7 @@ export function useRoom(id: string, opensAt: number | null, enabled: boolean): R
       offs.forEach((off) => off());
       leave();
     };
-  }, [id, enabled]);
+  }, [id, enabled, rt]);
 
   // Too early: join again when the room opens (a minute later at most, whatever the clocks say).
   useEffect(() => {
@@ -199,7 +199,7 @@ export function useRoom(id: string, opensAt: number | null, enabled: boolean): R
       rt.send({ type: 'join', consultation: id });
     }, wait);
     return () => clearTimeout(timer);
-  }, [state.phase, opensAt, id]);
+  }, [state.phase, opensAt, id, rt]);
 
   return {
     state,
