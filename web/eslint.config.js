@@ -1,6 +1,7 @@
 // ESLint for web/ (npm run lint, which scripts/lint runs): TypeScript, the rules of hooks
 // (Preact's hooks follow React's), and accessibility of the JSX.
-// (No import cycle inside src/: src/imports.test.ts checks it, type-only imports included.)
+// (No import cycle inside src/: src/imports.test.ts, a Vitest test, checks it, type-only
+// imports included, which the ESLint rules for cycles skip.)
 // Formatting is Prettier's (.prettierrc.json): eslint-config-prettier turns off the rules it owns.
 import js from '@eslint/js';
 import prettier from 'eslint-config-prettier';

@@ -1,17 +1,14 @@
 // The room's rules: when the waiting room opens, the late notice, politeness in a pair, chat.
 import { describe, expect, it } from 'vitest';
 import {
-  chatTime,
   isLate,
   isPolite,
   joinWindow,
-  mergeChat,
   minutesSince,
-  readChat,
   readParticipants,
   refreshAt,
-  type ChatMessage,
 } from './consultation';
+import { chatTime, mergeChat, readChat, type ChatMessage } from './chat';
 
 const start = '2026-11-24T18:30:00+01:00';
 const end = '2026-11-24T18:50:00+01:00';

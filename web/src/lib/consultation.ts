@@ -1,8 +1,8 @@
 // The teleconsultation room (docs/consultation.md, docs/realtime.md "Consultations"): the
 // objects of its API, its requests, and the pure rules the pages share (when the waiting room
-// opens, the late notice, who is polite in a pair, chat times). No Preact here.
+// opens, the late notice, who is polite in a pair). The chat is chat.ts, the practitioner's panel panel.ts,
+// the shared files files.ts. No Preact here.
 import { api } from './api';
-import { readFiles, type SharedFile } from './files';
 import { ROUTES } from './routes';
 import { ageOn } from './validate';
 
@@ -75,20 +75,6 @@ export interface Participant {
   admitted?: boolean;
 }
 
-export interface ChatMessage {
-  id: string;
-  /** The sender's participant id (live messages; the history has none). */
-  from: string;
-  /** Set by the server for each recipient: whether the sender is this account. */
-  mine?: boolean;
-  name: string;
-  role: RoomRole;
-  text: string;
-  at: string | number;
-  /** A file shared in the chat (the text is empty then). */
-  file?: SharedFile;
-}
-
 export interface IceServersAnswer {
   ice_servers: RTCIceServer[];
   expires_at: string;
@@ -132,42 +118,6 @@ export function switchToPhone(
 ): Promise<{ phone_fallback: PhoneFallback; patient_phone: string | null }> {
   const body = note && note.trim() ? { cause, note: note.trim() } : { cause };
   return api.post(`/consultations/${encodeURIComponent(id)}/phone`, body);
-}
-
-/** The practitioner's side panel (ROOM9): the patient's file, the shared files, private notes. */
-export interface PanelPatient {
-  first_name: string;
-  last_name: string;
-  birth_date?: string | null;
-  age?: number | null;
-  sex?: string | null;
-  phone?: string | null;
-  email?: string | null;
-  coverage?: Record<string, unknown> | null;
-}
-
-export interface Panel {
-  patient: PanelPatient;
-  files: SharedFile[];
-  notes: { text: string; updated_at: string | number | null };
-  phone_fallback: PhoneFallback | null;
-}
-
-export function fetchPanel(id: string, signal: AbortSignal): Promise<Panel> {
-  return api
-    .get<Partial<Panel> & { patient: PanelPatient }>(
-      `/consultations/${encodeURIComponent(id)}/panel`,
-      { signal },
-    )
-    .then((p) => ({
-      patient: p.patient,
-      files: readFiles(p.files),
-      notes: {
-        text: typeof p.notes?.text === 'string' ? p.notes.text : '',
-        updated_at: p.notes?.updated_at ?? null,
-      },
-      phone_fallback: p.phone_fallback ?? null,
-    }));
 }
 
 /** At most this many characters of private notes (the server's limit). */
@@ -282,32 +232,6 @@ export function minutesSince(iso: string | null, now: number): number | null {
   return Math.max(0, Math.floor((now - t) / 60_000));
 }
 
-/** A chat time: ISO text, or Unix seconds or milliseconds. */
-export function chatTime(at: string | number): Date | null {
-  const d = typeof at === 'number' ? new Date(at < 1e12 ? at * 1000 : at) : new Date(at);
-  return Number.isNaN(d.getTime()) ? null : d;
-}
-
-/**
- * Adds chat messages once each (history and live messages can overlap on a rejoin), in the
- * server's time order: the text history and the files' history come in two lists.
- */
-export function mergeChat(list: ChatMessage[], more: ChatMessage[]): ChatMessage[] {
-  const seen = new Set(list.map((m) => m.id));
-  const out = [...list];
-  for (const m of more) {
-    if (seen.has(m.id)) continue;
-    seen.add(m.id);
-    out.push(m);
-  }
-  const time = (m: ChatMessage) => chatTime(m.at)?.getTime() ?? Number.POSITIVE_INFINITY;
-  // Stable: messages of the same second keep their arrival order.
-  return out
-    .map((m, i) => ({ m, i, t: time(m) }))
-    .sort((a, b) => a.t - b.t || a.i - b.i)
-    .map((x) => x.m);
-}
-
 /** Reads a participant list from a message, dropping anything malformed. */
 export function readParticipants(v: unknown): Participant[] {
   if (!Array.isArray(v)) return [];
@@ -336,38 +260,6 @@ export function waitingGuests(participants: Participant[]): Participant[] {
 /** Whether a participant takes part in the call's mesh now (a guest once let in). */
 export function inMesh(p: Participant): boolean {
   return inCall(p.role) && !(p.role === 'guest' && p.admitted === false);
-}
-
-export function readChat(v: unknown): ChatMessage[] {
-  if (!Array.isArray(v)) return [];
-  return v
-    .filter(
-      (m): m is ChatMessage =>
-        typeof m === 'object' && m !== null && typeof (m as ChatMessage).text === 'string',
-    )
-    .map(toChat);
-}
-
-export function toChat(
-  m: Omit<Partial<ChatMessage>, 'id'> & { id?: unknown; text: string },
-): ChatMessage {
-  return {
-    // Ids may come as numbers; without one, a key that is stable for the same message.
-    id:
-      typeof m.id === 'string' || typeof m.id === 'number'
-        ? String(m.id)
-        : `${String(m.from)}-${String(m.at)}-${m.text.length}`,
-    from: typeof m.from === 'string' ? m.from : '',
-    name: typeof m.name === 'string' ? m.name : '',
-    role:
-      m.role === 'practitioner' || m.role === 'assistant' || m.role === 'guest'
-        ? m.role
-        : 'patient',
-    ...(typeof m.mine === 'boolean' ? { mine: m.mine } : {}),
-    text: m.text,
-    at: typeof m.at === 'string' || typeof m.at === 'number' ? m.at : Date.now(),
-    ...(m.file ? { file: m.file } : {}),
-  };
 }
 
 /** The roles that take part in the call itself (assistants watch the waiting room only). */

@@ -4,11 +4,10 @@
 // itself (raw body, encoded name, the file's type) with the server's 413 and 415.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from './api';
-import { mergeChat, toChat } from './consultation';
+import { mergeChat, toChat, fileToChat } from './chat';
 import {
   acceptAttr,
   checkFile,
-  fileToChat,
   fileType,
   formatSize,
   MAX_FILE_BYTES,

@@ -1,9 +1,9 @@
 // Files shared in the consultation's chat (ROOM5, docs/consultation.md "Files"): what the
-// browser checks before sending (size, type), the upload, the list, and how a file becomes a
-// line of the chat. The server is the authority: it checks the content, not the name, and
+// browser checks before sending (size, type), the upload, and the list (chat.ts makes a file a
+// line of the chat). The server is the authority: it checks the content, not the name, and
 // answers 413 or 415 when the browser let something through. No Preact here.
 import { api, ApiError } from './api';
-import type { ChatMessage, RoomRole } from './consultation';
+import type { RoomRole } from './consultation';
 import type { Lang } from './lang';
 
 export interface SharedFile {
@@ -117,20 +117,6 @@ export function readFile(v: unknown): SharedFile | null {
 
 export function readFiles(v: unknown): SharedFile[] {
   return Array.isArray(v) ? v.map(readFile).filter((f): f is SharedFile => f !== null) : [];
-}
-
-/** A file as a line of the chat: its own id space, so that it never hides a text line. */
-export function fileToChat(f: SharedFile): ChatMessage {
-  return {
-    id: `file:${f.id}`,
-    from: '',
-    name: f.from.name,
-    role: f.from.role,
-    ...(f.mine !== undefined ? { mine: f.mine } : {}),
-    text: '',
-    at: f.created_at,
-    file: f,
-  };
 }
 
 // --- Requests ----------------------------------------------------------------------------------

@@ -1,8 +1,47 @@
-// The practitioner's side panel (ROOM9): the patient's coverage as label/value lines. The
+// The practitioner's side panel (ROOM9): its request (the patient's file, the shared files,
+// private notes), and the patient's coverage as label/value lines. The
 // server sends an object of strings and booleans whose keys may grow; known keys get their
 // French (or English) label, unknown ones a readable form of the key, so nothing is hidden.
-import type { PanelPatient } from './consultation';
+import { api } from './api';
+import type { PhoneFallback } from './consultation';
+import { readFiles, type SharedFile } from './files';
 import { ageOn } from './validate';
+
+/** The practitioner's side panel (ROOM9): the patient's file, the shared files, private notes. */
+export interface PanelPatient {
+  first_name: string;
+  last_name: string;
+  birth_date?: string | null;
+  age?: number | null;
+  sex?: string | null;
+  phone?: string | null;
+  email?: string | null;
+  coverage?: Record<string, unknown> | null;
+}
+
+export interface Panel {
+  patient: PanelPatient;
+  files: SharedFile[];
+  notes: { text: string; updated_at: string | number | null };
+  phone_fallback: PhoneFallback | null;
+}
+
+export function fetchPanel(id: string, signal: AbortSignal): Promise<Panel> {
+  return api
+    .get<Partial<Panel> & { patient: PanelPatient }>(
+      `/consultations/${encodeURIComponent(id)}/panel`,
+      { signal },
+    )
+    .then((p) => ({
+      patient: p.patient,
+      files: readFiles(p.files),
+      notes: {
+        text: typeof p.notes?.text === 'string' ? p.notes.text : '',
+        updated_at: p.notes?.updated_at ?? null,
+      },
+      phone_fallback: p.phone_fallback ?? null,
+    }));
+}
 
 export interface CoverageRow {
   key: string;

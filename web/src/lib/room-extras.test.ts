@@ -9,7 +9,6 @@ import {
   type RoomState,
 } from '../components/consultation/useRoom';
 import {
-  fetchPanel,
   inMesh,
   normalizeView,
   readParticipants,
@@ -17,7 +16,7 @@ import {
   switchToPhone,
   waitingGuests,
 } from './consultation';
-import { coverageRows, keyLabel, panelAge } from './panel';
+import { fetchPanel, coverageRows, keyLabel, panelAge } from './panel';
 
 afterEach(() => vi.unstubAllGlobals());
 

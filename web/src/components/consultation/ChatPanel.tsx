@@ -9,7 +9,7 @@
 // everyone, with a thumbnail for pictures and a download link.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useI18n } from '../../i18n';
-import { chatTime, type ChatMessage } from '../../lib/consultation';
+import { chatTime, type ChatMessage } from '../../lib/chat';
 import { formatTime } from '../../lib/dates';
 import { errorText } from '../../lib/errors';
 import {

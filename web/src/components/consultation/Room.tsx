@@ -11,14 +11,13 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useI18n } from '../../i18n';
 import {
-  fetchPanel,
   inCall,
   joinWindow,
   type ConsultationStatus,
   type ConsultationView,
-  type Panel,
   type PhoneFallback as Phone,
 } from '../../lib/consultation';
+import { fetchPanel, type Panel } from '../../lib/panel';
 import { fillText } from '../../lib/format';
 import { formatClock, parseInstant, spokenTime } from '../../lib/slots';
 import { Icon } from '../Icon';

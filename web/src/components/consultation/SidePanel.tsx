@@ -5,12 +5,12 @@
 import type { RefObject } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { useI18n } from '../../i18n';
-import { NOTES_MAX_CHARS, saveNotes, type Panel } from '../../lib/consultation';
+import { NOTES_MAX_CHARS, saveNotes } from '../../lib/consultation';
+import { type Panel, coverageRows, panelAge } from '../../lib/panel';
 import { formatBirthDate, formatTime } from '../../lib/dates';
 import { formatSize, type SharedFile } from '../../lib/files';
 import { fillText } from '../../lib/format';
 import { NotesAutosave, type NotesSnapshot } from '../../lib/notes';
-import { coverageRows, panelAge } from '../../lib/panel';
 import { formatPhone } from '../../lib/validate';
 import { LoadState } from '../forms/Feedback';
 import { Icon } from '../Icon';

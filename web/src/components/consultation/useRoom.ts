@@ -6,16 +6,13 @@
 // lets them in: `admitted` naming them, or `presence` listing them admitted.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import {
-  mergeChat,
-  readChat,
   readParticipants,
-  toChat,
-  type ChatMessage,
   type ConsultationStatus,
   type Participant,
   type PhoneFallback,
 } from '../../lib/consultation';
-import { fileToChat, readFile, readFiles, type SharedFile } from '../../lib/files';
+import { mergeChat, readChat, toChat, type ChatMessage, fileToChat } from '../../lib/chat';
+import { readFile, readFiles, type SharedFile } from '../../lib/files';
 import { realtime, type ConnectionState, type RealtimeMessage } from '../../lib/realtime';
 
 /** `full`: a guest turned away, four people are in the call already. */
