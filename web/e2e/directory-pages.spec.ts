@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { deflateSync } from 'node:zlib';
 import type { APIRequestContext, Browser, Cookie, Page } from '@playwright/test';
 import { fr } from '../src/i18n/fr';
-import type { AgendaView, OwnProfile } from '../src/lib/directory';
+import type { AgendaView, OwnProfile } from '../src/lib/directory/directory';
 import { loginApi } from './accounts';
 import { blockingViolations } from './axe';
 import { today } from './clock';

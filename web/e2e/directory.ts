@@ -3,7 +3,7 @@
 // practitioners (global-setup: `cabinet seed --practitioners 60 --seed 7`) have slots that
 // depend on today's date: tests assert on structure, never on fixed dates.
 import type { APIRequestContext, Browser } from '@playwright/test';
-import type { OpeningRange, PublicProfile, SearchResult } from '../src/lib/directory';
+import type { OpeningRange, PublicProfile, SearchResult } from '../src/lib/directory/directory';
 import { OPERATOR, PASSWORD, createAccount, loginApi, newRpps, uniqueEmail } from './accounts';
 import { expect } from './fixtures';
 

@@ -4,7 +4,7 @@ import type { ComponentChildren } from 'preact';
 import { useLocation } from 'preact-iso';
 import { useI18n } from '../i18n';
 import { ROUTES } from '../lib/routes';
-import type { Me, Role } from '../lib/types';
+import type { Me, Role } from '../lib/account/types';
 import { PageIntro } from './Page';
 import { RequireAuth } from './RequireAuth';
 

@@ -2,7 +2,7 @@
 // the user types), médecin traitant, coverage (ALD, CSS, AME, maternité) and complémentaire.
 // Health-related data: the server stores it encrypted and logs every read and write.
 import { useI18n } from '../i18n';
-import type { Administrative } from '../lib/types';
+import type { Administrative } from '../lib/account/types';
 import { checkNir, compact, isRpps } from '../lib/validate';
 import { CheckboxField, TextField } from './forms/Field';
 import type { Errors } from './forms/useForm';

@@ -3,8 +3,8 @@
 import type { ComponentChildren } from 'preact';
 import { useI18n } from '../i18n';
 import { ROUTES } from '../lib/routes';
-import { homeForRole } from '../lib/session';
-import type { Me, Role } from '../lib/types';
+import { homeForRole } from '../lib/account/session';
+import type { Me, Role } from '../lib/account/types';
 import { LoadState } from './forms/Feedback';
 import { Icon } from './Icon';
 import { PageIntro } from './Page';

@@ -4,10 +4,10 @@
 import { useState } from 'preact/hooks';
 import { useI18n } from '../i18n';
 import { api } from '../lib/api';
-import { checkEmail } from '../lib/checks';
+import { checkEmail } from '../lib/account/checks';
 import { errorText } from '../lib/errors';
 import { fillText } from '../lib/format';
-import type { AssistantInfo } from '../lib/types';
+import type { AssistantInfo } from '../lib/account/types';
 import { TextField } from './forms/Field';
 import { ErrorSummary, LoadState, StatusMessage, SubmitButton } from './forms/Feedback';
 import { useForm } from './forms/useForm';

@@ -7,7 +7,7 @@ import { useI18n } from '../i18n';
 import { api, ApiError } from '../lib/api';
 import { formatTime } from '../lib/dates';
 import { fill } from '../lib/format';
-import type { LoginChallenge, Me } from '../lib/types';
+import type { LoginChallenge, Me } from '../lib/account/types';
 import { TextField } from './forms/Field';
 import { ErrorSummary, StatusMessage, SubmitButton } from './forms/Feedback';
 import { useForm } from './forms/useForm';

@@ -2,9 +2,9 @@
 // photo or initials, the badges (vidéo, secteur, tiers payant, carte Vitale), the time-zone
 // note, and a slot as a link to the practitioner's page.
 import { useI18n } from '../i18n';
-import { initials, type Sector, type Slot } from '../lib/directory';
+import { initials, type Sector, type Slot } from '../lib/directory/directory';
 import { practitionerPath } from '../lib/routes';
-import { browserZone, formatClock, formatDayShort, localDate } from '../lib/slots';
+import { browserZone, formatClock, formatDayShort, localDate } from '../lib/booking/slots';
 import { Icon } from './Icon';
 
 export function Avatar({

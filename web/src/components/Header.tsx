@@ -6,7 +6,7 @@ import { useLocation } from 'preact-iso';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { useI18n } from '../i18n';
 import { ROUTES } from '../lib/routes';
-import { homeForRole } from '../lib/session';
+import { homeForRole } from '../lib/account/session';
 import { AccountMenu } from './AccountMenu';
 import { Icon } from './Icon';
 import { LanguageSwitch } from './LanguageSwitch';

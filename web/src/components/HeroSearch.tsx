@@ -5,9 +5,9 @@
 import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { useI18n } from '../i18n';
-import { matchSpecialty } from '../lib/directory';
+import { matchSpecialty } from '../lib/directory/directory';
 import { ROUTES } from '../lib/routes';
-import { searchPath } from '../lib/searchQuery';
+import { searchPath } from '../lib/directory/searchQuery';
 import { CheckboxField, TextField } from './forms/Field';
 import { Icon } from './Icon';
 import { PlaceCombobox, placeLabels, resolvePlace } from './PlaceCombobox';

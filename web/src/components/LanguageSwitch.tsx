@@ -5,7 +5,7 @@
 import { useI18n } from '../i18n';
 import { api } from '../lib/api';
 import type { Lang } from '../lib/lang';
-import type { Me } from '../lib/types';
+import type { Me } from '../lib/account/types';
 import { Icon } from './Icon';
 import { useSession } from './SessionProvider';
 

@@ -6,7 +6,7 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { useI18n } from '../i18n';
 import { api } from '../lib/api';
-import type { Place } from '../lib/directory';
+import type { Place } from '../lib/directory/directory';
 import { fillText } from '../lib/format';
 import { describedBy, FieldMessages } from './forms/Field';
 import { useLatest } from './useLatest';

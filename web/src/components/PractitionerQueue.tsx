@@ -7,7 +7,7 @@ import { api } from '../lib/api';
 import { formatDateTime } from '../lib/dates';
 import { errorText } from '../lib/errors';
 import { fillText } from '../lib/format';
-import type { PractitionerApplication, VerificationStatus } from '../lib/types';
+import type { PractitionerApplication, VerificationStatus } from '../lib/account/types';
 import { formatPhone } from '../lib/validate';
 import { TextareaField } from './forms/Field';
 import { LoadState } from './forms/Feedback';

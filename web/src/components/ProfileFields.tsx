@@ -1,7 +1,7 @@
 // Identity fields of a profile (the holder or a proche): names, birth date, sex and, for a
 // proche, the relationship. Used to add a proche and on each profile's page.
 import { useI18n } from '../i18n';
-import type { Relationship, Sex } from '../lib/types';
+import type { Relationship, Sex } from '../lib/account/types';
 import { SelectField, TextField } from './forms/Field';
 import type { Errors } from './forms/useForm';
 

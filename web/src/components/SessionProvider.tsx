@@ -5,8 +5,8 @@ import { createContext, type ComponentChildren } from 'preact';
 import { useLocation } from 'preact-iso';
 import { useContext, useEffect, useState } from 'preact/hooks';
 import { api, setApiErrorListener } from '../lib/api';
-import { closeRealtime } from '../lib/realtime';
-import { createSession, loginUrl, type Session, type SessionState } from '../lib/session';
+import { closeRealtime } from '../lib/consultation/realtime';
+import { createSession, loginUrl, type Session, type SessionState } from '../lib/account/session';
 
 const session = createSession(api);
 setApiErrorListener((err) => session.onApiError(err));

@@ -5,7 +5,7 @@
 import { useState } from 'preact/hooks';
 import { useI18n } from '../i18n';
 import { api } from '../lib/api';
-import type { Me, TotpSetup } from '../lib/types';
+import type { Me, TotpSetup } from '../lib/account/types';
 import { cleanCode } from '../lib/validate';
 import { TextField } from './forms/Field';
 import { ErrorSummary, StatusMessage, SubmitButton } from './forms/Feedback';

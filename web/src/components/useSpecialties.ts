@@ -1,7 +1,7 @@
 // The specialties of GET /specialties ({"items": [...]}, docs/directory.md), in the user's
 // language. Loaded once per language and shared by the pages that need them.
 import { api } from '../lib/api';
-import type { Specialty } from '../lib/directory';
+import type { Specialty } from '../lib/directory/directory';
 import type { Lang } from '../lib/lang';
 import { useLoad, type Loaded } from './useLoad';
 

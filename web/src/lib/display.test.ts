@@ -1,13 +1,13 @@
 // What the user reads: error sentences, access-log sentences, dates, devices, mail links.
 import { describe, expect, it } from 'vitest';
 import { fr } from '../i18n/fr';
-import { classifyAction, elideDe, fromText, groupByDay, isOwnAction } from './accessLog';
+import { classifyAction, elideDe, fromText, groupByDay, isOwnAction } from './account/accessLog';
 import { ApiError, CLIENT_ERROR_CODES } from './api';
 import { formatBirthDate, formatDateTime, formatTime } from './dates';
 import { errorField, errorText } from './errors';
 import { linkify } from './linkify';
-import type { Me } from './types';
-import { parseUserAgent } from './userAgent';
+import type { Me } from './account/types';
+import { parseUserAgent } from './account/userAgent';
 
 describe('errorText', () => {
   const m = fr.errors;

@@ -15,11 +15,11 @@ import {
   groupByDay,
   isOwnAction,
   type AccessVerb,
-} from '../lib/accessLog';
+} from '../lib/account/accessLog';
 import { api } from '../lib/api';
 import { formatBirthDate, formatTime, toDate } from '../lib/dates';
 import { fillText } from '../lib/format';
-import type { AccessEntry, Me } from '../lib/types';
+import type { AccessEntry, Me } from '../lib/account/types';
 
 const ICONS: Record<AccessVerb, IconName> = {
   read: 'eye',

@@ -10,11 +10,11 @@ import { Icon } from '../components/Icon';
 import { useSession } from '../components/SessionProvider';
 import { useI18n } from '../i18n';
 import { api } from '../lib/api';
-import { checkNames, checkPhone } from '../lib/checks';
+import { checkNames, checkPhone } from '../lib/account/checks';
 import { formatBirthDate } from '../lib/dates';
 import type { Lang } from '../lib/lang';
-import { fullName, holderProfile } from '../lib/session';
-import type { Me, Profile } from '../lib/types';
+import { fullName, holderProfile } from '../lib/account/session';
+import type { Me, Profile } from '../lib/account/types';
 import { ageOn, formatPhone, normalizePhone } from '../lib/validate';
 
 export function AccountPage() {

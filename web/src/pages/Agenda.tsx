@@ -25,8 +25,8 @@ import { useLoad } from '../components/useLoad';
 import { useSlow } from '../components/useSlow';
 import { useI18n } from '../i18n';
 import { api } from '../lib/api';
-import type { BookedAgendaView } from '../lib/booking';
-import type { AgendaException, Motif } from '../lib/directory';
+import type { BookedAgendaView } from '../lib/booking/booking';
+import type { AgendaException, Motif } from '../lib/directory/directory';
 import { errorText } from '../lib/errors';
 import { fillText } from '../lib/format';
 import { ROUTES } from '../lib/routes';
@@ -39,8 +39,8 @@ import {
   isDate,
   mondayOf,
   todayIn,
-} from '../lib/slots';
-import type { Me } from '../lib/types';
+} from '../lib/booking/slots';
+import type { Me } from '../lib/account/types';
 
 type View = 'day' | 'week';
 

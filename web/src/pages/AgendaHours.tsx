@@ -12,10 +12,10 @@ import { PractitionerLayout } from '../components/PractitionerArea';
 import { useLoad } from '../components/useLoad';
 import { useI18n } from '../i18n';
 import { api } from '../lib/api';
-import type { Mode, OpeningRange, WeeklyHours } from '../lib/directory';
+import type { Mode, OpeningRange, WeeklyHours } from '../lib/directory/directory';
 import { fillText } from '../lib/format';
 import { ROUTES } from '../lib/routes';
-import { hoursFromWeek, validateWeek, weekFromHours, type Week } from '../lib/hours';
+import { hoursFromWeek, validateWeek, weekFromHours, type Week } from '../lib/practitioner/hours';
 
 const MODES: Mode[] = ['video', 'in_person'];
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7];

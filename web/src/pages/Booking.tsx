@@ -43,11 +43,11 @@ import {
   readBookingQuery,
   type Appointment,
   type BookingQuery,
-} from '../lib/booking';
-import { cancelAppointment, fetchAppointment, fetchPractitioner } from '../lib/bookingApi';
-import { modesOf, motifsFor, type Mode, type PublicProfile } from '../lib/directory';
+} from '../lib/booking/booking';
+import { cancelAppointment, fetchAppointment, fetchPractitioner } from '../lib/booking/api';
+import { modesOf, motifsFor, type Mode, type PublicProfile } from '../lib/directory/directory';
 import { practitionerPath, ROUTES } from '../lib/routes';
-import { fullName } from '../lib/session';
+import { fullName } from '../lib/account/session';
 import { useLatest } from '../components/useLatest';
 
 export function BookingPage() {

@@ -14,10 +14,10 @@ import { useFocusOnChange } from '../components/useFocus';
 import { useLoad } from '../components/useLoad';
 import { useI18n } from '../i18n';
 import { api, ApiError } from '../lib/api';
-import { motifLabel, type CancelLinkAppointment } from '../lib/booking';
+import { motifLabel, type CancelLinkAppointment } from '../lib/booking/booking';
 import { errorText } from '../lib/errors';
 import { ROUTES } from '../lib/routes';
-import { slotSentence } from '../lib/slots';
+import { slotSentence } from '../lib/booking/slots';
 
 type Answer = { appointment: CancelLinkAppointment };
 

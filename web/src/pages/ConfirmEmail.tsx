@@ -11,7 +11,7 @@ import { Icon } from '../components/Icon';
 import { useFocusOnChange } from '../components/useFocus';
 import { useI18n } from '../i18n';
 import { api, ApiError } from '../lib/api';
-import { checkEmail } from '../lib/checks';
+import { checkEmail } from '../lib/account/checks';
 import { errorText } from '../lib/errors';
 import { ROUTES } from '../lib/routes';
 import { useLatest } from '../components/useLatest';

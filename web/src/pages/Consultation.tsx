@@ -16,10 +16,10 @@ import { RequireAuth } from '../components/RequireAuth';
 import { useLoad } from '../components/useLoad';
 import { useI18n } from '../i18n';
 import { ApiError } from '../lib/api';
-import { fetchConsultation } from '../lib/consultation';
+import { fetchConsultation } from '../lib/consultation/consultation';
 import { fillText } from '../lib/format';
 import { ROUTES } from '../lib/routes';
-import { slotSentence } from '../lib/slots';
+import { slotSentence } from '../lib/booking/slots';
 
 export function ConsultationPage() {
   const { t } = useI18n();

@@ -9,9 +9,9 @@ import { PageIntro } from '../components/Page';
 import { RequireAuth } from '../components/RequireAuth';
 import { useLoad } from '../components/useLoad';
 import { useI18n } from '../i18n';
-import { fetchConsultation, roomPath } from '../lib/consultation';
+import { fetchConsultation, roomPath } from '../lib/consultation/consultation';
 import { fillText } from '../lib/format';
-import { slotSentence } from '../lib/slots';
+import { slotSentence } from '../lib/booking/slots';
 
 export function ConsultationTestPage() {
   const { t } = useI18n();

@@ -11,7 +11,7 @@ import { api, ApiError } from '../lib/api';
 import { formatDateTime } from '../lib/dates';
 import { linkify } from '../lib/linkify';
 import { ROUTES } from '../lib/routes';
-import type { Mail, MailSummary } from '../lib/types';
+import type { Mail, MailSummary } from '../lib/account/types';
 
 export function DevMailboxPage() {
   const { t, lang } = useI18n();

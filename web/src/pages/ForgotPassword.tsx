@@ -9,7 +9,7 @@ import { FormPage } from '../components/FormPage';
 import { useFocusOnChange } from '../components/useFocus';
 import { useI18n } from '../i18n';
 import { api } from '../lib/api';
-import { checkEmail } from '../lib/checks';
+import { checkEmail } from '../lib/account/checks';
 import { ROUTES } from '../lib/routes';
 
 export function ForgotPasswordPage() {

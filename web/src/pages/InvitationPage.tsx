@@ -17,7 +17,7 @@ import { PageIntro } from '../components/Page';
 import { useFocusOnChange } from '../components/useFocus';
 import { useLoad } from '../components/useLoad';
 import { useI18n } from '../i18n';
-import { fetchConsultation } from '../lib/consultation';
+import { fetchConsultation } from '../lib/consultation/consultation';
 import { errorText } from '../lib/errors';
 import { fillText } from '../lib/format';
 import {
@@ -28,9 +28,9 @@ import {
   guestConsultation,
   guestFlow,
   type InvitationInfo,
-} from '../lib/invitations';
+} from '../lib/consultation/invitations';
 import { ROUTES } from '../lib/routes';
-import { slotSentence } from '../lib/slots';
+import { slotSentence } from '../lib/booking/slots';
 
 export function InvitationPage() {
   const { params } = useRoute();

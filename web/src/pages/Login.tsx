@@ -14,10 +14,10 @@ import { useSession } from '../components/SessionProvider';
 import { useFocusOnChange } from '../components/useFocus';
 import { useI18n } from '../i18n';
 import { api } from '../lib/api';
-import { checkEmail } from '../lib/checks';
+import { checkEmail } from '../lib/account/checks';
 import { ROUTES } from '../lib/routes';
-import { homeForRole, safeReturnPath } from '../lib/session';
-import type { LoginChallenge } from '../lib/types';
+import { homeForRole, safeReturnPath } from '../lib/account/session';
+import type { LoginChallenge } from '../lib/account/types';
 
 export function LoginPage() {
   const { t } = useI18n();

@@ -28,13 +28,13 @@ import {
   sortByStart,
   type Appointment,
   type AppointmentList,
-} from '../lib/booking';
+} from '../lib/booking/booking';
 import { errorText } from '../lib/errors';
 import { fill, fillText } from '../lib/format';
 import { practitionerPath, ROUTES } from '../lib/routes';
-import { fullName } from '../lib/session';
-import { slotSentence } from '../lib/slots';
-import type { Me } from '../lib/types';
+import { fullName } from '../lib/account/session';
+import { slotSentence } from '../lib/booking/slots';
+import type { Me } from '../lib/account/types';
 import { useLatest } from '../components/useLatest';
 
 export function MyAppointmentsPage() {

@@ -15,7 +15,7 @@ import { useI18n } from '../i18n';
 import { api } from '../lib/api';
 import { errorText } from '../lib/errors';
 import { ROUTES } from '../lib/routes';
-import type { Me } from '../lib/types';
+import type { Me } from '../lib/account/types';
 
 export function MyDataPage() {
   const { t } = useI18n();

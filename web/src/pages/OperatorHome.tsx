@@ -7,7 +7,7 @@ import { PageIntro } from '../components/Page';
 import { PractitionerQueue } from '../components/PractitionerQueue';
 import { useI18n } from '../i18n';
 import { fillText } from '../lib/format';
-import type { Me, VerificationStatus } from '../lib/types';
+import type { Me, VerificationStatus } from '../lib/account/types';
 
 const FILTERS: VerificationStatus[] = ['pending', 'verified', 'rejected'];
 

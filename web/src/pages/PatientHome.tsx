@@ -7,12 +7,12 @@ import { HeroSearch } from '../components/HeroSearch';
 import { Icon, type IconName } from '../components/Icon';
 import { PageIntro, Section } from '../components/Page';
 import { useI18n } from '../i18n';
-import { clearPendingBooking, loadPendingBooking } from '../lib/booking';
+import { clearPendingBooking, loadPendingBooking } from '../lib/booking/booking';
 import { fillText } from '../lib/format';
 import { ROUTES } from '../lib/routes';
-import { currentProfile, fullName, holderProfile, initials } from '../lib/session';
-import { slotSentence } from '../lib/slots';
-import type { Me } from '../lib/types';
+import { currentProfile, fullName, holderProfile, initials } from '../lib/account/session';
+import { slotSentence } from '../lib/booking/slots';
+import type { Me } from '../lib/account/types';
 
 export function PatientHome({ me }: { me: Me }) {
   const { t, lang } = useI18n();

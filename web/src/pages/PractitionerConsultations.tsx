@@ -16,11 +16,11 @@ import {
   patientAge,
   roomPath,
   type DashboardConsultation,
-} from '../lib/consultation';
+} from '../lib/consultation/consultation';
 import { fillText } from '../lib/format';
-import { realtime, type RealtimeMessage } from '../lib/realtime';
-import { formatClock, rangeSentence } from '../lib/slots';
-import type { Me } from '../lib/types';
+import { realtime, type RealtimeMessage } from '../lib/consultation/realtime';
+import { formatClock, rangeSentence } from '../lib/booking/slots';
+import type { Me } from '../lib/account/types';
 import { useLatest } from '../components/useLatest';
 
 export function PractitionerConsultationsPage() {

@@ -10,8 +10,8 @@ import { specialtyLabel, useSpecialties } from '../components/useSpecialties';
 import { useI18n } from '../i18n';
 import { fillText } from '../lib/format';
 import { ROUTES } from '../lib/routes';
-import { fullName, holderProfile } from '../lib/session';
-import type { Me, VerificationStatus } from '../lib/types';
+import { fullName, holderProfile } from '../lib/account/session';
+import type { Me, VerificationStatus } from '../lib/account/types';
 
 const TONES: Record<VerificationStatus, { tone: string; icon: IconName }> = {
   pending: { tone: 'warning', icon: 'clock' },

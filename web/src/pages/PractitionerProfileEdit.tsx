@@ -13,7 +13,7 @@ import { ProfileForm } from '../components/profile/ProfileForm';
 import { useLoad } from '../components/useLoad';
 import { useI18n } from '../i18n';
 import { api } from '../lib/api';
-import type { OwnProfile } from '../lib/directory';
+import type { OwnProfile } from '../lib/directory/directory';
 import { practitionerPath } from '../lib/routes';
 
 export function PractitionerProfileEditPage() {

@@ -22,10 +22,10 @@ import {
   type Motif,
   type OpeningRange,
   type PublicProfile,
-} from '../lib/directory';
+} from '../lib/directory/directory';
 import { fillText } from '../lib/format';
 import { ROUTES } from '../lib/routes';
-import { spokenHHMM } from '../lib/slots';
+import { spokenHHMM } from '../lib/booking/slots';
 import { formatPhone } from '../lib/validate';
 
 export function PractitionerPublicPage() {

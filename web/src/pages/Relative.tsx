@@ -20,8 +20,8 @@ import { useI18n } from '../i18n';
 import { api } from '../lib/api';
 import { fillText } from '../lib/format';
 import { ROUTES } from '../lib/routes';
-import { fullName } from '../lib/session';
-import type { Administrative, Profile } from '../lib/types';
+import { fullName } from '../lib/account/session';
+import type { Administrative, Profile } from '../lib/account/types';
 
 export function RelativePage() {
   const { t } = useI18n();

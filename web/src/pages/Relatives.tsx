@@ -13,8 +13,8 @@ import { formatBirthDate } from '../lib/dates';
 import { errorText } from '../lib/errors';
 import { fillText } from '../lib/format';
 import { relativePath } from '../lib/routes';
-import { fullName, initials } from '../lib/session';
-import type { Me, Profile } from '../lib/types';
+import { fullName, initials } from '../lib/account/session';
+import type { Me, Profile } from '../lib/account/types';
 import { ageOn } from '../lib/validate';
 
 const EMPTY: ProfileValues = {

@@ -11,7 +11,7 @@ import { useSession } from '../components/SessionProvider';
 import { useFocusOnChange } from '../components/useFocus';
 import { useI18n } from '../i18n';
 import { api, ApiError } from '../lib/api';
-import { checkNewPassword } from '../lib/checks';
+import { checkNewPassword } from '../lib/account/checks';
 import { ROUTES } from '../lib/routes';
 
 type Step = 'form' | 'done' | 'invalid';

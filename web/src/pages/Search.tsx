@@ -31,7 +31,7 @@ import {
   type SearchResult,
   type Specialty,
   type Summary,
-} from '../lib/directory';
+} from '../lib/directory/directory';
 import { fillText } from '../lib/format';
 import { practitionerPath, ROUTES } from '../lib/routes';
 import {
@@ -44,8 +44,8 @@ import {
   toApiParams,
   withoutFilters,
   type SearchQuery,
-} from '../lib/searchQuery';
-import { todayIn } from '../lib/slots';
+} from '../lib/directory/searchQuery';
+import { todayIn } from '../lib/booking/slots';
 import { useLatest } from '../components/useLatest';
 
 export function SearchPage() {

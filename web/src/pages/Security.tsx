@@ -11,12 +11,12 @@ import { TotpSection } from '../components/TotpSection';
 import { useLoad, type Loaded } from '../components/useLoad';
 import { useI18n } from '../i18n';
 import { api } from '../lib/api';
-import { checkNewPassword } from '../lib/checks';
+import { checkNewPassword } from '../lib/account/checks';
 import { formatDateTime } from '../lib/dates';
 import { errorText } from '../lib/errors';
 import { fillText } from '../lib/format';
-import type { Me, SessionInfo } from '../lib/types';
-import { parseUserAgent } from '../lib/userAgent';
+import type { Me, SessionInfo } from '../lib/account/types';
+import { parseUserAgent } from '../lib/account/userAgent';
 
 export function SecurityPage() {
   const { t } = useI18n();

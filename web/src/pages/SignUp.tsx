@@ -11,7 +11,7 @@ import { useFocusOnChange } from '../components/useFocus';
 import { useI18n } from '../i18n';
 import { api } from '../lib/api';
 import { ROUTES } from '../lib/routes';
-import { checkContact, checkNames, checkNewPassword } from '../lib/checks';
+import { checkContact, checkNames, checkNewPassword } from '../lib/account/checks';
 import { ageOn, normalizePhone } from '../lib/validate';
 
 export function SignUpPage() {

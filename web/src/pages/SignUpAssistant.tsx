@@ -10,7 +10,7 @@ import { FormPage } from '../components/FormPage';
 import { useFocusOnChange } from '../components/useFocus';
 import { useI18n } from '../i18n';
 import { api, ApiError } from '../lib/api';
-import { checkNames, checkNewPassword, checkPhone } from '../lib/checks';
+import { checkNames, checkNewPassword, checkPhone } from '../lib/account/checks';
 import { ROUTES } from '../lib/routes';
 import { normalizePhone } from '../lib/validate';
 

@@ -13,7 +13,7 @@ import { useFocusOnChange } from '../components/useFocus';
 import { useSpecialties } from '../components/useSpecialties';
 import { useI18n } from '../i18n';
 import { api } from '../lib/api';
-import { checkContact, checkNames, checkNewPassword } from '../lib/checks';
+import { checkContact, checkNames, checkNewPassword } from '../lib/account/checks';
 import { ROUTES } from '../lib/routes';
 import { compact, isRpps, normalizePhone } from '../lib/validate';
 

@@ -10,9 +10,14 @@ import { useForm } from '../forms/useForm';
 import { Icon } from '../Icon';
 import { useI18n } from '../../i18n';
 import { api } from '../../lib/api';
-import { amountInput, formatAmount, parseAmount, type AgendaAppointment } from '../../lib/booking';
+import {
+  amountInput,
+  formatAmount,
+  parseAmount,
+  type AgendaAppointment,
+} from '../../lib/booking/booking';
 import { fillText } from '../../lib/format';
-import { formatClock, rangeSentence } from '../../lib/slots';
+import { formatClock, rangeSentence } from '../../lib/booking/slots';
 import { ageOn } from '../../lib/validate';
 import { modeName } from './agendaText';
 

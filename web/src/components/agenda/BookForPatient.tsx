@@ -7,11 +7,11 @@ import { ErrorSummary, StatusMessage, SubmitButton } from '../forms/Feedback';
 import { useForm, type Errors } from '../forms/useForm';
 import { useI18n } from '../../i18n';
 import { api, ApiError } from '../../lib/api';
-import type { Appointment, BookedAgendaDay } from '../../lib/booking';
-import { checkEmail } from '../../lib/checks';
-import { formatPrice, motifsFor, type Mode, type Motif } from '../../lib/directory';
+import type { Appointment, BookedAgendaDay } from '../../lib/booking/booking';
+import { checkEmail } from '../../lib/account/checks';
+import { formatPrice, motifsFor, type Mode, type Motif } from '../../lib/directory/directory';
 import { fillText } from '../../lib/format';
-import { formatClock, formatDayLong, slotSentence } from '../../lib/slots';
+import { formatClock, formatDayLong, slotSentence } from '../../lib/booking/slots';
 
 export function BookForPatient({
   days,

@@ -6,8 +6,8 @@ import { ErrorSummary, StatusMessage, SubmitButton } from '../forms/Feedback';
 import { useForm, type Errors } from '../forms/useForm';
 import { useI18n } from '../../i18n';
 import { api } from '../../lib/api';
-import type { ExceptionKind, Mode } from '../../lib/directory';
-import { addDays, isDate, parseHHMM } from '../../lib/slots';
+import type { ExceptionKind, Mode } from '../../lib/directory/directory';
+import { addDays, isDate, parseHHMM } from '../../lib/booking/slots';
 
 interface ChangeDraft {
   date: string;

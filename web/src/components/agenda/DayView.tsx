@@ -2,10 +2,10 @@
 // unavailability and free slots, beside the day's time grid.
 import { Icon } from '../Icon';
 import { useI18n } from '../../i18n';
-import type { BookedAgendaDay } from '../../lib/booking';
-import type { AgendaException, Motif } from '../../lib/directory';
+import type { BookedAgendaDay } from '../../lib/booking/booking';
+import type { AgendaException, Motif } from '../../lib/directory/directory';
 import { fillText } from '../../lib/format';
-import { formatClock, localDate, rangeSentence } from '../../lib/slots';
+import { formatClock, localDate, rangeSentence } from '../../lib/booking/slots';
 import { byStart, exceptionText, freeCount, modeName } from './agendaText';
 import { AppointmentItem } from './AppointmentItem';
 import { RemoveException } from './RemoveException';

@@ -1,8 +1,8 @@
 // The agenda's time grid (the week view on wide screens, and beside the day view).
 import { useMemo } from 'preact/hooks';
 import { useI18n } from '../../i18n';
-import type { BookedAgendaDay } from '../../lib/booking';
-import type { Mode } from '../../lib/directory';
+import type { BookedAgendaDay } from '../../lib/booking/booking';
+import type { Mode } from '../../lib/directory/directory';
 import { fillText } from '../../lib/format';
 import {
   formatClock,
@@ -10,7 +10,7 @@ import {
   formatWeekdayShort,
   localDate,
   localMinutes,
-} from '../../lib/slots';
+} from '../../lib/booking/slots';
 import { appointmentCount, freeCount, liveCount } from './agendaText';
 
 const PX_PER_MIN = 1; // 60 px per hour: a 20-minute slot is 20 px, enough for its time

@@ -2,7 +2,7 @@
 import { LoadState } from '../forms/Feedback';
 import type { Loaded } from '../useLoad';
 import { useI18n } from '../../i18n';
-import type { AgendaException } from '../../lib/directory';
+import type { AgendaException } from '../../lib/directory/directory';
 import { exceptionText } from './agendaText';
 import { RemoveException } from './RemoveException';
 

@@ -3,9 +3,9 @@
 import { StatusBadge } from '../booking/Bits';
 import { Icon } from '../Icon';
 import { useI18n } from '../../i18n';
-import type { BookedAgendaDay } from '../../lib/booking';
+import type { BookedAgendaDay } from '../../lib/booking/booking';
 import { fillText } from '../../lib/format';
-import { formatClock, formatDayLong, rangeSentence } from '../../lib/slots';
+import { formatClock, formatDayLong, rangeSentence } from '../../lib/booking/slots';
 import { appointmentCount, byStart, freeCount, liveCount } from './agendaText';
 import { TimeGrid } from './TimeGrid';
 

@@ -1,8 +1,8 @@
 // Texts shared by the agenda's views and panels: a mode's name, an exception's dates, the number
 // of free slots; and ranges put back in time order.
 import type { useI18n } from '../../i18n';
-import type { BookedAgendaDay } from '../../lib/booking';
-import type { AgendaException, Mode } from '../../lib/directory';
+import type { BookedAgendaDay } from '../../lib/booking/booking';
+import type { AgendaException, Mode } from '../../lib/directory/directory';
 import { fillText } from '../../lib/format';
 import {
   formatClock,
@@ -11,7 +11,7 @@ import {
   localDate,
   localMinutes,
   rangeSentence,
-} from '../../lib/slots';
+} from '../../lib/booking/slots';
 
 export function modeName(
   t: ReturnType<typeof useI18n>['t'],

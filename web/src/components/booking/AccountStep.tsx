@@ -2,11 +2,11 @@
 // kept in localStorage and offered back on the patient's home); signed in with another role,
 // the way to one's own area, since only patients book.
 import { useI18n } from '../../i18n';
-import { savePendingBooking } from '../../lib/booking';
-import type { PublicProfile } from '../../lib/directory';
+import { savePendingBooking } from '../../lib/booking/booking';
+import type { PublicProfile } from '../../lib/directory/directory';
 import { ROUTES } from '../../lib/routes';
-import { homeForRole, loginUrl } from '../../lib/session';
-import type { Me } from '../../lib/types';
+import { homeForRole, loginUrl } from '../../lib/account/session';
+import type { Me } from '../../lib/account/types';
 import { LoadState } from '../forms/Feedback';
 import { Icon } from '../Icon';
 import { useSession } from '../SessionProvider';

@@ -7,10 +7,10 @@ import {
   statusTone,
   type Appointment,
   type AppointmentStatus,
-} from '../../lib/booking';
-import type { Mode } from '../../lib/directory';
+} from '../../lib/booking/booking';
+import type { Mode } from '../../lib/directory/directory';
 import { fillText } from '../../lib/format';
-import { slotSentence } from '../../lib/slots';
+import { slotSentence } from '../../lib/booking/slots';
 import { Icon } from '../Icon';
 
 export function StatusBadge({ status }: { status: AppointmentStatus }) {

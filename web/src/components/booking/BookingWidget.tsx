@@ -14,7 +14,7 @@ import { useLoad } from '../useLoad';
 import { useSlow } from '../useSlow';
 import { useI18n } from '../../i18n';
 import { api } from '../../lib/api';
-import { bookingPath } from '../../lib/booking';
+import { bookingPath } from '../../lib/booking/booking';
 import {
   formatPrice,
   modesOf,
@@ -24,7 +24,7 @@ import {
   type PublicProfile,
   type Slot,
   type SlotsResult,
-} from '../../lib/directory';
+} from '../../lib/directory/directory';
 import { fillText } from '../../lib/format';
 import {
   addDays,
@@ -38,7 +38,7 @@ import {
   localDate,
   slotSentence,
   todayIn,
-} from '../../lib/slots';
+} from '../../lib/booking/slots';
 
 const DAYS = 7;
 /** Slots shown per day before "Afficher tous les horaires". */

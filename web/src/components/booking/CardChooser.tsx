@@ -5,7 +5,7 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { useI18n } from '../../i18n';
 import { api, ApiError } from '../../lib/api';
-import type { Appointment, PaymentsConfig } from '../../lib/booking';
+import type { Appointment, PaymentsConfig } from '../../lib/booking/booking';
 import { errorText } from '../../lib/errors';
 import { LoadState, SubmitButton } from '../forms/Feedback';
 import { Icon } from '../Icon';

@@ -1,10 +1,10 @@
 // The last step: the booking is confirmed. The time, the facts, what happens with the card,
 // the confirmation email, the .ics file and the way to "Mes rendez-vous".
 import { useI18n } from '../../i18n';
-import { formatAmount, type Appointment } from '../../lib/booking';
+import { formatAmount, type Appointment } from '../../lib/booking/booking';
 import { fillText } from '../../lib/format';
 import { ROUTES } from '../../lib/routes';
-import { slotSentence } from '../../lib/slots';
+import { slotSentence } from '../../lib/booking/slots';
 import { shouldNameZone, useZoneName } from '../Directory';
 import { Icon } from '../Icon';
 import { MotifName } from '../MotifName';

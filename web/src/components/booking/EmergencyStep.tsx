@@ -1,7 +1,7 @@
 // "Questions d'urgence": a symptom of an emergency stops the booking (EmergencyStop): the 15,
 // the 112 and the 114, and no way to book.
 import { useI18n } from '../../i18n';
-import { EMERGENCY } from '../../lib/booking';
+import { EMERGENCY } from '../../lib/booking/booking';
 import { ROUTES } from '../../lib/routes';
 import { Icon } from '../Icon';
 import { PageIntro } from '../Page';

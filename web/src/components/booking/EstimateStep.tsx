@@ -4,9 +4,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useI18n } from '../../i18n';
 import type { ApiError } from '../../lib/api';
-import { createAttemptKeys, formatAmount, type Appointment } from '../../lib/booking';
-import { bookAppointment, fetchEstimate } from '../../lib/bookingApi';
-import type { Mode, PublicProfile, Slot } from '../../lib/directory';
+import { createAttemptKeys, formatAmount, type Appointment } from '../../lib/booking/booking';
+import { bookAppointment, fetchEstimate } from '../../lib/booking/api';
+import type { Mode, PublicProfile, Slot } from '../../lib/directory/directory';
 import { errorText } from '../../lib/errors';
 import { fillText } from '../../lib/format';
 import { practitionerPath } from '../../lib/routes';

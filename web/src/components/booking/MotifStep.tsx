@@ -3,17 +3,17 @@
 // (GET …/slots of that day), and if it no longer fits, that day's times for this motif are offered.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useI18n } from '../../i18n';
-import { fetchDaySlots } from '../../lib/bookingApi';
+import { fetchDaySlots } from '../../lib/booking/api';
 import {
   formatPrice,
   motifsFor,
   type Mode,
   type PublicProfile,
   type Slot,
-} from '../../lib/directory';
+} from '../../lib/directory/directory';
 import { fillText } from '../../lib/format';
 import { practitionerPath } from '../../lib/routes';
-import { localDate } from '../../lib/slots';
+import { localDate } from '../../lib/booking/slots';
 import { Icon } from '../Icon';
 import { MotifName } from '../MotifName';
 import { SlotChoices } from './SlotChoices';

@@ -2,8 +2,8 @@
 // and the way to add a relative.
 import { useI18n } from '../../i18n';
 import { ROUTES } from '../../lib/routes';
-import { fullName } from '../../lib/session';
-import type { Me } from '../../lib/types';
+import { fullName } from '../../lib/account/session';
+import type { Me } from '../../lib/account/types';
 import { Icon } from '../Icon';
 import { StepTitle, type HeadingRef } from './StepParts';
 

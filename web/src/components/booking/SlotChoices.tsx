@@ -1,9 +1,9 @@
 // Other times to choose from: after a 409 "slot_taken" (the server's next free slots), or when
 // the chosen time does not fit the motif. Each is a large button named in full.
 import { useI18n } from '../../i18n';
-import type { Slot } from '../../lib/directory';
+import type { Slot } from '../../lib/directory/directory';
 import { fillText } from '../../lib/format';
-import { slotSentence } from '../../lib/slots';
+import { slotSentence } from '../../lib/booking/slots';
 
 export function SlotChoices({
   slots,

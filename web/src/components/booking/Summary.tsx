@@ -2,9 +2,9 @@
 // practitioner, the time (with its time zone when it is not the visitor's), the mode, and once
 // chosen the motif with its price and the patient.
 import { useI18n } from '../../i18n';
-import { formatPrice, type Mode, type PublicProfile } from '../../lib/directory';
+import { formatPrice, type Mode, type PublicProfile } from '../../lib/directory/directory';
 import { fillText } from '../../lib/format';
-import { slotSentence } from '../../lib/slots';
+import { slotSentence } from '../../lib/booking/slots';
 import { Avatar, shouldNameZone, useZoneName } from '../Directory';
 import { Icon } from '../Icon';
 import { MotifName } from '../MotifName';

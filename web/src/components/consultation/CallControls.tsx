@@ -3,7 +3,7 @@
 // consultation" for the practitioner. Labels say what the button does now.
 import type { ComponentChildren } from 'preact';
 import { useI18n } from '../../i18n';
-import type { LocalMedia, LocalMediaState } from '../../lib/media';
+import type { LocalMedia, LocalMediaState } from '../../lib/consultation/media';
 import { Icon } from '../Icon';
 
 export function CallControls({

@@ -5,12 +5,12 @@
 import type { ComponentChildren, Ref } from 'preact';
 import { useState } from 'preact/hooks';
 import { useI18n } from '../../i18n';
-import type { CallManager, CallSnapshot, RemotePeer } from '../../lib/call';
-import type { ConsultationView, Participant } from '../../lib/consultation';
-import type { ChatMessage } from '../../lib/chat';
-import { DEFAULT_FILE_TYPES, type SharedFile } from '../../lib/files';
+import type { CallManager, CallSnapshot, RemotePeer } from '../../lib/consultation/call';
+import type { ConsultationView, Participant } from '../../lib/consultation/consultation';
+import type { ChatMessage } from '../../lib/consultation/chat';
+import { DEFAULT_FILE_TYPES, type SharedFile } from '../../lib/consultation/files';
 import { fillText } from '../../lib/format';
-import type { LocalMedia, LocalMediaState } from '../../lib/media';
+import type { LocalMedia, LocalMediaState } from '../../lib/consultation/media';
 import { ROUTES } from '../../lib/routes';
 import { Icon } from '../Icon';
 import { CallControls } from './CallControls';

@@ -9,7 +9,7 @@
 // everyone, with a thumbnail for pictures and a download link.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useI18n } from '../../i18n';
-import { chatTime, type ChatMessage } from '../../lib/chat';
+import { chatTime, type ChatMessage } from '../../lib/consultation/chat';
 import { formatTime } from '../../lib/dates';
 import { errorText } from '../../lib/errors';
 import {
@@ -22,7 +22,7 @@ import {
   uploadFile,
   uploadProblem,
   type SharedFile,
-} from '../../lib/files';
+} from '../../lib/consultation/files';
 import { fillText } from '../../lib/format';
 import { Icon } from '../Icon';
 

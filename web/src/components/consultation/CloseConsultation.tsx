@@ -3,8 +3,8 @@
 // tells every participant `closed`; the page shows its end screen on either.
 import { useState } from 'preact/hooks';
 import { useI18n } from '../../i18n';
-import { amountInput, formatAmount, parseAmount } from '../../lib/booking';
-import { closeConsultation } from '../../lib/consultation';
+import { amountInput, formatAmount, parseAmount } from '../../lib/booking/booking';
+import { closeConsultation } from '../../lib/consultation/consultation';
 import { fillText } from '../../lib/format';
 import { TextField } from '../forms/Field';
 import { ErrorSummary } from '../forms/Feedback';

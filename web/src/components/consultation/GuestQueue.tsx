@@ -4,7 +4,7 @@
 // updates from `presence`, and a full room (four people) answers `room_full`.
 import { useEffect, useState } from 'preact/hooks';
 import { useI18n } from '../../i18n';
-import { waitingGuests, type Participant } from '../../lib/consultation';
+import { waitingGuests, type Participant } from '../../lib/consultation/consultation';
 import { fillText } from '../../lib/format';
 import { Icon } from '../Icon';
 import type { RoomState } from './useRoom';

@@ -4,7 +4,7 @@
 // state and "Retirer". Two invitations at most: four people in the call.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useI18n } from '../../i18n';
-import type { GuestKind } from '../../lib/consultation';
+import type { GuestKind } from '../../lib/consultation/consultation';
 import { errorText } from '../../lib/errors';
 import { fillText } from '../../lib/format';
 import {
@@ -17,7 +17,7 @@ import {
   listInvitations,
   revokeInvitation,
   type Invitation,
-} from '../../lib/invitations';
+} from '../../lib/consultation/invitations';
 import { SelectField, TextField } from '../forms/Field';
 import { Icon } from '../Icon';
 import { useInlinePanel } from './useInlinePanel';

@@ -4,9 +4,9 @@
 // any time). It enables itself at the right minute, without a reload.
 import { useEffect, useState } from 'preact/hooks';
 import { useI18n } from '../../i18n';
-import { joinWindow, opensAt, precallPath } from '../../lib/consultation';
+import { joinWindow, opensAt, precallPath } from '../../lib/consultation/consultation';
 import { fillText } from '../../lib/format';
-import { parseInstant, spokenTime } from '../../lib/slots';
+import { parseInstant, spokenTime } from '../../lib/booking/slots';
 import { Icon } from '../Icon';
 
 /** Re-renders at each of `instants` (ms) as it passes. */

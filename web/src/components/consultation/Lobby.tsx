@@ -11,9 +11,9 @@ import {
   precallPath,
   type ConsultationStatus,
   type ConsultationView,
-} from '../../lib/consultation';
+} from '../../lib/consultation/consultation';
 import { fillText } from '../../lib/format';
-import type { LocalMedia, LocalMediaState } from '../../lib/media';
+import type { LocalMedia, LocalMediaState } from '../../lib/consultation/media';
 import { Icon } from '../Icon';
 import { CallControls } from './CallControls';
 import { MediaNotice } from './MediaNotice';

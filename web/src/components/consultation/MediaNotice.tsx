@@ -1,6 +1,6 @@
 // What to do when the camera or micro is missing, in one sentence (lib/media.ts's problems).
 import { useI18n } from '../../i18n';
-import type { LocalMediaState } from '../../lib/media';
+import type { LocalMediaState } from '../../lib/consultation/media';
 import { Icon } from '../Icon';
 
 export function MediaNotice({ state }: { state: LocalMediaState }) {

@@ -11,7 +11,7 @@ import {
   switchToPhone,
   type PhoneCause,
   type PhoneFallback as Phone,
-} from '../../lib/consultation';
+} from '../../lib/consultation/consultation';
 import { errorText } from '../../lib/errors';
 import { formatPhone } from '../../lib/validate';
 import { SelectField, TextField } from '../forms/Field';

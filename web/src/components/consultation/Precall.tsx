@@ -4,8 +4,8 @@
 // room). Nothing is sent to anyone: the picture and sound stay in the browser.
 import { useRef, useState } from 'preact/hooks';
 import { useI18n } from '../../i18n';
-import type { LocalMediaState } from '../../lib/media';
-import { verdictOf, type DeviceResults, type Verdict } from '../../lib/precall';
+import type { LocalMediaState } from '../../lib/consultation/media';
+import { verdictOf, type DeviceResults, type Verdict } from '../../lib/consultation/precall';
 import { Icon, type IconName } from '../Icon';
 import { MediaNotice } from './MediaNotice';
 import { NetworkLines, useNetworkCheck } from './PrecallNetwork';

@@ -4,7 +4,7 @@
 // answered (an estimate of the real link), otherwise directly (what the device can push).
 import { useEffect, useState } from 'preact/hooks';
 import { useI18n } from '../../i18n';
-import { iceServers } from '../../lib/consultation';
+import { iceServers } from '../../lib/consultation/consultation';
 import { fillText } from '../../lib/format';
 import {
   gatherCandidates,
@@ -12,7 +12,7 @@ import {
   measureRtt,
   serverKinds,
   type NetworkResults,
-} from '../../lib/precall';
+} from '../../lib/consultation/precall';
 import { Icon } from '../Icon';
 
 export function useNetworkCheck(): NetworkResults | null {

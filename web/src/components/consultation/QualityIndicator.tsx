@@ -2,7 +2,7 @@
 // Only a weak level is announced: the numbers change at every sample and would be read aloud
 // over and over.
 import { useI18n } from '../../i18n';
-import type { Quality, QualityLevel } from '../../lib/callQuality';
+import type { Quality, QualityLevel } from '../../lib/consultation/callQuality';
 import { fillText } from '../../lib/format';
 
 const BARS: Record<QualityLevel, number> = { bonne: 3, moyenne: 2, faible: 1 };

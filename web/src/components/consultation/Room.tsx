@@ -16,10 +16,10 @@ import {
   type ConsultationStatus,
   type ConsultationView,
   type PhoneFallback as Phone,
-} from '../../lib/consultation';
-import { fetchPanel, type Panel } from '../../lib/panel';
+} from '../../lib/consultation/consultation';
+import { fetchPanel, type Panel } from '../../lib/consultation/panel';
 import { fillText } from '../../lib/format';
-import { formatClock, parseInstant, spokenTime } from '../../lib/slots';
+import { formatClock, parseInstant, spokenTime } from '../../lib/booking/slots';
 import { Icon } from '../Icon';
 import { useFocusOnChange } from '../useFocus';
 import { useLoad } from '../useLoad';

@@ -5,12 +5,12 @@
 import type { RefObject } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { useI18n } from '../../i18n';
-import { NOTES_MAX_CHARS, saveNotes } from '../../lib/consultation';
-import { type Panel, coverageRows, panelAge } from '../../lib/panel';
+import { NOTES_MAX_CHARS, saveNotes } from '../../lib/consultation/consultation';
+import { type Panel, coverageRows, panelAge } from '../../lib/consultation/panel';
 import { formatBirthDate, formatTime } from '../../lib/dates';
-import { formatSize, type SharedFile } from '../../lib/files';
+import { formatSize, type SharedFile } from '../../lib/consultation/files';
 import { fillText } from '../../lib/format';
-import { NotesAutosave, type NotesSnapshot } from '../../lib/notes';
+import { NotesAutosave, type NotesSnapshot } from '../../lib/consultation/notes';
 import { formatPhone } from '../../lib/validate';
 import { LoadState } from '../forms/Feedback';
 import { Icon } from '../Icon';

@@ -2,10 +2,10 @@
 // `enabled`, released when the page goes), and the call manager of a room, fed with the room's
 // participants and status and torn down with the page.
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { CallManager, type CallSnapshot } from '../../lib/call';
-import type { Participant } from '../../lib/consultation';
-import { LocalMedia, type LocalMediaState } from '../../lib/media';
-import { realtime } from '../../lib/realtime';
+import { CallManager, type CallSnapshot } from '../../lib/consultation/call';
+import type { Participant } from '../../lib/consultation/consultation';
+import { LocalMedia, type LocalMediaState } from '../../lib/consultation/media';
+import { realtime } from '../../lib/consultation/realtime';
 
 export function useLocalMedia(enabled: boolean): { media: LocalMedia; state: LocalMediaState } {
   const media = useMemo(() => new LocalMedia(), []);

@@ -10,10 +10,20 @@ import {
   type ConsultationStatus,
   type Participant,
   type PhoneFallback,
-} from '../../lib/consultation';
-import { mergeChat, readChat, toChat, type ChatMessage, fileToChat } from '../../lib/chat';
-import { readFile, readFiles, type SharedFile } from '../../lib/files';
-import { realtime, type ConnectionState, type RealtimeMessage } from '../../lib/realtime';
+} from '../../lib/consultation/consultation';
+import {
+  mergeChat,
+  readChat,
+  toChat,
+  type ChatMessage,
+  fileToChat,
+} from '../../lib/consultation/chat';
+import { readFile, readFiles, type SharedFile } from '../../lib/consultation/files';
+import {
+  realtime,
+  type ConnectionState,
+  type RealtimeMessage,
+} from '../../lib/consultation/realtime';
 
 /** `full`: a guest turned away, four people are in the call already. */
 export type RoomPhase = 'connecting' | 'joined' | 'not_open' | 'not_found' | 'full';

@@ -3,7 +3,7 @@
 // announcing it at every keystroke would drown the user.
 import { useState } from 'preact/hooks';
 import { useI18n } from '../../i18n';
-import { checkPassword } from '../../lib/password';
+import { checkPassword } from '../../lib/account/password';
 import { Icon } from '../Icon';
 import { TextField } from './Field';
 

@@ -5,7 +5,7 @@ import { SelectField, TextField } from '../forms/Field';
 import { ErrorSummary, SubmitButton } from '../forms/Feedback';
 import { useForm, type Errors } from '../forms/useForm';
 import { useI18n } from '../../i18n';
-import { parsePrice, type Motif, type MotifMode } from '../../lib/directory';
+import { parsePrice, type Motif, type MotifMode } from '../../lib/directory/directory';
 
 interface MotifDraft {
   label: string;

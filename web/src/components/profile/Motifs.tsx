@@ -6,7 +6,7 @@ import { Icon } from '../Icon';
 import { useLoad } from '../useLoad';
 import { useI18n } from '../../i18n';
 import { api } from '../../lib/api';
-import { formatPrice, type Motif } from '../../lib/directory';
+import { formatPrice, type Motif } from '../../lib/directory/directory';
 import { errorText } from '../../lib/errors';
 import { fill, fillText } from '../../lib/format';
 import { MotifForm } from './MotifForm';

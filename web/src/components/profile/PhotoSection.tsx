@@ -6,7 +6,7 @@ import { StatusMessage } from '../forms/Feedback';
 import { Icon } from '../Icon';
 import { useI18n } from '../../i18n';
 import { api } from '../../lib/api';
-import type { OwnProfile } from '../../lib/directory';
+import type { OwnProfile } from '../../lib/directory/directory';
 import { errorText } from '../../lib/errors';
 
 const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'];

@@ -17,7 +17,7 @@ import {
   type PaymentMode,
   type Place,
   type Sector,
-} from '../../lib/directory';
+} from '../../lib/directory/directory';
 import { fillText } from '../../lib/format';
 import { formatPhone, normalizePhone } from '../../lib/validate';
 

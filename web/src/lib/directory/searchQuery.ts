@@ -3,7 +3,7 @@
 // into the query string of GET /api/v1/practitioners. The page's parameters are French words
 // (the address is part of the French product); the API's are those of docs/directory.md.
 import { SECTORS, type Sector } from './directory';
-import { isDate } from './slots';
+import { isDate } from '../booking/slots';
 
 export type SortOrder = 'soonest' | 'distance';
 

@@ -2,10 +2,10 @@
 // amounts with cents, the payment-window countdown, the idempotency key of one booking attempt,
 // the next free slots of a 409, filtering and sorting of "mes rendez-vous", the query of the
 // booking page. No Preact here, so everything is unit-tested in Node (booking.test.ts).
-import { ApiError, createApi, type ApiDeps } from './api';
-import type { AgendaDay, Mode, Slot } from './directory';
-import type { Lang } from './lang';
-import { ROUTES } from './routes';
+import { ApiError, createApi, type ApiDeps } from '../api';
+import type { AgendaDay, Mode, Slot } from '../directory/directory';
+import type { Lang } from '../lang';
+import { ROUTES } from '../routes';
 import { instantMs } from './slots';
 
 export type AppointmentStatus =

@@ -7,7 +7,7 @@ import {
   roomMessage,
   selfInCall,
   type RoomState,
-} from '../components/consultation/useRoom';
+} from '../../components/consultation/useRoom';
 import {
   inMesh,
   normalizeView,

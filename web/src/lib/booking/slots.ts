@@ -5,7 +5,7 @@
 // one written in the string, not the browser's: so these helpers read the date and time from
 // the text and format them with Intl in UTC, never through the browser's zone. Calendar dates
 // ("YYYY-MM-DD") are handled the same way, as UTC days.
-import type { Lang } from './lang';
+import type { Lang } from '../lang';
 
 const LOCALE: Record<Lang, string> = { fr: 'fr-FR', en: 'en-GB' };
 

@@ -1,8 +1,8 @@
 // Client checks shared by the sign-up and account forms. They return the message to show per
 // field (undefined when fine); the server repeats every check and has the last word.
-import type { Messages } from '../i18n/fr';
+import type { Messages } from '../../i18n/fr';
 import { checkPassword } from './password';
-import { isEmail, isPhone } from './validate';
+import { isEmail, isPhone } from '../validate';
 
 type Checks = Messages['checks'];
 

@@ -2,9 +2,9 @@
 // browser checks before sending (size, type), the upload, and the list (chat.ts makes a file a
 // line of the chat). The server is the authority: it checks the content, not the name, and
 // answers 413 or 415 when the browser let something through. No Preact here.
-import { api, ApiError } from './api';
+import { api, ApiError } from '../api';
 import type { RoomRole } from './consultation';
-import type { Lang } from './lang';
+import type { Lang } from '../lang';
 
 export interface SharedFile {
   id: string;

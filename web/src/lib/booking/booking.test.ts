@@ -2,7 +2,7 @@
 // attempt, POST /appointments with its 409 next slots, filtering of "mes rendez-vous", the booking
 // page's address and the booking kept across sign-up.
 import { describe, expect, it, vi } from 'vitest';
-import { ApiError } from './api';
+import { ApiError } from '../api';
 import {
   amountInput,
   bookingPath,

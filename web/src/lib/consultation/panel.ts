@@ -2,10 +2,10 @@
 // private notes), and the patient's coverage as label/value lines. The
 // server sends an object of strings and booleans whose keys may grow; known keys get their
 // French (or English) label, unknown ones a readable form of the key, so nothing is hidden.
-import { api } from './api';
+import { api } from '../api';
 import type { PhoneFallback } from './consultation';
 import { readFiles, type SharedFile } from './files';
-import { ageOn } from './validate';
+import { ageOn } from '../validate';
 
 /** The practitioner's side panel (ROOM9): the patient's file, the shared files, private notes. */
 export interface PanelPatient {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { OpeningRange } from './directory';
+import type { OpeningRange } from '../directory/directory';
 import { emptyWeek, hoursFromWeek, validateWeek, weekFromHours } from './hours';
 
 let n = 0;

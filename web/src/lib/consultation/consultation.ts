@@ -2,9 +2,9 @@
 // objects of its API, its requests, and the pure rules the pages share (when the waiting room
 // opens, the late notice, who is polite in a pair). The chat is chat.ts, the practitioner's panel panel.ts,
 // the shared files files.ts. No Preact here.
-import { api } from './api';
-import { ROUTES } from './routes';
-import { ageOn } from './validate';
+import { api } from '../api';
+import { ROUTES } from '../routes';
+import { ageOn } from '../validate';
 
 export type ConsultationStatus = 'scheduled' | 'waiting' | 'in_call' | 'completed';
 /** `guest`: a relative or an interpreter who came with an invitation link (no account). */

@@ -3,7 +3,7 @@
 // files read from messages and merged into the chat in time order, and the upload request
 // itself (raw body, encoded name, the file's type) with the server's 413 and 415.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ApiError } from './api';
+import { ApiError } from '../api';
 import { mergeChat, toChat, fileToChat } from './chat';
 import {
   acceptAttr,

@@ -2,7 +2,7 @@
 // in signs out with the reason, and the profile switch shows the new profile at once and
 // goes back if the server refuses.
 import { describe, expect, it, vi } from 'vitest';
-import { ApiError, CLIENT_ERROR_CODES } from './api';
+import { ApiError, CLIENT_ERROR_CODES } from '../api';
 import {
   createSession,
   currentProfile,

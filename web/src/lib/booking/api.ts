@@ -1,7 +1,7 @@
 // The calls of the booking page (/rendez-vous/nouveau) to the API (docs/booking.md), through
 // the app's client. POST /appointments itself, with its Idempotency-Key and the next free
 // slots of a 409, is createAppointment (booking.ts); this is its use by the page.
-import { api, type ApiError } from './api';
+import { api, type ApiError } from '../api';
 import {
   createAppointment,
   type Appointment,
@@ -9,8 +9,8 @@ import {
   type Estimate,
   type NewAppointment,
 } from './booking';
-import type { Mode, PublicProfile, SlotsResult } from './directory';
-import type { Lang } from './lang';
+import type { Mode, PublicProfile, SlotsResult } from '../directory/directory';
+import type { Lang } from '../lang';
 
 /** GET /appointments/{id}: a booking resumed after a reload. */
 export function fetchAppointment(id: string, signal: AbortSignal): Promise<Appointment> {

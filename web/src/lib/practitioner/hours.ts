@@ -2,8 +2,8 @@
 // [{weekday, mode, start, end}] ⇄ a week of days × modes × ranges, and the checks the page
 // shows before sending. "24:00" (allowed by the API as an end) is typed "00:00" in a time
 // input, which cannot show 24:00.
-import type { Mode, OpeningRange } from './directory';
-import { parseHHMM } from './slots';
+import type { Mode, OpeningRange } from '../directory/directory';
+import { parseHHMM } from '../booking/slots';
 
 export interface RangeDraft {
   key: string;

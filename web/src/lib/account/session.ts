@@ -5,7 +5,7 @@
 // PATCH /me, the profile switch), and falls back to "signed out" whenever any call answers
 // 401 `unauthorized` or `session_expired` (idle timeout, password reset elsewhere, device
 // disconnected from another session). Pages and the header subscribe to it.
-import { ApiError, CLIENT_ERROR_CODES, type Api } from './api';
+import { ApiError, CLIENT_ERROR_CODES, type Api } from '../api';
 import type { Me, Profile, Role } from './types';
 
 /** Why the user is signed out, when that matters to what the login page says. */

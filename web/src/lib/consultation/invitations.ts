@@ -2,7 +2,7 @@
 // interpreter with a one-time link; the guest opens /invitation/<token> without an account,
 // gives a name, tests their equipment, waits until the practitioner lets them in, then joins
 // the call. This module has the requests and the rules of both sides; no Preact here.
-import { api, ApiError } from './api';
+import { api, ApiError } from '../api';
 import type { GuestKind } from './consultation';
 
 /** Two invitations at most per consultation: four people in the call. */

@@ -3,7 +3,7 @@
 // used on another device), a link opened again by the same browser, and the inviter's side:
 // the absolute link, each invitation's state, the limit of two, and the requests.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ApiError } from './api';
+import { ApiError } from '../api';
 import {
   absoluteUrl,
   canInvite,
