@@ -1,6 +1,6 @@
 // No import cycle inside src/, type-only imports included: a module's dependencies come before
-// it, so that moving code between modules cannot hide a loop (lib/consultation.ts and
-// lib/files.ts once imported each other).
+// it, so that moving code between modules cannot hide a loop (lib/consultation/consultation.ts and
+// lib/consultation/files.ts once imported each other).
 import { describe, expect, it } from 'vitest';
 
 const sources = import.meta.glob<string>(['./**/*.ts', './**/*.tsx', '!./**/*.test.ts'], {

@@ -14,7 +14,7 @@
 //
 // This page holds the booking's state and routes between the steps; each step is a component
 // of components/booking/ (AccountStep, ProfileStep, MotifStep, EmergencyStep, EstimateStep,
-// CardStep, ConfirmationStep), and the calls to the API are in lib/bookingApi.ts.
+// CardStep, ConfirmationStep), and the calls to the API are in lib/booking/api.ts.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { AccountStep, WrongRole } from '../components/booking/AccountStep';

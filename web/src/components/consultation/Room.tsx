@@ -7,7 +7,7 @@
 // the telephone (the practitioner's button, the patient's notice), invitations (patient and
 // practitioner), and the practitioner's side panel (the patient's file, shared files, private
 // notes). The room's life comes over the WebSocket (useRoom), the call's connections from
-// lib/call.ts.
+// lib/consultation/call.ts.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useI18n } from '../../i18n';
 import {

@@ -1,5 +1,5 @@
 // The call of one consultation room: a mesh of up to 4 participants (one RTCPeerConnection per
-// other participant, lib/peer.ts), signaled over the tab's WebSocket (`signal` messages,
+// other participant, lib/consultation/peer.ts), signaled over the tab's WebSocket (`signal` messages,
 // docs/realtime.md), with TURN credentials from GET /ice-servers refreshed before they expire,
 // the connection quality every 2 seconds, and the fall back to audio only when the link stays
 // weak.
