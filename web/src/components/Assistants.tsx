@@ -3,7 +3,6 @@
 // never see clinical data; the page says so.
 import { useState } from 'preact/hooks';
 import { useI18n } from '../i18n';
-import { api } from '../lib/api';
 import { checkEmail } from '../lib/account/checks';
 import { errorText } from '../lib/errors';
 import { fillText } from '../lib/format';
@@ -12,14 +11,12 @@ import { TextField } from './forms/Field';
 import { ErrorSummary, LoadState, StatusMessage, SubmitButton } from './forms/Feedback';
 import { useForm } from './forms/useForm';
 import { useLoad } from './useLoad';
+import { fetchAssistants, inviteAssistant, removeAssistant } from '../lib/practitioner/api';
 
 export function Assistants() {
   const { t } = useI18n();
   const a = t.assistants;
-  const list = useLoad(
-    (signal) => api.get<AssistantInfo[]>('/practitioner/assistants', { signal }),
-    [],
-  );
+  const list = useLoad((signal) => fetchAssistants(signal), []);
   const form = useForm('invite-');
   const [email, setEmail] = useState('');
   const [status, setStatus] = useState<string | null>(null);
@@ -28,7 +25,7 @@ export function Assistants() {
 
   async function invite() {
     setStatus(null);
-    await api.post('/practitioner/assistants', { email: email.trim() });
+    await inviteAssistant(email.trim());
     setStatus(fillText(a.invited, { email: email.trim() }));
     setEmail('');
     list.reload();
@@ -37,7 +34,7 @@ export function Assistants() {
   async function remove(x: AssistantInfo) {
     setRemoveError(null);
     try {
-      await api.del(`/practitioner/assistants/${encodeURIComponent(x.id)}`);
+      await removeAssistant(x.id);
       setConfirming(null);
       list.setData((l) => l?.filter((y) => y.id !== x.id));
       setStatus(fillText(a.removed, { name: x.name ?? x.email }));

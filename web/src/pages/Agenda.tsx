@@ -24,9 +24,7 @@ import { PractitionerLayout } from '../components/PractitionerArea';
 import { useLoad } from '../components/useLoad';
 import { useSlow } from '../components/useSlow';
 import { useI18n } from '../i18n';
-import { api } from '../lib/api';
-import type { BookedAgendaView } from '../lib/booking/booking';
-import type { AgendaException, Motif } from '../lib/directory/directory';
+import type { AgendaException } from '../lib/directory/directory';
 import { errorText } from '../lib/errors';
 import { fillText } from '../lib/format';
 import { ROUTES } from '../lib/routes';
@@ -41,6 +39,12 @@ import {
   todayIn,
 } from '../lib/booking/slots';
 import type { Me } from '../lib/account/types';
+import {
+  fetchAgenda,
+  fetchExceptions,
+  fetchMotifs,
+  removeException,
+} from '../lib/practitioner/api';
 
 type View = 'day' | 'week';
 
@@ -86,22 +90,14 @@ function Agenda({ me }: { me: Me }) {
 
   const agenda = useLoad(
     (signal) =>
-      api
-        .get<BookedAgendaView>(`/practitioner/agenda?from=${from}&days=${days}`, { signal })
-        .then((r) => {
-          setZone(r.timezone);
-          return r;
-        }),
+      fetchAgenda(from, days, signal).then((r) => {
+        setZone(r.timezone);
+        return r;
+      }),
     [from, days, lang],
   );
   const upcoming = useLoad(
-    (signal) =>
-      api
-        .get<{ items: AgendaException[] }>(
-          `/practitioner/agenda/exceptions?from=${today}&to=${addDays(today, 365)}`,
-          { signal },
-        )
-        .then((r) => r.items),
+    (signal) => fetchExceptions(today, addDays(today, 365), signal),
     [today],
   );
   // The motifs give the booking form its choices and the closing its maximum amount. They are
@@ -109,9 +105,7 @@ function Agenda({ me }: { me: Me }) {
   const motifs = useLoad(
     (signal) =>
       me.account.role === 'practitioner'
-        ? api
-            .get<Motif[] | { items: Motif[] }>('/practitioner/motifs', { signal })
-            .then((r) => (Array.isArray(r) ? r : r.items))
+        ? fetchMotifs(signal)
         : Promise.reject(new Error('motifs are the practitioner’s')),
     [me.account.role],
   );
@@ -132,7 +126,7 @@ function Agenda({ me }: { me: Me }) {
   async function remove(x: AgendaException) {
     setStatus(null);
     try {
-      await api.del(`/practitioner/agenda/exceptions/${encodeURIComponent(x.id)}`);
+      await removeException(x.id);
       setStatus(a.deleted);
       refresh();
     } catch (e) {

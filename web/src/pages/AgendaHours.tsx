@@ -11,11 +11,11 @@ import { Icon } from '../components/Icon';
 import { PractitionerLayout } from '../components/PractitionerArea';
 import { useLoad } from '../components/useLoad';
 import { useI18n } from '../i18n';
-import { api } from '../lib/api';
 import type { Mode, OpeningRange, WeeklyHours } from '../lib/directory/directory';
 import { fillText } from '../lib/format';
 import { ROUTES } from '../lib/routes';
 import { hoursFromWeek, validateWeek, weekFromHours, type Week } from '../lib/practitioner/hours';
+import { fetchHours, saveHours } from '../lib/practitioner/api';
 
 const MODES: Mode[] = ['video', 'in_person'];
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7];
@@ -30,10 +30,7 @@ export function AgendaHoursPage() {
 }
 
 function HoursLoader() {
-  const hours = useLoad(
-    (signal) => api.get<WeeklyHours>('/practitioner/agenda/hours', { signal }),
-    [],
-  );
+  const hours = useLoad((signal) => fetchHours(signal), []);
   return (
     <LoadState
       loading={hours.loading && !hours.data}
@@ -76,7 +73,7 @@ function HoursEditor({ initial }: { initial: WeeklyHours }) {
   async function save() {
     setStatus(null);
     const body: { hours: OpeningRange[] } = { hours: hoursFromWeek(week) };
-    const saved = await api.put<WeeklyHours | undefined>('/practitioner/agenda/hours', body);
+    const saved = await saveHours(body);
     if (saved && Array.isArray(saved.hours)) setWeek(weekFromHours(saved.hours, newKey));
     setStatus(h.saved);
   }

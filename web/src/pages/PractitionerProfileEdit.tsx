@@ -12,9 +12,9 @@ import { PhotoSection } from '../components/profile/PhotoSection';
 import { ProfileForm } from '../components/profile/ProfileForm';
 import { useLoad } from '../components/useLoad';
 import { useI18n } from '../i18n';
-import { api } from '../lib/api';
 import type { OwnProfile } from '../lib/directory/directory';
 import { practitionerPath } from '../lib/routes';
+import { fetchOwnProfile } from '../lib/practitioner/api';
 
 export function PractitionerProfileEditPage() {
   const { t } = useI18n();
@@ -31,7 +31,7 @@ export function PractitionerProfileEditPage() {
 
 function ProfileEditor() {
   const { t } = useI18n();
-  const profile = useLoad((signal) => api.get<OwnProfile>('/practitioner/profile', { signal }), []);
+  const profile = useLoad((signal) => fetchOwnProfile(signal), []);
   return (
     <LoadState
       loading={profile.loading && !profile.data}

@@ -9,7 +9,6 @@ import { ErrorSummary, SubmitButton } from '../forms/Feedback';
 import { useForm } from '../forms/useForm';
 import { Icon } from '../Icon';
 import { useI18n } from '../../i18n';
-import { api } from '../../lib/api';
 import {
   amountInput,
   formatAmount,
@@ -20,6 +19,7 @@ import { fillText } from '../../lib/format';
 import { formatClock, rangeSentence } from '../../lib/booking/slots';
 import { ageOn } from '../../lib/validate';
 import { modeName } from './agendaText';
+import { cancelByPractitioner, closeAppointment } from '../../lib/practitioner/api';
 
 type Panel = null | 'close' | 'cancel';
 
@@ -165,9 +165,7 @@ function CloseForm({
           },
           async () => {
             const cents = parseAmount(amount) ?? 0;
-            await api.post(`/practitioner/appointments/${encodeURIComponent(x.id)}/close`, {
-              amount_cents: cents,
-            });
+            await closeAppointment(x.id, cents);
             onDone(cents);
           },
         );
@@ -225,10 +223,7 @@ function CancelForm({
         void form.submit(
           () => ({}),
           async () => {
-            await api.post(
-              `/practitioner/appointments/${encodeURIComponent(x.id)}/cancel`,
-              reason.trim() ? { reason: reason.trim() } : {},
-            );
+            await cancelByPractitioner(x.id, reason.trim() ? { reason: reason.trim() } : {});
             onDone();
           },
         );

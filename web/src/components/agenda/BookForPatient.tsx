@@ -6,12 +6,13 @@ import { SelectField, TextField } from '../forms/Field';
 import { ErrorSummary, StatusMessage, SubmitButton } from '../forms/Feedback';
 import { useForm, type Errors } from '../forms/useForm';
 import { useI18n } from '../../i18n';
-import { api, ApiError } from '../../lib/api';
-import type { Appointment, BookedAgendaDay } from '../../lib/booking/booking';
+import { ApiError } from '../../lib/api';
+import type { BookedAgendaDay } from '../../lib/booking/booking';
 import { checkEmail } from '../../lib/account/checks';
 import { formatPrice, motifsFor, type Mode, type Motif } from '../../lib/directory/directory';
 import { fillText } from '../../lib/format';
 import { formatClock, formatDayLong, slotSentence } from '../../lib/booking/slots';
+import { bookForPatient } from '../../lib/practitioner/api';
 
 export function BookForPatient({
   days,
@@ -57,7 +58,7 @@ export function BookForPatient({
 
   async function book() {
     try {
-      const r = await api.post<Appointment>('/practitioner/appointments', {
+      const r = await bookForPatient({
         patient_email: v.email.trim(),
         motif_id: v.motif,
         start: v.start,

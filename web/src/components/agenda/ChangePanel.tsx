@@ -5,9 +5,9 @@ import { SelectField, TextareaField, TextField } from '../forms/Field';
 import { ErrorSummary, StatusMessage, SubmitButton } from '../forms/Feedback';
 import { useForm, type Errors } from '../forms/useForm';
 import { useI18n } from '../../i18n';
-import { api } from '../../lib/api';
 import type { ExceptionKind, Mode } from '../../lib/directory/directory';
 import { addDays, isDate, parseHHMM } from '../../lib/booking/slots';
+import { addException } from '../../lib/practitioner/api';
 
 interface ChangeDraft {
   date: string;
@@ -74,7 +74,7 @@ export function ChangePanel({ defaultDate, onDone }: { defaultDate: string; onDo
           };
     if (kind === 'extra') body.mode = v.mode;
     if (v.note.trim()) body.note = v.note.trim();
-    await api.post('/practitioner/agenda/exceptions', body);
+    await addException(body);
     setDone(kind === 'absence' ? a.addedAbsence : kind === 'block' ? a.addedBlock : a.addedExtra);
     setV((old) => ({ ...old, start: '', end: '', note: '' }));
     onDone();

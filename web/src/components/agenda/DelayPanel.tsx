@@ -4,9 +4,9 @@ import { SelectField } from '../forms/Field';
 import { StatusMessage, SubmitButton } from '../forms/Feedback';
 import { Icon } from '../Icon';
 import { useI18n } from '../../i18n';
-import { api } from '../../lib/api';
 import { errorText } from '../../lib/errors';
 import { fillText } from '../../lib/format';
+import { announceDelay } from '../../lib/practitioner/api';
 
 const DELAYS = [5, 10, 15, 20, 30, 45, 60, 90, 120];
 
@@ -30,9 +30,7 @@ export function DelayPanel({
     setError(null);
     setStatus(null);
     try {
-      const r = await api.post<{ minutes: number }>('/practitioner/agenda/delay', {
-        minutes: value,
-      });
+      const r = await announceDelay(value);
       onChange(r.minutes);
       setStatus(r.minutes ? fillText(a.delayAnnounced, { minutes: r.minutes }) : a.delayCleared);
     } catch (e) {

@@ -5,9 +5,9 @@ import { Avatar } from '../Directory';
 import { StatusMessage } from '../forms/Feedback';
 import { Icon } from '../Icon';
 import { useI18n } from '../../i18n';
-import { api } from '../../lib/api';
 import type { OwnProfile } from '../../lib/directory/directory';
 import { errorText } from '../../lib/errors';
+import { removePhoto, savePhoto } from '../../lib/practitioner/api';
 
 const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'];
 const PHOTO_MAX = 5 * 1024 * 1024;
@@ -108,7 +108,7 @@ export function PhotoSection({ p, onChange }: { p: OwnProfile; onChange: () => v
             type="button"
             class={busy ? 'btn btn-primary is-busy' : 'btn btn-primary'}
             aria-disabled={busy ? true : undefined}
-            onClick={() => void run(() => api.putFile('/practitioner/photo', file), e.photoSaved)}
+            onClick={() => void run(() => savePhoto(file), e.photoSaved)}
           >
             {e.photoSave}
           </button>
@@ -131,7 +131,7 @@ export function PhotoSection({ p, onChange }: { p: OwnProfile; onChange: () => v
             type="button"
             class="btn btn-quiet"
             aria-disabled={busy ? true : undefined}
-            onClick={() => void run(() => api.del('/practitioner/photo'), e.photoRemoved)}
+            onClick={() => void run(() => removePhoto(), e.photoRemoved)}
           >
             <Icon name="trash" />
             {e.photoRemove}

@@ -7,7 +7,6 @@ import { useForm, type Errors } from '../forms/useForm';
 import { Icon } from '../Icon';
 import { PlaceCombobox } from '../PlaceCombobox';
 import { useI18n } from '../../i18n';
-import { api } from '../../lib/api';
 import {
   COMMON_LANGUAGES,
   languageName,
@@ -20,6 +19,7 @@ import {
 } from '../../lib/directory/directory';
 import { fillText } from '../../lib/format';
 import { formatPhone, normalizePhone } from '../../lib/validate';
+import { saveOwnProfile } from '../../lib/practitioner/api';
 
 const NOTICES = [0, 30, 60, 120, 240, 720, 1440, 2880, 10080];
 
@@ -146,7 +146,7 @@ export function ProfileForm({ p, onSaved }: { p: OwnProfile; onSaved: (p: OwnPro
       body.commune_code = v.commune.code;
       body.postcode = v.commune.postcode;
     }
-    const updated = await api.put<OwnProfile>('/practitioner/profile', body);
+    const updated = await saveOwnProfile(body);
     onSaved(updated);
     setV(draftOf(updated));
     setSaved(e.saved);
