@@ -5,11 +5,11 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { useI18n } from '../i18n';
-import { api } from '../lib/api';
 import type { Place } from '../lib/directory/directory';
 import { fillText } from '../lib/format';
 import { describedBy, FieldMessages } from './forms/Field';
 import { useLatest } from './useLatest';
+import { searchPlaces } from '../lib/directory/api';
 
 const DEBOUNCE_MS = 200;
 
@@ -18,17 +18,6 @@ const DEBOUNCE_MS = 200;
  * the one the user picked, on the home page or on the search page itself.
  */
 export const placeLabels = new Map<string, string>();
-
-/**
- * Places for what was typed, best reading first: a name or postcode being typed, or a place as
- * people type it ("Lyon 69003", "Paris XIe", "st etienne", "Bordeux"); the server reads them.
- */
-export function searchPlaces(q: string, signal?: AbortSignal, limit = 8): Promise<Place[]> {
-  const qs = new URLSearchParams({ q: q.trim(), limit: String(limit) });
-  return api
-    .get<{ items: Place[] }>(`/places?${qs}`, signal ? { signal } : {})
-    .then((r) => r.items);
-}
 
 /**
  * What "Où ?" means when the form is sent: the place picked from the list if the text still

@@ -44,7 +44,8 @@ import {
   type Appointment,
   type BookingQuery,
 } from '../lib/booking/booking';
-import { cancelAppointment, fetchAppointment, fetchPractitioner } from '../lib/booking/api';
+import { cancelAppointment, fetchAppointment } from '../lib/booking/api';
+import { fetchPractitioner } from '../lib/directory/api';
 import { modesOf, motifsFor, type Mode, type PublicProfile } from '../lib/directory/directory';
 import { practitionerPath, ROUTES } from '../lib/routes';
 import { fullName } from '../lib/account/session';

@@ -13,24 +13,20 @@ import { useSession } from '../components/SessionProvider';
 import { useFocusOnChange } from '../components/useFocus';
 import { useLoad } from '../components/useLoad';
 import { useI18n } from '../i18n';
-import { api, ApiError } from '../lib/api';
+import { ApiError } from '../lib/api';
 import { motifLabel, type CancelLinkAppointment } from '../lib/booking/booking';
 import { errorText } from '../lib/errors';
 import { ROUTES } from '../lib/routes';
 import { slotSentence } from '../lib/booking/slots';
-
-type Answer = { appointment: CancelLinkAppointment };
+import { cancelByLink, fetchCancelLink, type CancelLinkAnswer } from '../lib/booking/api';
 
 export function CancelLinkPage() {
   const { t, lang } = useI18n();
   const c = t.cancelLink;
   const { query } = useLocation();
   const token = query.token ?? '';
-  const link = useLoad<Answer | null>(
-    (signal) =>
-      token
-        ? api.get<Answer>(`/cancel-links/${encodeURIComponent(token)}`, { signal })
-        : Promise.resolve(null),
+  const link = useLoad<CancelLinkAnswer | null>(
+    (signal) => (token ? fetchCancelLink(token, signal) : Promise.resolve(null)),
     [token],
   );
   const [result, setResult] = useState<CancelLinkAppointment | null>(null);
@@ -65,7 +61,7 @@ export function CancelLinkPage() {
     setBusy(true);
     setError(null);
     try {
-      const r = await api.post<Answer>(`/cancel-links/${encodeURIComponent(token)}`);
+      const r = await cancelByLink(token);
       setResult(r.appointment);
     } catch (e) {
       if (e instanceof ApiError && (e.status === 410 || e.status === 404)) link.reload();

@@ -19,7 +19,6 @@ import { RequireAuth } from '../components/RequireAuth';
 import { useLoad } from '../components/useLoad';
 import { useSlow } from '../components/useSlow';
 import { useI18n } from '../i18n';
-import { api } from '../lib/api';
 import {
   canCancel,
   formatCountdown,
@@ -27,7 +26,6 @@ import {
   ofProfile,
   sortByStart,
   type Appointment,
-  type AppointmentList,
 } from '../lib/booking/booking';
 import { errorText } from '../lib/errors';
 import { fill, fillText } from '../lib/format';
@@ -36,6 +34,7 @@ import { fullName } from '../lib/account/session';
 import { slotSentence } from '../lib/booking/slots';
 import type { Me } from '../lib/account/types';
 import { useLatest } from '../components/useLatest';
+import { calendarUrl, cancelAppointment, fetchMyAppointments } from '../lib/booking/api';
 
 export function MyAppointmentsPage() {
   const { t } = useI18n();
@@ -49,7 +48,7 @@ export function MyAppointmentsPage() {
 function MyAppointments({ me }: { me: Me }) {
   const { t } = useI18n();
   const m = t.appointments;
-  const list = useLoad((signal) => api.get<AppointmentList>('/appointments', { signal }), []);
+  const list = useLoad((signal) => fetchMyAppointments(signal), []);
   const slow = useSlow(list.loading && !list.data);
   const [profileId, setProfileId] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
@@ -208,9 +207,7 @@ function AppointmentCard({
     setBusy(true);
     setError(null);
     try {
-      const updated = await api.post<Appointment>(
-        `/appointments/${encodeURIComponent(a.id)}/cancel`,
-      );
+      const updated = await cancelAppointment(a.id);
       if (rebook) {
         route(practitionerPath(a.practitioner.id, { mode: a.mode }));
         return;
@@ -340,11 +337,7 @@ function AppointmentCard({
               </button>
             )}
             {upcoming && a.status === 'confirmed' && (
-              <a
-                class="btn btn-quiet"
-                href={`/api/v1/appointments/${encodeURIComponent(a.id)}/calendar.ics`}
-                download="rendez-vous.ics"
-              >
+              <a class="btn btn-quiet" href={calendarUrl(a.id)} download="rendez-vous.ics">
                 <Icon name="download" />
                 {m.ics}
                 <span class="visually-hidden"> — {when}</span>

@@ -14,7 +14,7 @@ import { MotifName } from '../components/MotifName';
 import { PageIntro, usePageTitle } from '../components/Page';
 import { useLoad } from '../components/useLoad';
 import { useI18n } from '../i18n';
-import { api, ApiError } from '../lib/api';
+import { ApiError } from '../lib/api';
 import {
   formatPrice,
   languageName,
@@ -27,15 +27,13 @@ import { fillText } from '../lib/format';
 import { ROUTES } from '../lib/routes';
 import { spokenHHMM } from '../lib/booking/slots';
 import { formatPhone } from '../lib/validate';
+import { fetchPractitioner } from '../lib/directory/api';
 
 export function PractitionerPublicPage() {
   const { t, lang } = useI18n();
   const { params } = useRoute();
   const id = params.id ?? '';
-  const profile = useLoad(
-    (signal) => api.get<PublicProfile>(`/practitioners/${encodeURIComponent(id)}`, { signal }),
-    [id, lang],
-  );
+  const profile = useLoad((signal) => fetchPractitioner(id, signal), [id, lang]);
 
   if (profile.failure instanceof ApiError && profile.failure.status === 404)
     return (

@@ -22,7 +22,6 @@ import { useLoad } from '../components/useLoad';
 import { useSlow } from '../components/useSlow';
 import { useSpecialties } from '../components/useSpecialties';
 import { useI18n } from '../i18n';
-import { api } from '../lib/api';
 import {
   COMMON_LANGUAGES,
   formatDistance,
@@ -47,6 +46,7 @@ import {
 } from '../lib/directory/searchQuery';
 import { todayIn } from '../lib/booking/slots';
 import { useLatest } from '../components/useLatest';
+import { searchPractitioners } from '../lib/directory/api';
 
 export function SearchPage() {
   const { t, lang } = useI18n();
@@ -55,10 +55,7 @@ export function SearchPage() {
   const q = useMemo(() => fromPageParams(params), [params]);
   const specialties = useSpecialties(lang);
   const apiQuery = toApiParams(q).toString();
-  const results = useLoad(
-    (signal) => api.get<SearchResult>(`/practitioners?${apiQuery}`, { signal }),
-    [apiQuery, lang],
-  );
+  const results = useLoad((signal) => searchPractitioners(apiQuery, signal), [apiQuery, lang]);
   const slow = useSlow(results.loading);
   const [filtersOpen, setFiltersOpen] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);

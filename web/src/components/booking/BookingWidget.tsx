@@ -13,7 +13,6 @@ import { useMotifString } from '../MotifName';
 import { useLoad } from '../useLoad';
 import { useSlow } from '../useSlow';
 import { useI18n } from '../../i18n';
-import { api } from '../../lib/api';
 import { bookingPath } from '../../lib/booking/booking';
 import {
   formatPrice,
@@ -23,7 +22,6 @@ import {
   type Motif,
   type PublicProfile,
   type Slot,
-  type SlotsResult,
 } from '../../lib/directory/directory';
 import { fillText } from '../../lib/format';
 import {
@@ -39,6 +37,7 @@ import {
   slotSentence,
   todayIn,
 } from '../../lib/booking/slots';
+import { fetchSlots } from '../../lib/directory/api';
 
 const DAYS = 7;
 /** Slots shown per day before "Afficher tous les horaires". */
@@ -71,11 +70,7 @@ export function BookingWidget({ p }: { p: PublicProfile }) {
   const qs = new URLSearchParams({ from, days: String(DAYS) });
   if (mode) qs.set('mode', mode);
   if (motif) qs.set('motif_id', motif.id);
-  const slots = useLoad(
-    (signal) =>
-      api.get<SlotsResult>(`/practitioners/${encodeURIComponent(p.id)}/slots?${qs}`, { signal }),
-    [qs.toString()],
-  );
+  const slots = useLoad((signal) => fetchSlots(p.id, qs, signal), [qs.toString()]);
   const slow = useSlow(slots.loading);
   const grid = useMemo(
     () => bucketByDay<Slot>(slots.data?.slots ?? [], from, DAYS),

@@ -4,12 +4,13 @@
 // real processor ("stripe") this demo has no card form: it says so plainly.
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { useI18n } from '../../i18n';
-import { api, ApiError } from '../../lib/api';
-import type { Appointment, PaymentsConfig } from '../../lib/booking/booking';
+import { ApiError } from '../../lib/api';
+import type { Appointment } from '../../lib/booking/booking';
 import { errorText } from '../../lib/errors';
 import { LoadState, SubmitButton } from '../forms/Feedback';
 import { Icon } from '../Icon';
 import { useLoad } from '../useLoad';
+import { confirmWithCard, fetchPaymentsConfig } from '../../lib/booking/api';
 
 export function CardChooser({
   appointmentId,
@@ -29,7 +30,7 @@ export function CardChooser({
   const { t } = useI18n();
   const c = t.booking.card;
   const uid = useId();
-  const config = useLoad((signal) => api.get<PaymentsConfig>('/payments/config', { signal }), []);
+  const config = useLoad((signal) => fetchPaymentsConfig(signal), []);
   const [token, setToken] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<{ title: string; detail: string | null } | null>(null);
@@ -46,10 +47,7 @@ export function CardChooser({
     setBusy(true);
     setError(null);
     try {
-      const a = await api.post<Appointment>(
-        `/appointments/${encodeURIComponent(appointmentId)}/confirm`,
-        { payment_method: token },
-      );
+      const a = await confirmWithCard(appointmentId, token);
       onConfirmed(a);
     } catch (e) {
       if (e instanceof ApiError && e.status === 409 && e.code === 'hold_expired' && onExpired)

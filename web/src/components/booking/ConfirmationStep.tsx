@@ -10,6 +10,7 @@ import { Icon } from '../Icon';
 import { MotifName } from '../MotifName';
 import { Facts, ModeLabel } from './Bits';
 import { StepTitle, type HeadingRef } from './StepParts';
+import { calendarUrl } from '../../lib/booking/api';
 
 export function ConfirmationStep({
   headingRef,
@@ -58,7 +59,7 @@ export function ConfirmationStep({
       <div class="step-actions">
         <a
           class="btn btn-secondary"
-          href={`/api/v1/appointments/${encodeURIComponent(a.id)}/calendar.ics`}
+          href={calendarUrl(a.id)}
           download="rendez-vous.ics"
           data-testid="booking-ics"
         >
