@@ -2,12 +2,12 @@
 // get a new email (POST /auth/email/resend answers the same whatever the address).
 import { useState } from 'preact/hooks';
 import { useI18n } from '../i18n';
-import { api } from '../lib/api';
 import { errorText } from '../lib/errors';
 import { fill } from '../lib/format';
 import { ROUTES } from '../lib/routes';
 import { StatusMessage } from './forms/Feedback';
 import { Icon } from './Icon';
+import { resendConfirmation } from '../lib/account/api';
 
 export function CheckMail({
   email,
@@ -27,7 +27,7 @@ export function CheckMail({
     setBusy(true);
     setStatus(null);
     try {
-      await api.post('/auth/email/resend', { email });
+      await resendConfirmation(email);
       setStatus(t.checkMail.resent);
     } catch (e) {
       setStatus(errorText(e, t.errors));

@@ -4,7 +4,7 @@
 // which says how many tries remain.
 import { useState } from 'preact/hooks';
 import { useI18n } from '../i18n';
-import { api, ApiError } from '../lib/api';
+import { ApiError } from '../lib/api';
 import { formatTime } from '../lib/dates';
 import { fill } from '../lib/format';
 import type { LoginChallenge, Me } from '../lib/account/types';
@@ -12,6 +12,7 @@ import { TextField } from './forms/Field';
 import { ErrorSummary, StatusMessage, SubmitButton } from './forms/Feedback';
 import { useForm } from './forms/useForm';
 import { cleanCode } from '../lib/validate';
+import { resendLoginCode, verifyLogin } from '../lib/account/api';
 
 export function CodeStep({
   challenge,
@@ -35,12 +36,7 @@ export function CodeStep({
 
   async function verify() {
     try {
-      onSignedIn(
-        await api.post<Me>('/auth/login/verify', {
-          challenge: challenge.challenge,
-          code: cleanCode(code),
-        }),
-      );
+      onSignedIn(await verifyLogin(challenge.challenge, cleanCode(code)));
     } catch (e) {
       if (e instanceof ApiError && e.code === 'challenge_expired') {
         onRestart(e.message || l.challengeExpired);
@@ -55,7 +51,7 @@ export function CodeStep({
     setResending(true);
     setStatus(null);
     try {
-      await api.post('/auth/login/resend', { challenge: challenge.challenge });
+      await resendLoginCode(challenge.challenge);
       setStatus(l.resent);
       setCode('');
     } catch (e) {

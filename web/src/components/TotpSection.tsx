@@ -4,13 +4,13 @@
 // current code too.
 import { useState } from 'preact/hooks';
 import { useI18n } from '../i18n';
-import { api } from '../lib/api';
 import type { Me, TotpSetup } from '../lib/account/types';
 import { cleanCode } from '../lib/validate';
 import { TextField } from './forms/Field';
 import { ErrorSummary, StatusMessage, SubmitButton } from './forms/Feedback';
 import { useForm } from './forms/useForm';
 import { useSession } from './SessionProvider';
+import { confirmTotp, disableTotp, fetchMe, startTotp } from '../lib/account/api';
 
 export function svgDataUrl(svg: string): string {
   return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
@@ -39,22 +39,22 @@ export function TotpSection({ me }: { me: Me }) {
     setStatus(null);
     await form.submit(
       () => ({}),
-      async () => setSetup(await api.post<TotpSetup>('/me/totp')),
+      async () => setSetup(await startTotp()),
     );
   }
 
   async function confirm() {
-    await api.post('/me/totp/confirm', { code: cleanCode(code) });
+    await confirmTotp(cleanCode(code));
     setSetup(null);
     setCode('');
-    session.setMe(await api.get<Me>('/me'));
+    session.setMe(await fetchMe());
     setStatus(s.enabled);
   }
 
   async function disable() {
-    await api.del('/me/totp', { code: cleanCode(code) });
+    await disableTotp(cleanCode(code));
     setCode('');
-    session.setMe(await api.get<Me>('/me'));
+    session.setMe(await fetchMe());
     setStatus(s.disabled);
   }
 

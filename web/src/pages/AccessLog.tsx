@@ -16,10 +16,10 @@ import {
   isOwnAction,
   type AccessVerb,
 } from '../lib/account/accessLog';
-import { api } from '../lib/api';
 import { formatBirthDate, formatTime, toDate } from '../lib/dates';
 import { fillText } from '../lib/format';
 import type { AccessEntry, Me } from '../lib/account/types';
+import { fetchAccessLog } from '../lib/account/api';
 
 const ICONS: Record<AccessVerb, IconName> = {
   read: 'eye',
@@ -43,7 +43,7 @@ function AccessLog({ me }: { me: Me }) {
   const { t, lang } = useI18n();
   const a = t.accessLog;
   // Sentences come in the request's language: a language switch reads them again.
-  const log = useLoad((signal) => api.get<AccessEntry[]>('/me/access-log', { signal }), [lang]);
+  const log = useLoad((signal) => fetchAccessLog(signal), [lang]);
   const holderId = me.profiles.find((p) => p.is_holder)?.id;
 
   function sentence(e: AccessEntry): string {

@@ -9,13 +9,13 @@ import { useForm, type Errors } from '../components/forms/useForm';
 import { Icon } from '../components/Icon';
 import { useSession } from '../components/SessionProvider';
 import { useI18n } from '../i18n';
-import { api } from '../lib/api';
 import { checkNames, checkPhone } from '../lib/account/checks';
 import { formatBirthDate } from '../lib/dates';
 import type { Lang } from '../lib/lang';
 import { fullName, holderProfile } from '../lib/account/session';
 import type { Me, Profile } from '../lib/account/types';
 import { ageOn, formatPhone, normalizePhone } from '../lib/validate';
+import { fetchMe, updateMe, updateProfile } from '../lib/account/api';
 
 export function AccountPage() {
   const { t } = useI18n();
@@ -62,16 +62,13 @@ function AccountForm({ me }: { me: Me }) {
       if (v.first_name.trim() !== holder.first_name) changes.first_name = v.first_name.trim();
       if (v.last_name.trim() !== holder.last_name) changes.last_name = v.last_name.trim();
       if (v.birth_date !== (holder.birth_date ?? '')) changes.birth_date = v.birth_date;
-      if (Object.keys(changes).length)
-        await api.patch<Profile>(`/me/profiles/${encodeURIComponent(holder.id)}`, changes);
+      if (Object.keys(changes).length) await updateProfile(holder.id, changes);
     }
     const phone = normalizePhone(v.phone);
     const body: { phone?: string; locale?: Lang } = {};
     if (phone !== me.account.phone) body.phone = phone;
     if (v.locale !== me.account.locale) body.locale = v.locale;
-    session.setMe(
-      Object.keys(body).length ? await api.patch<Me>('/me', body) : await api.get<Me>('/me'),
-    );
+    session.setMe(Object.keys(body).length ? await updateMe(body) : await fetchMe());
     if (body.locale && body.locale !== lang) setLang(body.locale);
     setSaved(a.saved);
   }

@@ -10,11 +10,12 @@ import { FormPage } from '../components/FormPage';
 import { Icon } from '../components/Icon';
 import { useFocusOnChange } from '../components/useFocus';
 import { useI18n } from '../i18n';
-import { api, ApiError } from '../lib/api';
+import { ApiError } from '../lib/api';
 import { checkEmail } from '../lib/account/checks';
 import { errorText } from '../lib/errors';
 import { ROUTES } from '../lib/routes';
 import { useLatest } from '../components/useLatest';
+import { confirmEmail, resendConfirmation } from '../lib/account/api';
 
 type Step =
   | { s: 'confirming' }
@@ -38,7 +39,7 @@ export function ConfirmEmailPage() {
   async function confirm() {
     setStep({ s: 'confirming' });
     try {
-      await api.post('/auth/email/confirm', { token });
+      await confirmEmail(token);
       setStep({ s: 'confirmed' });
     } catch (e) {
       setStep(
@@ -99,7 +100,7 @@ export function ConfirmEmailPage() {
               void form.submit(
                 () => ({ email: checkEmail(email, t.checks) }),
                 async () => {
-                  await api.post('/auth/email/resend', { email: email.trim() });
+                  await resendConfirmation(email.trim());
                   setStep({ s: 'resent', email: email.trim() });
                 },
               );

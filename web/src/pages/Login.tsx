@@ -13,11 +13,11 @@ import { Icon } from '../components/Icon';
 import { useSession } from '../components/SessionProvider';
 import { useFocusOnChange } from '../components/useFocus';
 import { useI18n } from '../i18n';
-import { api } from '../lib/api';
 import { checkEmail } from '../lib/account/checks';
 import { ROUTES } from '../lib/routes';
 import { homeForRole, safeReturnPath } from '../lib/account/session';
 import type { LoginChallenge } from '../lib/account/types';
+import { logIn } from '../lib/account/api';
 
 export function LoginPage() {
   const { t } = useI18n();
@@ -43,7 +43,7 @@ export function LoginPage() {
 
   async function login() {
     setRestartNote(null);
-    const c = await api.post<LoginChallenge>('/auth/login', { email: email.trim(), password });
+    const c = await logIn(email.trim(), password);
     setPassword('');
     setChallenge(c);
   }

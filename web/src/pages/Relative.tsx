@@ -17,11 +17,11 @@ import { checkProfile, ProfileFields, type ProfileValues } from '../components/P
 import { useSession } from '../components/SessionProvider';
 import { useLoad } from '../components/useLoad';
 import { useI18n } from '../i18n';
-import { api } from '../lib/api';
 import { fillText } from '../lib/format';
 import { ROUTES } from '../lib/routes';
 import { fullName } from '../lib/account/session';
-import type { Administrative, Profile } from '../lib/account/types';
+import type { Profile } from '../lib/account/types';
+import { fetchAdministrative, saveAdministrative, updateProfile } from '../lib/account/api';
 
 export function RelativePage() {
   const { t } = useI18n();
@@ -49,11 +49,7 @@ function RelativeForm({ profile }: { profile: Profile }) {
   const { t } = useI18n();
   const r = t.relative;
   const { session } = useSession();
-  const path = `/me/profiles/${encodeURIComponent(profile.id)}`;
-  const admin = useLoad(
-    (signal) => api.get<Administrative>(`${path}/administrative`, { signal }),
-    [path],
-  );
+  const admin = useLoad((signal) => fetchAdministrative(profile.id, signal), [profile.id]);
   const form = useForm('', adminField);
   const [saved, setSaved] = useState<string | null>(null);
   const [pv, setPv] = useState<ProfileValues>({
@@ -82,14 +78,11 @@ function RelativeForm({ profile }: { profile: Profile }) {
     if (!profile.is_holder && pv.relationship !== profile.relationship)
       changes.relationship = pv.relationship;
     if (Object.keys(changes).length) {
-      await api.patch<Profile>(path, changes);
+      await updateProfile(profile.id, changes);
       await session.refresh();
     }
     if (av) {
-      const stored = await api.put<Administrative | undefined>(
-        `${path}/administrative`,
-        toAdministrative(av),
-      );
+      const stored = await saveAdministrative(profile.id, toAdministrative(av));
       if (stored) admin.setData(() => stored);
     }
     setSaved(

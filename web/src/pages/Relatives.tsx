@@ -8,7 +8,6 @@ import { Icon } from '../components/Icon';
 import { checkProfile, ProfileFields, type ProfileValues } from '../components/ProfileFields';
 import { useSession } from '../components/SessionProvider';
 import { useI18n } from '../i18n';
-import { api } from '../lib/api';
 import { formatBirthDate } from '../lib/dates';
 import { errorText } from '../lib/errors';
 import { fillText } from '../lib/format';
@@ -16,6 +15,7 @@ import { relativePath } from '../lib/routes';
 import { fullName, initials } from '../lib/account/session';
 import type { Me, Profile } from '../lib/account/types';
 import { ageOn } from '../lib/validate';
+import { addProfile, removeProfile } from '../lib/account/api';
 
 const EMPTY: ProfileValues = {
   first_name: '',
@@ -45,7 +45,7 @@ function Relatives({ me }: { me: Me }) {
   async function remove(p: Profile) {
     setRemoveError(null);
     try {
-      await api.del(`/me/profiles/${encodeURIComponent(p.id)}`);
+      await removeProfile(p.id);
       setConfirming(null);
       await session.refresh();
       setStatus(fillText(r.removed, { name: fullName(p) }));
@@ -150,7 +150,7 @@ function AddRelative({
       setV((old) => ({ ...old, [k]: value }));
 
   async function add() {
-    const created = await api.post<Profile>('/me/profiles', {
+    const created = await addProfile({
       first_name: v.first_name.trim(),
       last_name: v.last_name.trim(),
       birth_date: v.birth_date,

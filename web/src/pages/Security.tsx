@@ -10,13 +10,13 @@ import { Icon } from '../components/Icon';
 import { TotpSection } from '../components/TotpSection';
 import { useLoad, type Loaded } from '../components/useLoad';
 import { useI18n } from '../i18n';
-import { api } from '../lib/api';
 import { checkNewPassword } from '../lib/account/checks';
 import { formatDateTime } from '../lib/dates';
 import { errorText } from '../lib/errors';
 import { fillText } from '../lib/format';
 import type { Me, SessionInfo } from '../lib/account/types';
 import { parseUserAgent } from '../lib/account/userAgent';
+import { changePassword, fetchSessions, revokeSession } from '../lib/account/api';
 
 export function SecurityPage() {
   const { t } = useI18n();
@@ -28,7 +28,7 @@ export function SecurityPage() {
 }
 
 function Security({ me }: { me: Me }) {
-  const sessions = useLoad((signal) => api.get<SessionInfo[]>('/me/sessions', { signal }), []);
+  const sessions = useLoad((signal) => fetchSessions(signal), []);
   const staff = me.account.role === 'practitioner' || me.account.role === 'assistant';
   return (
     <>
@@ -51,7 +51,7 @@ function PasswordChange({ me, onChanged }: { me: Me; onChanged: () => void }) {
 
   async function change() {
     setDone(null);
-    await api.post('/me/password', { current_password: current, new_password: next });
+    await changePassword(current, next);
     setCurrent('');
     setNext('');
     setDone(s.passwordChanged);
@@ -111,7 +111,7 @@ function Sessions({ sessions }: { sessions: Loaded<SessionInfo[]> }) {
   async function revoke(id: string, label: string) {
     setError(null);
     try {
-      await api.del(`/me/sessions/${encodeURIComponent(id)}`);
+      await revokeSession(id);
       sessions.setData((list) => list?.filter((x) => x.id !== id));
       setStatus(fillText(s.revoked, { device: label }));
     } catch (e) {

@@ -9,10 +9,10 @@ import { useForm, type Errors } from '../components/forms/useForm';
 import { FormPage } from '../components/FormPage';
 import { useFocusOnChange } from '../components/useFocus';
 import { useI18n } from '../i18n';
-import { api } from '../lib/api';
 import { ROUTES } from '../lib/routes';
 import { checkContact, checkNames, checkNewPassword } from '../lib/account/checks';
 import { ageOn, normalizePhone } from '../lib/validate';
+import { signUp } from '../lib/account/api';
 
 export function SignUpPage() {
   const { t } = useI18n();
@@ -48,7 +48,7 @@ export function SignUpPage() {
   }
 
   async function send() {
-    await api.post('/auth/signup', {
+    await signUp({
       ...v,
       email: v.email.trim(),
       phone: normalizePhone(v.phone),

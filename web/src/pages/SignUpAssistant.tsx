@@ -9,10 +9,11 @@ import { useForm, type Errors } from '../components/forms/useForm';
 import { FormPage } from '../components/FormPage';
 import { useFocusOnChange } from '../components/useFocus';
 import { useI18n } from '../i18n';
-import { api, ApiError } from '../lib/api';
+import { ApiError } from '../lib/api';
 import { checkNames, checkNewPassword, checkPhone } from '../lib/account/checks';
 import { ROUTES } from '../lib/routes';
 import { normalizePhone } from '../lib/validate';
+import { signUpAssistant } from '../lib/account/api';
 
 type Step = 'form' | 'done' | 'invalid';
 
@@ -38,7 +39,7 @@ export function SignUpAssistantPage() {
 
   async function send() {
     try {
-      await api.post('/auth/signup/assistant', {
+      await signUpAssistant({
         ...v,
         token,
         phone: normalizePhone(v.phone),

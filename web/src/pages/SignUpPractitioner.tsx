@@ -12,10 +12,10 @@ import { Icon } from '../components/Icon';
 import { useFocusOnChange } from '../components/useFocus';
 import { useSpecialties } from '../components/useSpecialties';
 import { useI18n } from '../i18n';
-import { api } from '../lib/api';
 import { checkContact, checkNames, checkNewPassword } from '../lib/account/checks';
 import { ROUTES } from '../lib/routes';
 import { compact, isRpps, normalizePhone } from '../lib/validate';
+import { signUpPractitioner } from '../lib/account/api';
 
 export function SignUpPractitionerPage() {
   const { t, lang } = useI18n();
@@ -48,7 +48,7 @@ export function SignUpPractitionerPage() {
   }
 
   async function send() {
-    await api.post('/auth/signup/practitioner', {
+    await signUpPractitioner({
       ...v,
       email: v.email.trim(),
       phone: normalizePhone(v.phone),
