@@ -3,7 +3,6 @@
 // practitioner; "Refuser" unfolds a reason field in place (no modal), sent by email.
 import { useState } from 'preact/hooks';
 import { useI18n } from '../i18n';
-import { api } from '../lib/api';
 import { formatDateTime } from '../lib/dates';
 import { errorText } from '../lib/errors';
 import { fillText } from '../lib/format';
@@ -14,6 +13,7 @@ import { LoadState } from './forms/Feedback';
 import { Icon } from './Icon';
 import { useLoad } from './useLoad';
 import { specialtyLabel, useSpecialties } from './useSpecialties';
+import { fetchApplications, rejectPractitioner, verifyPractitioner } from '../lib/operator/api';
 
 export function PractitionerQueue({
   status,
@@ -24,11 +24,7 @@ export function PractitionerQueue({
 }) {
   const { t, lang } = useI18n();
   const o = t.operatorHome;
-  const list = useLoad(
-    (signal) =>
-      api.get<PractitionerApplication[]>(`/operator/practitioners?status=${status}`, { signal }),
-    [status],
-  );
+  const list = useLoad((signal) => fetchApplications(status, signal), [status]);
   const specialties = useSpecialties(lang);
   const [rejecting, setRejecting] = useState<string | null>(null);
   const [reason, setReason] = useState('');
@@ -45,8 +41,9 @@ export function PractitionerQueue({
     setBusy(p.id);
     setError(null);
     try {
-      const path = `/operator/practitioners/${encodeURIComponent(p.id)}/${action}`;
-      await (action === 'verify' ? api.post(path) : api.post(path, { reason: reason.trim() }));
+      await (action === 'verify'
+        ? verifyPractitioner(p.id)
+        : rejectPractitioner(p.id, reason.trim()));
       list.setData((l) => l?.filter((x) => x.id !== p.id));
       setRejecting(null);
       setReason('');
