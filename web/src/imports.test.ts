@@ -9,8 +9,9 @@ const sources = import.meta.glob<string>(['./**/*.ts', './**/*.tsx', '!./**/*.te
   eager: true,
 });
 
-const IMPORT =
-  /(?:import|export)\s+(?:type\s+)?(?:[^'";]*?\s+from\s+)?['"](\.{1,2}\/[^'"]+)['"]|import\(\s*['"](\.{1,2}\/[^'"]+)['"]\s*\)/g;
+const FROM = /(?:import|export)\s+(?:type\s+)?(?:[^'";]*?\s+from\s+)?['"](\.{1,2}\/[^'"]+)['"]/;
+const DYNAMIC = /import\(\s*['"](\.{1,2}\/[^'"]+)['"]\s*\)/;
+const IMPORT = new RegExp(`${FROM.source}|${DYNAMIC.source}`, 'g');
 
 /** Relative imports of a module's source, resolved against `files` (keys like "./lib/api.ts"). */
 export function importsOf(file: string, source: string, files: ReadonlySet<string>): string[] {

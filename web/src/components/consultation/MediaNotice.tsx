@@ -1,4 +1,5 @@
-// What to do when the camera or micro is missing, in one sentence (lib/consultation/media.ts's problems).
+// What to do when the camera or micro is missing, in one sentence (lib/consultation/media.ts's
+// problems).
 import { useI18n } from '../../i18n';
 import type { LocalMediaState } from '../../lib/consultation/media';
 import { Icon } from '../Icon';

@@ -1,6 +1,6 @@
-// Preact side of lib/consultation/media.ts and lib/consultation/call.ts: the page's camera and micro (asked for when
-// `enabled`, released when the page goes), and the call manager of a room, fed with the room's
-// participants and status and torn down with the page.
+// Preact side of lib/consultation/media.ts and lib/consultation/call.ts: the page's camera and
+// micro (asked for when `enabled`, released when the page goes), and the call manager of a room,
+// fed with the room's participants and status and torn down with the page.
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { CallManager, type CallSnapshot } from '../../lib/consultation/call';
 import type { Participant } from '../../lib/consultation/consultation';

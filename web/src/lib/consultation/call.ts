@@ -1,8 +1,8 @@
 // The call of one consultation room: a mesh of up to 4 participants (one RTCPeerConnection per
-// other participant, lib/consultation/peer.ts), signaled over the tab's WebSocket (`signal` messages,
-// docs/realtime.md), with TURN credentials from GET /ice-servers refreshed before they expire,
-// the connection quality every 2 seconds, and the fall back to audio only when the link stays
-// weak.
+// other participant, lib/consultation/peer.ts), signaled over the tab's WebSocket (`signal`
+// messages, docs/realtime.md), with TURN credentials from GET /ice-servers refreshed before
+// they expire, the connection quality every 2 seconds, and the fall back to audio only when the
+// link stays weak.
 //
 // Surviving a lost socket. Participant ids are per socket: after a reconnection we come back
 // under a new id and our peers see the old one leave. The media, though, go peer to peer and

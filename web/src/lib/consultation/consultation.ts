@@ -1,6 +1,6 @@
-// The teleconsultation room (docs/consultation.md, docs/realtime.md "Consultations"): the
-// objects of its API, its requests, and the pure rules the pages share (when the waiting room
-// opens, the late notice, who is polite in a pair). The chat is chat.ts, the practitioner's panel panel.ts,
+// The teleconsultation room (docs/consultation.md, docs/realtime.md "Consultations"): the objects
+// of its API, its requests, and the pure rules the pages share (when the waiting room opens, the
+// late notice, who is polite in a pair). The chat is chat.ts, the practitioner's panel panel.ts,
 // the shared files files.ts. No Preact here.
 import { api } from '../api';
 import { ROUTES } from '../routes';

@@ -4,7 +4,8 @@
 //
 // Perfect negotiation lets both sides add tracks and renegotiate whenever they like: when two
 // offers cross, the impolite peer ignores the other's offer and the polite one rolls its own
-// back and answers. Who is polite is decided by the participant ids (lib/consultation/consultation.ts).
+// back and answers. Who is polite is decided by the participant ids
+// (lib/consultation/consultation.ts).
 import {
   assess,
   readStats,
