@@ -27,7 +27,11 @@ function appRoutes(): Plugin {
     apply: 'build',
     generateBundle() {
       const routes = Object.values(ROUTES);
-      this.emitFile({ type: 'asset', fileName: 'routes.json', source: `${JSON.stringify({ routes }, null, 2)}\n` });
+      this.emitFile({
+        type: 'asset',
+        fileName: 'routes.json',
+        source: `${JSON.stringify({ routes }, null, 2)}\n`,
+      });
     },
   };
 }

@@ -34,12 +34,16 @@ test('every internal link leads to a real page', async ({ page }) => {
   const seen = new Set<string>();
   for (const p of PAGES) {
     await open(page, p.path);
-    const hrefs = await page.locator('a[href^="/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+    const hrefs = await page
+      .locator('a[href^="/"]')
+      .evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
     hrefs.forEach((h) => seen.add(h));
   }
   expect(seen.size).toBeGreaterThan(5);
   for (const href of seen) {
     await open(page, href);
-    await expect(page.getByRole('heading', { level: 1 }), href).not.toHaveText(MESSAGES.fr.notFound.title);
+    await expect(page.getByRole('heading', { level: 1 }), href).not.toHaveText(
+      MESSAGES.fr.notFound.title,
+    );
   }
 });

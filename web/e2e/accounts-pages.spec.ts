@@ -25,8 +25,14 @@ import { blockingViolations } from './axe';
 import { now } from './clock';
 import { expect, test, useLanguage } from './fixtures';
 
-const SHOTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../test-results/screenshots');
-const SIZES = { desktop: { width: 1280, height: 800 }, mobile: { width: 360, height: 740 } } as const;
+const SHOTS = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../test-results/screenshots',
+);
+const SIZES = {
+  desktop: { width: 1280, height: 800 },
+  mobile: { width: 360, height: 740 },
+} as const;
 type Role = 'patient' | 'practitioner' | 'operator';
 
 const cookies: Partial<Record<Role, Cookie[]>> = {};
@@ -39,26 +45,56 @@ test.describe.configure({ mode: 'serial' });
 test.beforeAll(async ({ browser }) => {
   test.setTimeout(60_000);
   const baseURL = process.env.CABINET_BASE_URL!;
-  const signIn = async (role: Role, email: string, password: string, setup?: (ctx: import('@playwright/test').APIRequestContext) => Promise<void>) => {
+  const signIn = async (
+    role: Role,
+    email: string,
+    password: string,
+    setup?: (ctx: import('@playwright/test').APIRequestContext) => Promise<void>,
+  ) => {
     const context = await browser.newContext({ baseURL });
     await loginApi(context.request, baseURL, email, password);
     await setup?.(context.request);
     cookies[role] = (await context.storageState()).cookies;
     await context.close();
   };
-  const patient = { email: uniqueEmail('emma'), password: PASSWORD, first_name: 'Emma', last_name: 'Bernard', birth_date: '1988-03-14' };
+  const patient = {
+    email: uniqueEmail('emma'),
+    password: PASSWORD,
+    first_name: 'Emma',
+    last_name: 'Bernard',
+    birth_date: '1988-03-14',
+  };
   patientEmail = patient.email;
-  const practitioner = { email: uniqueEmail('jean'), password: PASSWORD, first_name: 'Jean', last_name: 'Dupont' };
+  const practitioner = {
+    email: uniqueEmail('jean'),
+    password: PASSWORD,
+    first_name: 'Jean',
+    last_name: 'Dupont',
+  };
   practitionerEmail = practitioner.email;
   const context = await browser.newContext({ baseURL });
   await createAccount(context.request, baseURL, patient);
-  await createAccount(context.request, baseURL, { ...practitioner, rpps: newRpps(), specialty: await firstSpecialty(context.request) });
+  await createAccount(context.request, baseURL, {
+    ...practitioner,
+    rpps: newRpps(),
+    specialty: await firstSpecialty(context.request),
+  });
   await context.close();
-  const headers = { Origin: new URL(baseURL).origin, 'X-Requested-With': 'cabinet', Accept: 'application/json' };
+  const headers = {
+    Origin: new URL(baseURL).origin,
+    'X-Requested-With': 'cabinet',
+    Accept: 'application/json',
+  };
   await signIn('patient', patient.email, patient.password, async (request) => {
     const res = await request.post('/api/v1/me/profiles', {
       headers,
-      data: { first_name: 'Hugo', last_name: 'Bernard', birth_date: '2019-09-03', sex: 'male', relationship: 'child' },
+      data: {
+        first_name: 'Hugo',
+        last_name: 'Bernard',
+        birth_date: '2019-09-03',
+        sex: 'male',
+        relationship: 'child',
+      },
     });
     expect(res.status(), await res.text()).toBe(201);
     childId = ((await res.json()) as { id: string }).id;
@@ -91,12 +127,28 @@ const SCREENS: Screen[] = [
     },
   },
   { name: 'account', role: 'patient', path: () => '/compte', heading: fr.account.title },
-  { name: 'relatives', role: 'patient', path: () => '/compte/proches', heading: fr.relatives.title },
-  { name: 'relative', role: 'patient', path: () => `/compte/proches/${childId}`, heading: fr.relative.title, prepare: (page) => expect(page.locator('#nir')).toBeVisible() },
+  {
+    name: 'relatives',
+    role: 'patient',
+    path: () => '/compte/proches',
+    heading: fr.relatives.title,
+  },
+  {
+    name: 'relative',
+    role: 'patient',
+    path: () => `/compte/proches/${childId}`,
+    heading: fr.relative.title,
+    prepare: (page) => expect(page.locator('#nir')).toBeVisible(),
+  },
   { name: 'security', role: 'patient', path: () => '/compte/securite', heading: fr.security.title },
   { name: 'access-log', role: 'patient', path: () => '/compte/acces', heading: fr.accessLog.title },
   { name: 'my-data', role: 'patient', path: () => '/compte/donnees', heading: fr.myData.title },
-  { name: 'practitioner-home', role: 'practitioner', path: () => '/praticien', heading: fr.practitioner.title },
+  {
+    name: 'practitioner-home',
+    role: 'practitioner',
+    path: () => '/praticien',
+    heading: fr.practitioner.title,
+  },
   {
     name: 'practitioner-totp',
     role: 'practitioner',
@@ -107,7 +159,13 @@ const SCREENS: Screen[] = [
       await expect(page.locator('img.totp-qr')).toBeVisible();
     },
   },
-  { name: 'operator-home', role: 'operator', path: () => '/operateur', heading: fr.operator.title, prepare: (page) => expect(page.locator('.queue-item').first()).toBeVisible() },
+  {
+    name: 'operator-home',
+    role: 'operator',
+    path: () => '/operateur',
+    heading: fr.operator.title,
+    prepare: (page) => expect(page.locator('.queue-item').first()).toBeVisible(),
+  },
 ];
 
 async function show(page: Page, screen: Screen): Promise<void> {
@@ -126,7 +184,8 @@ for (const screen of SCREENS) {
     test(`axe, signed in: ${screen.name} (${lang})`, async ({ page }) => {
       await useLanguage(page, lang);
       await show(page, screen);
-      if (lang === 'fr') await expect(page.getByRole('heading', { level: 1 })).toHaveText(screen.heading);
+      if (lang === 'fr')
+        await expect(page.getByRole('heading', { level: 1 })).toHaveText(screen.heading);
       expect(await blockingViolations(page)).toEqual([]);
     });
   }
@@ -143,7 +202,10 @@ for (const [size, viewport] of Object.entries(SIZES)) {
         const width = await page.evaluate(() => document.documentElement.scrollWidth);
         expect(width, `${screen.name} at 360 px`).toBeLessThanOrEqual(360);
       }
-      await page.screenshot({ path: path.join(SHOTS, `accounts-${screen.name}-${size}.png`), fullPage: true });
+      await page.screenshot({
+        path: path.join(SHOTS, `accounts-${screen.name}-${size}.png`),
+        fullPage: true,
+      });
     }
   });
 }
@@ -159,48 +221,87 @@ test('screenshots of the sign-in steps and the mailbox', async ({ page }) => {
     await page.getByRole('button', { name: fr.login.submit }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(fr.login.codeTitle);
     expect(await blockingViolations(page)).toEqual([]);
-    await page.screenshot({ path: path.join(SHOTS, `accounts-login-code-${size}.png`), fullPage: true });
+    await page.screenshot({
+      path: path.join(SHOTS, `accounts-login-code-${size}.png`),
+      fullPage: true,
+    });
 
     await page.goto('/dev/mailbox');
     await page.locator('a.mail-link').first().click();
     await expect(page.locator('.mail-text')).toBeVisible();
     expect(await blockingViolations(page)).toEqual([]);
-    await page.screenshot({ path: path.join(SHOTS, `accounts-mailbox-${size}.png`), fullPage: true });
+    await page.screenshot({
+      path: path.join(SHOTS, `accounts-mailbox-${size}.png`),
+      fullPage: true,
+    });
 
     await page.goto('/inscription');
     await page.getByLabel(fr.fields.password, { exact: true }).fill('Cabinet-');
     await page.getByRole('button', { name: fr.signup.submit }).click();
     await expect(page.getByRole('alert')).toBeFocused();
     expect(await blockingViolations(page)).toEqual([]);
-    await page.screenshot({ path: path.join(SHOTS, `accounts-signup-errors-${size}.png`), fullPage: true });
+    await page.screenshot({
+      path: path.join(SHOTS, `accounts-signup-errors-${size}.png`),
+      fullPage: true,
+    });
   }
 });
 
 test('the access log reads as sentences, grouped by day, saying from where', async ({ page }) => {
-  await show(page, { name: 'access-log', role: 'patient', path: () => '/compte/acces', heading: fr.accessLog.title });
+  await show(page, {
+    name: 'access-log',
+    role: 'patient',
+    path: () => '/compte/acces',
+    heading: fr.accessLog.title,
+  });
   // The server words each access (src/accounts/access_log.cpp): who, what, whose.
-  await expect(page.locator('.access-sentence').first()).toContainText(/^Vous avez (lu|modifié|créé)/);
-  await expect(page.locator('.access-sentence', { hasText: 'Vous avez lu les données administratives d\'Hugo (numéro de sécurité sociale' }).first()).toBeVisible();
-  await expect(page.locator('.access-sentence', { hasText: 'Vous avez créé le profil d\'Hugo.' }).first()).toBeVisible();
+  await expect(page.locator('.access-sentence').first()).toContainText(
+    /^Vous avez (lu|modifié|créé)/,
+  );
+  await expect(
+    page
+      .locator('.access-sentence', {
+        hasText: "Vous avez lu les données administratives d'Hugo (numéro de sécurité sociale",
+      })
+      .first(),
+  ).toBeVisible();
+  await expect(
+    page.locator('.access-sentence', { hasText: "Vous avez créé le profil d'Hugo." }).first(),
+  ).toBeVisible();
   await expect(page.locator('.access-day').first()).toBeVisible();
-  await expect(page.locator('.access-item', { hasText: /depuis votre adresse/ }).first()).toBeVisible();
+  await expect(
+    page.locator('.access-item', { hasText: /depuis votre adresse/ }).first(),
+  ).toBeVisible();
 });
 
-test('a practitioner invites an assistant, who signs up from the emailed link', async ({ page }) => {
+test('a practitioner invites an assistant, who signs up from the emailed link', async ({
+  page,
+}) => {
   test.setTimeout(90_000);
   const email = uniqueEmail('alice');
   const seen = await mailIds(page.request, email);
-  await show(page, { name: 'practitioner-home', role: 'practitioner', path: () => '/praticien', heading: fr.practitioner.title });
+  await show(page, {
+    name: 'practitioner-home',
+    role: 'practitioner',
+    path: () => '/praticien',
+    heading: fr.practitioner.title,
+  });
   await page.getByLabel(fr.assistants.emailLabel).fill(email);
   await page.getByRole('button', { name: fr.assistants.invite }).click();
   await expect(page.getByRole('status').filter({ hasText: email })).toBeVisible();
-  await expect(page.locator('.list-row', { hasText: email })).toContainText(fr.assistants.status.invited);
+  await expect(page.locator('.list-row', { hasText: email })).toContainText(
+    fr.assistants.status.invited,
+  );
 
   // The assistant, on their own device, follows the link of the invitation.
   await page.context().clearCookies();
   const mail = await nextMail(page.request, email, seen);
   await openMail(page, mail);
-  const href = (await page.locator('.mail-text a.mail-url', { hasText: '/inscription/assistant?token=' }).first().getAttribute('href')) ?? '';
+  const href =
+    (await page
+      .locator('.mail-text a.mail-url', { hasText: '/inscription/assistant?token=' })
+      .first()
+      .getAttribute('href')) ?? '';
   await page.goto(appPath(href));
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(fr.signupAssistant.title);
   expect(await blockingViolations(page)).toEqual([]);
@@ -208,7 +309,10 @@ test('a practitioner invites an assistant, who signs up from the emailed link', 
   await page.getByLabel(fr.fields.lastName, { exact: true }).fill('Petit');
   await page.getByLabel(fr.fields.mobile).fill('06 11 22 33 44');
   await page.getByLabel(fr.fields.password, { exact: true }).fill('Agenda-Bleu-2026!');
-  await page.screenshot({ path: path.join(SHOTS, 'accounts-signup-assistant-desktop.png'), fullPage: true });
+  await page.screenshot({
+    path: path.join(SHOTS, 'accounts-signup-assistant-desktop.png'),
+    fullPage: true,
+  });
   await page.getByRole('button', { name: fr.signupAssistant.submit }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(fr.signupAssistant.doneTitle);
 
@@ -222,7 +326,12 @@ test('a practitioner invites an assistant, who signs up from the emailed link', 
 // Last: it signs the practitioner's session out.
 test('a practitioner turns on the authenticator app, then signs in with it', async ({ page }) => {
   test.setTimeout(60_000);
-  await show(page, { name: 'security', role: 'practitioner', path: () => '/compte/securite', heading: fr.security.title });
+  await show(page, {
+    name: 'security',
+    role: 'practitioner',
+    path: () => '/compte/securite',
+    heading: fr.security.title,
+  });
   await page.getByRole('button', { name: fr.totp.start }).click();
   const qr = page.locator('img.totp-qr');
   await expect(qr).toBeVisible();

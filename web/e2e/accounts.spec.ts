@@ -20,7 +20,9 @@ import { expect, test } from './fixtures';
 
 const h1 = (page: import('@playwright/test').Page) => page.getByRole('heading', { level: 1 });
 
-test('a patient signs up, confirms, signs in with the code, adds a child and acts for them', async ({ page }) => {
+test('a patient signs up, confirms, signs in with the code, adds a child and acts for them', async ({
+  page,
+}) => {
   test.setTimeout(90_000);
   const email = uniqueEmail('zoe');
   const seen = await mailIds(page.request, email);
@@ -65,7 +67,9 @@ test('a patient signs up, confirms, signs in with the code, adds a child and act
   // A child in "proches".
   await page.getByRole('main').getByRole('link', { name: fr.accountNav.relatives }).first().click();
   await expect(h1(page)).toHaveText(fr.relatives.title);
-  const add = page.locator('section', { has: page.getByRole('heading', { name: fr.relatives.addTitle }) });
+  const add = page.locator('section', {
+    has: page.getByRole('heading', { name: fr.relatives.addTitle }),
+  });
   await add.getByLabel(fr.fields.firstName, { exact: true }).fill('Léa');
   await expect(add.getByLabel(fr.fields.lastName, { exact: true })).toHaveValue('Martin');
   await add.getByLabel(fr.fields.birthDate).fill('2018-06-01');
@@ -77,7 +81,9 @@ test('a patient signs up, confirms, signs in with the code, adds a child and act
   // The profile switch in the header: the header then shows the child's name.
   await accountButton.click();
   await expect(accountButton).toHaveAttribute('aria-expanded', 'true');
-  const lea = page.getByRole('group', { name: fr.menu.forWhom }).getByRole('button', { name: /Léa Martin/ });
+  const lea = page
+    .getByRole('group', { name: fr.menu.forWhom })
+    .getByRole('button', { name: /Léa Martin/ });
   await lea.click();
   await expect(lea).toHaveAttribute('aria-pressed', 'true');
   await expect(accountButton).toContainText('Léa Martin');
@@ -87,11 +93,15 @@ test('a patient signs up, confirms, signs in with the code, adds a child and act
   await expect(page.getByRole('banner').locator('.account-button')).toContainText('Léa Martin');
 
   await logoutUi(page);
-  await expect(page.getByRole('banner').getByRole('link', { name: fr.header.signup })).toBeVisible();
+  await expect(
+    page.getByRole('banner').getByRole('link', { name: fr.header.signup }),
+  ).toBeVisible();
   await expect(page.getByRole('banner').locator('.account-button')).toHaveCount(0);
 });
 
-test('a practitioner waits for verification, the operator verifies them, they see "Vérifié"', async ({ page }) => {
+test('a practitioner waits for verification, the operator verifies them, they see "Vérifié"', async ({
+  page,
+}) => {
   test.skip(!OPERATOR.email, 'CABINET_OPERATOR_EMAIL / CABINET_OPERATOR_PASSWORD are not set');
   test.setTimeout(120_000);
   const email = uniqueEmail('camille');
@@ -126,7 +136,11 @@ test('a practitioner waits for verification, the operator verifies them, they se
   await expect(card).toContainText('Camille Durand');
   await expect(card).toContainText(rpps);
   await card.getByRole('button', { name: new RegExp(`^${fr.operatorHome.verify}`) }).click();
-  await expect(page.getByRole('status').filter({ hasText: fr.operatorHome.verified.replace('{name}', 'Camille Durand') })).toBeVisible();
+  await expect(
+    page
+      .getByRole('status')
+      .filter({ hasText: fr.operatorHome.verified.replace('{name}', 'Camille Durand') }),
+  ).toBeVisible();
   await expect(card).toHaveCount(0);
   await logoutUi(page);
 
@@ -136,7 +150,13 @@ test('a practitioner waits for verification, the operator verifies them, they se
 
 test('a wrong code says how many tries remain', async ({ page, baseURL }) => {
   const email = uniqueEmail('hugo');
-  await createAccount(page.request, baseURL!, { email, password: PASSWORD, first_name: 'Hugo', last_name: 'Petit', birth_date: '1985-01-15' });
+  await createAccount(page.request, baseURL!, {
+    email,
+    password: PASSWORD,
+    first_name: 'Hugo',
+    last_name: 'Petit',
+    birth_date: '1985-01-15',
+  });
   const before = await mailIds(page.request, email);
   await page.goto('/connexion');
   await page.getByLabel(fr.fields.email, { exact: true }).fill(email);
@@ -160,21 +180,38 @@ test('a wrong code says how many tries remain', async ({ page, baseURL }) => {
   await expect(page).toHaveURL(/\/patient$/);
 });
 
-test('too many wrong passwords: the login page says to wait (429 + Retry-After)', async ({ page, baseURL }) => {
+test('too many wrong passwords: the login page says to wait (429 + Retry-After)', async ({
+  page,
+  baseURL,
+}) => {
   const email = uniqueEmail('paul');
-  await createAccount(page.request, baseURL!, { email, password: PASSWORD, first_name: 'Paul', last_name: 'Lefèvre', birth_date: '1960-07-14' });
+  await createAccount(page.request, baseURL!, {
+    email,
+    password: PASSWORD,
+    first_name: 'Paul',
+    last_name: 'Lefèvre',
+    birth_date: '1960-07-14',
+  });
   await page.goto('/connexion');
   await page.getByLabel(fr.fields.email, { exact: true }).fill(email);
   const password = page.getByLabel(fr.fields.password, { exact: true });
   const alert = page.getByRole('alert');
-  const limited = [fr.errors.rateLimitedSeconds, fr.errors.rateLimitedOne, fr.errors.rateLimitedSoon];
+  const limited = [
+    fr.errors.rateLimitedSeconds,
+    fr.errors.rateLimitedOne,
+    fr.errors.rateLimitedSoon,
+  ];
   // docs/accounts.md: growing delays after 5 failures for an account.
   for (let i = 0; i < 8; i++) {
     await password.fill(`Pas-le-bon-${i}`);
     await page.getByRole('button', { name: fr.login.submit }).click();
     await expect(alert).toBeFocused();
     const text = (await alert.textContent()) ?? '';
-    if (limited.some((m) => text.includes(m.replace(/ ([?!:;»])/g, '\u00a0$1'))) || /Réessayez dans \d+ minutes/.test(text)) return;
+    if (
+      limited.some((m) => text.includes(m.replace(/ ([?!:;»])/g, '\u00a0$1'))) ||
+      /Réessayez dans \d+ minutes/.test(text)
+    )
+      return;
   }
   throw new Error('no rate limit after 8 wrong passwords');
 });
@@ -211,10 +248,20 @@ test('signed-in pages send signed-out visitors to the login page', async ({ page
   await expect(h1(page)).toHaveText(fr.login.title);
 });
 
-test('a session closed from another device leads to the login page with the reason', async ({ page, browser, baseURL }) => {
+test('a session closed from another device leads to the login page with the reason', async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   test.setTimeout(60_000);
   const email = uniqueEmail('nina');
-  await createAccount(page.request, baseURL!, { email, password: PASSWORD, first_name: 'Nina', last_name: 'Garcia', birth_date: '1979-12-01' });
+  await createAccount(page.request, baseURL!, {
+    email,
+    password: PASSWORD,
+    first_name: 'Nina',
+    last_name: 'Garcia',
+    birth_date: '1979-12-01',
+  });
   await loginUi(page, email, PASSWORD);
   await page.goto('/compte');
   await expect(h1(page)).toHaveText(fr.account.title);
@@ -222,7 +269,9 @@ test('a session closed from another device leads to the login page with the reas
   // From another device: sign in and close the first session.
   const other = await browser.newContext({ baseURL: baseURL! });
   await loginApi(other.request, baseURL!, email, PASSWORD);
-  const list = (await (await other.request.get('/api/v1/me/sessions', { headers: { Accept: 'application/json' } })).json()) as Array<{ id: string; current: boolean }>;
+  const list = (await (
+    await other.request.get('/api/v1/me/sessions', { headers: { Accept: 'application/json' } })
+  ).json()) as Array<{ id: string; current: boolean }>;
   const first = list.find((s) => !s.current);
   expect(first, 'the first device in GET /me/sessions').toBeTruthy();
   const res = await other.request.delete(`/api/v1/me/sessions/${first!.id}`, {
@@ -236,10 +285,17 @@ test('a session closed from another device leads to the login page with the reas
   // been signed out"; the server answers `session_expired` for any cookie whose session is gone
   // (reported as a deviation), which the app words as "your session has ended". Either way the
   // user is told why and comes back to the page afterwards.
-  await page.getByRole('navigation', { name: fr.accountNav.label }).getByRole('link', { name: fr.accountNav.access }).click();
-  await expect(page).toHaveURL(/\/connexion\?retour=%2Fcompte%2Facces&raison=(deconnecte|session)$/);
+  await page
+    .getByRole('navigation', { name: fr.accountNav.label })
+    .getByRole('link', { name: fr.accountNav.access })
+    .click();
+  await expect(page).toHaveURL(
+    /\/connexion\?retour=%2Fcompte%2Facces&raison=(deconnecte|session)$/,
+  );
   const notice = page.getByRole('main').locator('.notice-info .notice-title');
-  await expect(notice).toHaveText(page.url().endsWith('deconnecte') ? fr.login.revoked.title : fr.login.expired.title);
+  await expect(notice).toHaveText(
+    page.url().endsWith('deconnecte') ? fr.login.revoked.title : fr.login.expired.title,
+  );
   await expect(page.getByRole('banner').getByRole('link', { name: fr.header.login })).toBeVisible();
 
   // Signing in again comes back to the page that was asked for.

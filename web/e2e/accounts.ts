@@ -36,16 +36,24 @@ interface MailSummary {
 export async function mailIds(request: APIRequestContext, to: string): Promise<Set<string>> {
   const res = await request.get('/api/v1/dev/mailbox', { headers: { Accept: 'application/json' } });
   expect(res.status(), 'GET /api/v1/dev/mailbox (is the server in development mode?)').toBe(200);
-  return new Set(((await res.json()) as MailSummary[]).filter((m) => m.to.includes(to)).map((m) => m.id));
+  return new Set(
+    ((await res.json()) as MailSummary[]).filter((m) => m.to.includes(to)).map((m) => m.id),
+  );
 }
 
 /** Waits for a mail to `to` that is not in `seen`, and returns it (newest first). */
-export async function nextMail(request: APIRequestContext, to: string, seen: Set<string>): Promise<MailSummary> {
+export async function nextMail(
+  request: APIRequestContext,
+  to: string,
+  seen: Set<string>,
+): Promise<MailSummary> {
   let found: MailSummary | undefined;
   await expect
     .poll(
       async () => {
-        const res = await request.get('/api/v1/dev/mailbox', { headers: { Accept: 'application/json' } });
+        const res = await request.get('/api/v1/dev/mailbox', {
+          headers: { Accept: 'application/json' },
+        });
         const list = (await res.json()) as MailSummary[];
         found = list.find((m) => m.to.includes(to) && !seen.has(m.id));
         return found !== undefined;
@@ -73,10 +81,16 @@ export function appPath(link: string): string {
 }
 
 /** Follows the confirmation link of the newest confirmation email, through /dev/mailbox. */
-export async function confirmThroughMailbox(page: Page, email: string, seen: Set<string>): Promise<void> {
+export async function confirmThroughMailbox(
+  page: Page,
+  email: string,
+  seen: Set<string>,
+): Promise<void> {
   const mail = await nextMail(page.request, email, seen);
   await openMail(page, mail);
-  const link = page.locator('.mail-text a.mail-url', { hasText: '/confirmer-email?token=' }).first();
+  const link = page
+    .locator('.mail-text a.mail-url', { hasText: '/confirmer-email?token=' })
+    .first();
   const href = (await link.getAttribute('href')) ?? '';
   if (new URL(href).origin === new URL(page.url()).origin) await link.click();
   else await page.goto(appPath(href));
@@ -84,7 +98,11 @@ export async function confirmThroughMailbox(page: Page, email: string, seen: Set
 }
 
 /** Reads the 6-digit code of the newest mail to `email`, in /dev/mailbox opened in another tab. */
-export async function readCode(context: BrowserContext, email: string, seen: Set<string>): Promise<string> {
+export async function readCode(
+  context: BrowserContext,
+  email: string,
+  seen: Set<string>,
+): Promise<string> {
   const page = await context.newPage();
   try {
     const mail = await nextMail(page.request, email, seen);
@@ -121,11 +139,26 @@ export async function logoutUi(page: Page): Promise<void> {
 // --- Through the API, for tests that start from a signed-in account ------------------------
 
 function unsafeHeaders(baseURL: string): Record<string, string> {
-  return { Origin: new URL(baseURL).origin, 'X-Requested-With': 'cabinet', Accept: 'application/json', 'Accept-Language': 'fr' };
+  return {
+    Origin: new URL(baseURL).origin,
+    'X-Requested-With': 'cabinet',
+    Accept: 'application/json',
+    'Accept-Language': 'fr',
+  };
 }
 
-async function post(request: APIRequestContext, baseURL: string, path: string, data: unknown, expected: number, extra: Record<string, string> = {}) {
-  const res = await request.post(`/api/v1${path}`, { data, headers: { ...unsafeHeaders(baseURL), ...extra } });
+async function post(
+  request: APIRequestContext,
+  baseURL: string,
+  path: string,
+  data: unknown,
+  expected: number,
+  extra: Record<string, string> = {},
+) {
+  const res = await request.post(`/api/v1${path}`, {
+    data,
+    headers: { ...unsafeHeaders(baseURL), ...extra },
+  });
   expect(res.status(), `POST ${path}: ${await res.text()}`).toBe(expected);
   return res;
 }
@@ -151,9 +184,18 @@ export async function createAccount(
   const seen = await mailIds(request, person.email);
   const practitioner = person.rpps !== undefined;
   const body = { phone: '+33612345678', ...person };
-  await post(request, baseURL, practitioner ? '/auth/signup/practitioner' : '/auth/signup', body, 201, opts.clientIp ? { 'X-Forwarded-For': opts.clientIp } : {});
+  await post(
+    request,
+    baseURL,
+    practitioner ? '/auth/signup/practitioner' : '/auth/signup',
+    body,
+    201,
+    opts.clientIp ? { 'X-Forwarded-For': opts.clientIp } : {},
+  );
   const mail = await nextMail(request, person.email, seen);
-  const full = (await (await request.get(`/api/v1/dev/mailbox/${mail.id}`)).json()) as { text: string };
+  const full = (await (await request.get(`/api/v1/dev/mailbox/${mail.id}`)).json()) as {
+    text: string;
+  };
   const token = /[?&]token=([^\s&"'<>]+)/.exec(full.text)?.[1];
   expect(token, `a confirmation token in: ${full.text}`).toBeTruthy();
   await post(request, baseURL, '/auth/email/confirm', { token: decodeURIComponent(token!) }, 200);
@@ -165,13 +207,21 @@ export async function createAccount(
  * that sign many people in under the per-address login limit (30 per 10 minutes), which the
  * whole suite would otherwise share from 127.0.0.1.
  */
-export async function loginApi(request: APIRequestContext, baseURL: string, email: string, password: string, opts: { clientIp?: string } = {}): Promise<void> {
+export async function loginApi(
+  request: APIRequestContext,
+  baseURL: string,
+  email: string,
+  password: string,
+  opts: { clientIp?: string } = {},
+): Promise<void> {
   const seen = await mailIds(request, email);
   const from: Record<string, string> = opts.clientIp ? { 'X-Forwarded-For': opts.clientIp } : {};
   const res = await post(request, baseURL, '/auth/login', { email, password }, 200, from);
   const { challenge } = (await res.json()) as { challenge: string };
   const mail = await nextMail(request, email, seen);
-  const full = (await (await request.get(`/api/v1/dev/mailbox/${mail.id}`)).json()) as { text: string };
+  const full = (await (await request.get(`/api/v1/dev/mailbox/${mail.id}`)).json()) as {
+    text: string;
+  };
   const code = /\b(\d{6})\b/.exec(full.text)?.[1];
   await post(request, baseURL, '/auth/login/verify', { challenge, code }, 200, from);
 }
@@ -188,7 +238,8 @@ export async function totpCode(secretBase32: string, now = clockNow()): Promise<
   const { createHmac } = await import('node:crypto');
   const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
   let bits = '';
-  for (const c of secretBase32.replace(/[\s=]/g, '').toUpperCase()) bits += alphabet.indexOf(c).toString(2).padStart(5, '0');
+  for (const c of secretBase32.replace(/[\s=]/g, '').toUpperCase())
+    bits += alphabet.indexOf(c).toString(2).padStart(5, '0');
   const key = Buffer.from(bits.match(/.{8}/g)!.map((b) => parseInt(b, 2)));
   const counter = Buffer.alloc(8);
   counter.writeBigUInt64BE(BigInt(Math.floor(now / 30_000)));

@@ -11,16 +11,34 @@ import { blockingViolations } from './axe';
 import { apiGet, unsafe, verifiedPractitioner } from './directory';
 import { expect, test } from './fixtures';
 
-const SHOTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../test-results/screenshots');
+const SHOTS = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../test-results/screenshots',
+);
 
-interface Slot { start: string; end: string; mode: string }
-interface Appointment { id: string; status: string; start: string; payment: { state: string } }
+interface Slot {
+  start: string;
+  end: string;
+  mode: string;
+}
+interface Appointment {
+  id: string;
+  status: string;
+  start: string;
+  payment: { state: string };
+}
 
 let doctorCookies: Cookie[] = [];
 let practitionerId = '';
 let ipCounter = 0;
 
-async function send(request: APIRequestContext, baseURL: string, method: 'post' | 'put', p: string, data: unknown): Promise<unknown> {
+async function send(
+  request: APIRequestContext,
+  baseURL: string,
+  method: 'post' | 'put',
+  p: string,
+  data: unknown,
+): Promise<unknown> {
   const res = await request[method](`/api/v1${p}`, { data, headers: unsafe(baseURL) });
   expect(res.status(), `${method} ${p}: ${await res.text()}`).toBeLessThan(300);
   return res.json();
@@ -28,21 +46,41 @@ async function send(request: APIRequestContext, baseURL: string, method: 'post' 
 
 test.beforeAll(async ({ browser }) => {
   test.setTimeout(90_000);
-  test.skip(!process.env.CABINET_OPERATOR_EMAIL, 'no operator credentials: nobody can verify the practitioner');
+  test.skip(
+    !process.env.CABINET_OPERATOR_EMAIL,
+    'no operator credentials: nobody can verify the practitioner',
+  );
   const baseURL = process.env.CABINET_BASE_URL!;
-  const doctor = await verifiedPractitioner(browser, baseURL, { first_name: 'Anne', last_name: 'Rivière' });
+  const doctor = await verifiedPractitioner(browser, baseURL, {
+    first_name: 'Anne',
+    last_name: 'Rivière',
+  });
   const context = await browser.newContext({ baseURL });
   try {
     await loginApi(context.request, baseURL, doctor.email, doctor.password);
     // Video every day from 8:00 to 20:00: slots whatever the day and hour the suite runs.
-    const hours = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, mode: 'video', start: '08:00', end: '20:00' }));
+    const hours = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({
+      weekday,
+      mode: 'video',
+      start: '08:00',
+      end: '20:00',
+    }));
     await send(context.request, baseURL, 'put', '/practitioner/agenda/hours', { hours });
     const profile = (await send(context.request, baseURL, 'put', '/practitioner/profile', {
-      commune_code: '75056', postcode: '75011', video: true, in_person: false, languages: ['fr'],
+      commune_code: '75056',
+      postcode: '75011',
+      video: true,
+      in_person: false,
+      languages: ['fr'],
       closed_on_public_holidays: false,
     })) as { id: string };
     practitionerId = profile.id;
-    await send(context.request, baseURL, 'post', '/practitioner/motifs', { label: 'Consultation pédiatrique', duration_min: 20, mode: 'video', price_cents: 2500 });
+    await send(context.request, baseURL, 'post', '/practitioner/motifs', {
+      label: 'Consultation pédiatrique',
+      duration_min: 20,
+      mode: 'video',
+      price_cents: 2500,
+    });
     doctorCookies = (await context.storageState()).cookies;
   } finally {
     await context.close();
@@ -53,16 +91,30 @@ test.beforeAll(async ({ browser }) => {
 async function parent(page: Page, baseURL: string): Promise<{ email: string; child: string }> {
   const email = uniqueEmail('parent');
   ipCounter += 1;
-  await createAccount(page.request, baseURL, { email, password: PASSWORD, first_name: 'Léa', last_name: 'Durand', birth_date: '1990-05-04' }, { clientIp: `203.0.113.${ipCounter}` });
+  await createAccount(
+    page.request,
+    baseURL,
+    { email, password: PASSWORD, first_name: 'Léa', last_name: 'Durand', birth_date: '1990-05-04' },
+    { clientIp: `203.0.113.${ipCounter}` },
+  );
   await loginApi(page.request, baseURL, email, PASSWORD);
   const child = (await send(page.request, baseURL, 'post', '/me/profiles', {
-    first_name: 'Tom', last_name: 'Durand', birth_date: '2019-04-02', sex: 'male', relationship: 'child',
+    first_name: 'Tom',
+    last_name: 'Durand',
+    birth_date: '2019-04-02',
+    sex: 'male',
+    relationship: 'child',
   })) as { id: string };
   return { email, child: child.id };
 }
 
 async function freeSlots(request: APIRequestContext): Promise<Slot[]> {
-  return (await apiGet<{ slots: Slot[] }>(request, `/practitioners/${practitionerId}/slots?days=7&mode=video`)).slots;
+  return (
+    await apiGet<{ slots: Slot[] }>(
+      request,
+      `/practitioners/${practitionerId}/slots?days=7&mode=video`,
+    )
+  ).slots;
 }
 
 async function agendaDay(browser: Browser, baseURL: string, date: string): Promise<Page> {
@@ -74,7 +126,11 @@ async function agendaDay(browser: Browser, baseURL: string, date: string): Promi
   return page;
 }
 
-test('a parent books a video slot for their child, then cancels it from the email link', async ({ page, browser, baseURL }) => {
+test('a parent books a video slot for their child, then cancels it from the email link', async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   test.setTimeout(120_000);
   const { email, child } = await parent(page, baseURL!);
   const before = await freeSlots(page.request);
@@ -122,11 +178,15 @@ test('a parent books a video slot for their child, then cancels it from the emai
   // The practitioner's agenda shows it.
   const day = start.slice(0, 10);
   const agenda = await agendaDay(browser, baseURL!, day);
-  await expect(agenda.getByTestId('agenda-appointment').filter({ hasText: 'Tom Durand' })).toBeVisible();
+  await expect(
+    agenda.getByTestId('agenda-appointment').filter({ hasText: 'Tom Durand' }),
+  ).toBeVisible();
 
   // The email's cancel link, opened without a session.
   const mail = await nextMail(page.request, email, seen);
-  const full = (await (await page.request.get(`/api/v1/dev/mailbox/${mail.id}`)).json()) as { text: string };
+  const full = (await (await page.request.get(`/api/v1/dev/mailbox/${mail.id}`)).json()) as {
+    text: string;
+  };
   const link = /\/annuler\?token=([A-Za-z0-9.]+)/.exec(full.text);
   expect(link, `a cancel link in: ${full.text}`).toBeTruthy();
   const stranger = await browser.newContext({ baseURL });
@@ -150,7 +210,10 @@ test('a parent books a video slot for their child, then cancels it from the emai
 
   // Mes rendez-vous shows it among the past ones, cancelled.
   await page.goto('/patient/rendez-vous');
-  await expect(page.locator(`[data-testid="appointment"][data-id="${booked.id}"]`)).toHaveAttribute('data-status', 'cancelled');
+  await expect(page.locator(`[data-testid="appointment"][data-id="${booked.id}"]`)).toHaveAttribute(
+    'data-status',
+    'cancelled',
+  );
   await page.setViewportSize({ width: 360, height: 740 });
   await page.screenshot({ path: `${SHOTS}/my-appointments-fr-360.png`, fullPage: true });
 });

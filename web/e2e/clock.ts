@@ -38,7 +38,9 @@ export async function shiftClock(context: BrowserContext): Promise<void> {
     const Real = Date;
     function Shifted(this: unknown, ...args: unknown[]): unknown {
       if (!new.target) return new Real(Real.now() + offset).toString();
-      return args.length === 0 ? new Real(Real.now() + offset) : new (Real as unknown as new (...a: unknown[]) => Date)(...args);
+      return args.length === 0
+        ? new Real(Real.now() + offset)
+        : new (Real as unknown as new (...a: unknown[]) => Date)(...args);
     }
     Shifted.prototype = Real.prototype;
     Shifted.now = () => Real.now() + offset;

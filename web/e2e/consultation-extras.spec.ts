@@ -16,20 +16,38 @@ import { crc32 } from 'node:zlib';
 import type { Browser, BrowserContext, Cookie, Page } from '@playwright/test';
 import { fr } from '../src/i18n/fr';
 import { blockingViolations } from './axe';
-import { type Doctor, expectMediaFlowing, patientWithAppointment, videoDoctor } from './consultation';
+import {
+  type Doctor,
+  expectMediaFlowing,
+  patientWithAppointment,
+  videoDoctor,
+} from './consultation';
 import { expect, test } from './fixtures';
 
-const SHOTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../test-results/screenshots');
+const SHOTS = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../test-results/screenshots',
+);
 
 let practitioner: Doctor;
 
 test.beforeAll(async ({ browser }) => {
   test.setTimeout(90_000);
-  test.skip(!process.env.CABINET_OPERATOR_EMAIL, 'no operator credentials: nobody can verify the practitioner');
-  practitioner = await videoDoctor(browser, process.env.CABINET_BASE_URL!, { first_name: 'Camille', last_name: 'Durand' });
+  test.skip(
+    !process.env.CABINET_OPERATOR_EMAIL,
+    'no operator credentials: nobody can verify the practitioner',
+  );
+  practitioner = await videoDoctor(browser, process.env.CABINET_BASE_URL!, {
+    first_name: 'Camille',
+    last_name: 'Durand',
+  });
 });
 
-async function freshContext(browser: Browser, baseURL: string, cookies: Cookie[] = []): Promise<{ context: BrowserContext; page: Page }> {
+async function freshContext(
+  browser: Browser,
+  baseURL: string,
+  cookies: Cookie[] = [],
+): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ baseURL, permissions: ['camera', 'microphone'] });
   if (cookies.length) await context.addCookies(cookies);
   return { context, page: await context.newPage() };
@@ -48,7 +66,11 @@ function withTextChunk(png: Buffer, text: string): Buffer {
   return Buffer.concat([png.subarray(0, ihdrEnd), chunk, png.subarray(ihdrEnd)]);
 }
 
-test('files, notes, an invited interpreter let in, the switch to the phone', async ({ page, browser, baseURL }) => {
+test('files, notes, an invited interpreter let in, the switch to the phone', async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   test.setTimeout(240_000);
   await page.context().grantPermissions(['camera', 'microphone']);
   const appt = await patientWithAppointment(page, baseURL!, practitioner, '+33612345678');
@@ -80,26 +102,46 @@ test('files, notes, an invited interpreter let in, the switch to the phone', asy
 
   // Private notes, saved as typed, still there after a reload.
   await d.getByTestId('private-notes').fill('Toux sèche depuis 3 jours. Pas de fièvre.');
-  await expect(d.getByTestId('notes-status')).toHaveAttribute('data-state', 'saved', { timeout: 5_000 });
+  await expect(d.getByTestId('notes-status')).toHaveAttribute('data-state', 'saved', {
+    timeout: 5_000,
+  });
   await expect(d.getByTestId('notes-status')).toContainText('Enregistré à');
   await d.reload();
-  await expect(d.getByTestId('private-notes')).toHaveValue('Toux sèche depuis 3 jours. Pas de fièvre.');
+  await expect(d.getByTestId('private-notes')).toHaveValue(
+    'Toux sèche depuis 3 jours. Pas de fièvre.',
+  );
   expect(await blockingViolations(d)).toEqual([]);
 
   // A photo from the patient: refused over 5 MB before sending; shown to both with a thumbnail.
-  await page.getByTestId('chat-file-input').setInputFiles({ name: 'grande.jpg', mimeType: 'image/jpeg', buffer: Buffer.alloc(5 * 1024 * 1024 + 1, 1) });
+  await page.getByTestId('chat-file-input').setInputFiles({
+    name: 'grande.jpg',
+    mimeType: 'image/jpeg',
+    buffer: Buffer.alloc(5 * 1024 * 1024 + 1, 1),
+  });
   await expect(page.getByTestId('chat-file-error')).toContainText('5 Mo');
   const secret = 'GPS 48.8566 2.3522, iPhone de Hugo';
-  const png = withTextChunk(await page.screenshot({ type: 'png', clip: { x: 0, y: 0, width: 64, height: 64 } }), secret);
+  const png = withTextChunk(
+    await page.screenshot({ type: 'png', clip: { x: 0, y: 0, width: 64, height: 64 } }),
+    secret,
+  );
   expect(png.includes(Buffer.from(secret, 'latin1'))).toBe(true);
-  await page.getByTestId('chat-file-input').setInputFiles({ name: 'gorge.png', mimeType: 'image/png', buffer: png });
+  await page
+    .getByTestId('chat-file-input')
+    .setInputFiles({ name: 'gorge.png', mimeType: 'image/png', buffer: png });
   for (const p of [page, d]) {
     const line = p.getByTestId('chat-file').filter({ hasText: 'gorge.png' });
     await expect(line).toHaveAttribute('data-mime', 'image/png', { timeout: 10_000 });
     await expect(line.getByTestId('chat-file-image')).toBeVisible();
-    await expect(line.getByTestId('chat-file-download')).toHaveAttribute('href', /\/api\/v1\/consultations\/.+\/files\//);
+    await expect(line.getByTestId('chat-file-download')).toHaveAttribute(
+      'href',
+      /\/api\/v1\/consultations\/.+\/files\//,
+    );
   }
-  const href = await d.getByTestId('chat-file').filter({ hasText: 'gorge.png' }).getByTestId('chat-file-download').getAttribute('href');
+  const href = await d
+    .getByTestId('chat-file')
+    .filter({ hasText: 'gorge.png' })
+    .getByTestId('chat-file-download')
+    .getAttribute('href');
   const received = await d.request.get(href!);
   expect(received.status()).toBe(200);
   const copy = await received.body();
@@ -115,20 +157,26 @@ test('files, notes, an invited interpreter let in, the switch to the phone', asy
   await g.goto(link);
   await expect(g.getByRole('heading', { level: 1 })).toHaveText(fr.guest.title);
   await expect(g.locator('.lead')).toContainText('Dr Camille Durand');
-  await expect(g.locator('.lead'), 'the day and time of the consultation').toContainText(/\sà\s\d{1,2}\sh/);
+  await expect(g.locator('.lead'), 'the day and time of the consultation').toContainText(
+    /\sà\s\d{1,2}\sh/,
+  );
   expect(await blockingViolations(g)).toEqual([]);
   await g.getByTestId('guest-name').fill('Ana Silva');
   await g.getByTestId('guest-join').click();
   await g.getByTestId('speaker-play').click();
   await g.getByTestId('speaker-yes').click();
   await g.getByTestId('precall-enter').click();
-  await expect(g.getByTestId('room-status')).toHaveAttribute('data-status', 'guest_waiting', { timeout: 15_000 });
+  await expect(g.getByTestId('room-status')).toHaveAttribute('data-status', 'guest_waiting', {
+    timeout: 15_000,
+  });
   await g.setViewportSize({ width: 360, height: 740 });
   await g.screenshot({ path: `${SHOTS}/consultation-guest-waiting-fr-360.png`, fullPage: true });
   expect(await blockingViolations(g)).toEqual([]);
 
   // The patient's list of invitations says at once that the link was used, and by whom.
-  await expect(page.getByTestId('invite-item')).toHaveAttribute('data-state', 'claimed', { timeout: 10_000 });
+  await expect(page.getByTestId('invite-item')).toHaveAttribute('data-state', 'claimed', {
+    timeout: 10_000,
+  });
   await expect(page.getByTestId('invite-item')).toContainText('Ana Silva');
 
   // The link is now this browser's: another one is told so.
@@ -142,8 +190,11 @@ test('files, notes, an invited interpreter let in, the switch to the phone', asy
   await expect(admit).toHaveCount(1, { timeout: 10_000 });
   await admit.click();
   await expect(d.getByTestId('admit-guest')).toHaveCount(0);
-  await expect(g.getByTestId('room-status')).toHaveAttribute('data-status', 'in_call', { timeout: 15_000 });
-  for (const p of [page, d, g]) await expect(p.getByTestId('remote-video')).toHaveCount(2, { timeout: 20_000 });
+  await expect(g.getByTestId('room-status')).toHaveAttribute('data-status', 'in_call', {
+    timeout: 15_000,
+  });
+  for (const p of [page, d, g])
+    await expect(p.getByTestId('remote-video')).toHaveCount(2, { timeout: 20_000 });
   await expectMediaFlowing(g, 'the interpreter');
   await expect(d.locator('[data-testid="remote-video"][data-participant]')).toHaveCount(2);
   await expect(g.getByTestId('close-consultation')).toHaveCount(0);
@@ -161,14 +212,18 @@ test('files, notes, an invited interpreter let in, the switch to the phone', asy
   await expect(d.getByText(fr.call.muted)).toHaveCount(1);
   await page.setViewportSize({ width: 360, height: 740 });
   await page.screenshot({ path: `${SHOTS}/consultation-phone-patient-fr-360.png`, fullPage: true });
-  await d.screenshot({ path: `${SHOTS}/consultation-phone-practitioner-fr-1280.png`, fullPage: true });
+  await d.screenshot({
+    path: `${SHOTS}/consultation-phone-practitioner-fr-1280.png`,
+    fullPage: true,
+  });
   await expect(page).toHaveURL(new RegExp(`${room}$`));
   expect(await blockingViolations(d)).toEqual([]);
 
   // The end, for everyone.
   await d.getByTestId('close-consultation').click();
   await d.getByTestId('close-confirm').click();
-  for (const p of [d, page, g]) await expect(p.getByTestId('consultation-ended')).toBeVisible({ timeout: 10_000 });
+  for (const p of [d, page, g])
+    await expect(p.getByTestId('consultation-ended')).toBeVisible({ timeout: 10_000 });
   await guest.context.close();
   await doctor.context.close();
 });

@@ -19,13 +19,24 @@ import { fr } from '../src/i18n/fr';
 import { PASSWORD, createAccount, loginApi, uniqueEmail } from './accounts';
 import { blockingViolations } from './axe';
 import {
-  type Appointment, type Doctor, cutNetwork, doctorPage, expectMediaFlowing, nextAddress,
-  patientWithAppointment, recordSetup, trackSockets, videoDoctor,
+  type Appointment,
+  type Doctor,
+  cutNetwork,
+  doctorPage,
+  expectMediaFlowing,
+  nextAddress,
+  patientWithAppointment,
+  recordSetup,
+  trackSockets,
+  videoDoctor,
 } from './consultation';
 import { apiGet } from './directory';
 import { expect, test } from './fixtures';
 
-const SHOTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../test-results/screenshots');
+const SHOTS = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../test-results/screenshots',
+);
 const TURN = !!process.env.CABINET_TEST_TURN_URL;
 /** Calls set up again in the relay test, for the bench's set-up times (bench/call_setup asks 20). */
 const SAMPLES = Number(process.env.CABINET_E2E_SETUP_SAMPLES ?? 3);
@@ -34,11 +45,21 @@ let main: Doctor;
 
 test.beforeAll(async ({ browser }) => {
   test.setTimeout(90_000);
-  test.skip(!process.env.CABINET_OPERATOR_EMAIL, 'no operator credentials: nobody can verify the practitioner');
-  main = await videoDoctor(browser, process.env.CABINET_BASE_URL!, { first_name: 'Camille', last_name: 'Durand' });
+  test.skip(
+    !process.env.CABINET_OPERATOR_EMAIL,
+    'no operator credentials: nobody can verify the practitioner',
+  );
+  main = await videoDoctor(browser, process.env.CABINET_BASE_URL!, {
+    first_name: 'Camille',
+    last_name: 'Durand',
+  });
 });
 
-test('a patient is admitted from the waiting room, both talk and chat, the practitioner ends the consultation', async ({ page, browser, baseURL }) => {
+test('a patient is admitted from the waiting room, both talk and chat, the practitioner ends the consultation', async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   test.setTimeout(180_000);
   await page.context().grantPermissions(['camera', 'microphone']);
   await trackSockets(page);
@@ -92,26 +113,51 @@ test('a patient is admitted from the waiting room, both talk and chat, the pract
     expect(r.setupMs!, 'call set up in under 10 s').toBeLessThan(10_000);
     recordSetup('direct', r.setupMs);
   }
-  await expect(page.getByTestId('call-quality')).toHaveAttribute('data-level', /^(bonne|moyenne|faible)$/, { timeout: 10_000 });
-  await expect(d.getByTestId('call-quality')).toHaveAttribute('data-level', /^(bonne|moyenne|faible)$/);
+  await expect(page.getByTestId('call-quality')).toHaveAttribute(
+    'data-level',
+    /^(bonne|moyenne|faible)$/,
+    { timeout: 10_000 },
+  );
+  await expect(d.getByTestId('call-quality')).toHaveAttribute(
+    'data-level',
+    /^(bonne|moyenne|faible)$/,
+  );
 
   // Chat, both ways: Enter sends, and so does the button.
   await page.getByTestId('chat-input').fill('Bonjour docteur, je vous entends bien.');
   await page.getByTestId('chat-input').press('Enter');
-  await expect(d.getByTestId('chat-message').filter({ hasText: 'je vous entends bien' })).toBeVisible();
+  await expect(
+    d.getByTestId('chat-message').filter({ hasText: 'je vous entends bien' }),
+  ).toBeVisible();
   await d.getByTestId('chat-input').fill('Parfait. Montrez-moi votre gorge.');
   await d.getByTestId('chat-send').click();
-  await expect(page.getByTestId('chat-message').filter({ hasText: 'Montrez-moi votre gorge' })).toBeVisible();
+  await expect(
+    page.getByTestId('chat-message').filter({ hasText: 'Montrez-moi votre gorge' }),
+  ).toBeVisible();
   await expect(page.getByTestId('chat-message')).toHaveCount(2);
 
   // Another patient, signed in, with the link: the room does not exist for them, and nothing of
   // it reaches their socket (their page's socket is open: the app opened it for the room).
-  const strangerContext = await browser.newContext({ baseURL: baseURL!, permissions: ['camera', 'microphone'] });
+  const strangerContext = await browser.newContext({
+    baseURL: baseURL!,
+    permissions: ['camera', 'microphone'],
+  });
   const stranger = await strangerContext.newPage();
   await trackSockets(stranger);
   const strangerEmail = uniqueEmail('curieuse');
   const strangerIp = nextAddress();
-  await createAccount(stranger.request, baseURL!, { email: strangerEmail, password: PASSWORD, first_name: 'Inès', last_name: 'Curieuse', birth_date: '1979-05-02' }, { clientIp: strangerIp });
+  await createAccount(
+    stranger.request,
+    baseURL!,
+    {
+      email: strangerEmail,
+      password: PASSWORD,
+      first_name: 'Inès',
+      last_name: 'Curieuse',
+      birth_date: '1979-05-02',
+    },
+    { clientIp: strangerIp },
+  );
   await loginApi(stranger.request, baseURL!, strangerEmail, PASSWORD, { clientIp: strangerIp });
   await stranger.goto(`/consultation/${appt.id}`);
   await expect(stranger.getByTestId('room-status')).toHaveAttribute('data-status', 'not_found');
@@ -125,11 +171,25 @@ test('a patient is admitted from the waiting room, both talk and chat, the pract
   expect(strangerSocket).toBe(true);
   await page.getByTestId('chat-input').fill('Un message pour le docteur seulement.');
   await page.getByTestId('chat-input').press('Enter');
-  await expect(d.getByTestId('chat-message').filter({ hasText: 'pour le docteur seulement' })).toBeVisible();
-  await expect(d.getByTestId('chat-message').filter({ hasText: 'Je suis là aussi' })).toHaveCount(0);
-  const heard = await stranger.evaluate(() => (window as unknown as { __received: string[] }).__received.map((m) => JSON.parse(m) as { type: string; code?: string }));
-  expect(heard.filter((m) => m.type === 'error').map((m) => m.code)).toEqual(['not_found', 'not_found']);
-  expect(heard.filter((m) => !['error', 'hello', 'pong'].includes(m.type)), 'nothing of the room reached the stranger').toEqual([]);
+  await expect(
+    d.getByTestId('chat-message').filter({ hasText: 'pour le docteur seulement' }),
+  ).toBeVisible();
+  await expect(d.getByTestId('chat-message').filter({ hasText: 'Je suis là aussi' })).toHaveCount(
+    0,
+  );
+  const heard = await stranger.evaluate(() =>
+    (window as unknown as { __received: string[] }).__received.map(
+      (m) => JSON.parse(m) as { type: string; code?: string },
+    ),
+  );
+  expect(heard.filter((m) => m.type === 'error').map((m) => m.code)).toEqual([
+    'not_found',
+    'not_found',
+  ]);
+  expect(
+    heard.filter((m) => !['error', 'hello', 'pong'].includes(m.type)),
+    'nothing of the room reached the stranger',
+  ).toEqual([]);
   await strangerContext.close();
 
   // The patient's network drops: the page says so, and once the network is back the socket
@@ -141,12 +201,17 @@ test('a patient is admitted from the waiting room, both talk and chat, the pract
   await expect(page.getByText(fr.room.connectionLost)).toBeHidden({ timeout: 20_000 });
   await expect(status).toHaveAttribute('data-status', 'in_call');
   await expect
-    .poll(async () => (await expectMediaFlowing(page, 'the patient, after the cut')).framesDecoded, { message: 'new frames after the cut', timeout: 20_000 })
+    .poll(
+      async () => (await expectMediaFlowing(page, 'the patient, after the cut')).framesDecoded,
+      { message: 'new frames after the cut', timeout: 20_000 },
+    )
     .toBeGreaterThan(framesBefore);
   await expectMediaFlowing(d, 'the practitioner, after the cut');
   await page.getByTestId('chat-input').fill('Je suis de retour.');
   await page.getByTestId('chat-input').press('Enter');
-  await expect(d.getByTestId('chat-message').filter({ hasText: 'Je suis de retour' })).toBeVisible();
+  await expect(
+    d.getByTestId('chat-message').filter({ hasText: 'Je suis de retour' }),
+  ).toBeVisible();
   await expect(page.getByTestId('chat-message')).toHaveCount(4);
 
   // Micro and camera buttons say what they do and show their state.
@@ -162,7 +227,10 @@ test('a patient is admitted from the waiting room, both talk and chat, the pract
   expect(await blockingViolations(page)).toEqual([]);
   expect(await blockingViolations(d)).toEqual([]);
   await page.screenshot({ path: `${SHOTS}/consultation-call-patient-fr-1280.png`, fullPage: true });
-  await d.screenshot({ path: `${SHOTS}/consultation-call-practitioner-fr-1280.png`, fullPage: true });
+  await d.screenshot({
+    path: `${SHOTS}/consultation-call-practitioner-fr-1280.png`,
+    fullPage: true,
+  });
   await page.setViewportSize({ width: 360, height: 740 });
   await page.screenshot({ path: `${SHOTS}/consultation-call-patient-fr-360.png`, fullPage: true });
 
@@ -183,24 +251,44 @@ test('a patient is admitted from the waiting room, both talk and chat, the pract
   await doctor.context.close();
 });
 
-test('the same call goes through the TURN relay when nothing else is allowed', async ({ page, browser, baseURL }) => {
+test('the same call goes through the TURN relay when nothing else is allowed', async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   test.skip(!TURN, 'no coturn (scripts/services start coturn; scripts/test starts one)');
   test.setTimeout(120_000 + SAMPLES * 2 * 15_000);
-  const doctor = await videoDoctor(browser, baseURL!, { first_name: 'Louise', last_name: 'Relais' });
+  const doctor = await videoDoctor(browser, baseURL!, {
+    first_name: 'Louise',
+    last_name: 'Relais',
+  });
   await page.context().grantPermissions(['camera', 'microphone']);
   const appt = await patientWithAppointment(page, baseURL!, doctor);
-  const ice = await apiGet<{ ice_servers: Array<{ urls: string[]; username?: string }> }>(page.request, '/ice-servers');
-  expect(ice.ice_servers.some((s) => s.urls.some((u) => u.startsWith('turn:')) && !!s.username), 'a TURN server with a credential').toBe(true);
+  const ice = await apiGet<{ ice_servers: Array<{ urls: string[]; username?: string }> }>(
+    page.request,
+    '/ice-servers',
+  );
+  expect(
+    ice.ice_servers.some((s) => s.urls.some((u) => u.startsWith('turn:')) && !!s.username),
+    'a TURN server with a credential',
+  ).toBe(true);
 
   // ?relais=1 sets iceTransportPolicy "relay": host and reflexive candidates are not even tried.
   await page.goto(`/consultation/${appt.id}?relais=1`);
-  await expect(page.getByTestId('room-status')).toHaveAttribute('data-status', 'waiting', { timeout: 15_000 });
+  await expect(page.getByTestId('room-status')).toHaveAttribute('data-status', 'waiting', {
+    timeout: 15_000,
+  });
   const dr = await doctorPage(browser, baseURL!, doctor);
   const d = dr.page;
   await d.goto(`/consultation/${appt.id}?relais=1`);
   await d.getByTestId('admit').click();
-  await expect(page.getByTestId('room-status')).toHaveAttribute('data-status', 'in_call', { timeout: 15_000 });
-  for (const [p, who] of [[page, 'the patient'], [d, 'the practitioner']] as const) {
+  await expect(page.getByTestId('room-status')).toHaveAttribute('data-status', 'in_call', {
+    timeout: 15_000,
+  });
+  for (const [p, who] of [
+    [page, 'the patient'],
+    [d, 'the practitioner'],
+  ] as const) {
     const r = await expectMediaFlowing(p, `${who}, relayed`);
     expect(r.route, `${who} goes through TURN`).toBe('relay');
     recordSetup('relay', r.setupMs);
@@ -233,7 +321,18 @@ test('the same call goes through the TURN relay when nothing else is allowed', a
 test('a stranger cannot see the room', async ({ page, baseURL }) => {
   const email = uniqueEmail('curieux');
   const clientIp = nextAddress();
-  await createAccount(page.request, baseURL!, { email, password: PASSWORD, first_name: 'Paul', last_name: 'Curieux', birth_date: '1970-01-01' }, { clientIp });
+  await createAccount(
+    page.request,
+    baseURL!,
+    {
+      email,
+      password: PASSWORD,
+      first_name: 'Paul',
+      last_name: 'Curieux',
+      birth_date: '1970-01-01',
+    },
+    { clientIp },
+  );
   await loginApi(page.request, baseURL!, email, PASSWORD, { clientIp });
   await page.goto('/consultation/a-nope');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(fr.room.notFoundTitle);

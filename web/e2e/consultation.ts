@@ -12,32 +12,87 @@ import { expect } from './fixtures';
 
 const RESULTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../test-results');
 
-export interface Slot { start: string; end: string; mode: string }
-export interface Appointment { id: string; status: string; start: string; payment: { state: string; captured_cents?: number } }
-export interface PeerReport { id: string; framesDecoded: number; audioBytesReceived: number; connectionState: string; setupMs: number | null; route: string | null }
-export interface Doctor { cookies: Cookie[]; practitionerId: string; motifId: string }
+export interface Slot {
+  start: string;
+  end: string;
+  mode: string;
+}
+export interface Appointment {
+  id: string;
+  status: string;
+  start: string;
+  payment: { state: string; captured_cents?: number };
+}
+export interface PeerReport {
+  id: string;
+  framesDecoded: number;
+  audioBytesReceived: number;
+  connectionState: string;
+  setupMs: number | null;
+  route: string | null;
+}
+export interface Doctor {
+  cookies: Cookie[];
+  practitionerId: string;
+  motifId: string;
+}
 
-export async function send(request: APIRequestContext, baseURL: string, method: 'post' | 'put', p: string, data: unknown, headers: Record<string, string> = {}): Promise<unknown> {
-  const res = await request[method](`/api/v1${p}`, { data, headers: { ...unsafe(baseURL), ...headers } });
+export async function send(
+  request: APIRequestContext,
+  baseURL: string,
+  method: 'post' | 'put',
+  p: string,
+  data: unknown,
+  headers: Record<string, string> = {},
+): Promise<unknown> {
+  const res = await request[method](`/api/v1${p}`, {
+    data,
+    headers: { ...unsafe(baseURL), ...headers },
+  });
   expect(res.status(), `${method} ${p}: ${await res.text()}`).toBeLessThan(300);
   return res.json();
 }
 
 /** A verified practitioner taking video consultations at any hour, with a 10-minute motif. */
-export async function videoDoctor(browser: Browser, baseURL: string, who: { first_name: string; last_name: string }): Promise<Doctor> {
+export async function videoDoctor(
+  browser: Browser,
+  baseURL: string,
+  who: { first_name: string; last_name: string },
+): Promise<Doctor> {
   const doctor = await verifiedPractitioner(browser, baseURL, who);
   const context = await browser.newContext({ baseURL });
   try {
-    await loginApi(context.request, baseURL, doctor.email, doctor.password, { clientIp: nextAddress() });
-    const hours = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, mode: 'video', start: '00:00', end: '24:00' }));
+    await loginApi(context.request, baseURL, doctor.email, doctor.password, {
+      clientIp: nextAddress(),
+    });
+    const hours = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({
+      weekday,
+      mode: 'video',
+      start: '00:00',
+      end: '24:00',
+    }));
     await send(context.request, baseURL, 'put', '/practitioner/agenda/hours', { hours });
     const profile = (await send(context.request, baseURL, 'put', '/practitioner/profile', {
-      commune_code: '75056', postcode: '75011', video: true, in_person: false, languages: ['fr'],
-      closed_on_public_holidays: false, min_notice_minutes: 0,
+      commune_code: '75056',
+      postcode: '75011',
+      video: true,
+      in_person: false,
+      languages: ['fr'],
+      closed_on_public_holidays: false,
+      min_notice_minutes: 0,
     })) as { id: string };
     // 10 minutes: slots every 10 minutes from midnight, so the next one starts within 10 minutes.
-    const motif = (await send(context.request, baseURL, 'post', '/practitioner/motifs', { label: 'Téléconsultation courte', duration_min: 10, mode: 'video', price_cents: 2500 })) as { id: string };
-    return { cookies: (await context.storageState()).cookies, practitionerId: profile.id, motifId: motif.id };
+    const motif = (await send(context.request, baseURL, 'post', '/practitioner/motifs', {
+      label: 'Téléconsultation courte',
+      duration_min: 10,
+      mode: 'video',
+      price_cents: 2500,
+    })) as { id: string };
+    return {
+      cookies: (await context.storageState()).cookies,
+      practitionerId: profile.id,
+      motifId: motif.id,
+    };
   } finally {
     await context.close();
   }
@@ -58,26 +113,70 @@ export function nextAddress(): string {
   return `203.0.113.${100 + (people % 150)}`;
 }
 
-export async function patientWithAppointment(page: Page, baseURL: string, doctor: Doctor, phone?: string): Promise<Appointment> {
+export async function patientWithAppointment(
+  page: Page,
+  baseURL: string,
+  doctor: Doctor,
+  phone?: string,
+): Promise<Appointment> {
   const email = uniqueEmail('hugo');
   const clientIp = nextAddress();
-  await createAccount(page.request, baseURL, { email, password: PASSWORD, first_name: 'Hugo', last_name: 'Lambert', birth_date: '1988-03-12', ...(phone ? { phone } : {}) }, { clientIp });
+  await createAccount(
+    page.request,
+    baseURL,
+    {
+      email,
+      password: PASSWORD,
+      first_name: 'Hugo',
+      last_name: 'Lambert',
+      birth_date: '1988-03-12',
+      ...(phone ? { phone } : {}),
+    },
+    { clientIp },
+  );
   await loginApi(page.request, baseURL, email, PASSWORD, { clientIp });
   const me = await apiGet<{ current_profile: string }>(page.request, '/me');
   // Two days: at 23:55 the next slot is tomorrow's first.
-  const { slots } = await apiGet<{ slots: Slot[] }>(page.request, `/practitioners/${doctor.practitionerId}/slots?days=2&mode=video&motif_id=${doctor.motifId}`);
+  const { slots } = await apiGet<{ slots: Slot[] }>(
+    page.request,
+    `/practitioners/${doctor.practitionerId}/slots?days=2&mode=video&motif_id=${doctor.motifId}`,
+  );
   const slot = slots[0];
   expect(slot, 'a video slot today').toBeTruthy();
-  expect(Date.parse(slot!.start) - now(), 'the next slot starts within 10 minutes').toBeLessThanOrEqual(10 * 60_000);
-  const booked = (await send(page.request, baseURL, 'post', '/appointments', {
-    practitioner_id: doctor.practitionerId, motif_id: doctor.motifId, start: slot!.start, profile_id: me.current_profile, mode: 'video',
-  }, { 'Idempotency-Key': `e2e-consultation-${Date.now()}` })) as Appointment;
-  const confirmed = (await send(page.request, baseURL, 'post', `/appointments/${booked.id}/confirm`, { payment_method: 'tok_visa' })) as Appointment;
+  expect(
+    Date.parse(slot!.start) - now(),
+    'the next slot starts within 10 minutes',
+  ).toBeLessThanOrEqual(10 * 60_000);
+  const booked = (await send(
+    page.request,
+    baseURL,
+    'post',
+    '/appointments',
+    {
+      practitioner_id: doctor.practitionerId,
+      motif_id: doctor.motifId,
+      start: slot!.start,
+      profile_id: me.current_profile,
+      mode: 'video',
+    },
+    { 'Idempotency-Key': `e2e-consultation-${Date.now()}` },
+  )) as Appointment;
+  const confirmed = (await send(
+    page.request,
+    baseURL,
+    'post',
+    `/appointments/${booked.id}/confirm`,
+    { payment_method: 'tok_visa' },
+  )) as Appointment;
   expect(confirmed.status).toBe('confirmed');
   return confirmed;
 }
 
-export async function doctorPage(browser: Browser, baseURL: string, doctor: Doctor): Promise<{ context: BrowserContext; page: Page }> {
+export async function doctorPage(
+  browser: Browser,
+  baseURL: string,
+  doctor: Doctor,
+): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ baseURL, permissions: ['camera', 'microphone'] });
   await context.addCookies(doctor.cookies);
   return { context, page: await context.newPage() };
@@ -107,7 +206,11 @@ export async function trackSockets(page: Page): Promise<void> {
 /** The network goes away: offline, and the open socket dies without a closing handshake. */
 export async function cutNetwork(page: Page): Promise<void> {
   await page.context().setOffline(true);
-  await page.evaluate(() => (window as unknown as { __sockets: WebSocket[] }).__sockets.forEach((s) => s.close(4000, 'network cut (test)')));
+  await page.evaluate(() =>
+    (window as unknown as { __sockets: WebSocket[] }).__sockets.forEach((s) =>
+      s.close(4000, 'network cut (test)'),
+    ),
+  );
 }
 
 /** The call's stats of the page's single peer, once it receives picture and sound. */
@@ -116,11 +219,20 @@ export async function expectMediaFlowing(page: Page, who: string): Promise<PeerR
   await expect
     .poll(
       async () => {
-        const peers = await page.evaluate(() => (window as unknown as { __cabinetCall?: { peers: () => Promise<PeerReport[]> } }).__cabinetCall?.peers() ?? []);
+        const peers = await page.evaluate(
+          () =>
+            (
+              window as unknown as { __cabinetCall?: { peers: () => Promise<PeerReport[]> } }
+            ).__cabinetCall?.peers() ?? [],
+        );
         report = peers.find((p) => p.connectionState === 'connected');
         return !!report && report.framesDecoded > 10 && report.audioBytesReceived > 1000;
       },
-      { message: `${who} decodes the other's video and receives their audio`, timeout: 30_000, intervals: [500] },
+      {
+        message: `${who} decodes the other's video and receives their audio`,
+        timeout: 30_000,
+        intervals: [500],
+      },
     )
     .toBe(true);
   return report!;

@@ -11,7 +11,9 @@ import { expect, test, useLanguage } from './fixtures';
 
 const GP = 'general_medicine';
 
-test('a patient searches a GP near a postcode, sees next slots, opens a profile and its week', async ({ page }) => {
+test('a patient searches a GP near a postcode, sees next slots, opens a profile and its week', async ({
+  page,
+}) => {
   await page.goto('/');
   const form = page.getByRole('search', { name: fr.homeSearch.label });
   await form.getByLabel(fr.homeSearch.what).fill('Médecin généraliste');
@@ -41,8 +43,11 @@ test('a patient searches a GP near a postcode, sees next slots, opens a profile 
   expect(await slots.count()).toBeGreaterThan(0);
   const first = slots.first();
   await expect(first.locator('.slot-time')).toHaveText(/^\d{2}:\d{2}$/);
-  await expect(first.locator('.slot-day')).toHaveText(/^(lun|mar|mer|jeu|ven|sam|dim)\. \d{1,2} \S+/);
-  for (const card of await cards.all()) expect(await card.locator('a.slot').count()).toBeLessThanOrEqual(5);
+  await expect(first.locator('.slot-day')).toHaveText(
+    /^(lun|mar|mer|jeu|ven|sam|dim)\. \d{1,2} \S+/,
+  );
+  for (const card of await cards.all())
+    expect(await card.locator('a.slot').count()).toBeLessThanOrEqual(5);
 
   // The slot leads to the practitioner's page with that slot highlighted.
   const href = (await first.getAttribute('href')) ?? '';
@@ -56,7 +61,9 @@ test('a patient searches a GP near a postcode, sees next slots, opens a profile 
   const chosen = page.locator('.week-slots button[aria-pressed="true"]');
   await expect(chosen).toHaveCount(1);
   await expect(chosen).toContainText(time);
-  await expect(page.locator('#chosen-title')).toContainText(/Votre créneau\s:\s\S+ \d{1,2} \S+ à \d{1,2}\sh\s\d{2}/);
+  await expect(page.locator('#chosen-title')).toContainText(
+    /Votre créneau\s:\s\S+ \d{1,2} \S+ à \d{1,2}\sh\s\d{2}/,
+  );
   await expect(page.getByRole('heading', { name: fr.profile.nextStepTitle })).toBeVisible();
   expect(slotStart.slice(11, 16)).toBe(time);
 
@@ -68,7 +75,10 @@ test('a patient searches a GP near a postcode, sees next slots, opens a profile 
     const date = (await day.getAttribute('data-date')) ?? '';
     for (const t of await day.locator('button.slot').allTextContents()) {
       const hhmm = /(\d{2}:\d{2})$/.exec(t.trim())?.[1] ?? '';
-      expect(insideHours(p.opening_hours, date, hhmm), `${date} ${hhmm} inside the opening hours`).toBe(true);
+      expect(
+        insideHours(p.opening_hours, date, hhmm),
+        `${date} ${hhmm} inside the opening hours`,
+      ).toBe(true);
       shown += 1;
     }
   }
@@ -100,7 +110,8 @@ test('the address is the search: filters, pages and the back button', async ({ p
   await expect(page.locator('.result-list:not(.is-stale) .result-card').first()).toBeVisible();
   const video = await search(page.request, { specialty: GP, video: 'true', per_page: '10' });
   await expect(heading).toContainText(String(video.total));
-  for (const card of await page.locator('.result-card').all()) await expect(card.locator('.badges')).toContainText(fr.card.video);
+  for (const card of await page.locator('.result-card').all())
+    await expect(card.locator('.badges')).toContainText(fr.card.video);
 
   await page.goBack();
   await expect(page).not.toHaveURL(/video=1/);
@@ -119,7 +130,9 @@ test('the address is the search: filters, pages and the back button', async ({ p
   }
 });
 
-test('places typed as people type them, sent without picking from the list (issue 12)', async ({ page }) => {
+test('places typed as people type them, sent without picking from the list (issue 12)', async ({
+  page,
+}) => {
   // On the search page: a commune with its postcode.
   const near = await search(page.request, { near: 'c:69123', per_page: '10' });
   await page.goto('/recherche');
@@ -127,14 +140,18 @@ test('places typed as people type them, sent without picking from the list (issu
   const where = form.getByRole('combobox', { name: fr.search.where });
   await where.fill('Lyon 69003');
   // The suggestions read it too: Lyon's 3e first.
-  await expect(form.getByRole('listbox', { name: fr.search.where }).getByRole('option').first()).toHaveText(/Lyon\s+69003/);
+  await expect(
+    form.getByRole('listbox', { name: fr.search.where }).getByRole('option').first(),
+  ).toHaveText(/Lyon\s+69003/);
   await form.getByRole('button', { name: fr.search.submit }).click();
   await expect(page).toHaveURL(/lieu=c%3A69123/);
   await expect(where).toHaveValue('Lyon (69003)');
   const heading = page.locator('#results-title');
   await expect(heading).toContainText('près de Lyon (69003)');
   if (near.total > 0) {
-    await expect(page.locator('.result-card:not(.is-skeleton) .result-name').first()).toHaveText(near.items[0]!.name);
+    await expect(page.locator('.result-card:not(.is-skeleton) .result-name').first()).toHaveText(
+      near.items[0]!.name,
+    );
     for (const p of near.items) expect(p.distance_km ?? Infinity).toBeLessThanOrEqual(30);
   } else {
     await expect(page.getByRole('heading', { name: fr.search.emptyTitle })).toBeVisible();
@@ -160,7 +177,9 @@ test('nothing found: the page says why and offers a way out', async ({ page }) =
 
 test('a practitioner of La Réunion shows their own time, with the zone named', async ({ page }) => {
   const found = await search(page.request, { near: '97400', radius_km: '100', per_page: '5' });
-  const reunion = found.items.find((p) => p.address?.postcode.startsWith('974') && p.next_slots.length > 0);
+  const reunion = found.items.find(
+    (p) => p.address?.postcode.startsWith('974') && p.next_slots.length > 0,
+  );
   test.skip(!reunion, 'no practitioner with slots in La Réunion in the seed');
   const slot = reunion!.next_slots[0]!;
   expect(slot.start).toMatch(/\+04:00$/);
@@ -188,7 +207,9 @@ for (const lang of ['fr', 'en'] as const) {
     await page.locator('.filters-toggle').click();
     await expect(page.locator('#search-filters')).toBeVisible();
     expect(await blockingViolations(page)).toEqual([]);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      360,
+    );
 
     await page.setViewportSize({ width: 1280, height: 800 });
     const href = (await page.locator('.result-card a.slot').first().getAttribute('href')) ?? '';
@@ -196,12 +217,17 @@ for (const lang of ['fr', 'en'] as const) {
     await expect(page.locator('.chosen')).toBeVisible();
     expect(await blockingViolations(page)).toEqual([]);
     await page.setViewportSize({ width: 360, height: 740 });
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      360,
+    );
     expect(await blockingViolations(page)).toEqual([]);
   });
 }
 
 test('specialties come as {"items": […]} with ids and labels', async ({ page }) => {
-  const list = await apiGet<{ items: Array<{ id: string; label: string }> }>(page.request, '/specialties');
+  const list = await apiGet<{ items: Array<{ id: string; label: string }> }>(
+    page.request,
+    '/specialties',
+  );
   expect(list.items.find((s) => s.id === GP)?.label).toBe('Médecine générale');
 });

@@ -58,7 +58,8 @@ export const test = base.extend<{ problems: string[] }, object>({
  * 5xx, a missing asset, or a script error.
  */
 export function isHandledApiAnswer(text: string, url: string): boolean {
-  if (!/^Failed to load resource: the server responded with a status of 4\d\d\b/.test(text)) return false;
+  if (!/^Failed to load resource: the server responded with a status of 4\d\d\b/.test(text))
+    return false;
   const path = new URL(url, 'http://x').pathname;
   // The 404 of an address the app does not route: the server sends the app, which shows its
   // "Page introuvable" (src/http/static_files.cpp).
@@ -72,10 +73,10 @@ export function isAppPath(path: string): boolean {
 
 /** Chooses the language before any page script runs, as a returning visitor would have it. */
 export async function useLanguage(page: Page, lang: Lang): Promise<void> {
-  await page.addInitScript(
-    ([key, value]) => window.localStorage.setItem(key, value),
-    [LANG_STORAGE_KEY, lang] as const,
-  );
+  await page.addInitScript(([key, value]) => window.localStorage.setItem(key, value), [
+    LANG_STORAGE_KEY,
+    lang,
+  ] as const);
 }
 
 /** Navigates and waits until the app has rendered the page's heading. */

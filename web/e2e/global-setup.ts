@@ -74,24 +74,34 @@ export default async function globalSetup(): Promise<(() => Promise<void>) | voi
   const database = `database.url=sqlite:${path.join(tmp, 'cabinet.db')}`;
   const offset = offsetSecondsFor(process.env.CABINET_E2E_NOW);
   process.env.CABINET_E2E_CLOCK_OFFSET = String(offset);
-  if (offset !== 0) console.log(`[e2e] simulated instant ${process.env.CABINET_E2E_NOW} (clock offset ${offset} s)`);
+  if (offset !== 0)
+    console.log(
+      `[e2e] simulated instant ${process.env.CABINET_E2E_NOW} (clock offset ${offset} s)`,
+    );
   // The seed and the operator run at the same instant as the server (mode=development allows it).
   const clock = ['--set', 'mode=development', '--set', `dev.clock_offset=${offset}`];
   const args = [
     'serve',
-    '--set', 'http.port=0',
-    '--set', 'http.host=127.0.0.1',
-    '--set', database,
-    '--set', `web.root=${webRoot}`,
-    '--set', 'mode=development',
+    '--set',
+    'http.port=0',
+    '--set',
+    'http.host=127.0.0.1',
+    '--set',
+    database,
+    '--set',
+    `web.root=${webRoot}`,
+    '--set',
+    'mode=development',
     // The sign-up limit is per client address (10 an hour) and the whole suite signs up from
     // 127.0.0.1: tests that create accounts beyond that give their own address in
     // X-Forwarded-For (documentation range 198.51.100.0/24). Requests without the header keep
     // the peer's address, so the rate-limit tests are unchanged.
-    '--set', 'http.trust_forwarded=true',
+    '--set',
+    'http.trust_forwarded=true',
     // Teleconsultation around the clock, so that the consultation tests find a slot starting
     // within 10 minutes at any hour CI runs (the default window is 07:00–24:00, AGD3).
-    '--set', 'agenda.video_window=00:00-24:00',
+    '--set',
+    'agenda.video_window=00:00-24:00',
     ...FAST_HASHING,
     ...clock,
     ...iceServers(),
@@ -99,11 +109,52 @@ export default async function globalSetup(): Promise<(() => Promise<void>) | voi
   // Our own variables are not server configuration: keep them away from a server that maps
   // CABINET_* environment variables onto config keys.
   const env = { ...process.env };
-  for (const key of ['CABINET_BIN', 'CABINET_BASE_URL', 'CABINET_OPERATOR_EMAIL', 'CABINET_OPERATOR_PASSWORD', 'CABINET_E2E_NOW', 'CABINET_E2E_CLOCK_OFFSET']) delete env[key];
+  for (const key of [
+    'CABINET_BIN',
+    'CABINET_BASE_URL',
+    'CABINET_OPERATOR_EMAIL',
+    'CABINET_OPERATOR_PASSWORD',
+    'CABINET_E2E_NOW',
+    'CABINET_E2E_CLOCK_OFFSET',
+  ])
+    delete env[key];
 
   try {
-    await runOnce(bin, ['operator', 'add', '--email', OPERATOR.email, '--password-stdin', '--set', database, ...FAST_HASHING, ...clock], tmp, env, log, `${OPERATOR.password}\n`);
-    await runOnce(bin, ['seed', '--practitioners', String(SEED.practitioners), '--seed', String(SEED.seed), '--set', database, ...FAST_HASHING, ...clock], tmp, env, log);
+    await runOnce(
+      bin,
+      [
+        'operator',
+        'add',
+        '--email',
+        OPERATOR.email,
+        '--password-stdin',
+        '--set',
+        database,
+        ...FAST_HASHING,
+        ...clock,
+      ],
+      tmp,
+      env,
+      log,
+      `${OPERATOR.password}\n`,
+    );
+    await runOnce(
+      bin,
+      [
+        'seed',
+        '--practitioners',
+        String(SEED.practitioners),
+        '--seed',
+        String(SEED.seed),
+        '--set',
+        database,
+        ...FAST_HASHING,
+        ...clock,
+      ],
+      tmp,
+      env,
+      log,
+    );
   } catch (e) {
     log.end();
     await rm(tmp, { recursive: true, force: true });
@@ -147,13 +198,31 @@ export default async function globalSetup(): Promise<(() => Promise<void>) | voi
  * calls can be forced through the relay; none without it (calls then stay on loopback).
  */
 function iceServers(): string[] {
-  const { CABINET_TEST_TURN_URL: turn, CABINET_TEST_STUN_URL: stun, CABINET_TEST_TURN_SECRET: secret } = process.env;
+  const {
+    CABINET_TEST_TURN_URL: turn,
+    CABINET_TEST_STUN_URL: stun,
+    CABINET_TEST_TURN_SECRET: secret,
+  } = process.env;
   if (!turn || !stun || !secret) return [];
-  return ['--set', `ice.stun_urls=${stun}`, '--set', `ice.turn_urls=${turn}`, '--set', `ice.turn_secret=${secret}`];
+  return [
+    '--set',
+    `ice.stun_urls=${stun}`,
+    '--set',
+    `ice.turn_urls=${turn}`,
+    '--set',
+    `ice.turn_secret=${secret}`,
+  ];
 }
 
 /** Runs a one-shot command (`operator add`, `seed`), with `stdin` as its input; rejects unless it exits 0. */
-function runOnce(bin: string, args: string[], cwd: string, env: NodeJS.ProcessEnv, log: NodeJS.WritableStream, stdin = ''): Promise<void> {
+function runOnce(
+  bin: string,
+  args: string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv,
+  log: NodeJS.WritableStream,
+  stdin = '',
+): Promise<void> {
   const name = `${args[0]} ${args[1]?.startsWith('-') ? '' : (args[1] ?? '')}`.trim();
   console.log(`[e2e] ${bin} ${args.join(' ')}`);
   log.write(`[e2e] ${bin} ${args.join(' ')}\n`);
@@ -178,7 +247,12 @@ function runOnce(bin: string, args: string[], cwd: string, env: NodeJS.ProcessEn
     child.once('exit', (code, signal) => {
       clearTimeout(timer);
       if (code === 0) resolve();
-      else reject(new Error(`[e2e] "${name}" failed (code ${code}, signal ${signal})\n${output.slice(-20).join('\n')}`));
+      else
+        reject(
+          new Error(
+            `[e2e] "${name}" failed (code ${code}, signal ${signal})\n${output.slice(-20).join('\n')}`,
+          ),
+        );
     });
   });
 }
@@ -198,7 +272,8 @@ function waitForListening(
     recent.push(line);
     if (recent.length > 30) recent.shift();
   };
-  const tail = () => (recent.length ? `\n--- last output ---\n${recent.join('\n')}` : ' (no output)');
+  const tail = () =>
+    recent.length ? `\n--- last output ---\n${recent.join('\n')}` : ' (no output)';
 
   return new Promise<number>((resolve, reject) => {
     let done = false;
@@ -209,7 +284,12 @@ function waitForListening(
       fn();
     };
     const timer = setTimeout(
-      () => finish(() => reject(new Error(`[e2e] no "listening" log line within ${START_TIMEOUT_MS / 1000} s${tail()}`))),
+      () =>
+        finish(() =>
+          reject(
+            new Error(`[e2e] no "listening" log line within ${START_TIMEOUT_MS / 1000} s${tail()}`),
+          ),
+        ),
       START_TIMEOUT_MS,
     );
 
@@ -225,9 +305,17 @@ function waitForListening(
       if (port !== null) finish(() => resolve(port));
     });
 
-    child.once('error', (err) => finish(() => reject(new Error(`[e2e] cannot start the server: ${err.message}`))));
+    child.once('error', (err) =>
+      finish(() => reject(new Error(`[e2e] cannot start the server: ${err.message}`))),
+    );
     void exited.then(({ code, signal }) =>
-      finish(() => reject(new Error(`[e2e] server exited before listening (code ${code}, signal ${signal})${tail()}`))),
+      finish(() =>
+        reject(
+          new Error(
+            `[e2e] server exited before listening (code ${code}, signal ${signal})${tail()}`,
+          ),
+        ),
+      ),
     );
   });
 }
@@ -243,5 +331,7 @@ export function listeningPort(line: string): number | null {
   if (typeof entry !== 'object' || entry === null) return null;
   const { msg, port } = entry as { msg?: unknown; port?: unknown };
   if (msg !== 'listening') return null;
-  return typeof port === 'number' && Number.isInteger(port) && port > 0 && port < 65536 ? port : null;
+  return typeof port === 'number' && Number.isInteger(port) && port > 0 && port < 65536
+    ? port
+    : null;
 }

@@ -9,8 +9,12 @@ test('home page is in French by default, with the hero', async ({ page }) => {
   await open(page, '/');
   await expect(page).toHaveTitle(FR_TITLE);
   await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Trouvez un praticien et consultez en vidéo');
-  await expect(page.getByRole('contentinfo')).toContainText('Urgence : appelez le 15 ou le 112 (114 par SMS)');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+    'Trouvez un praticien et consultez en vidéo',
+  );
+  await expect(page.getByRole('contentinfo')).toContainText(
+    'Urgence : appelez le 15 ou le 112 (114 par SMS)',
+  );
 });
 
 test('switching to English updates title and lang, and survives a reload', async ({ page }) => {
@@ -18,10 +22,14 @@ test('switching to English updates title and lang, and survives a reload', async
   await page.getByRole('button', { name: 'English' }).click();
   await expect(page).toHaveTitle(EN_TITLE);
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Find a practitioner and consult by video');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+    'Find a practitioner and consult by video',
+  );
 
   await page.reload();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Find a practitioner and consult by video');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+    'Find a practitioner and consult by video',
+  );
   await expect(page).toHaveTitle(EN_TITLE);
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 
@@ -36,10 +44,14 @@ test('an unknown route shows the 404 page with a way home', async ({ page }) => 
   await expect(page).toHaveTitle('Page introuvable — Cabinet');
   await page.getByRole('main').getByRole('link', { name: 'Retour à l’accueil' }).click();
   await expect(page).toHaveURL(/\/$/);
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Trouvez un praticien et consultez en vidéo');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+    'Trouvez un praticien et consultez en vidéo',
+  );
 });
 
-test('the first Tab reaches the visible skip link, which leads to the content', async ({ page }) => {
+test('the first Tab reaches the visible skip link, which leads to the content', async ({
+  page,
+}) => {
   await open(page, '/');
   await page.keyboard.press('Tab');
   const skip = page.getByRole('link', { name: 'Aller au contenu' });
@@ -77,7 +89,9 @@ test('on a phone the navigation folds behind a Menu button', async ({ page }) =>
   await page.setViewportSize({ width: 360, height: 740 });
   await open(page, '/');
   const menu = page.getByRole('button', { name: 'Menu' });
-  const patientLink = page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Espace patient' });
+  const patientLink = page
+    .getByRole('navigation', { name: 'Navigation principale' })
+    .getByRole('link', { name: 'Espace patient' });
   await expect(menu).toHaveAttribute('aria-expanded', 'false');
   await expect(patientLink).toBeHidden();
   await menu.click();

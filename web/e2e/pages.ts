@@ -25,8 +25,16 @@ export const PAGES: PageCase[] = [
   // Accounts, signed out. Pages opened without their emailed token show their "link no longer
   // works" state, which is what a visitor with a broken link sees.
   { name: 'signup', path: ROUTES.signup, heading: (t) => t.signup.title },
-  { name: 'signup-practitioner', path: ROUTES.signupPractitioner, heading: (t) => t.signupPractitioner.title },
-  { name: 'signup-assistant', path: ROUTES.signupAssistant, heading: (t) => t.signupAssistant.invalidTitle },
+  {
+    name: 'signup-practitioner',
+    path: ROUTES.signupPractitioner,
+    heading: (t) => t.signupPractitioner.title,
+  },
+  {
+    name: 'signup-assistant',
+    path: ROUTES.signupAssistant,
+    heading: (t) => t.signupAssistant.invalidTitle,
+  },
   { name: 'confirm-email', path: ROUTES.confirmEmail, heading: (t) => t.confirmEmail.invalidTitle },
   { name: 'login', path: ROUTES.login, heading: (t) => t.login.title },
   { name: 'forgot-password', path: ROUTES.forgotPassword, heading: (t) => t.forgot.title },

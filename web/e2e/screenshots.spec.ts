@@ -5,7 +5,10 @@ import { fileURLToPath } from 'node:url';
 import { open, test, useLanguage } from './fixtures';
 import { PAGES } from './pages';
 
-const DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../test-results/screenshots');
+const DIR = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../test-results/screenshots',
+);
 const SIZES = {
   desktop: { width: 1280, height: 800 },
   mobile: { width: 360, height: 740 },

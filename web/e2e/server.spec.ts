@@ -24,13 +24,17 @@ test('HTML is served with the Content-Security-Policy, for every route', async (
   }
 });
 
-test('known routes answer 200 with the app (SPA fallback), the not-found page 404', async ({ request }) => {
+test('known routes answer 200 with the app (SPA fallback), the not-found page 404', async ({
+  request,
+}) => {
   for (const p of PAGES) {
     expect((await request.get(p.path)).status(), p.path).toBe(p.name === 'not-found' ? 404 : 200);
   }
 });
 
-test('an address the app does not know gets the app with a 404, a known one 200', async ({ request }) => {
+test('an address the app does not know gets the app with a 404, a known one 200', async ({
+  request,
+}) => {
   const unknown = await request.get('/nimporte-quoi');
   expect(unknown.status()).toBe(404);
   expect(unknown.headers()['content-type']).toMatch(/^text\/html/);

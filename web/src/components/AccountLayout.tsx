@@ -4,7 +4,7 @@ import type { ComponentChildren } from 'preact';
 import { useLocation } from 'preact-iso';
 import { useI18n } from '../i18n';
 import { ROUTES } from '../lib/routes';
-import type { Me, Role } from '../lib/types';
+import type { Me, Role } from '../lib/account/types';
 import { PageIntro } from './Page';
 import { RequireAuth } from './RequireAuth';
 
@@ -51,7 +51,9 @@ function AccountNav({ me }: { me: Me }) {
         {links
           .filter((l) => l.show)
           .map((l) => {
-            const current = path === l.href || (l.href === ROUTES.relatives && path.startsWith(`${ROUTES.relatives}/`));
+            const current =
+              path === l.href ||
+              (l.href === ROUTES.relatives && path.startsWith(`${ROUTES.relatives}/`));
             return (
               <li key={l.href}>
                 <a href={l.href} aria-current={current ? 'page' : undefined}>

@@ -8,14 +8,22 @@ import { useI18n } from '../i18n';
 import { errorText } from '../lib/errors';
 import { fillText } from '../lib/format';
 import { ROUTES } from '../lib/routes';
-import { currentProfile, fullName, homeForRole, initials } from '../lib/session';
-import type { Me } from '../lib/types';
+import { currentProfile, fullName, homeForRole, initials } from '../lib/account/session';
+import type { Me } from '../lib/account/types';
 import { Icon } from './Icon';
 import { LanguageSwitch } from './LanguageSwitch';
 import { useSession } from './SessionProvider';
 import { useDismiss } from './useDisclosure';
 
-export function AccountMenu({ me, open, setOpen }: { me: Me; open: boolean; setOpen: (open: boolean) => void }) {
+export function AccountMenu({
+  me,
+  open,
+  setOpen,
+}: {
+  me: Me;
+  open: boolean;
+  setOpen: (open: boolean) => void;
+}) {
   const { t } = useI18n();
   const { session } = useSession();
   const { route } = useLocation();
@@ -93,13 +101,20 @@ export function AccountMenu({ me, open, setOpen }: { me: Me; open: boolean; setO
                 const selected = p.id === me.current_profile;
                 return (
                   <li key={p.id}>
-                    <button type="button" class="profile-choice" aria-pressed={selected} onClick={() => void choose(p.id)}>
+                    <button
+                      type="button"
+                      class="profile-choice"
+                      aria-pressed={selected}
+                      onClick={() => void choose(p.id)}
+                    >
                       <span class="avatar" aria-hidden="true">
                         {initials(p)}
                       </span>
                       <span class="profile-choice-text">
                         <span class="profile-choice-name">{fullName(p)}</span>
-                        <span class="profile-choice-rel">{p.is_holder ? t.profiles.you : t.profiles.relationship[p.relationship]}</span>
+                        <span class="profile-choice-rel">
+                          {p.is_holder ? t.profiles.you : t.profiles.relationship[p.relationship]}
+                        </span>
                       </span>
                       {selected && <Icon name="check" class="profile-choice-check" />}
                     </button>
@@ -113,7 +128,10 @@ export function AccountMenu({ me, open, setOpen }: { me: Me; open: boolean; setO
           </fieldset>
         )}
         <p role="status" class={error ? 'menu-error' : 'visually-hidden'}>
-          {error ?? (profile && me.profiles.length > 1 ? fillText(t.menu.actingFor, { name: fullName(profile) }) : '')}
+          {error ??
+            (profile && me.profiles.length > 1
+              ? fillText(t.menu.actingFor, { name: fullName(profile) })
+              : '')}
         </p>
         <nav aria-label={t.menu.accountNav}>
           <ul class="account-links">
@@ -136,4 +154,3 @@ export function AccountMenu({ me, open, setOpen }: { me: Me; open: boolean; setO
     </div>
   );
 }
-

@@ -2,7 +2,7 @@
 // the user types), médecin traitant, coverage (ALD, CSS, AME, maternité) and complémentaire.
 // Health-related data: the server stores it encrypted and logs every read and write.
 import { useI18n } from '../i18n';
-import type { Administrative } from '../lib/types';
+import type { Administrative } from '../lib/account/types';
 import { checkNir, compact, isRpps } from '../lib/validate';
 import { CheckboxField, TextField } from './forms/Field';
 import type { Errors } from './forms/useForm';
@@ -33,9 +33,13 @@ export function toValues(a: Administrative): AdminValues {
 export function toAdministrative(v: AdminValues): Administrative {
   return {
     nir: compact(v.nir).toUpperCase() || null,
-    medecin_traitant: v.mt_name.trim() ? { name: v.mt_name.trim(), rpps: compact(v.mt_rpps) || null } : null,
+    medecin_traitant: v.mt_name.trim()
+      ? { name: v.mt_name.trim(), rpps: compact(v.mt_rpps) || null }
+      : null,
     coverage: { ald: v.ald, css: v.css, ame: v.ame, maternity: v.maternity },
-    complementary: v.comp_name.trim() ? { name: v.comp_name.trim(), member_number: v.comp_number.trim() || null } : null,
+    complementary: v.comp_name.trim()
+      ? { name: v.comp_name.trim(), member_number: v.comp_number.trim() || null }
+      : null,
   };
 }
 
@@ -45,14 +49,16 @@ export function checkAdmin(v: AdminValues, t: ReturnType<typeof useI18n>['t']): 
     nir: nir === 'format' ? t.checks.nirFormat : nir === 'key' ? t.checks.nirKey : undefined,
     mt_rpps: compact(v.mt_rpps) && !isRpps(v.mt_rpps) ? t.checks.mtRppsInvalid : undefined,
     mt_name: compact(v.mt_rpps) && !v.mt_name.trim() ? t.checks.mtNameRequired : undefined,
-    comp_number: v.comp_number.trim() && !v.comp_name.trim() ? t.checks.compNameRequired : undefined,
+    comp_number:
+      v.comp_number.trim() && !v.comp_name.trim() ? t.checks.compNameRequired : undefined,
   };
 }
 
 /** Maps the server's field names (nir, medecin_traitant.rpps…) onto this form's. */
 export function adminField(field: string): string {
   if (field.startsWith('medecin_traitant')) return field.endsWith('rpps') ? 'mt_rpps' : 'mt_name';
-  if (field.startsWith('complementary')) return field.endsWith('member_number') ? 'comp_number' : 'comp_name';
+  if (field.startsWith('complementary'))
+    return field.endsWith('member_number') ? 'comp_number' : 'comp_name';
   return field.replace(/^coverage\./, '');
 }
 
@@ -97,23 +103,83 @@ export function AdminFields({
       <fieldset class="fieldset">
         <legend>{a.mtTitle}</legend>
         <div class="field-row">
-          <TextField id="mt_name" label={a.mtName} optional hint={a.mtNameHint} value={v.mt_name} onValue={(mt_name) => set({ mt_name })} error={errors.mt_name} autoComplete="off" />
-          <TextField id="mt_rpps" label={a.mtRpps} optional hint={a.mtRppsHint} inputMode="numeric" value={v.mt_rpps} onValue={(mt_rpps) => set({ mt_rpps })} error={errors.mt_rpps} autoComplete="off" />
+          <TextField
+            id="mt_name"
+            label={a.mtName}
+            optional
+            hint={a.mtNameHint}
+            value={v.mt_name}
+            onValue={(mt_name) => set({ mt_name })}
+            error={errors.mt_name}
+            autoComplete="off"
+          />
+          <TextField
+            id="mt_rpps"
+            label={a.mtRpps}
+            optional
+            hint={a.mtRppsHint}
+            inputMode="numeric"
+            value={v.mt_rpps}
+            onValue={(mt_rpps) => set({ mt_rpps })}
+            error={errors.mt_rpps}
+            autoComplete="off"
+          />
         </div>
       </fieldset>
       <fieldset class="fieldset">
         <legend>{a.coverageTitle}</legend>
         <p class="field-hint">{a.coverageHint}</p>
-        <CheckboxField id="ald" label={a.ald} hint={a.aldHint} checked={v.ald} onChecked={(ald) => set({ ald })} />
-        <CheckboxField id="css" label={a.css} hint={a.cssHint} checked={v.css} onChecked={(css) => set({ css })} />
-        <CheckboxField id="ame" label={a.ame} hint={a.ameHint} checked={v.ame} onChecked={(ame) => set({ ame })} />
-        <CheckboxField id="maternity" label={a.maternity} hint={a.maternityHint} checked={v.maternity} onChecked={(maternity) => set({ maternity })} />
+        <CheckboxField
+          id="ald"
+          label={a.ald}
+          hint={a.aldHint}
+          checked={v.ald}
+          onChecked={(ald) => set({ ald })}
+        />
+        <CheckboxField
+          id="css"
+          label={a.css}
+          hint={a.cssHint}
+          checked={v.css}
+          onChecked={(css) => set({ css })}
+        />
+        <CheckboxField
+          id="ame"
+          label={a.ame}
+          hint={a.ameHint}
+          checked={v.ame}
+          onChecked={(ame) => set({ ame })}
+        />
+        <CheckboxField
+          id="maternity"
+          label={a.maternity}
+          hint={a.maternityHint}
+          checked={v.maternity}
+          onChecked={(maternity) => set({ maternity })}
+        />
       </fieldset>
       <fieldset class="fieldset">
         <legend>{a.compTitle}</legend>
         <div class="field-row">
-          <TextField id="comp_name" label={a.compName} optional hint={a.compNameHint} value={v.comp_name} onValue={(comp_name) => set({ comp_name })} error={errors.comp_name} autoComplete="off" />
-          <TextField id="comp_number" label={a.compNumber} optional value={v.comp_number} onValue={(comp_number) => set({ comp_number })} error={errors.comp_number} autoComplete="off" />
+          <TextField
+            id="comp_name"
+            label={a.compName}
+            optional
+            hint={a.compNameHint}
+            value={v.comp_name}
+            onValue={(comp_name) => set({ comp_name })}
+            error={errors.comp_name}
+            autoComplete="off"
+          />
+          <TextField
+            id="comp_number"
+            label={a.compNumber}
+            optional
+            value={v.comp_number}
+            onValue={(comp_number) => set({ comp_number })}
+            error={errors.comp_number}
+            autoComplete="off"
+          />
         </div>
       </fieldset>
     </>

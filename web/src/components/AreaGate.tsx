@@ -3,8 +3,8 @@
 import type { ComponentChildren } from 'preact';
 import { useI18n } from '../i18n';
 import { ROUTES } from '../lib/routes';
-import { homeForRole } from '../lib/session';
-import type { Me, Role } from '../lib/types';
+import { homeForRole } from '../lib/account/session';
+import type { Me, Role } from '../lib/account/types';
 import { LoadState } from './forms/Feedback';
 import { Icon } from './Icon';
 import { PageIntro } from './Page';
@@ -33,8 +33,24 @@ export function AreaGate({
         </div>
       </>
     );
-  if (state.status === 'signedIn' && roles.includes(state.me.account.role)) return <>{signedIn(state.me)}</>;
-  return <>{presentation(<SignInCta me={state.status === 'signedIn' ? state.me : null} signup={roles.includes('patient') ? ROUTES.signup : roles.includes('practitioner') ? ROUTES.signupPractitioner : null} />)}</>;
+  if (state.status === 'signedIn' && roles.includes(state.me.account.role))
+    return <>{signedIn(state.me)}</>;
+  return (
+    <>
+      {presentation(
+        <SignInCta
+          me={state.status === 'signedIn' ? state.me : null}
+          signup={
+            roles.includes('patient')
+              ? ROUTES.signup
+              : roles.includes('practitioner')
+                ? ROUTES.signupPractitioner
+                : null
+          }
+        />,
+      )}
+    </>
+  );
 }
 
 function SignInCta({ me, signup }: { me: Me | null; signup: string | null }) {
@@ -56,7 +72,10 @@ function SignInCta({ me, signup }: { me: Me | null; signup: string | null }) {
           <Icon name="arrowRight" />
         </a>
       )}
-      <a class={signup ? 'btn btn-secondary btn-large' : 'btn btn-primary btn-large'} href={ROUTES.login}>
+      <a
+        class={signup ? 'btn btn-secondary btn-large' : 'btn btn-primary btn-large'}
+        href={ROUTES.login}
+      >
         {t.header.login}
       </a>
     </div>

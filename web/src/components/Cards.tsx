@@ -6,7 +6,13 @@ export interface Item {
   body: string;
 }
 
-export function FeatureGrid({ items, cols = 2 }: { items: Array<Item & { icon: IconName }>; cols?: 2 | 3 | 4 }) {
+export function FeatureGrid({
+  items,
+  cols = 2,
+}: {
+  items: Array<Item & { icon: IconName }>;
+  cols?: 2 | 3 | 4;
+}) {
   return (
     <ul class={`card-grid cols-${cols}`}>
       {items.map((it) => (

@@ -2,14 +2,22 @@
 // get a new email (POST /auth/email/resend answers the same whatever the address).
 import { useState } from 'preact/hooks';
 import { useI18n } from '../i18n';
-import { api } from '../lib/api';
 import { errorText } from '../lib/errors';
 import { fill } from '../lib/format';
 import { ROUTES } from '../lib/routes';
 import { StatusMessage } from './forms/Feedback';
 import { Icon } from './Icon';
+import { resendConfirmation } from '../lib/account/api';
 
-export function CheckMail({ email, body, resend = true }: { email: string; body: string; resend?: boolean }) {
+export function CheckMail({
+  email,
+  body,
+  resend = true,
+}: {
+  email: string;
+  body: string;
+  resend?: boolean;
+}) {
   const { t } = useI18n();
   const [status, setStatus] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -19,7 +27,7 @@ export function CheckMail({ email, body, resend = true }: { email: string; body:
     setBusy(true);
     setStatus(null);
     try {
-      await api.post('/auth/email/resend', { email });
+      await resendConfirmation(email);
       setStatus(t.checkMail.resent);
     } catch (e) {
       setStatus(errorText(e, t.errors));
@@ -37,7 +45,12 @@ export function CheckMail({ email, body, resend = true }: { email: string; body:
       <p class="muted">{t.checkMail.spam}</p>
       {resend && (
         <>
-          <button type="button" class="btn btn-secondary" aria-disabled={busy ? true : undefined} onClick={() => void again()}>
+          <button
+            type="button"
+            class="btn btn-secondary"
+            aria-disabled={busy ? true : undefined}
+            onClick={() => void again()}
+          >
             {busy ? t.form.sending : t.checkMail.resend}
           </button>
           <StatusMessage message={status} tone="info" />

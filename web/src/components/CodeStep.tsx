@@ -4,14 +4,15 @@
 // which says how many tries remain.
 import { useState } from 'preact/hooks';
 import { useI18n } from '../i18n';
-import { api, ApiError } from '../lib/api';
+import { ApiError } from '../lib/api';
 import { formatTime } from '../lib/dates';
 import { fill } from '../lib/format';
-import type { LoginChallenge, Me } from '../lib/types';
+import type { LoginChallenge, Me } from '../lib/account/types';
 import { TextField } from './forms/Field';
 import { ErrorSummary, StatusMessage, SubmitButton } from './forms/Feedback';
 import { useForm } from './forms/useForm';
 import { cleanCode } from '../lib/validate';
+import { resendLoginCode, verifyLogin } from '../lib/account/api';
 
 export function CodeStep({
   challenge,
@@ -35,7 +36,7 @@ export function CodeStep({
 
   async function verify() {
     try {
-      onSignedIn(await api.post<Me>('/auth/login/verify', { challenge: challenge.challenge, code: cleanCode(code) }));
+      onSignedIn(await verifyLogin(challenge.challenge, cleanCode(code)));
     } catch (e) {
       if (e instanceof ApiError && e.code === 'challenge_expired') {
         onRestart(e.message || l.challengeExpired);
@@ -50,7 +51,7 @@ export function CodeStep({
     setResending(true);
     setStatus(null);
     try {
-      await api.post('/auth/login/resend', { challenge: challenge.challenge });
+      await resendLoginCode(challenge.challenge);
       setStatus(l.resent);
       setCode('');
     } catch (e) {
@@ -66,7 +67,10 @@ export function CodeStep({
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
-        void form.submit(() => ({ code: cleanCode(code).length === 6 ? undefined : t.checks.codeFormat }), verify);
+        void form.submit(
+          () => ({ code: cleanCode(code).length === 6 ? undefined : t.checks.codeFormat }),
+          verify,
+        );
       }}
     >
       <ErrorSummary message={form.summary} fields={form.fieldErrors} attempt={form.attempt} />
@@ -89,7 +93,12 @@ export function CodeStep({
       </SubmitButton>
       <div class="secondary-actions">
         {!totp && (
-          <button type="button" class="btn btn-quiet" aria-disabled={resending ? true : undefined} onClick={() => void resend()}>
+          <button
+            type="button"
+            class="btn btn-quiet"
+            aria-disabled={resending ? true : undefined}
+            onClick={() => void resend()}
+          >
             {resending ? t.form.sending : l.resend}
           </button>
         )}

@@ -2,13 +2,30 @@
 // photo or initials, the badges (vidéo, secteur, tiers payant, carte Vitale), the time-zone
 // note, and a slot as a link to the practitioner's page.
 import { useI18n } from '../i18n';
-import { initials, type Sector, type Slot } from '../lib/directory';
+import { initials, type Sector, type Slot } from '../lib/directory/directory';
 import { practitionerPath } from '../lib/routes';
-import { browserZone, formatClock, formatDayShort, localDate } from '../lib/slots';
+import { browserZone, formatClock, formatDayShort, localDate } from '../lib/booking/slots';
 import { Icon } from './Icon';
 
-export function Avatar({ name, photo, size = 'medium' }: { name: string; photo: string | null; size?: 'medium' | 'large' }) {
-  if (photo) return <img class={`pr-avatar pr-avatar-${size}`} src={photo} alt="" width={size === 'large' ? 128 : 72} height={size === 'large' ? 128 : 72} />;
+export function Avatar({
+  name,
+  photo,
+  size = 'medium',
+}: {
+  name: string;
+  photo: string | null;
+  size?: 'medium' | 'large';
+}) {
+  if (photo)
+    return (
+      <img
+        class={`pr-avatar pr-avatar-${size}`}
+        src={photo}
+        alt=""
+        width={size === 'large' ? 128 : 72}
+        height={size === 'large' ? 128 : 72}
+      />
+    );
   return (
     <span class={`pr-avatar pr-avatar-${size} pr-avatar-initials`} aria-hidden="true">
       {initials(name)}
@@ -19,7 +36,13 @@ export function Avatar({ name, photo, size = 'medium' }: { name: string; photo: 
 export function PractitionerBadges({
   p,
 }: {
-  p: { video: boolean; in_person: boolean; sector: Sector; tiers_payant: boolean; carte_vitale: boolean };
+  p: {
+    video: boolean;
+    in_person: boolean;
+    sector: Sector;
+    tiers_payant: boolean;
+    carte_vitale: boolean;
+  };
 }) {
   const { t } = useI18n();
   return (
@@ -75,7 +98,9 @@ export function useZoneName(): (tz: string) => string {
     const known = (t.zones as Record<string, string>)[tz];
     if (known) return known;
     try {
-      const part = new Intl.DateTimeFormat(lang, { timeZone: tz, timeZoneName: 'long' }).formatToParts(new Date()).find((p) => p.type === 'timeZoneName');
+      const part = new Intl.DateTimeFormat(lang, { timeZone: tz, timeZoneName: 'long' })
+        .formatToParts(new Date())
+        .find((p) => p.type === 'timeZoneName');
       return part?.value ?? tz;
     } catch {
       return tz;
@@ -89,7 +114,9 @@ export function useZoneName(): (tz: string) => string {
  */
 export function shouldNameZone(tz: string): boolean {
   const mine = browserZone();
-  return tz !== 'Europe/Paris' || (mine !== null && mine !== tz && mine !== 'UTC' && mine !== 'Etc/UTC');
+  return (
+    tz !== 'Europe/Paris' || (mine !== null && mine !== tz && mine !== 'UTC' && mine !== 'Etc/UTC')
+  );
 }
 
 /**
@@ -101,8 +128,11 @@ export function SlotLink({ practitionerId, slot }: { practitionerId: string; slo
   const { t, lang } = useI18n();
   return (
     <a class="slot" href={practitionerPath(practitionerId, { slot: slot.start, mode: slot.mode })}>
-      <span class="slot-day">{formatDayShort(localDate(slot.start), lang)}</span> <span class="slot-time">{formatClock(slot.start)}</span>
-      <span class="visually-hidden">, {slot.mode === 'video' ? t.card.videoSlot : t.card.inPersonSlot}</span>
+      <span class="slot-day">{formatDayShort(localDate(slot.start), lang)}</span>{' '}
+      <span class="slot-time">{formatClock(slot.start)}</span>
+      <span class="visually-hidden">
+        , {slot.mode === 'video' ? t.card.videoSlot : t.card.inPersonSlot}
+      </span>
     </a>
   );
 }

@@ -25,9 +25,15 @@ export function Footer() {
           <p class="footer-about">{t.footer.about}</p>
           <nav aria-label={t.common.footerNav}>
             <ul class="footer-links">
-              <li><a href={ROUTES.legal}>{t.footer.legal}</a></li>
-              <li><a href={ROUTES.privacy}>{t.footer.privacy}</a></li>
-              <li><a href={ROUTES.accessibility}>{t.footer.accessibility}</a></li>
+              <li>
+                <a href={ROUTES.legal}>{t.footer.legal}</a>
+              </li>
+              <li>
+                <a href={ROUTES.privacy}>{t.footer.privacy}</a>
+              </li>
+              <li>
+                <a href={ROUTES.accessibility}>{t.footer.accessibility}</a>
+              </li>
             </ul>
           </nav>
         </div>

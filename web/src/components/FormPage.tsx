@@ -35,7 +35,15 @@ export function FormPage({
 }
 
 /** A confirmation or result screen in the same frame: icon, text, one next action. */
-export function ResultCard({ tone, title, children }: { tone: 'success' | 'info' | 'warning'; title: string; children: ComponentChildren }) {
+export function ResultCard({
+  tone,
+  title,
+  children,
+}: {
+  tone: 'success' | 'info' | 'warning';
+  title: string;
+  children: ComponentChildren;
+}) {
   return (
     <div class={`result result-${tone}`}>
       <h2>{title}</h2>

@@ -6,7 +6,7 @@ import { useLocation } from 'preact-iso';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { useI18n } from '../i18n';
 import { ROUTES } from '../lib/routes';
-import { homeForRole } from '../lib/session';
+import { homeForRole } from '../lib/account/session';
 import { AccountMenu } from './AccountMenu';
 import { Icon } from './Icon';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -45,7 +45,12 @@ export function Header() {
           <img src="/favicon.svg" alt="" width={32} height={32} />
           <span class="brand-name">Cabinet</span>
         </a>
-        <nav ref={nav} id="site-nav" class={open === 'nav' ? 'site-nav is-open' : 'site-nav'} aria-label={t.common.mainNav}>
+        <nav
+          ref={nav}
+          id="site-nav"
+          class={open === 'nav' ? 'site-nav is-open' : 'site-nav'}
+          aria-label={t.common.mainNav}
+        >
           <ul>
             {links.map((l) => (
               <li key={l.href}>
@@ -96,6 +101,8 @@ export function Header() {
   );
 }
 
-function areaKey(role: 'patient' | 'practitioner' | 'assistant' | 'operator'): 'patient' | 'practitioner' | 'operator' {
+function areaKey(
+  role: 'patient' | 'practitioner' | 'assistant' | 'operator',
+): 'patient' | 'practitioner' | 'operator' {
   return role === 'assistant' ? 'practitioner' : role;
 }

@@ -30,7 +30,10 @@ export function HeroArt() {
       <circle class="ha-ctrl" cx="266" cy="318" r="18" />
       <rect class="ha-leave" x="298" y="300" width="52" height="36" rx="18" />
       {/* Glyphs: microphone, camera, speech bubble, and a hung-up handset on the leave pill. */}
-      <path class="ha-glyph" d="M183 310a3 3 0 0 1 6 0v6a3 3 0 0 1-6 0zM179 316a7 7 0 0 0 14 0M186 323v3M218 313h10v10h-10zM228 316.5l5-3v9l-5-3M258 311h16v10h-10l-6 4z" />
+      <path
+        class="ha-glyph"
+        d="M183 310a3 3 0 0 1 6 0v6a3 3 0 0 1-6 0zM179 316a7 7 0 0 0 14 0M186 323v3M218 313h10v10h-10zM228 316.5l5-3v9l-5-3M258 311h16v10h-10l-6 4z"
+      />
       <path class="ha-glyph-light" d="M312 321c7-6 17-6 24 0" />
     </svg>
   );

@@ -5,9 +5,9 @@
 import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { useI18n } from '../i18n';
-import { matchSpecialty } from '../lib/directory';
+import { matchSpecialty } from '../lib/directory/directory';
 import { ROUTES } from '../lib/routes';
-import { searchPath } from '../lib/searchQuery';
+import { searchPath } from '../lib/directory/searchQuery';
 import { CheckboxField, TextField } from './forms/Field';
 import { Icon } from './Icon';
 import { PlaceCombobox, placeLabels, resolvePlace } from './PlaceCombobox';
@@ -40,14 +40,38 @@ export function HeroSearch() {
     }
     if (place.near && place.label) placeLabels.set(place.near, place.label);
     const specialty = matchSpecialty(what, specialties.data ?? []);
-    route(searchPath(ROUTES.search, { specialty: specialty?.id ?? '', q: specialty ? '' : what.trim(), near: place.near, video }));
+    route(
+      searchPath(ROUTES.search, {
+        specialty: specialty?.id ?? '',
+        q: specialty ? '' : what.trim(),
+        near: place.near,
+        video,
+      }),
+    );
   }
 
-  const shortcuts = SHORTCUTS.map((id) => specialties.data?.find((s) => s.id === id)).filter((s) => s !== undefined);
+  const shortcuts = SHORTCUTS.map((id) => specialties.data?.find((s) => s.id === id)).filter(
+    (s) => s !== undefined,
+  );
   return (
     <div class="hero-search">
-      <form class="card hero-search-form" role="search" aria-label={h.label} noValidate onSubmit={(e) => void submit(e)}>
-        <TextField id="hero-what" label={h.what} hint={h.whatHint} value={what} onValue={setWhat} autoComplete="off" spellcheck={false} maxLength={100} />
+      <form
+        class="card hero-search-form"
+        role="search"
+        aria-label={h.label}
+        noValidate
+        onSubmit={(e) => void submit(e)}
+      >
+        <TextField
+          id="hero-what"
+          label={h.what}
+          hint={h.whatHint}
+          value={what}
+          onValue={setWhat}
+          autoComplete="off"
+          spellcheck={false}
+          maxLength={100}
+        />
         <PlaceCombobox
           id="hero-where"
           label={h.where}
@@ -66,7 +90,11 @@ export function HeroSearch() {
         />
         <div class="hero-search-foot">
           <CheckboxField id="hero-video" label={h.video} checked={video} onChecked={setVideo} />
-          <button type="submit" class={busy ? 'btn btn-primary btn-large is-busy' : 'btn btn-primary btn-large'} aria-disabled={busy ? true : undefined}>
+          <button
+            type="submit"
+            class={busy ? 'btn btn-primary btn-large is-busy' : 'btn btn-primary btn-large'}
+            aria-disabled={busy ? true : undefined}
+          >
             <Icon name="search" />
             {h.submit}
           </button>

@@ -3,11 +3,10 @@
 // and the accessible name equals the visible label (WCAG 2.5.3). Signed in, the account's
 // language follows (emails are written in it), without making the switch wait for it.
 import { useI18n } from '../i18n';
-import { api } from '../lib/api';
 import type { Lang } from '../lib/lang';
-import type { Me } from '../lib/types';
 import { Icon } from './Icon';
 import { useSession } from './SessionProvider';
+import { updateMe } from '../lib/account/api';
 
 export function LanguageSwitch({ class: cls }: { class?: string }) {
   const { lang, t, setLang } = useI18n();
@@ -17,7 +16,7 @@ export function LanguageSwitch({ class: cls }: { class?: string }) {
   function change() {
     setLang(other);
     if (state.status === 'signedIn' && state.me.account.locale !== other) {
-      api.patch<Me>('/me', { locale: other }).then(
+      updateMe({ locale: other }).then(
         (me) => session.setMe(me),
         () => undefined, // the page already speaks the new language; the account catches up next time
       );
@@ -25,7 +24,12 @@ export function LanguageSwitch({ class: cls }: { class?: string }) {
   }
 
   return (
-    <button type="button" class={cls ? `btn btn-quiet lang-switch ${cls}` : 'btn btn-quiet lang-switch'} lang={other} onClick={change}>
+    <button
+      type="button"
+      class={cls ? `btn btn-quiet lang-switch ${cls}` : 'btn btn-quiet lang-switch'}
+      lang={other}
+      onClick={change}
+    >
       <Icon name="globe" />
       {t.common.switchLanguage}
     </button>

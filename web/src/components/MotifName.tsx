@@ -1,8 +1,8 @@
-// A motif's label in the UI's language (lib/directory.ts's motifText): in the English app a
-// label the practitioner wrote only in French is marked as French, for screen readers
-// (lang="fr", read with a French voice) and for the eye ("(in French)").
+// A motif's label in the UI's language (lib/directory/directory.ts's motifText): in the English app
+// a label the practitioner wrote only in French is marked as French, for screen readers (lang="fr",
+// read with a French voice) and for the eye ("(in French)").
 import { useI18n } from '../i18n';
-import { motifText, type MotifLabels } from '../lib/directory';
+import { motifText, type MotifLabels } from '../lib/directory/directory';
 
 export function MotifName({ motif }: { motif: MotifLabels }) {
   const { t, lang } = useI18n();

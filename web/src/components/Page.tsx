@@ -16,7 +16,17 @@ export function usePageTitle(page: string | null): void {
  * The page's only <h1>. It is focusable by script (tabIndex -1) so that after a client-side
  * navigation focus lands on it and screen readers announce the new page.
  */
-export function PageIntro({ title, lead, children, compact }: { title: string; lead?: string; children?: ComponentChildren; compact?: boolean }) {
+export function PageIntro({
+  title,
+  lead,
+  children,
+  compact,
+}: {
+  title: string;
+  lead?: string;
+  children?: ComponentChildren;
+  compact?: boolean;
+}) {
   usePageTitle(title);
   return (
     <div class={compact ? 'page-intro is-compact' : 'page-intro'}>
@@ -30,7 +40,17 @@ export function PageIntro({ title, lead, children, compact }: { title: string; l
 }
 
 /** A titled band of content; `tone` switches to the grey surface to separate sections. */
-export function Section({ title, id, tone, children }: { title: string; id: string; tone?: 'muted'; children: ComponentChildren }) {
+export function Section({
+  title,
+  id,
+  tone,
+  children,
+}: {
+  title: string;
+  id: string;
+  tone?: 'muted';
+  children: ComponentChildren;
+}) {
   return (
     <section class={tone === 'muted' ? 'section section-muted' : 'section'} aria-labelledby={id}>
       <div class="container">

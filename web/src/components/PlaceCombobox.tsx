@@ -5,10 +5,11 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { useI18n } from '../i18n';
-import { api } from '../lib/api';
-import type { Place } from '../lib/directory';
+import type { Place } from '../lib/directory/directory';
 import { fillText } from '../lib/format';
 import { describedBy, FieldMessages } from './forms/Field';
+import { useLatest } from './useLatest';
+import { searchPlaces } from '../lib/directory/api';
 
 const DEBOUNCE_MS = 200;
 
@@ -19,21 +20,15 @@ const DEBOUNCE_MS = 200;
 export const placeLabels = new Map<string, string>();
 
 /**
- * Places for what was typed, best reading first: a name or postcode being typed, or a place as
- * people type it ("Lyon 69003", "Paris XIe", "st etienne", "Bordeux"); the server reads them.
- */
-export function searchPlaces(q: string, signal?: AbortSignal, limit = 8): Promise<Place[]> {
-  const qs = new URLSearchParams({ q: q.trim(), limit: String(limit) });
-  return api.get<{ items: Place[] }>(`/places?${qs}`, signal ? { signal } : {}).then((r) => r.items);
-}
-
-/**
  * What "Où ?" means when the form is sent: the place picked from the list if the text still
  * shows it, a postcode typed as is, else the first suggestion for the text, which is the
  * server's best reading of it ("Lyon" and Enter, "Lyon 69003", "Paris 11e", "Toulouze").
  * Null: nothing matches. Empty text: no place.
  */
-export async function resolvePlace(text: string, picked: { near: string; label: string } | null): Promise<{ near: string; label: string } | null> {
+export async function resolvePlace(
+  text: string,
+  picked: { near: string; label: string } | null,
+): Promise<{ near: string; label: string } | null> {
   const typed = text.trim();
   if (!typed) return { near: '', label: '' };
   if (picked && picked.near && picked.label === typed) return picked;
@@ -77,6 +72,7 @@ export function PlaceCombobox({
 }) {
   const { t } = useI18n();
   const c = t.combobox;
+  const texts = useLatest(c);
   const listId = `${id}-list`;
   const statusId = useId();
   const [items, setItems] = useState<Place[]>([]);
@@ -104,13 +100,19 @@ export function PlaceCombobox({
           setItems(found);
           setActive(-1);
           setOpen(document.activeElement === input.current);
-          setStatus(found.length === 0 ? c.none : found.length === 1 ? c.one : fillText(c.many, { n: found.length }));
+          setStatus(
+            found.length === 0
+              ? texts.current.none
+              : found.length === 1
+                ? texts.current.one
+                : fillText(texts.current.many, { n: found.length }),
+          );
         },
         () => {
           if (ctl.signal.aborted) return;
           setItems([]);
           setOpen(false);
-          setStatus(c.failed);
+          setStatus(texts.current.failed);
         },
       );
     }, DEBOUNCE_MS);
@@ -118,7 +120,7 @@ export function PlaceCombobox({
       clearTimeout(timer);
       ctl.abort();
     };
-  }, [query]);
+  }, [query, texts]);
 
   function pick(place: Place) {
     onSelect(place);
@@ -202,7 +204,12 @@ export function PlaceCombobox({
             onFocus={() => items.length > 0 && query !== null && setOpen(true)}
             onBlur={() => setOpen(false)}
           />
-          <ul id={listId} role="listbox" class={shown ? 'combobox-list' : 'combobox-list is-hidden'} aria-label={typeof label === 'string' ? label : c.suggestions}>
+          <ul
+            id={listId}
+            role="listbox"
+            class={shown ? 'combobox-list' : 'combobox-list is-hidden'}
+            aria-label={typeof label === 'string' ? label : c.suggestions}
+          >
             {shown &&
               items.map((p, i) => (
                 <li
@@ -217,7 +224,8 @@ export function PlaceCombobox({
                     pick(p);
                   }}
                 >
-                  <span class="combobox-name">{p.name}</span> <span class="combobox-meta">{p.postcode}</span>
+                  <span class="combobox-name">{p.name}</span>{' '}
+                  <span class="combobox-meta">{p.postcode}</span>
                 </li>
               ))}
           </ul>

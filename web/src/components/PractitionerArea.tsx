@@ -6,7 +6,7 @@ import type { ComponentChildren } from 'preact';
 import { useLocation } from 'preact-iso';
 import { useI18n } from '../i18n';
 import { ROUTES } from '../lib/routes';
-import type { Me, Role } from '../lib/types';
+import type { Me, Role } from '../lib/account/types';
 import { PageIntro } from './Page';
 import { RequireAuth } from './RequireAuth';
 
@@ -19,7 +19,9 @@ export function AreaTabs({ me }: { me: Me }) {
     { href: ROUTES.agenda, label: n.agenda },
     { href: ROUTES.agendaHours, label: n.hours },
     { href: ROUTES.consultations, label: n.consultations },
-    ...(me.account.role === 'practitioner' ? [{ href: ROUTES.practitionerProfile, label: n.profile }] : []),
+    ...(me.account.role === 'practitioner'
+      ? [{ href: ROUTES.practitionerProfile, label: n.profile }]
+      : []),
   ];
   return (
     <nav class="area-tabs" aria-label={n.label}>

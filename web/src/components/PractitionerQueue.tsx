@@ -3,22 +3,28 @@
 // practitioner; "Refuser" unfolds a reason field in place (no modal), sent by email.
 import { useState } from 'preact/hooks';
 import { useI18n } from '../i18n';
-import { api } from '../lib/api';
 import { formatDateTime } from '../lib/dates';
 import { errorText } from '../lib/errors';
 import { fillText } from '../lib/format';
-import type { PractitionerApplication, VerificationStatus } from '../lib/types';
+import type { PractitionerApplication, VerificationStatus } from '../lib/account/types';
 import { formatPhone } from '../lib/validate';
 import { TextareaField } from './forms/Field';
 import { LoadState } from './forms/Feedback';
 import { Icon } from './Icon';
 import { useLoad } from './useLoad';
 import { specialtyLabel, useSpecialties } from './useSpecialties';
+import { fetchApplications, rejectPractitioner, verifyPractitioner } from '../lib/operator/api';
 
-export function PractitionerQueue({ status, onDone }: { status: VerificationStatus; onDone: (message: string) => void }) {
+export function PractitionerQueue({
+  status,
+  onDone,
+}: {
+  status: VerificationStatus;
+  onDone: (message: string) => void;
+}) {
   const { t, lang } = useI18n();
   const o = t.operatorHome;
-  const list = useLoad((signal) => api.get<PractitionerApplication[]>(`/operator/practitioners?status=${status}`, { signal }), [status]);
+  const list = useLoad((signal) => fetchApplications(status, signal), [status]);
   const specialties = useSpecialties(lang);
   const [rejecting, setRejecting] = useState<string | null>(null);
   const [reason, setReason] = useState('');
@@ -35,12 +41,17 @@ export function PractitionerQueue({ status, onDone }: { status: VerificationStat
     setBusy(p.id);
     setError(null);
     try {
-      const path = `/operator/practitioners/${encodeURIComponent(p.id)}/${action}`;
-      await (action === 'verify' ? api.post(path) : api.post(path, { reason: reason.trim() }));
+      await (action === 'verify'
+        ? verifyPractitioner(p.id)
+        : rejectPractitioner(p.id, reason.trim()));
       list.setData((l) => l?.filter((x) => x.id !== p.id));
       setRejecting(null);
       setReason('');
-      onDone(fillText(action === 'verify' ? o.verified : o.rejected, { name: `${p.first_name} ${p.last_name}` }));
+      onDone(
+        fillText(action === 'verify' ? o.verified : o.rejected, {
+          name: `${p.first_name} ${p.last_name}`,
+        }),
+      );
     } catch (e) {
       setError({ id: p.id, text: errorText(e, t.errors) });
     } finally {
@@ -60,7 +71,9 @@ export function PractitionerQueue({ status, onDone }: { status: VerificationStat
               <li key={p.id} class="card queue-item">
                 <div class="queue-head">
                   <h3 id={`app-${p.id}`}>{name}</h3>
-                  <p class="muted small">{fillText(o.applied, { when: formatDateTime(p.created_at, lang) })}</p>
+                  <p class="muted small">
+                    {fillText(o.applied, { when: formatDateTime(p.created_at, lang) })}
+                  </p>
                 </div>
                 <dl class="facts facts-inline">
                   <div>
@@ -88,25 +101,48 @@ export function PractitionerQueue({ status, onDone }: { status: VerificationStat
                 )}
                 {status === 'pending' && rejecting !== p.id && (
                   <div class="card-actions">
-                    <button type="button" class="btn btn-secondary btn-verify" onClick={() => void act(p, 'verify')}>
+                    <button
+                      type="button"
+                      class="btn btn-secondary btn-verify"
+                      onClick={() => void act(p, 'verify')}
+                    >
                       <Icon name="check" />
                       {busy === p.id ? t.form.sending : o.verify}
                       <span class="visually-hidden"> — {name}</span>
                     </button>
-                    <button type="button" class="btn btn-quiet" onClick={() => (setRejecting(p.id), setReason(''), setError(null))}>
+                    <button
+                      type="button"
+                      class="btn btn-quiet"
+                      onClick={() => (setRejecting(p.id), setReason(''), setError(null))}
+                    >
                       {o.reject}
                       <span class="visually-hidden"> — {name}</span>
                     </button>
                   </div>
                 )}
                 {status === 'pending' && rejecting === p.id && (
-                  <form class="reject-form" noValidate onSubmit={(e) => (e.preventDefault(), void act(p, 'reject'))}>
-                    <TextareaField id={`reason-${p.id}`} label={fillText(o.reasonLabel, { name })} hint={o.reasonHint} value={reason} onValue={setReason} rows={3} />
+                  <form
+                    class="reject-form"
+                    noValidate
+                    onSubmit={(e) => (e.preventDefault(), void act(p, 'reject'))}
+                  >
+                    <TextareaField
+                      id={`reason-${p.id}`}
+                      label={fillText(o.reasonLabel, { name })}
+                      hint={o.reasonHint}
+                      value={reason}
+                      onValue={setReason}
+                      rows={3}
+                    />
                     <div class="card-actions">
                       <button type="submit" class="btn btn-danger">
                         {busy === p.id ? t.form.sending : o.confirmReject}
                       </button>
-                      <button type="button" class="btn btn-quiet" onClick={() => setRejecting(null)}>
+                      <button
+                        type="button"
+                        class="btn btn-quiet"
+                        onClick={() => setRejecting(null)}
+                      >
                         {t.form.cancel}
                       </button>
                     </div>

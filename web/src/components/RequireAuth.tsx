@@ -5,13 +5,21 @@ import { useLocation } from 'preact-iso';
 import { useEffect, useRef } from 'preact/hooks';
 import { useI18n } from '../i18n';
 import { errorText } from '../lib/errors';
-import { homeForRole, loginUrl } from '../lib/session';
-import type { Me, Role } from '../lib/types';
+import { homeForRole, loginUrl } from '../lib/account/session';
+import type { Me, Role } from '../lib/account/types';
 import { LoadState } from './forms/Feedback';
 import { PageIntro } from './Page';
 import { useSession } from './SessionProvider';
 
-export function RequireAuth({ roles, title, children }: { roles?: Role[]; title: string; children: (me: Me) => ComponentChildren }) {
+export function RequireAuth({
+  roles,
+  title,
+  children,
+}: {
+  roles?: Role[];
+  title: string;
+  children: (me: Me) => ComponentChildren;
+}) {
   const { t } = useI18n();
   const { state, session } = useSession();
   const { route, url } = useLocation();
@@ -21,7 +29,8 @@ export function RequireAuth({ roles, title, children }: { roles?: Role[]; title:
   useEffect(() => {
     // A session that ends while the page is open is handled by SessionWatcher (and a
     // logout by the header); here only "this page was opened signed out".
-    if (state.status === 'signedOut' && !wasSignedIn.current && state.reason !== 'logout') route(loginUrl(url, state.reason), true);
+    if (state.status === 'signedOut' && !wasSignedIn.current && state.reason !== 'logout')
+      route(loginUrl(url, state.reason), true);
   }, [state, route, url]);
 
   if (state.status === 'signedIn') {

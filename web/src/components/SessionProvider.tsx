@@ -5,15 +5,19 @@ import { createContext, type ComponentChildren } from 'preact';
 import { useLocation } from 'preact-iso';
 import { useContext, useEffect, useState } from 'preact/hooks';
 import { api, setApiErrorListener } from '../lib/api';
-import { closeRealtime } from '../lib/realtime';
-import { createSession, loginUrl, type Session, type SessionState } from '../lib/session';
+import { closeRealtime } from '../lib/consultation/realtime';
+import { createSession, loginUrl, type Session, type SessionState } from '../lib/account/session';
 
 const session = createSession(api);
 setApiErrorListener((err) => session.onApiError(err));
 // The WebSocket belongs to the account that opened it (docs/realtime.md): it goes with it.
 session.subscribe((next, previous) => {
   if (previous.status !== 'signedIn') return;
-  if (next.status === 'signedOut' || (next.status === 'signedIn' && next.me.account.id !== previous.me.account.id)) closeRealtime();
+  if (
+    next.status === 'signedOut' ||
+    (next.status === 'signedIn' && next.me.account.id !== previous.me.account.id)
+  )
+    closeRealtime();
 });
 
 const SessionContext = createContext<Session>(session);
@@ -44,7 +48,8 @@ export function SessionWatcher() {
     () =>
       store.subscribe((next, previous) => {
         if (previous.status !== 'signedIn' || next.status !== 'signedOut') return;
-        if (next.reason === 'expired' || next.reason === 'revoked') route(loginUrl(url, next.reason));
+        if (next.reason === 'expired' || next.reason === 'revoked')
+          route(loginUrl(url, next.reason));
       }),
     [store, route, url],
   );

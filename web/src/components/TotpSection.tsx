@@ -4,13 +4,13 @@
 // current code too.
 import { useState } from 'preact/hooks';
 import { useI18n } from '../i18n';
-import { api } from '../lib/api';
-import type { Me, TotpSetup } from '../lib/types';
+import type { Me, TotpSetup } from '../lib/account/types';
 import { cleanCode } from '../lib/validate';
 import { TextField } from './forms/Field';
 import { ErrorSummary, StatusMessage, SubmitButton } from './forms/Feedback';
 import { useForm } from './forms/useForm';
 import { useSession } from './SessionProvider';
+import { confirmTotp, disableTotp, fetchMe, startTotp } from '../lib/account/api';
 
 export function svgDataUrl(svg: string): string {
   return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
@@ -31,25 +31,30 @@ export function TotpSection({ me }: { me: Me }) {
   const [status, setStatus] = useState<string | null>(null);
   const enabled = me.account.totp_enabled;
 
-  const checkCode = () => ({ code: cleanCode(code).length === 6 ? undefined : t.checks.codeFormat });
+  const checkCode = () => ({
+    code: cleanCode(code).length === 6 ? undefined : t.checks.codeFormat,
+  });
 
   async function start() {
     setStatus(null);
-    await form.submit(() => ({}), async () => setSetup(await api.post<TotpSetup>('/me/totp')));
+    await form.submit(
+      () => ({}),
+      async () => setSetup(await startTotp()),
+    );
   }
 
   async function confirm() {
-    await api.post('/me/totp/confirm', { code: cleanCode(code) });
+    await confirmTotp(cleanCode(code));
     setSetup(null);
     setCode('');
-    session.setMe(await api.get<Me>('/me'));
+    session.setMe(await fetchMe());
     setStatus(s.enabled);
   }
 
   async function disable() {
-    await api.del('/me/totp', { code: cleanCode(code) });
+    await disableTotp(cleanCode(code));
     setCode('');
-    session.setMe(await api.get<Me>('/me'));
+    session.setMe(await fetchMe());
     setStatus(s.disabled);
   }
 
@@ -70,7 +75,9 @@ export function TotpSection({ me }: { me: Me }) {
     <section class="card panel" aria-labelledby="totp-title">
       <h2 id="totp-title">{s.title}</h2>
       <p>
-        <span class={enabled ? 'badge badge-success' : 'badge badge-neutral'}>{enabled ? s.on : s.off}</span>
+        <span class={enabled ? 'badge badge-success' : 'badge badge-neutral'}>
+          {enabled ? s.on : s.off}
+        </span>
       </p>
       <p class="muted">{s.lead}</p>
       <ErrorSummary message={form.summary} fields={form.fieldErrors} attempt={form.attempt} />
@@ -80,13 +87,22 @@ export function TotpSection({ me }: { me: Me }) {
         </button>
       )}
       {!enabled && setup && (
-        <form noValidate onSubmit={(e) => (e.preventDefault(), void form.submit(checkCode, confirm))}>
+        <form
+          noValidate
+          onSubmit={(e) => (e.preventDefault(), void form.submit(checkCode, confirm))}
+        >
           <ol class="plain-steps">
             <li>{s.step1}</li>
             <li>
               {s.step2}
               <div class="totp-setup">
-                <img class="totp-qr" src={svgDataUrl(setup.qr_svg)} alt={s.qrAlt} width={200} height={200} />
+                <img
+                  class="totp-qr"
+                  src={svgDataUrl(setup.qr_svg)}
+                  alt={s.qrAlt}
+                  width={200}
+                  height={200}
+                />
                 <div>
                   <p class="field-label">{s.secretLabel}</p>
                   <p class="secret" translate={false}>
@@ -102,14 +118,21 @@ export function TotpSection({ me }: { me: Me }) {
             <SubmitButton busy={form.busy} variant="secondary">
               {s.confirm}
             </SubmitButton>
-            <button type="button" class="btn btn-quiet" onClick={() => (setSetup(null), form.clear())}>
+            <button
+              type="button"
+              class="btn btn-quiet"
+              onClick={() => (setSetup(null), form.clear())}
+            >
               {t.form.cancel}
             </button>
           </div>
         </form>
       )}
       {enabled && (
-        <form noValidate onSubmit={(e) => (e.preventDefault(), void form.submit(checkCode, disable))}>
+        <form
+          noValidate
+          onSubmit={(e) => (e.preventDefault(), void form.submit(checkCode, disable))}
+        >
           <p>{s.disableLead}</p>
           {codeField}
           <SubmitButton busy={form.busy} variant="secondary">

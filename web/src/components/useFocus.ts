@@ -11,5 +11,5 @@ export function useFocusOnChange(ref: RefObject<HTMLElement | null>, key: unknow
       return;
     }
     ref.current?.focus();
-  }, [key]);
+  }, [ref, key]);
 }

@@ -38,9 +38,22 @@ export function useLoad<T>(load: (signal: AbortSignal) => Promise<T>, deps: unkn
       },
     );
     return () => ctl.abort();
+    // The caller's own dependency list, as with useEffect; `load` is the caller's callback of
+    // this render, read again only when they change (or on reload).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [...deps, version]);
 
   const reload = useCallback(() => setVersion((v) => v + 1), []);
-  const setData = useCallback((update: (old: T | undefined) => T | undefined) => setDataState(update), []);
-  return { data, loading, error: failure ? errorText(failure, t.errors) : null, failure, reload, setData };
+  const setData = useCallback(
+    (update: (old: T | undefined) => T | undefined) => setDataState(update),
+    [],
+  );
+  return {
+    data,
+    loading,
+    error: failure ? errorText(failure, t.errors) : null,
+    failure,
+    reload,
+    setData,
+  };
 }

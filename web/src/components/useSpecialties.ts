@@ -1,16 +1,16 @@
 // The specialties of GET /specialties ({"items": [...]}, docs/directory.md), in the user's
 // language. Loaded once per language and shared by the pages that need them.
-import { api } from '../lib/api';
-import type { Specialty } from '../lib/directory';
+import type { Specialty } from '../lib/directory/directory';
 import type { Lang } from '../lib/lang';
 import { useLoad, type Loaded } from './useLoad';
+import { fetchSpecialties } from '../lib/directory/api';
 
 const cache = new Map<Lang, Promise<Specialty[]>>();
 
 export function loadSpecialties(lang: Lang): Promise<Specialty[]> {
   let p = cache.get(lang);
   if (!p) {
-    p = api.get<{ items: Specialty[] }>('/specialties').then((r) => r.items);
+    p = fetchSpecialties();
     // A failure is not cached: the next page (or "Réessayer") asks again.
     p.catch(() => cache.delete(lang));
     cache.set(lang, p);

@@ -47,7 +47,8 @@ export const enAccount: typeof frAccount = {
     name: 'Name',
     contact: 'Contact details',
     confirmed: 'confirmed',
-    emailNote: 'Your email address is how you sign in and receive your security codes. It cannot be changed here.',
+    emailNote:
+      'Your email address is how you sign in and receive your security codes. It cannot be changed here.',
     language: 'Language',
     languageLegend: 'Language of your area and your emails',
     save: 'Save',
@@ -62,10 +63,12 @@ export const enAccount: typeof frAccount = {
     ageMany: '{n} years old',
     open: 'Profile and administrative data',
     remove: 'Remove',
-    confirmRemove: 'Remove {name} from your family? Their profile and administrative data will be erased.',
+    confirmRemove:
+      'Remove {name} from your family? Their profile and administrative data will be erased.',
     confirmRemoveButton: 'Yes, remove',
     removed: '{name} is no longer part of your family.',
-    added: '{name} is now part of your family. To act for this profile, choose it in the menu at the top right.',
+    added:
+      '{name} is now part of your family. To act for this profile, choose it in the menu at the top right.',
     empty: 'You have not added a family member yet.',
     addTitle: 'Add a family member',
     addLead: 'A child, a parent or a partner whose appointments you manage.',
@@ -77,7 +80,8 @@ export const enAccount: typeof frAccount = {
     back: 'Back to my family',
     youTitle: 'You',
     adminTitle: 'Administrative data',
-    adminLead: 'Used for the care sheet and tiers payant. It is encrypted, and every read is recorded in “Who viewed my file”.',
+    adminLead:
+      'Used for the care sheet and tiers payant. It is encrypted, and every read is recorded in “Who viewed my file”.',
     save: 'Save',
     saved: 'The profile of {name} is saved.',
   },
@@ -85,7 +89,8 @@ export const enAccount: typeof frAccount = {
     nirTitle: 'Social security',
     nir: 'Social security number',
     nirHint: '15 digits, on your carte Vitale or your attestation de droits.',
-    nirHintRelative: 'For a child, their own number if they have one, otherwise that of the parent they are attached to. 15 digits.',
+    nirHintRelative:
+      'For a child, their own number if they have one, otherwise that of the parent they are attached to. 15 digits.',
     nirExample: 'Example: 2 85 05 78 006 084 41',
     nirOk: 'Valid key',
     mtTitle: 'GP (médecin traitant)',
@@ -141,7 +146,8 @@ export const enAccount: typeof frAccount = {
     codeLabel: '6-digit code',
     confirm: 'Turn on',
     enabled: 'The authenticator app is on: it will give you your code at each sign-in.',
-    disableLead: 'To turn the app off, enter the code it shows. Your codes will come by email again.',
+    disableLead:
+      'To turn the app off, enter the code it shows. Your codes will come by email again.',
     disable: 'Turn off',
     disabled: 'The authenticator app is off. Your codes will come by email.',
   },
@@ -155,7 +161,14 @@ export const enAccount: typeof frAccount = {
     note: 'An access you do not understand? Report it to the platform’s operator.',
     self: 'You {verb} {object}',
     other: '{actor} ({role}) {verb} {object}',
-    verbs: { read: 'viewed', write: 'changed', create: 'created', delete: 'deleted', export: 'exported', other: 'used' },
+    verbs: {
+      read: 'viewed',
+      write: 'changed',
+      create: 'created',
+      delete: 'deleted',
+      export: 'exported',
+      other: 'used',
+    },
     objects: {
       administrative: 'the administrative data of {name}',
       profile: 'the profile of {name}',
@@ -173,7 +186,8 @@ export const enAccount: typeof frAccount = {
     title: 'My data',
     lead: 'Your rights over your data (GDPR): download it, or delete your account.',
     exportTitle: 'Download my data',
-    exportLead: 'Everything Cabinet keeps about you and your family: account, profiles and administrative data, appointments and payments, consultations (chats, files shared, phone switches, guests), messages sent to you, signed-in devices and the access log.',
+    exportLead:
+      'Everything Cabinet keeps about you and your family: account, profiles and administrative data, appointments and payments, consultations (chats, files shared, phone switches, guests), messages sent to you, signed-in devices and the access log.',
     export: 'Download my data (JSON)',
     exportZip: 'Download everything (ZIP, with the files and a summary page)',
     exporting: 'Preparing the file…',

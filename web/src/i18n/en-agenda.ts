@@ -111,7 +111,8 @@ export const enAgenda: typeof frAgenda = {
     saved: 'Hours saved. Your times are up to date.',
     midnightHint: 'To end at midnight, enter 00:00 as the end time.',
     zoneNote: '{zone} time.',
-    videoWindow: 'For video consultations, times stay between 7 am and midnight, whatever your hours.',
+    videoWindow:
+      'For video consultations, times stay between 7 am and midnight, whatever your hours.',
     checks: {
       invalid: 'Enter a time, for example 09:00.',
       order: 'The end must be after the start.',
@@ -122,12 +123,16 @@ export const enAgenda: typeof frAgenda = {
     title: 'Public profile',
     lead: 'What patients see in search results and on your page.',
     view: 'See my public page',
-    pending: 'Your profile will appear in search results once the operator has checked your RPPS number.',
-    hidden: 'Your profile does not appear in search results: tick “Profile visible in search” to publish it.',
+    pending:
+      'Your profile will appear in search results once the operator has checked your RPPS number.',
+    hidden:
+      'Your profile does not appear in search results: tick “Profile visible in search” to publish it.',
     identityTitle: 'Identity',
-    identityNote: 'Name, RPPS and specialty come from your sign-up. To change them, write to the operator.',
+    identityNote:
+      'Name, RPPS and specialty come from your sign-up. To change them, write to the operator.',
     photoTitle: 'Photo',
-    photoHint: 'JPEG, PNG or WebP, 5 MB at most. A well-lit portrait from the front reassures patients.',
+    photoHint:
+      'JPEG, PNG or WebP, 5 MB at most. A well-lit portrait from the front reassures patients.',
     photoCurrent: 'Your current photo',
     photoNone: 'No photo: your initials are shown.',
     photoPreview: 'Preview of the new photo',
@@ -191,7 +196,8 @@ export const enAgenda: typeof frAgenda = {
     label: 'Name in French',
     labelHint: 'For example: Consultation de suivi',
     labelEn: 'Name in English',
-    labelEnHint: 'For patients who use Cabinet in English. Without it, they see the French name. For example: Follow-up consultation',
+    labelEnHint:
+      'For patients who use Cabinet in English. Without it, they see the French name. For example: Follow-up consultation',
     labelEnShown: 'In English: {label}',
     inFrench: '(in French)',
     duration: 'Duration (minutes)',

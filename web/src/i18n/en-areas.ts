@@ -10,7 +10,8 @@ export const enAreas: typeof frAreas = {
   patientHome: {
     hello: 'Hello {name}.',
     bookTitle: 'Book an appointment',
-    bookLead: 'By video or in person: find a practitioner by specialty, by name or near you, and see their next free times.',
+    bookLead:
+      'By video or in person: find a practitioner by specialty, by name or near you, and see their next free times.',
     actingFor: 'You are acting for',
     switchHint: 'To act for a family member, switch profile with the menu at the top right.',
     addHint: 'Add your children or parents to manage their appointments from your account.',
@@ -31,16 +32,20 @@ export const enAreas: typeof frAreas = {
       rejected: 'Verification refused',
     },
     statusBody: {
-      pending: 'An operator is checking your RPPS number and your registration with the Ordre. You will receive an email once it is done. Meanwhile, your profile does not appear in search.',
-      verified: 'Your RPPS number and registration have been verified. Your profile can appear in search.',
-      rejected: 'The operator could not verify your registration. The reason was sent to you by email: reply to it to complete your application.',
+      pending:
+        'An operator is checking your RPPS number and your registration with the Ordre. You will receive an email once it is done. Meanwhile, your profile does not appear in search.',
+      verified:
+        'Your RPPS number and registration have been verified. Your profile can appear in search.',
+      rejected:
+        'The operator could not verify your registration. The reason was sent to you by email: reply to it to complete your application.',
     },
     reason: 'Reason:',
     practiceTitle: 'Your practice',
     assistingTitle: 'You assist',
     assistingBody: 'You manage the agenda. Patients’ medical data is never shown to you.',
     totpTitle: 'Protect your account',
-    totpBody: 'Turn on an authenticator app: at each sign-in, the code will come from your phone rather than your inbox.',
+    totpBody:
+      'Turn on an authenticator app: at each sign-in, the code will come from your phone rather than your inbox.',
     totpLink: 'Set it up in “Security”',
   },
   assistants: {
@@ -72,7 +77,8 @@ export const enAreas: typeof frAreas = {
     verify: 'Verify',
     reject: 'Refuse',
     reasonLabel: 'Reason for refusing {name}',
-    reasonHint: 'It is emailed to the practitioner. Tell them what is missing for the verification to succeed.',
+    reasonHint:
+      'It is emailed to the practitioner. Tell them what is missing for the verification to succeed.',
     reasonRequired: 'Enter the reason for the refusal: it is sent to the practitioner.',
     confirmReject: 'Refuse the application',
     verified: '{name} is verified. An email lets them know.',

@@ -34,7 +34,8 @@ export const enAuth: typeof frAuth = {
     lastNameRequired: 'Enter the last name.',
     birthDateRequired: 'Enter the date of birth.',
     birthDateInvalid: 'Enter a valid date of birth.',
-    holderAge: 'The account holder must be at least 15. For a child, create your own account, then add them to your family.',
+    holderAge:
+      'The account holder must be at least 15. For a child, create your own account, then add them to your family.',
     emailRequired: 'Enter your email address.',
     emailInvalid: 'Enter a valid email address, for example name@example.com.',
     phoneRequired: 'Enter your mobile phone number.',
@@ -50,7 +51,8 @@ export const enAuth: typeof frAuth = {
     },
     rppsRequired: 'Enter your RPPS number.',
     rppsInvalid: 'This RPPS number is not valid: it has 11 digits. Check it on your CPS card.',
-    mtRppsInvalid: 'This RPPS number is not valid: it has 11 digits. Correct it or leave the field empty.',
+    mtRppsInvalid:
+      'This RPPS number is not valid: it has 11 digits. Correct it or leave the field empty.',
     specialtyRequired: 'Choose your specialty.',
     codeFormat: 'The code has 6 digits.',
     relationshipRequired: 'Choose how they are related to you.',
@@ -92,8 +94,10 @@ export const enAuth: typeof frAuth = {
   },
   checkMail: {
     title: 'Check your inbox',
-    signupBody: 'We have sent a confirmation link to {email}. Open it within 48 hours to activate your account.',
-    practitionerBody: 'We have sent a confirmation link to {email}. Confirm your address within 48 hours: an operator will then check your RPPS number.',
+    signupBody:
+      'We have sent a confirmation link to {email}. Open it within 48 hours to activate your account.',
+    practitionerBody:
+      'We have sent a confirmation link to {email}. Confirm your address within 48 hours: an operator will then check your RPPS number.',
     spam: 'Nothing after a few minutes? Look in your spam folder.',
     resend: 'Send the email again',
     resent: 'Done: if this address is waiting for confirmation, a new email is on its way.',
@@ -106,7 +110,8 @@ export const enAuth: typeof frAuth = {
     birthDateHint: 'The account holder must be at least 15.',
     yourAccess: 'Your sign-in details',
     emailHint: 'You will receive a link to confirm it.',
-    privacy: 'Your data is hosted in France by an HDS-certified host. It is never sold or used for advertising.',
+    privacy:
+      'Your data is hosted in France by an HDS-certified host. It is never sold or used for advertising.',
     submit: 'Create my account',
     haveAccount: 'Already have an account?',
     login: 'Sign in',
@@ -122,25 +127,31 @@ export const enAuth: typeof frAuth = {
     submit: 'Send my application',
     verifyTitle: 'How verification works',
     verify1: 'You confirm your email address with the link you receive.',
-    verify2: 'An operator of the platform checks your RPPS number and your registration with the Ordre.',
-    verify3: 'You receive an email once it is done. You can sign in meanwhile; your profile appears in search once verified.',
+    verify2:
+      'An operator of the platform checks your RPPS number and your registration with the Ordre.',
+    verify3:
+      'You receive an email once it is done. You can sign in meanwhile; your profile appears in search once verified.',
   },
   signupAssistant: {
     title: 'Create your assistant account',
     lead: 'A practitioner invites you to manage their agenda on Cabinet. Your email address is the one the invitation was sent to.',
-    noClinical: 'As an assistant, you manage the agenda. Patients’ medical data is never shown to you.',
+    noClinical:
+      'As an assistant, you manage the agenda. Patients’ medical data is never shown to you.',
     submit: 'Create my account',
     invalidTitle: 'This invitation no longer works',
-    invalidBody: 'The link is incomplete, has already been used or has expired (it is valid for 7 days). Ask the practitioner to invite you again.',
+    invalidBody:
+      'The link is incomplete, has already been used or has expired (it is valid for 7 days). Ask the practitioner to invite you again.',
     doneTitle: 'Your account is ready',
-    doneBody: 'Sign in with the email address of the invitation and your password. You will then be asked for a security code.',
+    doneBody:
+      'Sign in with the email address of the invitation and your password. You will then be asked for a security code.',
   },
   confirmEmail: {
     confirmingTitle: 'Confirming your email address',
     doneTitle: 'Email address confirmed',
     doneBody: 'Thank you. Your account is active: you can sign in.',
     invalidTitle: 'This link no longer works',
-    invalidBody: 'The confirmation link is incomplete, has already been used or has expired (it is valid for 48 hours). Enter your email address and we will send you a new one.',
+    invalidBody:
+      'The confirmation link is incomplete, has already been used or has expired (it is valid for 48 hours). Enter your email address and we will send you a new one.',
     resend: 'Get a new link',
   },
   login: {
@@ -180,17 +191,20 @@ export const enAuth: typeof frAuth = {
     lead: 'Enter the email address of your account. We will send you a link to choose a new password.',
     submit: 'Send me the link',
     back: 'Back to sign in',
-    sentBody: 'If there is an account for {email}, a link has just been sent to it. It is valid for 30 minutes and works once.',
+    sentBody:
+      'If there is an account for {email}, a link has just been sent to it. It is valid for 30 minutes and works once.',
   },
   reset: {
     title: 'Choose a new password',
     lead: 'After this change, all your devices will be signed out.',
     submit: 'Save the password',
     invalidTitle: 'This link no longer works',
-    invalidBody: 'The link is incomplete, has already been used or has expired (it is valid for 30 minutes). Ask for a new one.',
+    invalidBody:
+      'The link is incomplete, has already been used or has expired (it is valid for 30 minutes). Ask for a new one.',
     newLink: 'Ask for a new link',
     doneTitle: 'Password changed',
-    doneBody: 'Your new password is saved and your devices have been signed out. Sign in with your new password.',
+    doneBody:
+      'Your new password is saved and your devices have been signed out. Sign in with your new password.',
   },
   auth: {
     wrongRole: 'This page is not available with your account.',

@@ -5,7 +5,8 @@ export const enBooking: typeof frBooking = {
   booking: {
     title: 'Book an appointment',
     missingTitle: 'Time not found',
-    missingBody: 'This address does not name any appointment time. Choose a time on a practitioner’s page.',
+    missingBody:
+      'This address does not name any appointment time. Choose a time on a practitioner’s page.',
     toSearch: 'Find a practitioner',
     practitionerGone: 'This practitioner no longer takes appointments on Cabinet.',
     progressLabel: 'Booking steps',
@@ -33,15 +34,18 @@ export const enBooking: typeof frBooking = {
       login: 'Sign in to book',
       noAccount: 'No account yet?',
       signup: 'Create a patient account',
-      signupNote: 'Once your email address is confirmed, your patient area will offer to resume this booking.',
-      wrongRole: 'Appointments are booked with a patient account. You are signed in with a professional account.',
+      signupNote:
+        'Once your email address is confirmed, your patient area will offer to resume this booking.',
+      wrongRole:
+        'Appointments are booked with a patient account. You are signed in with a professional account.',
       toMyArea: 'Go to my area',
     },
     profile: {
       title: 'Who is the consultation for?',
       hint: 'The appointment, the prescription and the care sheet will go to this profile.',
       addRelative: 'Add a relative',
-      addRelativeNote: 'Your chosen time is kept: come back with the browser’s Back button afterwards.',
+      addRelativeNote:
+        'Your chosen time is kept: come back with the browser’s Back button afterwards.',
     },
     motif: {
       title: 'What is the reason for the consultation?',
@@ -64,7 +68,8 @@ export const enBooking: typeof frBooking = {
       yes: 'Yes, at least one',
       no: 'No, none of these symptoms',
       stopTitle: 'Call 15 (SAMU) or 112',
-      stopBody: 'These symptoms can be serious. A video consultation is not suitable: call now, the call is free.',
+      stopBody:
+        'These symptoms can be serious. A video consultation is not suitable: call now, the call is free.',
       call15: 'Call 15 (SAMU)',
       call112: 'Call 112',
       deaf: 'Deaf or hard of hearing: send a text message to 114',
@@ -102,12 +107,16 @@ export const enBooking: typeof frBooking = {
       confirming: 'Confirming…',
       declined: 'Card declined: try another card.',
       stripe: 'Card payment is unavailable in this demo.',
-      stripeBody: 'The appointment is not confirmed. Contact the practitioner’s practice to book it.',
+      stripeBody:
+        'The appointment is not confirmed. Contact the practitioner’s practice to book it.',
       configFailed: 'The test cards could not be loaded.',
-      holdNote: 'A hold of {amount} is placed on the card. Nothing is charged before the consultation.',
-      later: 'The appointment is more than 5 days away: the card is saved now, and the hold is placed a few days before.',
+      holdNote:
+        'A hold of {amount} is placed on the card. Nothing is charged before the consultation.',
+      later:
+        'The appointment is more than 5 days away: the card is saved now, and the hold is placed a few days before.',
       expiredTitle: 'The 10 minutes have passed',
-      expiredBody: 'The time has been released and no hold was placed. You can take it again if it is still free.',
+      expiredBody:
+        'The time has been released and no hold was placed. You can take it again if it is still free.',
       retry: 'Take this time again',
       gone: 'This appointment no longer awaits a card (it expired or was cancelled).',
     },
@@ -119,7 +128,8 @@ export const enBooking: typeof frBooking = {
       mode: 'Consultation',
       payment: 'Payment',
       hold: 'Card hold of {amount} in place — nothing is charged before the consultation',
-      saved: 'Card saved: the hold of {amount} will be placed a few days before the consultation — nothing is charged before',
+      saved:
+        'Card saved: the hold of {amount} will be placed a few days before the consultation — nothing is charged before',
       cardRequired: 'A new card is needed: add it from “My appointments”.',
       ics: 'Add to my calendar (.ics file)',
       sent: 'A confirmation email and text message have been sent to you',
@@ -161,8 +171,10 @@ export const enBooking: typeof frBooking = {
       cardSaved: 'Card saved: the hold of {amount} will be placed before the consultation',
       none: 'No card saved',
       direct: 'Paid directly to the practitioner (outside Cabinet)',
-      dueDirect: 'Add it before {when}. Without a card the appointment stands and you pay the practitioner directly.',
-      dueCancelled: 'Add it before {when}, or the appointment will be cancelled. Nothing is charged before the consultation.',
+      dueDirect:
+        'Add it before {when}. Without a card the appointment stands and you pay the practitioner directly.',
+      dueCancelled:
+        'Add it before {when}, or the appointment will be cancelled. Nothing is charged before the consultation.',
     },
     cardOn: '{brand} •••• {last4}',
     forProfile: 'For {name}',
@@ -201,15 +213,19 @@ export const enBooking: typeof frBooking = {
     confirming: 'Cancelling…',
     note: 'The time is released and the card hold lifted: nothing is charged. The practitioner is told.',
     doneTitle: 'Appointment cancelled',
-    doneBody: 'The time is released and the card hold lifted: nothing was charged. The practitioner has been told.',
+    doneBody:
+      'The time is released and the card hold lifted: nothing was charged. The practitioner has been told.',
     already: 'This appointment is already cancelled',
     alreadyBody: 'Nothing else to do: nothing was charged.',
     notCancellableTitle: 'This appointment can no longer be cancelled',
-    notCancellableBody: 'It has already taken place or it expired. For any question, contact the practitioner’s practice.',
+    notCancellableBody:
+      'It has already taken place or it expired. For any question, contact the practitioner’s practice.',
     expiredTitle: 'This cancellation link has expired',
-    expiredBody: 'The link only works until the appointment starts. For any question, contact the practitioner’s practice.',
+    expiredBody:
+      'The link only works until the appointment starts. For any question, contact the practitioner’s practice.',
     notFoundTitle: 'Cancellation link not found',
-    notFoundBody: 'This link is not valid. Check that the address copied from the email is complete, or cancel from “My appointments”.',
+    notFoundBody:
+      'This link is not valid. Check that the address copied from the email is complete, or cancel from “My appointments”.',
     mine: 'My appointments',
     book: 'Book another appointment',
   },
@@ -253,7 +269,8 @@ export const enBooking: typeof frBooking = {
     noFree: 'No free time that day for this kind of consultation.',
     submit: 'Book for this patient',
     booked: 'Appointment booked on {when} for {name}. The patient got an email to add their card.',
-    patientNotFound: 'No patient account has this email address. Ask the patient to create their account on Cabinet.',
+    patientNotFound:
+      'No patient account has this email address. Ask the patient to create their account on Cabinet.',
     emailRequired: 'Enter the patient’s email.',
     motifRequired: 'Choose a reason.',
     startRequired: 'Choose a time.',

@@ -7,7 +7,8 @@ export const enConsultation: typeof frConsultation = {
     leadPatient: 'With {name}, {when}.',
     leadStaff: '{name}, {when}.',
     notFoundTitle: 'Consultation not found',
-    notFoundBody: 'This address does not match any of your consultations. Check the link, or go through “My appointments”.',
+    notFoundBody:
+      'This address does not match any of your consultations. Check the link, or go through “My appointments”.',
     noRoomTitle: 'No video room for this appointment',
     noRoomBody: 'Only confirmed video appointments have a consultation room.',
     toAppointments: 'My appointments',
@@ -33,7 +34,8 @@ export const enConsultation: typeof frConsultation = {
     practitionerOffline: '{name} is not online yet.',
     delay: 'Announced delay: about {n} minutes.',
     late: 'Stay reachable by phone: the practitioner may call you.',
-    waitingTips: 'The practitioner will let you in as soon as they are ready. Check your picture and sound while you wait.',
+    waitingTips:
+      'The practitioner will let you in as soon as they are ready. Check your picture and sound while you wait.',
     waitingSince: 'In the waiting room for {n} min.',
     waitingJustNow: 'Just arrived in the waiting room.',
     admit: 'Let the patient in',
@@ -44,10 +46,12 @@ export const enConsultation: typeof frConsultation = {
       notFound: 'This consultation does not exist or does not concern you.',
       rateLimited: 'Too many messages at once: wait a few seconds.',
       generic: 'That did not work. Try again.',
-      roomFull: 'The consultation is full: 4 people at most. Someone must leave before another person comes in.',
+      roomFull:
+        'The consultation is full: 4 people at most. Someone must leave before another person comes in.',
     },
     guestLobbyTitle: 'Waiting room',
-    guestLobbyBody: 'The practitioner will let you in. Keep this page open and check your picture and sound while you wait.',
+    guestLobbyBody:
+      'The practitioner will let you in. Keep this page open and check your picture and sound while you wait.',
     guests: {
       title: 'Invited people waiting',
       waiting: '{name} ({kind}) is waiting to come in.',
@@ -79,7 +83,8 @@ export const enConsultation: typeof frConsultation = {
     callPatient: 'Call the patient on',
     noPhone: 'The patient has no phone number on file. Write to them in the messages.',
     keepOpen: 'Keep this page open: you will end the consultation here, with the amount to charge.',
-    patientNotice: 'The practitioner will call you by phone. Accept calls from hidden (unknown) numbers.',
+    patientNotice:
+      'The practitioner will call you by phone. Accept calls from hidden (unknown) numbers.',
     guestNotice: 'The practitioner goes on with the patient by phone.',
     failed: 'Switching to the phone did not work. Try again.',
   },
@@ -90,7 +95,8 @@ export const enConsultation: typeof frConsultation = {
     drop: 'Drop the file here to send it',
     sending: 'Sending “{name}”…',
     sent: '“{name}” is sent.',
-    tooBig: '“{name}” is too large: 5 MB at most. Send a smaller photo, or take it at a lower quality.',
+    tooBig:
+      '“{name}” is too large: 5 MB at most. Send a smaller photo, or take it at a lower quality.',
     badType: '“{name}” is not accepted: only {types} files can be sent.',
     empty: '“{name}” is empty.',
     failed: '“{name}” could not be sent. Try again.',
@@ -158,7 +164,8 @@ export const enConsultation: typeof frConsultation = {
     create: 'Create the link',
     creating: 'Creating…',
     linkTitle: 'Link to send',
-    linkHint: 'Send this link to the person (text message, email). It works once, until the end of the consultation.',
+    linkHint:
+      'Send this link to the person (text message, email). It works once, until the end of the consultation.',
     copy: 'Copy the link',
     copied: 'Link copied.',
     copyFailed: 'Cannot copy: select the link and copy it.',
@@ -190,7 +197,8 @@ export const enConsultation: typeof frConsultation = {
     usedTitle: 'Link already used',
     used: 'This link has already been used on another device. Ask the person who invited you for a new link.',
     invalidTitle: 'Link no longer valid',
-    invalid: 'This link is no longer valid: the consultation is over, or the invitation was removed. Ask the person who invited you for a new link.',
+    invalid:
+      'This link is no longer valid: the consultation is over, or the invitation was removed. Ask the person who invited you for a new link.',
     privacy: 'Your picture and voice are neither recorded nor kept.',
     toHome: 'Home',
   },
@@ -198,11 +206,14 @@ export const enConsultation: typeof frConsultation = {
     selfView: 'Your picture',
     asking: 'Allow the camera and microphone when the browser asks.',
     cameraOff: 'Camera off',
-    denied: 'You refused access to the camera and microphone. Allow them in the browser settings (the icon left of the address), then reload the page.',
+    denied:
+      'You refused access to the camera and microphone. Allow them in the browser settings (the icon left of the address), then reload the page.',
     noCamera: 'No camera: the consultation will be by voice.',
-    noMic: 'No microphone found: the practitioner will not hear you. You can write in the messages.',
+    noMic:
+      'No microphone found: the practitioner will not hear you. You can write in the messages.',
     busy: 'The camera or microphone is used by another application: close it, then reload the page.',
-    insecure: 'This browser does not allow video on this page. Open it from the link in the email, with an up-to-date browser.',
+    insecure:
+      'This browser does not allow video on this page. Open it from the link in the email, with an up-to-date browser.',
     unknown: 'The camera and microphone could not be opened. Reload the page.',
   },
   call: {
@@ -258,7 +269,8 @@ export const enConsultation: typeof frConsultation = {
     hint: 'At most {max}, the price of the consultation. The rest of the card hold is released.',
     confirm: 'Charge and end',
     back: 'Back to the consultation',
-    noCard: 'No card hold: the patient left no card. Cabinet will charge nothing; settle the consultation directly with the patient (care sheet, your own terminal or a transfer).',
+    noCard:
+      'No card hold: the patient left no card. Cabinet will charge nothing; settle the consultation directly with the patient (care sheet, your own terminal or a transfer).',
     record: 'Record and end',
   },
   end: {
@@ -319,17 +331,24 @@ export const enConsultation: typeof frConsultation = {
       adviceTitle: 'What to do?',
     },
     advice: {
-      insecure: 'This browser does not allow video on this page: open the link in the email, with an up-to-date browser (Chrome, Firefox, Safari, Edge).',
-      denied: 'You refused access to the camera and microphone: allow them in the browser settings (the icon left of the address), then run the test again.',
+      insecure:
+        'This browser does not allow video on this page: open the link in the email, with an up-to-date browser (Chrome, Firefox, Safari, Edge).',
+      denied:
+        'You refused access to the camera and microphone: allow them in the browser settings (the icon left of the address), then run the test again.',
       noMic: 'No microphone found: plug in a microphone or headset, or use your phone.',
-      micBusy: 'Your microphone is used by another application (a call, a video meeting): close it, then run the test again.',
+      micBusy:
+        'Your microphone is used by another application (a call, a video meeting): close it, then run the test again.',
       offline: 'Cabinet does not answer: check your internet connection, then run the test again.',
-      noCamera: 'No camera found: the consultation can be by voice. For video, use a phone or a computer with a camera.',
+      noCamera:
+        'No camera found: the consultation can be by voice. For video, use a phone or a computer with a camera.',
       cameraBusy: 'Your camera is used by another application: close it, then run the test again.',
-      micSilent: 'Your microphone picks up no sound: check that it is not muted (headset button, sound settings) and speak a little louder.',
+      micSilent:
+        'Your microphone picks up no sound: check that it is not muted (headset button, sound settings) and speak a little louder.',
       speaker: 'Turn up the volume or plug in earphones, then play the sound again.',
-      blocked: 'Your network (company, hotel, hospital…) may block video: if the call does not get through, try 4G or another Wi-Fi.',
-      slowLink: 'Limited connection: move closer to your router, or stop videos and downloads in progress.',
+      blocked:
+        'Your network (company, hotel, hospital…) may block video: if the call does not get through, try 4G or another Wi-Fi.',
+      slowLink:
+        'Limited connection: move closer to your router, or stop videos and downloads in progress.',
       slowDevice: 'Your device seems slow: close other applications and tabs.',
     },
     retry: 'Run the test again',
@@ -339,7 +358,8 @@ export const enConsultation: typeof frConsultation = {
   dashboard: {
     title: 'Today’s consultations',
     lead: 'Your video consultations today. The list updates as soon as a patient arrives in the waiting room.',
-    leadAssistant: '{name}’s video consultations today. The list updates as soon as a patient arrives.',
+    leadAssistant:
+      '{name}’s video consultations today. The list updates as soon as a patient arrives.',
     empty: 'No video consultation today.',
     listLabel: 'Today’s video consultations',
     status: {

@@ -102,7 +102,8 @@ export const enDirectory: typeof frDirectory = {
   sectorInfo: {
     '1': 'Sector 1: the practitioner charges the Social Security rates, with no extra fees.',
     '2': 'Sector 2: free fees. Extra fees are not refunded by the Assurance Maladie; your complementary insurance may cover part of them.',
-    '2_optam': 'Sector 2 with OPTAM: the practitioner limits extra fees, and your complementary insurance refunds them better.',
+    '2_optam':
+      'Sector 2 with OPTAM: the practitioner limits extra fees, and your complementary insurance refunds them better.',
     nc: 'Not contracted: the practitioner sets their own fees, and the Assurance Maladie refunds almost nothing.',
   },
   payment: {
@@ -137,7 +138,8 @@ export const enDirectory: typeof frDirectory = {
   profile: {
     loadingTitle: 'Practitioner',
     notFoundTitle: 'Practitioner not found',
-    notFoundBody: 'This profile does not exist or is no longer online. The practitioner may have moved to another platform.',
+    notFoundBody:
+      'This profile does not exist or is no longer online. The practitioner may have moved to another platform.',
     backToSearch: 'Find another practitioner',
     delay: 'Running late: {minutes} min',
     delayBody: 'The practitioner is running late on today’s appointments.',
@@ -159,9 +161,12 @@ export const enDirectory: typeof frDirectory = {
     chosenTitle: 'Your time: {when}',
     chosenDetail: '{mode} · {motif} · {price}',
     nextStepTitle: 'What happens next',
-    nextStep: 'To book, you will say who the appointment is for and answer a few questions. You will then see the price, the Assurance Maladie’s share and what is left for you to pay, before you confirm.',
-    notOpenYet: 'Online booking is not open on Cabinet yet. For this time, call the practice on {phone}.',
-    notOpenYetNoPhone: 'Online booking is not open on Cabinet yet. Note this time and contact the practitioner’s practice.',
+    nextStep:
+      'To book, you will say who the appointment is for and answer a few questions. You will then see the price, the Assurance Maladie’s share and what is left for you to pay, before you confirm.',
+    notOpenYet:
+      'Online booking is not open on Cabinet yet. For this time, call the practice on {phone}.',
+    notOpenYetNoPhone:
+      'Online booking is not open on Cabinet yet. Note this time and contact the practitioner’s practice.',
     otherSlot: 'Choose another time',
     slotGone: 'This time is no longer available. Here are the next free ones:',
     about: 'About',
@@ -176,7 +181,8 @@ export const enDirectory: typeof frDirectory = {
     carteVitaleYes: 'Carte Vitale accepted.',
     carteVitaleNo: 'Carte Vitale not accepted: you send the treatment form yourself.',
     tiersPayantYes: 'Third-party payment: you do not pay the Assurance Maladie’s share upfront.',
-    tiersPayantNo: 'No third-party payment: you pay for the consultation, then the Assurance Maladie refunds you.',
+    tiersPayantNo:
+      'No third-party payment: you pay for the consultation, then the Assurance Maladie refunds you.',
     motifsTitle: 'Reasons and fees',
     motifsEmpty: 'The practitioner has not listed reasons for visit yet.',
     minutes: '{n} min',

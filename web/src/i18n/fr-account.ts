@@ -46,7 +46,8 @@ export const frAccount = {
     name: 'Nom',
     contact: 'Coordonnées',
     confirmed: 'confirmée',
-    emailNote: 'Votre adresse e-mail sert à vous connecter et à recevoir vos codes de sécurité. Elle ne peut pas être modifiée ici.',
+    emailNote:
+      'Votre adresse e-mail sert à vous connecter et à recevoir vos codes de sécurité. Elle ne peut pas être modifiée ici.',
     language: 'Langue',
     languageLegend: 'Langue de votre espace et de vos e-mails',
     save: 'Enregistrer',
@@ -61,10 +62,12 @@ export const frAccount = {
     ageMany: '{n} ans',
     open: 'Profil et données administratives',
     remove: 'Retirer',
-    confirmRemove: 'Retirer {name} de vos proches ? Son profil et ses données administratives seront effacés.',
+    confirmRemove:
+      'Retirer {name} de vos proches ? Son profil et ses données administratives seront effacés.',
     confirmRemoveButton: 'Oui, retirer ce proche',
     removed: '{name} ne fait plus partie de vos proches.',
-    added: '{name} fait maintenant partie de vos proches. Pour agir pour ce profil, choisissez-le dans le menu en haut à droite.',
+    added:
+      '{name} fait maintenant partie de vos proches. Pour agir pour ce profil, choisissez-le dans le menu en haut à droite.',
     empty: 'Vous n’avez pas encore ajouté de proche.',
     addTitle: 'Ajouter un proche',
     addLead: 'Un enfant, un parent ou un conjoint dont vous gérez les rendez-vous.',
@@ -76,7 +79,8 @@ export const frAccount = {
     back: 'Revenir à mes proches',
     youTitle: 'Vous',
     adminTitle: 'Données administratives',
-    adminLead: 'Elles servent à la feuille de soins et au tiers payant. Elles sont chiffrées, et chaque lecture est enregistrée dans « Qui a consulté mon dossier ».',
+    adminLead:
+      'Elles servent à la feuille de soins et au tiers payant. Elles sont chiffrées, et chaque lecture est enregistrée dans « Qui a consulté mon dossier ».',
     save: 'Enregistrer',
     saved: 'Le profil de {name} est enregistré.',
   },
@@ -84,7 +88,8 @@ export const frAccount = {
     nirTitle: 'Sécurité sociale',
     nir: 'Numéro de sécurité sociale',
     nirHint: '15 chiffres, sur votre carte Vitale ou votre attestation de droits.',
-    nirHintRelative: 'Pour un enfant, son propre numéro s’il en a un, sinon celui du parent auquel il est rattaché. 15 chiffres.',
+    nirHintRelative:
+      'Pour un enfant, son propre numéro s’il en a un, sinon celui du parent auquel il est rattaché. 15 chiffres.',
     nirExample: 'Exemple : 2 85 05 78 006 084 41',
     nirOk: 'Clé valide',
     mtTitle: 'Médecin traitant',
@@ -116,7 +121,8 @@ export const frAccount = {
     passwordChanged: 'Votre mot de passe est changé. Vos autres appareils ont été déconnectés.',
     samePassword: 'Choisissez un mot de passe différent de l’actuel.',
     sessionsTitle: 'Appareils connectés',
-    sessionsLead: 'Un appareil que vous ne reconnaissez pas ? Déconnectez-le, puis changez votre mot de passe.',
+    sessionsLead:
+      'Un appareil que vous ne reconnaissez pas ? Déconnectez-le, puis changez votre mot de passe.',
     thisDevice: 'Cet appareil',
     deviceOn: '{browser} sur {os}',
     unknownDevice: 'Appareil inconnu',
@@ -139,8 +145,10 @@ export const frAccount = {
     secretLabel: 'Clé à saisir à la main',
     codeLabel: 'Code à 6 chiffres',
     confirm: 'Activer',
-    enabled: 'L’application d’authentification est activée : elle vous donnera votre code à chaque connexion.',
-    disableLead: 'Pour désactiver l’application, saisissez le code qu’elle affiche. Vos codes arriveront de nouveau par e-mail.',
+    enabled:
+      'L’application d’authentification est activée : elle vous donnera votre code à chaque connexion.',
+    disableLead:
+      'Pour désactiver l’application, saisissez le code qu’elle affiche. Vos codes arriveront de nouveau par e-mail.',
     disable: 'Désactiver',
     disabled: 'L’application d’authentification est désactivée. Vos codes arriveront par e-mail.',
   },
@@ -154,7 +162,14 @@ export const frAccount = {
     note: 'Un accès que vous ne comprenez pas ? Signalez-le à l’opérateur de la plateforme.',
     self: 'Vous avez {verb} {object}',
     other: '{actor} ({role}) a {verb} {object}',
-    verbs: { read: 'consulté', write: 'modifié', create: 'créé', delete: 'supprimé', export: 'exporté', other: 'utilisé' },
+    verbs: {
+      read: 'consulté',
+      write: 'modifié',
+      create: 'créé',
+      delete: 'supprimé',
+      export: 'exporté',
+      other: 'utilisé',
+    },
     objects: {
       administrative: 'les données administratives de {name}',
       profile: 'le profil de {name}',
@@ -172,11 +187,13 @@ export const frAccount = {
     title: 'Mes données',
     lead: 'Vos droits sur vos données (RGPD) : les télécharger, ou supprimer votre compte.',
     exportTitle: 'Télécharger mes données',
-    exportLead: 'Tout ce que Cabinet conserve sur vous et vos proches : compte, profils et données administratives, rendez-vous et paiements, consultations (conversations, fichiers échangés, passages au téléphone, invités), messages reçus, appareils connectés et journal des accès.',
+    exportLead:
+      'Tout ce que Cabinet conserve sur vous et vos proches : compte, profils et données administratives, rendez-vous et paiements, consultations (conversations, fichiers échangés, passages au téléphone, invités), messages reçus, appareils connectés et journal des accès.',
     export: 'Télécharger mes données (JSON)',
     exportZip: 'Tout télécharger (ZIP, avec les fichiers et une page de synthèse)',
     exporting: 'Préparation du fichier…',
-    exported: 'Le fichier est téléchargé. Conservez-le en lieu sûr : il contient des données de santé.',
+    exported:
+      'Le fichier est téléchargé. Conservez-le en lieu sûr : il contient des données de santé.',
     deleteTitle: 'Supprimer mon compte',
     warningTitle: 'Attention : cette action est définitive.',
     erasedPatient: 'Votre compte, vos proches et leurs données administratives sont effacés.',
@@ -188,6 +205,7 @@ export const frAccount = {
     mustConfirm: 'Cochez la case pour confirmer que vous avez compris.',
     deleteSubmit: 'Supprimer définitivement mon compte',
     deletedTitle: 'Votre compte est supprimé',
-    deletedBody: 'Vos données ont été effacées et vous êtes déconnecté. Merci d’avoir utilisé Cabinet.',
+    deletedBody:
+      'Vos données ont été effacées et vous êtes déconnecté. Merci d’avoir utilisé Cabinet.',
   },
 };

@@ -13,7 +13,8 @@ export const frAgenda = {
   agenda: {
     title: 'Agenda',
     lead: 'Vos créneaux libres, vos absences et vos rendez-vous. Chaque changement est visible des patients aussitôt.',
-    leadAssistant: 'L’agenda de {name}. Vous voyez les créneaux et les rendez-vous, jamais les données médicales.',
+    leadAssistant:
+      'L’agenda de {name}. Vous voyez les créneaux et les rendez-vous, jamais les données médicales.',
     view: 'Affichage',
     day: 'Jour',
     week: 'Semaine',
@@ -106,12 +107,14 @@ export const frAgenda = {
     rangeStart: 'Début, plage {n}, {day}, {mode}',
     rangeEnd: 'Fin, plage {n}, {day}, {mode}',
     copyMonday: 'Copier le lundi du mardi au vendredi',
-    copied: 'Les horaires du lundi sont copiés du mardi au vendredi. Enregistrez pour les appliquer.',
+    copied:
+      'Les horaires du lundi sont copiés du mardi au vendredi. Enregistrez pour les appliquer.',
     save: 'Enregistrer les horaires',
     saved: 'Horaires enregistrés. Vos créneaux sont à jour.',
     midnightHint: 'Pour finir à minuit, indiquez 00:00 comme heure de fin.',
     zoneNote: 'Heures de {zone}.',
-    videoWindow: 'En téléconsultation, les créneaux restent entre 7 h et minuit, quels que soient vos horaires.',
+    videoWindow:
+      'En téléconsultation, les créneaux restent entre 7 h et minuit, quels que soient vos horaires.',
     checks: {
       invalid: 'Indiquez une heure, par exemple 09:00.',
       order: 'La fin doit être après le début.',
@@ -122,12 +125,16 @@ export const frAgenda = {
     title: 'Profil public',
     lead: 'Ce que les patients voient dans la recherche et sur votre page.',
     view: 'Voir ma page publique',
-    pending: 'Votre profil apparaîtra dans la recherche dès que l’opérateur aura vérifié votre numéro RPPS.',
-    hidden: 'Votre profil n’apparaît pas dans la recherche : cochez « Profil visible dans la recherche » pour le publier.',
+    pending:
+      'Votre profil apparaîtra dans la recherche dès que l’opérateur aura vérifié votre numéro RPPS.',
+    hidden:
+      'Votre profil n’apparaît pas dans la recherche : cochez « Profil visible dans la recherche » pour le publier.',
     identityTitle: 'Identité',
-    identityNote: 'Nom, RPPS et spécialité viennent de votre inscription. Pour les changer, écrivez à l’opérateur.',
+    identityNote:
+      'Nom, RPPS et spécialité viennent de votre inscription. Pour les changer, écrivez à l’opérateur.',
     photoTitle: 'Photo',
-    photoHint: 'JPEG, PNG ou WebP, 5 Mo au plus. Un portrait de face, bien éclairé, rassure les patients.',
+    photoHint:
+      'JPEG, PNG ou WebP, 5 Mo au plus. Un portrait de face, bien éclairé, rassure les patients.',
     photoCurrent: 'Votre photo actuelle',
     photoNone: 'Pas de photo : vos initiales s’affichent.',
     photoPreview: 'Aperçu de la nouvelle photo',
@@ -187,11 +194,13 @@ export const frAgenda = {
   motifs: {
     title: 'Motifs de consultation',
     lead: 'Chaque motif a sa durée et son tarif. Le premier motif de chaque type de consultation fixe la durée des créneaux montrés dans la recherche.',
-    empty: 'Aucun motif pour l’instant. Ajoutez-en au moins un : les patients choisissent un motif pour réserver.',
+    empty:
+      'Aucun motif pour l’instant. Ajoutez-en au moins un : les patients choisissent un motif pour réserver.',
     label: 'Intitulé',
     labelHint: 'Par exemple : Consultation de suivi',
     labelEn: 'Intitulé en anglais',
-    labelEnHint: 'Pour les patients qui utilisent Cabinet en anglais. Sans lui, ils voient l’intitulé en français. Par exemple : Follow-up consultation',
+    labelEnHint:
+      'Pour les patients qui utilisent Cabinet en anglais. Sans lui, ils voient l’intitulé en français. Par exemple : Follow-up consultation',
     labelEnShown: 'En anglais : {label}',
     inFrench: '(en français)',
     duration: 'Durée (minutes)',

@@ -9,7 +9,8 @@ export const frAreas = {
   patientHome: {
     hello: 'Bonjour {name}.',
     bookTitle: 'Prendre rendez-vous',
-    bookLead: 'En vidéo ou au cabinet : trouvez un praticien par spécialité, par nom ou près de chez vous, et voyez ses prochains créneaux.',
+    bookLead:
+      'En vidéo ou au cabinet : trouvez un praticien par spécialité, par nom ou près de chez vous, et voyez ses prochains créneaux.',
     actingFor: 'Vous agissez pour',
     switchHint: 'Pour agir pour un proche, changez de profil avec le menu en haut à droite.',
     addHint: 'Ajoutez vos enfants ou vos parents pour gérer leurs rendez-vous depuis votre compte.',
@@ -30,16 +31,21 @@ export const frAreas = {
       rejected: 'Vérification refusée',
     },
     statusBody: {
-      pending: 'Un opérateur vérifie votre numéro RPPS et votre inscription à l’Ordre. Vous recevrez un e-mail dès que c’est fait. En attendant, votre profil n’apparaît pas dans la recherche.',
-      verified: 'Votre numéro RPPS et votre inscription ont été vérifiés. Votre profil peut apparaître dans la recherche.',
-      rejected: 'L’opérateur n’a pas pu vérifier votre inscription. Le motif vous a été envoyé par e-mail : répondez-y pour compléter votre dossier.',
+      pending:
+        'Un opérateur vérifie votre numéro RPPS et votre inscription à l’Ordre. Vous recevrez un e-mail dès que c’est fait. En attendant, votre profil n’apparaît pas dans la recherche.',
+      verified:
+        'Votre numéro RPPS et votre inscription ont été vérifiés. Votre profil peut apparaître dans la recherche.',
+      rejected:
+        'L’opérateur n’a pas pu vérifier votre inscription. Le motif vous a été envoyé par e-mail : répondez-y pour compléter votre dossier.',
     },
     reason: 'Motif :',
     practiceTitle: 'Votre exercice',
     assistingTitle: 'Vous assistez',
-    assistingBody: 'Vous gérez l’agenda. Les données médicales des patients ne vous sont jamais montrées.',
+    assistingBody:
+      'Vous gérez l’agenda. Les données médicales des patients ne vous sont jamais montrées.',
     totpTitle: 'Protégez votre compte',
-    totpBody: 'Activez une application d’authentification : à chaque connexion, le code viendra de votre téléphone plutôt que de votre boîte mail.',
+    totpBody:
+      'Activez une application d’authentification : à chaque connexion, le code viendra de votre téléphone plutôt que de votre boîte mail.',
     totpLink: 'Configurer dans « Sécurité »',
   },
   assistants: {
@@ -71,7 +77,8 @@ export const frAreas = {
     verify: 'Vérifier',
     reject: 'Refuser',
     reasonLabel: 'Motif du refus pour {name}',
-    reasonHint: 'Il est envoyé au praticien par e-mail. Dites-lui ce qui manque pour que la vérification aboutisse.',
+    reasonHint:
+      'Il est envoyé au praticien par e-mail. Dites-lui ce qui manque pour que la vérification aboutisse.',
     reasonRequired: 'Indiquez le motif du refus : il est envoyé au praticien.',
     confirmReject: 'Refuser la demande',
     verified: '{name} est vérifié. Un e-mail l’en informe.',

@@ -5,7 +5,8 @@ export const frBooking = {
   booking: {
     title: 'Prendre rendez-vous',
     missingTitle: 'Créneau introuvable',
-    missingBody: 'Cette adresse ne désigne aucun créneau. Choisissez un créneau sur la page d’un praticien.',
+    missingBody:
+      'Cette adresse ne désigne aucun créneau. Choisissez un créneau sur la page d’un praticien.',
     toSearch: 'Trouver un praticien',
     practitionerGone: 'Ce praticien ne prend plus de rendez-vous sur Cabinet.',
     progressLabel: 'Étapes de la réservation',
@@ -33,22 +34,26 @@ export const frBooking = {
       login: 'Se connecter pour réserver',
       noAccount: 'Pas encore de compte ?',
       signup: 'Créer un compte patient',
-      signupNote: 'Après la confirmation de votre adresse e-mail, votre espace patient vous proposera de reprendre cette réservation.',
-      wrongRole: 'Les rendez-vous se prennent avec un compte patient. Vous êtes connecté avec un compte professionnel.',
+      signupNote:
+        'Après la confirmation de votre adresse e-mail, votre espace patient vous proposera de reprendre cette réservation.',
+      wrongRole:
+        'Les rendez-vous se prennent avec un compte patient. Vous êtes connecté avec un compte professionnel.',
       toMyArea: 'Aller à mon espace',
     },
     profile: {
       title: 'Pour qui est la consultation ?',
       hint: 'Le rendez-vous, l’ordonnance et la feuille de soins iront dans ce profil.',
       addRelative: 'Ajouter un proche',
-      addRelativeNote: 'Votre choix de créneau est gardé : revenez ensuite avec le bouton « Retour » du navigateur.',
+      addRelativeNote:
+        'Votre choix de créneau est gardé : revenez ensuite avec le bouton « Retour » du navigateur.',
     },
     motif: {
       title: 'Quel est le motif de la consultation ?',
       option: '{duration} min · {price}',
       none: 'Ce praticien ne propose aucun motif pour ce type de consultation.',
       checking: 'Vérification du créneau pour ce motif…',
-      notFit: 'Ce créneau ne convient pas à ce motif (sa durée est différente). Choisissez un horaire ce jour-là :',
+      notFit:
+        'Ce créneau ne convient pas à ce motif (sa durée est différente). Choisissez un horaire ce jour-là :',
       noneThatDay: 'Plus aucun horaire ce jour-là pour ce motif.',
     },
     emergency: {
@@ -64,7 +69,8 @@ export const frBooking = {
       yes: 'Oui, au moins un',
       no: 'Non, aucun de ces symptômes',
       stopTitle: 'Appelez le 15 (SAMU) ou le 112',
-      stopBody: 'Ces symptômes peuvent être graves. Une téléconsultation n’est pas adaptée : appelez maintenant, l’appel est gratuit.',
+      stopBody:
+        'Ces symptômes peuvent être graves. Une téléconsultation n’est pas adaptée : appelez maintenant, l’appel est gratuit.',
       call15: 'Appeler le 15 (SAMU)',
       call112: 'Appeler le 112',
       deaf: 'Personnes sourdes ou malentendantes : envoyez un SMS au 114',
@@ -81,7 +87,8 @@ export const frBooking = {
       notReimbursable: 'Non remboursé',
       failed: 'Le remboursement n’a pas pu être estimé. Le prix reste celui affiché.',
       noCharge: 'Aucun débit avant la consultation : une empreinte bancaire est réalisée.',
-      holdAmount: 'L’empreinte porte sur {amount}. Seul le montant de la consultation est débité, après celle-ci.',
+      holdAmount:
+        'L’empreinte porte sur {amount}. Seul le montant de la consultation est débité, après celle-ci.',
       book: 'Réserver ce créneau',
       booking: 'Réservation…',
     },
@@ -96,18 +103,23 @@ export const frBooking = {
       countdown: 'Créneau gardé pour vous pendant {time}',
       lastMinutes: 'Plus que 2 minutes pour confirmer.',
       demo: 'Mode démonstration : aucune somme n’est prélevée',
-      demoBody: 'Choisissez une carte de test. Les vraies cartes ne sont pas acceptées dans cette démo.',
+      demoBody:
+        'Choisissez une carte de test. Les vraies cartes ne sont pas acceptées dans cette démo.',
       legend: 'Carte de test',
       confirm: 'Confirmer le rendez-vous',
       confirming: 'Confirmation…',
       declined: 'Carte refusée : essayez une autre carte.',
       stripe: 'Paiement par carte indisponible dans cette démo.',
-      stripeBody: 'Le rendez-vous n’est pas confirmé. Contactez le cabinet du praticien pour le prendre.',
+      stripeBody:
+        'Le rendez-vous n’est pas confirmé. Contactez le cabinet du praticien pour le prendre.',
       configFailed: 'Les cartes de test n’ont pas pu être chargées.',
-      holdNote: 'Une empreinte de {amount} est réalisée sur la carte. Rien n’est débité avant la consultation.',
-      later: 'Le rendez-vous est dans plus de 5 jours : la carte est enregistrée maintenant, l’empreinte sera faite quelques jours avant.',
+      holdNote:
+        'Une empreinte de {amount} est réalisée sur la carte. Rien n’est débité avant la consultation.',
+      later:
+        'Le rendez-vous est dans plus de 5 jours : la carte est enregistrée maintenant, l’empreinte sera faite quelques jours avant.',
       expiredTitle: 'Le délai de 10 minutes est dépassé',
-      expiredBody: 'Le créneau a été libéré et aucune empreinte n’a été faite. Vous pouvez le reprendre s’il est encore libre.',
+      expiredBody:
+        'Le créneau a été libéré et aucune empreinte n’a été faite. Vous pouvez le reprendre s’il est encore libre.',
       retry: 'Reprendre ce créneau',
       gone: 'Ce rendez-vous n’attend plus de carte (il a expiré ou a été annulé).',
     },
@@ -119,7 +131,8 @@ export const frBooking = {
       mode: 'Consultation',
       payment: 'Paiement',
       hold: 'Empreinte bancaire de {amount} en cours — rien n’est débité avant la consultation',
-      saved: 'Carte enregistrée : l’empreinte de {amount} sera faite quelques jours avant la consultation — rien n’est débité avant',
+      saved:
+        'Carte enregistrée : l’empreinte de {amount} sera faite quelques jours avant la consultation — rien n’est débité avant',
       cardRequired: 'Une nouvelle carte est nécessaire : ajoutez-la depuis « Mes rendez-vous ».',
       ics: 'Ajouter à mon agenda (fichier .ics)',
       sent: 'Un e-mail et un SMS de confirmation vous ont été envoyés',
@@ -136,7 +149,8 @@ export const frBooking = {
     title: 'Mes rendez-vous',
     lead: 'Vos rendez-vous et ceux de vos proches. L’annulation est gratuite jusqu’au début de la consultation.',
     navLink: 'Mes rendez-vous',
-    homeCard: 'Vos rendez-vous et ceux de vos proches : annuler, ajouter une carte, les ajouter à votre agenda.',
+    homeCard:
+      'Vos rendez-vous et ceux de vos proches : annuler, ajouter une carte, les ajouter à votre agenda.',
     filter: 'Afficher les rendez-vous de',
     all: 'Tous les profils',
     upcoming: 'À venir',
@@ -161,8 +175,10 @@ export const frBooking = {
       cardSaved: 'Carte enregistrée : l’empreinte de {amount} sera faite avant la consultation',
       none: 'Aucune carte enregistrée',
       direct: 'Réglé directement au praticien (hors Cabinet)',
-      dueDirect: 'Ajoutez-la avant le {when}. Sans carte, le rendez-vous est maintenu et vous réglez directement le praticien.',
-      dueCancelled: 'Ajoutez-la avant le {when}, sinon le rendez-vous sera annulé. Rien n’est débité avant la consultation.',
+      dueDirect:
+        'Ajoutez-la avant le {when}. Sans carte, le rendez-vous est maintenu et vous réglez directement le praticien.',
+      dueCancelled:
+        'Ajoutez-la avant le {when}, sinon le rendez-vous sera annulé. Rien n’est débité avant la consultation.',
     },
     cardOn: '{brand} •••• {last4}',
     forProfile: 'Pour {name}',
@@ -201,15 +217,19 @@ export const frBooking = {
     confirming: 'Annulation…',
     note: 'Le créneau est libéré et l’empreinte bancaire levée : aucune somme n’est débitée. Le praticien est prévenu.',
     doneTitle: 'Rendez-vous annulé',
-    doneBody: 'Le créneau est libéré et l’empreinte bancaire levée : aucune somme n’a été débitée. Le praticien est prévenu.',
+    doneBody:
+      'Le créneau est libéré et l’empreinte bancaire levée : aucune somme n’a été débitée. Le praticien est prévenu.',
     already: 'Ce rendez-vous est déjà annulé',
     alreadyBody: 'Rien d’autre à faire : aucune somme n’a été débitée.',
     notCancellableTitle: 'Ce rendez-vous ne peut plus être annulé',
-    notCancellableBody: 'Il a déjà eu lieu ou il a expiré. Pour toute question, contactez le cabinet du praticien.',
+    notCancellableBody:
+      'Il a déjà eu lieu ou il a expiré. Pour toute question, contactez le cabinet du praticien.',
     expiredTitle: 'Ce lien d’annulation a expiré',
-    expiredBody: 'Le lien n’est valable que jusqu’au début du rendez-vous. Pour toute question, contactez le cabinet du praticien.',
+    expiredBody:
+      'Le lien n’est valable que jusqu’au début du rendez-vous. Pour toute question, contactez le cabinet du praticien.',
     notFoundTitle: 'Lien d’annulation introuvable',
-    notFoundBody: 'Ce lien n’est pas valide. Vérifiez que l’adresse copiée depuis l’e-mail est complète, ou annulez depuis « Mes rendez-vous ».',
+    notFoundBody:
+      'Ce lien n’est pas valide. Vérifiez que l’adresse copiée depuis l’e-mail est complète, ou annulez depuis « Mes rendez-vous ».',
     mine: 'Mes rendez-vous',
     book: 'Prendre un autre rendez-vous',
   },
@@ -252,12 +272,15 @@ export const frBooking = {
     mode: 'Mode de consultation',
     noFree: 'Aucun créneau libre ce jour-là pour ce type de consultation.',
     submit: 'Réserver pour ce patient',
-    booked: 'Rendez-vous réservé le {when} pour {name}. Le patient a reçu un e-mail pour ajouter sa carte.',
-    patientNotFound: 'Aucun compte patient n’a cette adresse e-mail. Demandez au patient de créer son compte sur Cabinet.',
+    booked:
+      'Rendez-vous réservé le {when} pour {name}. Le patient a reçu un e-mail pour ajouter sa carte.',
+    patientNotFound:
+      'Aucun compte patient n’a cette adresse e-mail. Demandez au patient de créer son compte sur Cabinet.',
     emailRequired: 'Saisissez l’e-mail du patient.',
     motifRequired: 'Choisissez un motif.',
     startRequired: 'Choisissez un horaire.',
-    motifsUnavailable: 'Les motifs n’ont pas pu être chargés : la prise de rendez-vous pour un patient est indisponible.',
+    motifsUnavailable:
+      'Les motifs n’ont pas pu être chargés : la prise de rendez-vous pour un patient est indisponible.',
     noMotifs: 'Ajoutez d’abord un motif à votre profil public.',
     countOne: '1 rendez-vous',
     countMany: '{n} rendez-vous',

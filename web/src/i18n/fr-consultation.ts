@@ -9,7 +9,8 @@ export const frConsultation = {
     leadPatient: 'Avec {name}, {when}.',
     leadStaff: '{name}, {when}.',
     notFoundTitle: 'Consultation introuvable',
-    notFoundBody: 'Cette adresse ne correspond à aucune de vos consultations. Vérifiez le lien, ou passez par « Mes rendez-vous ».',
+    notFoundBody:
+      'Cette adresse ne correspond à aucune de vos consultations. Vérifiez le lien, ou passez par « Mes rendez-vous ».',
     noRoomTitle: 'Pas de salle vidéo pour ce rendez-vous',
     noRoomBody: 'Seuls les rendez-vous confirmés en vidéo ont une salle de téléconsultation.',
     toAppointments: 'Mes rendez-vous',
@@ -18,7 +19,8 @@ export const frConsultation = {
     connectionLost: 'Connexion perdue. Reconnexion en cours… Gardez cette page ouverte.',
     status: {
       connecting: 'Connexion à la salle d’attente…',
-      notOpen: 'La salle d’attente ouvre à {time}. Gardez cette page ouverte : elle s’ouvrira toute seule.',
+      notOpen:
+        'La salle d’attente ouvre à {time}. Gardez cette page ouverte : elle s’ouvrira toute seule.',
       over: 'L’heure de cette consultation est passée.',
       waiting: 'Vous êtes en salle d’attente.',
       admitted: 'Vous allez être admis… Connexion avec {name}.',
@@ -35,7 +37,8 @@ export const frConsultation = {
     practitionerOffline: '{name} n’est pas encore en ligne.',
     delay: 'Retard annoncé : environ {n} minutes.',
     late: 'Restez joignable par téléphone : le praticien peut vous appeler.',
-    waitingTips: 'Le praticien vous fera entrer dès qu’il sera prêt. Vérifiez votre image et votre son en attendant.',
+    waitingTips:
+      'Le praticien vous fera entrer dès qu’il sera prêt. Vérifiez votre image et votre son en attendant.',
     waitingSince: 'En salle d’attente depuis {n} min.',
     waitingJustNow: 'Arrivé en salle d’attente à l’instant.',
     admit: 'Admettre le patient',
@@ -46,10 +49,12 @@ export const frConsultation = {
       notFound: 'Cette consultation n’existe pas ou ne vous concerne pas.',
       rateLimited: 'Trop d’envois d’un coup : patientez quelques secondes.',
       generic: 'La demande n’a pas abouti. Réessayez.',
-      roomFull: 'La consultation est complète : 4 personnes au plus. Faites sortir quelqu’un avant de faire entrer une autre personne.',
+      roomFull:
+        'La consultation est complète : 4 personnes au plus. Faites sortir quelqu’un avant de faire entrer une autre personne.',
     },
     guestLobbyTitle: 'Salle d’attente',
-    guestLobbyBody: 'Le praticien va vous faire entrer. Gardez cette page ouverte et vérifiez votre image et votre son en attendant.',
+    guestLobbyBody:
+      'Le praticien va vous faire entrer. Gardez cette page ouverte et vérifiez votre image et votre son en attendant.',
     guests: {
       title: 'Personnes invitées en attente',
       waiting: '{name} ({kind}) attend pour entrer.',
@@ -80,8 +85,10 @@ export const frConsultation = {
     done: 'Consultation passée au téléphone. Appelez le patient :',
     callPatient: 'Appeler le patient au',
     noPhone: 'Le patient n’a pas de numéro de téléphone enregistré. Écrivez-lui dans les messages.',
-    keepOpen: 'Gardez cette page ouverte : vous terminerez la consultation ici, avec le montant à débiter.',
-    patientNotice: 'Le praticien va vous appeler par téléphone. Acceptez les appels masqués (numéro inconnu).',
+    keepOpen:
+      'Gardez cette page ouverte : vous terminerez la consultation ici, avec le montant à débiter.',
+    patientNotice:
+      'Le praticien va vous appeler par téléphone. Acceptez les appels masqués (numéro inconnu).',
     guestNotice: 'Le praticien poursuit la consultation par téléphone avec le patient.',
     failed: 'Le passage au téléphone n’a pas abouti. Réessayez.',
   },
@@ -92,7 +99,8 @@ export const frConsultation = {
     drop: 'Déposez le fichier ici pour l’envoyer',
     sending: 'Envoi de « {name} »…',
     sent: '« {name} » est envoyé.',
-    tooBig: '« {name} » est trop lourd : 5 Mo au plus. Envoyez une photo plus petite, ou prenez-la en qualité moindre.',
+    tooBig:
+      '« {name} » est trop lourd : 5 Mo au plus. Envoyez une photo plus petite, ou prenez-la en qualité moindre.',
     badType: '« {name} » n’est pas accepté : seuls les fichiers {types} peuvent être envoyés.',
     empty: '« {name} » est vide.',
     failed: '« {name} » n’a pas pu être envoyé. Réessayez.',
@@ -160,7 +168,8 @@ export const frConsultation = {
     create: 'Créer le lien',
     creating: 'Création…',
     linkTitle: 'Lien à envoyer',
-    linkHint: 'Envoyez ce lien à la personne (SMS, e-mail). Il ne sert qu’une fois, jusqu’à la fin de la consultation.',
+    linkHint:
+      'Envoyez ce lien à la personne (SMS, e-mail). Il ne sert qu’une fois, jusqu’à la fin de la consultation.',
     copy: 'Copier le lien',
     copied: 'Lien copié.',
     copyFailed: 'Copie impossible : sélectionnez le lien et copiez-le.',
@@ -192,7 +201,8 @@ export const frConsultation = {
     usedTitle: 'Lien déjà utilisé',
     used: 'Ce lien a déjà été utilisé sur un autre appareil. Demandez un nouveau lien à la personne qui vous a invité(e).',
     invalidTitle: 'Lien plus valable',
-    invalid: 'Ce lien n’est plus valable : la consultation est terminée, ou l’invitation a été retirée. Demandez un nouveau lien à la personne qui vous a invité(e).',
+    invalid:
+      'Ce lien n’est plus valable : la consultation est terminée, ou l’invitation a été retirée. Demandez un nouveau lien à la personne qui vous a invité(e).',
     privacy: 'Votre image et votre voix ne sont ni enregistrées ni conservées.',
     toHome: 'Accueil',
   },
@@ -200,11 +210,14 @@ export const frConsultation = {
     selfView: 'Votre image',
     asking: 'Autorisez la caméra et le micro quand le navigateur vous le demande.',
     cameraOff: 'Caméra coupée',
-    denied: 'Vous avez refusé l’accès à la caméra et au micro. Autorisez-les dans les réglages du navigateur (l’icône à gauche de l’adresse), puis rechargez la page.',
+    denied:
+      'Vous avez refusé l’accès à la caméra et au micro. Autorisez-les dans les réglages du navigateur (l’icône à gauche de l’adresse), puis rechargez la page.',
     noCamera: 'Pas de caméra : la consultation se fera par la voix.',
-    noMic: 'Aucun micro détecté : le praticien ne pourra pas vous entendre. Vous pouvez écrire dans les messages.',
+    noMic:
+      'Aucun micro détecté : le praticien ne pourra pas vous entendre. Vous pouvez écrire dans les messages.',
     busy: 'La caméra ou le micro est utilisé par une autre application : fermez-la, puis rechargez la page.',
-    insecure: 'Ce navigateur ne permet pas la vidéo sur cette page. Ouvrez-la depuis le lien reçu par e-mail, avec un navigateur à jour.',
+    insecure:
+      'Ce navigateur ne permet pas la vidéo sur cette page. Ouvrez-la depuis le lien reçu par e-mail, avec un navigateur à jour.',
     unknown: 'La caméra et le micro n’ont pas pu être ouverts. Rechargez la page.',
   },
   call: {
@@ -260,7 +273,8 @@ export const frConsultation = {
     hint: 'Au plus {max}, le prix de la consultation. Le reste de l’empreinte bancaire est levé.',
     confirm: 'Débiter et terminer',
     back: 'Revenir à la consultation',
-    noCard: 'Pas d’empreinte bancaire : le patient n’a pas laissé de carte. Rien ne sera débité par Cabinet ; réglez la consultation directement avec le patient (feuille de soins, votre terminal ou un virement).',
+    noCard:
+      'Pas d’empreinte bancaire : le patient n’a pas laissé de carte. Rien ne sera débité par Cabinet ; réglez la consultation directement avec le patient (feuille de soins, votre terminal ou un virement).',
     record: 'Enregistrer et terminer',
   },
   end: {
@@ -321,17 +335,25 @@ export const frConsultation = {
       adviceTitle: 'Que faire ?',
     },
     advice: {
-      insecure: 'Ce navigateur ne permet pas la vidéo sur cette page : ouvrez le lien reçu par e-mail, avec un navigateur à jour (Chrome, Firefox, Safari, Edge).',
-      denied: 'Vous avez refusé l’accès à la caméra et au micro : autorisez-les dans les réglages du navigateur (l’icône à gauche de l’adresse), puis relancez le test.',
+      insecure:
+        'Ce navigateur ne permet pas la vidéo sur cette page : ouvrez le lien reçu par e-mail, avec un navigateur à jour (Chrome, Firefox, Safari, Edge).',
+      denied:
+        'Vous avez refusé l’accès à la caméra et au micro : autorisez-les dans les réglages du navigateur (l’icône à gauche de l’adresse), puis relancez le test.',
       noMic: 'Aucun micro détecté : branchez un micro ou un casque, ou utilisez votre téléphone.',
-      micBusy: 'Votre micro est utilisé par une autre application (appel, visioconférence) : fermez-la, puis relancez le test.',
+      micBusy:
+        'Votre micro est utilisé par une autre application (appel, visioconférence) : fermez-la, puis relancez le test.',
       offline: 'Cabinet ne répond pas : vérifiez votre connexion internet, puis relancez le test.',
-      noCamera: 'Aucune caméra détectée : la consultation pourra se faire par la voix. Pour la vidéo, utilisez un téléphone ou un ordinateur avec caméra.',
-      cameraBusy: 'Votre caméra est utilisée par une autre application : fermez-la, puis relancez le test.',
-      micSilent: 'Votre micro ne capte aucun son : vérifiez qu’il n’est pas coupé (bouton du casque, réglages du son) et parlez un peu plus fort.',
+      noCamera:
+        'Aucune caméra détectée : la consultation pourra se faire par la voix. Pour la vidéo, utilisez un téléphone ou un ordinateur avec caméra.',
+      cameraBusy:
+        'Votre caméra est utilisée par une autre application : fermez-la, puis relancez le test.',
+      micSilent:
+        'Votre micro ne capte aucun son : vérifiez qu’il n’est pas coupé (bouton du casque, réglages du son) et parlez un peu plus fort.',
       speaker: 'Montez le volume de votre appareil ou branchez des écouteurs, puis rejouez le son.',
-      blocked: 'Votre réseau (entreprise, hôtel, hôpital…) peut bloquer la vidéo : si l’appel ne passe pas, essayez la 4G ou un autre wifi.',
-      slowLink: 'Connexion limitée : rapprochez-vous de votre box, ou arrêtez les vidéos et téléchargements en cours.',
+      blocked:
+        'Votre réseau (entreprise, hôtel, hôpital…) peut bloquer la vidéo : si l’appel ne passe pas, essayez la 4G ou un autre wifi.',
+      slowLink:
+        'Connexion limitée : rapprochez-vous de votre box, ou arrêtez les vidéos et téléchargements en cours.',
       slowDevice: 'Votre appareil semble lent : fermez les autres applications et onglets.',
     },
     retry: 'Relancer le test',
@@ -341,7 +363,8 @@ export const frConsultation = {
   dashboard: {
     title: 'Consultations du jour',
     lead: 'Vos téléconsultations d’aujourd’hui. La liste se met à jour dès qu’un patient arrive en salle d’attente.',
-    leadAssistant: 'Les téléconsultations de {name} aujourd’hui. La liste se met à jour dès qu’un patient arrive.',
+    leadAssistant:
+      'Les téléconsultations de {name} aujourd’hui. La liste se met à jour dès qu’un patient arrive.',
     empty: 'Aucune téléconsultation aujourd’hui.',
     listLabel: 'Téléconsultations du jour',
     status: {

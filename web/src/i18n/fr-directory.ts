@@ -33,7 +33,8 @@ export const frDirectory = {
     aroundMeButton: 'Autour de moi',
     locating: 'Recherche de votre position…',
     locateFailed: 'Votre position n’est pas disponible. Indiquez une commune ou un code postal.',
-    placeNotFound: 'Commune introuvable. Tapez le nom ou le code postal, puis choisissez dans la liste.',
+    placeNotFound:
+      'Commune introuvable. Tapez le nom ou le code postal, puis choisissez dans la liste.',
     submit: 'Rechercher',
     filters: 'Filtres',
     filtersCount: 'Filtres ({n})',
@@ -102,7 +103,8 @@ export const frDirectory = {
   sectorInfo: {
     '1': 'Conventionné secteur 1 : le praticien applique les tarifs de la Sécurité sociale, sans dépassement d’honoraires.',
     '2': 'Conventionné secteur 2 : honoraires libres. Les dépassements ne sont pas remboursés par l’Assurance Maladie ; votre complémentaire santé peut en prendre une partie.',
-    '2_optam': 'Secteur 2 avec OPTAM : le praticien limite ses dépassements d’honoraires, et votre complémentaire santé les rembourse mieux.',
+    '2_optam':
+      'Secteur 2 avec OPTAM : le praticien limite ses dépassements d’honoraires, et votre complémentaire santé les rembourse mieux.',
     nc: 'Non conventionné : le praticien fixe librement ses tarifs, et l’Assurance Maladie ne rembourse presque rien.',
   },
   payment: {
@@ -137,7 +139,8 @@ export const frDirectory = {
   profile: {
     loadingTitle: 'Praticien',
     notFoundTitle: 'Praticien introuvable',
-    notFoundBody: 'Ce profil n’existe pas ou n’est plus en ligne. Le praticien a peut-être changé de plateforme.',
+    notFoundBody:
+      'Ce profil n’existe pas ou n’est plus en ligne. Le praticien a peut-être changé de plateforme.',
     backToSearch: 'Rechercher un autre praticien',
     delay: 'Retard annoncé : {minutes} min',
     delayBody: 'Le praticien a pris du retard sur ses rendez-vous d’aujourd’hui.',
@@ -159,9 +162,12 @@ export const frDirectory = {
     chosenTitle: 'Votre créneau : {when}',
     chosenDetail: '{mode} · {motif} · {price}',
     nextStepTitle: 'La suite',
-    nextStep: 'Pour réserver, vous direz pour qui est le rendez-vous et vous répondrez à quelques questions. Vous verrez ensuite le prix, la part de l’Assurance Maladie et votre reste à charge, avant de confirmer.',
-    notOpenYet: 'La réservation en ligne n’est pas encore ouverte sur Cabinet. Pour ce créneau, appelez le cabinet au {phone}.',
-    notOpenYetNoPhone: 'La réservation en ligne n’est pas encore ouverte sur Cabinet. Notez ce créneau et contactez le cabinet du praticien.',
+    nextStep:
+      'Pour réserver, vous direz pour qui est le rendez-vous et vous répondrez à quelques questions. Vous verrez ensuite le prix, la part de l’Assurance Maladie et votre reste à charge, avant de confirmer.',
+    notOpenYet:
+      'La réservation en ligne n’est pas encore ouverte sur Cabinet. Pour ce créneau, appelez le cabinet au {phone}.',
+    notOpenYetNoPhone:
+      'La réservation en ligne n’est pas encore ouverte sur Cabinet. Notez ce créneau et contactez le cabinet du praticien.',
     otherSlot: 'Choisir un autre créneau',
     slotGone: 'Ce créneau n’est plus disponible. Voici les prochains disponibles :',
     about: 'Présentation',
@@ -176,7 +182,8 @@ export const frDirectory = {
     carteVitaleYes: 'Carte Vitale acceptée.',
     carteVitaleNo: 'Carte Vitale non acceptée : vous envoyez vous-même la feuille de soins.',
     tiersPayantYes: 'Tiers payant : vous n’avancez pas la part de l’Assurance Maladie.',
-    tiersPayantNo: 'Pas de tiers payant : vous réglez la consultation, puis l’Assurance Maladie vous rembourse.',
+    tiersPayantNo:
+      'Pas de tiers payant : vous réglez la consultation, puis l’Assurance Maladie vous rembourse.',
     motifsTitle: 'Motifs et tarifs',
     motifsEmpty: 'Le praticien n’a pas encore indiqué ses motifs de consultation.',
     minutes: '{n} min',

@@ -2,10 +2,20 @@
 // and every failure shape turned into an ApiError with a stable code, field and Retry-After.
 import { describe, expect, it, vi } from 'vitest';
 import type { Lang } from './lang';
-import { API_PREFIX, ApiError, CLIENT_ERROR_CODES, createApi, parseErrorBody, parseRetryAfter } from './api';
+import {
+  API_PREFIX,
+  ApiError,
+  CLIENT_ERROR_CODES,
+  createApi,
+  parseErrorBody,
+  parseRetryAfter,
+} from './api';
 
 function json(status: number, body: unknown): Response {
-  return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'Content-Type': 'application/json' },
+  });
 }
 
 function setup(respond: () => Response | Promise<Response>, lang: Lang = 'fr') {
@@ -15,7 +25,10 @@ function setup(respond: () => Response | Promise<Response>, lang: Lang = 'fr') {
   return { api, fetchMock, setLang: (l: Lang) => void (current = l) };
 }
 
-function sentHeaders(fetchMock: ReturnType<typeof setup>['fetchMock'], call = 0): Record<string, string> {
+function sentHeaders(
+  fetchMock: ReturnType<typeof setup>['fetchMock'],
+  call = 0,
+): Record<string, string> {
   return fetchMock.mock.calls[call]?.[1]?.headers as Record<string, string>;
 }
 
@@ -48,8 +61,14 @@ describe('api client', () => {
     await api.put('/me/profiles/p1/administrative', { nir: null });
     await api.patch('/me', { locale: 'en' });
     await api.del('/me/sessions/s1');
-    expect(fetchMock.mock.calls.map((c) => c[1]?.method)).toEqual(['POST', 'PUT', 'PATCH', 'DELETE']);
-    for (let i = 0; i < 4; i++) expect(sentHeaders(fetchMock, i)['X-Requested-With']).toBe('cabinet');
+    expect(fetchMock.mock.calls.map((c) => c[1]?.method)).toEqual([
+      'POST',
+      'PUT',
+      'PATCH',
+      'DELETE',
+    ]);
+    for (let i = 0; i < 4; i++)
+      expect(sentHeaders(fetchMock, i)['X-Requested-With']).toBe('cabinet');
     expect(fetchMock.mock.calls[3]?.[1]?.body).toBeNull();
   });
 
@@ -73,7 +92,10 @@ describe('api client', () => {
     const init = fetchMock.mock.calls[0]?.[1];
     expect(init?.method).toBe('POST');
     expect(init?.body).toBe('{"slot":"s1"}');
-    expect(sentHeaders(fetchMock)).toMatchObject({ 'Content-Type': 'application/json', 'Idempotency-Key': 'k-1' });
+    expect(sentHeaders(fetchMock)).toMatchObject({
+      'Content-Type': 'application/json',
+      'Idempotency-Key': 'k-1',
+    });
   });
 
   it('sends a file as the raw body with its own type (PUT /practitioner/photo)', async () => {
@@ -83,7 +105,10 @@ describe('api client', () => {
     const init = fetchMock.mock.calls[0]?.[1];
     expect(init?.method).toBe('PUT');
     expect(init?.body).toBe(file);
-    expect(sentHeaders(fetchMock)).toMatchObject({ 'Content-Type': 'image/jpeg', 'X-Requested-With': 'cabinet' });
+    expect(sentHeaders(fetchMock)).toMatchObject({
+      'Content-Type': 'image/jpeg',
+      'X-Requested-With': 'cabinet',
+    });
   });
 
   it('returns undefined for an empty success body (204)', async () => {
@@ -92,7 +117,9 @@ describe('api client', () => {
   });
 
   it('turns {"error":{code,message}} into a typed ApiError', async () => {
-    const { api } = setup(() => json(409, { error: { code: 'slot_taken', message: 'Ce créneau vient d’être réservé.' } }));
+    const { api } = setup(() =>
+      json(409, { error: { code: 'slot_taken', message: 'Ce créneau vient d’être réservé.' } }),
+    );
     const err = await caught(api.get('/slots'));
     expect(err).toBeInstanceOf(Error);
     expect(err.name).toBe('ApiError');
@@ -102,14 +129,26 @@ describe('api client', () => {
   });
 
   it('keeps the field of a validation error', async () => {
-    const { api } = setup(() => json(400, { error: { code: 'invalid_request', message: 'Au moins 12 caractères.', field: 'password' } }));
+    const { api } = setup(() =>
+      json(400, {
+        error: { code: 'invalid_request', message: 'Au moins 12 caractères.', field: 'password' },
+      }),
+    );
     const err = await caught(api.post('/auth/signup', {}));
-    expect([err.code, err.field, err.message]).toEqual(['invalid_request', 'password', 'Au moins 12 caractères.']);
+    expect([err.code, err.field, err.message]).toEqual([
+      'invalid_request',
+      'password',
+      'Au moins 12 caractères.',
+    ]);
   });
 
   it('reads Retry-After on 429', async () => {
     const { api } = setup(
-      () => new Response(JSON.stringify({ error: { code: 'rate_limited', message: 'Trop de tentatives.' } }), { status: 429, headers: { 'Retry-After': '120' } }),
+      () =>
+        new Response(
+          JSON.stringify({ error: { code: 'rate_limited', message: 'Trop de tentatives.' } }),
+          { status: 429, headers: { 'Retry-After': '120' } },
+        ),
     );
     const err = await caught(api.post('/auth/login', {}));
     expect([err.status, err.code, err.retryAfter]).toEqual([429, 'rate_limited', 120]);
@@ -117,12 +156,20 @@ describe('api client', () => {
 
   it('tells the error listener about failures, but not about aborts', async () => {
     const onError = vi.fn();
-    const fail = createApi({ fetch: async () => json(401, { error: { code: 'session_expired', message: 'm' } }), getLang: () => 'fr', onError });
+    const fail = createApi({
+      fetch: async () => json(401, { error: { code: 'session_expired', message: 'm' } }),
+      getLang: () => 'fr',
+      onError,
+    });
     await caught(fail.get('/me'));
     expect(onError).toHaveBeenCalledTimes(1);
     expect(onError.mock.calls[0]?.[0]).toMatchObject({ code: 'session_expired', status: 401 });
     expect(onError.mock.calls[0]?.[1]).toBe('/me');
-    const abort = createApi({ fetch: () => Promise.reject(new DOMException('Aborted', 'AbortError')), getLang: () => 'fr', onError });
+    const abort = createApi({
+      fetch: () => Promise.reject(new DOMException('Aborted', 'AbortError')),
+      getLang: () => 'fr',
+      onError,
+    });
     await caught(abort.get('/me'));
     expect(onError).toHaveBeenCalledTimes(1);
   });
@@ -173,8 +220,15 @@ describe('parseRetryAfter', () => {
 
 describe('parseErrorBody', () => {
   it('accepts only the documented shape', () => {
-    expect(parseErrorBody({ error: { code: 'c', message: 'm' } })).toEqual({ code: 'c', message: 'm' });
-    expect(parseErrorBody({ error: { code: 'c', message: 'm', field: 'email' } })).toEqual({ code: 'c', message: 'm', field: 'email' });
+    expect(parseErrorBody({ error: { code: 'c', message: 'm' } })).toEqual({
+      code: 'c',
+      message: 'm',
+    });
+    expect(parseErrorBody({ error: { code: 'c', message: 'm', field: 'email' } })).toEqual({
+      code: 'c',
+      message: 'm',
+      field: 'email',
+    });
     expect(parseErrorBody({ error: { code: 'c' } })).toEqual({ code: 'c', message: '' });
     expect(parseErrorBody({ error: { message: 'm' } })).toBeNull();
     expect(parseErrorBody(null)).toBeNull();

@@ -78,7 +78,10 @@ export function parseErrorBody(body: unknown): ErrorBody | null {
 }
 
 /** Retry-After in seconds (RFC 9110 allows a delay or an HTTP date); undefined if absent. */
-export function parseRetryAfter(value: string | null, now: number = Date.now()): number | undefined {
+export function parseRetryAfter(
+  value: string | null,
+  now: number = Date.now(),
+): number | undefined {
   if (!value) return undefined;
   const trimmed = value.trim();
   if (/^\d+$/.test(trimmed)) return Number(trimmed);
@@ -101,7 +104,8 @@ export function createApi(deps: ApiDeps) {
       'Accept-Language': deps.getLang(),
       'X-Requested-With': 'cabinet',
     };
-    if (opts.raw !== undefined) headers['Content-Type'] = opts.raw.type || 'application/octet-stream';
+    if (opts.raw !== undefined)
+      headers['Content-Type'] = opts.raw.type || 'application/octet-stream';
     else if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
     if (opts.idempotencyKey) headers['Idempotency-Key'] = opts.idempotencyKey;
     if (opts.headers) Object.assign(headers, opts.headers);
@@ -118,7 +122,11 @@ export function createApi(deps: ApiDeps) {
       });
     } catch (e) {
       const aborted = e instanceof DOMException && e.name === 'AbortError';
-      throw new ApiError(0, aborted ? CLIENT_ERROR_CODES.aborted : CLIENT_ERROR_CODES.network, String(e));
+      throw new ApiError(
+        0,
+        aborted ? CLIENT_ERROR_CODES.aborted : CLIENT_ERROR_CODES.network,
+        String(e),
+      );
     }
 
     let body: unknown;
@@ -134,7 +142,13 @@ export function createApi(deps: ApiDeps) {
       const retryAfter = parseRetryAfter(res.headers.get('Retry-After'));
       const err = parseErrorBody(body);
       if (err) throw new ApiError(res.status, err.code, err.message, err.field, retryAfter);
-      throw new ApiError(res.status, CLIENT_ERROR_CODES.http, `HTTP ${res.status}`, undefined, retryAfter);
+      throw new ApiError(
+        res.status,
+        CLIENT_ERROR_CODES.http,
+        `HTTP ${res.status}`,
+        undefined,
+        retryAfter,
+      );
     }
     return body as T;
   }
@@ -151,14 +165,20 @@ export function createApi(deps: ApiDeps) {
   return {
     request,
     get: <T>(path: string, opts?: NoBody) => request<T>(path, { ...opts, method: 'GET' }),
-    post: <T>(path: string, body?: unknown, opts?: NoBody) => request<T>(path, { ...opts, method: 'POST', body }),
-    put: <T>(path: string, body?: unknown, opts?: NoBody) => request<T>(path, { ...opts, method: 'PUT', body }),
+    post: <T>(path: string, body?: unknown, opts?: NoBody) =>
+      request<T>(path, { ...opts, method: 'POST', body }),
+    put: <T>(path: string, body?: unknown, opts?: NoBody) =>
+      request<T>(path, { ...opts, method: 'PUT', body }),
     /** PUT of a file as the raw body (the practitioner's photo). */
-    putFile: <T>(path: string, file: Blob, opts?: NoBody) => request<T>(path, { ...opts, method: 'PUT', raw: file }),
+    putFile: <T>(path: string, file: Blob, opts?: NoBody) =>
+      request<T>(path, { ...opts, method: 'PUT', raw: file }),
     /** POST of a file as the raw body (a file shared in the consultation's chat). */
-    postFile: <T>(path: string, file: Blob, opts?: NoBody) => request<T>(path, { ...opts, method: 'POST', raw: file }),
-    patch: <T>(path: string, body?: unknown, opts?: NoBody) => request<T>(path, { ...opts, method: 'PATCH', body }),
-    del: <T = void>(path: string, body?: unknown, opts?: NoBody) => request<T>(path, { ...opts, method: 'DELETE', body }),
+    postFile: <T>(path: string, file: Blob, opts?: NoBody) =>
+      request<T>(path, { ...opts, method: 'POST', raw: file }),
+    patch: <T>(path: string, body?: unknown, opts?: NoBody) =>
+      request<T>(path, { ...opts, method: 'PATCH', body }),
+    del: <T = void>(path: string, body?: unknown, opts?: NoBody) =>
+      request<T>(path, { ...opts, method: 'DELETE', body }),
   };
 }
 

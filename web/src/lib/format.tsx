@@ -24,5 +24,7 @@ export function pageTitle(page: string | null, homeTitle: string, suffix: string
 
 /** Plain-text version of `fill`, for attributes and live regions: "{name}" → value. */
 export function fillText(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (m, key: string) => (key in values ? String(values[key]) : m));
+  return template.replace(/\{(\w+)\}/g, (m, key: string) =>
+    key in values ? String(values[key]) : m,
+  );
 }

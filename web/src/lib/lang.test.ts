@@ -1,9 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_LANG, LANG_STORAGE_KEY, isLang, loadLang, saveLang, type KeyValueStore } from './lang';
+import {
+  DEFAULT_LANG,
+  LANG_STORAGE_KEY,
+  isLang,
+  loadLang,
+  saveLang,
+  type KeyValueStore,
+} from './lang';
 import { fill, pageTitle } from './format';
 import { frenchSpacing, mapStrings } from './typography';
 
-function memoryStore(initial: Record<string, string> = {}): KeyValueStore & { data: Record<string, string> } {
+function memoryStore(
+  initial: Record<string, string> = {},
+): KeyValueStore & { data: Record<string, string> } {
   const data = { ...initial };
   return { data, getItem: (k) => data[k] ?? null, setItem: (k, v) => void (data[k] = v) };
 }
@@ -25,8 +34,12 @@ describe('language persistence', () => {
 
   it('survives a storage that throws', () => {
     const broken: KeyValueStore = {
-      getItem: () => { throw new Error('SecurityError'); },
-      setItem: () => { throw new Error('QuotaExceededError'); },
+      getItem: () => {
+        throw new Error('SecurityError');
+      },
+      setItem: () => {
+        throw new Error('QuotaExceededError');
+      },
     };
     expect(loadLang(broken)).toBe('fr');
     expect(() => saveLang(broken, 'en')).not.toThrow();
@@ -42,7 +55,9 @@ describe('language persistence', () => {
 
 describe('fill', () => {
   it('replaces tokens and keeps the surrounding text', () => {
-    expect(fill('appelez le {a} ou le {b}.', { a: '15', b: '112' }).join('')).toBe('appelez le 15 ou le 112.');
+    expect(fill('appelez le {a} ou le {b}.', { a: '15', b: '112' }).join('')).toBe(
+      'appelez le 15 ou le 112.',
+    );
   });
 
   it('leaves unknown tokens visible', () => {
@@ -66,6 +81,9 @@ describe('frenchSpacing', () => {
   });
 
   it('maps every leaf and keeps the shape', () => {
-    expect(mapStrings({ a: 'x ?', b: { c: 'y !' } }, frenchSpacing)).toEqual({ a: 'x\u00a0?', b: { c: 'y\u00a0!' } });
+    expect(mapStrings({ a: 'x ?', b: { c: 'y !' } }, frenchSpacing)).toEqual({
+      a: 'x\u00a0?',
+      b: { c: 'y\u00a0!' },
+    });
   });
 });

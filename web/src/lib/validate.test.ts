@@ -1,6 +1,17 @@
 // Client-side checks: NIR key, RPPS (Luhn), phone numbers, ages, codes.
 import { describe, expect, it } from 'vitest';
-import { ageOn, checkNir, cleanCode, formatNir, formatPhone, isPhone, isRpps, luhnCheckDigit, luhnValid, normalizePhone } from './validate';
+import {
+  ageOn,
+  checkNir,
+  cleanCode,
+  formatNir,
+  formatPhone,
+  isPhone,
+  isRpps,
+  luhnCheckDigit,
+  luhnValid,
+  normalizePhone,
+} from './validate';
 
 describe('NIR', () => {
   it('checks the key: 97 − (number mod 97)', () => {
@@ -14,7 +25,8 @@ describe('NIR', () => {
 
   it('counts Corsica as 19 (2A) and 18 (2B)', () => {
     const body = '1850520123456';
-    const key = (b: string) => String(97n - (BigInt(b.replace('2A', '19').replace('2B', '18')) % 97n)).padStart(2, '0');
+    const key = (b: string) =>
+      String(97n - (BigInt(b.replace('2A', '19').replace('2B', '18')) % 97n)).padStart(2, '0');
     const corsica = '18505' + '2A' + '123456';
     expect(checkNir(corsica + key(corsica))).toBe('ok');
     expect(checkNir(corsica.toLowerCase() + key(corsica))).toBe('ok');

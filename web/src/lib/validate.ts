@@ -2,7 +2,7 @@
 
 /** Removes spaces, dots and dashes people type in numbers. */
 export function compact(value: string): string {
-  return value.replace(/[\s.\-]/g, '');
+  return value.replace(/[\s.-]/g, '');
 }
 
 export function isEmail(value: string): boolean {
@@ -78,7 +78,15 @@ export function checkNir(value: string): NirCheck {
 export function formatNir(value: string): string {
   const v = compact(value).toUpperCase();
   if (v.length !== 15) return value;
-  return [v.slice(0, 1), v.slice(1, 3), v.slice(3, 5), v.slice(5, 7), v.slice(7, 10), v.slice(10, 13), v.slice(13)].join(' ');
+  return [
+    v.slice(0, 1),
+    v.slice(1, 3),
+    v.slice(3, 5),
+    v.slice(5, 7),
+    v.slice(7, 10),
+    v.slice(10, 13),
+    v.slice(13),
+  ].join(' ');
 }
 
 /** Whole years between an ISO birth date and `today`; null when the date is not valid. */

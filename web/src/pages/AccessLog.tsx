@@ -8,13 +8,27 @@ import { LoadState } from '../components/forms/Feedback';
 import { Icon, type IconName } from '../components/Icon';
 import { useLoad } from '../components/useLoad';
 import { useI18n } from '../i18n';
-import { classifyAction, elideDe, fromText, groupByDay, isOwnAction, type AccessVerb } from '../lib/accessLog';
-import { api } from '../lib/api';
+import {
+  classifyAction,
+  elideDe,
+  fromText,
+  groupByDay,
+  isOwnAction,
+  type AccessVerb,
+} from '../lib/account/accessLog';
 import { formatBirthDate, formatTime, toDate } from '../lib/dates';
 import { fillText } from '../lib/format';
-import type { AccessEntry, Me } from '../lib/types';
+import type { AccessEntry, Me } from '../lib/account/types';
+import { fetchAccessLog } from '../lib/account/api';
 
-const ICONS: Record<AccessVerb, IconName> = { read: 'eye', write: 'sliders', create: 'users', delete: 'trash', export: 'download', other: 'activity' };
+const ICONS: Record<AccessVerb, IconName> = {
+  read: 'eye',
+  write: 'sliders',
+  create: 'users',
+  delete: 'trash',
+  export: 'download',
+  other: 'activity',
+};
 
 export function AccessLogPage() {
   const { t } = useI18n();
@@ -29,14 +43,18 @@ function AccessLog({ me }: { me: Me }) {
   const { t, lang } = useI18n();
   const a = t.accessLog;
   // Sentences come in the request's language: a language switch reads them again.
-  const log = useLoad((signal) => api.get<AccessEntry[]>('/me/access-log', { signal }), [lang]);
+  const log = useLoad((signal) => fetchAccessLog(signal), [lang]);
   const holderId = me.profiles.find((p) => p.is_holder)?.id;
 
   function sentence(e: AccessEntry): string {
     if (e.sentence) return e.sentence;
     const { verb, object } = classifyAction(e.action);
     const own = e.profile.id === holderId;
-    const objectText = own ? a.objectsOwn[object] : fillText(lang === 'fr' ? elideDe(a.objects[object], e.profile.name) : a.objects[object], { name: e.profile.name });
+    const objectText = own
+      ? a.objectsOwn[object]
+      : fillText(lang === 'fr' ? elideDe(a.objects[object], e.profile.name) : a.objects[object], {
+          name: e.profile.name,
+        });
     const role = (t.roles as Record<string, string>)[e.actor.role] ?? e.actor.role;
     return isOwnAction(e, me)
       ? fillText(a.self, { verb: a.verbs[verb], object: objectText })
@@ -51,7 +69,10 @@ function AccessLog({ me }: { me: Me }) {
           <p class="empty-note">{a.empty}</p>
         ) : (
           groupByDay(log.data ?? []).map((group) => (
-            <section key={group.day} aria-label={fillText(a.byDay, { day: formatBirthDate(group.day, lang) })}>
+            <section
+              key={group.day}
+              aria-label={fillText(a.byDay, { day: formatBirthDate(group.day, lang) })}
+            >
               <h3 class="access-day">{formatBirthDate(group.day, lang)}</h3>
               <ol class="access-list">
                 {group.entries.map((e, i) => {
@@ -62,7 +83,9 @@ function AccessLog({ me }: { me: Me }) {
                       <div>
                         <p class="access-sentence">{sentence(e)}</p>
                         <p class="muted small">
-                          <time dateTime={toDate(e.at).toISOString()}>{formatTime(toDate(e.at), lang)}</time>
+                          <time dateTime={toDate(e.at).toISOString()}>
+                            {formatTime(toDate(e.at), lang)}
+                          </time>
                           {from && <span> · {from}</span>}
                         </p>
                       </div>

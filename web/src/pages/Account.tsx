@@ -9,17 +9,21 @@ import { useForm, type Errors } from '../components/forms/useForm';
 import { Icon } from '../components/Icon';
 import { useSession } from '../components/SessionProvider';
 import { useI18n } from '../i18n';
-import { api } from '../lib/api';
-import { checkNames, checkPhone } from '../lib/checks';
+import { checkNames, checkPhone } from '../lib/account/checks';
 import { formatBirthDate } from '../lib/dates';
 import type { Lang } from '../lib/lang';
-import { fullName, holderProfile } from '../lib/session';
-import type { Me, Profile } from '../lib/types';
+import { fullName, holderProfile } from '../lib/account/session';
+import type { Me, Profile } from '../lib/account/types';
 import { ageOn, formatPhone, normalizePhone } from '../lib/validate';
+import { fetchMe, updateMe, updateProfile } from '../lib/account/api';
 
 export function AccountPage() {
   const { t } = useI18n();
-  return <AccountLayout title={t.account.title} lead={t.account.lead}>{(me) => <AccountForm me={me} />}</AccountLayout>;
+  return (
+    <AccountLayout title={t.account.title} lead={t.account.lead}>
+      {(me) => <AccountForm me={me} />}
+    </AccountLayout>
+  );
 }
 
 function AccountForm({ me }: { me: Me }) {
@@ -43,7 +47,10 @@ function AccountForm({ me }: { me: Me }) {
     const age = v.birth_date ? ageOn(v.birth_date) : null;
     return {
       ...(editableIdentity ? checkNames(v, t.checks) : {}),
-      birth_date: editableIdentity && (!v.birth_date || age === null || age > 130) ? t.checks.birthDateInvalid : undefined,
+      birth_date:
+        editableIdentity && (!v.birth_date || age === null || age > 130)
+          ? t.checks.birthDateInvalid
+          : undefined,
       phone: checkPhone(v.phone, t.checks),
     };
   }
@@ -55,13 +62,13 @@ function AccountForm({ me }: { me: Me }) {
       if (v.first_name.trim() !== holder.first_name) changes.first_name = v.first_name.trim();
       if (v.last_name.trim() !== holder.last_name) changes.last_name = v.last_name.trim();
       if (v.birth_date !== (holder.birth_date ?? '')) changes.birth_date = v.birth_date;
-      if (Object.keys(changes).length) await api.patch<Profile>(`/me/profiles/${encodeURIComponent(holder.id)}`, changes);
+      if (Object.keys(changes).length) await updateProfile(holder.id, changes);
     }
     const phone = normalizePhone(v.phone);
     const body: { phone?: string; locale?: Lang } = {};
     if (phone !== me.account.phone) body.phone = phone;
     if (v.locale !== me.account.locale) body.locale = v.locale;
-    session.setMe(Object.keys(body).length ? await api.patch<Me>('/me', body) : await api.get<Me>('/me'));
+    session.setMe(Object.keys(body).length ? await updateMe(body) : await fetchMe());
     if (body.locale && body.locale !== lang) setLang(body.locale);
     setSaved(a.saved);
   }
@@ -74,10 +81,32 @@ function AccountForm({ me }: { me: Me }) {
         {editableIdentity ? (
           <>
             <div class="field-row">
-              <TextField id="first_name" label={t.fields.firstName} value={v.first_name} onValue={set('first_name')} error={form.errors.first_name} autoComplete="given-name" />
-              <TextField id="last_name" label={t.fields.lastName} value={v.last_name} onValue={set('last_name')} error={form.errors.last_name} autoComplete="family-name" />
+              <TextField
+                id="first_name"
+                label={t.fields.firstName}
+                value={v.first_name}
+                onValue={set('first_name')}
+                error={form.errors.first_name}
+                autoComplete="given-name"
+              />
+              <TextField
+                id="last_name"
+                label={t.fields.lastName}
+                value={v.last_name}
+                onValue={set('last_name')}
+                error={form.errors.last_name}
+                autoComplete="family-name"
+              />
             </div>
-            <TextField id="birth_date" label={t.fields.birthDate} type="date" value={v.birth_date} onValue={set('birth_date')} error={form.errors.birth_date} autoComplete="bday" />
+            <TextField
+              id="birth_date"
+              label={t.fields.birthDate}
+              type="date"
+              value={v.birth_date}
+              onValue={set('birth_date')}
+              error={form.errors.birth_date}
+              autoComplete="bday"
+            />
           </>
         ) : (
           <dl class="facts">
@@ -111,7 +140,16 @@ function AccountForm({ me }: { me: Me }) {
           </div>
         </dl>
         <p class="muted small">{a.emailNote}</p>
-        <TextField id="phone" label={t.fields.mobile} hint={t.fields.mobileHint} type="tel" value={v.phone} onValue={set('phone')} error={form.errors.phone} autoComplete="tel" />
+        <TextField
+          id="phone"
+          label={t.fields.mobile}
+          hint={t.fields.mobileHint}
+          type="tel"
+          value={v.phone}
+          onValue={set('phone')}
+          error={form.errors.phone}
+          autoComplete="tel"
+        />
       </section>
       <section class="card panel" aria-labelledby="lang-title">
         <h2 id="lang-title">{a.language}</h2>
@@ -119,7 +157,14 @@ function AccountForm({ me }: { me: Me }) {
           <legend>{a.languageLegend}</legend>
           {(['fr', 'en'] as const).map((l) => (
             <div class="radio" key={l}>
-              <input type="radio" id={`locale-${l}`} name="locale" value={l} checked={v.locale === l} onChange={() => set('locale')(l)} />
+              <input
+                type="radio"
+                id={`locale-${l}`}
+                name="locale"
+                value={l}
+                checked={v.locale === l}
+                onChange={() => set('locale')(l)}
+              />
               <label for={`locale-${l}`} lang={l}>
                 {l === 'fr' ? 'Français' : 'English'}
               </label>

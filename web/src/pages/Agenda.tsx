@@ -24,14 +24,27 @@ import { PractitionerLayout } from '../components/PractitionerArea';
 import { useLoad } from '../components/useLoad';
 import { useSlow } from '../components/useSlow';
 import { useI18n } from '../i18n';
-import { api } from '../lib/api';
-import type { BookedAgendaView } from '../lib/booking';
-import type { AgendaException, Motif } from '../lib/directory';
+import type { AgendaException } from '../lib/directory/directory';
 import { errorText } from '../lib/errors';
 import { fillText } from '../lib/format';
 import { ROUTES } from '../lib/routes';
-import { addDays, browserZone, formatDate, formatDayLong, formatDayMonth, isDate, mondayOf, todayIn } from '../lib/slots';
-import type { Me } from '../lib/types';
+import {
+  addDays,
+  browserZone,
+  formatDate,
+  formatDayLong,
+  formatDayMonth,
+  isDate,
+  mondayOf,
+  todayIn,
+} from '../lib/booking/slots';
+import type { Me } from '../lib/account/types';
+import {
+  fetchAgenda,
+  fetchExceptions,
+  fetchMotifs,
+  removeException,
+} from '../lib/practitioner/api';
 
 type View = 'day' | 'week';
 
@@ -39,7 +52,14 @@ export function AgendaPage() {
   const { t } = useI18n();
   const a = t.agenda;
   return (
-    <PractitionerLayout title={a.title} lead={(me) => (me.account.role === 'assistant' && me.account.assistant_of ? fillText(a.leadAssistant, { name: me.account.assistant_of.name }) : a.lead)}>
+    <PractitionerLayout
+      title={a.title}
+      lead={(me) =>
+        me.account.role === 'assistant' && me.account.assistant_of
+          ? fillText(a.leadAssistant, { name: me.account.assistant_of.name })
+          : a.lead
+      }
+    >
       {(me) => <Agenda me={me} />}
     </PractitionerLayout>
   );
@@ -56,21 +76,28 @@ function Agenda({ me }: { me: Me }) {
   const zoneName = useZoneName();
   const [zone, setZone] = useState<string>(browserZone() ?? 'Europe/Paris');
   const today = todayIn(zone);
-  const view: View = query.vue === 'jour' ? 'day' : query.vue === 'semaine' ? 'week' : narrowScreen() ? 'day' : 'week';
+  const view: View =
+    query.vue === 'jour'
+      ? 'day'
+      : query.vue === 'semaine'
+        ? 'week'
+        : narrowScreen()
+          ? 'day'
+          : 'week';
   const date = isDate(query.date) ? query.date : today;
   const from = view === 'week' ? mondayOf(date) : date;
   const days = view === 'week' ? 7 : 1;
 
   const agenda = useLoad(
     (signal) =>
-      api.get<BookedAgendaView>(`/practitioner/agenda?from=${from}&days=${days}`, { signal }).then((r) => {
+      fetchAgenda(from, days, signal).then((r) => {
         setZone(r.timezone);
         return r;
       }),
     [from, days, lang],
   );
   const upcoming = useLoad(
-    (signal) => api.get<{ items: AgendaException[] }>(`/practitioner/agenda/exceptions?from=${today}&to=${addDays(today, 365)}`, { signal }).then((r) => r.items),
+    (signal) => fetchExceptions(today, addDays(today, 365), signal),
     [today],
   );
   // The motifs give the booking form its choices and the closing its maximum amount. They are
@@ -78,7 +105,7 @@ function Agenda({ me }: { me: Me }) {
   const motifs = useLoad(
     (signal) =>
       me.account.role === 'practitioner'
-        ? api.get<Motif[] | { items: Motif[] }>('/practitioner/motifs', { signal }).then((r) => (Array.isArray(r) ? r : r.items))
+        ? fetchMotifs(signal)
         : Promise.reject(new Error('motifs are the practitioner’s')),
     [me.account.role],
   );
@@ -99,7 +126,7 @@ function Agenda({ me }: { me: Me }) {
   async function remove(x: AgendaException) {
     setStatus(null);
     try {
-      await api.del(`/practitioner/agenda/exceptions/${encodeURIComponent(x.id)}`);
+      await removeException(x.id);
       setStatus(a.deleted);
       refresh();
     } catch (e) {
@@ -110,7 +137,10 @@ function Agenda({ me }: { me: Me }) {
   const step = view === 'week' ? 7 : 1;
   const title =
     view === 'week'
-      ? fillText(a.weekOf, { from: formatDayMonth(from, lang), to: formatDate(addDays(from, 6), lang) })
+      ? fillText(a.weekOf, {
+          from: formatDayMonth(from, lang),
+          to: formatDate(addDays(from, 6), lang),
+        })
       : formatDayLong(date, lang, true);
   const tz = agenda.data?.timezone ?? zone;
 
@@ -120,20 +150,41 @@ function Agenda({ me }: { me: Me }) {
         <div class="agenda-toolbar">
           <div class="segmented" role="group" aria-label={a.view}>
             {(['day', 'week'] as const).map((v) => (
-              <button key={v} type="button" class="segment" aria-pressed={v === view} onClick={() => go({ view: v })}>
+              <button
+                key={v}
+                type="button"
+                class="segment"
+                aria-pressed={v === view}
+                onClick={() => go({ view: v })}
+              >
                 {v === 'day' ? a.day : a.week}
               </button>
             ))}
           </div>
           <div class="agenda-nav">
-            <button type="button" class="btn btn-quiet icon-button" onClick={() => go({ date: addDays(date, -step) })}>
+            <button
+              type="button"
+              class="btn btn-quiet icon-button"
+              onClick={() => go({ date: addDays(date, -step) })}
+            >
               <Icon name="chevronLeft" />
-              <span class="visually-hidden">{view === 'week' ? a.previousWeek : a.previousDay}</span>
+              <span class="visually-hidden">
+                {view === 'week' ? a.previousWeek : a.previousDay}
+              </span>
             </button>
-            <button type="button" class="btn btn-quiet" onClick={() => go({ date: today })} aria-pressed={view === 'day' ? date === today : from === mondayOf(today)}>
+            <button
+              type="button"
+              class="btn btn-quiet"
+              onClick={() => go({ date: today })}
+              aria-pressed={view === 'day' ? date === today : from === mondayOf(today)}
+            >
               {a.today}
             </button>
-            <button type="button" class="btn btn-quiet icon-button" onClick={() => go({ date: addDays(date, step) })}>
+            <button
+              type="button"
+              class="btn btn-quiet icon-button"
+              onClick={() => go({ date: addDays(date, step) })}
+            >
               <Icon name="chevronRight" />
               <span class="visually-hidden">{view === 'week' ? a.nextWeek : a.nextDay}</span>
             </button>
@@ -142,7 +193,13 @@ function Agenda({ me }: { me: Me }) {
             <label for="agenda-date" class="visually-hidden">
               {a.goTo}
             </label>
-            <input id="agenda-date" class="input" type="date" value={date} onChange={(e) => isDate(e.currentTarget.value) && go({ date: e.currentTarget.value })} />
+            <input
+              id="agenda-date"
+              class="input"
+              type="date"
+              value={date}
+              onChange={(e) => isDate(e.currentTarget.value) && go({ date: e.currentTarget.value })}
+            />
           </div>
         </div>
         <h2 class="agenda-title" aria-live="polite">
@@ -156,7 +213,12 @@ function Agenda({ me }: { me: Me }) {
         )}
         <StatusMessage message={status} />
         {slow && <p class="slow-note">{t.search.slow}</p>}
-        <LoadState loading={agenda.loading && !agenda.data} error={agenda.data ? null : agenda.error} onRetry={agenda.reload} lines={6}>
+        <LoadState
+          loading={agenda.loading && !agenda.data}
+          error={agenda.data ? null : agenda.error}
+          onRetry={agenda.reload}
+          lines={6}
+        >
           {agenda.data && (
             <div class={agenda.loading ? 'is-stale' : undefined} aria-busy={agenda.loading}>
               {view === 'day' ? (
@@ -172,7 +234,11 @@ function Agenda({ me }: { me: Me }) {
                   />
                 )
               ) : (
-                <WeekView days={agenda.data.days} today={today} onOpenDay={(d) => go({ view: 'day', date: d })} />
+                <WeekView
+                  days={agenda.data.days}
+                  today={today}
+                  onOpenDay={(d) => go({ view: 'day', date: d })}
+                />
               )}
             </div>
           )}
@@ -187,7 +253,10 @@ function Agenda({ me }: { me: Me }) {
             onDone={agenda.reload}
           />
         )}
-        <DelayPanel current={agenda.data?.delay_minutes ?? 0} onChange={(minutes) => agenda.setData((d) => (d ? { ...d, delay_minutes: minutes } : d))} />
+        <DelayPanel
+          current={agenda.data?.delay_minutes ?? 0}
+          onChange={(minutes) => agenda.setData((d) => (d ? { ...d, delay_minutes: minutes } : d))}
+        />
         <ChangePanel defaultDate={date < today ? today : date} onDone={refresh} />
         <UpcomingPanel list={upcoming} onRemove={(x) => void remove(x)} />
         <p>

@@ -11,11 +11,11 @@ import { Icon } from '../components/Icon';
 import { PractitionerLayout } from '../components/PractitionerArea';
 import { useLoad } from '../components/useLoad';
 import { useI18n } from '../i18n';
-import { api } from '../lib/api';
-import type { Mode, OpeningRange, WeeklyHours } from '../lib/directory';
+import type { Mode, OpeningRange, WeeklyHours } from '../lib/directory/directory';
 import { fillText } from '../lib/format';
 import { ROUTES } from '../lib/routes';
-import { hoursFromWeek, validateWeek, weekFromHours, type Week } from '../lib/hours';
+import { hoursFromWeek, validateWeek, weekFromHours, type Week } from '../lib/practitioner/hours';
+import { fetchHours, saveHours } from '../lib/practitioner/api';
 
 const MODES: Mode[] = ['video', 'in_person'];
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7];
@@ -30,9 +30,14 @@ export function AgendaHoursPage() {
 }
 
 function HoursLoader() {
-  const hours = useLoad((signal) => api.get<WeeklyHours>('/practitioner/agenda/hours', { signal }), []);
+  const hours = useLoad((signal) => fetchHours(signal), []);
   return (
-    <LoadState loading={hours.loading && !hours.data} error={hours.data ? null : hours.error} onRetry={hours.reload} lines={7}>
+    <LoadState
+      loading={hours.loading && !hours.data}
+      error={hours.data ? null : hours.error}
+      onRetry={hours.reload}
+      lines={7}
+    >
       {hours.data && <HoursEditor initial={hours.data} />}
     </LoadState>
   );
@@ -59,14 +64,16 @@ function HoursEditor({ initial }: { initial: WeeklyHours }) {
   function check(): Errors {
     const problems = validateWeek(week);
     const out: Errors = {};
-    for (const p of problems) out[`${p.day}-${p.mode}-${p.index}-${p.which}`] = `${dayName(p.day)}, ${modeName(p.mode).toLowerCase()} : ${h.checks[p.problem]}`;
+    for (const p of problems)
+      out[`${p.day}-${p.mode}-${p.index}-${p.which}`] =
+        `${dayName(p.day)}, ${modeName(p.mode).toLowerCase()} : ${h.checks[p.problem]}`;
     return out;
   }
 
   async function save() {
     setStatus(null);
     const body: { hours: OpeningRange[] } = { hours: hoursFromWeek(week) };
-    const saved = await api.put<WeeklyHours | undefined>('/practitioner/agenda/hours', body);
+    const saved = await saveHours(body);
     if (saved && Array.isArray(saved.hours)) setWeek(weekFromHours(saved.hours, newKey));
     setStatus(h.saved);
   }
@@ -97,7 +104,8 @@ function HoursEditor({ initial }: { initial: WeeklyHours }) {
             class="btn btn-secondary"
             onClick={() => {
               update((w) => {
-                for (const d of [2, 3, 4, 5]) for (const m of MODES) w[d]![m] = w[1]![m].map((r) => ({ ...r, key: newKey() }));
+                for (const d of [2, 3, 4, 5])
+                  for (const m of MODES) w[d]![m] = w[1]![m].map((r) => ({ ...r, key: newKey() }));
                 return w;
               });
               form.clear();
@@ -124,7 +132,12 @@ function HoursEditor({ initial }: { initial: WeeklyHours }) {
               {MODES.map((m) => {
                 const ranges = week[d]![m];
                 return (
-                  <div key={m} class="hours-cell" role="group" aria-label={`${dayName(d)}, ${modeName(m)}`}>
+                  <div
+                    key={m}
+                    class="hours-cell"
+                    role="group"
+                    aria-label={`${dayName(d)}, ${modeName(m)}`}
+                  >
                     <span class="hours-mode-inline" aria-hidden="true">
                       <Icon name={m === 'video' ? 'video' : 'user'} />
                       {modeName(m)}
@@ -136,7 +149,10 @@ function HoursEditor({ initial }: { initial: WeeklyHours }) {
                       const errStart = form.errors[`${base}-start`];
                       const errEnd = form.errors[`${base}-end`];
                       return (
-                        <div key={r.key} class={errStart || errEnd ? 'hours-range has-error' : 'hours-range'}>
+                        <div
+                          key={r.key}
+                          class={errStart || errEnd ? 'hours-range has-error' : 'hours-range'}
+                        >
                           <input
                             id={form.id(`${base}-start`)}
                             class="input time-input"
@@ -203,7 +219,9 @@ function HoursEditor({ initial }: { initial: WeeklyHours }) {
                     >
                       <Icon name="plus" />
                       {h.add}
-                      <span class="visually-hidden">, {dayName(d)}, {modeName(m)}</span>
+                      <span class="visually-hidden">
+                        , {dayName(d)}, {modeName(m)}
+                      </span>
                     </button>
                   </div>
                 );

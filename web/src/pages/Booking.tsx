@@ -14,7 +14,7 @@
 //
 // This page holds the booking's state and routes between the steps; each step is a component
 // of components/booking/ (AccountStep, ProfileStep, MotifStep, EmergencyStep, EstimateStep,
-// CardStep, ConfirmationStep), and the calls to the API are in lib/bookingApi.ts.
+// CardStep, ConfirmationStep), and the calls to the API are in lib/booking/api.ts.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { AccountStep, WrongRole } from '../components/booking/AccountStep';
@@ -36,11 +36,20 @@ import { useFocusOnChange } from '../components/useFocus';
 import { useLoad } from '../components/useLoad';
 import { useI18n } from '../i18n';
 import { ApiError } from '../lib/api';
-import { bookingPath, clearPendingBooking, createAttemptKeys, readBookingQuery, type Appointment, type BookingQuery } from '../lib/booking';
-import { cancelAppointment, fetchAppointment, fetchPractitioner } from '../lib/bookingApi';
-import { modesOf, motifsFor, type Mode, type PublicProfile } from '../lib/directory';
+import {
+  bookingPath,
+  clearPendingBooking,
+  createAttemptKeys,
+  readBookingQuery,
+  type Appointment,
+  type BookingQuery,
+} from '../lib/booking/booking';
+import { cancelAppointment, fetchAppointment } from '../lib/booking/api';
+import { fetchPractitioner } from '../lib/directory/api';
+import { modesOf, motifsFor, type Mode, type PublicProfile } from '../lib/directory/directory';
 import { practitionerPath, ROUTES } from '../lib/routes';
-import { fullName } from '../lib/session';
+import { fullName } from '../lib/account/session';
+import { useLatest } from '../components/useLatest';
 
 export function BookingPage() {
   const { t } = useI18n();
@@ -82,13 +91,27 @@ function Resume({ id, q }: { id: string; q: BookingQuery }) {
         </div>
       </>
     );
-  return <LoadPractitioner q={{ ...q, practitioner: a.data.practitioner.id, start: a.data.start, mode: a.data.mode, motif: a.data.motif.id }} resumed={a.data} />;
+  return (
+    <LoadPractitioner
+      q={{
+        ...q,
+        practitioner: a.data.practitioner.id,
+        start: a.data.start,
+        mode: a.data.mode,
+        motif: a.data.motif.id,
+      }}
+      resumed={a.data}
+    />
+  );
 }
 
 function LoadPractitioner({ q, resumed }: { q: BookingQuery; resumed?: Appointment }) {
   const { t, lang } = useI18n();
   const b = t.booking;
-  const profile = useLoad((signal) => fetchPractitioner(q.practitioner, signal), [q.practitioner, lang]);
+  const profile = useLoad(
+    (signal) => fetchPractitioner(q.practitioner, signal),
+    [q.practitioner, lang],
+  );
   if (profile.data) return <Flow p={profile.data} q={q} resumed={resumed} />;
   const gone = profile.failure instanceof ApiError && profile.failure.status === 404;
   return (
@@ -115,7 +138,15 @@ function LoadPractitioner({ q, resumed }: { q: BookingQuery; resumed?: Appointme
   );
 }
 
-function Flow({ p, q, resumed }: { p: PublicProfile; q: BookingQuery; resumed?: Appointment | undefined }) {
+function Flow({
+  p,
+  q,
+  resumed,
+}: {
+  p: PublicProfile;
+  q: BookingQuery;
+  resumed?: Appointment | undefined;
+}) {
   const { t } = useI18n();
   const b = t.booking;
   const { state, session } = useSession();
@@ -123,16 +154,27 @@ function Flow({ p, q, resumed }: { p: PublicProfile; q: BookingQuery; resumed?: 
   const me = state.status === 'signedIn' ? state.me : null;
 
   const modes = modesOf(p);
-  const mode: Mode = resumed?.mode ?? (q.mode && modes.includes(q.mode) ? q.mode : (modes[0] ?? 'video'));
+  const mode: Mode =
+    resumed?.mode ?? (q.mode && modes.includes(q.mode) ? q.mode : (modes[0] ?? 'video'));
   const motifs = motifsFor(p.motifs, mode);
   // The slots of the practitioner's page were computed for this motif (its first one by default).
-  const slotMotif = q.motif && motifs.some((m) => m.id === q.motif) ? q.motif : (motifs[0]?.id ?? '');
+  const slotMotif =
+    q.motif && motifs.some((m) => m.id === q.motif) ? q.motif : (motifs[0]?.id ?? '');
 
   // A resumed booking: confirmed → the confirmation; otherwise the card step (which says when
   // the appointment no longer waits for a card).
-  const [step, setStep] = useState<Step>(resumed ? (resumed.status === 'confirmed' ? 'done' : 'card') : 'profile');
+  const [step, setStep] = useState<Step>(
+    resumed ? (resumed.status === 'confirmed' ? 'done' : 'card') : 'profile',
+  );
   const [start, setStart] = useState(resumed?.start ?? q.start);
-  const [motifId, setMotifId] = useState(resumed?.motif.id ?? (q.motif && motifs.some((m) => m.id === q.motif) ? q.motif : motifs.length === 1 ? motifs[0]!.id : ''));
+  const [motifId, setMotifId] = useState(
+    resumed?.motif.id ??
+      (q.motif && motifs.some((m) => m.id === q.motif)
+        ? q.motif
+        : motifs.length === 1
+          ? motifs[0]!.id
+          : ''),
+  );
   const [fitsMotif, setFitsMotif] = useState(slotMotif);
   const [profileId, setProfileId] = useState(resumed?.profile.id ?? '');
   const [stopped, setStopped] = useState(false);
@@ -148,19 +190,29 @@ function Flow({ p, q, resumed }: { p: PublicProfile; q: BookingQuery; resumed?: 
 
   // The profile the booking is for: the one the patient acts for, unless chosen here.
   useEffect(() => {
-    if (me && !profileId) setProfileId(me.current_profile || me.profiles[0]?.id || '');
+    if (me) setProfileId((chosen) => chosen || me.current_profile || me.profiles[0]?.id || '');
   }, [me]);
 
   // A signed-in patient on this page no longer needs the booking saved at sign-up.
   useEffect(() => {
     if (me?.account.role === 'patient') clearPendingBooking();
-  }, [me?.account.id]);
+  }, [me?.account.id, me?.account.role]);
 
   // Keep the address in step with the booking, so that a reload lands at the same place.
+  // Only the booking's own changes move the address (not the back button's).
+  const place = useLatest({ practitioner: p.id, mode, url, route });
+  const appointmentId = appointment?.id ?? null;
   useEffect(() => {
-    const next = bookingPath({ practitioner: p.id, start, mode, motif: motifId || null, appointment: appointment?.id ?? null });
+    const { practitioner, mode, url, route } = place.current;
+    const next = bookingPath({
+      practitioner,
+      start,
+      mode,
+      motif: motifId || null,
+      appointment: appointmentId,
+    });
     if (next !== url) route(next, true);
-  }, [start, motifId, appointment?.id]);
+  }, [start, motifId, appointmentId, place]);
 
   const motif = motifs.find((m) => m.id === motifId);
   const profile = me?.profiles.find((x) => x.id === profileId);
@@ -182,7 +234,19 @@ function Flow({ p, q, resumed }: { p: PublicProfile; q: BookingQuery; resumed?: 
       <PageIntro title={b.title} compact />
       <div class="container booking-layout">
         <Stepper current={current} />
-        {current !== 'done' && <Summary p={p} start={start} mode={mode} motif={motif ? { label: motif.label, label_en: motif.label_en, price: motif.price_cents } : null} patient={current !== 'profile' && profile ? fullName(profile) : null} />}
+        {current !== 'done' && (
+          <Summary
+            p={p}
+            start={start}
+            mode={mode}
+            motif={
+              motif
+                ? { label: motif.label, label_en: motif.label_en, price: motif.price_cents }
+                : null
+            }
+            patient={current !== 'profile' && profile ? fullName(profile) : null}
+          />
+        )}
         <section class="card panel booking-step" aria-labelledby="step-title" data-step={current}>
           {past && current !== 'done' ? (
             <>
@@ -200,7 +264,13 @@ function Flow({ p, q, resumed }: { p: PublicProfile; q: BookingQuery; resumed?: 
           ) : me && me.account.role !== 'patient' ? (
             <WrongRole headingRef={heading} me={me} />
           ) : current === 'profile' && me ? (
-            <ProfileStep headingRef={heading} me={me} value={profileId} onChange={setProfileId} onNext={() => go('motif')} />
+            <ProfileStep
+              headingRef={heading}
+              me={me}
+              value={profileId}
+              onChange={setProfileId}
+              onNext={() => go('motif')}
+            />
           ) : current === 'motif' ? (
             <MotifStep
               headingRef={heading}
@@ -218,7 +288,12 @@ function Flow({ p, q, resumed }: { p: PublicProfile; q: BookingQuery; resumed?: 
               }}
             />
           ) : current === 'emergency' ? (
-            <EmergencyStep headingRef={heading} onBack={() => go('motif')} onYes={() => setStopped(true)} onNo={() => go('estimate')} />
+            <EmergencyStep
+              headingRef={heading}
+              onBack={() => go('motif')}
+              onYes={() => setStopped(true)}
+              onNo={() => go('estimate')}
+            />
           ) : current === 'estimate' && motif && profile ? (
             <EstimateStep
               headingRef={heading}

@@ -13,20 +13,22 @@ import { useSession } from '../components/SessionProvider';
 import { useFocusOnChange } from '../components/useFocus';
 import { useLoad } from '../components/useLoad';
 import { useI18n } from '../i18n';
-import { api, ApiError } from '../lib/api';
-import { motifLabel, type CancelLinkAppointment } from '../lib/booking';
+import { ApiError } from '../lib/api';
+import { motifLabel, type CancelLinkAppointment } from '../lib/booking/booking';
 import { errorText } from '../lib/errors';
 import { ROUTES } from '../lib/routes';
-import { slotSentence } from '../lib/slots';
-
-type Answer = { appointment: CancelLinkAppointment };
+import { slotSentence } from '../lib/booking/slots';
+import { cancelByLink, fetchCancelLink, type CancelLinkAnswer } from '../lib/booking/api';
 
 export function CancelLinkPage() {
   const { t, lang } = useI18n();
   const c = t.cancelLink;
   const { query } = useLocation();
   const token = query.token ?? '';
-  const link = useLoad<Answer | null>((signal) => (token ? api.get<Answer>(`/cancel-links/${encodeURIComponent(token)}`, { signal }) : Promise.resolve(null)), [token]);
+  const link = useLoad<CancelLinkAnswer | null>(
+    (signal) => (token ? fetchCancelLink(token, signal) : Promise.resolve(null)),
+    [token],
+  );
   const [result, setResult] = useState<CancelLinkAppointment | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -34,7 +36,8 @@ export function CancelLinkPage() {
   const failure = link.failure instanceof ApiError ? link.failure : null;
   const appointment = result ?? link.data?.appointment ?? null;
   const justCancelled = result !== null;
-  const state: 'loading' | 'error' | 'notFound' | 'expired' | 'open' | 'done' | 'already' | 'closed' = !token
+  const state:
+    'loading' | 'error' | 'notFound' | 'expired' | 'open' | 'done' | 'already' | 'closed' = !token
     ? 'notFound'
     : failure?.status === 404
       ? 'notFound'
@@ -58,7 +61,7 @@ export function CancelLinkPage() {
     setBusy(true);
     setError(null);
     try {
-      const r = await api.post<Answer>(`/cancel-links/${encodeURIComponent(token)}`);
+      const r = await cancelByLink(token);
       setResult(r.appointment);
     } catch (e) {
       if (e instanceof ApiError && (e.status === 410 || e.status === 404)) link.reload();
@@ -101,7 +104,10 @@ export function CancelLinkPage() {
         { label: c.when, value: <strong>{slotSentence(a.start, lang)}</strong> },
         { label: c.practitioner, value: `${a.practitioner.name} · ${a.practitioner.specialty}` },
         { label: c.patient, value: a.profile_name },
-        !!motifLabel(a.motif) && { label: c.motif, value: <MotifName motif={{ label: motifLabel(a.motif), label_en: a.motif_en }} /> },
+        !!motifLabel(a.motif) && {
+          label: c.motif,
+          value: <MotifName motif={{ label: motifLabel(a.motif), label_en: a.motif_en }} />,
+        },
         { label: c.mode, value: <ModeLabel mode={a.mode} /> },
       ]}
     />
@@ -110,7 +116,11 @@ export function CancelLinkPage() {
   if (state === 'done' || state === 'already')
     return (
       <FormPage title={state === 'done' ? c.doneTitle : c.already} headingRef={heading}>
-        <div class="result-line" role="status" data-testid={state === 'done' ? 'cancel-done' : 'cancel-already'}>
+        <div
+          class="result-line"
+          role="status"
+          data-testid={state === 'done' ? 'cancel-done' : 'cancel-already'}
+        >
           <Icon name="check" class="result-icon ok" />
           <p>{state === 'done' ? c.doneBody : c.alreadyBody}</p>
         </div>
@@ -138,7 +148,13 @@ export function CancelLinkPage() {
           <span>{error}</span>
         </p>
       )}
-      <button type="button" class={`btn btn-danger btn-large btn-block cancel-big${busy ? ' is-busy' : ''}`} aria-disabled={busy ? true : undefined} onClick={() => void cancel()} data-testid="cancel-link-confirm">
+      <button
+        type="button"
+        class={`btn btn-danger btn-large btn-block cancel-big${busy ? ' is-busy' : ''}`}
+        aria-disabled={busy ? true : undefined}
+        onClick={() => void cancel()}
+        data-testid="cancel-link-confirm"
+      >
         {busy ? c.confirming : c.confirm}
       </button>
     </FormPage>

@@ -10,12 +10,19 @@ import { FormPage } from '../components/FormPage';
 import { Icon } from '../components/Icon';
 import { useFocusOnChange } from '../components/useFocus';
 import { useI18n } from '../i18n';
-import { api, ApiError } from '../lib/api';
-import { checkEmail } from '../lib/checks';
+import { ApiError } from '../lib/api';
+import { checkEmail } from '../lib/account/checks';
 import { errorText } from '../lib/errors';
 import { ROUTES } from '../lib/routes';
+import { useLatest } from '../components/useLatest';
+import { confirmEmail, resendConfirmation } from '../lib/account/api';
 
-type Step = { s: 'confirming' } | { s: 'confirmed' } | { s: 'invalid' } | { s: 'failed'; error: string } | { s: 'resent'; email: string };
+type Step =
+  | { s: 'confirming' }
+  | { s: 'confirmed' }
+  | { s: 'invalid' }
+  | { s: 'failed'; error: string }
+  | { s: 'resent'; email: string };
 
 export function ConfirmEmailPage() {
   const { t } = useI18n();
@@ -32,25 +39,35 @@ export function ConfirmEmailPage() {
   async function confirm() {
     setStep({ s: 'confirming' });
     try {
-      await api.post('/auth/email/confirm', { token });
+      await confirmEmail(token);
       setStep({ s: 'confirmed' });
     } catch (e) {
-      setStep(e instanceof ApiError && e.code === 'link_invalid' ? { s: 'invalid' } : { s: 'failed', error: errorText(e, t.errors) });
+      setStep(
+        e instanceof ApiError && e.code === 'link_invalid'
+          ? { s: 'invalid' }
+          : { s: 'failed', error: errorText(e, t.errors) },
+      );
     }
   }
 
+  const confirmNow = useLatest(confirm);
   useEffect(() => {
     if (!token || started.current === token) return;
     started.current = token;
-    void confirm();
-  }, [token]);
+    void confirmNow.current();
+  }, [token, confirmNow]);
 
   switch (step.s) {
     case 'confirming':
     case 'failed':
       return (
         <FormPage title={c.confirmingTitle} headingRef={heading}>
-          <LoadState loading={step.s === 'confirming'} error={step.s === 'failed' ? step.error : null} onRetry={() => void confirm()} lines={2}>
+          <LoadState
+            loading={step.s === 'confirming'}
+            error={step.s === 'failed' ? step.error : null}
+            onRetry={() => void confirm()}
+            lines={2}
+          >
             {null}
           </LoadState>
         </FormPage>
@@ -83,14 +100,24 @@ export function ConfirmEmailPage() {
               void form.submit(
                 () => ({ email: checkEmail(email, t.checks) }),
                 async () => {
-                  await api.post('/auth/email/resend', { email: email.trim() });
+                  await resendConfirmation(email.trim());
                   setStep({ s: 'resent', email: email.trim() });
                 },
               );
             }}
           >
             <ErrorSummary message={form.summary} fields={form.fieldErrors} attempt={form.attempt} />
-            <TextField id="email" label={t.fields.email} type="email" value={email} onValue={setEmail} error={form.errors.email} autoComplete="email" spellcheck={false} autoCapitalize="off" />
+            <TextField
+              id="email"
+              label={t.fields.email}
+              type="email"
+              value={email}
+              onValue={setEmail}
+              error={form.errors.email}
+              autoComplete="email"
+              spellcheck={false}
+              autoCapitalize="off"
+            />
             <SubmitButton busy={form.busy}>{c.resend}</SubmitButton>
           </form>
         </FormPage>

@@ -16,10 +16,10 @@ import { RequireAuth } from '../components/RequireAuth';
 import { useLoad } from '../components/useLoad';
 import { useI18n } from '../i18n';
 import { ApiError } from '../lib/api';
-import { fetchConsultation } from '../lib/consultation';
+import { fetchConsultation } from '../lib/consultation/consultation';
 import { fillText } from '../lib/format';
 import { ROUTES } from '../lib/routes';
-import { slotSentence } from '../lib/slots';
+import { slotSentence } from '../lib/booking/slots';
 
 export function ConsultationPage() {
   const { t } = useI18n();
@@ -42,9 +42,17 @@ function Consultation({ id }: { id: string }) {
       const missing = failure.status === 404;
       return (
         <>
-          <PageIntro title={missing ? r.notFoundTitle : r.noRoomTitle} lead={missing ? r.notFoundBody : r.noRoomBody} />
+          <PageIntro
+            title={missing ? r.notFoundTitle : r.noRoomTitle}
+            lead={missing ? r.notFoundBody : r.noRoomBody}
+          />
           <div class="container narrow">
-            <p class="room-status" data-testid="room-status" data-status="not_found" role="status" />
+            <p
+              class="room-status"
+              data-testid="room-status"
+              data-status="not_found"
+              role="status"
+            />
             <a class="btn btn-primary" href={ROUTES.myAppointments}>
               {r.toAppointments}
             </a>
@@ -64,11 +72,16 @@ function Consultation({ id }: { id: string }) {
     );
   }
   const v = view.data;
-  const lead = fillText(v.role === 'patient' ? r.leadPatient : r.leadStaff, { name: v.role === 'patient' ? v.practitioner.name : patientName(v), when: slotSentence(v.start, lang) });
+  const lead = fillText(v.role === 'patient' ? r.leadPatient : r.leadStaff, {
+    name: v.role === 'patient' ? v.practitioner.name : patientName(v),
+    when: slotSentence(v.start, lang),
+  });
   return (
     <>
       <PageIntro title={r.title} lead={lead} compact />
-      <div class={v.role === 'practitioner' ? 'container room-page is-wide' : 'container room-page'}>
+      <div
+        class={v.role === 'practitioner' ? 'container room-page is-wide' : 'container room-page'}
+      >
         <Room view={v} />
       </div>
     </>

@@ -9,9 +9,9 @@ import { PageIntro } from '../components/Page';
 import { RequireAuth } from '../components/RequireAuth';
 import { useLoad } from '../components/useLoad';
 import { useI18n } from '../i18n';
-import { fetchConsultation, roomPath } from '../lib/consultation';
+import { fetchConsultation, roomPath } from '../lib/consultation/consultation';
 import { fillText } from '../lib/format';
-import { slotSentence } from '../lib/slots';
+import { slotSentence } from '../lib/booking/slots';
 
 export function ConsultationTestPage() {
   const { t } = useI18n();
@@ -33,10 +33,21 @@ function Precall({ id }: { id: string }) {
   return (
     <>
       <PageIntro title={p.title} lead={p.lead} compact>
-        {v && <p class="precall-for">{fillText(p.forConsultation, { name: v.practitioner.name, when: slotSentence(v.start, lang) })}</p>}
+        {v && (
+          <p class="precall-for">
+            {fillText(p.forConsultation, {
+              name: v.practitioner.name,
+              when: slotSentence(v.start, lang),
+            })}
+          </p>
+        )}
       </PageIntro>
       <div class="container precall-page">
-        <PrecallRun key={run} enter={{ href: roomPath(id, location.search) }} onRetry={() => setRun((n) => n + 1)} />
+        <PrecallRun
+          key={run}
+          enter={{ href: roomPath(id, location.search) }}
+          onRetry={() => setRun((n) => n + 1)}
+        />
       </div>
     </>
   );

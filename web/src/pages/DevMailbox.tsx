@@ -7,18 +7,18 @@ import { Icon } from '../components/Icon';
 import { PageIntro } from '../components/Page';
 import { useLoad } from '../components/useLoad';
 import { useI18n } from '../i18n';
-import { api, ApiError } from '../lib/api';
+import { ApiError } from '../lib/api';
 import { formatDateTime } from '../lib/dates';
 import { linkify } from '../lib/linkify';
 import { ROUTES } from '../lib/routes';
-import type { Mail, MailSummary } from '../lib/types';
+import { fetchMail, fetchMailbox } from '../lib/dev/api';
 
 export function DevMailboxPage() {
   const { t, lang } = useI18n();
   const m = t.mailbox;
   const { query } = useLocation();
   const selected = query.id ?? null;
-  const list = useLoad((signal) => api.get<MailSummary[]>('/dev/mailbox', { signal }), []);
+  const list = useLoad((signal) => fetchMailbox(signal), []);
   const devOnly = list.failure instanceof ApiError && list.failure.status === 404;
 
   if (devOnly)
@@ -40,14 +40,23 @@ export function DevMailboxPage() {
           <h2 id="mail-list-title" class="section-title">
             {m.listTitle}
           </h2>
-          <LoadState loading={list.loading && !list.data} error={list.error} onRetry={list.reload} lines={5}>
+          <LoadState
+            loading={list.loading && !list.data}
+            error={list.error}
+            onRetry={list.reload}
+            lines={5}
+          >
             {list.data?.length === 0 ? (
               <p class="empty-note">{m.empty}</p>
             ) : (
               <ul>
                 {(list.data ?? []).map((mail) => (
                   <li key={mail.id}>
-                    <a class="mail-link" href={`${ROUTES.devMailbox}?id=${encodeURIComponent(mail.id)}`} aria-current={mail.id === selected ? 'true' : undefined}>
+                    <a
+                      class="mail-link"
+                      href={`${ROUTES.devMailbox}?id=${encodeURIComponent(mail.id)}`}
+                      aria-current={mail.id === selected ? 'true' : undefined}
+                    >
                       <span class="mail-subject">{mail.subject}</span>
                       <span class="mail-meta">
                         {mail.to} · {formatDateTime(mail.date, lang)}
@@ -70,7 +79,7 @@ export function DevMailboxPage() {
 function MailView({ id }: { id: string }) {
   const { t, lang } = useI18n();
   const m = t.mailbox;
-  const mail = useLoad((signal) => api.get<Mail>(`/dev/mailbox/${encodeURIComponent(id)}`, { signal }), [id]);
+  const mail = useLoad((signal) => fetchMail(id, signal), [id]);
   return (
     <LoadState loading={mail.loading} error={mail.error} onRetry={mail.reload} lines={6}>
       {mail.data && (

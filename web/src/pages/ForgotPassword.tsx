@@ -8,9 +8,9 @@ import { useForm } from '../components/forms/useForm';
 import { FormPage } from '../components/FormPage';
 import { useFocusOnChange } from '../components/useFocus';
 import { useI18n } from '../i18n';
-import { api } from '../lib/api';
-import { checkEmail } from '../lib/checks';
+import { checkEmail } from '../lib/account/checks';
 import { ROUTES } from '../lib/routes';
+import { forgotPassword } from '../lib/account/api';
 
 export function ForgotPasswordPage() {
   const { t } = useI18n();
@@ -37,14 +37,24 @@ export function ForgotPasswordPage() {
           void form.submit(
             () => ({ email: checkEmail(email, t.checks) }),
             async () => {
-              await api.post('/auth/password/forgot', { email: email.trim() });
+              await forgotPassword(email.trim());
               setSent(true);
             },
           );
         }}
       >
         <ErrorSummary message={form.summary} fields={form.fieldErrors} attempt={form.attempt} />
-        <TextField id="email" label={t.fields.email} type="email" value={email} onValue={setEmail} error={form.errors.email} autoComplete="email" spellcheck={false} autoCapitalize="off" />
+        <TextField
+          id="email"
+          label={t.fields.email}
+          type="email"
+          value={email}
+          onValue={setEmail}
+          error={form.errors.email}
+          autoComplete="email"
+          spellcheck={false}
+          autoCapitalize="off"
+        />
         <SubmitButton busy={form.busy} large>
           {f.submit}
         </SubmitButton>

@@ -17,12 +17,20 @@ import { PageIntro } from '../components/Page';
 import { useFocusOnChange } from '../components/useFocus';
 import { useLoad } from '../components/useLoad';
 import { useI18n } from '../i18n';
-import { fetchConsultation } from '../lib/consultation';
+import { fetchConsultation } from '../lib/consultation/consultation';
 import { errorText } from '../lib/errors';
 import { fillText } from '../lib/format';
-import { claimInvitation, fetchInvitation, GUEST_NAME_MAX, GUEST_START, guestConsultation, guestFlow, type InvitationInfo } from '../lib/invitations';
+import {
+  claimInvitation,
+  fetchInvitation,
+  GUEST_NAME_MAX,
+  GUEST_START,
+  guestConsultation,
+  guestFlow,
+  type InvitationInfo,
+} from '../lib/consultation/invitations';
 import { ROUTES } from '../lib/routes';
-import { slotSentence } from '../lib/slots';
+import { slotSentence } from '../lib/booking/slots';
 
 export function InvitationPage() {
   const { params } = useRoute();
@@ -33,8 +41,9 @@ export function InvitationPage() {
   const heading = useRef<HTMLHeadingElement>(null);
   useFocusOnChange(heading, flow.step);
 
+  const loading = flow.step === 'loading';
   useEffect(() => {
-    if (flow.step !== 'loading') return undefined;
+    if (!loading) return undefined;
     const ctl = new AbortController();
     fetchInvitation(token, ctl.signal).then(
       (info) => dispatch({ type: 'loaded', info }),
@@ -43,7 +52,7 @@ export function InvitationPage() {
       },
     );
     return () => ctl.abort();
-  }, [token, flow.step === 'loading']);
+  }, [token, loading]);
 
   switch (flow.step) {
     case 'loading':
@@ -52,7 +61,12 @@ export function InvitationPage() {
         <>
           <PageIntro title={g.title} />
           <div class="container narrow">
-            <LoadState loading={flow.step === 'loading'} error={flow.step === 'error' ? errorText(flow.error, t.errors) : null} onRetry={() => dispatch({ type: 'retry' })} lines={3}>
+            <LoadState
+              loading={flow.step === 'loading'}
+              error={flow.step === 'error' ? errorText(flow.error, t.errors) : null}
+              onRetry={() => dispatch({ type: 'retry' })}
+              lines={3}
+            >
               {null}
             </LoadState>
           </div>
@@ -65,7 +79,11 @@ export function InvitationPage() {
         <>
           <PageIntro title={used ? g.usedTitle : g.invalidTitle} />
           <div class="container narrow guest-page">
-            <p class="notice notice-warning" role="alert" data-testid={used ? 'guest-used' : 'guest-invalid'}>
+            <p
+              class="notice notice-warning"
+              role="alert"
+              data-testid={used ? 'guest-used' : 'guest-invalid'}
+            >
               <Icon name="alert" />
               <span>{used ? g.used : g.invalid}</span>
             </p>
@@ -79,7 +97,15 @@ export function InvitationPage() {
       );
     }
     case 'name':
-      return <NameStep token={token} info={flow.info!} error={flow.error} onClaimed={(guest) => dispatch({ type: 'claimed', guest })} onFailed={(error) => dispatch({ type: 'claim_failed', error })} />;
+      return (
+        <NameStep
+          token={token}
+          info={flow.info!}
+          error={flow.error}
+          onClaimed={(guest) => dispatch({ type: 'claimed', guest })}
+          onFailed={(error) => dispatch({ type: 'claim_failed', error })}
+        />
+      );
     case 'precall':
       return (
         <>
@@ -100,7 +126,10 @@ export function InvitationPage() {
 }
 
 function whenText(info: InvitationInfo, template: string, lang: 'fr' | 'en'): string {
-  return fillText(template, { name: info.consultation.practitioner.name, when: slotSentence(info.consultation.start, lang) });
+  return fillText(template, {
+    name: info.consultation.practitioner.name,
+    when: slotSentence(info.consultation.start, lang),
+  });
 }
 
 /** "Relancer le test" starts the steps over, as on the patient's test page. */
@@ -146,7 +175,10 @@ function NameStep({
             setMissing(false);
             setBusy(true);
             claimInvitation(token, name).then(
-              (guest) => onClaimed(guest.consultation ? guest : { ...guest, consultation: info.consultation.id }),
+              (guest) =>
+                onClaimed(
+                  guest.consultation ? guest : { ...guest, consultation: info.consultation.id },
+                ),
               (err: unknown) => {
                 setBusy(false);
                 onFailed(err);
@@ -176,7 +208,12 @@ function NameStep({
               <span>{errorText(error, t.errors)}</span>
             </p>
           )}
-          <button type="submit" class={`btn btn-primary btn-large${busy ? ' is-busy' : ''}`} aria-disabled={busy ? true : undefined} data-testid="guest-join">
+          <button
+            type="submit"
+            class={`btn btn-primary btn-large${busy ? ' is-busy' : ''}`}
+            aria-disabled={busy ? true : undefined}
+            data-testid="guest-join"
+          >
             {busy ? g.joining : g.join}
             <Icon name="arrowRight" />
           </button>

@@ -13,11 +13,11 @@ import { Icon } from '../components/Icon';
 import { useSession } from '../components/SessionProvider';
 import { useFocusOnChange } from '../components/useFocus';
 import { useI18n } from '../i18n';
-import { api } from '../lib/api';
-import { checkEmail } from '../lib/checks';
+import { checkEmail } from '../lib/account/checks';
 import { ROUTES } from '../lib/routes';
-import { homeForRole, safeReturnPath } from '../lib/session';
-import type { LoginChallenge } from '../lib/types';
+import { homeForRole, safeReturnPath } from '../lib/account/session';
+import type { LoginChallenge } from '../lib/account/types';
+import { logIn } from '../lib/account/api';
 
 export function LoginPage() {
   const { t } = useI18n();
@@ -33,7 +33,8 @@ export function LoginPage() {
   useFocusOnChange(heading, challenge);
 
   const back = safeReturnPath(query.retour);
-  const reason = query.raison === 'session' ? l.expired : query.raison === 'deconnecte' ? l.revoked : null;
+  const reason =
+    query.raison === 'session' ? l.expired : query.raison === 'deconnecte' ? l.revoked : null;
 
   // Signed in (just now, or already when arriving here): off to where the user was going.
   useEffect(() => {
@@ -42,14 +43,17 @@ export function LoginPage() {
 
   async function login() {
     setRestartNote(null);
-    const c = await api.post<LoginChallenge>('/auth/login', { email: email.trim(), password });
+    const c = await logIn(email.trim(), password);
     setPassword('');
     setChallenge(c);
   }
 
   if (challenge)
     return (
-      <FormPage title={challenge.method === 'totp' ? l.totpTitle : l.codeTitle} headingRef={heading}>
+      <FormPage
+        title={challenge.method === 'totp' ? l.totpTitle : l.codeTitle}
+        headingRef={heading}
+      >
         <CodeStep
           challenge={challenge}
           email={email.trim()}
@@ -86,12 +90,38 @@ export function LoginPage() {
         noValidate
         onSubmit={(e) => {
           e.preventDefault();
-          void form.submit(() => ({ email: checkEmail(email, t.checks), password: password ? undefined : t.checks.passwordRequired }), login);
+          void form.submit(
+            () => ({
+              email: checkEmail(email, t.checks),
+              password: password ? undefined : t.checks.passwordRequired,
+            }),
+            login,
+          );
         }}
       >
-        <ErrorSummary message={form.summary ?? restartNote} fields={form.fieldErrors} attempt={form.attempt} />
-        <TextField id="email" label={t.fields.email} type="email" value={email} onValue={setEmail} error={form.errors.email} autoComplete="username" spellcheck={false} autoCapitalize="off" />
-        <PasswordField id="password" label={t.fields.password} value={password} onValue={setPassword} error={form.errors.password} />
+        <ErrorSummary
+          message={form.summary ?? restartNote}
+          fields={form.fieldErrors}
+          attempt={form.attempt}
+        />
+        <TextField
+          id="email"
+          label={t.fields.email}
+          type="email"
+          value={email}
+          onValue={setEmail}
+          error={form.errors.email}
+          autoComplete="username"
+          spellcheck={false}
+          autoCapitalize="off"
+        />
+        <PasswordField
+          id="password"
+          label={t.fields.password}
+          value={password}
+          onValue={setPassword}
+          error={form.errors.password}
+        />
         <p class="field-aside">
           <a href={ROUTES.forgotPassword}>{l.forgot}</a>
         </p>

@@ -19,14 +19,22 @@ import { RequireAuth } from '../components/RequireAuth';
 import { useLoad } from '../components/useLoad';
 import { useSlow } from '../components/useSlow';
 import { useI18n } from '../i18n';
-import { api } from '../lib/api';
-import { canCancel, formatCountdown, needsCard, ofProfile, sortByStart, type Appointment, type AppointmentList } from '../lib/booking';
+import {
+  canCancel,
+  formatCountdown,
+  needsCard,
+  ofProfile,
+  sortByStart,
+  type Appointment,
+} from '../lib/booking/booking';
 import { errorText } from '../lib/errors';
 import { fill, fillText } from '../lib/format';
 import { practitionerPath, ROUTES } from '../lib/routes';
-import { fullName } from '../lib/session';
-import { slotSentence } from '../lib/slots';
-import type { Me } from '../lib/types';
+import { fullName } from '../lib/account/session';
+import { slotSentence } from '../lib/booking/slots';
+import type { Me } from '../lib/account/types';
+import { useLatest } from '../components/useLatest';
+import { calendarUrl, cancelAppointment, fetchMyAppointments } from '../lib/booking/api';
 
 export function MyAppointmentsPage() {
   const { t } = useI18n();
@@ -40,17 +48,25 @@ export function MyAppointmentsPage() {
 function MyAppointments({ me }: { me: Me }) {
   const { t } = useI18n();
   const m = t.appointments;
-  const list = useLoad((signal) => api.get<AppointmentList>('/appointments', { signal }), []);
+  const list = useLoad((signal) => fetchMyAppointments(signal), []);
   const slow = useSlow(list.loading && !list.data);
   const [profileId, setProfileId] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
 
   const upcoming = sortByStart(ofProfile(list.data?.upcoming ?? [], profileId), 'asc');
   const past = sortByStart(ofProfile(list.data?.past ?? [], profileId), 'desc');
-  const nextIndex = upcoming.findIndex((a) => a.status === 'confirmed' || a.status === 'pending_payment');
+  const nextIndex = upcoming.findIndex(
+    (a) => a.status === 'confirmed' || a.status === 'pending_payment',
+  );
 
   function changed(a: Appointment, message: string) {
-    list.setData((d) => d && { upcoming: d.upcoming.map((x) => (x.id === a.id ? a : x)), past: d.past.map((x) => (x.id === a.id ? a : x)) });
+    list.setData(
+      (d) =>
+        d && {
+          upcoming: d.upcoming.map((x) => (x.id === a.id ? a : x)),
+          past: d.past.map((x) => (x.id === a.id ? a : x)),
+        },
+    );
     setStatus(message);
   }
 
@@ -60,11 +76,22 @@ function MyAppointments({ me }: { me: Me }) {
       <div class="container narrow appointments-page">
         {me.profiles.length > 1 && (
           <div class="segmented profile-filter" role="group" aria-label={m.filter}>
-            <button type="button" class="segment" aria-pressed={profileId === null} onClick={() => setProfileId(null)}>
+            <button
+              type="button"
+              class="segment"
+              aria-pressed={profileId === null}
+              onClick={() => setProfileId(null)}
+            >
               {m.all}
             </button>
             {me.profiles.map((p) => (
-              <button key={p.id} type="button" class="segment" aria-pressed={profileId === p.id} onClick={() => setProfileId(p.id)}>
+              <button
+                key={p.id}
+                type="button"
+                class="segment"
+                aria-pressed={profileId === p.id}
+                onClick={() => setProfileId(p.id)}
+              >
                 {fullName(p)}
               </button>
             ))}
@@ -72,7 +99,12 @@ function MyAppointments({ me }: { me: Me }) {
         )}
         <StatusMessage message={status} />
         {slow && <p class="slow-note">{m.slowNote}</p>}
-        <LoadState loading={list.loading && !list.data} error={list.data ? null : list.error} onRetry={list.reload} lines={5}>
+        <LoadState
+          loading={list.loading && !list.data}
+          error={list.data ? null : list.error}
+          onRetry={list.reload}
+          lines={5}
+        >
           <section class="appointments-section" aria-labelledby="upcoming-title">
             <h2 id="upcoming-title">{m.upcoming}</h2>
             {upcoming.length === 0 ? (
@@ -88,7 +120,13 @@ function MyAppointments({ me }: { me: Me }) {
               <ul class="appointment-list">
                 {upcoming.map((a, i) => (
                   <li key={a.id}>
-                    <AppointmentCard a={a} next={i === nextIndex} upcoming onChanged={changed} onReload={list.reload} />
+                    <AppointmentCard
+                      a={a}
+                      next={i === nextIndex}
+                      upcoming
+                      onChanged={changed}
+                      onReload={list.reload}
+                    />
                   </li>
                 ))}
               </ul>
@@ -146,9 +184,11 @@ function AppointmentCard({
     if (panel) panelTitle.current?.focus();
   }, [panel]);
   // The payment window closed: the server has freed the slot; the list no longer shows it.
+  const expired = left === 0;
+  const reload = useLatest(onReload);
   useEffect(() => {
-    if (left === 0) onReload();
-  }, [left === 0]);
+    if (expired) reload.current();
+  }, [expired, reload]);
 
   function open(p: Panel, e: { currentTarget: HTMLButtonElement }) {
     opener.current = e.currentTarget;
@@ -167,7 +207,7 @@ function AppointmentCard({
     setBusy(true);
     setError(null);
     try {
-      const updated = await api.post<Appointment>(`/appointments/${encodeURIComponent(a.id)}/cancel`);
+      const updated = await cancelAppointment(a.id);
       if (rebook) {
         route(practitionerPath(a.practitioner.id, { mode: a.mode }));
         return;
@@ -183,9 +223,16 @@ function AppointmentCard({
   }
 
   const cancellable = upcoming && canCancel(a);
-  const cardNeeded = upcoming && needsCard(a) && (a.status !== 'pending_payment' || (left ?? 1) > 0);
+  const cardNeeded =
+    upcoming && needsCard(a) && (a.status !== 'pending_payment' || (left ?? 1) > 0);
   return (
-    <article class={next ? 'card appointment-card is-next' : 'card appointment-card'} aria-labelledby={titleId} data-testid="appointment" data-id={a.id} data-status={a.status}>
+    <article
+      class={next ? 'card appointment-card is-next' : 'card appointment-card'}
+      aria-labelledby={titleId}
+      data-testid="appointment"
+      data-id={a.id}
+      data-status={a.status}
+    >
       {next && <p class="appointment-next-label">{m.next}</p>}
       <div class="appointment-head">
         <h3 id={titleId} ref={title} tabIndex={-1} class="appointment-when">
@@ -204,7 +251,9 @@ function AppointmentCard({
           {fillText(m.forProfile, { name: `${a.profile.first_name} ${a.profile.last_name}` })}
         </span>
       </p>
-      {a.status === 'cancelled' && a.cancelled_by && <p class="muted small">{m.cancelledBy[a.cancelled_by]}</p>}
+      {a.status === 'cancelled' && a.cancelled_by && (
+        <p class="muted small">{m.cancelledBy[a.cancelled_by]}</p>
+      )}
       {a.status !== 'expired' && <PaymentLine a={a} />}
       {a.status === 'pending_payment' && left !== null && left > 0 && (
         <p class="muted small" data-testid="pending-left">
@@ -212,7 +261,9 @@ function AppointmentCard({
         </p>
       )}
 
-      {upcoming && a.status === 'confirmed' && a.mode === 'video' && <JoinConsultation id={a.id} start={a.start} end={a.end} when={when} />}
+      {upcoming && a.status === 'confirmed' && a.mode === 'video' && (
+        <JoinConsultation id={a.id} start={a.start} end={a.end} when={when} />
+      )}
 
       {panel === 'card' ? (
         <section class="inline-panel" aria-labelledby={`${titleId}-card`}>
@@ -234,7 +285,12 @@ function AppointmentCard({
           </button>
         </section>
       ) : panel === 'cancel' || panel === 'rebook' ? (
-        <section class="inline-panel confirm-box" aria-labelledby={`${titleId}-confirm`} aria-describedby={`${titleId}-confirm-body`} data-testid="cancel-confirm">
+        <section
+          class="inline-panel confirm-box"
+          aria-labelledby={`${titleId}-confirm`}
+          aria-describedby={`${titleId}-confirm-body`}
+          data-testid="cancel-confirm"
+        >
           <h4 id={`${titleId}-confirm`} ref={panelTitle} tabIndex={-1}>
             {m.confirmTitle}
           </h4>
@@ -246,10 +302,21 @@ function AppointmentCard({
             </p>
           )}
           <div class="card-actions">
-            <button type="button" class={`btn btn-danger${busy ? ' is-busy' : ''}`} aria-disabled={busy ? true : undefined} onClick={() => void cancel(panel === 'rebook')} data-testid="cancel-yes">
+            <button
+              type="button"
+              class={`btn btn-danger${busy ? ' is-busy' : ''}`}
+              aria-disabled={busy ? true : undefined}
+              onClick={() => void cancel(panel === 'rebook')}
+              data-testid="cancel-yes"
+            >
               {busy ? m.cancelling : panel === 'rebook' ? m.confirmYesRebook : m.confirmYes}
             </button>
-            <button type="button" class="btn btn-secondary" onClick={close} data-testid="cancel-keep">
+            <button
+              type="button"
+              class="btn btn-secondary"
+              onClick={close}
+              data-testid="cancel-keep"
+            >
               {m.keep}
             </button>
           </div>
@@ -258,14 +325,19 @@ function AppointmentCard({
         (cardNeeded || cancellable || (upcoming && a.status === 'confirmed')) && (
           <div class="card-actions">
             {cardNeeded && (
-              <button type="button" class="btn btn-primary" onClick={(e) => open('card', e)} data-testid="add-card">
+              <button
+                type="button"
+                class="btn btn-primary"
+                onClick={(e) => open('card', e)}
+                data-testid="add-card"
+              >
                 <Icon name="card" />
                 {m.addCard}
                 <span class="visually-hidden"> — {when}</span>
               </button>
             )}
             {upcoming && a.status === 'confirmed' && (
-              <a class="btn btn-quiet" href={`/api/v1/appointments/${encodeURIComponent(a.id)}/calendar.ics`} download="rendez-vous.ics">
+              <a class="btn btn-quiet" href={calendarUrl(a.id)} download="rendez-vous.ics">
                 <Icon name="download" />
                 {m.ics}
                 <span class="visually-hidden"> — {when}</span>
@@ -273,11 +345,21 @@ function AppointmentCard({
             )}
             {cancellable && (
               <>
-                <button type="button" class="btn btn-secondary" onClick={(e) => open('cancel', e)} data-testid="cancel">
+                <button
+                  type="button"
+                  class="btn btn-secondary"
+                  onClick={(e) => open('cancel', e)}
+                  data-testid="cancel"
+                >
                   {m.cancel}
                   <span class="visually-hidden"> — {when}</span>
                 </button>
-                <button type="button" class="btn btn-quiet" onClick={(e) => open('rebook', e)} data-testid="cancel-rebook">
+                <button
+                  type="button"
+                  class="btn btn-quiet"
+                  onClick={(e) => open('rebook', e)}
+                  data-testid="cancel-rebook"
+                >
                   {m.cancelAndRebook}
                   <span class="visually-hidden"> — {when}</span>
                 </button>

@@ -12,10 +12,10 @@ import { Icon } from '../components/Icon';
 import { usePageTitle } from '../components/Page';
 import { useSession } from '../components/SessionProvider';
 import { useI18n } from '../i18n';
-import { api } from '../lib/api';
 import { errorText } from '../lib/errors';
 import { ROUTES } from '../lib/routes';
-import type { Me } from '../lib/types';
+import type { Me } from '../lib/account/types';
+import { deleteAccount, EXPORT_ZIP_URL, fetchExport } from '../lib/account/api';
 
 export function MyDataPage() {
   const { t } = useI18n();
@@ -44,7 +44,7 @@ function Export() {
     setError(null);
     setStatus(null);
     try {
-      const data = await api.get<unknown>('/me/export');
+      const data = await fetchExport();
       const blob = new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' });
       const url = URL.createObjectURL(blob);
       const a = document.createElement('a');
@@ -66,12 +66,17 @@ function Export() {
     <section class="card panel" aria-labelledby="export-title">
       <h2 id="export-title">{d.exportTitle}</h2>
       <p>{d.exportLead}</p>
-      <button type="button" class="btn btn-secondary" aria-disabled={busy ? true : undefined} onClick={() => void download()}>
+      <button
+        type="button"
+        class="btn btn-secondary"
+        aria-disabled={busy ? true : undefined}
+        onClick={() => void download()}
+      >
         <Icon name="download" />
         {busy ? d.exporting : d.export}
       </button>{' '}
       {/* A plain link: the browser streams the archive to disk with its own progress. */}
-      <a class="btn btn-secondary" href="/api/v1/me/export.zip" download>
+      <a class="btn btn-secondary" href={EXPORT_ZIP_URL} download>
         <Icon name="download" />
         {d.exportZip}
       </a>
@@ -96,7 +101,7 @@ function DeleteAccount({ me }: { me: Me }) {
   const patient = me.account.role === 'patient';
 
   async function erase() {
-    await api.del('/me', { password });
+    await deleteAccount(password);
     session.signedOut('logout');
     route(ROUTES.accountDeleted);
   }
@@ -129,8 +134,20 @@ function DeleteAccount({ me }: { me: Me }) {
         }}
       >
         <ErrorSummary message={form.summary} fields={form.fieldErrors} attempt={form.attempt} />
-        <PasswordField id={form.id('password')} label={d.passwordLabel} value={password} onValue={setPassword} error={form.errors.password} />
-        <CheckboxField id={form.id('understood')} label={d.understood} checked={understood} onChecked={setUnderstood} error={form.errors.understood} />
+        <PasswordField
+          id={form.id('password')}
+          label={d.passwordLabel}
+          value={password}
+          onValue={setPassword}
+          error={form.errors.password}
+        />
+        <CheckboxField
+          id={form.id('understood')}
+          label={d.understood}
+          checked={understood}
+          onChecked={setUnderstood}
+          error={form.errors.understood}
+        />
         <SubmitButton busy={form.busy} variant="danger">
           {d.deleteSubmit}
         </SubmitButton>

@@ -7,7 +7,7 @@ import { PageIntro } from '../components/Page';
 import { PractitionerQueue } from '../components/PractitionerQueue';
 import { useI18n } from '../i18n';
 import { fillText } from '../lib/format';
-import type { Me, VerificationStatus } from '../lib/types';
+import type { Me, VerificationStatus } from '../lib/account/types';
 
 const FILTERS: VerificationStatus[] = ['pending', 'verified', 'rejected'];
 
@@ -26,7 +26,13 @@ export function OperatorHome({ me }: { me: Me }) {
           </h2>
           <div class="segmented" role="group" aria-label={o.filterLabel}>
             {FILTERS.map((f) => (
-              <button key={f} type="button" class="segment" aria-pressed={filter === f} onClick={() => setFilter(f)}>
+              <button
+                key={f}
+                type="button"
+                class="segment"
+                aria-pressed={filter === f}
+                onClick={() => setFilter(f)}
+              >
                 {o.filters[f]}
               </button>
             ))}

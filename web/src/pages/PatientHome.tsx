@@ -7,12 +7,12 @@ import { HeroSearch } from '../components/HeroSearch';
 import { Icon, type IconName } from '../components/Icon';
 import { PageIntro, Section } from '../components/Page';
 import { useI18n } from '../i18n';
-import { clearPendingBooking, loadPendingBooking } from '../lib/booking';
+import { clearPendingBooking, loadPendingBooking } from '../lib/booking/booking';
 import { fillText } from '../lib/format';
 import { ROUTES } from '../lib/routes';
-import { currentProfile, fullName, holderProfile, initials } from '../lib/session';
-import { slotSentence } from '../lib/slots';
-import type { Me } from '../lib/types';
+import { currentProfile, fullName, holderProfile, initials } from '../lib/account/session';
+import { slotSentence } from '../lib/booking/slots';
+import type { Me } from '../lib/account/types';
 
 export function PatientHome({ me }: { me: Me }) {
   const { t, lang } = useI18n();
@@ -28,7 +28,10 @@ export function PatientHome({ me }: { me: Me }) {
   ];
   return (
     <>
-      <PageIntro title={t.patient.title} lead={holder ? fillText(h.hello, { name: holder.first_name }) : undefined} />
+      <PageIntro
+        title={t.patient.title}
+        lead={holder ? fillText(h.hello, { name: holder.first_name }) : undefined}
+      />
       <div class="container">
         {pending && (
           <section class="card resume-booking" aria-labelledby="resume-title">
@@ -37,7 +40,12 @@ export function PatientHome({ me }: { me: Me }) {
               <h2 id="resume-title" class="small-title">
                 {t.booking.resume.title}
               </h2>
-              <p>{fillText(t.booking.resume.body, { name: pending.practitionerName, when: slotSentence(pending.start, lang) })}</p>
+              <p>
+                {fillText(t.booking.resume.body, {
+                  name: pending.practitionerName,
+                  when: slotSentence(pending.start, lang),
+                })}
+              </p>
               <div class="card-actions">
                 <a class="btn btn-primary" href={pending.path} data-testid="resume-booking">
                   {t.booking.resume.action}
@@ -88,7 +96,13 @@ export function PatientHome({ me }: { me: Me }) {
               </h2>
               <p class="current-name">
                 {fullName(current)}
-                <span class="muted"> · {current.is_holder ? t.profiles.you : t.profiles.relationship[current.relationship]}</span>
+                <span class="muted">
+                  {' '}
+                  ·{' '}
+                  {current.is_holder
+                    ? t.profiles.you
+                    : t.profiles.relationship[current.relationship]}
+                </span>
               </p>
               <p class="muted small">{me.profiles.length > 1 ? h.switchHint : h.addHint}</p>
             </div>

@@ -10,17 +10,31 @@ import { Icon } from '../components/Icon';
 import { PractitionerLayout } from '../components/PractitionerArea';
 import { useLoad } from '../components/useLoad';
 import { useI18n } from '../i18n';
-import { fetchDashboard, minutesSince, patientAge, roomPath, type DashboardConsultation } from '../lib/consultation';
+import {
+  fetchDashboard,
+  minutesSince,
+  patientAge,
+  roomPath,
+  type DashboardConsultation,
+} from '../lib/consultation/consultation';
 import { fillText } from '../lib/format';
-import { realtime, type RealtimeMessage } from '../lib/realtime';
-import { formatClock, rangeSentence } from '../lib/slots';
-import type { Me } from '../lib/types';
+import { realtime, type RealtimeMessage } from '../lib/consultation/realtime';
+import { formatClock, rangeSentence } from '../lib/booking/slots';
+import type { Me } from '../lib/account/types';
+import { useLatest } from '../components/useLatest';
 
 export function PractitionerConsultationsPage() {
   const { t } = useI18n();
   const d = t.dashboard;
   return (
-    <PractitionerLayout title={d.title} lead={(me) => (me.account.role === 'assistant' && me.account.assistant_of ? fillText(d.leadAssistant, { name: me.account.assistant_of.name }) : d.lead)}>
+    <PractitionerLayout
+      title={d.title}
+      lead={(me) =>
+        me.account.role === 'assistant' && me.account.assistant_of
+          ? fillText(d.leadAssistant, { name: me.account.assistant_of.name })
+          : d.lead
+      }
+    >
       {(me) => <Dashboard me={me} />}
     </PractitionerLayout>
   );
@@ -43,12 +57,18 @@ function admit(id: string): { done: Promise<void>; release: () => void } {
       else reject(new Error(why));
     };
     offs.push(
-      rt.on('joined', () => {
-        if (!rt.send({ type: 'admit', consultation: id })) finish(false, 'offline');
-      }, id),
+      rt.on(
+        'joined',
+        () => {
+          if (!rt.send({ type: 'admit', consultation: id })) finish(false, 'offline');
+        },
+        id,
+      ),
       rt.on('admitted', () => finish(true), id),
       rt.on('status', (m: RealtimeMessage) => m.status === 'in_call' && finish(true), id),
-      rt.on('error', (m: RealtimeMessage) => finish(false, typeof m.code === 'string' ? m.code : 'error')),
+      rt.on('error', (m: RealtimeMessage) =>
+        finish(false, typeof m.code === 'string' ? m.code : 'error'),
+      ),
     );
     release = rt.join(id);
   });
@@ -68,31 +88,39 @@ function Dashboard({ me }: { me: Me }) {
 
   const data = useRef(list.data);
   data.current = list.data;
+  const { reload } = list;
+  const texts = useLatest(d);
   useEffect(() => {
     const rt = realtime();
     const offs = [
       // Asks for the waiting_room messages of every consultation of the agenda.
       rt.watchWaitingRoom(),
       rt.on('waiting_room', (m) => {
-        list.reload();
+        reload();
         if (m.waiting === true) {
           const c = data.current?.find((x) => x.id === m.consultation);
-          setAnnounce(c ? fillText(d.arrived, { name: `${c.patient.first_name} ${c.patient.last_name}` }) : null);
+          setAnnounce(
+            c
+              ? fillText(texts.current.arrived, {
+                  name: `${c.patient.first_name} ${c.patient.last_name}`,
+                })
+              : null,
+          );
         }
       }),
       rt.onState((state, reconnected) => {
         setLive(state === 'open' || state === 'connecting');
         // Messages missed while the socket was down: read the list again.
-        if (reconnected) list.reload();
+        if (reconnected) reload();
       }),
     ];
     // The clock moves the list on too (a consultation ends, the next one opens).
-    const timer = setInterval(list.reload, 60_000);
+    const timer = setInterval(reload, 60_000);
     return () => {
       offs.forEach((off) => off());
       clearInterval(timer);
     };
-  }, []);
+  }, [reload, texts]);
 
   async function admitOne(c: DashboardConsultation) {
     if (busy) return;
@@ -108,7 +136,13 @@ function Dashboard({ me }: { me: Me }) {
     } catch (e) {
       a.release();
       const code = e instanceof Error ? e.message : '';
-      setError(code === 'forbidden' ? t.room.errors.forbidden : code === 'offline' ? t.room.connectionLost : t.room.errors.generic);
+      setError(
+        code === 'forbidden'
+          ? t.room.errors.forbidden
+          : code === 'offline'
+            ? t.room.connectionLost
+            : t.room.errors.generic,
+      );
       setBusy(null);
     }
   }
@@ -129,13 +163,24 @@ function Dashboard({ me }: { me: Me }) {
           <span>{error}</span>
         </p>
       )}
-      <LoadState loading={list.loading && !list.data} error={list.data ? null : list.error} onRetry={list.reload} lines={4}>
+      <LoadState
+        loading={list.loading && !list.data}
+        error={list.data ? null : list.error}
+        onRetry={list.reload}
+        lines={4}
+      >
         {items.length === 0 ? (
           <p class="empty-note">{d.empty}</p>
         ) : (
           <ul class="dashboard-list" aria-label={d.listLabel}>
             {items.map((c) => (
-              <DashboardItem key={c.id} c={c} practitioner={practitioner} busy={busy === c.id} onAdmit={() => void admitOne(c)} />
+              <DashboardItem
+                key={c.id}
+                c={c}
+                practitioner={practitioner}
+                busy={busy === c.id}
+                onAdmit={() => void admitOne(c)}
+              />
             ))}
           </ul>
         )}
@@ -144,31 +189,65 @@ function Dashboard({ me }: { me: Me }) {
   );
 }
 
-function DashboardItem({ c, practitioner, busy, onAdmit }: { c: DashboardConsultation; practitioner: boolean; busy: boolean; onAdmit: () => void }) {
+function DashboardItem({
+  c,
+  practitioner,
+  busy,
+  onAdmit,
+}: {
+  c: DashboardConsultation;
+  practitioner: boolean;
+  busy: boolean;
+  onAdmit: () => void;
+}) {
   const { t, lang } = useI18n();
   const d = t.dashboard;
   const name = `${c.patient.first_name} ${c.patient.last_name}`.trim();
   const age = patientAge(c.patient);
-  const ageText = age === null ? '' : age < 1 ? t.agendaBooking.baby : age === 1 ? t.agendaBooking.ageOne : fillText(t.agendaBooking.age, { n: age });
+  const ageText =
+    age === null
+      ? ''
+      : age < 1
+        ? t.agendaBooking.baby
+        : age === 1
+          ? t.agendaBooking.ageOne
+          : fillText(t.agendaBooking.age, { n: age });
   const minutes = c.waiting ? minutesSince(c.waiting_since ?? null, Date.now()) : null;
   const status = c.waiting ? 'waiting' : c.status;
   const named = fillText(d.actionsFor, { name, time: formatClock(c.start) });
   return (
-    <li class={`card dashboard-item${c.waiting ? ' is-waiting' : ''}`} data-testid="dashboard-item" data-id={c.id} data-waiting={String(c.waiting)}>
+    <li
+      class={`card dashboard-item${c.waiting ? ' is-waiting' : ''}`}
+      data-testid="dashboard-item"
+      data-id={c.id}
+      data-waiting={String(c.waiting)}
+    >
       <div class="dashboard-head">
         <h2 class="dashboard-title">
           <span class="dashboard-time">{rangeSentence(c.start, c.end, lang)}</span> {name}
           {ageText && <span class="muted"> · {ageText}</span>}
         </h2>
-        <span class={`badge ${c.waiting ? 'badge-warning' : c.status === 'in_call' ? 'badge-success' : 'badge-neutral'}`}>
+        <span
+          class={`badge ${c.waiting ? 'badge-warning' : c.status === 'in_call' ? 'badge-success' : 'badge-neutral'}`}
+        >
           {c.waiting && <Icon name="clock" />}
           {d.status[status]}
         </span>
       </div>
-      {minutes !== null && <p class="dashboard-wait">{minutes < 1 ? t.room.waitingJustNow : fillText(t.room.waitingSince, { n: minutes })}</p>}
+      {minutes !== null && (
+        <p class="dashboard-wait">
+          {minutes < 1 ? t.room.waitingJustNow : fillText(t.room.waitingSince, { n: minutes })}
+        </p>
+      )}
       <div class="card-actions">
         {practitioner && c.waiting && c.status !== 'in_call' && (
-          <button type="button" class={`btn btn-primary${busy ? ' is-busy' : ''}`} aria-disabled={busy ? true : undefined} onClick={onAdmit} data-testid="dashboard-admit">
+          <button
+            type="button"
+            class={`btn btn-primary${busy ? ' is-busy' : ''}`}
+            aria-disabled={busy ? true : undefined}
+            onClick={onAdmit}
+            data-testid="dashboard-admit"
+          >
             <Icon name="video" />
             {busy ? d.admitting : d.admit}
             <span class="visually-hidden"> — {named}</span>

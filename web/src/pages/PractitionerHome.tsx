@@ -10,8 +10,8 @@ import { specialtyLabel, useSpecialties } from '../components/useSpecialties';
 import { useI18n } from '../i18n';
 import { fillText } from '../lib/format';
 import { ROUTES } from '../lib/routes';
-import { fullName, holderProfile } from '../lib/session';
-import type { Me, VerificationStatus } from '../lib/types';
+import { fullName, holderProfile } from '../lib/account/session';
+import type { Me, VerificationStatus } from '../lib/account/types';
 
 const TONES: Record<VerificationStatus, { tone: string; icon: IconName }> = {
   pending: { tone: 'warning', icon: 'clock' },
@@ -30,11 +30,18 @@ export function PractitionerHome({ me }: { me: Me }) {
 
   return (
     <>
-      <PageIntro title={t.practitioner.title} lead={fillText(me.account.role === 'assistant' ? h.helloAssistant : h.hello, { name })} compact />
+      <PageIntro
+        title={t.practitioner.title}
+        lead={fillText(me.account.role === 'assistant' ? h.helloAssistant : h.hello, { name })}
+        compact
+      />
       <AreaTabs me={me} />
       <div class="container stack">
         {pr && (
-          <section class={`status-banner banner-${TONES[pr.status].tone}`} aria-labelledby="verification-title">
+          <section
+            class={`status-banner banner-${TONES[pr.status].tone}`}
+            aria-labelledby="verification-title"
+          >
             <Icon name={TONES[pr.status].icon} class="status-banner-icon" />
             <div>
               <h2 id="verification-title">{h.status[pr.status]}</h2>

@@ -12,14 +12,18 @@ import { PhotoSection } from '../components/profile/PhotoSection';
 import { ProfileForm } from '../components/profile/ProfileForm';
 import { useLoad } from '../components/useLoad';
 import { useI18n } from '../i18n';
-import { api } from '../lib/api';
-import type { OwnProfile } from '../lib/directory';
+import type { OwnProfile } from '../lib/directory/directory';
 import { practitionerPath } from '../lib/routes';
+import { fetchOwnProfile } from '../lib/practitioner/api';
 
 export function PractitionerProfileEditPage() {
   const { t } = useI18n();
   return (
-    <PractitionerLayout title={t.profileEdit.title} lead={t.profileEdit.lead} roles={['practitioner']}>
+    <PractitionerLayout
+      title={t.profileEdit.title}
+      lead={t.profileEdit.lead}
+      roles={['practitioner']}
+    >
       {() => <ProfileEditor />}
     </PractitionerLayout>
   );
@@ -27,9 +31,14 @@ export function PractitionerProfileEditPage() {
 
 function ProfileEditor() {
   const { t } = useI18n();
-  const profile = useLoad((signal) => api.get<OwnProfile>('/practitioner/profile', { signal }), []);
+  const profile = useLoad((signal) => fetchOwnProfile(signal), []);
   return (
-    <LoadState loading={profile.loading && !profile.data} error={profile.data ? null : profile.error} onRetry={profile.reload} lines={6}>
+    <LoadState
+      loading={profile.loading && !profile.data}
+      error={profile.data ? null : profile.error}
+      onRetry={profile.reload}
+      lines={6}
+    >
       {profile.data && (
         <div class="editor-grid">
           <div class="editor-main">

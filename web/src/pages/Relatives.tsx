@@ -8,16 +8,22 @@ import { Icon } from '../components/Icon';
 import { checkProfile, ProfileFields, type ProfileValues } from '../components/ProfileFields';
 import { useSession } from '../components/SessionProvider';
 import { useI18n } from '../i18n';
-import { api } from '../lib/api';
 import { formatBirthDate } from '../lib/dates';
 import { errorText } from '../lib/errors';
 import { fillText } from '../lib/format';
 import { relativePath } from '../lib/routes';
-import { fullName, initials } from '../lib/session';
-import type { Me, Profile } from '../lib/types';
+import { fullName, initials } from '../lib/account/session';
+import type { Me, Profile } from '../lib/account/types';
 import { ageOn } from '../lib/validate';
+import { addProfile, removeProfile } from '../lib/account/api';
 
-const EMPTY: ProfileValues = { first_name: '', last_name: '', birth_date: '', sex: '', relationship: '' };
+const EMPTY: ProfileValues = {
+  first_name: '',
+  last_name: '',
+  birth_date: '',
+  sex: '',
+  relationship: '',
+};
 
 export function RelativesPage() {
   const { t } = useI18n();
@@ -39,7 +45,7 @@ function Relatives({ me }: { me: Me }) {
   async function remove(p: Profile) {
     setRemoveError(null);
     try {
-      await api.del(`/me/profiles/${encodeURIComponent(p.id)}`);
+      await removeProfile(p.id);
       setConfirming(null);
       await session.refresh();
       setStatus(fillText(r.removed, { name: fullName(p) }));
@@ -67,7 +73,8 @@ function Relatives({ me }: { me: Me }) {
                   <h3>{fullName(p)}</h3>
                   <p class="muted">
                     {p.is_holder ? t.profiles.you : t.profiles.relationship[p.relationship]}
-                    {p.birth_date && ` · ${fillText(r.born, { date: formatBirthDate(p.birth_date, lang) })}`}
+                    {p.birth_date &&
+                      ` · ${fillText(r.born, { date: formatBirthDate(p.birth_date, lang) })}`}
                     {age !== null && ` · ${fillText(age > 1 ? r.ageMany : r.ageOne, { n: age })}`}
                   </p>
                   <div class="card-actions">
@@ -76,7 +83,11 @@ function Relatives({ me }: { me: Me }) {
                       <span class="visually-hidden"> — {fullName(p)}</span>
                     </a>
                     {!p.is_holder && confirming !== p.id && (
-                      <button type="button" class="btn btn-quiet" onClick={() => (setConfirming(p.id), setRemoveError(null))}>
+                      <button
+                        type="button"
+                        class="btn btn-quiet"
+                        onClick={() => (setConfirming(p.id), setRemoveError(null))}
+                      >
                         <Icon name="trash" />
                         {r.remove}
                         <span class="visually-hidden"> — {fullName(p)}</span>
@@ -85,13 +96,23 @@ function Relatives({ me }: { me: Me }) {
                   </div>
                   {confirming === p.id && (
                     <div class="confirm-box" role="group" aria-labelledby={`confirm-${p.id}`}>
-                      <p id={`confirm-${p.id}`}>{fillText(r.confirmRemove, { name: fullName(p) })}</p>
-                      {removeError && <p class="field-error" role="alert">{removeError}</p>}
+                      <p id={`confirm-${p.id}`}>
+                        {fillText(r.confirmRemove, { name: fullName(p) })}
+                      </p>
+                      {removeError && (
+                        <p class="field-error" role="alert">
+                          {removeError}
+                        </p>
+                      )}
                       <div class="card-actions">
                         <button type="button" class="btn btn-danger" onClick={() => void remove(p)}>
                           {r.confirmRemoveButton}
                         </button>
-                        <button type="button" class="btn btn-quiet" onClick={() => setConfirming(null)}>
+                        <button
+                          type="button"
+                          class="btn btn-quiet"
+                          onClick={() => setConfirming(null)}
+                        >
                           {t.form.cancel}
                         </button>
                       </div>
@@ -104,20 +125,32 @@ function Relatives({ me }: { me: Me }) {
         </ul>
         {me.profiles.length === 1 && <p class="empty-note">{r.empty}</p>}
       </section>
-      <AddRelative onAdded={(p) => setStatus(fillText(r.added, { name: fullName(p) }))} holderLastName={me.profiles[0]?.last_name ?? ''} />
+      <AddRelative
+        onAdded={(p) => setStatus(fillText(r.added, { name: fullName(p) }))}
+        holderLastName={me.profiles[0]?.last_name ?? ''}
+      />
     </>
   );
 }
 
-function AddRelative({ onAdded, holderLastName }: { onAdded: (p: Profile) => void; holderLastName: string }) {
+function AddRelative({
+  onAdded,
+  holderLastName,
+}: {
+  onAdded: (p: Profile) => void;
+  holderLastName: string;
+}) {
   const { t } = useI18n();
   const { session } = useSession();
   const form = useForm('new-');
   const [v, setV] = useState<ProfileValues>({ ...EMPTY, last_name: holderLastName });
-  const set = <K extends keyof ProfileValues>(k: K) => (value: string) => setV((old) => ({ ...old, [k]: value }));
+  const set =
+    <K extends keyof ProfileValues>(k: K) =>
+    (value: string) =>
+      setV((old) => ({ ...old, [k]: value }));
 
   async function add() {
-    const created = await api.post<Profile>('/me/profiles', {
+    const created = await addProfile({
       first_name: v.first_name.trim(),
       last_name: v.last_name.trim(),
       birth_date: v.birth_date,
@@ -133,7 +166,10 @@ function AddRelative({ onAdded, holderLastName }: { onAdded: (p: Profile) => voi
     <section class="card panel" aria-labelledby="add-title">
       <h2 id="add-title">{t.relatives.addTitle}</h2>
       <p class="muted">{t.relatives.addLead}</p>
-      <form noValidate onSubmit={(e) => (e.preventDefault(), void form.submit(() => checkProfile(v, t), add))}>
+      <form
+        noValidate
+        onSubmit={(e) => (e.preventDefault(), void form.submit(() => checkProfile(v, t), add))}
+      >
         <ErrorSummary message={form.summary} fields={form.fieldErrors} attempt={form.attempt} />
         <ProfileFields v={v} set={set} errors={form.errors} id={form.id} />
         <SubmitButton busy={form.busy}>{t.relatives.add}</SubmitButton>

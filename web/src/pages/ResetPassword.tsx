@@ -10,9 +10,10 @@ import { Icon } from '../components/Icon';
 import { useSession } from '../components/SessionProvider';
 import { useFocusOnChange } from '../components/useFocus';
 import { useI18n } from '../i18n';
-import { api, ApiError } from '../lib/api';
-import { checkNewPassword } from '../lib/checks';
+import { ApiError } from '../lib/api';
+import { checkNewPassword } from '../lib/account/checks';
 import { ROUTES } from '../lib/routes';
+import { resetPassword } from '../lib/account/api';
 
 type Step = 'form' | 'done' | 'invalid';
 
@@ -30,7 +31,7 @@ export function ResetPasswordPage() {
 
   async function send() {
     try {
-      await api.post('/auth/password/reset', { token, password });
+      await resetPassword(token, password);
       // Every session was revoked, this browser's included.
       session.signedOut('logout');
       setStep('done');
@@ -64,9 +65,22 @@ export function ResetPasswordPage() {
 
   return (
     <FormPage title={r.title} lead={r.lead} headingRef={heading}>
-      <form noValidate onSubmit={(e) => (e.preventDefault(), void form.submit(() => ({ password: checkNewPassword(password, '', t) }), send))}>
+      <form
+        noValidate
+        onSubmit={(e) => (
+          e.preventDefault(),
+          void form.submit(() => ({ password: checkNewPassword(password, '', t) }), send)
+        )}
+      >
         <ErrorSummary message={form.summary} fields={form.fieldErrors} attempt={form.attempt} />
-        <PasswordField id="password" label={t.fields.newPassword} value={password} onValue={setPassword} error={form.errors.password} isNew />
+        <PasswordField
+          id="password"
+          label={t.fields.newPassword}
+          value={password}
+          onValue={setPassword}
+          error={form.errors.password}
+          isNew
+        />
         <SubmitButton busy={form.busy} large>
           {r.submit}
         </SubmitButton>

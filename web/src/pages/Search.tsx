@@ -6,7 +6,14 @@
 // place, dimmed, so that nothing jumps.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
-import { Avatar, PractitionerBadges, SlotLink, shouldNameZone, useZoneName, zoneForPostcode } from '../components/Directory';
+import {
+  Avatar,
+  PractitionerBadges,
+  SlotLink,
+  shouldNameZone,
+  useZoneName,
+  zoneForPostcode,
+} from '../components/Directory';
 import { CheckboxField, SelectField, TextField } from '../components/forms/Field';
 import { Icon } from '../components/Icon';
 import { usePageTitle } from '../components/Page';
@@ -15,8 +22,15 @@ import { useLoad } from '../components/useLoad';
 import { useSlow } from '../components/useSlow';
 import { useSpecialties } from '../components/useSpecialties';
 import { useI18n } from '../i18n';
-import { api } from '../lib/api';
-import { COMMON_LANGUAGES, formatDistance, languageName, SECTORS, type SearchResult, type Specialty, type Summary } from '../lib/directory';
+import {
+  COMMON_LANGUAGES,
+  formatDistance,
+  languageName,
+  SECTORS,
+  type SearchResult,
+  type Specialty,
+  type Summary,
+} from '../lib/directory/directory';
 import { fillText } from '../lib/format';
 import { practitionerPath, ROUTES } from '../lib/routes';
 import {
@@ -29,18 +43,19 @@ import {
   toApiParams,
   withoutFilters,
   type SearchQuery,
-} from '../lib/searchQuery';
-import { todayIn } from '../lib/slots';
-
+} from '../lib/directory/searchQuery';
+import { todayIn } from '../lib/booking/slots';
+import { useLatest } from '../components/useLatest';
+import { searchPractitioners } from '../lib/directory/api';
 
 export function SearchPage() {
   const { t, lang } = useI18n();
   const s = t.search;
-  const { query: params, url, route } = useLocation();
-  const q = useMemo(() => fromPageParams(params), [url]);
+  const { query: params, route } = useLocation();
+  const q = useMemo(() => fromPageParams(params), [params]);
   const specialties = useSpecialties(lang);
   const apiQuery = toApiParams(q).toString();
-  const results = useLoad((signal) => api.get<SearchResult>(`/practitioners?${apiQuery}`, { signal }), [apiQuery, lang]);
+  const results = useLoad((signal) => searchPractitioners(apiQuery, signal), [apiQuery, lang]);
   const slow = useSlow(results.loading);
   const [filtersOpen, setFiltersOpen] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -49,7 +64,8 @@ export function SearchPage() {
   // The place's label: the one the user picked, else the server's (for a commune code, its
   // name alone: the server's `near` then carries an arbitrary one of its postcodes).
   const near = results.data?.near;
-  if (near && 'label' in near && q.near && !placeLabels.has(q.near)) placeLabels.set(q.near, q.near.startsWith('c:') ? near.name : near.label);
+  if (near && 'label' in near && q.near && !placeLabels.has(q.near))
+    placeLabels.set(q.near, q.near.startsWith('c:') ? near.name : near.label);
 
   const go = (next: SearchQuery) => route(searchPath(ROUTES.search, next));
   const setFilter = (patch: Partial<SearchQuery>) => go({ ...q, ...patch, page: 1 });
@@ -77,7 +93,13 @@ export function SearchPage() {
       </div>
       <div class="container search-body">
         <div class="filters-toggle-row">
-          <button type="button" class="btn btn-secondary filters-toggle" aria-expanded={filtersOpen} aria-controls="search-filters" onClick={() => setFiltersOpen((o) => !o)}>
+          <button
+            type="button"
+            class="btn btn-secondary filters-toggle"
+            aria-expanded={filtersOpen}
+            aria-controls="search-filters"
+            onClick={() => setFiltersOpen((o) => !o)}
+          >
             <Icon name="sliders" />
             {filters ? fillText(s.filtersCount, { n: filters }) : s.filters}
           </button>
@@ -92,14 +114,27 @@ export function SearchPage() {
               <label for="sort" class="field-label">
                 {s.sort}
               </label>
-              <select id="sort" class="input select" value={q.near ? q.sort : 'soonest'} onChange={(e) => setFilter({ sort: e.currentTarget.value === 'distance' ? 'distance' : 'soonest' })}>
+              <select
+                id="sort"
+                class="input select"
+                value={q.near ? q.sort : 'soonest'}
+                onChange={(e) =>
+                  setFilter({ sort: e.currentTarget.value === 'distance' ? 'distance' : 'soonest' })
+                }
+              >
                 <option value="soonest">{s.sortSoonest}</option>
                 {q.near && <option value="distance">{s.sortDistance}</option>}
               </select>
             </div>
           </div>
           <div role="status" class="visually-hidden">
-            {results.loading ? s.loading : data ? (data.total === 1 ? s.foundOne : fillText(s.found, { count: countText(data.total, s, lang) })) : ''}
+            {results.loading
+              ? s.loading
+              : data
+                ? data.total === 1
+                  ? s.foundOne
+                  : fillText(s.found, { count: countText(data.total, s, lang) })
+                : ''}
           </div>
           {slow && (
             <p class="slow-note" role="status">
@@ -140,14 +175,25 @@ export function SearchPage() {
   );
 }
 
-function countText(n: number, s: { countZero: string; countOne: string; countMany: string }, lang: 'fr' | 'en'): string {
-  return n === 0 ? s.countZero : n === 1 ? s.countOne : fillText(s.countMany, { n: n.toLocaleString(lang === 'fr' ? 'fr-FR' : 'en-GB') });
+function countText(
+  n: number,
+  s: { countZero: string; countOne: string; countMany: string },
+  lang: 'fr' | 'en',
+): string {
+  return n === 0
+    ? s.countZero
+    : n === 1
+      ? s.countOne
+      : fillText(s.countMany, { n: n.toLocaleString(lang === 'fr' ? 'fr-FR' : 'en-GB') });
 }
 
 function ResultsTitle({ data, q }: { data: SearchResult; q: SearchQuery }) {
   const { t, lang } = useI18n();
   const s = t.search;
-  const place = q.near && !q.near.includes(',') ? (placeLabels.get(q.near) ?? (data.near && 'label' in data.near ? data.near.label : null)) : null;
+  const place =
+    q.near && !q.near.includes(',')
+      ? (placeLabels.get(q.near) ?? (data.near && 'label' in data.near ? data.near.label : null))
+      : null;
   return (
     <>
       {countText(data.total, s, lang)}
@@ -165,7 +211,15 @@ function nearText(near: string, aroundMe: string): string {
   return placeLabels.get(near) ?? (near.startsWith('c:') ? '' : near);
 }
 
-function SearchForm({ q, specialties, onSearch }: { q: SearchQuery; specialties: Specialty[] | undefined; onSearch: (q: SearchQuery) => void }) {
+function SearchForm({
+  q,
+  specialties,
+  onSearch,
+}: {
+  q: SearchQuery;
+  specialties: Specialty[] | undefined;
+  onSearch: (q: SearchQuery) => void;
+}) {
   const { t } = useI18n();
   const s = t.search;
   const [specialty, setSpecialty] = useState(q.specialty);
@@ -177,26 +231,31 @@ function SearchForm({ q, specialties, onSearch }: { q: SearchQuery; specialties:
   const [busy, setBusy] = useState(false);
 
   // The address changed (back button, a filter, a shared link): the form follows it.
-  const key = `${q.specialty}|${q.q}|${q.near}`;
+  const aroundMeText = useLatest(s.aroundMe);
   useEffect(() => {
     setSpecialty(q.specialty);
     setName(q.q);
     setNear(q.near);
-    setPlaceText(nearText(q.near, s.aroundMe));
+    setPlaceText(nearText(q.near, aroundMeText.current));
     setPlaceError(undefined);
-  }, [key]);
+  }, [q.specialty, q.q, q.near, aroundMeText]);
   // The label of a place arrives with the results ("c:69123" → "Lyon (69003)").
   const label = placeLabels.get(q.near);
+  const form = useLatest({ near, placeText, pageNear: q.near });
   useEffect(() => {
-    if (label && near === q.near && !placeText) setPlaceText(label);
-  }, [label]);
+    const { near, placeText, pageNear } = form.current;
+    if (label && near === pageNear && !placeText) setPlaceText(label);
+  }, [label, form]);
 
   async function submit(e: Event) {
     e.preventDefault();
     if (busy) return;
     setPlaceError(undefined);
     setBusy(true);
-    const resolved = await resolvePlace(placeText, near ? { near, label: nearText(near, s.aroundMe) } : null);
+    const resolved = await resolvePlace(
+      placeText,
+      near ? { near, label: nearText(near, s.aroundMe) } : null,
+    );
     setBusy(false);
     if (!resolved) {
       setPlaceError(s.placeNotFound);
@@ -207,7 +266,15 @@ function SearchForm({ q, specialties, onSearch }: { q: SearchQuery; specialties:
     if (where && !where.includes(',')) placeLabels.set(where, resolved.label);
     if (resolved.label) setPlaceText(resolved.label);
     setNear(where);
-    onSearch({ ...q, specialty, q: name.trim(), near: where, page: 1, sort: where ? q.sort : 'soonest', radius: where ? q.radius : null });
+    onSearch({
+      ...q,
+      specialty,
+      q: name.trim(),
+      near: where,
+      page: 1,
+      sort: where ? q.sort : 'soonest',
+      radius: where ? q.radius : null,
+    });
   }
 
   function aroundMe() {
@@ -234,7 +301,13 @@ function SearchForm({ q, specialties, onSearch }: { q: SearchQuery; specialties:
   }
 
   return (
-    <form class="search-form" role="search" aria-label={s.formLabel} noValidate onSubmit={(e) => void submit(e)}>
+    <form
+      class="search-form"
+      role="search"
+      aria-label={s.formLabel}
+      noValidate
+      onSubmit={(e) => void submit(e)}
+    >
       <SelectField
         id="specialty"
         label={s.specialty}
@@ -243,7 +316,15 @@ function SearchForm({ q, specialties, onSearch }: { q: SearchQuery; specialties:
         placeholder={s.anySpecialty}
         options={(specialties ?? []).map((sp) => ({ value: sp.id, label: sp.label }))}
       />
-      <TextField id="name" label={s.name} value={name} onValue={setName} autoComplete="off" spellcheck={false} maxLength={100} />
+      <TextField
+        id="name"
+        label={s.name}
+        value={name}
+        onValue={setName}
+        autoComplete="off"
+        spellcheck={false}
+        maxLength={100}
+      />
       <PlaceCombobox
         id="where"
         label={s.where}
@@ -261,13 +342,22 @@ function SearchForm({ q, specialties, onSearch }: { q: SearchQuery; specialties:
           setPlaceText(p.label);
         }}
         after={
-          <button type="button" class="btn btn-quiet input-addon locate-button" onClick={aroundMe} aria-disabled={locating ? true : undefined}>
+          <button
+            type="button"
+            class="btn btn-quiet input-addon locate-button"
+            onClick={aroundMe}
+            aria-disabled={locating ? true : undefined}
+          >
             <Icon name="locate" />
             <span class="locate-label">{s.aroundMeButton}</span>
           </button>
         }
       />
-      <button type="submit" class={busy ? 'btn btn-primary search-submit is-busy' : 'btn btn-primary search-submit'} aria-disabled={busy ? true : undefined}>
+      <button
+        type="submit"
+        class={busy ? 'btn btn-primary search-submit is-busy' : 'btn btn-primary search-submit'}
+        aria-disabled={busy ? true : undefined}
+      >
         <Icon name="search" />
         {s.submit}
       </button>
@@ -277,18 +367,45 @@ function SearchForm({ q, specialties, onSearch }: { q: SearchQuery; specialties:
 
 // --- Filters ----------------------------------------------------------------------------------
 
-function Filters({ q, open, onChange }: { q: SearchQuery; open: boolean; onChange: (patch: Partial<SearchQuery>) => void }) {
+function Filters({
+  q,
+  open,
+  onChange,
+}: {
+  q: SearchQuery;
+  open: boolean;
+  onChange: (patch: Partial<SearchQuery>) => void;
+}) {
   const { t, lang } = useI18n();
   const s = t.search;
-  const languages = COMMON_LANGUAGES.map((code) => ({ value: code, label: languageName(code, lang) }));
-  if (q.language && !COMMON_LANGUAGES.includes(q.language)) languages.push({ value: q.language, label: languageName(q.language, lang) });
+  const languages = COMMON_LANGUAGES.map((code) => ({
+    value: code,
+    label: languageName(code, lang),
+  }));
+  if (q.language && !COMMON_LANGUAGES.includes(q.language))
+    languages.push({ value: q.language, label: languageName(q.language, lang) });
   return (
-    <aside id="search-filters" class={open ? 'filters is-open' : 'filters'} aria-labelledby="filters-title">
+    <aside
+      id="search-filters"
+      class={open ? 'filters is-open' : 'filters'}
+      aria-labelledby="filters-title"
+    >
       <h2 id="filters-title" class="filters-title">
         {s.filtersTitle}
       </h2>
-      <CheckboxField id="f-video" label={s.videoOnly} checked={q.video} onChecked={(v) => onChange({ video: v })} />
-      <CheckboxField id="f-tiers" label={s.tiersPayant} hint={s.tiersPayantHint} checked={q.tiersPayant} onChecked={(v) => onChange({ tiersPayant: v })} />
+      <CheckboxField
+        id="f-video"
+        label={s.videoOnly}
+        checked={q.video}
+        onChecked={(v) => onChange({ video: v })}
+      />
+      <CheckboxField
+        id="f-tiers"
+        label={s.tiersPayant}
+        hint={s.tiersPayantHint}
+        checked={q.tiersPayant}
+        onChecked={(v) => onChange({ tiersPayant: v })}
+      />
       <div class="field">
         <label for="f-date" class="field-label">
           {s.date}
@@ -306,12 +423,23 @@ function Filters({ q, open, onChange }: { q: SearchQuery; open: boolean; onChang
           onChange={(e) => onChange({ date: e.currentTarget.value })}
         />
         {q.date && (
-          <button type="button" class="btn btn-quiet filter-clear" onClick={() => onChange({ date: '' })}>
+          <button
+            type="button"
+            class="btn btn-quiet filter-clear"
+            onClick={() => onChange({ date: '' })}
+          >
             {s.clearDate}
           </button>
         )}
       </div>
-      <SelectField id="f-language" label={s.language} value={q.language} onValue={(v) => onChange({ language: v })} placeholder={s.anyLanguage} options={languages} />
+      <SelectField
+        id="f-language"
+        label={s.language}
+        value={q.language}
+        onValue={(v) => onChange({ language: v })}
+        placeholder={s.anyLanguage}
+        options={languages}
+      />
       <fieldset class="radio-group filter-group">
         <legend>{s.sector}</legend>
         {SECTORS.map((sector) => (
@@ -320,7 +448,13 @@ function Filters({ q, open, onChange }: { q: SearchQuery; open: boolean; onChang
               id={`f-sector-${sector}`}
               type="checkbox"
               checked={q.sectors.includes(sector)}
-              onChange={(e) => onChange({ sectors: e.currentTarget.checked ? [...q.sectors, sector] : q.sectors.filter((x) => x !== sector) })}
+              onChange={(e) =>
+                onChange({
+                  sectors: e.currentTarget.checked
+                    ? [...q.sectors, sector]
+                    : q.sectors.filter((x) => x !== sector),
+                })
+              }
             />
             <label for={`f-sector-${sector}`}>{t.sectors[sector]}</label>
           </div>
@@ -333,7 +467,10 @@ function Filters({ q, open, onChange }: { q: SearchQuery; open: boolean; onChang
           value={q.radius === null ? '' : String(q.radius)}
           onValue={(v) => onChange({ radius: v ? Number(v) : null })}
           placeholder={s.radiusDefault}
-          options={RADII.filter((r) => r !== 30).map((r) => ({ value: String(r), label: fillText(s.radiusOption, { n: r }) }))}
+          options={RADII.filter((r) => r !== 30).map((r) => ({
+            value: String(r),
+            label: fillText(s.radiusOption, { n: r }),
+          }))}
         />
       )}
       {activeFilterCount(q) > 0 && (
@@ -368,7 +505,12 @@ function ResultCard({ p, video }: { p: Summary; video: boolean }) {
               <Icon name="mapPin" />
               <span>
                 {p.address.line}, {p.address.postcode} {p.address.city}
-                {p.distance_km !== null && <span class="result-distance"> · {fillText(c.distance, { distance: formatDistance(p.distance_km, lang) })}</span>}
+                {p.distance_km !== null && (
+                  <span class="result-distance">
+                    {' '}
+                    · {fillText(c.distance, { distance: formatDistance(p.distance_km, lang) })}
+                  </span>
+                )}
               </span>
             </p>
           )}
@@ -386,7 +528,9 @@ function ResultCard({ p, video }: { p: Summary; video: boolean }) {
                 </li>
               ))}
             </ul>
-            {shouldNameZone(tz) && <p class="zone-note">{fillText(c.zoneNote, { zone: zoneName(tz) })}</p>}
+            {shouldNameZone(tz) && (
+              <p class="zone-note">{fillText(c.zoneNote, { zone: zoneName(tz) })}</p>
+            )}
           </>
         ) : (
           <p class="muted small">{c.noSlots}</p>
@@ -407,22 +551,22 @@ function ResultSkeletons() {
     <div>
       <p class="visually-hidden">{t.search.loading}</p>
       <ul class="result-list" aria-hidden="true">
-      {[0, 1, 2].map((i) => (
-        <li key={i} class="card result-card is-skeleton">
-          <div class="result-who">
-            <span class="pr-avatar pr-avatar-medium skeleton-block" />
-            <div class="result-info">
-              <span class="skeleton-line" />
-              <span class="skeleton-line short" />
-              <span class="skeleton-line" />
+        {[0, 1, 2].map((i) => (
+          <li key={i} class="card result-card is-skeleton">
+            <div class="result-who">
+              <span class="pr-avatar pr-avatar-medium skeleton-block" />
+              <div class="result-info">
+                <span class="skeleton-line" />
+                <span class="skeleton-line short" />
+                <span class="skeleton-line" />
+              </div>
             </div>
-          </div>
-          <div class="result-slots">
-            <span class="skeleton-line short" />
-            <span class="skeleton-slots" />
-          </div>
-        </li>
-      ))}
+            <div class="result-slots">
+              <span class="skeleton-line short" />
+              <span class="skeleton-slots" />
+            </div>
+          </li>
+        ))}
       </ul>
     </div>
   );
@@ -449,12 +593,20 @@ function EmptyResults({ q, go }: { q: SearchQuery; go: (q: SearchQuery) => void 
           </button>
         )}
         {q.near && (q.radius ?? 30) < 100 && (
-          <button type="button" class={filters ? 'btn btn-secondary' : 'btn btn-primary'} onClick={() => go({ ...q, radius: 100, page: 1 })}>
+          <button
+            type="button"
+            class={filters ? 'btn btn-secondary' : 'btn btn-primary'}
+            onClick={() => go({ ...q, radius: 100, page: 1 })}
+          >
             {s.widen}
           </button>
         )}
         {q.near && (
-          <button type="button" class="btn btn-secondary" onClick={() => go({ ...q, near: '', radius: null, sort: 'soonest', page: 1 })}>
+          <button
+            type="button"
+            class="btn btn-secondary"
+            onClick={() => go({ ...q, near: '', radius: null, sort: 'soonest', page: 1 })}
+          >
             {s.anywhere}
           </button>
         )}
@@ -477,18 +629,24 @@ function Pagination({ q, total, perPage }: { q: SearchQuery; total: number; perP
   return (
     <nav class="pagination" aria-label={s.pagination}>
       {page > 1 ? (
-        <a class="btn btn-secondary" href={searchPath(ROUTES.search, { ...q, page: page - 1 })} rel="prev">
+        <a
+          class="btn btn-secondary"
+          href={searchPath(ROUTES.search, { ...q, page: page - 1 })}
+          rel="prev"
+        >
           <Icon name="chevronLeft" />
           {s.previous}
         </a>
       ) : (
         <span />
       )}
-      <p class="pagination-status">
-        {fillText(s.page, { page, pages })}
-      </p>
+      <p class="pagination-status">{fillText(s.page, { page, pages })}</p>
       {page < pages ? (
-        <a class="btn btn-secondary" href={searchPath(ROUTES.search, { ...q, page: page + 1 })} rel="next">
+        <a
+          class="btn btn-secondary"
+          href={searchPath(ROUTES.search, { ...q, page: page + 1 })}
+          rel="next"
+        >
           {s.next}
           <Icon name="chevronRight" />
         </a>

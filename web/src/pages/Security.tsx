@@ -10,13 +10,13 @@ import { Icon } from '../components/Icon';
 import { TotpSection } from '../components/TotpSection';
 import { useLoad, type Loaded } from '../components/useLoad';
 import { useI18n } from '../i18n';
-import { api } from '../lib/api';
-import { checkNewPassword } from '../lib/checks';
+import { checkNewPassword } from '../lib/account/checks';
 import { formatDateTime } from '../lib/dates';
 import { errorText } from '../lib/errors';
 import { fillText } from '../lib/format';
-import type { Me, SessionInfo } from '../lib/types';
-import { parseUserAgent } from '../lib/userAgent';
+import type { Me, SessionInfo } from '../lib/account/types';
+import { parseUserAgent } from '../lib/account/userAgent';
+import { changePassword, fetchSessions, revokeSession } from '../lib/account/api';
 
 export function SecurityPage() {
   const { t } = useI18n();
@@ -28,7 +28,7 @@ export function SecurityPage() {
 }
 
 function Security({ me }: { me: Me }) {
-  const sessions = useLoad((signal) => api.get<SessionInfo[]>('/me/sessions', { signal }), []);
+  const sessions = useLoad((signal) => fetchSessions(signal), []);
   const staff = me.account.role === 'practitioner' || me.account.role === 'assistant';
   return (
     <>
@@ -51,7 +51,7 @@ function PasswordChange({ me, onChanged }: { me: Me; onChanged: () => void }) {
 
   async function change() {
     setDone(null);
-    await api.post('/me/password', { current_password: current, new_password: next });
+    await changePassword(current, next);
     setCurrent('');
     setNext('');
     setDone(s.passwordChanged);
@@ -68,15 +68,32 @@ function PasswordChange({ me, onChanged }: { me: Me; onChanged: () => void }) {
           void form.submit(
             () => ({
               current_password: current ? undefined : t.checks.passwordRequired,
-              new_password: checkNewPassword(next, me.account.email, t, names) ?? (next === current ? s.samePassword : undefined),
+              new_password:
+                checkNewPassword(next, me.account.email, t, names) ??
+                (next === current ? s.samePassword : undefined),
             }),
             change,
           );
         }}
       >
         <ErrorSummary message={form.summary} fields={form.fieldErrors} attempt={form.attempt} />
-        <PasswordField id={form.id('current_password')} label={t.fields.currentPassword} value={current} onValue={setCurrent} error={form.errors.current_password} />
-        <PasswordField id={form.id('new_password')} label={t.fields.newPassword} value={next} onValue={setNext} error={form.errors.new_password} email={me.account.email} names={names} isNew />
+        <PasswordField
+          id={form.id('current_password')}
+          label={t.fields.currentPassword}
+          value={current}
+          onValue={setCurrent}
+          error={form.errors.current_password}
+        />
+        <PasswordField
+          id={form.id('new_password')}
+          label={t.fields.newPassword}
+          value={next}
+          onValue={setNext}
+          error={form.errors.new_password}
+          email={me.account.email}
+          names={names}
+          isNew
+        />
         <p class="muted small">{s.passwordNote}</p>
         <SubmitButton busy={form.busy}>{s.passwordSubmit}</SubmitButton>
         <StatusMessage message={done} />
@@ -94,7 +111,7 @@ function Sessions({ sessions }: { sessions: Loaded<SessionInfo[]> }) {
   async function revoke(id: string, label: string) {
     setError(null);
     try {
-      await api.del(`/me/sessions/${encodeURIComponent(id)}`);
+      await revokeSession(id);
       sessions.setData((list) => list?.filter((x) => x.id !== id));
       setStatus(fillText(s.revoked, { device: label }));
     } catch (e) {
@@ -113,11 +130,17 @@ function Sessions({ sessions }: { sessions: Loaded<SessionInfo[]> }) {
       <h2 id="sessions-title">{s.sessionsTitle}</h2>
       <p class="muted">{s.sessionsLead}</p>
       <StatusMessage message={status} />
-      {error && <p class="field-error" role="alert">{error}</p>}
+      {error && (
+        <p class="field-error" role="alert">
+          {error}
+        </p>
+      )}
       <LoadState loading={sessions.loading} error={sessions.error} onRetry={sessions.reload}>
         <ul class="session-list">
           {[...(sessions.data ?? [])]
-            .sort((a, b) => Number(b.current) - Number(a.current) || b.last_seen_at - a.last_seen_at)
+            .sort(
+              (a, b) => Number(b.current) - Number(a.current) || b.last_seen_at - a.last_seen_at,
+            )
             .map((x) => (
               <li key={x.id} class="session-item">
                 <Icon name="device" />
@@ -127,12 +150,17 @@ function Sessions({ sessions }: { sessions: Loaded<SessionInfo[]> }) {
                     {x.current && <span class="badge badge-success">{s.thisDevice}</span>}
                   </p>
                   <p class="muted small">
-                    {fillText(s.lastSeen, { when: formatDateTime(x.last_seen_at, lang) })} · {fillText(s.since, { when: formatDateTime(x.created_at, lang) })}
+                    {fillText(s.lastSeen, { when: formatDateTime(x.last_seen_at, lang) })} ·{' '}
+                    {fillText(s.since, { when: formatDateTime(x.created_at, lang) })}
                     {x.ip && ` · ${fillText(s.ip, { ip: x.ip })}`}
                   </p>
                 </div>
                 {!x.current && (
-                  <button type="button" class="btn btn-secondary" onClick={() => void revoke(x.id, label(x))}>
+                  <button
+                    type="button"
+                    class="btn btn-secondary"
+                    onClick={() => void revoke(x.id, label(x))}
+                  >
                     {s.revoke}
                     <span class="visually-hidden"> — {label(x)}</span>
                   </button>

@@ -9,16 +9,23 @@ import { useForm, type Errors } from '../components/forms/useForm';
 import { FormPage } from '../components/FormPage';
 import { useFocusOnChange } from '../components/useFocus';
 import { useI18n } from '../i18n';
-import { api } from '../lib/api';
 import { ROUTES } from '../lib/routes';
-import { checkContact, checkNames, checkNewPassword } from '../lib/checks';
+import { checkContact, checkNames, checkNewPassword } from '../lib/account/checks';
 import { ageOn, normalizePhone } from '../lib/validate';
+import { signUp } from '../lib/account/api';
 
 export function SignUpPage() {
   const { t } = useI18n();
   const s = t.signup;
   const form = useForm();
-  const [v, setV] = useState({ first_name: '', last_name: '', birth_date: '', email: '', phone: '', password: '' });
+  const [v, setV] = useState({
+    first_name: '',
+    last_name: '',
+    birth_date: '',
+    email: '',
+    phone: '',
+    password: '',
+  });
   const [sent, setSent] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
   useFocusOnChange(heading, sent);
@@ -28,14 +35,26 @@ export function SignUpPage() {
     const age = v.birth_date ? ageOn(v.birth_date) : null;
     return {
       ...checkNames(v, t.checks),
-      birth_date: !v.birth_date ? t.checks.birthDateRequired : age === null || age > 130 ? t.checks.birthDateInvalid : age < 15 ? t.checks.holderAge : undefined,
+      birth_date: !v.birth_date
+        ? t.checks.birthDateRequired
+        : age === null || age > 130
+          ? t.checks.birthDateInvalid
+          : age < 15
+            ? t.checks.holderAge
+            : undefined,
       ...checkContact(v, t.checks),
       password: checkNewPassword(v.password, v.email, t, [v.first_name, v.last_name]),
     };
   }
 
   async function send() {
-    await api.post('/auth/signup', { ...v, email: v.email.trim(), phone: normalizePhone(v.phone), first_name: v.first_name.trim(), last_name: v.last_name.trim() });
+    await signUp({
+      ...v,
+      email: v.email.trim(),
+      phone: normalizePhone(v.phone),
+      first_name: v.first_name.trim(),
+      last_name: v.last_name.trim(),
+    });
     setSent(true);
   }
 
@@ -62,16 +81,69 @@ export function SignUpPage() {
         <fieldset class="fieldset">
           <legend>{s.aboutYou}</legend>
           <div class="field-row">
-            <TextField id="first_name" label={t.fields.firstName} value={v.first_name} onValue={set('first_name')} error={form.errors.first_name} autoComplete="given-name" />
-            <TextField id="last_name" label={t.fields.lastName} value={v.last_name} onValue={set('last_name')} error={form.errors.last_name} autoComplete="family-name" />
+            <TextField
+              id="first_name"
+              label={t.fields.firstName}
+              value={v.first_name}
+              onValue={set('first_name')}
+              error={form.errors.first_name}
+              autoComplete="given-name"
+            />
+            <TextField
+              id="last_name"
+              label={t.fields.lastName}
+              value={v.last_name}
+              onValue={set('last_name')}
+              error={form.errors.last_name}
+              autoComplete="family-name"
+            />
           </div>
-          <TextField id="birth_date" label={t.fields.birthDate} hint={s.birthDateHint} type="date" value={v.birth_date} onValue={set('birth_date')} error={form.errors.birth_date} autoComplete="bday" max={new Date().toISOString().slice(0, 10)} />
+          <TextField
+            id="birth_date"
+            label={t.fields.birthDate}
+            hint={s.birthDateHint}
+            type="date"
+            value={v.birth_date}
+            onValue={set('birth_date')}
+            error={form.errors.birth_date}
+            autoComplete="bday"
+            max={new Date().toISOString().slice(0, 10)}
+          />
         </fieldset>
         <fieldset class="fieldset">
           <legend>{s.yourAccess}</legend>
-          <TextField id="email" label={t.fields.email} hint={s.emailHint} type="email" value={v.email} onValue={set('email')} error={form.errors.email} autoComplete="email" spellcheck={false} autoCapitalize="off" />
-          <TextField id="phone" label={t.fields.mobile} hint={t.fields.mobileHint} type="tel" value={v.phone} onValue={set('phone')} error={form.errors.phone} autoComplete="tel" />
-          <PasswordField id="password" label={t.fields.password} value={v.password} onValue={set('password')} error={form.errors.password} email={v.email} names={[v.first_name, v.last_name]} isNew />
+          <TextField
+            id="email"
+            label={t.fields.email}
+            hint={s.emailHint}
+            type="email"
+            value={v.email}
+            onValue={set('email')}
+            error={form.errors.email}
+            autoComplete="email"
+            spellcheck={false}
+            autoCapitalize="off"
+          />
+          <TextField
+            id="phone"
+            label={t.fields.mobile}
+            hint={t.fields.mobileHint}
+            type="tel"
+            value={v.phone}
+            onValue={set('phone')}
+            error={form.errors.phone}
+            autoComplete="tel"
+          />
+          <PasswordField
+            id="password"
+            label={t.fields.password}
+            value={v.password}
+            onValue={set('password')}
+            error={form.errors.password}
+            email={v.email}
+            names={[v.first_name, v.last_name]}
+            isNew
+          />
         </fieldset>
         <p class="muted small">{s.privacy}</p>
         <SubmitButton busy={form.busy} large>

@@ -9,10 +9,11 @@ import { useForm, type Errors } from '../components/forms/useForm';
 import { FormPage } from '../components/FormPage';
 import { useFocusOnChange } from '../components/useFocus';
 import { useI18n } from '../i18n';
-import { api, ApiError } from '../lib/api';
-import { checkNames, checkNewPassword, checkPhone } from '../lib/checks';
+import { ApiError } from '../lib/api';
+import { checkNames, checkNewPassword, checkPhone } from '../lib/account/checks';
 import { ROUTES } from '../lib/routes';
 import { normalizePhone } from '../lib/validate';
+import { signUpAssistant } from '../lib/account/api';
 
 type Step = 'form' | 'done' | 'invalid';
 
@@ -29,12 +30,22 @@ export function SignUpAssistantPage() {
   const set = (k: keyof typeof v) => (value: string) => setV((old) => ({ ...old, [k]: value }));
 
   function check(): Errors {
-    return { ...checkNames(v, t.checks), phone: checkPhone(v.phone, t.checks), password: checkNewPassword(v.password, '', t, [v.first_name, v.last_name]) };
+    return {
+      ...checkNames(v, t.checks),
+      phone: checkPhone(v.phone, t.checks),
+      password: checkNewPassword(v.password, '', t, [v.first_name, v.last_name]),
+    };
   }
 
   async function send() {
     try {
-      await api.post('/auth/signup/assistant', { ...v, token, phone: normalizePhone(v.phone), first_name: v.first_name.trim(), last_name: v.last_name.trim() });
+      await signUpAssistant({
+        ...v,
+        token,
+        phone: normalizePhone(v.phone),
+        first_name: v.first_name.trim(),
+        last_name: v.last_name.trim(),
+      });
       setStep('done');
     } catch (e) {
       if (e instanceof ApiError && e.code === 'link_invalid') setStep('invalid');
@@ -67,11 +78,42 @@ export function SignUpAssistantPage() {
       <form noValidate onSubmit={(e) => (e.preventDefault(), void form.submit(check, send))}>
         <ErrorSummary message={form.summary} fields={form.fieldErrors} attempt={form.attempt} />
         <div class="field-row">
-          <TextField id="first_name" label={t.fields.firstName} value={v.first_name} onValue={set('first_name')} error={form.errors.first_name} autoComplete="given-name" />
-          <TextField id="last_name" label={t.fields.lastName} value={v.last_name} onValue={set('last_name')} error={form.errors.last_name} autoComplete="family-name" />
+          <TextField
+            id="first_name"
+            label={t.fields.firstName}
+            value={v.first_name}
+            onValue={set('first_name')}
+            error={form.errors.first_name}
+            autoComplete="given-name"
+          />
+          <TextField
+            id="last_name"
+            label={t.fields.lastName}
+            value={v.last_name}
+            onValue={set('last_name')}
+            error={form.errors.last_name}
+            autoComplete="family-name"
+          />
         </div>
-        <TextField id="phone" label={t.fields.mobile} hint={t.fields.mobileHint} type="tel" value={v.phone} onValue={set('phone')} error={form.errors.phone} autoComplete="tel" />
-        <PasswordField id="password" label={t.fields.password} value={v.password} onValue={set('password')} error={form.errors.password} names={[v.first_name, v.last_name]} isNew />
+        <TextField
+          id="phone"
+          label={t.fields.mobile}
+          hint={t.fields.mobileHint}
+          type="tel"
+          value={v.phone}
+          onValue={set('phone')}
+          error={form.errors.phone}
+          autoComplete="tel"
+        />
+        <PasswordField
+          id="password"
+          label={t.fields.password}
+          value={v.password}
+          onValue={set('password')}
+          error={form.errors.password}
+          names={[v.first_name, v.last_name]}
+          isNew
+        />
         <p class="muted small">{s.noClinical}</p>
         <SubmitButton busy={form.busy} large>
           {s.submit}

@@ -12,17 +12,25 @@ import { Icon } from '../components/Icon';
 import { useFocusOnChange } from '../components/useFocus';
 import { useSpecialties } from '../components/useSpecialties';
 import { useI18n } from '../i18n';
-import { api } from '../lib/api';
-import { checkContact, checkNames, checkNewPassword } from '../lib/checks';
+import { checkContact, checkNames, checkNewPassword } from '../lib/account/checks';
 import { ROUTES } from '../lib/routes';
 import { compact, isRpps, normalizePhone } from '../lib/validate';
+import { signUpPractitioner } from '../lib/account/api';
 
 export function SignUpPractitionerPage() {
   const { t, lang } = useI18n();
   const s = t.signupPractitioner;
   const form = useForm();
   const specialties = useSpecialties(lang);
-  const [v, setV] = useState({ first_name: '', last_name: '', rpps: '', specialty: '', email: '', phone: '', password: '' });
+  const [v, setV] = useState({
+    first_name: '',
+    last_name: '',
+    rpps: '',
+    specialty: '',
+    email: '',
+    phone: '',
+    password: '',
+  });
   const [sent, setSent] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
   useFocusOnChange(heading, sent);
@@ -40,7 +48,7 @@ export function SignUpPractitionerPage() {
   }
 
   async function send() {
-    await api.post('/auth/signup/practitioner', {
+    await signUpPractitioner({
       ...v,
       email: v.email.trim(),
       phone: normalizePhone(v.phone),
@@ -79,10 +87,34 @@ export function SignUpPractitionerPage() {
         <fieldset class="fieldset">
           <legend>{s.practice}</legend>
           <div class="field-row">
-            <TextField id="first_name" label={t.fields.firstName} value={v.first_name} onValue={set('first_name')} error={form.errors.first_name} autoComplete="given-name" />
-            <TextField id="last_name" label={t.fields.lastName} value={v.last_name} onValue={set('last_name')} error={form.errors.last_name} autoComplete="family-name" />
+            <TextField
+              id="first_name"
+              label={t.fields.firstName}
+              value={v.first_name}
+              onValue={set('first_name')}
+              error={form.errors.first_name}
+              autoComplete="given-name"
+            />
+            <TextField
+              id="last_name"
+              label={t.fields.lastName}
+              value={v.last_name}
+              onValue={set('last_name')}
+              error={form.errors.last_name}
+              autoComplete="family-name"
+            />
           </div>
-          <TextField id="rpps" label={t.fields.rpps} hint={s.rppsHint} inputMode="numeric" value={v.rpps} onValue={set('rpps')} error={form.errors.rpps} autoComplete="off" maxLength={14} />
+          <TextField
+            id="rpps"
+            label={t.fields.rpps}
+            hint={s.rppsHint}
+            inputMode="numeric"
+            value={v.rpps}
+            onValue={set('rpps')}
+            error={form.errors.rpps}
+            autoComplete="off"
+            maxLength={14}
+          />
           {specialties.error ? (
             <div class="field has-error">
               <p class="field-label">{t.fields.specialty}</p>
@@ -108,9 +140,37 @@ export function SignUpPractitionerPage() {
         </fieldset>
         <fieldset class="fieldset">
           <legend>{t.signup.yourAccess}</legend>
-          <TextField id="email" label={t.fields.emailPro} type="email" value={v.email} onValue={set('email')} error={form.errors.email} autoComplete="email" spellcheck={false} autoCapitalize="off" />
-          <TextField id="phone" label={t.fields.mobile} hint={t.fields.mobileHint} type="tel" value={v.phone} onValue={set('phone')} error={form.errors.phone} autoComplete="tel" />
-          <PasswordField id="password" label={t.fields.password} value={v.password} onValue={set('password')} error={form.errors.password} email={v.email} names={[v.first_name, v.last_name]} isNew />
+          <TextField
+            id="email"
+            label={t.fields.emailPro}
+            type="email"
+            value={v.email}
+            onValue={set('email')}
+            error={form.errors.email}
+            autoComplete="email"
+            spellcheck={false}
+            autoCapitalize="off"
+          />
+          <TextField
+            id="phone"
+            label={t.fields.mobile}
+            hint={t.fields.mobileHint}
+            type="tel"
+            value={v.phone}
+            onValue={set('phone')}
+            error={form.errors.phone}
+            autoComplete="tel"
+          />
+          <PasswordField
+            id="password"
+            label={t.fields.password}
+            value={v.password}
+            onValue={set('password')}
+            error={form.errors.password}
+            email={v.email}
+            names={[v.first_name, v.last_name]}
+            isNew
+          />
         </fieldset>
         <SubmitButton busy={form.busy} large>
           {s.submit}

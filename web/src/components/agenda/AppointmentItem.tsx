@@ -9,16 +9,29 @@ import { ErrorSummary, SubmitButton } from '../forms/Feedback';
 import { useForm } from '../forms/useForm';
 import { Icon } from '../Icon';
 import { useI18n } from '../../i18n';
-import { api } from '../../lib/api';
-import { amountInput, formatAmount, parseAmount, type AgendaAppointment } from '../../lib/booking';
+import {
+  amountInput,
+  formatAmount,
+  parseAmount,
+  type AgendaAppointment,
+} from '../../lib/booking/booking';
 import { fillText } from '../../lib/format';
-import { formatClock, rangeSentence } from '../../lib/slots';
+import { formatClock, rangeSentence } from '../../lib/booking/slots';
 import { ageOn } from '../../lib/validate';
 import { modeName } from './agendaText';
+import { cancelByPractitioner, closeAppointment } from '../../lib/practitioner/api';
 
 type Panel = null | 'close' | 'cancel';
 
-export function AppointmentItem({ x, maxCents, onDone }: { x: AgendaAppointment; maxCents: number | null; onDone: (message: string) => void }) {
+export function AppointmentItem({
+  x,
+  maxCents,
+  onDone,
+}: {
+  x: AgendaAppointment;
+  maxCents: number | null;
+  onDone: (message: string) => void;
+}) {
   const { t, lang } = useI18n();
   const a = t.agendaBooking;
   const [panel, setPanel] = useState<Panel>(null);
@@ -32,17 +45,24 @@ export function AppointmentItem({ x, maxCents, onDone }: { x: AgendaAppointment;
   }, [panel]);
 
   const age = x.patient.birth_date ? ageOn(x.patient.birth_date) : null;
-  const ageText = age === null ? '' : age < 1 ? a.baby : age === 1 ? a.ageOne : fillText(a.age, { n: age });
+  const ageText =
+    age === null ? '' : age < 1 ? a.baby : age === 1 ? a.ageOne : fillText(a.age, { n: age });
   const live = x.status === 'confirmed' || x.status === 'pending_payment';
   const idBase = `appt-${x.id}`;
   const named = fillText(a.actionsFor, { name: x.patient.name, when: formatClock(x.start) });
 
   return (
-    <li class={`range range-appointment appt-item appt-${x.status}`} data-testid="agenda-appointment" data-id={x.id} data-status={x.status}>
+    <li
+      class={`range range-appointment appt-item appt-${x.status}`}
+      data-testid="agenda-appointment"
+      data-id={x.id}
+      data-status={x.status}
+    >
       <Icon name={x.mode === 'video' ? 'video' : 'user'} />
       <div class="range-body">
         <h4 ref={title} tabIndex={-1} class="appt-title">
-          <span class="range-time">{rangeSentence(x.start, x.end, lang)}</span> <span class="appt-patient">{x.patient.name}</span>
+          <span class="range-time">{rangeSentence(x.start, x.end, lang)}</span>{' '}
+          <span class="appt-patient">{x.patient.name}</span>
           {ageText && <span class="muted"> · {ageText}</span>}
         </h4>
         <p class="range-note">
@@ -53,13 +73,23 @@ export function AppointmentItem({ x, maxCents, onDone }: { x: AgendaAppointment;
       {live && panel === null && (
         <div class="appt-actions">
           {x.status === 'confirmed' && (
-            <button type="button" class="btn btn-secondary" onClick={() => setPanel('close')} data-testid="appointment-close">
+            <button
+              type="button"
+              class="btn btn-secondary"
+              onClick={() => setPanel('close')}
+              data-testid="appointment-close"
+            >
               <Icon name="check" />
               {a.close}
               <span class="visually-hidden"> — {named}</span>
             </button>
           )}
-          <button type="button" class="btn btn-quiet" onClick={() => setPanel('cancel')} data-testid="appointment-cancel">
+          <button
+            type="button"
+            class="btn btn-quiet"
+            onClick={() => setPanel('cancel')}
+            data-testid="appointment-cancel"
+          >
             {a.cancel}
             <span class="visually-hidden"> — {named}</span>
           </button>
@@ -124,11 +154,18 @@ function CloseForm({
         void form.submit(
           () => {
             const cents = parseAmount(amount);
-            return { amount_cents: cents === null ? a.amountInvalid : maxCents !== null && cents > maxCents ? fillText(a.amountTooHigh, { max: max ?? '' }) : undefined };
+            return {
+              amount_cents:
+                cents === null
+                  ? a.amountInvalid
+                  : maxCents !== null && cents > maxCents
+                    ? fillText(a.amountTooHigh, { max: max ?? '' })
+                    : undefined,
+            };
           },
           async () => {
             const cents = parseAmount(amount) ?? 0;
-            await api.post(`/practitioner/appointments/${encodeURIComponent(x.id)}/close`, { amount_cents: cents });
+            await closeAppointment(x.id, cents);
             onDone(cents);
           },
         );
@@ -186,7 +223,7 @@ function CancelForm({
         void form.submit(
           () => ({}),
           async () => {
-            await api.post(`/practitioner/appointments/${encodeURIComponent(x.id)}/cancel`, reason.trim() ? { reason: reason.trim() } : {});
+            await cancelByPractitioner(x.id, reason.trim() ? { reason: reason.trim() } : {});
             onDone();
           },
         );
@@ -196,7 +233,16 @@ function CancelForm({
         {a.cancelTitle} — {x.patient.name}
       </h5>
       <ErrorSummary message={form.summary} fields={form.fieldErrors} attempt={form.attempt} />
-      <TextareaField id={form.id('reason')} label={a.reason} hint={a.reasonHint} value={reason} onValue={setReason} rows={2} maxLength={500} optional />
+      <TextareaField
+        id={form.id('reason')}
+        label={a.reason}
+        hint={a.reasonHint}
+        value={reason}
+        onValue={setReason}
+        rows={2}
+        maxLength={500}
+        optional
+      />
       <div class="card-actions">
         <SubmitButton busy={form.busy} variant="danger">
           {a.cancelSubmit}

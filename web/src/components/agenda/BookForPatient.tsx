@@ -6,18 +6,31 @@ import { SelectField, TextField } from '../forms/Field';
 import { ErrorSummary, StatusMessage, SubmitButton } from '../forms/Feedback';
 import { useForm, type Errors } from '../forms/useForm';
 import { useI18n } from '../../i18n';
-import { api, ApiError } from '../../lib/api';
-import type { Appointment, BookedAgendaDay } from '../../lib/booking';
-import { checkEmail } from '../../lib/checks';
-import { formatPrice, motifsFor, type Mode, type Motif } from '../../lib/directory';
+import { ApiError } from '../../lib/api';
+import type { BookedAgendaDay } from '../../lib/booking/booking';
+import { checkEmail } from '../../lib/account/checks';
+import { formatPrice, motifsFor, type Mode, type Motif } from '../../lib/directory/directory';
 import { fillText } from '../../lib/format';
-import { formatClock, formatDayLong, slotSentence } from '../../lib/slots';
+import { formatClock, formatDayLong, slotSentence } from '../../lib/booking/slots';
+import { bookForPatient } from '../../lib/practitioner/api';
 
-export function BookForPatient({ days, motifs, motifsError, onDone }: { days: BookedAgendaDay[]; motifs: Motif[] | undefined; motifsError: boolean; onDone: () => void }) {
+export function BookForPatient({
+  days,
+  motifs,
+  motifsError,
+  onDone,
+}: {
+  days: BookedAgendaDay[];
+  motifs: Motif[] | undefined;
+  motifsError: boolean;
+  onDone: () => void;
+}) {
   const { t, lang } = useI18n();
   const a = t.agendaBooking;
   const form = useForm('bk-');
-  const modes: Mode[] = (['video', 'in_person'] as const).filter((m) => !motifs || motifsFor(motifs, m).length > 0);
+  const modes: Mode[] = (['video', 'in_person'] as const).filter(
+    (m) => !motifs || motifsFor(motifs, m).length > 0,
+  );
   const [v, setV] = useState({ email: '', mode: '' as Mode | '', motif: '', day: '', start: '' });
   const [done, setDone] = useState<string | null>(null);
 
@@ -28,7 +41,11 @@ export function BookForPatient({ days, motifs, motifsError, onDone }: { days: Bo
   const slots = day ? day.free.filter((s) => s.mode === mode) : [];
   const set = (k: keyof typeof v) => (value: string) => {
     setDone(null);
-    setV((old) => ({ ...old, [k]: value, ...(k === 'mode' ? { motif: '', start: '' } : k === 'day' ? { start: '' } : {}) }));
+    setV((old) => ({
+      ...old,
+      [k]: value,
+      ...(k === 'mode' ? { motif: '', start: '' } : k === 'day' ? { start: '' } : {}),
+    }));
   };
 
   function check(): Errors {
@@ -41,13 +58,24 @@ export function BookForPatient({ days, motifs, motifsError, onDone }: { days: Bo
 
   async function book() {
     try {
-      const r = await api.post<Appointment>('/practitioner/appointments', { patient_email: v.email.trim(), motif_id: v.motif, start: v.start, mode });
-      setDone(fillText(a.booked, { when: slotSentence(r.start, lang), name: `${r.profile.first_name} ${r.profile.last_name}`.trim() }));
+      const r = await bookForPatient({
+        patient_email: v.email.trim(),
+        motif_id: v.motif,
+        start: v.start,
+        mode,
+      });
+      setDone(
+        fillText(a.booked, {
+          when: slotSentence(r.start, lang),
+          name: `${r.profile.first_name} ${r.profile.last_name}`.trim(),
+        }),
+      );
       setV((old) => ({ ...old, email: '', start: '' }));
       onDone();
     } catch (e) {
       // "No patient account has this email" belongs next to the email field.
-      if (e instanceof ApiError && e.code === 'patient_not_found') throw new ApiError(e.status, 'invalid_request', a.patientNotFound, 'patient_email');
+      if (e instanceof ApiError && e.code === 'patient_not_found')
+        throw new ApiError(e.status, 'invalid_request', a.patientNotFound, 'patient_email');
       throw e;
     }
   }
@@ -75,7 +103,13 @@ export function BookForPatient({ days, motifs, motifsError, onDone }: { days: Bo
             error={form.errors.patient_email}
           />
           {modes.length > 1 && (
-            <SelectField id={form.id('mode')} label={a.mode} value={mode} onValue={set('mode')} options={modes.map((m) => ({ value: m, label: t.modes[m] }))} />
+            <SelectField
+              id={form.id('mode')}
+              label={a.mode}
+              value={mode}
+              onValue={set('mode')}
+              options={modes.map((m) => ({ value: m, label: t.modes[m] }))}
+            />
           )}
           <SelectField
             id={form.id('motif_id')}
@@ -84,17 +118,30 @@ export function BookForPatient({ days, motifs, motifsError, onDone }: { days: Bo
             onValue={set('motif')}
             error={form.errors.motif_id}
             placeholder={a.choose}
-            options={choices.map((m) => ({ value: m.id, label: `${m.label} · ${m.duration_min} min · ${formatPrice(m.price_cents, lang)}` }))}
+            options={choices.map((m) => ({
+              value: m.id,
+              label: `${m.label} · ${m.duration_min} min · ${formatPrice(m.price_cents, lang)}`,
+            }))}
           />
           {openDays.length > 1 && (
-            <SelectField id={form.id('day')} label={a.day} value={day?.date ?? ''} onValue={set('day')} options={openDays.map((d) => ({ value: d.date, label: formatDayLong(d.date, lang) }))} />
+            <SelectField
+              id={form.id('day')}
+              label={a.day}
+              value={day?.date ?? ''}
+              onValue={set('day')}
+              options={openDays.map((d) => ({ value: d.date, label: formatDayLong(d.date, lang) }))}
+            />
           )}
           {slots.length === 0 ? (
             <p class="muted small">{a.noFree}</p>
           ) : (
             <SelectField
               id={form.id('start')}
-              label={openDays.length > 1 || !day ? a.start : `${a.start} — ${formatDayLong(day.date, lang)}`}
+              label={
+                openDays.length > 1 || !day
+                  ? a.start
+                  : `${a.start} — ${formatDayLong(day.date, lang)}`
+              }
               value={v.start}
               onValue={set('start')}
               error={form.errors.start}

@@ -5,9 +5,9 @@ import { SelectField, TextareaField, TextField } from '../forms/Field';
 import { ErrorSummary, StatusMessage, SubmitButton } from '../forms/Feedback';
 import { useForm, type Errors } from '../forms/useForm';
 import { useI18n } from '../../i18n';
-import { api } from '../../lib/api';
-import type { ExceptionKind, Mode } from '../../lib/directory';
-import { addDays, isDate, parseHHMM } from '../../lib/slots';
+import type { ExceptionKind, Mode } from '../../lib/directory/directory';
+import { addDays, isDate, parseHHMM } from '../../lib/booking/slots';
+import { addException } from '../../lib/practitioner/api';
 
 interface ChangeDraft {
   date: string;
@@ -23,11 +23,22 @@ export function ChangePanel({ defaultDate, onDone }: { defaultDate: string; onDo
   const a = t.agenda;
   const [kind, setKind] = useState<ExceptionKind>('block');
   const form = useForm('x-', (f) => (f === 'start' ? 'date' : f === 'end' ? 'end_time' : f));
-  const [v, setV] = useState<ChangeDraft>({ date: defaultDate, endDate: defaultDate, start: '', end: '', mode: 'video', note: '' });
+  const [v, setV] = useState<ChangeDraft>({
+    date: defaultDate,
+    endDate: defaultDate,
+    start: '',
+    end: '',
+    mode: 'video',
+    note: '',
+  });
   const [done, setDone] = useState<string | null>(null);
   const set = (k: keyof ChangeDraft) => (value: string) => {
     setDone(null);
-    setV((old) => ({ ...old, [k]: value, ...(k === 'date' && old.endDate < value ? { endDate: value } : {}) }));
+    setV((old) => ({
+      ...old,
+      [k]: value,
+      ...(k === 'date' && old.endDate < value ? { endDate: value } : {}),
+    }));
   };
 
   function check(): Errors {
@@ -35,7 +46,11 @@ export function ChangePanel({ defaultDate, onDone }: { defaultDate: string; onDo
     if (kind === 'absence')
       return {
         date: isDate(v.date) ? undefined : c.dateRequired,
-        end_date: !isDate(v.endDate) ? c.dateRequired : v.endDate < v.date ? c.endDateBefore : undefined,
+        end_date: !isDate(v.endDate)
+          ? c.dateRequired
+          : v.endDate < v.date
+            ? c.endDateBefore
+            : undefined,
         note: v.note.length > 200 ? c.noteTooLong : undefined,
       };
     const s = parseHHMM(v.start);
@@ -52,10 +67,14 @@ export function ChangePanel({ defaultDate, onDone }: { defaultDate: string; onDo
     const body: Record<string, string> =
       kind === 'absence'
         ? { kind, start: `${v.date}T00:00`, end: `${addDays(v.endDate, 1)}T00:00` }
-        : { kind, start: `${v.date}T${v.start}`, end: v.end === '00:00' ? `${addDays(v.date, 1)}T00:00` : `${v.date}T${v.end}` };
+        : {
+            kind,
+            start: `${v.date}T${v.start}`,
+            end: v.end === '00:00' ? `${addDays(v.date, 1)}T00:00` : `${v.date}T${v.end}`,
+          };
     if (kind === 'extra') body.mode = v.mode;
     if (v.note.trim()) body.note = v.note.trim();
-    await api.post('/practitioner/agenda/exceptions', body);
+    await addException(body);
     setDone(kind === 'absence' ? a.addedAbsence : kind === 'block' ? a.addedBlock : a.addedExtra);
     setV((old) => ({ ...old, start: '', end: '', note: '' }));
     onDone();
@@ -87,23 +106,82 @@ export function ChangePanel({ defaultDate, onDone }: { defaultDate: string; onDo
         <ErrorSummary message={form.summary} fields={form.fieldErrors} attempt={form.attempt} />
         {kind === 'absence' ? (
           <div class="field-row">
-            <TextField id={form.id('date')} label={a.startDate} type="date" value={v.date} onValue={set('date')} error={form.errors.date} />
-            <TextField id={form.id('end_date')} label={a.endDate} type="date" min={v.date} value={v.endDate} onValue={set('endDate')} error={form.errors.end_date} />
+            <TextField
+              id={form.id('date')}
+              label={a.startDate}
+              type="date"
+              value={v.date}
+              onValue={set('date')}
+              error={form.errors.date}
+            />
+            <TextField
+              id={form.id('end_date')}
+              label={a.endDate}
+              type="date"
+              min={v.date}
+              value={v.endDate}
+              onValue={set('endDate')}
+              error={form.errors.end_date}
+            />
           </div>
         ) : (
           <>
-            <TextField id={form.id('date')} label={a.date} type="date" value={v.date} onValue={set('date')} error={form.errors.date} />
+            <TextField
+              id={form.id('date')}
+              label={a.date}
+              type="date"
+              value={v.date}
+              onValue={set('date')}
+              error={form.errors.date}
+            />
             <div class="field-row">
-              <TextField id={form.id('start_time')} label={a.startTime} type="time" step={300} value={v.start} onValue={set('start')} error={form.errors.start_time} />
-              <TextField id={form.id('end_time')} label={a.endTime} type="time" step={300} value={v.end} onValue={set('end')} error={form.errors.end_time} />
+              <TextField
+                id={form.id('start_time')}
+                label={a.startTime}
+                type="time"
+                step={300}
+                value={v.start}
+                onValue={set('start')}
+                error={form.errors.start_time}
+              />
+              <TextField
+                id={form.id('end_time')}
+                label={a.endTime}
+                type="time"
+                step={300}
+                value={v.end}
+                onValue={set('end')}
+                error={form.errors.end_time}
+              />
             </div>
           </>
         )}
         {kind === 'extra' && (
-          <SelectField id={form.id('mode')} label={a.mode} value={v.mode} onValue={(m) => set('mode')(m)} options={(['video', 'in_person'] as const).map((m) => ({ value: m, label: t.modes[m] }))} />
+          <SelectField
+            id={form.id('mode')}
+            label={a.mode}
+            value={v.mode}
+            onValue={(m) => set('mode')(m)}
+            options={(['video', 'in_person'] as const).map((m) => ({
+              value: m,
+              label: t.modes[m],
+            }))}
+          />
         )}
-        <TextareaField id={form.id('note')} label={a.note} hint={a.noteHint} value={v.note} onValue={set('note')} error={form.errors.note} rows={2} maxLength={200} optional />
-        <SubmitButton busy={form.busy}>{kind === 'absence' ? a.saveAbsence : kind === 'block' ? a.saveBlock : a.saveExtra}</SubmitButton>
+        <TextareaField
+          id={form.id('note')}
+          label={a.note}
+          hint={a.noteHint}
+          value={v.note}
+          onValue={set('note')}
+          error={form.errors.note}
+          rows={2}
+          maxLength={200}
+          optional
+        />
+        <SubmitButton busy={form.busy}>
+          {kind === 'absence' ? a.saveAbsence : kind === 'block' ? a.saveBlock : a.saveExtra}
+        </SubmitButton>
         <StatusMessage message={done} />
       </form>
     </section>

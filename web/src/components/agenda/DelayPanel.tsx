@@ -4,13 +4,19 @@ import { SelectField } from '../forms/Field';
 import { StatusMessage, SubmitButton } from '../forms/Feedback';
 import { Icon } from '../Icon';
 import { useI18n } from '../../i18n';
-import { api } from '../../lib/api';
 import { errorText } from '../../lib/errors';
 import { fillText } from '../../lib/format';
+import { announceDelay } from '../../lib/practitioner/api';
 
 const DELAYS = [5, 10, 15, 20, 30, 45, 60, 90, 120];
 
-export function DelayPanel({ current, onChange }: { current: number; onChange: (minutes: number) => void }) {
+export function DelayPanel({
+  current,
+  onChange,
+}: {
+  current: number;
+  onChange: (minutes: number) => void;
+}) {
   const { t } = useI18n();
   const a = t.agenda;
   const [minutes, setMinutes] = useState('15');
@@ -24,7 +30,7 @@ export function DelayPanel({ current, onChange }: { current: number; onChange: (
     setError(null);
     setStatus(null);
     try {
-      const r = await api.post<{ minutes: number }>('/practitioner/agenda/delay', { minutes: value });
+      const r = await announceDelay(value);
       onChange(r.minutes);
       setStatus(r.minutes ? fillText(a.delayAnnounced, { minutes: r.minutes }) : a.delayCleared);
     } catch (e) {
@@ -35,7 +41,12 @@ export function DelayPanel({ current, onChange }: { current: number; onChange: (
   }
 
   return (
-    <section class={current ? 'card panel side-panel delay-panel is-late' : 'card panel side-panel delay-panel'} aria-labelledby="delay-panel-title">
+    <section
+      class={
+        current ? 'card panel side-panel delay-panel is-late' : 'card panel side-panel delay-panel'
+      }
+      aria-labelledby="delay-panel-title"
+    >
       <h2 id="delay-panel-title">{a.delayTitle}</h2>
       <p class={current ? 'delay-current' : 'muted'}>
         {current ? (
@@ -53,7 +64,14 @@ export function DelayPanel({ current, onChange }: { current: number; onChange: (
           void send(Number(minutes));
         }}
       >
-        <SelectField id="delay" label={a.delayLabel} hint={a.delayHint} value={minutes} onValue={setMinutes} options={DELAYS.map((n) => ({ value: String(n), label: fillText(a.delayOption, { n }) }))} />
+        <SelectField
+          id="delay"
+          label={a.delayLabel}
+          hint={a.delayHint}
+          value={minutes}
+          onValue={setMinutes}
+          options={DELAYS.map((n) => ({ value: String(n), label: fillText(a.delayOption, { n }) }))}
+        />
         {error && (
           <p class="field-error" role="alert">
             <Icon name="alert" />

@@ -1,10 +1,16 @@
 // The agenda's time grid (the week view on wide screens, and beside the day view).
 import { useMemo } from 'preact/hooks';
 import { useI18n } from '../../i18n';
-import type { BookedAgendaDay } from '../../lib/booking';
-import type { Mode } from '../../lib/directory';
+import type { BookedAgendaDay } from '../../lib/booking/booking';
+import type { Mode } from '../../lib/directory/directory';
 import { fillText } from '../../lib/format';
-import { formatClock, formatDayMonth, formatWeekdayShort, localDate, localMinutes } from '../../lib/slots';
+import {
+  formatClock,
+  formatDayMonth,
+  formatWeekdayShort,
+  localDate,
+  localMinutes,
+} from '../../lib/booking/slots';
 import { appointmentCount, freeCount, liveCount } from './agendaText';
 
 const PX_PER_MIN = 1; // 60 px per hour: a 20-minute slot is 20 px, enough for its time
@@ -32,7 +38,15 @@ function minutesOn(day: string, iso: string, isEnd: boolean): number {
  * slots, blocked time and appointments placed at their times. Visual only (aria-hidden): the
  * same facts are in the day headers' names and in the day view's lists.
  */
-export function TimeGrid({ days, today, onOpenDay }: { days: BookedAgendaDay[]; today: string; onOpenDay?: (d: string) => void }) {
+export function TimeGrid({
+  days,
+  today,
+  onOpenDay,
+}: {
+  days: BookedAgendaDay[];
+  today: string;
+  onOpenDay?: (d: string) => void;
+}) {
   const { t, lang } = useI18n();
   const a = t.agenda;
   const { startMin, endMin } = useMemo(() => {
@@ -50,15 +64,52 @@ export function TimeGrid({ days, today, onOpenDay }: { days: BookedAgendaDay[]; 
 
   function blocksOf(d: BookedAgendaDay): Block[] {
     const out: Block[] = [];
-    const add = (key: string, start: number, end: number, kind: Block['kind'], label: string, mode?: Mode | null) => {
+    const add = (
+      key: string,
+      start: number,
+      end: number,
+      kind: Block['kind'],
+      label: string,
+      mode?: Mode | null,
+    ) => {
       const s = Math.max(start, startMin);
       const e = Math.min(end === 0 ? 1440 : end, endMin);
       if (e <= s) return;
-      out.push({ key, top: (s - startMin) * PX_PER_MIN, height: (e - s) * PX_PER_MIN, kind, label, mode: mode ?? null });
+      out.push({
+        key,
+        top: (s - startMin) * PX_PER_MIN,
+        height: (e - s) * PX_PER_MIN,
+        kind,
+        label,
+        mode: mode ?? null,
+      });
     };
-    for (const r of d.open) add(`o${r.start}${r.mode}`, minutesOn(d.date, r.start, false), minutesOn(d.date, r.end, true), 'open', t.modes[r.mode], r.mode);
-    for (const s of d.free) add(`f${s.start}${s.mode}`, minutesOn(d.date, s.start, false), minutesOn(d.date, s.end, true), 'free', formatClock(s.start), s.mode);
-    for (const x of d.blocked) add(`b${x.id}`, minutesOn(d.date, x.start, false), minutesOn(d.date, x.end, true), x.kind, a.kinds[x.kind] + (x.note ? ` — ${x.note}` : ''));
+    for (const r of d.open)
+      add(
+        `o${r.start}${r.mode}`,
+        minutesOn(d.date, r.start, false),
+        minutesOn(d.date, r.end, true),
+        'open',
+        t.modes[r.mode],
+        r.mode,
+      );
+    for (const s of d.free)
+      add(
+        `f${s.start}${s.mode}`,
+        minutesOn(d.date, s.start, false),
+        minutesOn(d.date, s.end, true),
+        'free',
+        formatClock(s.start),
+        s.mode,
+      );
+    for (const x of d.blocked)
+      add(
+        `b${x.id}`,
+        minutesOn(d.date, x.start, false),
+        minutesOn(d.date, x.end, true),
+        x.kind,
+        a.kinds[x.kind] + (x.note ? ` — ${x.note}` : ''),
+      );
     // Cancelled and expired appointments no longer hold their time: not drawn.
     for (const x of d.appointments)
       if (x.status !== 'cancelled' && x.status !== 'expired')
@@ -67,7 +118,10 @@ export function TimeGrid({ days, today, onOpenDay }: { days: BookedAgendaDay[]; 
           minutesOn(d.date, x.start, false),
           minutesOn(d.date, x.end, true),
           x.status === 'pending_payment' ? 'appointment-pending' : 'appointment',
-          fillText(t.agendaBooking.inGrid, { time: formatClock(x.start), name: x.patient?.name ?? a.appointment }),
+          fillText(t.agendaBooking.inGrid, {
+            time: formatClock(x.start),
+            name: x.patient?.name ?? a.appointment,
+          }),
           x.mode,
         );
     return out;
@@ -116,7 +170,11 @@ export function TimeGrid({ days, today, onOpenDay }: { days: BookedAgendaDay[]; 
         {days.map((d) => (
           <div key={d.date} class={d.holiday ? 'ag-col is-holiday' : 'ag-col'}>
             {hours.map((h) => (
-              <span key={h} class="ag-line" style={{ top: `${(h * 60 - startMin) * PX_PER_MIN}px` }} />
+              <span
+                key={h}
+                class="ag-line"
+                style={{ top: `${(h * 60 - startMin) * PX_PER_MIN}px` }}
+              />
             ))}
             {blocksOf(d).map((b) => (
               <span

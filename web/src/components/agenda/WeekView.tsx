@@ -3,13 +3,21 @@
 import { StatusBadge } from '../booking/Bits';
 import { Icon } from '../Icon';
 import { useI18n } from '../../i18n';
-import type { BookedAgendaDay } from '../../lib/booking';
+import type { BookedAgendaDay } from '../../lib/booking/booking';
 import { fillText } from '../../lib/format';
-import { formatClock, formatDayLong, rangeSentence } from '../../lib/slots';
+import { formatClock, formatDayLong, rangeSentence } from '../../lib/booking/slots';
 import { appointmentCount, byStart, freeCount, liveCount } from './agendaText';
 import { TimeGrid } from './TimeGrid';
 
-export function WeekView({ days, today, onOpenDay }: { days: BookedAgendaDay[]; today: string; onOpenDay: (d: string) => void }) {
+export function WeekView({
+  days,
+  today,
+  onOpenDay,
+}: {
+  days: BookedAgendaDay[];
+  today: string;
+  onOpenDay: (d: string) => void;
+}) {
   return (
     <>
       <Legend />
@@ -35,7 +43,15 @@ function Legend() {
 }
 
 /** The week on a phone: one line per day (hours, free slots, unavailability). */
-function WeekList({ days, today, onOpenDay }: { days: BookedAgendaDay[]; today: string; onOpenDay: (d: string) => void }) {
+function WeekList({
+  days,
+  today,
+  onOpenDay,
+}: {
+  days: BookedAgendaDay[];
+  today: string;
+  onOpenDay: (d: string) => void;
+}) {
   const { t, lang } = useI18n();
   const a = t.agenda;
   return (
@@ -50,7 +66,11 @@ function WeekList({ days, today, onOpenDay }: { days: BookedAgendaDay[]; today: 
             </span>
           </button>
           <p class="muted small">
-            {d.open.length ? byStart(d.open).map((r) => `${rangeSentence(r.start, r.end, lang)} (${t.modes[r.mode]})`).join(', ') : a.closedDay}
+            {d.open.length
+              ? byStart(d.open)
+                  .map((r) => `${rangeSentence(r.start, r.end, lang)} (${t.modes[r.mode]})`)
+                  .join(', ')
+              : a.closedDay}
             {d.holiday ? ` · ${fillText(a.holiday, { name: d.holiday })}` : ''}
             {d.blocked.length ? ` · ${d.blocked.map((x) => a.kinds[x.kind]).join(', ')}` : ''}
           </p>
@@ -61,7 +81,13 @@ function WeekList({ days, today, onOpenDay }: { days: BookedAgendaDay[]; today: 
 }
 
 /** The week's appointments, day by day; a day's name opens its day view (to close or cancel). */
-function WeekAppointments({ days, onOpenDay }: { days: BookedAgendaDay[]; onOpenDay: (d: string) => void }) {
+function WeekAppointments({
+  days,
+  onOpenDay,
+}: {
+  days: BookedAgendaDay[];
+  onOpenDay: (d: string) => void;
+}) {
   const { t, lang } = useI18n();
   const a = t.agenda;
   const withAppointments = days.filter((d) => d.appointments.length > 0);
@@ -80,7 +106,13 @@ function WeekAppointments({ days, onOpenDay }: { days: BookedAgendaDay[]; onOpen
             </h4>
             <ul class="plain-list">
               {byStart(d.appointments).map((x) => (
-                <li key={x.id} class="week-appointment" data-testid="agenda-appointment" data-id={x.id} data-status={x.status}>
+                <li
+                  key={x.id}
+                  class="week-appointment"
+                  data-testid="agenda-appointment"
+                  data-id={x.id}
+                  data-status={x.status}
+                >
                   <span class="range-time">{formatClock(x.start)}</span>
                   <Icon name={x.mode === 'video' ? 'video' : 'user'} />
                   <span class="visually-hidden">{t.modes[x.mode]}</span>

@@ -2,17 +2,22 @@
 // kept in localStorage and offered back on the patient's home); signed in with another role,
 // the way to one's own area, since only patients book.
 import { useI18n } from '../../i18n';
-import { savePendingBooking } from '../../lib/booking';
-import type { PublicProfile } from '../../lib/directory';
+import { savePendingBooking } from '../../lib/booking/booking';
+import type { PublicProfile } from '../../lib/directory/directory';
 import { ROUTES } from '../../lib/routes';
-import { homeForRole, loginUrl } from '../../lib/session';
-import type { Me } from '../../lib/types';
+import { homeForRole, loginUrl } from '../../lib/account/session';
+import type { Me } from '../../lib/account/types';
 import { LoadState } from '../forms/Feedback';
 import { Icon } from '../Icon';
 import { useSession } from '../SessionProvider';
 import { StepTitle, type HeadingRef } from './StepParts';
 
-export function AccountStep({ headingRef, returnTo, p, start }: HeadingRef & { returnTo: string; p: PublicProfile; start: string }) {
+export function AccountStep({
+  headingRef,
+  returnTo,
+  p,
+  start,
+}: HeadingRef & { returnTo: string; p: PublicProfile; start: string }) {
   const { t } = useI18n();
   const s = t.booking.account;
   const { state } = useSession();
@@ -34,7 +39,18 @@ export function AccountStep({ headingRef, returnTo, p, start }: HeadingRef & { r
       </div>
       <p class="step-aside">
         {s.noAccount}{' '}
-        <a href={ROUTES.signup} onClick={() => savePendingBooking({ path: returnTo, practitionerName: p.name, start, savedAt: Date.now() })} data-testid="booking-signup">
+        <a
+          href={ROUTES.signup}
+          onClick={() =>
+            savePendingBooking({
+              path: returnTo,
+              practitionerName: p.name,
+              start,
+              savedAt: Date.now(),
+            })
+          }
+          data-testid="booking-signup"
+        >
           {s.signup}
         </a>
       </p>

@@ -4,12 +4,13 @@
 // real processor ("stripe") this demo has no card form: it says so plainly.
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { useI18n } from '../../i18n';
-import { api, ApiError } from '../../lib/api';
-import type { Appointment, PaymentsConfig } from '../../lib/booking';
+import { ApiError } from '../../lib/api';
+import type { Appointment } from '../../lib/booking/booking';
 import { errorText } from '../../lib/errors';
 import { LoadState, SubmitButton } from '../forms/Feedback';
 import { Icon } from '../Icon';
 import { useLoad } from '../useLoad';
+import { confirmWithCard, fetchPaymentsConfig } from '../../lib/booking/api';
 
 export function CardChooser({
   appointmentId,
@@ -29,27 +30,30 @@ export function CardChooser({
   const { t } = useI18n();
   const c = t.booking.card;
   const uid = useId();
-  const config = useLoad((signal) => api.get<PaymentsConfig>('/payments/config', { signal }), []);
+  const config = useLoad((signal) => fetchPaymentsConfig(signal), []);
   const [token, setToken] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<{ title: string; detail: string | null } | null>(null);
   const errorRef = useRef<HTMLDivElement>(null);
 
   const cards = config.data?.provider === 'sandbox' ? (config.data.test_cards ?? []) : [];
+  const firstCard = cards[0]?.token;
   useEffect(() => {
-    if (!token && cards[0]) setToken(cards[0].token);
-  }, [config.data]);
+    if (firstCard) setToken((chosen) => chosen || firstCard);
+  }, [firstCard]);
 
   async function confirm() {
     if (busy || !token) return;
     setBusy(true);
     setError(null);
     try {
-      const a = await api.post<Appointment>(`/appointments/${encodeURIComponent(appointmentId)}/confirm`, { payment_method: token });
+      const a = await confirmWithCard(appointmentId, token);
       onConfirmed(a);
     } catch (e) {
-      if (e instanceof ApiError && e.status === 409 && e.code === 'hold_expired' && onExpired) onExpired();
-      else if (e instanceof ApiError && e.status === 402) setError({ title: c.declined, detail: e.message || null });
+      if (e instanceof ApiError && e.status === 409 && e.code === 'hold_expired' && onExpired)
+        onExpired();
+      else if (e instanceof ApiError && e.status === 402)
+        setError({ title: c.declined, detail: e.message || null });
       else setError({ title: errorText(e, t.errors), detail: null });
     } finally {
       setBusy(false);
@@ -61,7 +65,12 @@ export function CardChooser({
   }, [error]);
 
   return (
-    <LoadState loading={config.loading && !config.data} error={config.data ? null : config.error && c.configFailed} onRetry={config.reload} lines={3}>
+    <LoadState
+      loading={config.loading && !config.data}
+      error={config.data ? null : config.error && c.configFailed}
+      onRetry={config.reload}
+      lines={3}
+    >
       {config.data?.provider === 'stripe' ? (
         <div class="notice notice-info" data-testid="card-unavailable">
           <Icon name="card" />
@@ -88,7 +97,14 @@ export function CardChooser({
           <fieldset class="choice-group" aria-describedby={error ? `${uid}-error` : undefined}>
             <legend class="field-label">{c.legend}</legend>
             {error && (
-              <div ref={errorRef} id={`${uid}-error`} class="notice notice-danger" role="alert" tabIndex={-1} data-testid="card-error">
+              <div
+                ref={errorRef}
+                id={`${uid}-error`}
+                class="notice notice-danger"
+                role="alert"
+                tabIndex={-1}
+                data-testid="card-error"
+              >
                 <Icon name="alert" />
                 <div>
                   <p class="notice-title">{error.title}</p>

@@ -2,7 +2,7 @@
 // (the countdown). When the window has passed, or the booking no longer waits for a card
 // (a reload after it was confirmed or cancelled elsewhere), the step says so.
 import { useI18n } from '../../i18n';
-import { formatAmount, holdIsLater, type Appointment } from '../../lib/booking';
+import { formatAmount, holdIsLater, type Appointment } from '../../lib/booking/booking';
 import { fillText } from '../../lib/format';
 import { practitionerPath } from '../../lib/routes';
 import { CardChooser } from './CardChooser';
@@ -33,7 +33,12 @@ export function CardStep({
         <StepTitle headingRef={headingRef}>{c.expiredTitle}</StepTitle>
         <p>{c.expiredBody}</p>
         <div class="step-actions">
-          <button type="button" class="btn btn-primary btn-large" onClick={onRetry} data-testid="booking-retry">
+          <button
+            type="button"
+            class="btn btn-primary btn-large"
+            onClick={onRetry}
+            data-testid="booking-retry"
+          >
             {c.retry}
           </button>
         </div>

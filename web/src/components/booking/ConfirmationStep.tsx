@@ -1,22 +1,32 @@
 // The last step: the booking is confirmed. The time, the facts, what happens with the card,
 // the confirmation email, the .ics file and the way to "Mes rendez-vous".
 import { useI18n } from '../../i18n';
-import { formatAmount, type Appointment } from '../../lib/booking';
+import { formatAmount, type Appointment } from '../../lib/booking/booking';
 import { fillText } from '../../lib/format';
 import { ROUTES } from '../../lib/routes';
-import { slotSentence } from '../../lib/slots';
+import { slotSentence } from '../../lib/booking/slots';
 import { shouldNameZone, useZoneName } from '../Directory';
 import { Icon } from '../Icon';
 import { MotifName } from '../MotifName';
 import { Facts, ModeLabel } from './Bits';
 import { StepTitle, type HeadingRef } from './StepParts';
+import { calendarUrl } from '../../lib/booking/api';
 
-export function ConfirmationStep({ headingRef, a, timezone }: HeadingRef & { a: Appointment; timezone: string }) {
+export function ConfirmationStep({
+  headingRef,
+  a,
+  timezone,
+}: HeadingRef & { a: Appointment; timezone: string }) {
   const { t, lang } = useI18n();
   const d = t.booking.done;
   const zoneName = useZoneName();
   const amount = formatAmount(a.payment.amount_cents || a.price_cents, lang);
-  const payment = a.payment.state === 'held' ? fillText(d.hold, { amount }) : a.payment.state === 'card_required' ? d.cardRequired : fillText(d.saved, { amount });
+  const payment =
+    a.payment.state === 'held'
+      ? fillText(d.hold, { amount })
+      : a.payment.state === 'card_required'
+        ? d.cardRequired
+        : fillText(d.saved, { amount });
   return (
     <div class="confirmation" data-testid="booking-confirmed">
       <p class="confirmation-icon" aria-hidden="true">
@@ -24,10 +34,15 @@ export function ConfirmationStep({ headingRef, a, timezone }: HeadingRef & { a: 
       </p>
       <StepTitle headingRef={headingRef}>{d.title}</StepTitle>
       <p class="confirmation-when">{slotSentence(a.start, lang)}</p>
-      {shouldNameZone(timezone) && <p class="muted small">{fillText(t.booking.zoneNote, { zone: zoneName(timezone) })}</p>}
+      {shouldNameZone(timezone) && (
+        <p class="muted small">{fillText(t.booking.zoneNote, { zone: zoneName(timezone) })}</p>
+      )}
       <Facts
         items={[
-          { label: d.practitioner, value: `${a.practitioner.name} · ${a.practitioner.specialty_label}` },
+          {
+            label: d.practitioner,
+            value: `${a.practitioner.name} · ${a.practitioner.specialty_label}`,
+          },
           { label: d.patient, value: `${a.profile.first_name} ${a.profile.last_name}` },
           { label: d.motif, value: <MotifName motif={a.motif} /> },
           { label: d.mode, value: <ModeLabel mode={a.mode} /> },
@@ -42,7 +57,12 @@ export function ConfirmationStep({ headingRef, a, timezone }: HeadingRef & { a: 
         <span>{d.sent}</span>
       </p>
       <div class="step-actions">
-        <a class="btn btn-secondary" href={`/api/v1/appointments/${encodeURIComponent(a.id)}/calendar.ics`} download="rendez-vous.ics" data-testid="booking-ics">
+        <a
+          class="btn btn-secondary"
+          href={calendarUrl(a.id)}
+          download="rendez-vous.ics"
+          data-testid="booking-ics"
+        >
           <Icon name="download" />
           {d.ics}
         </a>

@@ -3,9 +3,10 @@
 // says when two minutes remain, and `onExpire` runs once at zero.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useI18n } from '../../i18n';
-import { formatCountdown, secondsLeft } from '../../lib/booking';
+import { formatCountdown, secondsLeft } from '../../lib/booking/booking';
 import { fillText } from '../../lib/format';
 import { Icon } from '../Icon';
+import { useLatest } from '../useLatest';
 
 /** Seconds left before `expiresAt`, updated every second; null without a deadline. */
 export function useSecondsLeft(expiresAt: string | null | undefined): number | null {
@@ -19,17 +20,26 @@ export function useSecondsLeft(expiresAt: string | null | undefined): number | n
   return left;
 }
 
-export function Countdown({ expiresAt, onExpire, template }: { expiresAt: string; onExpire?: () => void; template?: string }) {
+export function Countdown({
+  expiresAt,
+  onExpire,
+  template,
+}: {
+  expiresAt: string;
+  onExpire?: () => void;
+  template?: string;
+}) {
   const { t } = useI18n();
   const c = t.booking.card;
   const left = useSecondsLeft(expiresAt);
   const fired = useRef(false);
+  const expire = useLatest(onExpire);
   useEffect(() => {
     if (left === 0 && !fired.current) {
       fired.current = true;
-      onExpire?.();
+      expire.current?.();
     }
-  }, [left]);
+  }, [left, expire]);
   if (left === null) return null;
   const urgent = left <= 120;
   return (

@@ -1,16 +1,27 @@
 // "Questions d'urgence": a symptom of an emergency stops the booking (EmergencyStop): the 15,
 // the 112 and the 114, and no way to book.
 import { useI18n } from '../../i18n';
-import { EMERGENCY } from '../../lib/booking';
+import { EMERGENCY } from '../../lib/booking/booking';
 import { ROUTES } from '../../lib/routes';
 import { Icon } from '../Icon';
 import { PageIntro } from '../Page';
 import { BackButton, StepTitle, type HeadingRef } from './StepParts';
 
-export function EmergencyStep({ headingRef, onBack, onYes, onNo }: HeadingRef & { onBack: () => void; onYes: () => void; onNo: () => void }) {
+export function EmergencyStep({
+  headingRef,
+  onBack,
+  onYes,
+  onNo,
+}: HeadingRef & { onBack: () => void; onYes: () => void; onNo: () => void }) {
   const { t } = useI18n();
   const s = t.booking.emergency;
-  const symptoms = [s.symptoms.chest, s.symptoms.breathing, s.symptoms.pain, s.symptoms.fainting, s.symptoms.stroke];
+  const symptoms = [
+    s.symptoms.chest,
+    s.symptoms.breathing,
+    s.symptoms.pain,
+    s.symptoms.fainting,
+    s.symptoms.stroke,
+  ];
   return (
     <>
       <StepTitle headingRef={headingRef}>{s.title}</StepTitle>
@@ -24,10 +35,20 @@ export function EmergencyStep({ headingRef, onBack, onYes, onNo }: HeadingRef & 
         ))}
       </ul>
       <div class="emergency-answers" role="group" aria-labelledby="step-title">
-        <button type="button" class="btn btn-secondary btn-large answer-yes" onClick={onYes} data-testid="emergency-yes">
+        <button
+          type="button"
+          class="btn btn-secondary btn-large answer-yes"
+          onClick={onYes}
+          data-testid="emergency-yes"
+        >
           {s.yes}
         </button>
-        <button type="button" class="btn btn-secondary btn-large" onClick={onNo} data-testid="emergency-no">
+        <button
+          type="button"
+          class="btn btn-secondary btn-large"
+          onClick={onNo}
+          data-testid="emergency-no"
+        >
           {s.no}
         </button>
       </div>

@@ -4,9 +4,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useI18n } from '../../i18n';
 import type { ApiError } from '../../lib/api';
-import { createAttemptKeys, formatAmount, type Appointment } from '../../lib/booking';
-import { bookAppointment, fetchEstimate } from '../../lib/bookingApi';
-import type { Mode, PublicProfile, Slot } from '../../lib/directory';
+import { createAttemptKeys, formatAmount, type Appointment } from '../../lib/booking/booking';
+import { bookAppointment, fetchEstimate } from '../../lib/booking/api';
+import type { Mode, PublicProfile, Slot } from '../../lib/directory/directory';
 import { errorText } from '../../lib/errors';
 import { fillText } from '../../lib/format';
 import { practitionerPath } from '../../lib/routes';
@@ -49,7 +49,14 @@ export function EstimateStep({
 }) {
   const { t, lang } = useI18n();
   const s = t.booking.estimate;
-  const estimate = useLoad((signal) => fetchEstimate({ practitioner_id: p.id, motif_id: motifId, profile_id: profileId, mode }, signal), [p.id, motifId, profileId, mode, lang]);
+  const estimate = useLoad(
+    (signal) =>
+      fetchEstimate(
+        { practitioner_id: p.id, motif_id: motifId, profile_id: profileId, mode },
+        signal,
+      ),
+    [p.id, motifId, profileId, mode, lang],
+  );
   const slow = useSlow(estimate.loading);
   const [busy, setBusy] = useState(false);
   const [taken, setTaken] = useState<Taken>(null);
@@ -65,7 +72,13 @@ export function EstimateStep({
     if (busy) return;
     setBusy(true);
     setError(null);
-    const body = { practitioner_id: p.id, motif_id: motifId, start: at, profile_id: profileId, mode };
+    const body = {
+      practitioner_id: p.id,
+      motif_id: motifId,
+      start: at,
+      profile_id: profileId,
+      mode,
+    };
     try {
       const r = await bookAppointment(body, keys.keyFor(body), lang, onSessionError);
       if (r.ok) {
@@ -132,11 +145,18 @@ export function EstimateStep({
       <p class="no-charge">
         <Icon name="shield" />
         <span>
-          <strong>{s.noCharge}</strong> {fillText(s.holdAmount, { amount: formatAmount(price, lang) })}
+          <strong>{s.noCharge}</strong>{' '}
+          {fillText(s.holdAmount, { amount: formatAmount(price, lang) })}
         </span>
       </p>
       {taken && (
-        <div ref={alertRef} class="notice notice-warning slot-notice" role="alert" tabIndex={-1} data-testid="slot-taken">
+        <div
+          ref={alertRef}
+          class="notice notice-warning slot-notice"
+          role="alert"
+          tabIndex={-1}
+          data-testid="slot-taken"
+        >
           <Icon name="clock" />
           <div>
             <p class="notice-title">{t.booking.taken.title}</p>
@@ -157,7 +177,13 @@ export function EstimateStep({
         </div>
       )}
       {error && (
-        <div ref={alertRef} class="notice notice-danger" role="alert" tabIndex={-1} data-testid="booking-error">
+        <div
+          ref={alertRef}
+          class="notice notice-danger"
+          role="alert"
+          tabIndex={-1}
+          data-testid="booking-error"
+        >
           <Icon name="alert" />
           <div>
             <p>{error}</p>
@@ -170,7 +196,13 @@ export function EstimateStep({
       <div class="step-actions">
         <BackButton onClick={onBack} />
         {!taken && (
-          <button type="button" class={`btn btn-primary btn-large${busy ? ' is-busy' : ''}`} aria-disabled={busy ? true : undefined} onClick={() => void book(start)} data-testid="booking-book">
+          <button
+            type="button"
+            class={`btn btn-primary btn-large${busy ? ' is-busy' : ''}`}
+            aria-disabled={busy ? true : undefined}
+            onClick={() => void book(start)}
+            data-testid="booking-book"
+          >
             {busy ? s.booking : s.book}
           </button>
         )}

@@ -3,11 +3,17 @@
 // (GET …/slots of that day), and if it no longer fits, that day's times for this motif are offered.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useI18n } from '../../i18n';
-import { fetchDaySlots } from '../../lib/bookingApi';
-import { formatPrice, motifsFor, type Mode, type PublicProfile, type Slot } from '../../lib/directory';
+import { fetchDaySlots } from '../../lib/booking/api';
+import {
+  formatPrice,
+  motifsFor,
+  type Mode,
+  type PublicProfile,
+  type Slot,
+} from '../../lib/directory/directory';
 import { fillText } from '../../lib/format';
 import { practitionerPath } from '../../lib/routes';
-import { localDate } from '../../lib/slots';
+import { localDate } from '../../lib/booking/slots';
 import { Icon } from '../Icon';
 import { MotifName } from '../MotifName';
 import { SlotChoices } from './SlotChoices';
@@ -89,12 +95,25 @@ export function MotifStep({
           {motifs.map((m) => (
             <li key={m.id}>
               <label class="choice" for={`motif-${m.id}`}>
-                <input id={`motif-${m.id}`} type="radio" name="motif" value={m.id} checked={value === m.id} onChange={() => onChange(m.id)} data-testid={`motif-${m.id}`} />
+                <input
+                  id={`motif-${m.id}`}
+                  type="radio"
+                  name="motif"
+                  value={m.id}
+                  checked={value === m.id}
+                  onChange={() => onChange(m.id)}
+                  data-testid={`motif-${m.id}`}
+                />
                 <span class="choice-text">
                   <span class="choice-title">
                     <MotifName motif={m} />
                   </span>
-                  <span class="choice-detail">{fillText(s.option, { duration: m.duration_min, price: formatPrice(m.price_cents, lang) })}</span>
+                  <span class="choice-detail">
+                    {fillText(s.option, {
+                      duration: m.duration_min,
+                      price: formatPrice(m.price_cents, lang),
+                    })}
+                  </span>
                 </span>
               </label>
             </li>
@@ -121,7 +140,12 @@ export function MotifStep({
       )}
       <div class="step-actions">
         <BackButton onClick={onBack} />
-        <button type="submit" class="btn btn-primary btn-large" aria-disabled={!value || checking ? true : undefined} data-testid="booking-continue">
+        <button
+          type="submit"
+          class="btn btn-primary btn-large"
+          aria-disabled={!value || checking ? true : undefined}
+          data-testid="booking-continue"
+        >
           {t.booking.continue}
         </button>
       </div>

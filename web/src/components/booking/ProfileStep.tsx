@@ -2,12 +2,18 @@
 // and the way to add a relative.
 import { useI18n } from '../../i18n';
 import { ROUTES } from '../../lib/routes';
-import { fullName } from '../../lib/session';
-import type { Me } from '../../lib/types';
+import { fullName } from '../../lib/account/session';
+import type { Me } from '../../lib/account/types';
 import { Icon } from '../Icon';
 import { StepTitle, type HeadingRef } from './StepParts';
 
-export function ProfileStep({ headingRef, me, value, onChange, onNext }: HeadingRef & { me: Me; value: string; onChange: (id: string) => void; onNext: () => void }) {
+export function ProfileStep({
+  headingRef,
+  me,
+  value,
+  onChange,
+  onNext,
+}: HeadingRef & { me: Me; value: string; onChange: (id: string) => void; onNext: () => void }) {
   const { t } = useI18n();
   const s = t.booking.profile;
   return (
@@ -27,10 +33,20 @@ export function ProfileStep({ headingRef, me, value, onChange, onNext }: Heading
           {me.profiles.map((pr) => (
             <li key={pr.id}>
               <label class="choice" for={`profile-${pr.id}`}>
-                <input id={`profile-${pr.id}`} type="radio" name="profile" value={pr.id} checked={value === pr.id} onChange={() => onChange(pr.id)} data-testid={`profile-${pr.id}`} />
+                <input
+                  id={`profile-${pr.id}`}
+                  type="radio"
+                  name="profile"
+                  value={pr.id}
+                  checked={value === pr.id}
+                  onChange={() => onChange(pr.id)}
+                  data-testid={`profile-${pr.id}`}
+                />
                 <span class="choice-text">
                   <span class="choice-title">{fullName(pr)}</span>
-                  <span class="choice-detail">{pr.is_holder ? t.profiles.you : t.profiles.relationship[pr.relationship]}</span>
+                  <span class="choice-detail">
+                    {pr.is_holder ? t.profiles.you : t.profiles.relationship[pr.relationship]}
+                  </span>
                 </span>
               </label>
             </li>

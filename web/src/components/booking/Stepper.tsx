@@ -4,7 +4,15 @@ import { useI18n } from '../../i18n';
 import { fillText } from '../../lib/format';
 import { Icon } from '../Icon';
 
-export const STEPS = ['account', 'profile', 'motif', 'emergency', 'estimate', 'card', 'done'] as const;
+export const STEPS = [
+  'account',
+  'profile',
+  'motif',
+  'emergency',
+  'estimate',
+  'card',
+  'done',
+] as const;
 export type Step = (typeof STEPS)[number];
 
 export function Stepper({ current }: { current: Step }) {
@@ -13,10 +21,16 @@ export function Stepper({ current }: { current: Step }) {
   const index = STEPS.indexOf(current);
   return (
     <div class="stepper">
-      <p class="stepper-text">{fillText(b.progress, { n: index + 1, total: STEPS.length, step: b.steps[current] })}</p>
+      <p class="stepper-text">
+        {fillText(b.progress, { n: index + 1, total: STEPS.length, step: b.steps[current] })}
+      </p>
       <ol class="stepper-list" aria-label={b.progressLabel}>
         {STEPS.map((s, i) => (
-          <li key={s} class={i < index ? 'is-done' : i === index ? 'is-current' : undefined} aria-current={i === index ? 'step' : undefined}>
+          <li
+            key={s}
+            class={i < index ? 'is-done' : i === index ? 'is-current' : undefined}
+            aria-current={i === index ? 'step' : undefined}
+          >
             <span class="stepper-dot" aria-hidden="true">
               {i < index ? <Icon name="check" /> : i + 1}
             </span>

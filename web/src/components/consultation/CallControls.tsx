@@ -3,10 +3,18 @@
 // consultation" for the practitioner. Labels say what the button does now.
 import type { ComponentChildren } from 'preact';
 import { useI18n } from '../../i18n';
-import type { LocalMedia, LocalMediaState } from '../../lib/media';
+import type { LocalMedia, LocalMediaState } from '../../lib/consultation/media';
 import { Icon } from '../Icon';
 
-export function CallControls({ media, state, children }: { media: LocalMedia; state: LocalMediaState; children?: ComponentChildren }) {
+export function CallControls({
+  media,
+  state,
+  children,
+}: {
+  media: LocalMedia;
+  state: LocalMediaState;
+  children?: ComponentChildren;
+}) {
   const { t } = useI18n();
   const c = t.call;
   return (
@@ -34,7 +42,12 @@ export function CallControls({ media, state, children }: { media: LocalMedia; st
         {state.cameraOn && !state.videoSuppressed ? c.cameraOff : c.cameraOn}
       </button>
       {state.canSwitch && state.hasVideo && (
-        <button type="button" class="btn call-button" onClick={() => void media.switchCamera()} data-testid="switch-camera">
+        <button
+          type="button"
+          class="btn call-button"
+          onClick={() => void media.switchCamera()}
+          data-testid="switch-camera"
+        >
           <Icon name="cameraSwitch" />
           {c.switchCamera}
         </button>

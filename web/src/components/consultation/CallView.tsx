@@ -5,11 +5,12 @@
 import type { ComponentChildren, Ref } from 'preact';
 import { useState } from 'preact/hooks';
 import { useI18n } from '../../i18n';
-import type { CallManager, CallSnapshot, RemotePeer } from '../../lib/call';
-import type { ChatMessage, ConsultationView, Participant } from '../../lib/consultation';
-import { DEFAULT_FILE_TYPES, type SharedFile } from '../../lib/files';
+import type { CallManager, CallSnapshot, RemotePeer } from '../../lib/consultation/call';
+import type { ConsultationView, Participant } from '../../lib/consultation/consultation';
+import type { ChatMessage } from '../../lib/consultation/chat';
+import { DEFAULT_FILE_TYPES, type SharedFile } from '../../lib/consultation/files';
 import { fillText } from '../../lib/format';
-import type { LocalMedia, LocalMediaState } from '../../lib/media';
+import type { LocalMedia, LocalMediaState } from '../../lib/consultation/media';
 import { ROUTES } from '../../lib/routes';
 import { Icon } from '../Icon';
 import { CallControls } from './CallControls';
@@ -48,12 +49,28 @@ export function CallView(p: CallViewProps) {
   const other = practitioner ? patientName(p.view) : p.view.practitioner.name;
   const connected = peers.some((x) => x.connectionState === 'connected');
   const muted = p.mediaState.hasAudio && !p.mediaState.micOn;
-  const placeholder = p.admitted && !practitioner ? fillText(t.room.status.admitted, { name: other }) : peers.length ? fillText(c.connecting, { name: other }) : c.alone;
+  const placeholder =
+    p.admitted && !practitioner
+      ? fillText(t.room.status.admitted, { name: other })
+      : peers.length
+        ? fillText(c.connecting, { name: other })
+        : c.alone;
   // Each tile's name: the participant's, with "(proche)" or "(interprète)" for a guest.
   const tileName = (x: RemotePeer): string => {
     const who = p.participants.find((q) => q.id === x.id);
-    const name = x.name || who?.name || (x.role === 'practitioner' ? p.view.practitioner.name : x.role === 'patient' ? patientName(p.view) : '') || (peers.length === 1 ? other : '') || c.someone;
-    return x.role === 'guest' ? fillText(c.nameKind, { name, kind: t.room.guests.kinds[who?.kind ?? 'guest'] }) : name;
+    const name =
+      x.name ||
+      who?.name ||
+      (x.role === 'practitioner'
+        ? p.view.practitioner.name
+        : x.role === 'patient'
+          ? patientName(p.view)
+          : '') ||
+      (peers.length === 1 ? other : '') ||
+      c.someone;
+    return x.role === 'guest'
+      ? fillText(c.nameKind, { name, kind: t.room.guests.kinds[who?.kind ?? 'guest'] })
+      : name;
   };
 
   return (
@@ -71,7 +88,12 @@ export function CallView(p: CallViewProps) {
               {placeholder}
             </p>
           )}
-          <SelfView stream={p.mediaState.stream} mirrored={p.mediaState.facing === 'user'} cameraOn={p.media.sendingVideo} small />
+          <SelfView
+            stream={p.mediaState.stream}
+            mirrored={p.mediaState.facing === 'user'}
+            cameraOn={p.media.sendingVideo}
+            small
+          />
           <QualityIndicator level={p.snapshot.level} quality={p.snapshot.quality} />
         </div>
         {soundBlocked && (
@@ -94,7 +116,11 @@ export function CallView(p: CallViewProps) {
           <div class="notice notice-warning call-notice" role="alert" data-testid="audio-only">
             <Icon name="videoOff" />
             <span>{c.audioOnly}</span>
-            <button type="button" class="btn btn-secondary" onClick={() => p.manager?.restoreVideo()}>
+            <button
+              type="button"
+              class="btn btn-secondary"
+              onClick={() => p.manager?.restoreVideo()}
+            >
               {c.videoBack}
             </button>
           </div>
@@ -113,7 +139,10 @@ export function CallView(p: CallViewProps) {
         <MediaNotice state={p.mediaState} />
         <CallControls media={p.media} state={p.mediaState}>
           {!practitioner && (
-            <a class="btn btn-secondary call-button" href={guest ? ROUTES.home : ROUTES.myAppointments}>
+            <a
+              class="btn btn-secondary call-button"
+              href={guest ? ROUTES.home : ROUTES.myAppointments}
+            >
               <Icon name="exit" />
               {c.leave}
             </a>
@@ -133,12 +162,29 @@ export function CallView(p: CallViewProps) {
   );
 }
 
-function RemoteTile({ peer, name, onSoundBlocked }: { peer: RemotePeer; name: string; onSoundBlocked: (b: boolean) => void }) {
+function RemoteTile({
+  peer,
+  name,
+  onSoundBlocked,
+}: {
+  peer: RemotePeer;
+  name: string;
+  onSoundBlocked: (b: boolean) => void;
+}) {
   const { t } = useI18n();
   const broken = peer.connectionState === 'disconnected' || peer.connectionState === 'failed';
   return (
-    <figure class="remote-tile" data-state={peer.connectionState} data-role={peer.role ?? undefined}>
-      <RemoteVideo stream={peer.stream} participant={peer.id} label={fillText(t.call.remoteVideo, { name })} onSoundBlocked={onSoundBlocked} />
+    <figure
+      class="remote-tile"
+      data-state={peer.connectionState}
+      data-role={peer.role ?? undefined}
+    >
+      <RemoteVideo
+        stream={peer.stream}
+        participant={peer.id}
+        label={fillText(t.call.remoteVideo, { name })}
+        onSoundBlocked={onSoundBlocked}
+      />
       <figcaption class="tile-name">{name}</figcaption>
       {broken && (
         <p class="tile-note" role="status">

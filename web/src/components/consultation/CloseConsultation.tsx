@@ -3,8 +3,8 @@
 // tells every participant `closed`; the page shows its end screen on either.
 import { useState } from 'preact/hooks';
 import { useI18n } from '../../i18n';
-import { amountInput, formatAmount, parseAmount } from '../../lib/booking';
-import { closeConsultation } from '../../lib/consultation';
+import { amountInput, formatAmount, parseAmount } from '../../lib/booking/booking';
+import { closeConsultation } from '../../lib/consultation/consultation';
 import { fillText } from '../../lib/format';
 import { TextField } from '../forms/Field';
 import { ErrorSummary } from '../forms/Feedback';
@@ -36,7 +36,13 @@ export function CloseConsultation({
 
   if (!open)
     return (
-      <button ref={opener} type="button" class="btn btn-danger call-button" onClick={() => setOpen(true)} data-testid="close-consultation">
+      <button
+        ref={opener}
+        type="button"
+        class="btn btn-danger call-button"
+        onClick={() => setOpen(true)}
+        data-testid="close-consultation"
+      >
         <Icon name="check" />
         {c.open}
       </button>
@@ -52,7 +58,14 @@ export function CloseConsultation({
         void form.submit(
           () => {
             const cents = parseAmount(amount);
-            return { amount_cents: cents === null ? t.agendaBooking.amountInvalid : cents > priceCents ? fillText(t.agendaBooking.amountTooHigh, { max }) : undefined };
+            return {
+              amount_cents:
+                cents === null
+                  ? t.agendaBooking.amountInvalid
+                  : cents > priceCents
+                    ? fillText(t.agendaBooking.amountTooHigh, { max })
+                    : undefined,
+            };
           },
           async () => {
             const cents = parseAmount(amount) ?? 0;

@@ -4,12 +4,21 @@
 // updates from `presence`, and a full room (four people) answers `room_full`.
 import { useEffect, useState } from 'preact/hooks';
 import { useI18n } from '../../i18n';
-import { waitingGuests, type Participant } from '../../lib/consultation';
+import { waitingGuests, type Participant } from '../../lib/consultation/consultation';
 import { fillText } from '../../lib/format';
 import { Icon } from '../Icon';
 import type { RoomState } from './useRoom';
+import { useLatest } from '../useLatest';
 
-export function GuestQueue({ participants, error, onAdmit }: { participants: Participant[]; error: RoomState['error']; onAdmit: (id: string) => boolean }) {
+export function GuestQueue({
+  participants,
+  error,
+  onAdmit,
+}: {
+  participants: Participant[];
+  error: RoomState['error'];
+  onAdmit: (id: string) => boolean;
+}) {
   const { t } = useI18n();
   const g = t.room.guests;
   const waiting = waitingGuests(participants);
@@ -18,22 +27,25 @@ export function GuestQueue({ participants, error, onAdmit }: { participants: Par
 
   // Done when they are no longer waiting; a refusal comes back as an error.
   const ids = waiting.map((p) => p.id).join(' ');
+  const latest = useLatest({ busy, errors: t.room.errors });
   useEffect(() => {
-    if (busy && !waiting.some((p) => p.id === busy)) setBusy(null);
+    const waitingIds = ids.split(' ');
+    setBusy((b) => (b && !waitingIds.includes(b) ? null : b));
   }, [ids]);
   useEffect(() => {
+    const { busy, errors } = latest.current;
     if (!error || !busy) return;
     setBusy(null);
-    setFailed(error.code === 'room_full' ? t.room.errors.roomFull : t.room.errors.generic);
-  }, [error]);
+    setFailed(error.code === 'room_full' ? errors.roomFull : errors.generic);
+  }, [error, latest]);
   useEffect(() => {
     if (!busy) return undefined;
     const timer = setTimeout(() => {
       setBusy(null);
-      setFailed(t.room.errors.generic);
+      setFailed(latest.current.errors.generic);
     }, 10_000);
     return () => clearTimeout(timer);
-  }, [busy]);
+  }, [busy, latest]);
 
   return (
     <div class="guest-queue" aria-live="polite">

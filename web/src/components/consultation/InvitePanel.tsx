@@ -4,7 +4,7 @@
 // state and "Retirer". Two invitations at most: four people in the call.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useI18n } from '../../i18n';
-import type { GuestKind } from '../../lib/consultation';
+import type { GuestKind } from '../../lib/consultation/consultation';
 import { errorText } from '../../lib/errors';
 import { fillText } from '../../lib/format';
 import {
@@ -17,16 +17,23 @@ import {
   listInvitations,
   revokeInvitation,
   type Invitation,
-} from '../../lib/invitations';
+} from '../../lib/consultation/invitations';
 import { SelectField, TextField } from '../forms/Field';
 import { Icon } from '../Icon';
 import { useInlinePanel } from './useInlinePanel';
+import { useLatest } from '../useLatest';
 
 /**
  * `guestsInRoom`: the names of the guests present, as one string; when it changes (a guest used
  * their link and came in, or left), the list is read again so that it says "utilisé" at once.
  */
-export function InvitePanel({ consultation, guestsInRoom = '' }: { consultation: string; guestsInRoom?: string }) {
+export function InvitePanel({
+  consultation,
+  guestsInRoom = '',
+}: {
+  consultation: string;
+  guestsInRoom?: string;
+}) {
   const { t } = useI18n();
   const v = t.invite;
   const { open, setOpen, title, opener } = useInlinePanel();
@@ -55,16 +62,24 @@ export function InvitePanel({ consultation, guestsInRoom = '' }: { consultation:
     if (created) linkTitle.current?.focus();
   }, [created]);
 
+  // Read again on opening, and when the consultation or the guests in the room change.
+  const load = useLatest(reload);
   useEffect(() => {
     if (!open) return undefined;
     const ctl = new AbortController();
-    void reload(ctl.signal);
+    void load.current(ctl.signal);
     return () => ctl.abort();
-  }, [open, consultation, guestsInRoom]);
+  }, [open, consultation, guestsInRoom, load]);
 
   if (!open)
     return (
-      <button ref={opener} type="button" class="btn btn-secondary invite-open" onClick={() => setOpen(true)} data-testid="invite-open">
+      <button
+        ref={opener}
+        type="button"
+        class="btn btn-secondary invite-open"
+        onClick={() => setOpen(true)}
+        data-testid="invite-open"
+      >
         <Icon name="users" />
         {v.open}
       </button>
@@ -77,7 +92,9 @@ export function InvitePanel({ consultation, guestsInRoom = '' }: { consultation:
     setCopied(null);
     try {
       const inv = await createInvitation(consultation, kind, name);
-      setCreated({ url: absoluteUrl(inv.url ?? `/invitation/${inv.token ?? ''}`, location.origin) });
+      setCreated({
+        url: absoluteUrl(inv.url ?? `/invitation/${inv.token ?? ''}`, location.origin),
+      });
       setName('');
       setList((l) => [...(l ?? []).filter((x) => x.id !== inv.id), inv]);
       void reload();
@@ -119,7 +136,11 @@ export function InvitePanel({ consultation, guestsInRoom = '' }: { consultation:
   const now = Date.now();
   const full = list !== null && !canInvite(list);
   return (
-    <section class="inline-panel invite-panel" aria-labelledby="invite-title" data-testid="invite-panel">
+    <section
+      class="inline-panel invite-panel"
+      aria-labelledby="invite-title"
+      data-testid="invite-panel"
+    >
       <h2 id="invite-title" ref={title} tabIndex={-1}>
         {v.title}
       </h2>
@@ -136,7 +157,12 @@ export function InvitePanel({ consultation, guestsInRoom = '' }: { consultation:
               {created.url}
             </code>
           </p>
-          <button type="button" class="btn btn-primary" onClick={() => void copy(created.url)} data-testid="invite-copy">
+          <button
+            type="button"
+            class="btn btn-primary"
+            onClick={() => void copy(created.url)}
+            data-testid="invite-copy"
+          >
             <Icon name="copy" />
             {v.copy}
           </button>
@@ -178,8 +204,23 @@ export function InvitePanel({ consultation, guestsInRoom = '' }: { consultation:
             ]}
             data-testid="invite-kind"
           />
-          <TextField id="invite-name" label={v.name} hint={v.nameHint} optional value={name} onValue={setName} maxLength={GUEST_NAME_MAX} autoComplete="off" data-testid="invite-name" />
-          <button type="submit" class={`btn btn-primary${busy ? ' is-busy' : ''}`} aria-disabled={busy ? true : undefined} data-testid="invite-create">
+          <TextField
+            id="invite-name"
+            label={v.name}
+            hint={v.nameHint}
+            optional
+            value={name}
+            onValue={setName}
+            maxLength={GUEST_NAME_MAX}
+            autoComplete="off"
+            data-testid="invite-name"
+          />
+          <button
+            type="submit"
+            class={`btn btn-primary${busy ? ' is-busy' : ''}`}
+            aria-disabled={busy ? true : undefined}
+            data-testid="invite-create"
+          >
             <Icon name="plus" />
             {busy ? v.creating : v.create}
           </button>
@@ -195,14 +236,29 @@ export function InvitePanel({ consultation, guestsInRoom = '' }: { consultation:
             const state = invitationStatus(inv, now);
             const who = inv.name || inv.guest_name || v.kinds[inv.kind];
             const statusText =
-              state === 'claimed' ? (inv.guest_name ? fillText(v.status.claimed, { name: inv.guest_name }) : v.status.claimedNoName) : v.status[state];
+              state === 'claimed'
+                ? inv.guest_name
+                  ? fillText(v.status.claimed, { name: inv.guest_name })
+                  : v.status.claimedNoName
+                : v.status[state];
             return (
-              <li key={inv.id} class="invite-item" data-testid="invite-item" data-id={inv.id} data-state={state}>
+              <li
+                key={inv.id}
+                class="invite-item"
+                data-testid="invite-item"
+                data-id={inv.id}
+                data-state={state}
+              >
                 <span class="invite-who">
                   <strong>{who}</strong> — {v.kinds[inv.kind]}
                   <span class="invite-state">{statusText}</span>
                 </span>
-                <button type="button" class="btn btn-quiet" onClick={() => void revoke(inv)} data-testid="invite-revoke">
+                <button
+                  type="button"
+                  class="btn btn-quiet"
+                  onClick={() => void revoke(inv)}
+                  data-testid="invite-revoke"
+                >
                   <Icon name="trash" />
                   {v.revoke}
                   <span class="visually-hidden"> — {who}</span>

@@ -4,21 +4,21 @@
 // any time). It enables itself at the right minute, without a reload.
 import { useEffect, useState } from 'preact/hooks';
 import { useI18n } from '../../i18n';
-import { joinWindow, opensAt, precallPath } from '../../lib/consultation';
+import { joinWindow, opensAt, precallPath } from '../../lib/consultation/consultation';
 import { fillText } from '../../lib/format';
-import { parseInstant, spokenTime } from '../../lib/slots';
+import { parseInstant, spokenTime } from '../../lib/booking/slots';
 import { Icon } from '../Icon';
 
 /** Re-renders at each of `instants` (ms) as it passes. */
 function useNowPassing(instants: number[]): number {
   const [now, setNow] = useState(Date.now());
+  const next = instants.filter((t) => t > now).sort((a, b) => a - b)[0];
   useEffect(() => {
-    const next = instants.filter((t) => t > now).sort((a, b) => a - b)[0];
     if (next === undefined) return undefined;
     // Timers cannot wait more than ~24 days; a day at a time is plenty.
     const timer = setTimeout(() => setNow(Date.now()), Math.min(next - now + 50, 86_400_000));
     return () => clearTimeout(timer);
-  }, [now, ...instants]);
+  }, [now, next]);
   return now;
 }
 
@@ -30,7 +30,17 @@ function openingTime(start: string, lang: 'fr' | 'en'): string {
   return spokenTime(Math.floor(m / 60), m % 60, lang);
 }
 
-export function JoinConsultation({ id, start, end, when }: { id: string; start: string; end: string; when: string }) {
+export function JoinConsultation({
+  id,
+  start,
+  end,
+  when,
+}: {
+  id: string;
+  start: string;
+  end: string;
+  when: string;
+}) {
   const { t, lang } = useI18n();
   const j = t.join;
   const now = useNowPassing([opensAt(start), Date.parse(end)]);
@@ -47,7 +57,13 @@ export function JoinConsultation({ id, start, end, when }: { id: string; start: 
         </a>
       ) : (
         <>
-          <button type="button" class="btn btn-primary" disabled aria-describedby={noteId} data-testid="join-consultation">
+          <button
+            type="button"
+            class="btn btn-primary"
+            disabled
+            aria-describedby={noteId}
+            data-testid="join-consultation"
+          >
             <Icon name="video" />
             {j.join}
           </button>

@@ -5,14 +5,21 @@
 import type { Ref } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { useI18n } from '../../i18n';
-import { isLate, minutesSince, precallPath, type ConsultationStatus, type ConsultationView } from '../../lib/consultation';
+import {
+  isLate,
+  minutesSince,
+  precallPath,
+  type ConsultationStatus,
+  type ConsultationView,
+} from '../../lib/consultation/consultation';
 import { fillText } from '../../lib/format';
-import type { LocalMedia, LocalMediaState } from '../../lib/media';
+import type { LocalMedia, LocalMediaState } from '../../lib/consultation/media';
 import { Icon } from '../Icon';
 import { CallControls } from './CallControls';
 import { MediaNotice } from './MediaNotice';
 import type { RoomState } from './useRoom';
 import { SelfView } from './Video';
+import { useLatest } from '../useLatest';
 
 interface Common {
   view: ConsultationView;
@@ -36,7 +43,11 @@ export function PatientLobby({ view, room, status, media, mediaState, now, title
         {r.lobbyTitle}
       </h2>
       <ul class="lobby-facts" aria-live="polite">
-        <li class={online ? 'is-online' : 'is-offline'} data-testid="practitioner-presence" data-online={String(online)}>
+        <li
+          class={online ? 'is-online' : 'is-offline'}
+          data-testid="practitioner-presence"
+          data-online={String(online)}
+        >
           <Icon name="circle" class="presence-dot" />
           {fillText(online ? r.practitionerOnline : r.practitionerOffline, { name })}
         </li>
@@ -55,7 +66,11 @@ export function PatientLobby({ view, room, status, media, mediaState, now, title
       )}
       <p class="lobby-tips">{r.waitingTips}</p>
       <MediaNotice state={mediaState} />
-      <SelfView stream={mediaState.stream} mirrored={mediaState.facing === 'user'} cameraOn={media.sendingVideo} />
+      <SelfView
+        stream={mediaState.stream}
+        mirrored={mediaState.facing === 'user'}
+        cameraOn={media.sendingVideo}
+      />
       <CallControls media={media} state={mediaState} />
       <p>
         <a class="link-arrow" href={precallPath(view.id, location.search)}>
@@ -68,7 +83,13 @@ export function PatientLobby({ view, room, status, media, mediaState, now, title
 }
 
 /** A guest before the practitioner lets them in: what happens next, and their own picture. */
-export function GuestLobby({ view, room, media, mediaState, titleRef }: Pick<Common, 'view' | 'room' | 'media' | 'mediaState' | 'titleRef'>) {
+export function GuestLobby({
+  view,
+  room,
+  media,
+  mediaState,
+  titleRef,
+}: Pick<Common, 'view' | 'room' | 'media' | 'mediaState' | 'titleRef'>) {
   const { t } = useI18n();
   const r = t.room;
   const name = view.practitioner.name;
@@ -84,14 +105,22 @@ export function GuestLobby({ view, room, media, mediaState, titleRef }: Pick<Com
       </p>
       {name && (
         <ul class="lobby-facts" aria-live="polite">
-          <li class={online ? 'is-online' : 'is-offline'} data-testid="practitioner-presence" data-online={String(online)}>
+          <li
+            class={online ? 'is-online' : 'is-offline'}
+            data-testid="practitioner-presence"
+            data-online={String(online)}
+          >
             <Icon name="circle" class="presence-dot" />
             {fillText(online ? r.practitionerOnline : r.practitionerOffline, { name })}
           </li>
         </ul>
       )}
       <MediaNotice state={mediaState} />
-      <SelfView stream={mediaState.stream} mirrored={mediaState.facing === 'user'} cameraOn={media.sendingVideo} />
+      <SelfView
+        stream={mediaState.stream}
+        mirrored={mediaState.facing === 'user'}
+        cameraOn={media.sendingVideo}
+      />
       <CallControls media={media} state={mediaState} />
     </section>
   );
@@ -125,20 +154,23 @@ export function StaffLobby({
   useEffect(() => {
     if (!waiting) setBusy(false);
   }, [waiting]);
+  const latest = useLatest({ busy, errors: r.errors });
+  const roomError = room.error;
   useEffect(() => {
-    if (room.error && busy) {
+    const { busy, errors } = latest.current;
+    if (roomError && busy) {
       setBusy(false);
-      setFailed(room.error.code === 'forbidden' ? r.errors.forbidden : r.errors.generic);
+      setFailed(roomError.code === 'forbidden' ? errors.forbidden : errors.generic);
     }
-  }, [room.error]);
+  }, [roomError, latest]);
   useEffect(() => {
     if (!busy) return undefined;
     const timer = setTimeout(() => {
       setBusy(false);
-      setFailed(r.errors.generic);
+      setFailed(latest.current.errors.generic);
     }, 10_000);
     return () => clearTimeout(timer);
-  }, [busy]);
+  }, [busy, latest]);
 
   return (
     <section class="room-lobby" aria-labelledby="lobby-title">
@@ -148,8 +180,12 @@ export function StaffLobby({
       <p class="lobby-patient">
         <Icon name="user" />
         <span>
-          {waiting ? fillText(r.status.staffWaiting, { name: patientName(view) }) : r.status.staffScheduled}
-          {waiting && minutes !== null && <> {minutes < 1 ? r.waitingJustNow : fillText(r.waitingSince, { n: minutes })}</>}
+          {waiting
+            ? fillText(r.status.staffWaiting, { name: patientName(view) })
+            : r.status.staffScheduled}
+          {waiting && minutes !== null && (
+            <> {minutes < 1 ? r.waitingJustNow : fillText(r.waitingSince, { n: minutes })}</>
+          )}
         </span>
       </p>
       {practitioner && waiting && (
@@ -179,7 +215,11 @@ export function StaffLobby({
       {practitioner && (
         <>
           <MediaNotice state={mediaState} />
-          <SelfView stream={mediaState.stream} mirrored={mediaState.facing === 'user'} cameraOn={media.sendingVideo} />
+          <SelfView
+            stream={mediaState.stream}
+            mirrored={mediaState.facing === 'user'}
+            cameraOn={media.sendingVideo}
+          />
           <CallControls media={media} state={mediaState} />
         </>
       )}

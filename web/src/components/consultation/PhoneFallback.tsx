@@ -6,7 +6,12 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useI18n } from '../../i18n';
-import { PHONE_CAUSES, switchToPhone, type PhoneCause, type PhoneFallback as Phone } from '../../lib/consultation';
+import {
+  PHONE_CAUSES,
+  switchToPhone,
+  type PhoneCause,
+  type PhoneFallback as Phone,
+} from '../../lib/consultation/consultation';
 import { errorText } from '../../lib/errors';
 import { formatPhone } from '../../lib/validate';
 import { SelectField, TextField } from '../forms/Field';
@@ -26,13 +31,22 @@ export function PhoneNotice({ phone, guest }: { phone: Phone | null; guest: bool
 }
 
 /** Switched: the patient's number to dial, large, and the closing at hand. */
-export function PhoneActive({ patientPhone, focus, close }: { patientPhone: string | null; focus: boolean; close: ComponentChildren }) {
+export function PhoneActive({
+  patientPhone,
+  focus,
+  close,
+}: {
+  patientPhone: string | null;
+  focus: boolean;
+  close: ComponentChildren;
+}) {
   const { t } = useI18n();
   const p = t.phone;
   const title = useRef<HTMLHeadingElement>(null);
+  const focusOnMount = useRef(focus);
   // Just switched from this page: straight to the number to call.
   useEffect(() => {
-    if (focus) title.current?.focus();
+    if (focusOnMount.current) title.current?.focus();
   }, []);
   return (
     <section class="phone-done" aria-labelledby="phone-done-title" data-testid="phone-active">
@@ -41,7 +55,11 @@ export function PhoneActive({ patientPhone, focus, close }: { patientPhone: stri
         {p.done}
       </h2>
       {patientPhone ? (
-        <a class="phone-number" href={`tel:${patientPhone.replace(/[^\d+]/g, '')}`} data-testid="patient-phone">
+        <a
+          class="phone-number"
+          href={`tel:${patientPhone.replace(/[^\d+]/g, '')}`}
+          data-testid="patient-phone"
+        >
           <span class="visually-hidden">{p.callPatient} </span>
           {formatPhone(patientPhone)}
         </a>
@@ -58,7 +76,13 @@ export function PhoneActive({ patientPhone, focus, close }: { patientPhone: stri
 }
 
 /** "Passer au téléphone": why, then the switch (POST /consultations/{id}/phone). */
-export function PhoneSwitch({ id, onSwitched }: { id: string; onSwitched: (p: Phone, number: string | null) => void }) {
+export function PhoneSwitch({
+  id,
+  onSwitched,
+}: {
+  id: string;
+  onSwitched: (p: Phone, number: string | null) => void;
+}) {
   const { t } = useI18n();
   const p = t.phone;
   const { open, setOpen, title, opener } = useInlinePanel();
@@ -69,7 +93,13 @@ export function PhoneSwitch({ id, onSwitched }: { id: string; onSwitched: (p: Ph
 
   if (!open)
     return (
-      <button ref={opener} type="button" class="btn btn-secondary phone-open" onClick={() => setOpen(true)} data-testid="phone-fallback">
+      <button
+        ref={opener}
+        type="button"
+        class="btn btn-secondary phone-open"
+        onClick={() => setOpen(true)}
+        data-testid="phone-fallback"
+      >
         <Icon name="phone" />
         {p.open}
       </button>
@@ -106,7 +136,16 @@ export function PhoneSwitch({ id, onSwitched }: { id: string; onSwitched: (p: Ph
         options={PHONE_CAUSES.map((c) => ({ value: c, label: p.causes[c] }))}
         data-testid="phone-cause"
       />
-      <TextField id="phone-note" label={p.note} optional value={note} onValue={setNote} maxLength={500} autoComplete="off" data-testid="phone-note" />
+      <TextField
+        id="phone-note"
+        label={p.note}
+        optional
+        value={note}
+        onValue={setNote}
+        maxLength={500}
+        autoComplete="off"
+        data-testid="phone-note"
+      />
       {error && (
         <p class="notice notice-danger" role="alert">
           <Icon name="alert" />
@@ -114,7 +153,12 @@ export function PhoneSwitch({ id, onSwitched }: { id: string; onSwitched: (p: Ph
         </p>
       )}
       <div class="card-actions">
-        <button type="submit" class={`btn btn-primary${busy ? ' is-busy' : ''}`} aria-disabled={busy ? true : undefined} data-testid="phone-confirm">
+        <button
+          type="submit"
+          class={`btn btn-primary${busy ? ' is-busy' : ''}`}
+          aria-disabled={busy ? true : undefined}
+          data-testid="phone-confirm"
+        >
           <Icon name="phone" />
           {p.confirm}
         </button>

@@ -4,8 +4,8 @@
 // room). Nothing is sent to anyone: the picture and sound stay in the browser.
 import { useRef, useState } from 'preact/hooks';
 import { useI18n } from '../../i18n';
-import type { LocalMediaState } from '../../lib/media';
-import { verdictOf, type DeviceResults, type Verdict } from '../../lib/precall';
+import type { LocalMediaState } from '../../lib/consultation/media';
+import { verdictOf, type DeviceResults, type Verdict } from '../../lib/consultation/precall';
 import { Icon, type IconName } from '../Icon';
 import { MediaNotice } from './MediaNotice';
 import { NetworkLines, useNetworkCheck } from './PrecallNetwork';
@@ -41,7 +41,11 @@ export function PrecallRun({ enter, onRetry }: { enter: PrecallEnter; onRetry: (
   const [speaker, setSpeaker] = useState<'yes' | 'no' | null>(null);
   const network = useNetworkCheck();
 
-  const devices: DeviceResults = { camera: cameraResult(state), mic: micResult(state, mic), speaker };
+  const devices: DeviceResults = {
+    camera: cameraResult(state),
+    mic: micResult(state, mic),
+    speaker,
+  };
   const ready = devices.camera !== null && devices.mic !== null && network !== null;
   const { verdict, advice } = verdictOf(devices, network);
 
@@ -66,7 +70,11 @@ export function PrecallRun({ enter, onRetry }: { enter: PrecallEnter; onRetry: (
               {p.camera.title}
             </h3>
             <SelfView stream={state.stream} mirrored cameraOn={state.hasVideo} />
-            {devices.camera === 'ok' ? <Result ok text={p.camera.ok} /> : <MediaNotice state={state} />}
+            {devices.camera === 'ok' ? (
+              <Result ok text={p.camera.ok} />
+            ) : (
+              <MediaNotice state={state} />
+            )}
           </article>
 
           <article class="card precall-step" aria-labelledby="step-mic">
@@ -79,7 +87,15 @@ export function PrecallRun({ enter, onRetry }: { enter: PrecallEnter; onRetry: (
                 <label for="mic-level" class="field-label">
                   {p.mic.level}
                 </label>
-                <meter id="mic-level" class="mic-meter" min={0} max={1} low={0.05} value={mic.level} data-testid="mic-level" />
+                <meter
+                  id="mic-level"
+                  class="mic-meter"
+                  min={0}
+                  max={1}
+                  low={0.05}
+                  value={mic.level}
+                  data-testid="mic-level"
+                />
                 <p class="field-hint">{p.mic.speak}</p>
               </>
             )}
@@ -100,7 +116,13 @@ export function PrecallRun({ enter, onRetry }: { enter: PrecallEnter; onRetry: (
               <Icon name="volume" />
               {p.speaker.title}
             </h3>
-            <button type="button" class="btn btn-secondary" onClick={play} disabled={!ctx} data-testid="speaker-play">
+            <button
+              type="button"
+              class="btn btn-secondary"
+              onClick={play}
+              disabled={!ctx}
+              data-testid="speaker-play"
+            >
               <Icon name="volume" />
               {played ? p.speaker.playAgain : p.speaker.play}
             </button>
@@ -110,10 +132,22 @@ export function PrecallRun({ enter, onRetry }: { enter: PrecallEnter; onRetry: (
                   {p.speaker.question}
                 </p>
                 <div class="card-actions">
-                  <button type="button" class="btn btn-secondary" aria-pressed={speaker === 'yes'} onClick={() => setSpeaker('yes')} data-testid="speaker-yes">
+                  <button
+                    type="button"
+                    class="btn btn-secondary"
+                    aria-pressed={speaker === 'yes'}
+                    onClick={() => setSpeaker('yes')}
+                    data-testid="speaker-yes"
+                  >
                     {p.speaker.yes}
                   </button>
-                  <button type="button" class="btn btn-secondary" aria-pressed={speaker === 'no'} onClick={() => setSpeaker('no')} data-testid="speaker-no">
+                  <button
+                    type="button"
+                    class="btn btn-secondary"
+                    aria-pressed={speaker === 'no'}
+                    onClick={() => setSpeaker('no')}
+                    data-testid="speaker-no"
+                  >
                     {p.speaker.no}
                   </button>
                 </div>
@@ -121,7 +155,12 @@ export function PrecallRun({ enter, onRetry }: { enter: PrecallEnter; onRetry: (
             ) : (
               <p class="field-hint">{p.speaker.notAsked}</p>
             )}
-            {speaker && <Result ok={speaker === 'yes'} text={speaker === 'yes' ? p.speaker.heard : p.speaker.notHeard} />}
+            {speaker && (
+              <Result
+                ok={speaker === 'yes'}
+                text={speaker === 'yes' ? p.speaker.heard : p.speaker.notHeard}
+              />
+            )}
           </article>
 
           <article class="card precall-step" aria-labelledby="step-network">
@@ -134,7 +173,12 @@ export function PrecallRun({ enter, onRetry }: { enter: PrecallEnter; onRetry: (
         </div>
       </section>
 
-      <section class={`precall-verdict verdict-${ready ? verdict : 'pending'}`} aria-labelledby="verdict-title" data-testid="precall-verdict" data-verdict={ready ? verdict : 'pending'}>
+      <section
+        class={`precall-verdict verdict-${ready ? verdict : 'pending'}`}
+        aria-labelledby="verdict-title"
+        data-testid="precall-verdict"
+        data-verdict={ready ? verdict : 'pending'}
+      >
         <div role="status">
           <h2 id="verdict-title">
             {ready && <Icon name={VERDICT_ICON[verdict]} />}
@@ -159,7 +203,12 @@ export function PrecallRun({ enter, onRetry }: { enter: PrecallEnter; onRetry: (
               <Icon name="arrowRight" />
             </a>
           ) : (
-            <button type="button" class="btn btn-primary btn-large" onClick={enter.onEnter} data-testid="precall-enter">
+            <button
+              type="button"
+              class="btn btn-primary btn-large"
+              onClick={enter.onEnter}
+              data-testid="precall-enter"
+            >
               {p.enter}
               <Icon name="arrowRight" />
             </button>

@@ -4,9 +4,15 @@
 // answered (an estimate of the real link), otherwise directly (what the device can push).
 import { useEffect, useState } from 'preact/hooks';
 import { useI18n } from '../../i18n';
-import { iceServers } from '../../lib/consultation';
+import { iceServers } from '../../lib/consultation/consultation';
 import { fillText } from '../../lib/format';
-import { gatherCandidates, loopbackThroughput, measureRtt, serverKinds, type NetworkResults } from '../../lib/precall';
+import {
+  gatherCandidates,
+  loopbackThroughput,
+  measureRtt,
+  serverKinds,
+  type NetworkResults,
+} from '../../lib/consultation/precall';
 import { Icon } from '../Icon';
 
 export function useNetworkCheck(): NetworkResults | null {
@@ -24,11 +30,21 @@ export function useNetworkCheck(): NetworkResults | null {
       const rttMs = await measureRtt(5);
       if (rttMs === null) server = false;
       if (!server) {
-        if (!cancelled) setResult({ server: false, rttMs, stun: null, turn: null, throughputMbps: null, throughputVia: null });
+        if (!cancelled)
+          setResult({
+            server: false,
+            rttMs,
+            stun: null,
+            turn: null,
+            throughputMbps: null,
+            throughputVia: null,
+          });
         return;
       }
       const kinds = serverKinds(servers);
-      const found = servers.length ? await gatherCandidates(servers).catch(() => ({ srflx: false, relay: false })) : { srflx: false, relay: false };
+      const found = servers.length
+        ? await gatherCandidates(servers).catch(() => ({ srflx: false, relay: false }))
+        : { srflx: false, relay: false };
       const turn = kinds.turn ? found.relay : null;
       const mbps = cancelled ? null : await loopbackThroughput(servers, turn === true);
       if (cancelled) return;
@@ -51,15 +67,28 @@ export function useNetworkCheck(): NetworkResults | null {
 export function NetworkLines({ result }: { result: NetworkResults | null }) {
   const { t, lang } = useI18n();
   const n = t.precall.network;
-  const number = new Intl.NumberFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { maximumFractionDigits: 1 });
+  const number = new Intl.NumberFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', {
+    maximumFractionDigits: 1,
+  });
   if (!result) return <p class="precall-line is-pending">{n.checking}</p>;
   const lines: Array<{ ok: boolean; text: string }> = [];
-  lines.push(result.server && result.rttMs !== null ? { ok: result.rttMs <= 400, text: fillText(n.server, { ms: result.rttMs }) } : { ok: false, text: n.serverFail });
-  if (result.stun !== null) lines.push({ ok: result.stun, text: result.stun ? n.direct : n.directFail });
-  if (result.turn !== null) lines.push({ ok: result.turn, text: result.turn ? n.relay : n.relayFail });
+  lines.push(
+    result.server && result.rttMs !== null
+      ? { ok: result.rttMs <= 400, text: fillText(n.server, { ms: result.rttMs }) }
+      : { ok: false, text: n.serverFail },
+  );
+  if (result.stun !== null)
+    lines.push({ ok: result.stun, text: result.stun ? n.direct : n.directFail });
+  if (result.turn !== null)
+    lines.push({ ok: result.turn, text: result.turn ? n.relay : n.relayFail });
   if (result.throughputMbps !== null) {
     const local = result.throughputVia === 'local';
-    lines.push({ ok: result.throughputMbps >= (local ? 2 : 1), text: fillText(local ? n.throughputLocal : n.throughput, { n: number.format(result.throughputMbps) }) });
+    lines.push({
+      ok: result.throughputMbps >= (local ? 2 : 1),
+      text: fillText(local ? n.throughputLocal : n.throughput, {
+        n: number.format(result.throughputMbps),
+      }),
+    });
   }
   return (
     <ul class="precall-lines">

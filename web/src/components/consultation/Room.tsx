@@ -7,12 +7,19 @@
 // the telephone (the practitioner's button, the patient's notice), invitations (patient and
 // practitioner), and the practitioner's side panel (the patient's file, shared files, private
 // notes). The room's life comes over the WebSocket (useRoom), the call's connections from
-// lib/call.ts.
+// lib/consultation/call.ts.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useI18n } from '../../i18n';
-import { fetchPanel, inCall, joinWindow, type ConsultationStatus, type ConsultationView, type Panel, type PhoneFallback as Phone } from '../../lib/consultation';
+import {
+  inCall,
+  joinWindow,
+  type ConsultationStatus,
+  type ConsultationView,
+  type PhoneFallback as Phone,
+} from '../../lib/consultation/consultation';
+import { fetchPanel, type Panel } from '../../lib/consultation/panel';
 import { fillText } from '../../lib/format';
-import { formatClock, parseInstant, spokenTime } from '../../lib/slots';
+import { formatClock, parseInstant, spokenTime } from '../../lib/booking/slots';
 import { Icon } from '../Icon';
 import { useFocusOnChange } from '../useFocus';
 import { useLoad } from '../useLoad';
@@ -26,6 +33,7 @@ import { PhoneActive, PhoneNotice, PhoneSwitch } from './PhoneFallback';
 import { SidePanel } from './SidePanel';
 import { useCall, useLocalMedia } from './useMedia';
 import { selfInCall, useRoom, type RoomState } from './useRoom';
+import { useLatest } from '../useLatest';
 
 /** The browser's clock, ticking every 15 s: minutes of waiting, the late notice. */
 function useNow(everyMs = 15_000): number {
@@ -49,7 +57,8 @@ export function Room({ view }: { view: ConsultationView }) {
   const practitioner = view.role === 'practitioner';
   const room = useRoom(view.id, Date.parse(view.opens_at), !over && charged === null);
   const s = room.state;
-  const status: ConsultationStatus = s.closed || charged !== null || over ? 'completed' : (s.status ?? view.status);
+  const status: ConsultationStatus =
+    s.closed || charged !== null || over ? 'completed' : (s.status ?? view.status);
   const takesPart = inCall(view.role) && status !== 'completed';
   // A guest is in the room but not in the call until the practitioner lets them in.
   const admitted = selfInCall(s, view.role);
@@ -62,24 +71,31 @@ export function Room({ view }: { view: ConsultationView }) {
   });
 
   // The practitioner's panel: the patient's file, and their number for the phone.
-  const panel = useLoad<Panel | null>((signal) => (practitioner ? fetchPanel(view.id, signal) : noPanel()), [view.id, practitioner]);
+  const panel = useLoad<Panel | null>(
+    (signal) => (practitioner ? fetchPanel(view.id, signal) : noPanel()),
+    [view.id, practitioner],
+  );
   const [switched, setSwitched] = useState<{ phone: Phone; number: string | null } | null>(null);
-  const phone = s.phone ?? switched?.phone ?? view.phone_fallback ?? panel.data?.phone_fallback ?? null;
+  const phone =
+    s.phone ?? switched?.phone ?? view.phone_fallback ?? panel.data?.phone_fallback ?? null;
   const patientPhone = switched?.number ?? panel.data?.patient.phone ?? null;
 
   // The end: release the camera and micro at once (the light goes off). The connections go
   // with the call manager, which useCall closes when we no longer take part.
+  const completed = status === 'completed';
+  const mediaNow = useLatest(media);
   useEffect(() => {
-    if (status === 'completed') media.stop();
-  }, [status === 'completed']);
+    if (completed) mediaNow.current.stop();
+  }, [completed, mediaNow]);
 
   // Switched to the telephone: micro and camera off here, or the phone call would echo
   // through the computer. Either can be turned back on.
+  const onPhone = phone !== null;
   useEffect(() => {
-    if (!phone) return;
-    media.setMic(false);
-    media.setCamera(false);
-  }, [phone !== null]);
+    if (!onPhone) return;
+    mediaNow.current.setMic(false);
+    mediaNow.current.setCamera(false);
+  }, [onPhone, mediaNow]);
 
   // Our participant ids, past and present (a reconnection gives a new one): our chat lines.
   const mine = useRef(new Set<string>());
@@ -92,7 +108,12 @@ export function Room({ view }: { view: ConsultationView }) {
     else setWaitingSince(null);
   }, [status]);
 
-  const screen: Screen = status === 'completed' ? 'end' : status === 'in_call' && inCall(view.role) && admitted ? 'call' : 'lobby';
+  const screen: Screen =
+    status === 'completed'
+      ? 'end'
+      : status === 'in_call' && inCall(view.role) && admitted
+        ? 'call'
+        : 'lobby';
   const title = useRef<HTMLHeadingElement>(null);
   useFocusOnChange(title, screen);
   const flushNotes = useRef<(() => Promise<void>) | null>(null);
@@ -101,24 +122,50 @@ export function Room({ view }: { view: ConsultationView }) {
   const files = s.chat.flatMap((m) => (m.file ? [m.file] : []));
 
   const close = (
-    <CloseConsultation id={view.id} priceCents={view.price_cents} noCard={view.payment.state === 'card_required'} onClosed={setCharged} beforeClose={() => flushNotes.current?.() ?? Promise.resolve()} />
+    <CloseConsultation
+      id={view.id}
+      priceCents={view.price_cents}
+      noCard={view.payment.state === 'card_required'}
+      onClosed={setCharged}
+      beforeClose={() => flushNotes.current?.() ?? Promise.resolve()}
+    />
   );
 
   return (
     <>
-      <RoomStatus view={view} room={s} status={status} now={now} admitted={admitted} phone={phone !== null} callConnected={snapshot.peers.some((p) => p.connectionState === 'connected')} />
+      <RoomStatus
+        view={view}
+        room={s}
+        status={status}
+        now={now}
+        admitted={admitted}
+        phone={phone !== null}
+        callConnected={snapshot.peers.some((p) => p.connectionState === 'connected')}
+      />
       {s.connection === 'waiting' && s.phase === 'joined' && screen !== 'end' && (
         <p class="notice notice-warning" role="alert">
           <Icon name="reconnect" />
           <span>{t.room.connectionLost}</span>
         </p>
       )}
-      {!practitioner && view.role !== 'assistant' && screen !== 'end' && <PhoneNotice phone={phone} guest={view.role === 'guest'} />}
+      {!practitioner && view.role !== 'assistant' && screen !== 'end' && (
+        <PhoneNotice phone={phone} guest={view.role === 'guest'} />
+      )}
       {practitioner && phone && screen !== 'end' && (
         // In the waiting room there is no call view to end from: the phone call can.
-        <PhoneActive patientPhone={patientPhone} focus={switched !== null} close={screen === 'lobby' ? close : null} />
+        <PhoneActive
+          patientPhone={patientPhone}
+          focus={switched !== null}
+          close={screen === 'lobby' ? close : null}
+        />
       )}
-      {practitioner && screen !== 'end' && <GuestQueue participants={s.participants} error={s.error} onAdmit={(id) => room.send({ type: 'admit', participant: id })} />}
+      {practitioner && screen !== 'end' && (
+        <GuestQueue
+          participants={s.participants}
+          error={s.error}
+          onAdmit={(id) => room.send({ type: 'admit', participant: id })}
+        />
+      )}
       <div class={withPanel ? 'room-layout has-panel' : 'room-layout'}>
         <div class="room-main">
           {screen === 'end' ? (
@@ -140,9 +187,23 @@ export function Room({ view }: { view: ConsultationView }) {
               titleRef={title}
             />
           ) : view.role === 'patient' ? (
-            <PatientLobby view={view} room={s} status={status} media={media} mediaState={mediaState} now={now} titleRef={title} />
+            <PatientLobby
+              view={view}
+              room={s}
+              status={status}
+              media={media}
+              mediaState={mediaState}
+              now={now}
+              titleRef={title}
+            />
           ) : view.role === 'guest' ? (
-            <GuestLobby view={view} room={s} media={media} mediaState={mediaState} titleRef={title} />
+            <GuestLobby
+              view={view}
+              room={s}
+              media={media}
+              mediaState={mediaState}
+              titleRef={title}
+            />
           ) : (
             <StaffLobby
               view={view}
@@ -158,7 +219,12 @@ export function Room({ view }: { view: ConsultationView }) {
           )}
           {((practitioner && !phone) || canInvite) && screen !== 'end' && (
             <div class="room-actions">
-              {practitioner && !phone && <PhoneSwitch id={view.id} onSwitched={(p, number) => setSwitched({ phone: p, number })} />}
+              {practitioner && !phone && (
+                <PhoneSwitch
+                  id={view.id}
+                  onSwitched={(p, number) => setSwitched({ phone: p, number })}
+                />
+              )}
               {canInvite && (
                 <InvitePanel
                   consultation={view.id}
@@ -172,7 +238,9 @@ export function Room({ view }: { view: ConsultationView }) {
             </div>
           )}
         </div>
-        {withPanel && <SidePanel consultation={view.id} panel={panel} liveFiles={files} flushRef={flushNotes} />}
+        {withPanel && (
+          <SidePanel consultation={view.id} panel={panel} liveFiles={files} flushRef={flushNotes} />
+        )}
       </div>
     </>
   );
@@ -211,7 +279,10 @@ function RoomStatus({
     text = st.full;
   } else if (room.phase === 'not_open') {
     key = 'not_open';
-    text = joinWindow(view.start, view.end, now) === 'over' ? st.over : fillText(st.notOpen, { time: openTime(view.opens_at, lang) });
+    text =
+      joinWindow(view.start, view.end, now) === 'over'
+        ? st.over
+        : fillText(st.notOpen, { time: openTime(view.opens_at, lang) });
   } else if (room.phase === 'connecting') {
     key = 'connecting';
     text = st.connecting;
@@ -220,14 +291,27 @@ function RoomStatus({
     text = st.guestWaiting;
   } else if (status === 'in_call') {
     // "Vous allez être admis…" until the practitioner's picture and voice arrive.
-    text = phone ? st.phone : (patient || guest) && !callConnected ? fillText(st.admitted, { name: view.practitioner.name }) : st.inCall;
+    text = phone
+      ? st.phone
+      : (patient || guest) && !callConnected
+        ? fillText(st.admitted, { name: view.practitioner.name })
+        : st.inCall;
   } else if (patient) text = st.waiting;
   else if (guest) {
     key = 'guest_waiting';
     text = st.guestWaiting;
-  } else text = status === 'waiting' ? fillText(st.staffWaiting, { name: patientName(view) }) : st.staffScheduled;
+  } else
+    text =
+      status === 'waiting'
+        ? fillText(st.staffWaiting, { name: patientName(view) })
+        : st.staffScheduled;
   return (
-    <p class={`room-status status-${key}`} data-testid="room-status" data-status={key} role="status">
+    <p
+      class={`room-status status-${key}`}
+      data-testid="room-status"
+      data-status={key}
+      role="status"
+    >
       {text}
     </p>
   );

@@ -5,12 +5,12 @@
 import type { RefObject } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { useI18n } from '../../i18n';
-import { NOTES_MAX_CHARS, saveNotes, type Panel } from '../../lib/consultation';
+import { NOTES_MAX_CHARS, saveNotes } from '../../lib/consultation/consultation';
+import { type Panel, coverageRows, panelAge } from '../../lib/consultation/panel';
 import { formatBirthDate, formatTime } from '../../lib/dates';
-import { formatSize, type SharedFile } from '../../lib/files';
+import { formatSize, type SharedFile } from '../../lib/consultation/files';
 import { fillText } from '../../lib/format';
-import { NotesAutosave, type NotesSnapshot } from '../../lib/notes';
-import { coverageRows, panelAge } from '../../lib/panel';
+import { NotesAutosave, type NotesSnapshot } from '../../lib/consultation/notes';
 import { formatPhone } from '../../lib/validate';
 import { LoadState } from '../forms/Feedback';
 import { Icon } from '../Icon';
@@ -34,7 +34,9 @@ export function SidePanel({
 }) {
   const { t } = useI18n();
   const p = t.panel;
-  const [open, setOpen] = useState(() => typeof matchMedia === 'undefined' || matchMedia(WIDE).matches);
+  const [open, setOpen] = useState(
+    () => typeof matchMedia === 'undefined' || matchMedia(WIDE).matches,
+  );
   const data = panel.data;
 
   return (
@@ -49,7 +51,12 @@ export function SidePanel({
         </summary>
         <div class="side-panel-body">
           {!data ? (
-            <LoadState loading={panel.loading} error={panel.error ? `${p.loadFailed} ${panel.error}` : null} onRetry={panel.reload} lines={4}>
+            <LoadState
+              loading={panel.loading}
+              error={panel.error ? `${p.loadFailed} ${panel.error}` : null}
+              onRetry={panel.reload}
+              lines={4}
+            >
               {null}
             </LoadState>
           ) : (
@@ -79,7 +86,9 @@ function Identity({ data }: { data: Panel }) {
         {age === null ? fillText(p.identityNoAge, { name }) : fillText(p.identity, { name, age })}
       </p>
       <ul class="panel-facts">
-        {pt.birth_date && <li>{fillText(p.born, { date: formatBirthDate(pt.birth_date, lang) })}</li>}
+        {pt.birth_date && (
+          <li>{fillText(p.born, { date: formatBirthDate(pt.birth_date, lang) })}</li>
+        )}
         {sex && <li>{sex}</li>}
         {pt.phone && (
           <li>
@@ -147,7 +156,11 @@ function Files({ files }: { files: SharedFile[] }) {
                   {f.name} <span class="muted">({formatSize(f.size, lang)})</span>
                 </span>
               </a>
-              {f.from.name && <span class="panel-file-from">{fillText(t.files.sharedBy, { name: f.from.name })}</span>}
+              {f.from.name && (
+                <span class="panel-file-from">
+                  {fillText(t.files.sharedBy, { name: f.from.name })}
+                </span>
+              )}
             </li>
           ))}
         </ul>
@@ -158,7 +171,15 @@ function Files({ files }: { files: SharedFile[] }) {
 
 const IDLE: NotesSnapshot = { state: 'idle', savedAt: null, dirty: false };
 
-function Notes({ consultation, initial, flushRef }: { consultation: string; initial: Panel['notes']; flushRef: RefObject<(() => Promise<void>) | null> }) {
+function Notes({
+  consultation,
+  initial,
+  flushRef,
+}: {
+  consultation: string;
+  initial: Panel['notes'];
+  flushRef: RefObject<(() => Promise<void>) | null>;
+}) {
   const { t, lang } = useI18n();
   const p = t.panel;
   const [text, setText] = useState(initial.text);
@@ -166,7 +187,10 @@ function Notes({ consultation, initial, flushRef }: { consultation: string; init
   const saver = useMemo(
     () =>
       new NotesAutosave({
-        save: (value, keepalive) => saveNotes(consultation, value, keepalive).then((r) => ({ updated_at: r.notes?.updated_at ?? null })),
+        save: (value, keepalive) =>
+          saveNotes(consultation, value, keepalive).then((r) => ({
+            updated_at: r.notes?.updated_at ?? null,
+          })),
         onChange: setSnap,
         setTimeout: (fn, ms) => window.setTimeout(fn, ms),
         clearTimeout: (h) => window.clearTimeout(h as number),
@@ -193,7 +217,7 @@ function Notes({ consultation, initial, flushRef }: { consultation: string; init
       void saver.flush(true);
       saver.dispose();
     };
-  }, [saver]);
+  }, [saver, flushRef]);
 
   const time = snap.savedAt === null ? '' : formatTime(new Date(snap.savedAt), lang);
   const status =
@@ -231,12 +255,22 @@ function Notes({ consultation, initial, flushRef }: { consultation: string; init
         data-testid="private-notes"
       />
       <div class="notes-status-row">
-        <p id="notes-status" class={`notes-status is-${snap.state}`} data-testid="notes-status" data-state={snap.state}>
+        <p
+          id="notes-status"
+          class={`notes-status is-${snap.state}`}
+          data-testid="notes-status"
+          data-state={snap.state}
+        >
           {snap.state === 'error' && <Icon name="alert" />}
           {status}
         </p>
         {snap.state === 'error' && (
-          <button type="button" class="btn btn-secondary" onClick={() => void saver.retry()} data-testid="notes-retry">
+          <button
+            type="button"
+            class="btn btn-secondary"
+            onClick={() => void saver.retry()}
+            data-testid="notes-retry"
+          >
             {p.retry}
           </button>
         )}

@@ -5,7 +5,17 @@ import { useEffect, useRef } from 'preact/hooks';
 import { useI18n } from '../../i18n';
 import { Icon } from '../Icon';
 
-export function SelfView({ stream, mirrored, cameraOn, small }: { stream: MediaStream | null; mirrored: boolean; cameraOn: boolean; small?: boolean }) {
+export function SelfView({
+  stream,
+  mirrored,
+  cameraOn,
+  small,
+}: {
+  stream: MediaStream | null;
+  mirrored: boolean;
+  cameraOn: boolean;
+  small?: boolean;
+}) {
   const { t } = useI18n();
   const ref = useRef<HTMLVideoElement>(null);
   useEffect(() => {
@@ -16,7 +26,15 @@ export function SelfView({ stream, mirrored, cameraOn, small }: { stream: MediaS
   }, [stream]);
   return (
     <div class={`self-view${small ? ' is-small' : ''}`}>
-      <video ref={ref} autoPlay playsInline muted class={mirrored ? 'is-mirrored' : undefined} data-testid="local-video" aria-label={t.media.selfView} />
+      <video
+        ref={ref}
+        autoPlay
+        playsInline
+        muted
+        class={mirrored ? 'is-mirrored' : undefined}
+        data-testid="local-video"
+        aria-label={t.media.selfView}
+      />
       {(!stream || !cameraOn) && (
         <p class="video-off">
           <Icon name="videoOff" />
@@ -27,7 +45,17 @@ export function SelfView({ stream, mirrored, cameraOn, small }: { stream: MediaS
   );
 }
 
-export function RemoteVideo({ stream, participant, label, onSoundBlocked }: { stream: MediaStream; participant: string; label: string; onSoundBlocked: (blocked: boolean) => void }) {
+export function RemoteVideo({
+  stream,
+  participant,
+  label,
+  onSoundBlocked,
+}: {
+  stream: MediaStream;
+  participant: string;
+  label: string;
+  onSoundBlocked: (blocked: boolean) => void;
+}) {
   const ref = useRef<HTMLVideoElement>(null);
   // Every render: tracks are added to the same stream as they arrive, and a paused element
   // (autoplay refused at first) is worth another try.
@@ -46,7 +74,19 @@ export function RemoteVideo({ stream, participant, label, onSoundBlocked }: { st
       },
     );
   });
-  return <video ref={ref} autoPlay playsInline class="remote-video" data-testid="remote-video" data-participant={participant} aria-label={label} />;
+  return (
+    // The other person, live: a call has no caption file to give as a <track>.
+    // eslint-disable-next-line jsx-a11y/media-has-caption
+    <video
+      ref={ref}
+      autoPlay
+      playsInline
+      class="remote-video"
+      data-testid="remote-video"
+      data-participant={participant}
+      aria-label={label}
+    />
+  );
 }
 
 /** Unmutes every remote video: called from the "Activer le son" tap, which allows it. */
@@ -56,4 +96,3 @@ export function enableRemoteSound(root: ParentNode = document): void {
     void v.play().catch(() => {});
   });
 }
-

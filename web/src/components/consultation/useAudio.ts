@@ -4,7 +4,9 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 
 function newContext(): AudioContext | null {
-  const Ctor = window.AudioContext ?? (window as unknown as { webkitAudioContext?: typeof AudioContext }).webkitAudioContext;
+  const Ctor =
+    window.AudioContext ??
+    (window as unknown as { webkitAudioContext?: typeof AudioContext }).webkitAudioContext;
   try {
     return Ctor ? new Ctor() : null;
   } catch {
@@ -34,8 +36,17 @@ export interface MicLevel {
 }
 
 /** `quietUntil`: samples before this time are ignored (our own test tone, heard by the micro). */
-export function useMicLevel(ctx: AudioContext | null, stream: MediaStream | null, quietUntil: { current: number }): MicLevel {
-  const [state, setState] = useState<MicLevel>({ level: 0, heard: false, silent: false, running: ctx?.state === 'running' });
+export function useMicLevel(
+  ctx: AudioContext | null,
+  stream: MediaStream | null,
+  quietUntil: { current: number },
+): MicLevel {
+  const [state, setState] = useState<MicLevel>({
+    level: 0,
+    heard: false,
+    silent: false,
+    running: ctx?.state === 'running',
+  });
   const heard = useRef(false);
   useEffect(() => {
     if (!ctx || !stream || stream.getAudioTracks().length === 0) return undefined;
@@ -67,7 +78,7 @@ export function useMicLevel(ctx: AudioContext | null, stream: MediaStream | null
       clearInterval(timer);
       source.disconnect();
     };
-  }, [ctx, stream]);
+  }, [ctx, stream, quietUntil]);
   return state;
 }
 

@@ -1,11 +1,11 @@
-// Preact side of lib/media.ts and lib/call.ts: the page's camera and micro (asked for when
-// `enabled`, released when the page goes), and the call manager of a room, fed with the room's
-// participants and status and torn down with the page.
+// Preact side of lib/consultation/media.ts and lib/consultation/call.ts: the page's camera and
+// micro (asked for when `enabled`, released when the page goes), and the call manager of a room,
+// fed with the room's participants and status and torn down with the page.
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { CallManager, type CallSnapshot } from '../../lib/call';
-import type { Participant } from '../../lib/consultation';
-import { LocalMedia, type LocalMediaState } from '../../lib/media';
-import { realtime } from '../../lib/realtime';
+import { CallManager, type CallSnapshot } from '../../lib/consultation/call';
+import type { Participant } from '../../lib/consultation/consultation';
+import { LocalMedia, type LocalMediaState } from '../../lib/consultation/media';
+import { realtime } from '../../lib/consultation/realtime';
 
 export function useLocalMedia(enabled: boolean): { media: LocalMedia; state: LocalMediaState } {
   const media = useMemo(() => new LocalMedia(), []);
@@ -22,7 +22,9 @@ const EMPTY: CallSnapshot = { peers: [], level: null, quality: null, audioOnly: 
 
 /** `?relais=1` in the page address: TURN only (the tests force the relayed path with it). */
 export function relayOnly(): boolean {
-  return typeof location !== 'undefined' && new URLSearchParams(location.search).get('relais') === '1';
+  return (
+    typeof location !== 'undefined' && new URLSearchParams(location.search).get('relais') === '1'
+  );
 }
 
 /**
@@ -40,7 +42,13 @@ export function useCall(
 
   useEffect(() => {
     if (!room.enabled) return undefined;
-    const m = new CallManager({ rt: realtime(), consultation: id, media, relayOnly: relayOnly(), onChange: setSnapshot });
+    const m = new CallManager({
+      rt: realtime(),
+      consultation: id,
+      media,
+      relayOnly: relayOnly(),
+      onChange: setSnapshot,
+    });
     setManager(m);
     return () => {
       m.close();

@@ -6,17 +6,24 @@
 // lets them in: `admitted` naming them, or `presence` listing them admitted.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import {
-  mergeChat,
-  readChat,
   readParticipants,
-  toChat,
-  type ChatMessage,
   type ConsultationStatus,
   type Participant,
   type PhoneFallback,
-} from '../../lib/consultation';
-import { fileToChat, readFile, readFiles, type SharedFile } from '../../lib/files';
-import { realtime, type ConnectionState, type RealtimeMessage } from '../../lib/realtime';
+} from '../../lib/consultation/consultation';
+import {
+  mergeChat,
+  readChat,
+  toChat,
+  type ChatMessage,
+  fileToChat,
+} from '../../lib/consultation/chat';
+import { readFile, readFiles, type SharedFile } from '../../lib/consultation/files';
+import {
+  realtime,
+  type ConnectionState,
+  type RealtimeMessage,
+} from '../../lib/consultation/realtime';
 
 /** `full`: a guest turned away, four people are in the call already. */
 export type RoomPhase = 'connecting' | 'joined' | 'not_open' | 'not_found' | 'full';
@@ -58,7 +65,8 @@ export const INITIAL: RoomState = {
 };
 
 const STATUSES: ReadonlySet<string> = new Set(['scheduled', 'waiting', 'in_call', 'completed']);
-const statusOf = (v: unknown): ConsultationStatus | null => (typeof v === 'string' && STATUSES.has(v) ? (v as ConsultationStatus) : null);
+const statusOf = (v: unknown): ConsultationStatus | null =>
+  typeof v === 'string' && STATUSES.has(v) ? (v as ConsultationStatus) : null;
 
 export interface Room {
   state: RoomState;
@@ -68,13 +76,25 @@ export interface Room {
 }
 
 /** Whether this browser takes part in the call: everyone but a guest still waiting. */
-export function selfInCall(s: Pick<RoomState, 'you' | 'participants' | 'selfAdmitted'>, role: string): boolean {
+export function selfInCall(
+  s: Pick<RoomState, 'you' | 'participants' | 'selfAdmitted'>,
+  role: string,
+): boolean {
   if (role !== 'guest') return true;
   return s.selfAdmitted || s.participants.some((p) => p.id === s.you && p.admitted === true);
 }
 
 /** The room's messages, each a change of the state (pure, for the tests). */
-const ROOM_MESSAGES = ['joined', 'presence', 'status', 'admitted', 'file', 'phone', 'closed', 'chat'] as const;
+const ROOM_MESSAGES = [
+  'joined',
+  'presence',
+  'status',
+  'admitted',
+  'file',
+  'phone',
+  'closed',
+  'chat',
+] as const;
 
 export function roomMessage(s: RoomState, m: RealtimeMessage): Partial<RoomState> {
   switch (m.type) {
@@ -92,17 +112,25 @@ export function roomMessage(s: RoomState, m: RealtimeMessage): Partial<RoomState
     }
     case 'presence': {
       const participants = readParticipants(m.participants);
-      return { participants, status: statusOf(m.status) ?? s.status, practitionerConnected: participants.some((p) => p.role === 'practitioner') };
+      return {
+        participants,
+        status: statusOf(m.status) ?? s.status,
+        practitionerConnected: participants.some((p) => p.role === 'practitioner'),
+      };
     }
     case 'status':
       return {
         status: statusOf(m.status) ?? s.status,
-        practitionerConnected: typeof m.practitioner_connected === 'boolean' ? m.practitioner_connected : s.practitionerConnected,
+        practitionerConnected:
+          typeof m.practitioner_connected === 'boolean'
+            ? m.practitioner_connected
+            : s.practitionerConnected,
         delayMinutes: typeof m.delay_minutes === 'number' ? m.delay_minutes : s.delayMinutes,
       };
     case 'admitted':
       // Naming a participant: a guest let in (the call itself goes on); naming none: the patient.
-      if (typeof m.participant === 'string') return m.participant === s.you ? { selfAdmitted: true } : {};
+      if (typeof m.participant === 'string')
+        return m.participant === s.you ? { selfAdmitted: true } : {};
       return { admitted: true, status: 'in_call' };
     case 'file': {
       const f = readFile(m.file);
@@ -114,7 +142,11 @@ export function roomMessage(s: RoomState, m: RealtimeMessage): Partial<RoomState
       return { closed: true, status: 'completed' };
     case 'chat':
       if (typeof m.text !== 'string') return {};
-      return { chat: mergeChat(s.chat, [toChat({ ...(m as Partial<ChatMessage>), id: m.id, text: m.text })]) };
+      return {
+        chat: mergeChat(s.chat, [
+          toChat({ ...(m as Partial<ChatMessage>), id: m.id, text: m.text }),
+        ]),
+      };
     default:
       return {};
   }
@@ -127,7 +159,8 @@ export function useRoom(id: string, opensAt: number | null, enabled: boolean): R
   const phase = useRef<RoomPhase>('connecting');
   phase.current = state.phase;
 
-  const patch = (p: Partial<RoomState> | ((s: RoomState) => Partial<RoomState>)) => setState((s) => ({ ...s, ...(typeof p === 'function' ? p(s) : p) }));
+  const patch = (p: Partial<RoomState> | ((s: RoomState) => Partial<RoomState>)) =>
+    setState((s) => ({ ...s, ...(typeof p === 'function' ? p(s) : p) }));
 
   useEffect(() => {
     if (!enabled) return undefined;
@@ -140,7 +173,10 @@ export function useRoom(id: string, opensAt: number | null, enabled: boolean): R
         const code = typeof m.code === 'string' ? m.code : 'error';
         if (phase.current === 'connecting' && code === 'room_full') {
           patch({ phase: 'full' });
-        } else if (phase.current === 'connecting' && (code === 'not_open' || code === 'not_found' || code === 'forbidden')) {
+        } else if (
+          phase.current === 'connecting' &&
+          (code === 'not_open' || code === 'not_found' || code === 'forbidden')
+        ) {
           patch({ phase: code === 'not_open' ? 'not_open' : 'not_found' });
         } else if (phase.current === 'joined' && code !== 'not_found') {
           patch({ error: { code, at: Date.now() } });
@@ -149,25 +185,28 @@ export function useRoom(id: string, opensAt: number | null, enabled: boolean): R
       // A lost socket takes our participant id with it. Until the next `joined` names the new
       // one, `presence` would list us under an id we do not know yet: the call must not take
       // ourselves for another participant.
-      rt.onState((connection) => patch((s) => ({ connection, you: connection === 'open' ? s.you : null }))),
+      rt.onState((connection) =>
+        patch((s) => ({ connection, you: connection === 'open' ? s.you : null })),
+      ),
     ];
     const leave = rt.join(id);
     return () => {
       offs.forEach((off) => off());
       leave();
     };
-  }, [id, enabled]);
+  }, [id, enabled, rt]);
 
   // Too early: join again when the room opens (a minute later at most, whatever the clocks say).
   useEffect(() => {
     if (state.phase !== 'not_open') return undefined;
-    const wait = opensAt === null ? 30_000 : Math.min(60_000, Math.max(2_000, opensAt - Date.now() + 1_000));
+    const wait =
+      opensAt === null ? 30_000 : Math.min(60_000, Math.max(2_000, opensAt - Date.now() + 1_000));
     const timer = setTimeout(() => {
       patch({ phase: 'connecting' });
       rt.send({ type: 'join', consultation: id });
     }, wait);
     return () => clearTimeout(timer);
-  }, [state.phase, opensAt, id]);
+  }, [state.phase, opensAt, id, rt]);
 
   return {
     state,
@@ -180,5 +219,8 @@ function readPhone(v: unknown): PhoneFallback | null {
   if (typeof v !== 'object' || v === null) return null;
   const p = v as Record<string, unknown>;
   if (typeof p.cause !== 'string') return null;
-  return { cause: p.cause, ...(typeof p.at === 'string' || typeof p.at === 'number' ? { at: p.at } : {}) };
+  return {
+    cause: p.cause,
+    ...(typeof p.at === 'string' || typeof p.at === 'number' ? { at: p.at } : {}),
+  };
 }

@@ -14,7 +14,15 @@ export interface FieldError {
  * Shown at the top of a form after a failed submit. `attempt` changes at each failure, so
  * focus comes back here every time, and screen readers read the problem at once.
  */
-export function ErrorSummary({ message, fields = [], attempt }: { message: string | null; fields?: FieldError[]; attempt: number }) {
+export function ErrorSummary({
+  message,
+  fields = [],
+  attempt,
+}: {
+  message: string | null;
+  fields?: FieldError[];
+  attempt: number;
+}) {
   const { t } = useI18n();
   const box = useRef<HTMLDivElement>(null);
   const titleId = useId();
@@ -53,9 +61,18 @@ export function ErrorSummary({ message, fields = [], attempt }: { message: strin
 }
 
 /** A polite live region: always in the DOM, so that its changes are announced. */
-export function StatusMessage({ message, tone = 'success' }: { message: string | null; tone?: 'success' | 'info' }) {
+export function StatusMessage({
+  message,
+  tone = 'success',
+}: {
+  message: string | null;
+  tone?: 'success' | 'info';
+}) {
   return (
-    <div role="status" class={message ? `status-message status-${tone}` : 'status-message is-empty'}>
+    <div
+      role="status"
+      class={message ? `status-message status-${tone}` : 'status-message is-empty'}
+    >
       {message && (
         <>
           <Icon name={tone === 'success' ? 'check' : 'bell'} />
@@ -99,7 +116,13 @@ export function SubmitButton({
 }
 
 /** A card of content with a loading skeleton, an error with a retry, or the content. */
-export function LoadState({ loading, error, onRetry, children, lines = 3 }: {
+export function LoadState({
+  loading,
+  error,
+  onRetry,
+  children,
+  lines = 3,
+}: {
   loading: boolean;
   error: string | null;
   onRetry?: () => void;

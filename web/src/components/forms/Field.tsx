@@ -1,6 +1,11 @@
 // Form fields with their label, hint and error always wired to the control (for, id,
 // aria-describedby, aria-invalid), so that a screen reader reads the same thing the eye sees.
-import type { ComponentChildren, InputHTMLAttributes, SelectHTMLAttributes, TextareaHTMLAttributes } from 'preact';
+import type {
+  ComponentChildren,
+  InputHTMLAttributes,
+  SelectHTMLAttributes,
+  TextareaHTMLAttributes,
+} from 'preact';
 import { useI18n } from '../../i18n';
 import { Icon } from '../Icon';
 
@@ -13,7 +18,12 @@ interface Common {
   optional?: boolean;
 }
 
-export function describedBy(id: string, hint: unknown, error: unknown, extra?: string): string | undefined {
+export function describedBy(
+  id: string,
+  hint: unknown,
+  error: unknown,
+  extra?: string,
+): string | undefined {
   const ids = [hint ? `${id}-hint` : '', error ? `${id}-error` : '', extra ?? ''].filter(Boolean);
   return ids.length ? ids.join(' ') : undefined;
 }
@@ -59,7 +69,19 @@ type InputProps = Common &
     after?: ComponentChildren;
   };
 
-export function TextField({ id, label, hint, error, optional, value, onValue, describedByExtra, after, class: cls, ...rest }: InputProps) {
+export function TextField({
+  id,
+  label,
+  hint,
+  error,
+  optional,
+  value,
+  onValue,
+  describedByExtra,
+  after,
+  class: cls,
+  ...rest
+}: InputProps) {
   return (
     <div class={error ? 'field has-error' : 'field'}>
       <Label id={id} label={label} optional={optional} />
@@ -89,7 +111,18 @@ type SelectProps = Common &
     placeholder?: string;
   };
 
-export function SelectField({ id, label, hint, error, optional, value, onValue, options, placeholder, ...rest }: SelectProps) {
+export function SelectField({
+  id,
+  label,
+  hint,
+  error,
+  optional,
+  value,
+  onValue,
+  options,
+  placeholder,
+  ...rest
+}: SelectProps) {
   return (
     <div class={error ? 'field has-error' : 'field'}>
       <Label id={id} label={label} optional={optional} />
@@ -121,7 +154,16 @@ type TextareaProps = Common &
     onValue: (value: string) => void;
   };
 
-export function TextareaField({ id, label, hint, error, optional, value, onValue, ...rest }: TextareaProps) {
+export function TextareaField({
+  id,
+  label,
+  hint,
+  error,
+  optional,
+  value,
+  onValue,
+  ...rest
+}: TextareaProps) {
   return (
     <div class={error ? 'field has-error' : 'field'}>
       <Label id={id} label={label} optional={optional} />

@@ -3,7 +3,7 @@
 // announcing it at every keystroke would drown the user.
 import { useState } from 'preact/hooks';
 import { useI18n } from '../../i18n';
-import { checkPassword } from '../../lib/password';
+import { checkPassword } from '../../lib/account/password';
 import { Icon } from '../Icon';
 import { TextField } from './Field';
 
@@ -48,7 +48,13 @@ export function PasswordField({
         autoCapitalize="off"
         describedByExtra={isNew ? `${id}-rules` : undefined}
         after={
-          <button type="button" class="btn btn-quiet input-addon" aria-pressed={shown} aria-controls={id} onClick={() => setShown((s) => !s)}>
+          <button
+            type="button"
+            class="btn btn-quiet input-addon"
+            aria-pressed={shown}
+            aria-controls={id}
+            onClick={() => setShown((s) => !s)}
+          >
             <Icon name="eye" />
             {t.password.show}
           </button>
@@ -67,7 +73,12 @@ export function PasswordField({
                   <Icon name={state === 'ok' ? 'check' : state === 'info' ? 'shield' : 'circle'} />
                   <span>
                     {t.password.rules[r.rule]}
-                    {state !== 'info' && <span class="visually-hidden"> — {state === 'ok' ? t.password.met : t.password.notMet}</span>}
+                    {state !== 'info' && (
+                      <span class="visually-hidden">
+                        {' '}
+                        — {state === 'ok' ? t.password.met : t.password.notMet}
+                      </span>
+                    )}
                   </span>
                 </li>
               );

@@ -40,7 +40,10 @@ export function useForm(prefix = '', mapField: (field: string) => string = (f) =
     const text = errorText(err, t.errors);
     // A field error the form shows next to its input: the summary links to it. Otherwise
     // (a field this form does not have, or a general error) the summary says it all.
-    const shown = field !== undefined && typeof document !== 'undefined' && document.getElementById(id(field)) !== null;
+    const shown =
+      field !== undefined &&
+      typeof document !== 'undefined' &&
+      document.getElementById(id(field)) !== null;
     setErrors(shown ? { [field]: text } : {});
     setSummary(shown ? t.form.fixErrors : text);
     setAttempt((a) => a + 1);

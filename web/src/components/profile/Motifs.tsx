@@ -5,16 +5,16 @@ import { LoadState, StatusMessage } from '../forms/Feedback';
 import { Icon } from '../Icon';
 import { useLoad } from '../useLoad';
 import { useI18n } from '../../i18n';
-import { api } from '../../lib/api';
-import { formatPrice, type Motif } from '../../lib/directory';
+import { formatPrice, type Motif } from '../../lib/directory/directory';
 import { errorText } from '../../lib/errors';
 import { fill, fillText } from '../../lib/format';
 import { MotifForm } from './MotifForm';
+import { createMotif, fetchMotifs, removeMotif, updateMotif } from '../../lib/practitioner/api';
 
 export function Motifs() {
   const { t } = useI18n();
   const m = t.motifs;
-  const list = useLoad((signal) => api.get<Motif[] | { items: Motif[] }>('/practitioner/motifs', { signal }).then((r) => (Array.isArray(r) ? r : r.items)), []);
+  const list = useLoad((signal) => fetchMotifs(signal), []);
   const [editing, setEditing] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
@@ -23,7 +23,7 @@ export function Motifs() {
   async function remove(x: Motif) {
     setRemoveError(null);
     try {
-      await api.del(`/practitioner/motifs/${encodeURIComponent(x.id)}`);
+      await removeMotif(x.id);
       setConfirming(null);
       list.setData((l) => l?.filter((y) => y.id !== x.id));
       setStatus(fillText(m.removed, { label: x.label }));
@@ -37,7 +37,12 @@ export function Motifs() {
       <h2 id="motifs-edit-title">{m.title}</h2>
       <p class="muted">{m.lead}</p>
       <StatusMessage message={status} />
-      <LoadState loading={list.loading && !list.data} error={list.error} onRetry={list.reload} lines={2}>
+      <LoadState
+        loading={list.loading && !list.data}
+        error={list.error}
+        onRetry={list.reload}
+        lines={2}
+      >
         {list.data?.length === 0 ? (
           <p class="empty-note">{m.empty}</p>
         ) : (
@@ -52,7 +57,7 @@ export function Motifs() {
                     submitLabel={m.save}
                     onCancel={() => setEditing(null)}
                     onSave={async (body) => {
-                      const saved = await api.put<Motif>(`/practitioner/motifs/${encodeURIComponent(x.id)}`, body);
+                      const saved = await updateMotif(x.id, body);
                       list.setData((l) => l?.map((y) => (y.id === x.id ? saved : y)));
                       setEditing(null);
                       setStatus(fillText(m.savedMsg, { label: saved.label }));
@@ -81,7 +86,7 @@ export function Motifs() {
           initial={null}
           submitLabel={m.add}
           onSave={async (body) => {
-            const created = await api.post<Motif>('/practitioner/motifs', body);
+            const created = await createMotif(body);
             list.setData((l) => [...(l ?? []), created]);
             setStatus(fillText(m.added, { label: created.label }));
           }}
@@ -116,10 +121,13 @@ function MotifLine({
       <div class="list-row-main">
         <p class="list-row-title">{x.label}</p>
         {x.label_en && (
-          <p class="small">{fill(m.labelEnShown, { label: <span lang="en">{x.label_en}</span> })}</p>
+          <p class="small">
+            {fill(m.labelEnShown, { label: <span lang="en">{x.label_en}</span> })}
+          </p>
         )}
         <p class="muted small">
-          {fillText(t.profile.minutes, { n: x.duration_min })} · {t.modes[x.mode]} · <span class="price">{formatPrice(x.price_cents, lang)}</span>
+          {fillText(t.profile.minutes, { n: x.duration_min })} · {t.modes[x.mode]} ·{' '}
+          <span class="price">{formatPrice(x.price_cents, lang)}</span>
         </p>
       </div>
       {confirming ? (

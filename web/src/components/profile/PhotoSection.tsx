@@ -5,9 +5,9 @@ import { Avatar } from '../Directory';
 import { StatusMessage } from '../forms/Feedback';
 import { Icon } from '../Icon';
 import { useI18n } from '../../i18n';
-import { api } from '../../lib/api';
-import type { OwnProfile } from '../../lib/directory';
+import type { OwnProfile } from '../../lib/directory/directory';
 import { errorText } from '../../lib/errors';
+import { removePhoto, savePhoto } from '../../lib/practitioner/api';
 
 const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'];
 const PHOTO_MAX = 5 * 1024 * 1024;
@@ -58,13 +58,21 @@ export function PhotoSection({ p, onChange }: { p: OwnProfile; onChange: () => v
       <div class="photo-row">
         {preview ? (
           <figure class="photo-figure">
-            <img class="pr-avatar pr-avatar-large" src={preview} alt={e.photoPreview} width={128} height={128} />
+            <img
+              class="pr-avatar pr-avatar-large"
+              src={preview}
+              alt={e.photoPreview}
+              width={128}
+              height={128}
+            />
             <figcaption class="muted small">{e.photoPreview}</figcaption>
           </figure>
         ) : (
           <figure class="photo-figure">
             <Avatar name={p.name} photo={p.photo_url} size="large" />
-            <figcaption class="muted small">{p.photo_url ? e.photoCurrent : e.photoNone}</figcaption>
+            <figcaption class="muted small">
+              {p.photo_url ? e.photoCurrent : e.photoNone}
+            </figcaption>
           </figure>
         )}
       </div>
@@ -88,12 +96,20 @@ export function PhotoSection({ p, onChange }: { p: OwnProfile; onChange: () => v
           aria-describedby={error ? 'photo-hint photo-error' : 'photo-hint'}
           onChange={(ev) => choose(ev.currentTarget.files?.[0])}
         />
-        <label for="photo" class={file ? 'btn btn-quiet file-label' : 'btn btn-secondary file-label'}>
+        <label
+          for="photo"
+          class={file ? 'btn btn-quiet file-label' : 'btn btn-secondary file-label'}
+        >
           <Icon name="user" />
           {e.photoChoose}
         </label>
         {file && (
-          <button type="button" class={busy ? 'btn btn-primary is-busy' : 'btn btn-primary'} aria-disabled={busy ? true : undefined} onClick={() => void run(() => api.putFile('/practitioner/photo', file), e.photoSaved)}>
+          <button
+            type="button"
+            class={busy ? 'btn btn-primary is-busy' : 'btn btn-primary'}
+            aria-disabled={busy ? true : undefined}
+            onClick={() => void run(() => savePhoto(file), e.photoSaved)}
+          >
             {e.photoSave}
           </button>
         )}
@@ -111,7 +127,12 @@ export function PhotoSection({ p, onChange }: { p: OwnProfile; onChange: () => v
           </button>
         )}
         {!file && p.photo_url && (
-          <button type="button" class="btn btn-quiet" aria-disabled={busy ? true : undefined} onClick={() => void run(() => api.del('/practitioner/photo'), e.photoRemoved)}>
+          <button
+            type="button"
+            class="btn btn-quiet"
+            aria-disabled={busy ? true : undefined}
+            onClick={() => void run(() => removePhoto(), e.photoRemoved)}
+          >
             <Icon name="trash" />
             {e.photoRemove}
           </button>
