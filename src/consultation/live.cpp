@@ -151,7 +151,7 @@ Task<Result<void>> Service::join(realtime::Connection& c, const std::string& id)
   const auto now = d_.clock.unix_seconds();
   if ((a->role == "patient" || a->role == "guest") &&
       (v.a.status != "confirmed" || now < v.a.start_at - d_.options.room_opens.count()))
-    co_return not_open();
+    co_return not_open(d_.options);
   // An assistant runs the agenda and the waiting room, but sees no clinical content (SEC3): the
   // room's chat, files and call are for those who take part in the care.
   if (a->role == "assistant") co_return Error(ErrorCode::forbidden);
@@ -167,7 +167,7 @@ Task<Result<void>> Service::join(realtime::Connection& c, const std::string& id)
     files = std::move(*shared);
   }
   const auto joined = rooms_.join(v.a.public_id, p);
-  if (joined.full) co_return room_full();
+  if (joined.full) co_return room_full(d_.options);
   // A reconnect: the person's earlier socket is out of the room, and told so.
   for (auto old : joined.replaced)
     rooms_.send_to(old,

@@ -23,13 +23,13 @@ Service::Service(Deps deps)
   d_.appointments.on_closed([this](const std::string& id) { closed(id); });
 }
 
-Error Service::not_open() const {
-  return Error(ErrorCode::not_open).with("minutes", std::to_string(d_.options.room_opens.count() / 60));
+Error not_open(const Options& options) {
+  return Error(ErrorCode::not_open)
+      .with("minutes", std::to_string(options.room_opens.count() / 60));
 }
 
-Error Service::room_full() const {
-  return Error(ErrorCode::room_full)
-      .with("participants", std::to_string(d_.options.max_participants));
+Error room_full(const Options& options) {
+  return Error(ErrorCode::room_full).with("participants", std::to_string(options.max_participants));
 }
 
 Task<Result<void>> Service::audited(const audit::Entry& entry) {

@@ -49,6 +49,10 @@ struct Deps {
   auth::RateLimiter* limits = nullptr;  // the public invitation routes, per address
 };
 
+// The room's refusals that name configured values: they carry them as the wording's parameters.
+Error not_open(const Options& options);
+Error room_full(const Options& options);
+
 class Service {
  public:
   // Also subscribes to the appointments' close: the room closes with its consultation.
@@ -102,9 +106,6 @@ class Service {
                               std::optional<std::string> credential, const std::string& ip);
 
   [[nodiscard]] const Options& options() const { return d_.options; }
-  // Errors of the room carry the configured values their wording names.
-  [[nodiscard]] Error not_open() const;
-  [[nodiscard]] Error room_full() const;
 
  private:
   struct Invitation;

@@ -102,6 +102,46 @@ TEST_P(ConsultationTest, OnlyParticipantsEnterAndSignalsReachTheNamedPeerOnly) {
   EXPECT_TRUE(after["duration_seconds"].is_number()) << after.dump();
 }
 
+// The room's refusals come from the same table as HTTP errors, in the socket's language, with
+// the values the node was configured with: the opening time here, the participant limit on the
+// invitation that would exceed it.
+TEST_P(ConsultationTest, RefusalsSpeakTheSocketsLanguageWithTheConfiguredValues) {
+  node({"booking.room_opens=2m", "consultation.max_participants=3"});
+  // The third booking starts two grid steps after the first at least: well after 2 minutes.
+  const auto id = load::book_video(people(), 3, 0).at(2).id;
+  const auto port = node().port();
+  auto french = patient(0);
+  french.emplace_back("Accept-Language", "fr-FR,fr;q=0.9");
+  auto english = patient(0);
+  english.emplace_back("Accept-Language", "en-GB,en;q=0.8");
+  WsClient fr(port, french);
+  WsClient en(port, english);
+  for (auto* ws : {&fr, &en}) ASSERT_TRUE(ws->read().has_value());
+  fr.send(msg("join", id));
+  const auto refused_fr = next(fr, "error");
+  EXPECT_EQ(refused_fr["code"], "not_open");
+  EXPECT_EQ(refused_fr["message"], "La salle d'attente ouvre 2 minutes avant le rendez-vous.");
+  en.send(msg("join", id));
+  const auto refused_en = next(en, "error");
+  EXPECT_EQ(refused_en["code"], "not_open");
+  EXPECT_EQ(refused_en["message"], "The waiting room opens 2 minutes before the appointment.");
+
+  // Three people at most: the practitioner, the patient and one guest.
+  auto headers = as_patient(0);
+  const auto invite = [&](const HeaderList& h) {
+    return HttpClient(port).post_json("/api/v1/consultations/" + id + "/invitations",
+                                      R"({"kind":"guest"})", h);
+  };
+  ASSERT_EQ(invite(headers).status, 201);
+  headers.emplace_back("Accept-Language", "en");
+  const auto over = invite(headers);
+  EXPECT_EQ(over.status, 409) << over.body;
+  EXPECT_EQ(over.json()["error"]["code"], "room_full");
+  EXPECT_NE(over.json()["error"]["message"].get<std::string>().find("at most 3 participants"),
+            std::string::npos)
+      << over.body;
+}
+
 TEST_P(ConsultationTest, TheChatIsSealedAtRestAndAReconnectedBrowserResumesWithIt) {
   const auto id = book_video();
   const auto& s = people();
