@@ -1,7 +1,5 @@
 #include "app/app.hpp"
 
-#include "realtime/ice.hpp"
-
 #include <thread>
 
 #include "accounts/profiles.hpp"
@@ -33,6 +31,7 @@
 #include "privacy/export.hpp"
 #include "privacy/routes.hpp"
 #include "storage/open.hpp"
+#include "system/ice.hpp"
 #include "system/routes.hpp"
 #include "system/store.hpp"
 
@@ -225,12 +224,12 @@ void App::wire() {
                                     .version = version_string()});
   system::register_realtime(hub_, clock_);
   {
-    realtime::IceOptions ice;
+    system::IceOptions ice;
     ice.stun_urls = directory::split_list(config_.ice.stun_urls);
     ice.turn_urls = directory::split_list(config_.ice.turn_urls);
     ice.turn_secret = config_.ice.turn_secret;
     ice.ttl = std::chrono::duration_cast<std::chrono::seconds>(config_.ice.turn_ttl);
-    realtime::register_ice_routes(router_, ice, [this] { return clock_.unix_seconds(); });
+    system::register_ice_routes(router_, ice, [this] { return clock_.unix_seconds(); });
   }
 
   dispatcher_.set_authenticator(sessions_);
