@@ -2,6 +2,8 @@
 
 #include <thread>
 
+#include "accounts/practitioners.hpp"
+#include "accounts/practitioners_routes.hpp"
 #include "accounts/profiles.hpp"
 #include "accounts/routes.hpp"
 #include "accounts/service.hpp"
@@ -26,8 +28,6 @@
 #include "notify/smtp_transport.hpp"
 #include "payments/sandbox.hpp"
 #include "payments/stripe.hpp"
-#include "practitioners/routes.hpp"
-#include "practitioners/service.hpp"
 #include "privacy/export.hpp"
 #include "privacy/routes.hpp"
 #include "storage/open.hpp"
