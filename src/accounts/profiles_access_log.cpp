@@ -4,8 +4,8 @@
 #include <set>
 
 #include "accounts/access_log.hpp"
-#include "accounts/access_store.hpp"
 #include "accounts/profiles.hpp"
+#include "accounts/store.hpp"
 #include "practitioners/store.hpp"
 
 namespace cabinet::accounts {

@@ -1,5 +1,7 @@
 #include "accounts/store.hpp"
 
+#include "storage/query.hpp"
+
 namespace cabinet::accounts::store {
 namespace {
 
@@ -84,6 +86,13 @@ constexpr std::string_view kReplaceCode =
     "UPDATE login_challenges SET code_hash = $1, expires_at = $2, attempts = 0 WHERE id = $3"
     " AND used_at IS NULL";
 
+// What the access log's sentences need from other features' tables (SEC2), by the ids the
+// audit entries carry; each followed by "($1, $2, …)".
+constexpr std::string_view kAppointmentStarts =
+    "SELECT public_id, start_at FROM appointments WHERE public_id IN ";
+constexpr std::string_view kGuests =
+    "SELECT id, guest_name, kind FROM consultation_invitations WHERE id IN ";
+
 Account account_from(const storage::Row& r) {
   Account a;
   a.id = r.integer(0);
@@ -118,6 +127,25 @@ Task<Result<void>> exec(Executor& db, std::string_view sql, storage::Params para
 }
 
 storage::Value text_or_null(const std::optional<std::string>& s) { return storage::optional(s); }
+
+// "($1, $2, …)": the entries shown are at most a few hundred.
+template <typename T>
+std::string in_list(const std::vector<T>& values, storage::Params& params) {
+  std::string sql = "(";
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    sql += (i == 0 ? "$" : ", $") + std::to_string(i + 1);
+    params.emplace_back(values[i]);
+  }
+  return sql + ")";
+}
+
+std::pair<std::string, std::int64_t> appointment_start_from(const storage::Row& r) {
+  return {r.text(0), r.integer(1)};
+}
+
+std::pair<std::int64_t, GuestName> guest_from(const storage::Row& r) {
+  return {r.integer(0), GuestName{r.opt_text(1).value_or(""), r.text(2)}};
+}
 
 }  // namespace
 
@@ -335,6 +363,30 @@ Task<Result<void>> replace_challenge_code(Executor& db, const std::string& id,
                                           const std::string& code_hash, std::int64_t expires_at) {
   storage::Params params{code_hash, expires_at, id};
   co_return co_await exec(db, kReplaceCode, std::move(params));
+}
+
+Task<Result<std::map<std::string, std::int64_t>>> appointment_starts(
+    Executor& db, const std::vector<std::string>& public_ids) {
+  std::map<std::string, std::int64_t> out;
+  if (public_ids.empty()) co_return out;
+  storage::Params params;
+  const auto sql = std::string(kAppointmentStarts) + in_list(public_ids, params);
+  auto rows = co_await storage::all(db, sql, std::move(params), appointment_start_from);
+  if (!rows) co_return std::move(rows).error();
+  for (auto& [id, start] : *rows) out[std::move(id)] = start;
+  co_return out;
+}
+
+Task<Result<std::map<std::int64_t, GuestName>>> guests_by_id(Executor& db,
+                                                             const std::vector<std::int64_t>& ids) {
+  std::map<std::int64_t, GuestName> out;
+  if (ids.empty()) co_return out;
+  storage::Params params;
+  const auto sql = std::string(kGuests) + in_list(ids, params);
+  auto rows = co_await storage::all(db, sql, std::move(params), guest_from);
+  if (!rows) co_return std::move(rows).error();
+  for (auto& [id, guest] : *rows) out[id] = std::move(guest);
+  co_return out;
 }
 
 }  // namespace cabinet::accounts::store

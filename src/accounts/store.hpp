@@ -1,8 +1,10 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "storage/database.hpp"
@@ -80,6 +82,11 @@ struct Challenge {
   std::int64_t attempts = 0;
 };
 
+struct GuestName {
+  std::string name;  // as the guest typed it; empty before they claimed the link
+  std::string kind;  // "guest" or "interpreter"
+};
+
 Task<Result<std::optional<Account>>> account_by_email(Executor& db, const std::string& email);
 Task<Result<std::optional<Account>>> account_by_id(Executor& db, std::int64_t id);
 Task<Result<std::int64_t>> insert_account(Transaction& tx, const NewAccount& a, std::int64_t now);
@@ -140,5 +147,15 @@ Task<Result<std::optional<Challenge>>> open_challenge(Executor& db, const std::s
                                                       std::int64_t now);
 Task<Result<void>> replace_challenge_code(Executor& db, const std::string& id,
                                           const std::string& code_hash, std::int64_t expires_at);
+
+// What the access log's sentences need from other features' tables (SEC2): the day of the
+// consultation an entry is about, and the name of a guest. Read-only, by the ids the audit
+// entries carry.
+// Appointment public id -> start (Unix seconds).
+Task<Result<std::map<std::string, std::int64_t>>> appointment_starts(
+    Executor& db, const std::vector<std::string>& public_ids);
+// Invitation (= guest) id -> name and kind.
+Task<Result<std::map<std::int64_t, GuestName>>> guests_by_id(Executor& db,
+                                                             const std::vector<std::int64_t>& ids);
 
 }  // namespace cabinet::accounts::store

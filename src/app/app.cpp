@@ -1,9 +1,9 @@
 #include "app/app.hpp"
 
-#include "realtime/ice.hpp"
-
 #include <thread>
 
+#include "accounts/practitioners.hpp"
+#include "accounts/practitioners_routes.hpp"
 #include "accounts/profiles.hpp"
 #include "accounts/routes.hpp"
 #include "accounts/service.hpp"
@@ -31,11 +31,10 @@
 #include "notify/smtp_transport.hpp"
 #include "payments/sandbox.hpp"
 #include "payments/stripe.hpp"
-#include "practitioners/routes.hpp"
-#include "practitioners/service.hpp"
 #include "privacy/export.hpp"
 #include "privacy/routes.hpp"
 #include "storage/open.hpp"
+#include "system/ice.hpp"
 #include "system/routes.hpp"
 #include "system/store.hpp"
 
@@ -233,12 +232,12 @@ void App::wire() {
                                     .version = version_string()});
   system::register_realtime(hub_, clock_);
   {
-    realtime::IceOptions ice;
+    system::IceOptions ice;
     ice.stun_urls = directory::split_list(config_.ice.stun_urls);
     ice.turn_urls = directory::split_list(config_.ice.turn_urls);
     ice.turn_secret = config_.ice.turn_secret;
     ice.ttl = std::chrono::duration_cast<std::chrono::seconds>(config_.ice.turn_ttl);
-    realtime::register_ice_routes(router_, ice, [this] { return clock_.unix_seconds(); });
+    system::register_ice_routes(router_, ice, [this] { return clock_.unix_seconds(); });
   }
 
   dispatcher_.set_authenticator(sessions_);

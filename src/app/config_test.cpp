@@ -1,6 +1,7 @@
 #include "app/config.hpp"
 
 #include "core/clock.hpp"
+#include "directory/index.hpp"
 
 #include <gtest/gtest.h>
 
@@ -121,6 +122,13 @@ TEST(Config, TheDocumentationListsEveryKeyWithItsDefault) {
   doc << in.rdbuf();
   EXPECT_NE(doc.str().find(keys_markdown()), std::string::npos)
       << "docs/configuration.md is out of date; paste in the output of `cabinet config --markdown`";
+}
+
+// The ICE settings (ice.stun_urls, ice.turn_urls) are comma-separated lists, split by app.cpp.
+TEST(Ice, SettingListsAreSplitOnCommasWithTheSpacesAroundDropped) {
+  EXPECT_EQ(directory::split_list("stun:a:3478, turn:b:3478?transport=udp ,,turns:c:5349"),
+            (std::vector<std::string>{"stun:a:3478", "turn:b:3478?transport=udp", "turns:c:5349"}));
+  EXPECT_TRUE(directory::split_list(" , ").empty());
 }
 
 }  // namespace

@@ -14,8 +14,6 @@
 namespace cabinet::directory {
 namespace {
 
-using storage::Params;
-
 // Same seed, same data: a PRNG whose sequence is fixed by the standard (mt19937_64), used
 // for every choice and every public id.
 class SeededRandom final : public Random {
@@ -118,20 +116,6 @@ class CommunePicker {
   std::vector<std::pair<std::int64_t, const geo::Commune*>> cumulative_;
 };
 
-constexpr std::string_view kInsertAccount =
-    "INSERT INTO accounts (public_id, email, email_confirmed_at, phone, password_hash, role, "
-    "status,"
-    " locale, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, 'active', 'fr', $3, $3)"
-    " RETURNING id";
-constexpr std::string_view kInsertHolder =
-    "INSERT INTO profiles (public_id, account_id, is_holder, first_name, last_name, birth_date, "
-    "sex,"
-    " relationship, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)";
-constexpr std::string_view kInsertPractitioner =
-    "INSERT INTO practitioners (account_id, rpps, specialty, status, decided_at, created_at)"
-    " VALUES ($1, $2, $3, 'verified', $4, $4)";
-constexpr std::string_view kAlready = "SELECT COUNT(*) FROM accounts WHERE email = $1";
-
 struct Person {
   std::string first;
   std::string last;
@@ -142,30 +126,20 @@ Task<Result<std::int64_t>> insert_account(storage::Executor& tx, SeededRandom& r
                                           const std::string& email, const std::string& role,
                                           const std::optional<std::string>& password_hash,
                                           std::int64_t now) {
-  Params params{random_base32(rng, 16),           email, now, std::string("+33612345678"),
-                storage::optional(password_hash), role};
-  auto r = co_await tx.query(kInsertAccount, std::move(params));
-  if (!r) co_return std::move(r).error();
-  co_return r->row(0).integer(0);
+  const store::DemoAccountRow row{random_base32(rng, 16), email, "+33612345678", password_hash,
+                                  role};
+  co_return co_await store::insert_demo_account(tx, row, now);
 }
 
 Task<Result<void>> insert_person(storage::Executor& tx, SeededRandom& rng, std::int64_t account,
                                  bool holder, const Person& p, const std::string& birth,
                                  const std::string& relationship, std::int64_t now) {
-  storage::Value sex = nullptr;
+  std::optional<std::string> sex;
   if (!p.sex.empty()) sex = p.sex;
-  Params params{random_base32(rng, 16),
-                account,
-                std::int64_t{holder ? 1 : 0},
-                p.first,
-                p.last,
-                birth,
-                std::move(sex),
-                relationship,
-                now};
-  auto r = co_await tx.query(kInsertHolder, std::move(params));
-  if (!r) co_return std::move(r).error();
-  co_return ok();
+  const store::DemoPersonRow row{
+      random_base32(rng, 16), account,     holder, p.first, p.last, birth,
+      std::move(sex),         relationship};
+  co_return co_await store::insert_demo_person(tx, row, now);
 }
 
 std::vector<store::Hours> hours_for(SeededRandom& rng, bool video, bool in_person) {
@@ -281,9 +255,12 @@ Task<Result<std::vector<DemoAccount>>> seed_demo_accounts(storage::Database& db,
     if (!dr) co_return std::move(dr).error();
     if (auto r = co_await insert_person(tx, rng, *dr, true, camille, camille_birth, self, now); !r)
       co_return r;
-    Params pr{*dr, luhn_rpps("1000000001"), std::string("general_medicine"), now};
-    if (auto r = co_await tx.query(kInsertPractitioner, std::move(pr)); !r)
-      co_return std::move(r).error();
+    const auto dr_rpps = luhn_rpps("1000000001");
+    const std::string general_medicine = "general_medicine";
+    if (auto r =
+            co_await store::insert_verified_practitioner(tx, *dr, dr_rpps, general_medicine, now);
+        !r)
+      co_return r;
     store::Profile p;
     p.account_id = *dr;
     p.public_id = "p" + random_base32(rng, 12);
@@ -336,10 +313,9 @@ Task<Result<SeedReport>> seed(storage::Database& db, const Clock& clock,
   SeededRandom rng(options.seed);
   const auto now = clock.unix_seconds();
   const auto marker = "praticien-1." + std::to_string(options.seed) + "@demo.cabinet.test";
-  Params args1{marker};
-  auto already = co_await db.query(kAlready, std::move(args1));
+  auto already = co_await store::count_accounts_with_email(db, marker);
   if (!already) co_return std::move(already).error();
-  if (already->row(0).integer(0) > 0) {
+  if (*already > 0) {
     report.already_seeded = true;
     co_return report;
   }
@@ -375,9 +351,12 @@ Task<Result<SeedReport>> seed(storage::Database& db, const Clock& clock,
             !r)
           co_return r;
         // RPPS: "1", the seed's last two digits, the practitioner's number, a Luhn key.
-        Params pr{*account, rpps_for(options.seed, i + 1), std::string(mix->code), now};
-        if (auto r = co_await tx.query(kInsertPractitioner, std::move(pr)); !r)
-          co_return std::move(r).error();
+        const auto rpps = rpps_for(options.seed, i + 1);
+        const std::string specialty(mix->code);
+        if (auto r =
+                co_await store::insert_verified_practitioner(tx, *account, rpps, specialty, now);
+            !r)
+          co_return r;
 
         const auto* commune = communes.pick(rng);
         store::Profile p;

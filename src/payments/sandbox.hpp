@@ -31,13 +31,6 @@ class SandboxProvider final : public PaymentProvider {
   Task<Result<Hold>> status(const std::string& hold_id) override;
 
  private:
-  Task<Result<std::optional<Hold>>> find(std::string_view column, const std::string& value);
-  struct StoredMethod {
-    SavedMethod method;
-    std::string token;  // the test card it stands for
-  };
-  Task<Result<std::optional<StoredMethod>>> find_method(std::string_view column,
-                                                        const std::string& value);
   storage::Database& db_;
   const Clock& clock_;
   Random& random_;

@@ -1,4 +1,4 @@
-#include "realtime/ice.hpp"
+#include "system/ice.hpp"
 
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
@@ -6,7 +6,7 @@
 
 #include <ctime>
 
-namespace cabinet::realtime {
+namespace cabinet::system {
 
 std::string turn_credential(const std::string& secret, const std::string& username) {
   unsigned char mac[EVP_MAX_MD_SIZE];
@@ -50,4 +50,4 @@ void register_ice_routes(http::Router& router, const IceOptions& options,
       http::guests_too(http::signed_in()));
 }
 
-}  // namespace cabinet::realtime
+}  // namespace cabinet::system

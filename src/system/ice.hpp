@@ -12,7 +12,7 @@
 
 #include "http/router.hpp"
 
-namespace cabinet::realtime {
+namespace cabinet::system {
 
 struct IceOptions {
   std::vector<std::string> stun_urls;  // "stun:turn.example.fr:3478"
@@ -31,4 +31,4 @@ nlohmann::json ice_servers(const IceOptions& options, const std::string& account
 void register_ice_routes(http::Router& router, const IceOptions& options,
                          std::function<std::int64_t()> now);
 
-}  // namespace cabinet::realtime
+}  // namespace cabinet::system

@@ -1,4 +1,4 @@
-#include "practitioners/service.hpp"
+#include "accounts/practitioners.hpp"
 
 #include "accounts/store.hpp"
 #include "core/log.hpp"

@@ -1,7 +1,7 @@
 #pragma once
 
+#include "accounts/practitioners.hpp"
 #include "http/router.hpp"
-#include "practitioners/service.hpp"
 
 namespace cabinet::practitioners {
 

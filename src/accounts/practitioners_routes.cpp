@@ -1,4 +1,4 @@
-#include "practitioners/routes.hpp"
+#include "accounts/practitioners_routes.hpp"
 
 #include "http/input.hpp"
 #include "http/reply.hpp"

@@ -1,10 +1,8 @@
-#include "realtime/ice.hpp"
+#include "system/ice.hpp"
 
 #include <gtest/gtest.h>
 
-#include "directory/index.hpp"
-
-namespace cabinet::realtime {
+namespace cabinet::system {
 namespace {
 
 TEST(Ice, TheTurnCredentialIsCoturnsBase64HmacSha1OfTheUsername) {
@@ -29,11 +27,5 @@ TEST(Ice, TurnServersGetAnExpiringUsernameAndStunOnesNone) {
   EXPECT_EQ(ice_servers(o, "a7kq2", 1700000000)["ice_servers"].size(), 1U);
 }
 
-TEST(Ice, SettingListsAreSplitOnCommasWithTheSpacesAroundDropped) {
-  EXPECT_EQ(directory::split_list("stun:a:3478, turn:b:3478?transport=udp ,,turns:c:5349"),
-            (std::vector<std::string>{"stun:a:3478", "turn:b:3478?transport=udp", "turns:c:5349"}));
-  EXPECT_TRUE(directory::split_list(" , ").empty());
-}
-
 }  // namespace
-}  // namespace cabinet::realtime
+}  // namespace cabinet::system
