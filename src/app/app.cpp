@@ -205,9 +205,8 @@ Result<void> App::build_services() {
   room.file_max_size = config_.consultation.file_max_size;
   room.file_types = directory::split_list(config_.consultation.file_types);
   room.secure_cookies = secure_cookies(config_.http.public_url);
-  consultation_ = std::make_unique<consultation::Service>(
-      consultation::Deps{*db_, clock_, random_, *keys_, *audit_, hub_, blocking_, *booking_, room,
-                         limits_.get()});
+  consultation_ = std::make_unique<consultation::Service>(consultation::Deps{
+      *db_, clock_, random_, *keys_, *audit_, hub_, blocking_, *booking_, room, limits_.get()});
   // Searches are answered from memory: the directory is loaded before the first request.
   if (auto r = block_on(index_->load_all()); !r) return std::move(r).error();
   log::info("directory loaded", {{"practitioners", index_->size()}});

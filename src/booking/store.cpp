@@ -28,47 +28,41 @@ constexpr std::string_view kStatus =
 
 // The appointment's columns, and the joins of its view: pieces of the named statements below.
 #define APPOINTMENT_COLUMNS                                                                    \
-  "a.id, a.public_id, a.practitioner_id, a.patient_account_id, a.profile_id, a.motif_id,"     \
+  "a.id, a.public_id, a.practitioner_id, a.patient_account_id, a.profile_id, a.motif_id,"      \
   " a.mode, a.start_at, a.end_at, a.status, a.hold_expires_at, a.price_cents, a.cancelled_by," \
   " a.started_at, a.booked_by, a.payment_state, a.saved_method, a.card_brand, a.card_last4,"   \
   " a.captured_cents, a.cancel_nonce, a.created_at, a.ended_at"
 constexpr std::size_t kColumnCount = 23;
-#define VIEW_SELECT                                                                         \
-  "SELECT " APPOINTMENT_COLUMNS                                                             \
-  ", pp.public_id, ph.first_name, ph.last_name, pr.specialty, pp.timezone, m.public_id,"    \
-  " m.label, m.duration_min, p.public_id, p.first_name, p.last_name, p.birth_date,"         \
-  " pa.email, pa.phone, pa.locale, prac.email, prac.locale, m.label_en,"                    \
-  " (SELECT h.first_name FROM profiles h WHERE h.account_id = a.patient_account_id"         \
-  " AND h.is_holder = 1)"                                                                   \
-  " FROM appointments a"                                                                    \
-  " JOIN practitioner_profiles pp ON pp.account_id = a.practitioner_id"                     \
-  " JOIN practitioners pr ON pr.account_id = a.practitioner_id"                             \
-  " JOIN profiles ph ON ph.account_id = a.practitioner_id AND ph.is_holder = 1"             \
-  " JOIN accounts prac ON prac.id = a.practitioner_id"                                      \
-  " JOIN motifs m ON m.id = a.motif_id"                                                     \
-  " JOIN profiles p ON p.id = a.profile_id"                                                 \
+#define VIEW_SELECT                                                                      \
+  "SELECT " APPOINTMENT_COLUMNS                                                          \
+  ", pp.public_id, ph.first_name, ph.last_name, pr.specialty, pp.timezone, m.public_id," \
+  " m.label, m.duration_min, p.public_id, p.first_name, p.last_name, p.birth_date,"      \
+  " pa.email, pa.phone, pa.locale, prac.email, prac.locale, m.label_en,"                 \
+  " (SELECT h.first_name FROM profiles h WHERE h.account_id = a.patient_account_id"      \
+  " AND h.is_holder = 1)"                                                                \
+  " FROM appointments a"                                                                 \
+  " JOIN practitioner_profiles pp ON pp.account_id = a.practitioner_id"                  \
+  " JOIN practitioners pr ON pr.account_id = a.practitioner_id"                          \
+  " JOIN profiles ph ON ph.account_id = a.practitioner_id AND ph.is_holder = 1"          \
+  " JOIN accounts prac ON prac.id = a.practitioner_id"                                   \
+  " JOIN motifs m ON m.id = a.motif_id"                                                  \
+  " JOIN profiles p ON p.id = a.profile_id"                                              \
   " JOIN accounts pa ON pa.id = a.patient_account_id "
 
 constexpr std::string_view kFind = VIEW_SELECT "WHERE a.public_id = $1";
 constexpr std::string_view kFindId = VIEW_SELECT "WHERE a.id = $1";
 constexpr std::string_view kOfPatient =
     VIEW_SELECT "WHERE a.patient_account_id = $1 AND a.status <> 'expired' ORDER BY a.start_at";
-constexpr std::string_view kOfPatientProfile =
-    VIEW_SELECT "WHERE a.patient_account_id = $1 AND a.status <> 'expired' AND a.profile_id = $2"
-                " ORDER BY a.start_at";
-constexpr std::string_view kOfPractitioner =
-    VIEW_SELECT "WHERE a.practitioner_id = $1 AND a.start_at < $3 AND a.end_at > $2"
-                " AND a.status <> 'expired' ORDER BY a.start_at";
+constexpr std::string_view kOfPatientProfile = VIEW_SELECT
+    "WHERE a.patient_account_id = $1 AND a.status <> 'expired' AND a.profile_id = $2"
+    " ORDER BY a.start_at";
+constexpr std::string_view kOfPractitioner = VIEW_SELECT
+    "WHERE a.practitioner_id = $1 AND a.start_at < $3 AND a.end_at > $2"
+    " AND a.status <> 'expired' ORDER BY a.start_at";
 constexpr std::string_view kActiveBetween =
     "SELECT " APPOINTMENT_COLUMNS
     " FROM appointments a WHERE a.practitioner_id = $1 AND a.start_at < $3 AND a.end_at > $2"
     " AND a.status IN ('pending_payment', 'confirmed') ORDER BY a.start_at, a.id";
-constexpr std::string_view kBusy =
-    "SELECT practitioner_id, start_at, end_at FROM appointments"
-    " WHERE status IN ('pending_payment', 'confirmed') AND end_at > $1";
-constexpr std::string_view kBusyOf =
-    "SELECT practitioner_id, start_at, end_at FROM appointments"
-    " WHERE status IN ('pending_payment', 'confirmed') AND end_at > $1 AND practitioner_id = $2";
 constexpr std::string_view kUpdatePayment =
     "UPDATE appointments SET status = COALESCE($1, status), payment_state = $2,"
     " saved_method = COALESCE($3, saved_method), card_brand = COALESCE($4, card_brand),"
@@ -87,8 +81,8 @@ constexpr std::string_view kOverduePending =
     " ORDER BY hold_expires_at LIMIT $2";
 
 // The ledger of authorizations (payment_holds).
-#define LEDGER_SELECT                                                                         \
-  "SELECT h.id, h.appointment_id, h.idempotency_key, h.method, h.amount_cents, h.state,"      \
+#define LEDGER_SELECT                                                                    \
+  "SELECT h.id, h.appointment_id, h.idempotency_key, h.method, h.amount_cents, h.state," \
   " h.hold_id, a.status FROM payment_holds h JOIN appointments a ON a.id = h.appointment_id "
 constexpr std::string_view kBeginAuthorization =
     "INSERT INTO payment_holds (appointment_id, provider, idempotency_key, method,"
@@ -103,9 +97,9 @@ constexpr std::string_view kForgetLedger =
     " idempotency_key = idempotency_key || ':refused:' || CAST(id AS TEXT) WHERE id = $2";
 constexpr std::string_view kLiveHold =
     LEDGER_SELECT "WHERE h.appointment_id = $1 AND h.state = 'held' ORDER BY h.id DESC LIMIT 1";
-constexpr std::string_view kOrphans =
-    LEDGER_SELECT "WHERE (h.state = 'held' AND a.status NOT IN ('confirmed', 'done'))"
-                  " OR (h.state = 'authorizing' AND h.updated_at <= $1) ORDER BY h.id LIMIT $2";
+constexpr std::string_view kOrphans = LEDGER_SELECT
+    "WHERE (h.state = 'held' AND a.status NOT IN ('confirmed', 'done'))"
+    " OR (h.state = 'authorizing' AND h.updated_at <= $1) ORDER BY h.id LIMIT $2";
 
 // Idempotent requests.
 constexpr std::string_view kStoredAnswer =
@@ -296,15 +290,6 @@ Task<Result<std::vector<Appointment>>> active_between(Executor& db, std::int64_t
   co_return co_await storage::all(db, kActiveBetween, storage::bind(practitioner, from, to), read);
 }
 
-Task<Result<std::vector<Busy>>> busy(Executor& db, std::optional<std::int64_t> practitioner,
-                                     std::int64_t from) {
-  const auto as_busy = [](const storage::Row& r) {
-    return Busy{r.integer(0), r.integer(1), r.integer(2)};
-  };
-  if (practitioner) co_return co_await storage::all(db, kBusyOf, storage::bind(from, *practitioner), as_busy);
-  co_return co_await storage::all(db, kBusy, storage::bind(from), as_busy);
-}
-
 Task<Result<std::optional<View>>> find(Executor& db, const std::string& public_id) {
   co_return co_await storage::first(db, kFind, storage::bind(public_id), read_view);
 }
@@ -315,13 +300,16 @@ Task<Result<std::optional<View>>> find_id(Executor& db, std::int64_t id) {
 
 Task<Result<std::vector<View>>> of_patient(Executor& db, std::int64_t account,
                                            std::optional<std::int64_t> profile) {
-  if (profile) co_return co_await storage::all(db, kOfPatientProfile, storage::bind(account, *profile), read_view);
+  if (profile)
+    co_return co_await storage::all(db, kOfPatientProfile, storage::bind(account, *profile),
+                                    read_view);
   co_return co_await storage::all(db, kOfPatient, storage::bind(account), read_view);
 }
 
 Task<Result<std::vector<View>>> of_practitioner(Executor& db, std::int64_t practitioner,
                                                 std::int64_t from, std::int64_t to) {
-  co_return co_await storage::all(db, kOfPractitioner, storage::bind(practitioner, from, to), read_view);
+  co_return co_await storage::all(db, kOfPractitioner, storage::bind(practitioner, from, to),
+                                  read_view);
 }
 
 Task<Result<bool>> update_payment(Executor& db, std::int64_t appointment,
@@ -359,7 +347,8 @@ Task<Result<void>> mark_ended(Executor& db, std::int64_t appointment, std::int64
 
 Task<Result<std::vector<std::int64_t>>> overdue_pending(Executor& db, std::int64_t now,
                                                         std::size_t limit) {
-  co_return co_await storage::all(db, kOverduePending, storage::bind(now, static_cast<std::int64_t>(limit)),
+  co_return co_await storage::all(db, kOverduePending,
+                                  storage::bind(now, static_cast<std::int64_t>(limit)),
                                   [](const storage::Row& r) { return r.integer(0); });
 }
 
@@ -368,7 +357,8 @@ Task<Result<LedgerRow>> begin_authorization(Executor& db, std::int64_t appointme
                                             const std::string& method, int amount,
                                             std::int64_t now) {
   auto r = co_await storage::execute(
-      db, kBeginAuthorization, storage::bind(appointment, provider, key, method, std::int64_t{amount}, now));
+      db, kBeginAuthorization,
+      storage::bind(appointment, provider, key, method, static_cast<std::int64_t>(amount), now));
   // A conflict is the same key again (a retried confirmation): the existing row is the answer.
   if (!r && r.error().code != ErrorCode::conflict) co_return std::move(r).error();
   auto row = co_await storage::first(db, kLedgerByKey, storage::bind(key), read_ledger);
@@ -379,7 +369,8 @@ Task<Result<LedgerRow>> begin_authorization(Executor& db, std::int64_t appointme
 
 Task<Result<void>> set_ledger(Executor& db, std::int64_t row, const std::string& state,
                               const std::optional<std::string>& hold_id, std::int64_t now) {
-  co_return co_await run(db, kSetLedger, storage::bind(state, storage::optional(hold_id), now, row));
+  co_return co_await run(db, kSetLedger,
+                         storage::bind(state, storage::optional(hold_id), now, row));
 }
 
 Task<Result<void>> forget_ledger(Executor& db, std::int64_t row, std::int64_t now) {
@@ -392,8 +383,8 @@ Task<Result<std::optional<LedgerRow>>> live_hold(Executor& db, std::int64_t appo
 
 Task<Result<std::vector<LedgerRow>>> orphans(Executor& db, std::int64_t now, std::int64_t stale,
                                              std::size_t limit) {
-  co_return co_await storage::all(db, kOrphans, storage::bind(now - stale, static_cast<std::int64_t>(limit)),
-                                  read_ledger);
+  co_return co_await storage::all(
+      db, kOrphans, storage::bind(now - stale, static_cast<std::int64_t>(limit)), read_ledger);
 }
 
 Task<Result<std::optional<StoredAnswer>>> stored_answer(Executor& db, std::int64_t account,
@@ -404,7 +395,9 @@ Task<Result<std::optional<StoredAnswer>>> stored_answer(Executor& db, std::int64
 Task<Result<void>> store_answer(Executor& db, std::int64_t account, const std::string& key,
                                 const std::string& hash, int status, const std::string& body,
                                 std::int64_t now) {
-  co_return co_await run(db, kStoreAnswer, storage::bind(account, key, hash, std::int64_t{status}, body, now));
+  co_return co_await run(
+      db, kStoreAnswer,
+      storage::bind(account, key, hash, static_cast<std::int64_t>(status), body, now));
 }
 
 Task<Result<void>> forget_answers_before(Executor& db, std::int64_t before) {
@@ -418,14 +411,16 @@ Task<Result<void>> add_job(Executor& db, std::int64_t appointment, const std::st
 
 Task<Result<void>> schedule_job(Executor& db, std::int64_t appointment, const std::string& kind,
                                 std::int64_t due_at, std::int64_t now) {
-  auto moved = co_await storage::execute(db, kRescheduleJob, storage::bind(due_at, now, appointment, kind));
+  auto moved =
+      co_await storage::execute(db, kRescheduleJob, storage::bind(due_at, now, appointment, kind));
   if (!moved) co_return std::move(moved).error();
   if (*moved == 1) co_return ok();
   co_return co_await add_job(db, appointment, kind, due_at, now);
 }
 
 Task<Result<std::vector<Job>>> due_jobs(Executor& db, std::int64_t now, std::size_t limit) {
-  co_return co_await storage::all(db, kDueJobs, storage::bind(now, static_cast<std::int64_t>(limit)), read_job);
+  co_return co_await storage::all(db, kDueJobs,
+                                  storage::bind(now, static_cast<std::int64_t>(limit)), read_job);
 }
 
 Task<Result<bool>> lease_job(Executor& db, std::int64_t job, std::int64_t now, std::int64_t lease) {

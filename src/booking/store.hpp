@@ -34,15 +34,6 @@ Task<Result<bool>> release(Transaction& tx, std::int64_t appointment, const std:
 // Active (pending or confirmed) appointments of a practitioner overlapping [from, to).
 Task<Result<std::vector<Appointment>>> active_between(Executor& db, std::int64_t practitioner,
                                                       std::int64_t from, std::int64_t to);
-// [start, end) of every active appointment (of one practitioner, or all) ending after `from`.
-struct Busy {
-  std::int64_t practitioner_id;
-  std::int64_t start_at;
-  std::int64_t end_at;
-};
-Task<Result<std::vector<Busy>>> busy(Executor& db, std::optional<std::int64_t> practitioner,
-                                     std::int64_t from);
-
 Task<Result<std::optional<View>>> find(Executor& db, const std::string& public_id);
 Task<Result<std::optional<View>>> find_id(Executor& db, std::int64_t id);
 // A patient's appointments (all profiles, or one), pending ones with a live window included,

@@ -171,8 +171,8 @@ Task<Result<nlohmann::json>> Service::invite(const Principal& who, const std::st
     if (!name) co_return bad_name("name");
   }
   const auto token = secret(d_.random);
-  store::NewInvitation row{v.a.id,         *kind, name, crypto::sha256_hex(token), who.account_id,
-                           now,            expires_at};
+  store::NewInvitation row{v.a.id,         *kind, name,      crypto::sha256_hex(token),
+                           who.account_id, now,   expires_at};
   // A video call is a mesh: every participant sends its media to every other. Guests get the
   // places left after the practitioner and the patient.
   const auto places = static_cast<std::int64_t>(d_.options.max_participants) - 2;
@@ -283,8 +283,7 @@ Task<Result<nlohmann::json>> Service::invitation(const std::string& token,
 }
 
 Task<Result<Claimed>> Service::claim(const std::string& token, const nlohmann::json& body,
-                                     std::optional<std::string> credential,
-                                     const std::string& ip) {
+                                     std::optional<std::string> credential, const std::string& ip) {
   if (d_.limits) {
     if (auto r = co_await d_.limits->hit(kInvitationPerIp, ip); !r) co_return std::move(r).error();
   }
@@ -312,8 +311,8 @@ Task<Result<Claimed>> Service::claim(const std::string& token, const nlohmann::j
   if (!name) co_return bad_name("name");
   auto fresh = secret(d_.random);
   auto done = co_await d_.db.transact([&](storage::Transaction& tx) -> Task<Result<void>> {
-    auto claimed = co_await store::claim_invitation(tx, row.id, *name, crypto::sha256_hex(fresh),
-                                                    now);
+    auto claimed =
+        co_await store::claim_invitation(tx, row.id, *name, crypto::sha256_hex(fresh), now);
     if (!claimed) co_return std::move(claimed).error();
     // Another browser claimed it a moment before.
     if (!*claimed) co_return Error(ErrorCode::invitation_used);

@@ -81,7 +81,8 @@ void Service::announce(const View& v, const std::vector<Participant>& people) {
 }
 
 void Service::closed(const std::string& consultation) {
-  rooms_.send(consultation, nlohmann::json{{"type", "closed"}, {"consultation", consultation}}.dump(),
+  rooms_.send(consultation,
+              nlohmann::json{{"type", "closed"}, {"consultation", consultation}}.dump(),
               Rooms::Audience::everyone);
   // The guests' credentials died with the consultation: their sockets close after `closed`.
   d_.hub.close_if(
@@ -123,15 +124,15 @@ Task<Result<nlohmann::json>> Service::chat_history(const View& v, const Particip
   for (const auto& m : *rows) {
     auto text = d_.keys.open(m.sealed_body, chat_context(v.a.id));
     if (!text) continue;
-    chat.push_back({{"type", "chat"},
-                    {"consultation", v.a.public_id},
-                    {"id", m.id},
-                    {"role", m.sender_role},
-                    {"name", m.sender_name},
-                    {"mine", p.guest != 0 ? m.sender_guest_id == p.guest
-                                          : m.sender_account_id == p.account},
-                    {"text", *text},
-                    {"at", m.created_at}});
+    chat.push_back(
+        {{"type", "chat"},
+         {"consultation", v.a.public_id},
+         {"id", m.id},
+         {"role", m.sender_role},
+         {"name", m.sender_name},
+         {"mine", p.guest != 0 ? m.sender_guest_id == p.guest : m.sender_account_id == p.account},
+         {"text", *text},
+         {"at", m.created_at}});
   }
   // The chat history is health data: reading it is audited, like any access.
   if (!chat.empty()) {
@@ -261,11 +262,10 @@ Task<Result<void>> Service::signal(realtime::Connection& c, const std::string& i
     if (p.id() != to || p.connection == c.id()) continue;
     if (p.waiting_guest()) co_return Error(ErrorCode::not_admitted);
     // Relayed as is; the SDP and candidates are never logged.
-    rooms_.send_to(p.connection, nlohmann::json{{"type", "signal"},
-                                                {"consultation", id},
-                                                {"from", me->id()},
-                                                {"data", data}}
-                                     .dump());
+    rooms_.send_to(
+        p.connection,
+        nlohmann::json{{"type", "signal"}, {"consultation", id}, {"from", me->id()}, {"data", data}}
+            .dump());
     co_return ok();
   }
   co_return Error(ErrorCode::not_found);

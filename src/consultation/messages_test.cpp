@@ -31,7 +31,8 @@ TEST(RoomRefusals, NameTheConfiguredValuesInBothLanguagesAsHttpDoes) {
             "The waiting room opens 15 minutes before the appointment.");
 
   const auto full = room_full(options);
-  EXPECT_EQ(over_socket(full, Locale::fr)["message"], "La consultation réunit déjà 3 participants.");
+  EXPECT_EQ(over_socket(full, Locale::fr)["message"],
+            "La consultation réunit déjà 3 participants.");
   EXPECT_EQ(over_socket(full, Locale::en)["message"],
             "The consultation already has 3 participants.");
 

@@ -103,8 +103,8 @@ nlohmann::json file_json(const View& v, const store::FileRow& f, const std::stri
           {"url", "/api/v1/consultations/" + v.a.public_id + "/files/" + std::to_string(f.id)}};
 }
 
-audit::Entry entry(const View& v, std::int64_t actor, const std::string& role,
-                   std::string action, std::string detail = {}) {
+audit::Entry entry(const View& v, std::int64_t actor, const std::string& role, std::string action,
+                   std::string detail = {}) {
   audit::Entry e;
   e.actor_account_id = actor;
   e.actor_role = role;
@@ -166,7 +166,7 @@ std::optional<int> age_on(std::string_view birth_date, agenda::LocalDate today) 
 }
 
 Task<Result<Access>> Service::record_access(const Principal& who, const std::string& id,
-                                                     bool practitioner_only) {
+                                            bool practitioner_only) {
   auto a = co_await access(who, id);
   if (!a) co_return std::move(a).error();
   if (a->role == "assistant" || (practitioner_only && a->role != "practitioner"))
@@ -286,7 +286,7 @@ Task<Result<nlohmann::json>> Service::files(const Principal& who, const std::str
 }
 
 Task<Result<SharedFile>> Service::file(const Principal& who, const std::string& id,
-                                                const std::string& file_id) {
+                                       const std::string& file_id) {
   std::int64_t fid = 0;
   const auto* end = file_id.data() + file_id.size();
   if (auto [p, ec] = std::from_chars(file_id.data(), end, fid); ec != std::errc() || p != end)

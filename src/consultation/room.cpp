@@ -116,8 +116,7 @@ bool Rooms::admitted(const std::string& consultation) const {
   return admitted_.contains(consultation);
 }
 
-void Rooms::send(const std::string& consultation, const std::string& message,
-                 Audience audience) {
+void Rooms::send(const std::string& consultation, const std::string& message, Audience audience) {
   // A copy of the list, then the sends without the lock (the hub queues; nothing blocks).
   for (const auto& p : in(consultation)) {
     if (audience == Audience::in_call && p.waiting_guest()) continue;

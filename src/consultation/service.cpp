@@ -18,8 +18,7 @@ constexpr std::int64_t kLateNotice = 20 * 60;  // "stay reachable by phone" (see
 
 }  // namespace
 
-Service::Service(Deps deps)
-    : d_(std::move(deps)), rooms_(d_.hub, d_.options.max_participants) {
+Service::Service(Deps deps) : d_(std::move(deps)), rooms_(d_.hub, d_.options.max_participants) {
   d_.appointments.on_closed([this](const std::string& id) { closed(id); });
 }
 

@@ -15,8 +15,8 @@ constexpr std::string_view kInsertChat =
     " sender_name, body, created_at, sender_guest_id)"
     " VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id";
 
-#define FILE_COLUMNS                                                                         \
-  "id, appointment_id, sender_account_id, sender_role, sender_name, name, mime, size,"      \
+#define FILE_COLUMNS                                                                   \
+  "id, appointment_id, sender_account_id, sender_role, sender_name, name, mime, size," \
   " created_at"
 constexpr std::string_view kInsertFile =
     "INSERT INTO consultation_files (appointment_id, sender_account_id, sender_role, sender_name,"
@@ -52,20 +52,22 @@ constexpr std::string_view kPutNote =
 
 // A claimed invitation that still opens the room: its consultation confirmed (not closed,
 // cancelled or missed).
-#define LIVE_GUEST_SELECT                                                                    \
-  "SELECT i.id, i.guest_name, i.kind, a.id, a.public_id, i.admitted_at, i.expires_at"       \
-  " FROM consultation_invitations i JOIN appointments a ON a.id = i.appointment_id"         \
-  " WHERE i.claimed_at IS NOT NULL AND i.revoked_at IS NULL AND i.expires_at > $2"          \
+#define LIVE_GUEST_SELECT                                                             \
+  "SELECT i.id, i.guest_name, i.kind, a.id, a.public_id, i.admitted_at, i.expires_at" \
+  " FROM consultation_invitations i JOIN appointments a ON a.id = i.appointment_id"   \
+  " WHERE i.claimed_at IS NOT NULL AND i.revoked_at IS NULL AND i.expires_at > $2"    \
   " AND a.status = 'confirmed' AND "
 constexpr std::string_view kLiveGuestByCredential = LIVE_GUEST_SELECT "i.credential_hash = $1";
 constexpr std::string_view kLiveGuestById = LIVE_GUEST_SELECT "i.id = $1";
-#define INVITATION_COLUMNS                                                                   \
+#define INVITATION_COLUMNS \
   "id, appointment_id, kind, hint, claimed_at, credential_hash, guest_name, expires_at"
 constexpr std::string_view kInvitationByToken =
-    "SELECT " INVITATION_COLUMNS " FROM consultation_invitations"
+    "SELECT " INVITATION_COLUMNS
+    " FROM consultation_invitations"
     " WHERE token_hash = $1 AND revoked_at IS NULL AND expires_at > $2";
 constexpr std::string_view kInvitationsOf =
-    "SELECT " INVITATION_COLUMNS " FROM consultation_invitations"
+    "SELECT " INVITATION_COLUMNS
+    " FROM consultation_invitations"
     " WHERE appointment_id = $1 AND revoked_at IS NULL AND expires_at > $2 ORDER BY id";
 constexpr std::string_view kLockAppointment = "UPDATE appointments SET id = id WHERE id = $1";
 constexpr std::string_view kCountLiveInvitations =
@@ -163,15 +165,16 @@ Task<Result<bool>> changed_one(Executor& db, std::string_view sql, Params params
 
 Task<Result<std::vector<ChatRow>>> chat_of(Executor& db, std::int64_t appointment,
                                            std::size_t limit) {
-  co_return co_await storage::all(db, kChatOf, storage::bind(appointment, static_cast<std::int64_t>(limit)),
-                                  chat_row);
+  co_return co_await storage::all(
+      db, kChatOf, storage::bind(appointment, static_cast<std::int64_t>(limit)), chat_row);
 }
 
 Task<Result<std::int64_t>> insert_chat(Executor& db, const ChatRow& m) {
   co_return co_await storage::insert_returning_id(
       db, kInsertChat,
-      storage::bind(m.appointment_id, storage::optional(m.sender_account_id), m.sender_role, m.sender_name,
-       storage::blob(m.sealed_body), m.created_at, storage::optional(m.sender_guest_id)));
+      storage::bind(m.appointment_id, storage::optional(m.sender_account_id), m.sender_role,
+                    m.sender_name, storage::blob(m.sealed_body), m.created_at,
+                    storage::optional(m.sender_guest_id)));
 }
 
 Task<Result<std::int64_t>> insert_file(Executor& db, const FileRow& f,
@@ -179,40 +182,44 @@ Task<Result<std::int64_t>> insert_file(Executor& db, const FileRow& f,
   co_return co_await storage::insert_returning_id(
       db, kInsertFile,
       storage::bind(f.appointment_id, f.sender_account_id, f.sender_role, f.sender_name,
-       storage::blob(f.sealed_name), f.mime, f.size, storage::blob(sealed_body), f.created_at));
+                    storage::blob(f.sealed_name), f.mime, f.size, storage::blob(sealed_body),
+                    f.created_at));
 }
 
 Task<Result<std::vector<FileRow>>> files_of(Executor& db, std::int64_t appointment,
                                             std::size_t limit) {
-  co_return co_await storage::all(db, kFilesOf, storage::bind(appointment, static_cast<std::int64_t>(limit)),
-                                  file_row);
+  co_return co_await storage::all(
+      db, kFilesOf, storage::bind(appointment, static_cast<std::int64_t>(limit)), file_row);
 }
 
 Task<Result<std::optional<FileBody>>> file_body(Executor& db, std::int64_t appointment,
                                                 std::int64_t file) {
-  co_return co_await storage::first(db, kFileBody, storage::bind(file, appointment), [](const storage::Row& r) {
-    return FileBody{file_row(r), r.bytes(9)};
-  });
+  co_return co_await storage::first(db, kFileBody, storage::bind(file, appointment),
+                                    [](const storage::Row& r) {
+                                      return FileBody{file_row(r), r.bytes(9)};
+                                    });
 }
 
 Task<Result<void>> insert_incident(Executor& db, const Incident& i) {
-  co_return co_await run(db, kInsertIncident,
-                         storage::bind(i.appointment_id, i.kind, i.cause,
-                          i.sealed_note ? storage::blob(*i.sealed_note) : storage::null(),
-                          i.actor_account_id, i.at));
+  // Built before the co_await: GCC 12 miscompiles a conditional expression inside one.
+  auto params =
+      storage::bind(i.appointment_id, i.kind, i.cause, storage::null(), i.actor_account_id, i.at);
+  if (i.sealed_note) params[3] = storage::blob(*i.sealed_note);
+  co_return co_await run(db, kInsertIncident, std::move(params));
 }
 
 Task<Result<std::optional<Incident>>> latest_incident(Executor& db, std::int64_t appointment,
                                                       const std::string& kind) {
-  co_return co_await storage::first(db, kLatestIncident, storage::bind(appointment, kind), incident);
+  co_return co_await storage::first(db, kLatestIncident, storage::bind(appointment, kind),
+                                    incident);
 }
 
 Task<Result<std::map<std::int64_t, Incident>>> latest_incidents(Executor& db,
                                                                 std::int64_t practitioner,
                                                                 std::int64_t from, std::int64_t to,
                                                                 const std::string& kind) {
-  auto all = co_await storage::all(db, kIncidentsOfPractitioner, storage::bind(practitioner, from, to, kind),
-                                   incident);
+  auto all = co_await storage::all(db, kIncidentsOfPractitioner,
+                                   storage::bind(practitioner, from, to, kind), incident);
   if (!all) co_return std::move(all).error();
   std::map<std::int64_t, Incident> out;
   for (auto& one : *all) out[one.appointment_id] = std::move(one);
@@ -220,21 +227,23 @@ Task<Result<std::map<std::int64_t, Incident>>> latest_incidents(Executor& db,
 }
 
 Task<Result<std::optional<Note>>> note(Executor& db, std::int64_t appointment) {
-  co_return co_await storage::first(db, kNote, storage::bind(appointment), [](const storage::Row& r) {
-    return Note{r.bytes(0), r.integer(1), r.integer(2)};
-  });
+  co_return co_await storage::first(db, kNote, storage::bind(appointment),
+                                    [](const storage::Row& r) {
+                                      return Note{r.bytes(0), r.integer(1), r.integer(2)};
+                                    });
 }
 
 Task<Result<void>> put_note(Executor& db, std::int64_t appointment, const Note& n) {
-  co_return co_await run(db, kPutNote,
-                         storage::bind(appointment, n.author_account_id, storage::blob(n.sealed_body),
-                          n.updated_at));
+  co_return co_await run(
+      db, kPutNote,
+      storage::bind(appointment, n.author_account_id, storage::blob(n.sealed_body), n.updated_at));
 }
 
 Task<Result<std::optional<LiveGuest>>> live_guest_by_credential(Executor& db,
                                                                 const std::string& hash,
                                                                 std::int64_t now) {
-  co_return co_await storage::first(db, kLiveGuestByCredential, storage::bind(hash, now), live_guest);
+  co_return co_await storage::first(db, kLiveGuestByCredential, storage::bind(hash, now),
+                                    live_guest);
 }
 
 Task<Result<std::optional<LiveGuest>>> live_guest_by_id(Executor& db, std::int64_t id,
@@ -245,7 +254,8 @@ Task<Result<std::optional<LiveGuest>>> live_guest_by_id(Executor& db, std::int64
 Task<Result<std::optional<InvitationRow>>> invitation_by_token(Executor& db,
                                                                const std::string& token_hash,
                                                                std::int64_t now) {
-  co_return co_await storage::first(db, kInvitationByToken, storage::bind(token_hash, now), invitation);
+  co_return co_await storage::first(db, kInvitationByToken, storage::bind(token_hash, now),
+                                    invitation);
 }
 
 Task<Result<std::vector<InvitationRow>>> invitations_of(Executor& db, std::int64_t appointment,
@@ -269,7 +279,7 @@ Task<Result<std::int64_t>> insert_invitation(Executor& db, const NewInvitation& 
   co_return co_await storage::insert_returning_id(
       db, kInsertInvitation,
       storage::bind(i.appointment_id, i.kind, storage::optional(i.hint), i.token_hash, i.created_by,
-       i.created_at, i.expires_at));
+                    i.created_at, i.expires_at));
 }
 
 Task<Result<bool>> revoke_invitation(Executor& db, std::int64_t id, std::int64_t appointment,
@@ -279,7 +289,8 @@ Task<Result<bool>> revoke_invitation(Executor& db, std::int64_t id, std::int64_t
 
 Task<Result<bool>> claim_invitation(Executor& db, std::int64_t id, const std::string& guest_name,
                                     const std::string& credential_hash, std::int64_t now) {
-  co_return co_await changed_one(db, kClaimInvitation, storage::bind(now, guest_name, credential_hash, id));
+  co_return co_await changed_one(db, kClaimInvitation,
+                                 storage::bind(now, guest_name, credential_hash, id));
 }
 
 Task<Result<bool>> admit_invitation(Executor& db, std::int64_t id, std::int64_t now) {

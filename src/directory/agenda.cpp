@@ -4,7 +4,6 @@
 
 #include "agenda/holidays.hpp"
 #include "agenda/local_time.hpp"
-#include "booking/store.hpp"
 #include "core/utf8.hpp"
 #include "directory/input.hpp"
 #include "directory/json.hpp"
@@ -19,22 +18,23 @@ constexpr std::int64_t kDay = 86400;
 constexpr int kMaxExceptionDays = 366;
 
 // One booking as the practitioner's day and week views show it (docs/booking.md).
-nlohmann::json agenda_appointment_json(const booking::store::View& v, const date::time_zone* zone) {
-  return {{"id", v.a.public_id},
-          {"start", agenda::iso(v.a.start_at, zone)},
-          {"end", agenda::iso(v.a.end_at, zone)},
-          {"mode", v.a.mode},
-          {"status", v.a.status},
+nlohmann::json agenda_appointment_json(const store::AgendaAppointment& a,
+                                       const date::time_zone* zone) {
+  return {{"id", a.public_id},
+          {"start", agenda::iso(a.start_at, zone)},
+          {"end", agenda::iso(a.end_at, zone)},
+          {"mode", a.mode},
+          {"status", a.status},
           {"patient",
-           {{"name", v.profile_first_name + " " + v.profile_last_name},
-            {"birth_date", v.profile_birth_date ? nlohmann::json(*v.profile_birth_date)
+           {{"name", a.patient_first_name + " " + a.patient_last_name},
+            {"birth_date", a.patient_birth_date ? nlohmann::json(*a.patient_birth_date)
                                                 : nlohmann::json(nullptr)}}},
-          {"motif", {{"id", v.motif_public_id}, {"label", v.motif_label}}},
-          {"price_cents", v.a.price_cents},
+          {"motif", {{"id", a.motif_public_id}, {"label", a.motif_label}}},
+          {"price_cents", a.price_cents},
           {"payment",
-           {{"state", v.a.payment_state},
-            {"amount_cents", v.a.price_cents},
-            {"captured_cents", v.a.captured_cents}}}};
+           {{"state", a.payment_state},
+            {"amount_cents", a.price_cents},
+            {"captured_cents", a.captured_cents}}}};
 }
 
 const date::time_zone* zone_of(const store::Profile& p) {
@@ -227,12 +227,12 @@ Task<Result<nlohmann::json>> Service::agenda(const Principal& who,
   if (!hours) co_return std::move(hours).error();
   auto exceptions = co_await store::exceptions(d_.db, *owner, first, last);
   if (!exceptions) co_return std::move(exceptions).error();
-  auto booked = co_await booking::store::of_practitioner(d_.db, *owner, first, last);
+  auto booked = co_await store::agenda_appointments(d_.db, *owner, first, last);
   if (!booked) co_return std::move(booked).error();
   std::vector<agenda::Interval> busy;
-  for (const auto& v : *booked) {
-    if (v.a.status == "pending_payment" || v.a.status == "confirmed")
-      busy.push_back(agenda::Interval{v.a.start_at, v.a.end_at});
+  for (const auto& a : *booked) {
+    if (a.status == "pending_payment" || a.status == "confirmed")
+      busy.push_back(agenda::Interval{a.start_at, a.end_at});
   }
   const auto entry =
       build_entry(*p, std::move(*motifs), std::move(*hours), *exceptions, busy, d_.index.options());
@@ -283,9 +283,9 @@ Task<Result<nlohmann::json>> Service::agenda(const Principal& who,
       blocked.push_back(exception_json(x, zone));
     }
     nlohmann::json appointments = nlohmann::json::array();
-    for (const auto& v : *booked) {
-      if (v.a.end_at <= day_start || v.a.start_at >= day_end) continue;
-      appointments.push_back(agenda_appointment_json(v, zone));
+    for (const auto& a : *booked) {
+      if (a.end_at <= day_start || a.start_at >= day_end) continue;
+      appointments.push_back(agenda_appointment_json(a, zone));
     }
     out_days.push_back(
         {{"date", agenda::format_date(date)},

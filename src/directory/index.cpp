@@ -1,7 +1,5 @@
 #include "directory/index.hpp"
 
-#include "booking/store.hpp"
-
 #include <algorithm>
 #include <charconv>
 #include <cmath>
@@ -91,7 +89,7 @@ Task<Result<void>> Index::load_all() {
   if (!hours) co_return std::move(hours).error();
   auto exceptions = co_await store::exceptions(db_, std::nullopt, now, now + 400 * kDay);
   if (!exceptions) co_return std::move(exceptions).error();
-  auto busy = co_await booking::store::busy(db_, std::nullopt, now);
+  auto busy = co_await store::busy(db_, std::nullopt, now);
   if (!busy) co_return std::move(busy).error();
   std::unordered_map<std::int64_t, std::vector<agenda::Interval>> booked_of;
   for (const auto& b : *busy) booked_of[b.practitioner_id].push_back({b.start_at, b.end_at});
@@ -132,7 +130,7 @@ Task<Result<void>> Index::refresh(std::int64_t account) {
   if (!hours) co_return std::move(hours).error();
   auto exceptions = co_await store::exceptions(db_, account, now, now + 400 * kDay);
   if (!exceptions) co_return std::move(exceptions).error();
-  auto busy = co_await booking::store::busy(db_, account, now);
+  auto busy = co_await store::busy(db_, account, now);
   if (!busy) co_return std::move(busy).error();
   std::vector<agenda::Interval> booked;
   booked.reserve(busy->size());

@@ -9,6 +9,19 @@ using storage::optional;
 using storage::Params;
 using storage::Value;
 
+constexpr std::string_view kBusy =
+    "SELECT practitioner_id, start_at, end_at FROM appointments"
+    " WHERE status IN ('pending_payment', 'confirmed') AND end_at > $1";
+constexpr std::string_view kBusyOf =
+    "SELECT practitioner_id, start_at, end_at FROM appointments"
+    " WHERE status IN ('pending_payment', 'confirmed') AND end_at > $1 AND practitioner_id = $2";
+constexpr std::string_view kAgendaAppointments =
+    "SELECT a.public_id, a.start_at, a.end_at, a.mode, a.status, p.first_name, p.last_name,"
+    " p.birth_date, m.public_id, m.label, a.price_cents, a.payment_state, a.captured_cents"
+    " FROM appointments a JOIN profiles p ON p.id = a.profile_id JOIN motifs m ON m.id = a.motif_id"
+    " WHERE a.practitioner_id = $1 AND a.start_at < $3 AND a.end_at > $2"
+    " AND a.status <> 'expired' ORDER BY a.start_at";
+
 constexpr std::string_view kProfileColumns =
     "SELECT p.account_id, p.public_id, h.first_name, h.last_name, r.rpps, r.specialty, r.status,"
     " p.address_line, p.commune_code, p.postcode, p.lat, p.lng, p.timezone, p.department,"
@@ -453,6 +466,40 @@ Task<Result<std::int64_t>> count_accounts_with_email(Executor& db, const std::st
       co_await storage::first(db, kCountAccountsWithEmail, std::move(params), first_integer);
   if (!count) co_return std::move(count).error();
   co_return count->value_or(0);
+}
+
+Task<Result<std::vector<Busy>>> busy(Executor& db, std::optional<std::int64_t> practitioner,
+                                     std::int64_t from) {
+  const auto as_busy = [](const storage::Row& r) {
+    return Busy{r.integer(0), r.integer(1), r.integer(2)};
+  };
+  if (practitioner)
+    co_return co_await storage::all(db, kBusyOf, storage::bind(from, *practitioner), as_busy);
+  co_return co_await storage::all(db, kBusy, storage::bind(from), as_busy);
+}
+
+Task<Result<std::vector<AgendaAppointment>>> agenda_appointments(Executor& db,
+                                                                 std::int64_t practitioner,
+                                                                 std::int64_t from,
+                                                                 std::int64_t to) {
+  co_return co_await storage::all(db, kAgendaAppointments, storage::bind(practitioner, from, to),
+                                  [](const storage::Row& r) {
+                                    AgendaAppointment a;
+                                    a.public_id = r.text(0);
+                                    a.start_at = r.integer(1);
+                                    a.end_at = r.integer(2);
+                                    a.mode = r.text(3);
+                                    a.status = r.text(4);
+                                    a.patient_first_name = r.text(5);
+                                    a.patient_last_name = r.text(6);
+                                    a.patient_birth_date = r.opt_text(7);
+                                    a.motif_public_id = r.text(8);
+                                    a.motif_label = r.text(9);
+                                    a.price_cents = static_cast<int>(r.integer(10));
+                                    a.payment_state = r.text(11);
+                                    a.captured_cents = static_cast<int>(r.integer(12));
+                                    return a;
+                                  });
 }
 
 }  // namespace cabinet::directory::store

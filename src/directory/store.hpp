@@ -147,4 +147,36 @@ Task<Result<void>> insert_verified_practitioner(Executor& tx, std::int64_t accou
                                                 const std::string& specialty, std::int64_t now);
 Task<Result<std::int64_t>> count_accounts_with_email(Executor& db, const std::string& email);
 
+// The appointments as agendas see them (the booking's table, read here so that the directory
+// never includes booking, which is built on it).
+// [start, end) of every active appointment (of one practitioner, or all) ending after `from`.
+struct Busy {
+  std::int64_t practitioner_id;
+  std::int64_t start_at;
+  std::int64_t end_at;
+};
+Task<Result<std::vector<Busy>>> busy(Executor& db, std::optional<std::int64_t> practitioner,
+                                     std::int64_t from);
+// One appointment in the practitioner's day and week views.
+struct AgendaAppointment {
+  std::string public_id;
+  std::int64_t start_at = 0;
+  std::int64_t end_at = 0;
+  std::string mode;
+  std::string status;
+  std::string patient_first_name;
+  std::string patient_last_name;
+  std::optional<std::string> patient_birth_date;
+  std::string motif_public_id;
+  std::string motif_label;
+  int price_cents = 0;
+  std::string payment_state;
+  int captured_cents = 0;
+};
+// A practitioner's appointments overlapping [from, to), every status but expired, by start.
+Task<Result<std::vector<AgendaAppointment>>> agenda_appointments(Executor& db,
+                                                                 std::int64_t practitioner,
+                                                                 std::int64_t from,
+                                                                 std::int64_t to);
+
 }  // namespace cabinet::directory::store
