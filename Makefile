@@ -18,8 +18,8 @@ help:
 	@echo "make run     install what is missing, build, and serve http://localhost:8080 (DB=postgres for PostgreSQL)"
 	@echo "make test    install what is missing, build, and run every test (unit, integration on SQLite and PostgreSQL, browser)"
 	@echo "make bench   benchmarks against a baseline run in the same invocation (prints ratios)"
-	@echo "make lint    clang-format check and clang-tidy"
-	@echo "make format  apply clang-format"
+	@echo "make lint    clang-format, ESLint and Prettier, SQL and include-cycle checks, clang-tidy"
+	@echo "make format  apply clang-format and Prettier"
 
 deps:
 	@scripts/install-deps
