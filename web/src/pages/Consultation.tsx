@@ -16,7 +16,7 @@ import { RequireAuth } from '../components/RequireAuth';
 import { useLoad } from '../components/useLoad';
 import { useI18n } from '../i18n';
 import { ApiError } from '../lib/api';
-import { fetchConsultation } from '../lib/consultation/consultation';
+import { fetchConsultation } from '../lib/consultation/api';
 import { fillText } from '../lib/format';
 import { ROUTES } from '../lib/routes';
 import { slotSentence } from '../lib/booking/slots';

@@ -9,7 +9,8 @@ import { PageIntro } from '../components/Page';
 import { RequireAuth } from '../components/RequireAuth';
 import { useLoad } from '../components/useLoad';
 import { useI18n } from '../i18n';
-import { fetchConsultation, roomPath } from '../lib/consultation/consultation';
+import { fetchConsultation } from '../lib/consultation/api';
+import { roomPath } from '../lib/consultation/consultation';
 import { fillText } from '../lib/format';
 import { slotSentence } from '../lib/booking/slots';
 

@@ -17,12 +17,10 @@ import { PageIntro } from '../components/Page';
 import { useFocusOnChange } from '../components/useFocus';
 import { useLoad } from '../components/useLoad';
 import { useI18n } from '../i18n';
-import { fetchConsultation } from '../lib/consultation/consultation';
+import { claimInvitation, fetchConsultation, fetchInvitation } from '../lib/consultation/api';
 import { errorText } from '../lib/errors';
 import { fillText } from '../lib/format';
 import {
-  claimInvitation,
-  fetchInvitation,
   GUEST_NAME_MAX,
   GUEST_START,
   guestConsultation,

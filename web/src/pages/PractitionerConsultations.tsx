@@ -10,8 +10,8 @@ import { Icon } from '../components/Icon';
 import { PractitionerLayout } from '../components/PractitionerArea';
 import { useLoad } from '../components/useLoad';
 import { useI18n } from '../i18n';
+import { fetchDashboard } from '../lib/consultation/api';
 import {
-  fetchDashboard,
   minutesSince,
   patientAge,
   roomPath,

@@ -9,17 +9,16 @@
 // everyone, with a thumbnail for pictures and a download link.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useI18n } from '../../i18n';
+import { fetchFileBlob, uploadFile } from '../../lib/consultation/api';
 import { chatTime, type ChatMessage } from '../../lib/consultation/chat';
 import { formatTime } from '../../lib/dates';
 import { errorText } from '../../lib/errors';
 import {
   acceptAttr,
   checkFile,
-  fetchFileBlob,
   formatSize,
   isImage,
   typeNames,
-  uploadFile,
   uploadProblem,
   type SharedFile,
 } from '../../lib/consultation/files';

@@ -4,7 +4,7 @@
 import { useState } from 'preact/hooks';
 import { useI18n } from '../../i18n';
 import { amountInput, formatAmount, parseAmount } from '../../lib/booking/booking';
-import { closeConsultation } from '../../lib/consultation/consultation';
+import { closeConsultation } from '../../lib/consultation/api';
 import { fillText } from '../../lib/format';
 import { TextField } from '../forms/Field';
 import { ErrorSummary } from '../forms/Feedback';

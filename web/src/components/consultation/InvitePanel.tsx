@@ -4,18 +4,16 @@
 // state and "Retirer". Two invitations at most: four people in the call.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useI18n } from '../../i18n';
+import { createInvitation, listInvitations, revokeInvitation } from '../../lib/consultation/api';
 import type { GuestKind } from '../../lib/consultation/consultation';
 import { errorText } from '../../lib/errors';
 import { fillText } from '../../lib/format';
 import {
   absoluteUrl,
   canInvite,
-  createInvitation,
   GUEST_NAME_MAX,
   invitationStatus,
   inviteProblem,
-  listInvitations,
-  revokeInvitation,
   type Invitation,
 } from '../../lib/consultation/invitations';
 import { SelectField, TextField } from '../forms/Field';

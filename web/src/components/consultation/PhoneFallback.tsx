@@ -6,9 +6,9 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useI18n } from '../../i18n';
+import { switchToPhone } from '../../lib/consultation/api';
 import {
   PHONE_CAUSES,
-  switchToPhone,
   type PhoneCause,
   type PhoneFallback as Phone,
 } from '../../lib/consultation/consultation';

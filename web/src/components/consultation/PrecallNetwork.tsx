@@ -4,7 +4,7 @@
 // answered (an estimate of the real link), otherwise directly (what the device can push).
 import { useEffect, useState } from 'preact/hooks';
 import { useI18n } from '../../i18n';
-import { iceServers } from '../../lib/consultation/consultation';
+import { iceServers } from '../../lib/consultation/api';
 import { fillText } from '../../lib/format';
 import {
   gatherCandidates,

@@ -10,6 +10,7 @@
 // lib/consultation/call.ts.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useI18n } from '../../i18n';
+import { fetchPanel } from '../../lib/consultation/api';
 import {
   inCall,
   joinWindow,
@@ -17,7 +18,7 @@ import {
   type ConsultationView,
   type PhoneFallback as Phone,
 } from '../../lib/consultation/consultation';
-import { fetchPanel, type Panel } from '../../lib/consultation/panel';
+import type { Panel } from '../../lib/consultation/panel';
 import { fillText } from '../../lib/format';
 import { formatClock, parseInstant, spokenTime } from '../../lib/booking/slots';
 import { Icon } from '../Icon';

@@ -5,7 +5,8 @@
 import type { RefObject } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { useI18n } from '../../i18n';
-import { NOTES_MAX_CHARS, saveNotes } from '../../lib/consultation/consultation';
+import { saveNotes } from '../../lib/consultation/api';
+import { NOTES_MAX_CHARS } from '../../lib/consultation/consultation';
 import { type Panel, coverageRows, panelAge } from '../../lib/consultation/panel';
 import { formatBirthDate, formatTime } from '../../lib/dates';
 import { formatSize, type SharedFile } from '../../lib/consultation/files';

@@ -6,8 +6,8 @@
 // quality samples, with the fall back to audio only after 10 s of "faible".
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
-vi.mock('./consultation', async (importOriginal) => ({
-  ...(await importOriginal<typeof import('./consultation')>()),
+vi.mock('./api', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('./api')>()),
   iceServers: vi.fn(async () => ({
     ice_servers: [{ urls: ['stun:stun.cabinet.test'] }],
     expires_at: new Date(Date.now() + 3_600_000).toISOString(),

@@ -10,15 +10,9 @@
 // who reconnected says so with `{"restart": true}` to each peer: the peer with the same role
 // and name takes the new id and both sides restart ICE on the same connection. A peer that
 // comes back without that message (a reloaded page) gets a fresh connection.
+import { iceServers } from './api';
 import { WeakStreak, worstLevel, type Quality, type QualityLevel } from './callQuality';
-import {
-  iceServers,
-  inMesh,
-  isPolite,
-  refreshAt,
-  type Participant,
-  type RoomRole,
-} from './consultation';
+import { inMesh, isPolite, refreshAt, type Participant, type RoomRole } from './consultation';
 import type { LocalMedia } from './media';
 import { Peer, type PeerReport, type SignalData } from './peer';
 import type { RealtimeClient, RealtimeMessage } from './realtime';

@@ -1,8 +1,7 @@
 // The teleconsultation room (docs/consultation.md, docs/realtime.md "Consultations"): the objects
-// of its API, its requests, and the pure rules the pages share (when the waiting room opens, the
-// late notice, who is polite in a pair). The chat is chat.ts, the practitioner's panel panel.ts,
-// the shared files files.ts. No Preact here.
-import { api } from '../api';
+// of its API and the pure rules the pages share (when the waiting room opens, the late notice,
+// who is polite in a pair). The requests are api.ts, the chat chat.ts, the practitioner's panel
+// panel.ts, the shared files files.ts. No Preact here.
 import { ROUTES } from '../routes';
 import { ageOn } from '../validate';
 
@@ -80,13 +79,7 @@ export interface IceServersAnswer {
   expires_at: string;
 }
 
-// --- Requests ----------------------------------------------------------------------------------
-
-export function fetchConsultation(id: string, signal: AbortSignal): Promise<ConsultationView> {
-  return api
-    .get<Partial<ConsultationView>>(`/consultations/${encodeURIComponent(id)}`, { signal })
-    .then(normalizeView);
-}
+// --- What the requests read (api.ts) ------------------------------------------------------------
 
 /**
  * Fills what a limited view leaves out: a guest's view of the room carries no patient and no
@@ -110,61 +103,10 @@ export function normalizeView(v: Partial<ConsultationView>): ConsultationView {
   };
 }
 
-/** The practitioner switches the consultation to the telephone (ROOM7). */
-export function switchToPhone(
-  id: string,
-  cause: PhoneCause,
-  note?: string,
-): Promise<{ phone_fallback: PhoneFallback; patient_phone: string | null }> {
-  const body = note && note.trim() ? { cause, note: note.trim() } : { cause };
-  return api.post(`/consultations/${encodeURIComponent(id)}/phone`, body);
-}
-
 /** At most this many characters of private notes (the server's limit). */
 export const NOTES_MAX_CHARS = 20_000;
 
-export function saveNotes(
-  id: string,
-  text: string,
-  keepalive = false,
-): Promise<{ notes: { updated_at: string | number } }> {
-  return api.request(`/consultations/${encodeURIComponent(id)}/notes`, {
-    method: 'PUT',
-    body: { text },
-    keepalive,
-  });
-}
-
-export function fetchDashboard(signal: AbortSignal): Promise<DashboardConsultation[]> {
-  // The contract shows a list; an {items} envelope, as elsewhere in the API, is accepted too.
-  return api
-    .get<DashboardConsultation[] | { items: DashboardConsultation[] }>(
-      '/practitioner/consultations',
-      { signal },
-    )
-    .then((r) => (Array.isArray(r) ? r : r.items));
-}
-
-export function closeConsultation(id: string, amountCents: number): Promise<unknown> {
-  return api.post(`/practitioner/appointments/${encodeURIComponent(id)}/close`, {
-    amount_cents: amountCents,
-  });
-}
-
-let iceCache: { answer: IceServersAnswer; until: number } | null = null;
-
-/**
- * GET /ice-servers, kept until a minute before the credentials expire, so that the pre-call test
- * and the room share one request and a new peer never gets stale TURN credentials.
- */
-export async function iceServers(now: number = Date.now()): Promise<IceServersAnswer> {
-  if (iceCache && now < iceCache.until) return iceCache.answer;
-  const answer = await api.get<IceServersAnswer>('/ice-servers');
-  iceCache = { answer, until: refreshAt(answer.expires_at, now) };
-  return answer;
-}
-
-/** When to fetch new credentials: a minute before they expire (at least 10 s from now). */
+/** When to fetch new ICE credentials: a minute before they expire (at least 10 s from now). */
 export function refreshAt(expiresAt: string, now: number): number {
   const end = Date.parse(expiresAt);
   if (Number.isNaN(end)) return now + 5 * 60_000;

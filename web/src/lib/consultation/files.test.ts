@@ -4,6 +4,7 @@
 // itself (raw body, encoded name, the file's type) with the server's 413 and 415.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../api';
+import { uploadFile } from './api';
 import { mergeChat, toChat, fileToChat } from './chat';
 import {
   acceptAttr,
@@ -14,7 +15,6 @@ import {
   readFile,
   readFiles,
   typeNames,
-  uploadFile,
   uploadProblem,
 } from './files';
 

@@ -1,8 +1,9 @@
 // Files shared in the consultation's chat (ROOM5, docs/consultation.md "Files"): what the
-// browser checks before sending (size, type), the upload, and the list (chat.ts makes a file a
-// line of the chat). The server is the authority: it checks the content, not the name, and
-// answers 413 or 415 when the browser let something through. No Preact here.
-import { api, ApiError } from '../api';
+// browser checks before sending (size, type), files read from the answers and messages, and what
+// a refused upload means (the upload and the list are api.ts; chat.ts makes a file a line of the
+// chat). The server is the authority: it checks the content, not the name, and answers 413 or
+// 415 when the browser let something through. No Preact here.
+import { ApiError } from '../api';
 import type { RoomRole } from './consultation';
 import type { Lang } from '../lang';
 
@@ -119,34 +120,6 @@ export function readFiles(v: unknown): SharedFile[] {
   return Array.isArray(v) ? v.map(readFile).filter((f): f is SharedFile => f !== null) : [];
 }
 
-// --- Requests ----------------------------------------------------------------------------------
-
-function filesPath(consultation: string): string {
-  return `/consultations/${encodeURIComponent(consultation)}/files`;
-}
-
-/** Sends one file as the raw body, its name in X-File-Name (encoded: names have accents). */
-export async function uploadFile(
-  consultation: string,
-  file: File,
-  signal?: AbortSignal,
-): Promise<SharedFile> {
-  const answer = await api.postFile<{ file: unknown }>(filesPath(consultation), file, {
-    headers: { 'X-File-Name': encodeURIComponent(file.name) },
-    ...(signal ? { signal } : {}),
-  });
-  const f = readFile(answer.file);
-  if (!f) throw new ApiError(201, 'invalid_response', 'Response is not a file');
-  // The uploader's own file, whatever the answer says.
-  return { ...f, mine: true };
-}
-
-export function listFiles(consultation: string, signal?: AbortSignal): Promise<SharedFile[]> {
-  return api
-    .get<{ files: unknown }>(filesPath(consultation), signal ? { signal } : {})
-    .then((r) => readFiles(r.files));
-}
-
 /** What a refused upload means for the user: the size and type answers have their own words. */
 export function uploadProblem(err: unknown): FileProblem | 'other' {
   if (err instanceof ApiError) {
@@ -154,15 +127,4 @@ export function uploadProblem(err: unknown): FileProblem | 'other' {
     if (err.status === 415) return 'type';
   }
   return 'other';
-}
-
-/** A file's bytes, with the cookie, for a thumbnail (an object URL the caller revokes). */
-export async function fetchFileBlob(
-  url: string,
-  signal?: AbortSignal,
-  fetchFn: typeof fetch = fetch,
-): Promise<Blob> {
-  const res = await fetchFn(url, { credentials: 'same-origin', ...(signal ? { signal } : {}) });
-  if (!res.ok) throw new ApiError(res.status, 'http_error', `HTTP ${res.status}`);
-  return res.blob();
 }

@@ -4,17 +4,15 @@
 // the absolute link, each invitation's state, the limit of two, and the requests.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../api';
+import { claimInvitation, createInvitation, revokeInvitation } from './api';
 import {
   absoluteUrl,
   canInvite,
-  claimInvitation,
-  createInvitation,
   GUEST_START,
   guestConsultation,
   guestFlow,
   invitationStatus,
   inviteProblem,
-  revokeInvitation,
   type GuestEvent,
   type GuestFlow,
   type Invitation,

@@ -1,8 +1,8 @@
 // A third participant (ROOM8): the patient or the practitioner invites a relative or an
 // interpreter with a one-time link; the guest opens /invitation/<token> without an account,
 // gives a name, tests their equipment, waits until the practitioner lets them in, then joins
-// the call. This module has the requests and the rules of both sides; no Preact here.
-import { api, ApiError } from '../api';
+// the call. This module has the rules of both sides (the requests are api.ts); no Preact here.
+import { ApiError } from '../api';
 import type { GuestKind } from './consultation';
 
 /** Two invitations at most per consultation: four people in the call. */
@@ -42,42 +42,6 @@ export interface Guest {
   id: string;
   name: string;
   consultation: string;
-}
-
-const enc = encodeURIComponent;
-
-export function createInvitation(
-  consultation: string,
-  kind: GuestKind,
-  name?: string,
-): Promise<Invitation> {
-  const body = name && name.trim() ? { kind, name: name.trim() } : { kind };
-  return api
-    .post<{ invitation: Invitation }>(`/consultations/${enc(consultation)}/invitations`, body)
-    .then((r) => r.invitation);
-}
-
-export function listInvitations(consultation: string, signal?: AbortSignal): Promise<Invitation[]> {
-  return api
-    .get<{ invitations: Invitation[] }>(
-      `/consultations/${enc(consultation)}/invitations`,
-      signal ? { signal } : {},
-    )
-    .then((r) => r.invitations ?? []);
-}
-
-export function revokeInvitation(consultation: string, id: string): Promise<void> {
-  return api.del(`/consultations/${enc(consultation)}/invitations/${enc(id)}`);
-}
-
-export function fetchInvitation(token: string, signal?: AbortSignal): Promise<InvitationInfo> {
-  return api.get<InvitationInfo>(`/invitations/${enc(token)}`, signal ? { signal } : {});
-}
-
-export function claimInvitation(token: string, name: string): Promise<Guest> {
-  return api
-    .post<{ guest: Guest }>(`/invitations/${enc(token)}/claim`, { name: name.trim() })
-    .then((r) => r.guest);
 }
 
 /** The link to send, with this site's address (the API gives a path). */

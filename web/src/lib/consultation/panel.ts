@@ -1,8 +1,7 @@
-// The practitioner's side panel (ROOM9): its request (the patient's file, the shared files,
-// private notes), and the patient's coverage as label/value lines. The
+// The practitioner's side panel (ROOM9): its answer read (the patient's file, the shared files,
+// private notes; the request is api.ts), and the patient's coverage as label/value lines. The
 // server sends an object of strings and booleans whose keys may grow; known keys get their
 // French (or English) label, unknown ones a readable form of the key, so nothing is hidden.
-import { api } from '../api';
 import type { PhoneFallback } from './consultation';
 import { readFiles, type SharedFile } from './files';
 import { ageOn } from '../validate';
@@ -26,21 +25,20 @@ export interface Panel {
   phone_fallback: PhoneFallback | null;
 }
 
-export function fetchPanel(id: string, signal: AbortSignal): Promise<Panel> {
-  return api
-    .get<Partial<Panel> & { patient: PanelPatient }>(
-      `/consultations/${encodeURIComponent(id)}/panel`,
-      { signal },
-    )
-    .then((p) => ({
-      patient: p.patient,
-      files: readFiles(p.files),
-      notes: {
-        text: typeof p.notes?.text === 'string' ? p.notes.text : '',
-        updated_at: p.notes?.updated_at ?? null,
-      },
-      phone_fallback: p.phone_fallback ?? null,
-    }));
+/** What GET /consultations/{id}/panel answers, before readPanel. */
+export type PanelAnswer = Partial<Panel> & { patient: PanelPatient };
+
+/** The panel from its answer: files read, notes and the phone switch defaulted. */
+export function readPanel(p: PanelAnswer): Panel {
+  return {
+    patient: p.patient,
+    files: readFiles(p.files),
+    notes: {
+      text: typeof p.notes?.text === 'string' ? p.notes.text : '',
+      updated_at: p.notes?.updated_at ?? null,
+    },
+    phone_fallback: p.phone_fallback ?? null,
+  };
 }
 
 export interface CoverageRow {

@@ -1,5 +1,7 @@
 // The pre-call test (/consultation/:id/test): the network measures, run in the browser, and the
 // verdict with its advice, a pure function of what was measured (unit-tested in precall.test.ts).
+// The /healthz it times is api.ts.
+import { pingHealthz } from './api';
 import type { MediaProblem } from './media';
 
 // --- Verdict -----------------------------------------------------------------------------------
@@ -148,9 +150,7 @@ export async function measureRtt(count = 5): Promise<number | null> {
   for (let i = 0; i < count; i++) {
     const t0 = performance.now();
     try {
-      const res = await fetch('/healthz', { cache: 'no-store', credentials: 'omit' });
-      await res.text();
-      if (res.ok) times.push(performance.now() - t0);
+      if (await pingHealthz()) times.push(performance.now() - t0);
     } catch {
       // Counted as missing.
     }

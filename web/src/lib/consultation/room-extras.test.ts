@@ -8,15 +8,9 @@ import {
   selfInCall,
   type RoomState,
 } from '../../components/consultation/useRoom';
-import {
-  inMesh,
-  normalizeView,
-  readParticipants,
-  saveNotes,
-  switchToPhone,
-  waitingGuests,
-} from './consultation';
-import { fetchPanel, coverageRows, keyLabel, panelAge } from './panel';
+import { fetchPanel, saveNotes, switchToPhone } from './api';
+import { inMesh, normalizeView, readParticipants, waitingGuests } from './consultation';
+import { coverageRows, keyLabel, panelAge } from './panel';
 
 afterEach(() => vi.unstubAllGlobals());
 
