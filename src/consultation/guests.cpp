@@ -22,7 +22,7 @@ namespace cabinet::consultation {
 namespace {
 
 // The link dies two hours after the end of the appointment at the latest.
-constexpr std::int64_t kAfterEnd = 2 * 3600;
+constexpr std::int64_t kAfterEnd = 2L * 3600;
 constexpr std::size_t kMaxName = 80;
 constexpr std::size_t kMaxToken = 128;
 // The link's page and its claim answer anyone: per address, like the other public forms.
@@ -162,7 +162,7 @@ Task<Result<nlohmann::json>> Service::invite(const Principal& who, const std::st
   if (!kind) co_return std::move(kind).error();
   if (*kind != "guest" && *kind != "interpreter")
     co_return http::invalid_field("kind", "Choisissez « guest » ou « interpreter ».",
-                                  "Choose \"guest\" or \"interpreter\".");
+                                  R"(Choose "guest" or "interpreter".)");
   auto hint = in.optional_text("name", kMaxName * 4);
   if (!hint) co_return std::move(hint).error();
   std::optional<std::string> name;

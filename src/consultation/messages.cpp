@@ -9,7 +9,7 @@
 namespace cabinet::consultation {
 namespace {
 
-constexpr std::size_t kMaxSignal = 32 * 1024;
+constexpr std::size_t kMaxSignal = 32UL * 1024;
 constexpr std::size_t kMaxChat = 2000;
 
 using realtime::Connection;

@@ -14,7 +14,7 @@ using booking::practitioner_name;
 using booking::zone_named;
 namespace {
 
-constexpr std::int64_t kLateNotice = 20 * 60;  // "stay reachable by phone" (seed 000)
+constexpr std::int64_t kLateNotice = 20L * 60;  // "stay reachable by phone" (seed 000)
 
 }  // namespace
 

@@ -7,7 +7,7 @@
 
 namespace cabinet::directory {
 
-inline constexpr std::size_t kMaxPhotoBytes = 5 * 1024 * 1024;
+inline constexpr std::size_t kMaxPhotoBytes = 5UL * 1024 * 1024;
 
 // The MIME type of `bytes` decided by their content (libmagic), never by a name or header.
 std::string sniff_mime(std::string_view bytes);
