@@ -120,12 +120,6 @@ Task<Result<std::optional<Account>>> one_account(Executor& db, std::string sql,
   co_return std::optional<Account>(account_from(rows->row(0)));
 }
 
-Task<Result<void>> exec(Executor& db, std::string_view sql, storage::Params params) {
-  auto r = co_await db.query(sql, std::move(params));
-  if (!r) co_return std::move(r).error();
-  co_return ok();
-}
-
 storage::Value text_or_null(const std::optional<std::string>& s) { return storage::optional(s); }
 
 // "($1, $2, …)": the entries shown are at most a few hundred.
@@ -173,29 +167,29 @@ Task<Result<std::int64_t>> insert_account(Transaction& tx, const NewAccount& a, 
 Task<Result<void>> set_password(Executor& db, std::int64_t account, const std::string& hash,
                                 std::int64_t now) {
   storage::Params params{hash, now, account};
-  co_return co_await exec(db, kSetPassword, std::move(params));
+  co_return co_await storage::run(db, kSetPassword, std::move(params));
 }
 
 Task<Result<void>> confirm_email(Executor& db, std::int64_t account, std::int64_t now) {
   storage::Params params{now, account};
-  co_return co_await exec(db, kConfirmEmail, std::move(params));
+  co_return co_await storage::run(db, kConfirmEmail, std::move(params));
 }
 
 Task<Result<void>> record_failed_login(Executor& db, std::int64_t account, std::int64_t now) {
   storage::Params params{now, account};
-  co_return co_await exec(db, kFailedLogin, std::move(params));
+  co_return co_await storage::run(db, kFailedLogin, std::move(params));
 }
 
 Task<Result<void>> reset_failed_logins(Executor& db, std::int64_t account) {
   storage::Params params{account};
-  co_return co_await exec(db, kResetFailed, std::move(params));
+  co_return co_await storage::run(db, kResetFailed, std::move(params));
 }
 
 Task<Result<void>> update_contact(Executor& db, std::int64_t account,
                                   const std::optional<std::string>& phone,
                                   const std::optional<std::string>& locale, std::int64_t now) {
   storage::Params params{text_or_null(phone), text_or_null(locale), now, account};
-  co_return co_await exec(db, kUpdateContact, std::move(params));
+  co_return co_await storage::run(db, kUpdateContact, std::move(params));
 }
 
 Task<Result<void>> set_totp(Executor& db, std::int64_t account,
@@ -203,7 +197,7 @@ Task<Result<void>> set_totp(Executor& db, std::int64_t account,
                             std::int64_t now) {
   storage::Value secret = sealed ? storage::blob(*sealed) : storage::Value(nullptr);
   storage::Params params{std::move(secret), std::int64_t{enabled ? 1 : 0}, now, account};
-  co_return co_await exec(db, kSetTotp, std::move(params));
+  co_return co_await storage::run(db, kSetTotp, std::move(params));
 }
 
 Task<Result<bool>> use_totp_step(Executor& db, std::int64_t account, std::int64_t step) {
@@ -215,9 +209,9 @@ Task<Result<bool>> use_totp_step(Executor& db, std::int64_t account, std::int64_
 
 Task<Result<void>> erase_account(Transaction& tx, std::int64_t account, std::int64_t now) {
   storage::Params profiles{now, account};
-  if (auto r = co_await exec(tx, kEraseProfiles, std::move(profiles)); !r) co_return r;
+  if (auto r = co_await storage::run(tx, kEraseProfiles, std::move(profiles)); !r) co_return r;
   storage::Params params{now, account};
-  co_return co_await exec(tx, kEraseAccount, std::move(params));
+  co_return co_await storage::run(tx, kEraseAccount, std::move(params));
 }
 
 Task<Result<std::int64_t>> insert_profile(Transaction& tx, const NewProfile& p, std::int64_t now) {
@@ -261,13 +255,13 @@ Task<Result<void>> update_profile(Executor& db, std::int64_t profile, const Prof
                          text_or_null(c.relationship),
                          now,
                          profile};
-  co_return co_await exec(db, kUpdateProfile, std::move(params));
+  co_return co_await storage::run(db, kUpdateProfile, std::move(params));
 }
 
 Task<Result<void>> set_administrative(Executor& db, std::int64_t profile, const std::string& sealed,
                                       std::int64_t now) {
   storage::Params params{storage::blob(sealed), now, profile};
-  co_return co_await exec(db, kSetAdministrative, std::move(params));
+  co_return co_await storage::run(db, kSetAdministrative, std::move(params));
 }
 
 Task<Result<bool>> delete_relative(Transaction& tx, std::int64_t account, std::int64_t profile) {
@@ -298,7 +292,7 @@ Task<Result<void>> insert_token(Transaction& tx, const std::string& hash, std::s
                          storage::optional(assistant),
                          expires_at,
                          now};
-  co_return co_await exec(tx, kInsertToken, std::move(params));
+  co_return co_await storage::run(tx, kInsertToken, std::move(params));
 }
 
 Task<Result<std::optional<Token>>> token(Executor& db, const std::string& hash) {
@@ -325,7 +319,7 @@ Task<Result<void>> insert_challenge(Transaction& tx, const std::string& id, std:
                                     const std::string& ip) {
   storage::Params params{id,  account, std::string(method), text_or_null(code_hash), expires_at,
                          now, ip};
-  co_return co_await exec(tx, kInsertChallenge, std::move(params));
+  co_return co_await storage::run(tx, kInsertChallenge, std::move(params));
 }
 
 namespace {
@@ -362,7 +356,7 @@ Task<Result<bool>> use_challenge(Transaction& tx, const std::string& id, std::in
 Task<Result<void>> replace_challenge_code(Executor& db, const std::string& id,
                                           const std::string& code_hash, std::int64_t expires_at) {
   storage::Params params{code_hash, expires_at, id};
-  co_return co_await exec(db, kReplaceCode, std::move(params));
+  co_return co_await storage::run(db, kReplaceCode, std::move(params));
 }
 
 Task<Result<std::map<std::string, std::int64_t>>> appointment_starts(

@@ -44,17 +44,11 @@ storage::Value text_or_null(const std::string& s) {
   return s;
 }
 
-Task<Result<void>> exec(Executor& db, std::string_view sql, Params params) {
-  auto r = co_await storage::execute(db, sql, std::move(params));
-  if (!r) co_return std::move(r).error();
-  co_return ok();
-}
-
 }  // namespace
 
 Task<Result<void>> lock_chain(Transaction& tx) {
   Params none;
-  co_return co_await exec(tx, kLockChain, std::move(none));
+  co_return co_await storage::run(tx, kLockChain, std::move(none));
 }
 
 Task<Result<std::optional<ChainEnd>>> chain_end(Transaction& tx) {
@@ -74,7 +68,7 @@ Task<Result<void>> insert_entry(Transaction& tx, const Stored& e) {
                 text_or_null(e.detail),
                 e.prev_hash,
                 e.hash};
-  co_return co_await exec(tx, kInsertEntry, std::move(params));
+  co_return co_await storage::run(tx, kInsertEntry, std::move(params));
 }
 
 Task<Result<std::vector<Stored>>> entries_after(Executor& db, std::int64_t after) {

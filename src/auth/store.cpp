@@ -60,19 +60,13 @@ ActiveSession active_session_from(const storage::Row& r) {
 
 std::int64_t first_integer(const storage::Row& r) { return r.integer(0); }
 
-Task<Result<void>> exec(Executor& db, std::string_view sql, Params params) {
-  auto r = co_await storage::execute(db, sql, std::move(params));
-  if (!r) co_return std::move(r).error();
-  co_return ok();
-}
-
 }  // namespace
 
 Task<Result<void>> insert_session(Transaction& tx, const NewSessionRow& s) {
   Params params{s.public_id,  s.token_hash, s.account_id,   storage::optional(s.profile_id),
                 s.created_at, s.expires_at, s.idle_seconds, s.ip,
                 s.user_agent};
-  co_return co_await exec(tx, kInsertSession, std::move(params));
+  co_return co_await storage::run(tx, kInsertSession, std::move(params));
 }
 
 Task<Result<std::optional<SessionRow>>> session_by_token_hash(Executor& db,
@@ -83,7 +77,7 @@ Task<Result<std::optional<SessionRow>>> session_by_token_hash(Executor& db,
 
 Task<Result<void>> touch_session(Executor& db, std::int64_t session, std::int64_t now) {
   Params params{now, session};
-  co_return co_await exec(db, kTouchSession, std::move(params));
+  co_return co_await storage::run(db, kTouchSession, std::move(params));
 }
 
 Task<Result<std::vector<ActiveSession>>> active_sessions(Executor& db, std::int64_t account,
@@ -102,18 +96,18 @@ Task<Result<bool>> revoke_session(Executor& db, std::int64_t account, const std:
 
 Task<Result<void>> revoke_session_id(Executor& db, std::int64_t session, std::int64_t now) {
   Params params{now, session};
-  co_return co_await exec(db, kRevokeSessionId, std::move(params));
+  co_return co_await storage::run(db, kRevokeSessionId, std::move(params));
 }
 
 Task<Result<void>> revoke_sessions_except(Executor& db, std::int64_t account, std::int64_t keep,
                                           std::int64_t now) {
   Params params{now, account, keep};
-  co_return co_await exec(db, kRevokeSessionsExcept, std::move(params));
+  co_return co_await storage::run(db, kRevokeSessionsExcept, std::move(params));
 }
 
 Task<Result<void>> set_session_profile(Executor& db, std::int64_t session, std::int64_t profile) {
   Params params{profile, session};
-  co_return co_await exec(db, kSetSessionProfile, std::move(params));
+  co_return co_await storage::run(db, kSetSessionProfile, std::move(params));
 }
 
 Task<Result<std::int64_t>> hit_rate_window(Executor& db, const std::string& bucket,
@@ -127,7 +121,7 @@ Task<Result<std::int64_t>> hit_rate_window(Executor& db, const std::string& buck
 
 Task<Result<void>> delete_rate_windows_before(Executor& db, std::int64_t before) {
   Params params{before};
-  co_return co_await exec(db, kDeleteRateWindows, std::move(params));
+  co_return co_await storage::run(db, kDeleteRateWindows, std::move(params));
 }
 
 }  // namespace cabinet::auth::store

@@ -219,12 +219,6 @@ Job read_job(const storage::Row& r) {
   return j;
 }
 
-Task<Result<void>> run(Executor& db, std::string_view sql, Params params) {
-  auto r = co_await storage::execute(db, sql, std::move(params));
-  if (!r) co_return std::move(r).error();
-  co_return ok();
-}
-
 Task<Result<void>> free_granules(Transaction& tx, std::int64_t appointment) {
   Params which{appointment};
   auto freed = co_await tx.query(kRelease, std::move(which));
@@ -324,25 +318,21 @@ Task<Result<bool>> update_payment(Executor& db, std::int64_t appointment,
                 now,
                 appointment,
                 expected};
-  auto changed = co_await storage::execute(db, kUpdatePayment, std::move(params));
-  if (!changed) co_return std::move(changed).error();
-  co_return *changed == 1;
+  co_return co_await storage::changed_one(db, kUpdatePayment, std::move(params));
 }
 
 Task<Result<void>> set_payment_state(Executor& db, std::int64_t appointment,
                                      const std::string& from, const std::string& to,
                                      std::int64_t now) {
-  co_return co_await run(db, kSetPaymentState, storage::bind(to, now, appointment, from));
+  co_return co_await storage::run(db, kSetPaymentState, storage::bind(to, now, appointment, from));
 }
 
 Task<Result<bool>> mark_started(Executor& db, std::int64_t appointment, std::int64_t now) {
-  auto changed = co_await storage::execute(db, kMarkStarted, storage::bind(now, appointment));
-  if (!changed) co_return std::move(changed).error();
-  co_return *changed == 1;
+  co_return co_await storage::changed_one(db, kMarkStarted, storage::bind(now, appointment));
 }
 
 Task<Result<void>> mark_ended(Executor& db, std::int64_t appointment, std::int64_t now) {
-  co_return co_await run(db, kMarkEnded, storage::bind(now, appointment));
+  co_return co_await storage::run(db, kMarkEnded, storage::bind(now, appointment));
 }
 
 Task<Result<std::vector<std::int64_t>>> overdue_pending(Executor& db, std::int64_t now,
@@ -369,12 +359,12 @@ Task<Result<LedgerRow>> begin_authorization(Executor& db, std::int64_t appointme
 
 Task<Result<void>> set_ledger(Executor& db, std::int64_t row, const std::string& state,
                               const std::optional<std::string>& hold_id, std::int64_t now) {
-  co_return co_await run(db, kSetLedger,
-                         storage::bind(state, storage::optional(hold_id), now, row));
+  co_return co_await storage::run(db, kSetLedger,
+                                  storage::bind(state, storage::optional(hold_id), now, row));
 }
 
 Task<Result<void>> forget_ledger(Executor& db, std::int64_t row, std::int64_t now) {
-  co_return co_await run(db, kForgetLedger, storage::bind(now, row));
+  co_return co_await storage::run(db, kForgetLedger, storage::bind(now, row));
 }
 
 Task<Result<std::optional<LedgerRow>>> live_hold(Executor& db, std::int64_t appointment) {
@@ -395,18 +385,18 @@ Task<Result<std::optional<StoredAnswer>>> stored_answer(Executor& db, std::int64
 Task<Result<void>> store_answer(Executor& db, std::int64_t account, const std::string& key,
                                 const std::string& hash, int status, const std::string& body,
                                 std::int64_t now) {
-  co_return co_await run(
+  co_return co_await storage::run(
       db, kStoreAnswer,
       storage::bind(account, key, hash, static_cast<std::int64_t>(status), body, now));
 }
 
 Task<Result<void>> forget_answers_before(Executor& db, std::int64_t before) {
-  co_return co_await run(db, kForgetAnswers, storage::bind(before));
+  co_return co_await storage::run(db, kForgetAnswers, storage::bind(before));
 }
 
 Task<Result<void>> add_job(Executor& db, std::int64_t appointment, const std::string& kind,
                            std::int64_t due_at, std::int64_t now) {
-  co_return co_await run(db, kAddJob, storage::bind(appointment, kind, due_at, now));
+  co_return co_await storage::run(db, kAddJob, storage::bind(appointment, kind, due_at, now));
 }
 
 Task<Result<void>> schedule_job(Executor& db, std::int64_t appointment, const std::string& kind,
@@ -424,25 +414,22 @@ Task<Result<std::vector<Job>>> due_jobs(Executor& db, std::int64_t now, std::siz
 }
 
 Task<Result<bool>> lease_job(Executor& db, std::int64_t job, std::int64_t now, std::int64_t lease) {
-  auto leased = co_await storage::execute(db, kLeaseJob, storage::bind(now + lease, now, job));
-  if (!leased) co_return std::move(leased).error();
-  co_return *leased == 1;
+  co_return co_await storage::changed_one(db, kLeaseJob, storage::bind(now + lease, now, job));
 }
 
 Task<Result<bool>> finish_job(Executor& db, std::int64_t job, const std::string& state,
                               std::int64_t now) {
-  auto finished = co_await storage::execute(db, kFinishJob, storage::bind(state, now, job));
-  if (!finished) co_return std::move(finished).error();
-  co_return *finished == 1;
+  co_return co_await storage::changed_one(db, kFinishJob, storage::bind(state, now, job));
 }
 
 Task<Result<void>> retry_job(Executor& db, std::int64_t job, std::int64_t due_at,
                              const std::string& error, std::int64_t now) {
-  co_return co_await run(db, kRetryJob, storage::bind(due_at, error.substr(0, 500), now, job));
+  co_return co_await storage::run(db, kRetryJob,
+                                  storage::bind(due_at, error.substr(0, 500), now, job));
 }
 
 Task<Result<void>> skip_jobs(Executor& db, std::int64_t appointment, std::int64_t now) {
-  co_return co_await run(db, kSkipJobs, storage::bind(now, appointment));
+  co_return co_await storage::run(db, kSkipJobs, storage::bind(now, appointment));
 }
 
 }  // namespace cabinet::booking::store

@@ -149,18 +149,6 @@ InvitationRow invitation(const storage::Row& r) {
   return i;
 }
 
-Task<Result<void>> run(Executor& db, std::string_view sql, Params params) {
-  auto r = co_await storage::execute(db, sql, std::move(params));
-  if (!r) co_return std::move(r).error();
-  co_return ok();
-}
-
-Task<Result<bool>> changed_one(Executor& db, std::string_view sql, Params params) {
-  auto r = co_await storage::execute(db, sql, std::move(params));
-  if (!r) co_return std::move(r).error();
-  co_return *r == 1;
-}
-
 }  // namespace
 
 Task<Result<std::vector<ChatRow>>> chat_of(Executor& db, std::int64_t appointment,
@@ -205,7 +193,7 @@ Task<Result<void>> insert_incident(Executor& db, const Incident& i) {
   auto params =
       storage::bind(i.appointment_id, i.kind, i.cause, storage::null(), i.actor_account_id, i.at);
   if (i.sealed_note) params[3] = storage::blob(*i.sealed_note);
-  co_return co_await run(db, kInsertIncident, std::move(params));
+  co_return co_await storage::run(db, kInsertIncident, std::move(params));
 }
 
 Task<Result<std::optional<Incident>>> latest_incident(Executor& db, std::int64_t appointment,
@@ -234,7 +222,7 @@ Task<Result<std::optional<Note>>> note(Executor& db, std::int64_t appointment) {
 }
 
 Task<Result<void>> put_note(Executor& db, std::int64_t appointment, const Note& n) {
-  co_return co_await run(
+  co_return co_await storage::run(
       db, kPutNote,
       storage::bind(appointment, n.author_account_id, storage::blob(n.sealed_body), n.updated_at));
 }
@@ -264,7 +252,7 @@ Task<Result<std::vector<InvitationRow>>> invitations_of(Executor& db, std::int64
 }
 
 Task<Result<void>> lock_appointment(Transaction& tx, std::int64_t appointment) {
-  co_return co_await run(tx, kLockAppointment, storage::bind(appointment));
+  co_return co_await storage::run(tx, kLockAppointment, storage::bind(appointment));
 }
 
 Task<Result<std::int64_t>> count_live_invitations(Executor& db, std::int64_t appointment,
@@ -284,17 +272,18 @@ Task<Result<std::int64_t>> insert_invitation(Executor& db, const NewInvitation& 
 
 Task<Result<bool>> revoke_invitation(Executor& db, std::int64_t id, std::int64_t appointment,
                                      std::int64_t now) {
-  co_return co_await changed_one(db, kRevokeInvitation, storage::bind(now, id, appointment));
+  co_return co_await storage::changed_one(db, kRevokeInvitation,
+                                          storage::bind(now, id, appointment));
 }
 
 Task<Result<bool>> claim_invitation(Executor& db, std::int64_t id, const std::string& guest_name,
                                     const std::string& credential_hash, std::int64_t now) {
-  co_return co_await changed_one(db, kClaimInvitation,
-                                 storage::bind(now, guest_name, credential_hash, id));
+  co_return co_await storage::changed_one(db, kClaimInvitation,
+                                          storage::bind(now, guest_name, credential_hash, id));
 }
 
 Task<Result<bool>> admit_invitation(Executor& db, std::int64_t id, std::int64_t now) {
-  co_return co_await changed_one(db, kAdmitInvitation, storage::bind(now, id));
+  co_return co_await storage::changed_one(db, kAdmitInvitation, storage::bind(now, id));
 }
 
 }  // namespace cabinet::consultation::store

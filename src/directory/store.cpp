@@ -177,12 +177,6 @@ Task<Result<std::optional<Profile>>> one_profile(Executor& db, std::string sql, 
   co_return std::optional<Profile>(std::move(all->front()));
 }
 
-Task<Result<void>> exec(Executor& db, std::string_view sql, Params params) {
-  auto r = co_await db.query(sql, std::move(params));
-  if (!r) co_return std::move(r).error();
-  co_return ok();
-}
-
 }  // namespace
 
 Task<Result<void>> insert_profile(Executor& db, const Profile& p) {
@@ -202,7 +196,7 @@ Task<Result<void>> insert_profile(Executor& db, const Profile& p) {
                 flag(p.closed_on_public_holidays),
                 flag(p.published),
                 p.updated_at};
-  co_return co_await exec(db, kInsertProfile, std::move(params));
+  co_return co_await storage::run(db, kInsertProfile, std::move(params));
 }
 
 Task<Result<std::optional<Profile>>> profile(Executor& db, std::int64_t account) {
@@ -254,12 +248,12 @@ Task<Result<void>> update_profile(Executor& db, const Profile& p) {
                 flag(p.published),
                 p.updated_at,
                 p.account_id};
-  co_return co_await exec(db, kUpdateProfile, std::move(params));
+  co_return co_await storage::run(db, kUpdateProfile, std::move(params));
 }
 
 Task<Result<void>> set_delay(Executor& db, std::int64_t account, int minutes, std::int64_t now) {
   Params args3{std::int64_t{minutes}, now, account};
-  co_return co_await exec(db, kSetDelay, std::move(args3));
+  co_return co_await storage::run(db, kSetDelay, std::move(args3));
 }
 
 Task<Result<std::optional<std::string>>> photo(Executor& db, std::int64_t account) {
@@ -273,18 +267,18 @@ Task<Result<std::optional<std::string>>> photo(Executor& db, std::int64_t accoun
 Task<Result<void>> put_photo(Transaction& tx, std::int64_t account, const std::string& jpeg,
                              std::int64_t now) {
   Params args5{account};
-  if (auto r = co_await exec(tx, kDeletePhotoRow, std::move(args5)); !r) co_return r;
+  if (auto r = co_await storage::run(tx, kDeletePhotoRow, std::move(args5)); !r) co_return r;
   Params args6{account, storage::blob(jpeg), now};
-  if (auto r = co_await exec(tx, kInsertPhoto, std::move(args6)); !r) co_return r;
+  if (auto r = co_await storage::run(tx, kInsertPhoto, std::move(args6)); !r) co_return r;
   Params args7{now, account};
-  co_return co_await exec(tx, kBumpPhoto, std::move(args7));
+  co_return co_await storage::run(tx, kBumpPhoto, std::move(args7));
 }
 
 Task<Result<void>> delete_photo(Transaction& tx, std::int64_t account, std::int64_t now) {
   Params args8{account};
-  if (auto r = co_await exec(tx, kDeletePhotoRow, std::move(args8)); !r) co_return r;
+  if (auto r = co_await storage::run(tx, kDeletePhotoRow, std::move(args8)); !r) co_return r;
   Params args9{now, account};
-  co_return co_await exec(tx, kClearPhoto, std::move(args9));
+  co_return co_await storage::run(tx, kClearPhoto, std::move(args9));
 }
 
 Task<Result<std::vector<Motif>>> motifs(Executor& db, std::optional<std::int64_t> account) {
@@ -368,11 +362,11 @@ Task<Result<std::vector<Hours>>> hours(Executor& db, std::optional<std::int64_t>
 Task<Result<void>> replace_hours(Transaction& tx, std::int64_t account,
                                  const std::vector<Hours>& hours) {
   Params args11{account};
-  if (auto r = co_await exec(tx, kDeleteHours, std::move(args11)); !r) co_return r;
+  if (auto r = co_await storage::run(tx, kDeleteHours, std::move(args11)); !r) co_return r;
   for (const auto& h : hours) {
     Params params{account, std::int64_t{h.weekday}, h.mode, std::int64_t{h.start_min},
                   std::int64_t{h.end_min}};
-    if (auto r = co_await exec(tx, kInsertHours, std::move(params)); !r) co_return r;
+    if (auto r = co_await storage::run(tx, kInsertHours, std::move(params)); !r) co_return r;
   }
   co_return ok();
 }
@@ -410,7 +404,7 @@ Task<Result<void>> insert_exception(Executor& db, const Exception& e, std::int64
                                     std::int64_t now) {
   Params params{e.public_id,      e.practitioner_id, e.kind,     e.start_at, e.end_at,
                 optional(e.mode), optional(e.note),  created_by, now};
-  co_return co_await exec(db, kInsertException, std::move(params));
+  co_return co_await storage::run(db, kInsertException, std::move(params));
 }
 
 Task<Result<bool>> delete_exception(Executor& db, std::int64_t account, const std::string& id) {
@@ -422,7 +416,7 @@ Task<Result<bool>> delete_exception(Executor& db, std::int64_t account, const st
 
 Task<Result<void>> record_change(Executor& db, std::int64_t account, std::int64_t now) {
   Params args13{account, now};
-  co_return co_await exec(db, kRecordChange, std::move(args13));
+  co_return co_await storage::run(db, kRecordChange, std::move(args13));
 }
 
 Task<Result<std::vector<Change>>> changes_since(Executor& db, std::int64_t since) {
@@ -438,7 +432,7 @@ Task<Result<std::vector<Change>>> changes_since(Executor& db, std::int64_t since
 
 Task<Result<void>> forget_changes_before(Executor& db, std::int64_t before) {
   Params args15{before};
-  co_return co_await exec(db, kForgetChanges, std::move(args15));
+  co_return co_await storage::run(db, kForgetChanges, std::move(args15));
 }
 
 Task<Result<std::int64_t>> insert_demo_account(Executor& tx, const DemoAccountRow& a,
@@ -450,14 +444,14 @@ Task<Result<std::int64_t>> insert_demo_account(Executor& tx, const DemoAccountRo
 Task<Result<void>> insert_demo_person(Executor& tx, const DemoPersonRow& p, std::int64_t now) {
   Params params{p.public_id,  p.account_id,    flag(p.is_holder), p.first_name, p.last_name,
                 p.birth_date, optional(p.sex), p.relationship,    now};
-  co_return co_await exec(tx, kInsertDemoPerson, std::move(params));
+  co_return co_await storage::run(tx, kInsertDemoPerson, std::move(params));
 }
 
 Task<Result<void>> insert_verified_practitioner(Executor& tx, std::int64_t account,
                                                 const std::string& rpps,
                                                 const std::string& specialty, std::int64_t now) {
   Params params{account, rpps, specialty, now};
-  co_return co_await exec(tx, kInsertVerifiedPractitioner, std::move(params));
+  co_return co_await storage::run(tx, kInsertVerifiedPractitioner, std::move(params));
 }
 
 Task<Result<std::int64_t>> count_accounts_with_email(Executor& db, const std::string& email) {

@@ -47,12 +47,6 @@ DueMessage due_from(const storage::Row& r) {
   return m;
 }
 
-Task<Result<void>> exec(Executor& db, std::string_view sql, Params params) {
-  auto r = co_await storage::execute(db, sql, std::move(params));
-  if (!r) co_return std::move(r).error();
-  co_return ok();
-}
-
 }  // namespace
 
 Task<Result<void>> insert_message(Transaction& tx, const NewMessage& m) {
@@ -66,7 +60,7 @@ Task<Result<void>> insert_message(Transaction& tx, const NewMessage& m) {
                 storage::optional(m.attachment_name),
                 storage::optional(m.attachment_type),
                 storage::optional(m.attachment_body)};
-  co_return co_await exec(tx, kInsertMessage, std::move(params));
+  co_return co_await storage::run(tx, kInsertMessage, std::move(params));
 }
 
 Task<Result<std::vector<DueMessage>>> claim_due(Executor& db, std::int64_t now,
@@ -77,19 +71,19 @@ Task<Result<std::vector<DueMessage>>> claim_due(Executor& db, std::int64_t now,
 
 Task<Result<void>> mark_delivered(Executor& db, std::int64_t id, std::int64_t at) {
   Params params{at, id};
-  co_return co_await exec(db, kMarkDelivered, std::move(params));
+  co_return co_await storage::run(db, kMarkDelivered, std::move(params));
 }
 
 Task<Result<void>> schedule_retry(Executor& db, std::int64_t id, std::int64_t next_attempt_at,
                                   const std::string& error) {
   Params params{next_attempt_at, error, id};
-  co_return co_await exec(db, kScheduleRetry, std::move(params));
+  co_return co_await storage::run(db, kScheduleRetry, std::move(params));
 }
 
 Task<Result<void>> mark_failed(Executor& db, std::int64_t id, std::int64_t at,
                                const std::string& error) {
   Params params{at, error, id};
-  co_return co_await exec(db, kMarkFailed, std::move(params));
+  co_return co_await storage::run(db, kMarkFailed, std::move(params));
 }
 
 }  // namespace cabinet::notify::store

@@ -58,12 +58,6 @@ Hold hold_from(const storage::Row& r) {
   return h;
 }
 
-Task<Result<void>> exec(Executor& db, std::string_view sql, Params params) {
-  auto r = co_await storage::execute(db, sql, std::move(params));
-  if (!r) co_return std::move(r).error();
-  co_return ok();
-}
-
 }  // namespace
 
 Task<Result<std::optional<SandboxMethod>>> method_by_public_id(Executor& db,
@@ -81,7 +75,7 @@ Task<Result<std::optional<SandboxMethod>>> method_by_idempotency_key(Executor& d
 Task<Result<void>> insert_method(Executor& db, const SandboxMethod& m, const std::string& key,
                                  std::int64_t now) {
   Params params{m.method.id, key, m.token, m.method.brand, m.method.last4, now};
-  co_return co_await exec(db, kInsertMethod, std::move(params));
+  co_return co_await storage::run(db, kInsertMethod, std::move(params));
 }
 
 Task<Result<std::optional<Hold>>> hold_by_public_id(Executor& db, const std::string& public_id) {
@@ -97,7 +91,7 @@ Task<Result<std::optional<Hold>>> hold_by_idempotency_key(Executor& db, const st
 Task<Result<void>> insert_hold(Executor& db, const Hold& h, const std::string& key,
                                std::int64_t now) {
   Params params{h.id, key, std::int64_t{h.amount_cents}, h.brand, h.last4, h.expires_at, now};
-  co_return co_await exec(db, kInsertHold, std::move(params));
+  co_return co_await storage::run(db, kInsertHold, std::move(params));
 }
 
 Task<Result<bool>> capture_hold(Executor& db, const std::string& public_id, int amount_cents,
@@ -110,7 +104,7 @@ Task<Result<bool>> capture_hold(Executor& db, const std::string& public_id, int 
 
 Task<Result<void>> void_hold(Executor& db, const std::string& public_id, std::int64_t now) {
   Params params{now, public_id};
-  co_return co_await exec(db, kVoidHold, std::move(params));
+  co_return co_await storage::run(db, kVoidHold, std::move(params));
 }
 
 }  // namespace cabinet::payments::store

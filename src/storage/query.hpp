@@ -56,6 +56,21 @@ inline Task<Result<std::int64_t>> execute(Executor& db, std::string_view sql, Pa
   co_return rows->affected;
 }
 
+// A statement run for its effect alone.
+inline Task<Result<void>> run(Executor& db, std::string_view sql, Params params) {
+  auto rows = co_await db.query(sql, std::move(params));
+  if (!rows) co_return std::move(rows).error();
+  co_return ok();
+}
+
+// An UPDATE or DELETE meant for one row: whether it changed one (false: already changed by
+// someone else, or no longer in the state the WHERE asks for).
+inline Task<Result<bool>> changed_one(Executor& db, std::string_view sql, Params params) {
+  auto rows = co_await db.query(sql, std::move(params));
+  if (!rows) co_return std::move(rows).error();
+  co_return rows->affected == 1;
+}
+
 // An INSERT … RETURNING id: the new row's id.
 inline Task<Result<std::int64_t>> insert_returning_id(Executor& db, std::string_view sql,
                                                       Params params) {
