@@ -2,6 +2,7 @@
 // once or the card saved for a hold placed later, confirmation, capture at the close, void.
 #include "audit/log.hpp"
 #include "booking/internal.hpp"
+#include "booking/ledger_store.hpp"
 #include "directory/index.hpp"
 #include "http/input.hpp"
 #include "notify/outbox.hpp"

@@ -4,6 +4,7 @@
 // leased, and each one's effect commits with its "done".
 
 #include "booking/internal.hpp"
+#include "booking/ledger_store.hpp"
 #include "core/log.hpp"
 #include "notify/outbox.hpp"
 #include "payments/provider.hpp"

@@ -8,6 +8,7 @@
 
 #include "accounts/store.hpp"
 #include "booking/appointments.hpp"
+#include "booking/jobs_store.hpp"
 #include "booking/store.hpp"
 #include "core/clock.hpp"
 #include "core/locale.hpp"

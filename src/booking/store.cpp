@@ -80,27 +80,6 @@ constexpr std::string_view kOverduePending =
     "SELECT id FROM appointments WHERE status = 'pending_payment' AND hold_expires_at <= $1"
     " ORDER BY hold_expires_at LIMIT $2";
 
-// The ledger of authorizations (payment_holds).
-#define LEDGER_SELECT                                                                    \
-  "SELECT h.id, h.appointment_id, h.idempotency_key, h.method, h.amount_cents, h.state," \
-  " h.hold_id, a.status FROM payment_holds h JOIN appointments a ON a.id = h.appointment_id "
-constexpr std::string_view kBeginAuthorization =
-    "INSERT INTO payment_holds (appointment_id, provider, idempotency_key, method,"
-    " amount_cents, state, created_at, updated_at)"
-    " VALUES ($1, $2, $3, $4, $5, 'authorizing', $6, $6)";
-constexpr std::string_view kLedgerByKey = LEDGER_SELECT "WHERE h.idempotency_key = $1";
-constexpr std::string_view kSetLedger =
-    "UPDATE payment_holds SET state = $1, hold_id = COALESCE($2, hold_id), updated_at = $3"
-    " WHERE id = $4";
-constexpr std::string_view kForgetLedger =
-    "UPDATE payment_holds SET state = 'failed', updated_at = $1,"
-    " idempotency_key = idempotency_key || ':refused:' || CAST(id AS TEXT) WHERE id = $2";
-constexpr std::string_view kLiveHold =
-    LEDGER_SELECT "WHERE h.appointment_id = $1 AND h.state = 'held' ORDER BY h.id DESC LIMIT 1";
-constexpr std::string_view kOrphans = LEDGER_SELECT
-    "WHERE (h.state = 'held' AND a.status NOT IN ('confirmed', 'done'))"
-    " OR (h.state = 'authorizing' AND h.updated_at <= $1) ORDER BY h.id LIMIT $2";
-
 // Idempotent requests.
 constexpr std::string_view kStoredAnswer =
     "SELECT request_hash, status, body FROM idempotency_keys"
@@ -109,30 +88,6 @@ constexpr std::string_view kStoreAnswer =
     "INSERT INTO idempotency_keys (account_id, idempotency_key, request_hash, status, body,"
     " created_at) VALUES ($1, $2, $3, $4, $5, $6)";
 constexpr std::string_view kForgetAnswers = "DELETE FROM idempotency_keys WHERE created_at < $1";
-
-// Durable jobs (booking_jobs).
-constexpr std::string_view kAddJob =
-    "INSERT INTO booking_jobs (appointment_id, kind, due_at, state, updated_at)"
-    " VALUES ($1, $2, $3, 'pending', $4)";
-constexpr std::string_view kRescheduleJob =
-    "UPDATE booking_jobs SET due_at = $1, state = 'pending', lease_until = NULL, updated_at = $2"
-    " WHERE appointment_id = $3 AND kind = $4";
-constexpr std::string_view kDueJobs =
-    "SELECT id, appointment_id, kind, due_at, attempts FROM booking_jobs"
-    " WHERE state = 'pending' AND due_at <= $1 AND (lease_until IS NULL OR lease_until <= $1)"
-    " ORDER BY due_at, id LIMIT $2";
-constexpr std::string_view kLeaseJob =
-    "UPDATE booking_jobs SET lease_until = $1, attempts = attempts + 1, updated_at = $2"
-    " WHERE id = $3 AND state = 'pending' AND (lease_until IS NULL OR lease_until <= $2)";
-constexpr std::string_view kFinishJob =
-    "UPDATE booking_jobs SET state = $1, lease_until = NULL, updated_at = $2"
-    " WHERE id = $3 AND state = 'pending'";
-constexpr std::string_view kRetryJob =
-    "UPDATE booking_jobs SET due_at = $1, last_error = $2, lease_until = NULL, updated_at = $3"
-    " WHERE id = $4 AND state = 'pending'";
-constexpr std::string_view kSkipJobs =
-    "UPDATE booking_jobs SET state = 'skipped', lease_until = NULL, updated_at = $1"
-    " WHERE appointment_id = $2 AND state = 'pending'";
 
 Appointment read(const storage::Row& r) {
   Appointment a;
@@ -188,35 +143,12 @@ View read_view(const storage::Row& r) {
   return v;
 }
 
-LedgerRow read_ledger(const storage::Row& r) {
-  LedgerRow l;
-  l.id = r.integer(0);
-  l.appointment_id = r.integer(1);
-  l.idempotency_key = r.text(2);
-  l.method = r.text(3);
-  l.amount_cents = static_cast<int>(r.integer(4));
-  l.state = r.text(5);
-  l.hold_id = r.opt_text(6);
-  l.appointment_status = r.text(7);
-  return l;
-}
-
 StoredAnswer read_answer(const storage::Row& r) {
   StoredAnswer a;
   a.request_hash = r.text(0);
   a.status = static_cast<int>(r.integer(1));
   a.body = r.text(2);
   return a;
-}
-
-Job read_job(const storage::Row& r) {
-  Job j;
-  j.id = r.integer(0);
-  j.appointment_id = r.integer(1);
-  j.kind = r.text(2);
-  j.due_at = r.integer(3);
-  j.attempts = static_cast<int>(r.integer(4));
-  return j;
 }
 
 Task<Result<void>> free_granules(Transaction& tx, std::int64_t appointment) {
@@ -342,41 +274,6 @@ Task<Result<std::vector<std::int64_t>>> overdue_pending(Executor& db, std::int64
                                   [](const storage::Row& r) { return r.integer(0); });
 }
 
-Task<Result<LedgerRow>> begin_authorization(Executor& db, std::int64_t appointment,
-                                            const std::string& provider, const std::string& key,
-                                            const std::string& method, int amount,
-                                            std::int64_t now) {
-  auto r = co_await storage::execute(
-      db, kBeginAuthorization,
-      storage::bind(appointment, provider, key, method, static_cast<std::int64_t>(amount), now));
-  // A conflict is the same key again (a retried confirmation): the existing row is the answer.
-  if (!r && r.error().code != ErrorCode::conflict) co_return std::move(r).error();
-  auto row = co_await storage::first(db, kLedgerByKey, storage::bind(key), read_ledger);
-  if (!row) co_return std::move(row).error();
-  if (!*row) co_return Error(ErrorCode::internal, "ledger row vanished");
-  co_return std::move(**row);
-}
-
-Task<Result<void>> set_ledger(Executor& db, std::int64_t row, const std::string& state,
-                              const std::optional<std::string>& hold_id, std::int64_t now) {
-  co_return co_await storage::run(db, kSetLedger,
-                                  storage::bind(state, storage::optional(hold_id), now, row));
-}
-
-Task<Result<void>> forget_ledger(Executor& db, std::int64_t row, std::int64_t now) {
-  co_return co_await storage::run(db, kForgetLedger, storage::bind(now, row));
-}
-
-Task<Result<std::optional<LedgerRow>>> live_hold(Executor& db, std::int64_t appointment) {
-  co_return co_await storage::first(db, kLiveHold, storage::bind(appointment), read_ledger);
-}
-
-Task<Result<std::vector<LedgerRow>>> orphans(Executor& db, std::int64_t now, std::int64_t stale,
-                                             std::size_t limit) {
-  co_return co_await storage::all(
-      db, kOrphans, storage::bind(now - stale, static_cast<std::int64_t>(limit)), read_ledger);
-}
-
 Task<Result<std::optional<StoredAnswer>>> stored_answer(Executor& db, std::int64_t account,
                                                         const std::string& key) {
   co_return co_await storage::first(db, kStoredAnswer, storage::bind(account, key), read_answer);
@@ -392,44 +289,6 @@ Task<Result<void>> store_answer(Executor& db, std::int64_t account, const std::s
 
 Task<Result<void>> forget_answers_before(Executor& db, std::int64_t before) {
   co_return co_await storage::run(db, kForgetAnswers, storage::bind(before));
-}
-
-Task<Result<void>> add_job(Executor& db, std::int64_t appointment, const std::string& kind,
-                           std::int64_t due_at, std::int64_t now) {
-  co_return co_await storage::run(db, kAddJob, storage::bind(appointment, kind, due_at, now));
-}
-
-Task<Result<void>> schedule_job(Executor& db, std::int64_t appointment, const std::string& kind,
-                                std::int64_t due_at, std::int64_t now) {
-  auto moved =
-      co_await storage::execute(db, kRescheduleJob, storage::bind(due_at, now, appointment, kind));
-  if (!moved) co_return std::move(moved).error();
-  if (*moved == 1) co_return ok();
-  co_return co_await add_job(db, appointment, kind, due_at, now);
-}
-
-Task<Result<std::vector<Job>>> due_jobs(Executor& db, std::int64_t now, std::size_t limit) {
-  co_return co_await storage::all(db, kDueJobs,
-                                  storage::bind(now, static_cast<std::int64_t>(limit)), read_job);
-}
-
-Task<Result<bool>> lease_job(Executor& db, std::int64_t job, std::int64_t now, std::int64_t lease) {
-  co_return co_await storage::changed_one(db, kLeaseJob, storage::bind(now + lease, now, job));
-}
-
-Task<Result<bool>> finish_job(Executor& db, std::int64_t job, const std::string& state,
-                              std::int64_t now) {
-  co_return co_await storage::changed_one(db, kFinishJob, storage::bind(state, now, job));
-}
-
-Task<Result<void>> retry_job(Executor& db, std::int64_t job, std::int64_t due_at,
-                             const std::string& error, std::int64_t now) {
-  co_return co_await storage::run(db, kRetryJob,
-                                  storage::bind(due_at, error.substr(0, 500), now, job));
-}
-
-Task<Result<void>> skip_jobs(Executor& db, std::int64_t appointment, std::int64_t now) {
-  co_return co_await storage::run(db, kSkipJobs, storage::bind(now, appointment));
 }
 
 }  // namespace cabinet::booking::store

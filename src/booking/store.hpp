@@ -7,8 +7,9 @@
 #include "booking/model.hpp"
 #include "storage/database.hpp"
 
-// Appointments and the granules that make double booking impossible (BKG3), the ledger of
-// card authorizations, idempotent requests and the durable jobs (docs/booking.md).
+// Appointments and the granules that make double booking impossible (BKG3), and idempotent
+// requests (docs/booking.md). The ledger of card authorizations is in ledger_store.hpp, the
+// durable jobs in jobs_store.hpp.
 namespace cabinet::booking::store {
 
 using storage::Executor;
@@ -67,33 +68,6 @@ Task<Result<void>> mark_ended(Executor& db, std::int64_t appointment, std::int64
 Task<Result<std::vector<std::int64_t>>> overdue_pending(Executor& db, std::int64_t now,
                                                         std::size_t limit);
 
-// The ledger of authorizations (payment_holds).
-struct LedgerRow {
-  std::int64_t id = 0;
-  std::int64_t appointment_id = 0;
-  std::string idempotency_key;
-  std::string method;
-  int amount_cents = 0;
-  std::string state;  // authorizing, held, failed, captured, voided
-  std::optional<std::string> hold_id;
-  std::string appointment_status;
-};
-// Inserts an 'authorizing' row for `key`; when the key exists already, returns that row.
-Task<Result<LedgerRow>> begin_authorization(Executor& db, std::int64_t appointment,
-                                            const std::string& provider, const std::string& key,
-                                            const std::string& method, int amount,
-                                            std::int64_t now);
-// Marks a refused authorization failed and frees its key: the next attempt is a new one.
-Task<Result<void>> forget_ledger(Executor& db, std::int64_t row, std::int64_t now);
-Task<Result<void>> set_ledger(Executor& db, std::int64_t row, const std::string& state,
-                              const std::optional<std::string>& hold_id, std::int64_t now);
-// The live hold of an appointment ('held'), if any.
-Task<Result<std::optional<LedgerRow>>> live_hold(Executor& db, std::int64_t appointment);
-// Rows reconciliation must void: held for an appointment that is not confirmed, or left
-// authorizing for longer than `stale` seconds.
-Task<Result<std::vector<LedgerRow>>> orphans(Executor& db, std::int64_t now, std::int64_t stale,
-                                             std::size_t limit);
-
 // Idempotent requests: claim(key) inserts a placeholder or finds the stored answer.
 struct StoredAnswer {
   std::string request_hash;
@@ -106,29 +80,5 @@ Task<Result<void>> store_answer(Executor& db, std::int64_t account, const std::s
                                 const std::string& hash, int status, const std::string& body,
                                 std::int64_t now);
 Task<Result<void>> forget_answers_before(Executor& db, std::int64_t before);
-
-// Durable jobs (booking_jobs).
-struct Job {
-  std::int64_t id = 0;
-  std::int64_t appointment_id = 0;
-  std::string kind;
-  std::int64_t due_at = 0;
-  int attempts = 0;
-};
-Task<Result<void>> add_job(Executor& db, std::int64_t appointment, const std::string& kind,
-                           std::int64_t due_at, std::int64_t now);
-// Adds the job, or moves an existing one of that kind back to pending at `due_at`.
-Task<Result<void>> schedule_job(Executor& db, std::int64_t appointment, const std::string& kind,
-                                std::int64_t due_at, std::int64_t now);
-Task<Result<std::vector<Job>>> due_jobs(Executor& db, std::int64_t now, std::size_t limit);
-// Takes the job for `lease` seconds; false when another node holds it or it is finished.
-Task<Result<bool>> lease_job(Executor& db, std::int64_t job, std::int64_t now, std::int64_t lease);
-// Ends the job ('done' or 'skipped'), only if still pending; false otherwise.
-Task<Result<bool>> finish_job(Executor& db, std::int64_t job, const std::string& state,
-                              std::int64_t now);
-Task<Result<void>> retry_job(Executor& db, std::int64_t job, std::int64_t due_at,
-                             const std::string& error, std::int64_t now);
-// Ends every pending job of an appointment (cancelled, no-show): they would do nothing.
-Task<Result<void>> skip_jobs(Executor& db, std::int64_t appointment, std::int64_t now);
 
 }  // namespace cabinet::booking::store

@@ -1,161 +1,34 @@
-// The consultation record beyond the chat (issue 6; docs/consultation.md "Files", "Phone
-// fallback", "The practitioner's side panel"): files shared in the room (ROOM5), the switch to a
-// phone call and its cause (ROOM7), the practitioner's view of the patient and private notes
-// (ROOM9). Everything kept is sealed with the keyring and every read of it is audited. No
-// clinical data reaches an assistant (UX.md): they get `forbidden` here and no `file` message.
+// The consultation record beyond the chat and files (issue 6; docs/consultation.md "Phone
+// fallback", "The practitioner's side panel"): the switch to a phone call and its cause (ROOM7),
+// the practitioner's view of the patient and private notes (ROOM9). Everything kept is sealed
+// with the keyring and every read of it is audited. No clinical data reaches an assistant
+// (UX.md): they get `forbidden` here. Shared files are in files.cpp.
 #include "consultation/records.hpp"
 
 #include <algorithm>
 #include <array>
-#include <charconv>
-#include <cstdio>
 
 #include "accounts/administrative.hpp"
 #include "accounts/store.hpp"
-#include "audit/log.hpp"
+#include "consultation/internal.hpp"
 #include "consultation/sealing.hpp"
 #include "consultation/service.hpp"
 #include "consultation/store.hpp"
 #include "core/log.hpp"
 #include "core/utf8.hpp"
 #include "crypto/keyring.hpp"
-#include "directory/photo.hpp"
 #include "http/input.hpp"
-#include "http/message.hpp"
 
 namespace cabinet::consultation {
 namespace {
 
-constexpr std::string_view kDefaultFileName = "fichier";
-constexpr std::size_t kMaxFiles = 50;  // per consultation: a bound on what one call may store
 constexpr std::size_t kMaxNote = 20000;
 constexpr std::size_t kMaxPhoneNote = 500;
 constexpr const char* kPhoneFallback = "phone_fallback";
 constexpr std::array<std::string_view, 5> kCauses{"camera", "microphone", "network",
                                                   "patient_request", "other"};
 
-std::size_t sequence_length(unsigned char lead) {
-  if (lead < 0x80) return 1;
-  if ((lead >> 5U) == 0x6) return 2;
-  if ((lead >> 4U) == 0xE) return 3;
-  return 4;
-}
-
-// The code point of one well-formed UTF-8 sequence.
-std::uint32_t code_point(std::string_view s) {
-  const auto b = [&](std::size_t i) { return static_cast<std::uint32_t>(s[i]) & 0xFFU; };
-  switch (s.size()) {
-    case 1:
-      return b(0);
-    case 2:
-      return ((b(0) & 0x1FU) << 6U) | (b(1) & 0x3FU);
-    case 3:
-      return ((b(0) & 0x0FU) << 12U) | ((b(1) & 0x3FU) << 6U) | (b(2) & 0x3FU);
-    default:
-      return ((b(0) & 0x07U) << 18U) | ((b(1) & 0x3FU) << 12U) | ((b(2) & 0x3FU) << 6U) |
-             (b(3) & 0x3FU);
-  }
-}
-
-// Control characters, and the invisible ones that reorder or hide text ("photo<U+202E>gnp.exe").
-bool hidden_or_control(std::uint32_t c) {
-  return c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == 0x200E || c == 0x200F ||
-         (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0xFEFF;
-}
-
-std::string type_label(const std::string& mime) {
-  if (mime == "image/jpeg") return "JPEG";
-  if (mime == "image/png") return "PNG";
-  if (mime == "image/webp") return "WebP";
-  if (mime == "image/tiff") return "TIFF";
-  if (mime == "application/pdf") return "PDF";
-  if (mime == "text/plain") return "TXT";
-  if (mime == "text/rtf") return "RTF";
-  return mime;
-}
-
-Error unsupported_type(const std::vector<std::string>& accepted) {
-  std::string list;
-  for (const auto& t : accepted) list += (list.empty() ? "" : ", ") + type_label(t);
-  Error e(ErrorCode::unsupported_media_type, "consultation file type");
-  e.field = "file";
-  e.message_fr = "Ce type de fichier n'est pas accepté (acceptés : " + list + ").";
-  e.message_en = "This type of file is not accepted (accepted: " + list + ").";
-  return e;
-}
-
-Error consultation_over() {
-  Error e(ErrorCode::conflict, "consultation over");
-  e.message_fr = "La consultation est terminée.";
-  e.message_en = "The consultation is over.";
-  return e;
-}
-
-nlohmann::json file_json(const View& v, const store::FileRow& f, const std::string& name,
-                         std::int64_t reader) {
-  return {{"id", f.id},
-          {"name", name},
-          {"mime", f.mime},
-          {"size", f.size},
-          {"from", {{"role", f.sender_role}, {"name", f.sender_name}}},
-          {"mine", f.sender_account_id == reader},
-          {"created_at", f.created_at},
-          {"url", "/api/v1/consultations/" + v.a.public_id + "/files/" + std::to_string(f.id)}};
-}
-
-audit::Entry entry(const View& v, std::int64_t actor, const std::string& role, std::string action,
-                   std::string detail = {}) {
-  audit::Entry e;
-  e.actor_account_id = actor;
-  e.actor_role = role;
-  e.profile_id = v.a.profile_id;
-  e.action = std::move(action);
-  e.object = v.a.public_id;
-  e.detail = std::move(detail);
-  return e;
-}
-
 }  // namespace
-
-std::string uploaded_file_name(std::string_view header) {
-  auto decoded = http::percent_decode(header);
-  if (!decoded || !is_valid_utf8(*decoded)) return std::string(kDefaultFileName);
-  std::string_view name = *decoded;
-  if (auto cut = name.find_last_of("/\\"); cut != std::string_view::npos)
-    name = name.substr(cut + 1);
-  std::string out;
-  std::size_t count = 0;
-  for (std::size_t i = 0; i < name.size() && count < kMaxFileName;) {
-    const auto piece = name.substr(i, sequence_length(static_cast<unsigned char>(name[i])));
-    i += piece.size();
-    if (hidden_or_control(code_point(piece))) continue;
-    out += piece;
-    ++count;
-  }
-  const auto first = out.find_first_not_of(' ');
-  if (first == std::string::npos) return std::string(kDefaultFileName);
-  out = out.substr(first, out.find_last_not_of(' ') - first + 1);
-  // "." and ".." name no file.
-  if (out.find_first_not_of('.') == std::string::npos) return std::string(kDefaultFileName);
-  return out;
-}
-
-std::string attachment_disposition(std::string_view name) {
-  constexpr std::string_view kAttrChars = "!#$&+-.^_`|~";
-  std::string out = "attachment; filename*=UTF-8''";
-  for (const char ch : name) {
-    const auto c = static_cast<unsigned char>(ch);
-    if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-        kAttrChars.find(ch) != std::string_view::npos) {
-      out += ch;
-    } else {
-      char hex[4];
-      std::snprintf(hex, sizeof hex, "%%%02X", c);
-      out += hex;
-    }
-  }
-  return out;
-}
 
 std::optional<int> age_on(std::string_view birth_date, agenda::LocalDate today) {
   const auto born = agenda::parse_date(birth_date);
@@ -174,33 +47,6 @@ Task<Result<Access>> Service::record_access(const Principal& who, const std::str
   co_return std::move(*a);
 }
 
-Task<Result<nlohmann::json>> Service::file_list(const View& v, std::int64_t reader) {
-  auto rows = co_await store::files_of(d_.db, v.a.id, kMaxFiles);
-  if (!rows) co_return std::move(rows).error();
-  nlohmann::json out = nlohmann::json::array();
-  for (const auto& f : *rows) {
-    auto name = d_.keys.open(f.sealed_name, file_context(v.a.id, "name"));
-    if (!name) {
-      log::warn("a consultation file does not open", {{"file", f.id}});
-      continue;
-    }
-    out.push_back(file_json(v, f, *name, reader));
-  }
-  co_return out;
-}
-
-Task<Result<nlohmann::json>> Service::joined_files(const View& v, std::int64_t reader,
-                                                   const std::string& role) {
-  if (role == "assistant") co_return nlohmann::json::array();
-  auto files = co_await file_list(v, reader);
-  if (!files) co_return files;
-  if (!files->empty()) {
-    const auto e = entry(v, reader, role, "consultation.file.list");
-    if (auto r = co_await audited(e); !r) co_return std::move(r).error();
-  }
-  co_return files;
-}
-
 Task<Result<nlohmann::json>> Service::phone_fallback_json(std::int64_t appointment,
                                                           bool with_note) {
   auto latest = co_await store::latest_incident(d_.db, appointment, kPhoneFallback);
@@ -215,95 +61,6 @@ Task<Result<nlohmann::json>> Service::phone_fallback_json(std::int64_t appointme
     }
   }
   co_return out;
-}
-
-Task<Result<nlohmann::json>> Service::add_file(const Principal& who, const std::string& id,
-                                               const std::string& name, std::string bytes) {
-  auto a = co_await record_access(who, id, false);
-  if (!a) co_return std::move(a).error();
-  const auto& v = a->v;
-  if (v.a.status != "confirmed") co_return consultation_over();
-  if (bytes.empty()) co_return http::missing_field("file");
-  if (bytes.size() > d_.options.file_max_size) co_return Error(ErrorCode::payload_too_large);
-  // The type is what the content is, whatever the name or Content-Type say.
-  const auto mime = directory::sniff_mime(bytes);
-  const auto& accepted = d_.options.file_types;
-  if (std::find(accepted.begin(), accepted.end(), mime) == accepted.end())
-    co_return unsupported_type(accepted);
-  auto count = co_await store::files_of(d_.db, v.a.id, kMaxFiles);
-  if (!count) co_return std::move(count).error();
-  if (count->size() >= kMaxFiles) {
-    Error e(ErrorCode::conflict, "too many files");
-    e.message_fr = "50 fichiers au plus par consultation.";
-    e.message_en = "50 files at most per consultation.";
-    co_return e;
-  }
-  if (directory::reencodable_image(mime)) {
-    auto clean =
-        co_await d_.blocking.call([&] { return directory::reencode_image(bytes, mime, "file"); });
-    if (!clean) co_return std::move(clean).error();
-    bytes = std::move(*clean);
-  }
-
-  store::FileRow f;
-  f.appointment_id = v.a.id;
-  f.sender_account_id = who.account_id;
-  f.sender_role = a->role;
-  f.sender_name = a->role == "patient" ? v.profile_first_name + " " + v.profile_last_name
-                                       : booking::practitioner_name(v);
-  f.sealed_name = d_.keys.seal(name, file_context(v.a.id, "name"));
-  f.mime = mime;
-  f.size = static_cast<std::int64_t>(bytes.size());
-  f.created_at = d_.clock.unix_seconds();
-  const auto sealed = d_.keys.seal(bytes, file_context(v.a.id, "body"));
-  auto saved = co_await d_.db.transact([&](storage::Transaction& tx) -> Task<Result<void>> {
-    auto inserted = co_await store::insert_file(tx, f, sealed);
-    if (!inserted) co_return std::move(inserted).error();
-    f.id = *inserted;
-    const auto e =
-        entry(v, who.account_id, a->role, "consultation.file.add", "file " + std::to_string(f.id));
-    co_return co_await d_.audit.append(tx, e);
-  });
-  if (!saved) co_return std::move(saved).error();
-
-  // Everyone in the room sees it arrive, with their own `mine`; assistants see nothing of it.
-  rooms_.send_each(v.a.public_id, [&](const Participant& p) -> std::optional<std::string> {
-    if (p.role == "assistant") return std::nullopt;
-    return nlohmann::json{{"type", "file"},
-                          {"consultation", v.a.public_id},
-                          {"file", file_json(v, f, name, p.account)}}
-        .dump();
-  });
-  co_return nlohmann::json{{"file", file_json(v, f, name, who.account_id)}};
-}
-
-Task<Result<nlohmann::json>> Service::files(const Principal& who, const std::string& id) {
-  auto a = co_await record_access(who, id, false);
-  if (!a) co_return std::move(a).error();
-  auto files = co_await joined_files(a->v, who.account_id, a->role);
-  if (!files) co_return std::move(files).error();
-  co_return nlohmann::json{{"files", std::move(*files)}};
-}
-
-Task<Result<SharedFile>> Service::file(const Principal& who, const std::string& id,
-                                       const std::string& file_id) {
-  std::int64_t fid = 0;
-  const auto* end = file_id.data() + file_id.size();
-  if (auto [p, ec] = std::from_chars(file_id.data(), end, fid); ec != std::errc() || p != end)
-    co_return Error(ErrorCode::not_found);
-  auto a = co_await record_access(who, id, false);
-  if (!a) co_return std::move(a).error();
-  const auto& v = a->v;
-  auto row = co_await store::file_body(d_.db, v.a.id, fid);
-  if (!row) co_return std::move(row).error();
-  if (!*row) co_return Error(ErrorCode::not_found);
-  auto name = d_.keys.open((*row)->row.sealed_name, file_context(v.a.id, "name"));
-  auto body = d_.keys.open((*row)->sealed_body, file_context(v.a.id, "body"));
-  if (!name || !body) co_return Error(ErrorCode::internal, "a consultation file does not open");
-  const auto e =
-      entry(v, who.account_id, a->role, "consultation.file.read", "file " + std::to_string(fid));
-  if (auto r = co_await audited(e); !r) co_return std::move(r).error();
-  co_return SharedFile{std::move(*name), (*row)->row.mime, std::move(*body)};
 }
 
 Task<Result<nlohmann::json>> Service::switch_to_phone(const Principal& who, const std::string& id,
@@ -335,7 +92,7 @@ Task<Result<nlohmann::json>> Service::switch_to_phone(const Principal& who, cons
   auto saved = co_await d_.db.transact([&](storage::Transaction& tx) -> Task<Result<void>> {
     if (auto r = co_await store::insert_incident(tx, incident); !r) co_return r;
     // The patient's phone number is shown to the practitioner: traced as well.
-    const auto e = entry(v, who.account_id, a->role, "consultation.phone_fallback", *cause);
+    const auto e = record_entry(v, who.account_id, a->role, "consultation.phone_fallback", *cause);
     co_return co_await d_.audit.append(tx, e);
   });
   if (!saved) co_return std::move(saved).error();
@@ -408,7 +165,7 @@ Task<Result<nlohmann::json>> Service::panel(const Principal& who, const std::str
   auto phone = co_await phone_fallback_json(v.a.id, true);
   if (!phone) co_return std::move(phone).error();
 
-  const auto e = entry(v, who.account_id, a->role, "consultation.panel.read");
+  const auto e = record_entry(v, who.account_id, a->role, "consultation.panel.read");
   if (auto r = co_await audited(e); !r) co_return std::move(r).error();
   co_return nlohmann::json{{"patient", std::move(patient)},
                            {"files", std::move(*files)},
@@ -436,7 +193,7 @@ Task<Result<nlohmann::json>> Service::save_notes(const Principal& who, const std
   note.updated_at = d_.clock.unix_seconds();
   auto saved = co_await d_.db.transact([&](storage::Transaction& tx) -> Task<Result<void>> {
     if (auto r = co_await store::put_note(tx, v.a.id, note); !r) co_return r;
-    const auto e = entry(v, who.account_id, a->role, "consultation.notes.write");
+    const auto e = record_entry(v, who.account_id, a->role, "consultation.notes.write");
     co_return co_await d_.audit.append(tx, e);
   });
   if (!saved) co_return std::move(saved).error();

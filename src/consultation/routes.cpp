@@ -3,7 +3,7 @@
 // whoever is not a participant, forbidden to a participant who may not see it.
 #include "consultation/routes.hpp"
 
-#include "consultation/records.hpp"
+#include "consultation/file_names.hpp"
 #include "http/reply.hpp"
 
 namespace cabinet::consultation {

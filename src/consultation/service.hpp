@@ -79,8 +79,8 @@ class Service {
   // A closed socket leaves its rooms; the others see it go.
   void detached(std::uint64_t connection);
 
-  // The record (records.cpp): files shared in the room, the switch to a phone call, the
-  // practitioner's side panel and private notes.
+  // The record: files shared in the room (files.cpp), the switch to a phone call, the
+  // practitioner's side panel and private notes (records.cpp).
   Task<Result<nlohmann::json>> add_file(const Principal& who, const std::string& id,
                                         const std::string& name, std::string bytes);
   Task<Result<nlohmann::json>> files(const Principal& who, const std::string& id);

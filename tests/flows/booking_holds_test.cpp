@@ -1,6 +1,7 @@
 // Card holds over time and the practitioner's side of booking (docs/booking.md "Payment"), on
 // both engines with the clock moved by the tests: a card saved and held later, a refused later
 // hold, reconciliation after a crash, and appointments the practitioner books for a patient.
+#include "booking/ledger_store.hpp"
 #include "booking_fixture.hpp"
 #include "payments/provider.hpp"
 
