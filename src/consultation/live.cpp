@@ -32,13 +32,14 @@ std::string waiting_room(const std::string& id, bool waiting) {
       .dump();
 }
 
-audit::Entry entry_of(const View& v, const Participant& p, std::string action) {
+// A participant's access to the record, guests included (they have no account).
+audit::Entry entry_of(const std::string& consultation, const Participant& p, std::string action) {
   audit::Entry e;
   if (p.guest == 0) e.actor_account_id = p.account;
   e.actor_role = p.role;
-  e.profile_id = v.a.profile_id;
+  e.profile_id = p.profile;
   e.action = std::move(action);
-  e.object = v.a.public_id;
+  e.object = consultation;
   if (p.guest != 0) e.detail = "guest " + std::to_string(p.guest);
   return e;
 }
@@ -51,6 +52,8 @@ Participant participant(const realtime::Connection& c, const Access& a) {
   p.account = c.principal().account_id;
   p.role = a.role;
   p.practitioner = v.a.practitioner_id;
+  p.appointment = v.a.id;
+  p.profile = v.a.profile_id;
   p.admitted = a.role != "patient";  // staff; the room decides for the patient
   if (a.guest) {
     // Admission is the guest's, kept in its invitation: a reconnect stays admitted.
@@ -136,7 +139,7 @@ Task<Result<nlohmann::json>> Service::chat_history(const View& v, const Particip
   }
   // The chat history is health data: reading it is audited, like any access.
   if (!chat.empty()) {
-    if (auto r = co_await audited(entry_of(v, p, "consultation.chat.read")); !r)
+    if (auto r = co_await audited(entry_of(v.a.public_id, p, "consultation.chat.read")); !r)
       co_return std::move(r).error();
   }
   co_return chat;
@@ -276,20 +279,18 @@ Task<Result<void>> Service::chat(realtime::Connection& c, const std::string& id,
   const auto me = rooms_.find(id, c.id());
   if (!me) co_return Error(ErrorCode::not_found);
   if (me->waiting_guest()) co_return Error(ErrorCode::not_admitted);
-  auto v = co_await d_.appointments.find(id);
-  if (!v || !*v) co_return Error(ErrorCode::not_found);
   store::ChatRow m;
-  m.appointment_id = (*v)->a.id;
+  m.appointment_id = me->appointment;
   // Sent by an account or by a guest: exactly one of the two columns is set.
   if (me->guest == 0) m.sender_account_id = me->account;
   if (me->guest != 0) m.sender_guest_id = me->guest;
   m.sender_role = me->role;
   m.sender_name = me->name;
-  m.sealed_body = d_.keys.seal(text, chat_context((*v)->a.id));
+  m.sealed_body = d_.keys.seal(text, chat_context(me->appointment));
   m.created_at = d_.clock.unix_seconds();
   // Writing health data is audited too (SEC2), in the same transaction: no message without its
   // trace.
-  const auto entry = entry_of(**v, *me, "consultation.chat.write");
+  const auto entry = entry_of(id, *me, "consultation.chat.write");
   auto written = co_await d_.db.transact([&](storage::Transaction& tx) -> Task<Result<void>> {
     auto inserted = co_await store::insert_chat(tx, m);
     if (!inserted) co_return std::move(inserted).error();

@@ -39,6 +39,8 @@ struct Participant {
   std::string kind;               // a guest's: guest, interpreter
   bool admitted = false;          // may take part in the call (the staff always may)
   std::int64_t practitioner = 0;  // the agenda the room belongs to
+  std::int64_t appointment = 0;   // the consultation's row and its patient's profile, read at
+  std::int64_t profile = 0;       // join: a chat message needs no query to be kept and traced
 
   [[nodiscard]] std::string id() const { return "c" + std::to_string(connection); }
   // One person, whatever their socket: accounts by id, guests by invitation (negative).
