@@ -29,6 +29,8 @@ import './styles/booking-parts.css';
 import './styles/appointments.css';
 import './styles/agenda-bookings.css';
 import './styles/consultation.css';
+import './styles/consultation-call.css';
+import './styles/consultation-chat.css';
 import './styles/consultation-pages.css';
 import './styles/consultation-room.css';
 import './styles/consultation-record.css';

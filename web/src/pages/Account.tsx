@@ -8,6 +8,8 @@ import { ErrorSummary, StatusMessage, SubmitButton } from '../components/forms/F
 import { useForm, type Errors } from '../components/forms/useForm';
 import { Icon } from '../components/Icon';
 import { useSession } from '../components/SessionProvider';
+import { MobileField, NameFields } from '../components/forms/AccountFields';
+import { useValues } from '../components/forms/useValues';
 import { useI18n } from '../i18n';
 import { checkNames, checkPhone } from '../lib/account/checks';
 import { formatBirthDate } from '../lib/dates';
@@ -33,7 +35,7 @@ function AccountForm({ me }: { me: Me }) {
   const form = useForm();
   const holder = holderProfile(me);
   const editableIdentity = me.account.role === 'patient' && holder !== undefined;
-  const [v, setV] = useState({
+  const [v, set] = useValues({
     first_name: holder?.first_name ?? '',
     last_name: holder?.last_name ?? '',
     birth_date: holder?.birth_date ?? '',
@@ -41,7 +43,6 @@ function AccountForm({ me }: { me: Me }) {
     locale: me.account.locale as Lang,
   });
   const [saved, setSaved] = useState<string | null>(null);
-  const set = (k: keyof typeof v) => (value: string) => setV((old) => ({ ...old, [k]: value }));
 
   function check(): Errors {
     const age = v.birth_date ? ageOn(v.birth_date) : null;
@@ -80,24 +81,7 @@ function AccountForm({ me }: { me: Me }) {
         <h2 id="identity-title">{a.identity}</h2>
         {editableIdentity ? (
           <>
-            <div class="field-row">
-              <TextField
-                id="first_name"
-                label={t.fields.firstName}
-                value={v.first_name}
-                onValue={set('first_name')}
-                error={form.errors.first_name}
-                autoComplete="given-name"
-              />
-              <TextField
-                id="last_name"
-                label={t.fields.lastName}
-                value={v.last_name}
-                onValue={set('last_name')}
-                error={form.errors.last_name}
-                autoComplete="family-name"
-              />
-            </div>
+            <NameFields v={v} set={set} errors={form.errors} />
             <TextField
               id="birth_date"
               label={t.fields.birthDate}
@@ -140,16 +124,7 @@ function AccountForm({ me }: { me: Me }) {
           </div>
         </dl>
         <p class="muted small">{a.emailNote}</p>
-        <TextField
-          id="phone"
-          label={t.fields.mobile}
-          hint={t.fields.mobileHint}
-          type="tel"
-          value={v.phone}
-          onValue={set('phone')}
-          error={form.errors.phone}
-          autoComplete="tel"
-        />
+        <MobileField v={v} set={set} errors={form.errors} />
       </section>
       <section class="card panel" aria-labelledby="lang-title">
         <h2 id="lang-title">{a.language}</h2>

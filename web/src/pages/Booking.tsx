@@ -36,14 +36,10 @@ import { useFocusOnChange } from '../components/useFocus';
 import { useLoad } from '../components/useLoad';
 import { useI18n } from '../i18n';
 import { ApiError } from '../lib/api';
-import {
-  bookingPath,
-  clearPendingBooking,
-  createAttemptKeys,
-  readBookingQuery,
-  type Appointment,
-  type BookingQuery,
-} from '../lib/booking/booking';
+import { bookingPath, readBookingQuery, type BookingQuery } from '../lib/booking/bookingQuery';
+import { clearPendingBooking } from '../lib/booking/pendingBooking';
+import { createAttemptKeys } from '../lib/booking/newAppointment';
+import type { Appointment } from '../lib/booking/booking';
 import { cancelAppointment, fetchAppointment } from '../lib/booking/api';
 import { fetchPractitioner } from '../lib/directory/api';
 import { modesOf, motifsFor, type Mode, type PublicProfile } from '../lib/directory/directory';

@@ -21,12 +21,12 @@ import { useSlow } from '../components/useSlow';
 import { useI18n } from '../i18n';
 import {
   canCancel,
-  formatCountdown,
   needsCard,
   ofProfile,
   sortByStart,
   type Appointment,
 } from '../lib/booking/booking';
+import { formatCountdown } from '../lib/booking/payment';
 import { errorText } from '../lib/errors';
 import { fill, fillText } from '../lib/format';
 import { practitionerPath, ROUTES } from '../lib/routes';

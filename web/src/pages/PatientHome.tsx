@@ -7,7 +7,7 @@ import { HeroSearch } from '../components/HeroSearch';
 import { Icon, type IconName } from '../components/Icon';
 import { PageIntro, Section } from '../components/Page';
 import { useI18n } from '../i18n';
-import { clearPendingBooking, loadPendingBooking } from '../lib/booking/booking';
+import { clearPendingBooking, loadPendingBooking } from '../lib/booking/pendingBooking';
 import { fillText } from '../lib/format';
 import { ROUTES } from '../lib/routes';
 import { currentProfile, fullName, holderProfile, initials } from '../lib/account/session';

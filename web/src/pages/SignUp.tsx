@@ -4,10 +4,11 @@ import { useRef, useState } from 'preact/hooks';
 import { CheckMail } from '../components/CheckMail';
 import { TextField } from '../components/forms/Field';
 import { ErrorSummary, SubmitButton } from '../components/forms/Feedback';
-import { PasswordField } from '../components/forms/PasswordField';
 import { useForm, type Errors } from '../components/forms/useForm';
 import { FormPage } from '../components/FormPage';
 import { useFocusOnChange } from '../components/useFocus';
+import { AccessFields, NameFields } from '../components/forms/AccountFields';
+import { useValues } from '../components/forms/useValues';
 import { useI18n } from '../i18n';
 import { ROUTES } from '../lib/routes';
 import { checkContact, checkNames, checkNewPassword } from '../lib/account/checks';
@@ -18,7 +19,7 @@ export function SignUpPage() {
   const { t } = useI18n();
   const s = t.signup;
   const form = useForm();
-  const [v, setV] = useState({
+  const [v, set] = useValues({
     first_name: '',
     last_name: '',
     birth_date: '',
@@ -29,7 +30,6 @@ export function SignUpPage() {
   const [sent, setSent] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
   useFocusOnChange(heading, sent);
-  const set = (k: keyof typeof v) => (value: string) => setV((old) => ({ ...old, [k]: value }));
 
   function check(): Errors {
     const age = v.birth_date ? ageOn(v.birth_date) : null;
@@ -80,24 +80,7 @@ export function SignUpPage() {
         <ErrorSummary message={form.summary} fields={form.fieldErrors} attempt={form.attempt} />
         <fieldset class="fieldset">
           <legend>{s.aboutYou}</legend>
-          <div class="field-row">
-            <TextField
-              id="first_name"
-              label={t.fields.firstName}
-              value={v.first_name}
-              onValue={set('first_name')}
-              error={form.errors.first_name}
-              autoComplete="given-name"
-            />
-            <TextField
-              id="last_name"
-              label={t.fields.lastName}
-              value={v.last_name}
-              onValue={set('last_name')}
-              error={form.errors.last_name}
-              autoComplete="family-name"
-            />
-          </div>
+          <NameFields v={v} set={set} errors={form.errors} />
           <TextField
             id="birth_date"
             label={t.fields.birthDate}
@@ -110,41 +93,13 @@ export function SignUpPage() {
             max={new Date().toISOString().slice(0, 10)}
           />
         </fieldset>
-        <fieldset class="fieldset">
-          <legend>{s.yourAccess}</legend>
-          <TextField
-            id="email"
-            label={t.fields.email}
-            hint={s.emailHint}
-            type="email"
-            value={v.email}
-            onValue={set('email')}
-            error={form.errors.email}
-            autoComplete="email"
-            spellcheck={false}
-            autoCapitalize="off"
-          />
-          <TextField
-            id="phone"
-            label={t.fields.mobile}
-            hint={t.fields.mobileHint}
-            type="tel"
-            value={v.phone}
-            onValue={set('phone')}
-            error={form.errors.phone}
-            autoComplete="tel"
-          />
-          <PasswordField
-            id="password"
-            label={t.fields.password}
-            value={v.password}
-            onValue={set('password')}
-            error={form.errors.password}
-            email={v.email}
-            names={[v.first_name, v.last_name]}
-            isNew
-          />
-        </fieldset>
+        <AccessFields
+          v={v}
+          set={set}
+          errors={form.errors}
+          emailLabel={t.fields.email}
+          emailHint={s.emailHint}
+        />
         <p class="muted small">{s.privacy}</p>
         <SubmitButton busy={form.busy} large>
           {s.submit}

@@ -2,12 +2,12 @@
 // email comes from the invitation, so only names, phone and password are asked.
 import { useLocation } from 'preact-iso';
 import { useRef, useState } from 'preact/hooks';
-import { TextField } from '../components/forms/Field';
 import { ErrorSummary, SubmitButton } from '../components/forms/Feedback';
-import { PasswordField } from '../components/forms/PasswordField';
 import { useForm, type Errors } from '../components/forms/useForm';
 import { FormPage } from '../components/FormPage';
 import { useFocusOnChange } from '../components/useFocus';
+import { MobileField, NameFields, NewPasswordField } from '../components/forms/AccountFields';
+import { useValues } from '../components/forms/useValues';
 import { useI18n } from '../i18n';
 import { ApiError } from '../lib/api';
 import { checkNames, checkNewPassword, checkPhone } from '../lib/account/checks';
@@ -23,11 +23,10 @@ export function SignUpAssistantPage() {
   const { query } = useLocation();
   const token = query.token ?? '';
   const form = useForm();
-  const [v, setV] = useState({ first_name: '', last_name: '', phone: '', password: '' });
+  const [v, set] = useValues({ first_name: '', last_name: '', phone: '', password: '' });
   const [step, setStep] = useState<Step>(token ? 'form' : 'invalid');
   const heading = useRef<HTMLHeadingElement>(null);
   useFocusOnChange(heading, step);
-  const set = (k: keyof typeof v) => (value: string) => setV((old) => ({ ...old, [k]: value }));
 
   function check(): Errors {
     return {
@@ -77,43 +76,9 @@ export function SignUpAssistantPage() {
     <FormPage title={s.title} lead={s.lead} headingRef={heading}>
       <form noValidate onSubmit={(e) => (e.preventDefault(), void form.submit(check, send))}>
         <ErrorSummary message={form.summary} fields={form.fieldErrors} attempt={form.attempt} />
-        <div class="field-row">
-          <TextField
-            id="first_name"
-            label={t.fields.firstName}
-            value={v.first_name}
-            onValue={set('first_name')}
-            error={form.errors.first_name}
-            autoComplete="given-name"
-          />
-          <TextField
-            id="last_name"
-            label={t.fields.lastName}
-            value={v.last_name}
-            onValue={set('last_name')}
-            error={form.errors.last_name}
-            autoComplete="family-name"
-          />
-        </div>
-        <TextField
-          id="phone"
-          label={t.fields.mobile}
-          hint={t.fields.mobileHint}
-          type="tel"
-          value={v.phone}
-          onValue={set('phone')}
-          error={form.errors.phone}
-          autoComplete="tel"
-        />
-        <PasswordField
-          id="password"
-          label={t.fields.password}
-          value={v.password}
-          onValue={set('password')}
-          error={form.errors.password}
-          names={[v.first_name, v.last_name]}
-          isNew
-        />
+        <NameFields v={v} set={set} errors={form.errors} />
+        <MobileField v={v} set={set} errors={form.errors} />
+        <NewPasswordField v={v} set={set} errors={form.errors} />
         <p class="muted small">{s.noClinical}</p>
         <SubmitButton busy={form.busy} large>
           {s.submit}

@@ -5,12 +5,13 @@ import { useRef, useState } from 'preact/hooks';
 import { CheckMail } from '../components/CheckMail';
 import { SelectField, TextField } from '../components/forms/Field';
 import { ErrorSummary, SubmitButton } from '../components/forms/Feedback';
-import { PasswordField } from '../components/forms/PasswordField';
 import { useForm, type Errors } from '../components/forms/useForm';
 import { FormPage } from '../components/FormPage';
 import { Icon } from '../components/Icon';
 import { useFocusOnChange } from '../components/useFocus';
 import { useSpecialties } from '../components/useSpecialties';
+import { AccessFields, NameFields } from '../components/forms/AccountFields';
+import { useValues } from '../components/forms/useValues';
 import { useI18n } from '../i18n';
 import { checkContact, checkNames, checkNewPassword } from '../lib/account/checks';
 import { ROUTES } from '../lib/routes';
@@ -22,7 +23,7 @@ export function SignUpPractitionerPage() {
   const s = t.signupPractitioner;
   const form = useForm();
   const specialties = useSpecialties(lang);
-  const [v, setV] = useState({
+  const [v, set] = useValues({
     first_name: '',
     last_name: '',
     rpps: '',
@@ -34,7 +35,6 @@ export function SignUpPractitionerPage() {
   const [sent, setSent] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
   useFocusOnChange(heading, sent);
-  const set = (k: keyof typeof v) => (value: string) => setV((old) => ({ ...old, [k]: value }));
 
   function check(): Errors {
     const rpps = compact(v.rpps);
@@ -86,24 +86,7 @@ export function SignUpPractitionerPage() {
         <ErrorSummary message={form.summary} fields={form.fieldErrors} attempt={form.attempt} />
         <fieldset class="fieldset">
           <legend>{s.practice}</legend>
-          <div class="field-row">
-            <TextField
-              id="first_name"
-              label={t.fields.firstName}
-              value={v.first_name}
-              onValue={set('first_name')}
-              error={form.errors.first_name}
-              autoComplete="given-name"
-            />
-            <TextField
-              id="last_name"
-              label={t.fields.lastName}
-              value={v.last_name}
-              onValue={set('last_name')}
-              error={form.errors.last_name}
-              autoComplete="family-name"
-            />
-          </div>
+          <NameFields v={v} set={set} errors={form.errors} />
           <TextField
             id="rpps"
             label={t.fields.rpps}
@@ -138,40 +121,7 @@ export function SignUpPractitionerPage() {
             />
           )}
         </fieldset>
-        <fieldset class="fieldset">
-          <legend>{t.signup.yourAccess}</legend>
-          <TextField
-            id="email"
-            label={t.fields.emailPro}
-            type="email"
-            value={v.email}
-            onValue={set('email')}
-            error={form.errors.email}
-            autoComplete="email"
-            spellcheck={false}
-            autoCapitalize="off"
-          />
-          <TextField
-            id="phone"
-            label={t.fields.mobile}
-            hint={t.fields.mobileHint}
-            type="tel"
-            value={v.phone}
-            onValue={set('phone')}
-            error={form.errors.phone}
-            autoComplete="tel"
-          />
-          <PasswordField
-            id="password"
-            label={t.fields.password}
-            value={v.password}
-            onValue={set('password')}
-            error={form.errors.password}
-            email={v.email}
-            names={[v.first_name, v.last_name]}
-            isNew
-          />
-        </fieldset>
+        <AccessFields v={v} set={set} errors={form.errors} emailLabel={t.fields.emailPro} />
         <SubmitButton busy={form.busy} large>
           {s.submit}
         </SubmitButton>

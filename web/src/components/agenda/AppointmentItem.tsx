@@ -9,12 +9,8 @@ import { ErrorSummary, SubmitButton } from '../forms/Feedback';
 import { useForm } from '../forms/useForm';
 import { Icon } from '../Icon';
 import { useI18n } from '../../i18n';
-import {
-  amountInput,
-  formatAmount,
-  parseAmount,
-  type AgendaAppointment,
-} from '../../lib/booking/booking';
+import { amountInput, formatAmount, parseAmount } from '../../lib/booking/payment';
+import type { AgendaAppointment } from '../../lib/booking/booking';
 import { fillText } from '../../lib/format';
 import { formatClock, rangeSentence } from '../../lib/booking/slots';
 import { ageOn } from '../../lib/validate';

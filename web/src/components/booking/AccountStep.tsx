@@ -2,7 +2,7 @@
 // kept in localStorage and offered back on the patient's home); signed in with another role,
 // the way to one's own area, since only patients book.
 import { useI18n } from '../../i18n';
-import { savePendingBooking } from '../../lib/booking/booking';
+import { savePendingBooking } from '../../lib/booking/pendingBooking';
 import type { PublicProfile } from '../../lib/directory/directory';
 import { ROUTES } from '../../lib/routes';
 import { homeForRole, loginUrl } from '../../lib/account/session';

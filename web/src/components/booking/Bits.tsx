@@ -2,12 +2,8 @@
 // line of "mes rendez-vous", and a list of facts.
 import type { ComponentChildren } from 'preact';
 import { useI18n } from '../../i18n';
-import {
-  formatAmount,
-  statusTone,
-  type Appointment,
-  type AppointmentStatus,
-} from '../../lib/booking/booking';
+import { formatAmount } from '../../lib/booking/payment';
+import { statusTone, type Appointment, type AppointmentStatus } from '../../lib/booking/booking';
 import type { Mode } from '../../lib/directory/directory';
 import { fillText } from '../../lib/format';
 import { slotSentence } from '../../lib/booking/slots';

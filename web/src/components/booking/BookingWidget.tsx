@@ -13,7 +13,7 @@ import { useMotifString } from '../MotifName';
 import { useLoad } from '../useLoad';
 import { useSlow } from '../useSlow';
 import { useI18n } from '../../i18n';
-import { bookingPath } from '../../lib/booking/booking';
+import { bookingPath } from '../../lib/booking/bookingQuery';
 import {
   formatPrice,
   modesOf,

@@ -2,7 +2,8 @@
 // (the countdown). When the window has passed, or the booking no longer waits for a card
 // (a reload after it was confirmed or cancelled elsewhere), the step says so.
 import { useI18n } from '../../i18n';
-import { formatAmount, holdIsLater, type Appointment } from '../../lib/booking/booking';
+import { formatAmount, holdIsLater } from '../../lib/booking/payment';
+import type { Appointment } from '../../lib/booking/booking';
 import { fillText } from '../../lib/format';
 import { practitionerPath } from '../../lib/routes';
 import { CardChooser } from './CardChooser';

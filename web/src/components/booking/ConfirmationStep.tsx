@@ -1,7 +1,8 @@
 // The last step: the booking is confirmed. The time, the facts, what happens with the card,
 // the confirmation email, the .ics file and the way to "Mes rendez-vous".
 import { useI18n } from '../../i18n';
-import { formatAmount, type Appointment } from '../../lib/booking/booking';
+import { formatAmount } from '../../lib/booking/payment';
+import type { Appointment } from '../../lib/booking/booking';
 import { fillText } from '../../lib/format';
 import { ROUTES } from '../../lib/routes';
 import { slotSentence } from '../../lib/booking/slots';

@@ -3,7 +3,7 @@
 // says when two minutes remain, and `onExpire` runs once at zero.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useI18n } from '../../i18n';
-import { formatCountdown, secondsLeft } from '../../lib/booking/booking';
+import { formatCountdown, secondsLeft } from '../../lib/booking/payment';
 import { fillText } from '../../lib/format';
 import { Icon } from '../Icon';
 import { useLatest } from '../useLatest';

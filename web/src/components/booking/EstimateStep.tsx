@@ -4,7 +4,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useI18n } from '../../i18n';
 import type { ApiError } from '../../lib/api';
-import { createAttemptKeys, formatAmount, type Appointment } from '../../lib/booking/booking';
+import { createAttemptKeys } from '../../lib/booking/newAppointment';
+import { formatAmount } from '../../lib/booking/payment';
+import type { Appointment } from '../../lib/booking/booking';
 import { bookAppointment, fetchEstimate } from '../../lib/booking/api';
 import type { Mode, PublicProfile, Slot } from '../../lib/directory/directory';
 import { errorText } from '../../lib/errors';

@@ -7,32 +7,19 @@
 // unless the server accepts more, 5 MB at most, checked here first with a sentence that says
 // what to do). While it goes, "Envoi de « photo.jpg »…"; then it appears in the log for
 // everyone, with a thumbnail for pictures and a download link.
+// The uploads: ChatUploads.tsx; a dropped file: useFileDrop.ts; a file in the log: ChatFile.tsx.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useI18n } from '../../i18n';
-import { fetchFileBlob, uploadFile } from '../../lib/consultation/api';
 import { chatTime, type ChatMessage } from '../../lib/consultation/chat';
+import { acceptAttr, type SharedFile } from '../../lib/consultation/files';
 import { formatTime } from '../../lib/dates';
-import { errorText } from '../../lib/errors';
-import {
-  acceptAttr,
-  checkFile,
-  formatSize,
-  isImage,
-  typeNames,
-  uploadProblem,
-  type SharedFile,
-} from '../../lib/consultation/files';
 import { fillText } from '../../lib/format';
 import { Icon } from '../Icon';
+import { FileLine } from './ChatFile';
+import { ChatUploadList, useChatUploads } from './ChatUploads';
+import { useFileDrop } from './useFileDrop';
 
 const MAX_CHARS = 2000;
-
-interface Upload {
-  key: number;
-  file: File;
-  state: 'sending' | 'error';
-  message?: string;
-}
 
 export interface ChatPanelProps {
   consultation: string;
@@ -56,16 +43,19 @@ export function ChatPanel({
   const fx = t.files;
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const [fileError, setFileError] = useState<string | null>(null);
-  const [uploads, setUploads] = useState<Upload[]>([]);
-  const [dropping, setDropping] = useState(false);
-  const [announce, setAnnounce] = useState('');
   const list = useRef<HTMLDivElement>(null);
   const input = useRef<HTMLTextAreaElement>(null);
   const fileInput = useRef<HTMLInputElement>(null);
-  const dragDepth = useRef(0);
-  const nextKey = useRef(0);
-  const types = typeNames(fileTypes);
+  const files = useChatUploads({
+    consultation,
+    fileTypes,
+    onUploaded,
+    onSent: () => {
+      const el = list.current;
+      if (el) el.scrollTop = el.scrollHeight;
+    },
+  });
+  const { dropping, handlers: drop } = useFileDrop(files.take);
 
   // Follow the conversation, unless the reader scrolled up to read an older line.
   const count = messages.length;
@@ -93,75 +83,13 @@ export function ChatPanel({
     if (el) el.scrollTop = el.scrollHeight;
   }
 
-  function problemText(problem: 'empty' | 'too_big' | 'type', name: string): string {
-    const tpl = problem === 'too_big' ? fx.tooBig : problem === 'type' ? fx.badType : fx.empty;
-    return fillText(tpl, { name, types });
-  }
-
-  async function upload(file: File, key = ++nextKey.current) {
-    setUploads((u) => [...u.filter((x) => x.key !== key), { key, file, state: 'sending' }]);
-    try {
-      const f = await uploadFile(consultation, file);
-      setUploads((u) => u.filter((x) => x.key !== key));
-      onUploaded(f);
-      setAnnounce(fillText(fx.sent, { name: file.name }));
-      const el = list.current;
-      if (el) el.scrollTop = el.scrollHeight;
-    } catch (err) {
-      const problem = uploadProblem(err);
-      const message =
-        problem === 'other'
-          ? `${fillText(fx.failed, { name: file.name })} ${errorText(err, t.errors)}`
-          : problemText(problem, file.name);
-      setUploads((u) => u.map((x) => (x.key === key ? { ...x, state: 'error', message } : x)));
-    }
-  }
-
-  function take(files: FileList | null | undefined) {
-    if (!files || files.length === 0) return;
-    setFileError(null);
-    for (const file of Array.from(files)) {
-      const problem = checkFile(file, fileTypes);
-      if (problem) {
-        setFileError(problemText(problem, file.name));
-        continue;
-      }
-      void upload(file);
-    }
-  }
-
-  const isFileDrag = (e: DragEvent) => Array.from(e.dataTransfer?.types ?? []).includes('Files');
-
   return (
     <section
       class={dropping ? 'chat-panel is-dropping' : 'chat-panel'}
       aria-labelledby="chat-title"
       data-testid="chat-panel"
       data-dropping={dropping ? 'true' : undefined}
-      onDragEnter={(e) => {
-        if (!isFileDrag(e)) return;
-        e.preventDefault();
-        dragDepth.current += 1;
-        setDropping(true);
-      }}
-      onDragOver={(e) => {
-        if (!isFileDrag(e)) return;
-        // Without this the browser opens the file instead of giving it to us.
-        e.preventDefault();
-        if (e.dataTransfer) e.dataTransfer.dropEffect = 'copy';
-      }}
-      onDragLeave={(e) => {
-        if (!isFileDrag(e)) return;
-        dragDepth.current = Math.max(0, dragDepth.current - 1);
-        if (dragDepth.current === 0) setDropping(false);
-      }}
-      onDrop={(e) => {
-        if (!isFileDrag(e)) return;
-        e.preventDefault();
-        dragDepth.current = 0;
-        setDropping(false);
-        take(e.dataTransfer?.files);
-      }}
+      {...drop}
     >
       <h2 id="chat-title" class="chat-title">
         <Icon name="message" />
@@ -225,46 +153,9 @@ export function ChatPanel({
       </div>
       {messages.length === 0 && <p class="chat-empty">{c.empty}</p>}
 
-      <ul class="chat-uploads" aria-live="polite">
-        {uploads.map((u) => (
-          <li
-            key={u.key}
-            class={`chat-upload is-${u.state}`}
-            data-testid="chat-upload"
-            data-state={u.state}
-          >
-            {u.state === 'sending' ? (
-              <>
-                <span class="upload-spinner" aria-hidden="true" />
-                <span>{fillText(fx.sending, { name: u.file.name })}</span>
-              </>
-            ) : (
-              <>
-                <Icon name="alert" />
-                <span>{u.message}</span>
-                <span class="upload-actions">
-                  <button
-                    type="button"
-                    class="btn btn-secondary"
-                    onClick={() => void upload(u.file, u.key)}
-                  >
-                    {fx.retry}
-                  </button>
-                  <button
-                    type="button"
-                    class="btn btn-quiet"
-                    onClick={() => setUploads((l) => l.filter((x) => x.key !== u.key))}
-                  >
-                    {fx.dismiss}
-                  </button>
-                </span>
-              </>
-            )}
-          </li>
-        ))}
-      </ul>
+      <ChatUploadList uploads={files.uploads} onRetry={files.retry} onDismiss={files.dismiss} />
       <p class="visually-hidden" role="status">
-        {announce}
+        {files.announce}
       </p>
 
       <form
@@ -288,7 +179,7 @@ export function ChatPanel({
             accept={acceptAttr(fileTypes)}
             aria-label={fx.input}
             onChange={(e) => {
-              take(e.currentTarget.files);
+              files.take(e.currentTarget.files);
               // The same file may be chosen again (after a refusal, or to send it twice).
               e.currentTarget.value = '';
             }}
@@ -330,7 +221,7 @@ export function ChatPanel({
             {fx.attach}
           </button>
           <p id="chat-file-hint" class="field-hint chat-file-hint">
-            {fillText(fx.attachHint, { types })}
+            {fillText(fx.attachHint, { types: files.types })}
           </p>
         </div>
         {error && (
@@ -339,77 +230,13 @@ export function ChatPanel({
             <span>{error}</span>
           </p>
         )}
-        {fileError && (
+        {files.fileError && (
           <p class="field-error" role="alert" data-testid="chat-file-error">
             <Icon name="alert" />
-            <span>{fileError}</span>
+            <span>{files.fileError}</span>
           </p>
         )}
       </form>
     </section>
-  );
-}
-
-/** A shared file in the log: a thumbnail for a picture, and the link that downloads it. */
-function FileLine({ file }: { file: SharedFile }) {
-  const { t, lang } = useI18n();
-  const fx = t.files;
-  return (
-    <div class="chat-file-body">
-      {isImage(file) && <Thumbnail file={file} />}
-      <a
-        class="chat-file-link"
-        href={file.url}
-        download={file.name}
-        data-testid="chat-file-download"
-      >
-        <Icon name={isImage(file) ? 'download' : 'file'} />
-        <span>
-          <span class="visually-hidden">{fx.download} </span>
-          <span class="chat-file-name">{file.name}</span>{' '}
-          <span class="chat-file-size">({formatSize(file.size, lang)})</span>
-        </span>
-      </a>
-    </div>
-  );
-}
-
-/**
- * The picture, fetched with the cookie and shown from an object URL that is revoked when the
- * line goes: the bytes stay in this page only, never in the browser's image cache.
- */
-function Thumbnail({ file }: { file: SharedFile }) {
-  const { t } = useI18n();
-  const [src, setSrc] = useState<string | null>(null);
-  const [failed, setFailed] = useState(false);
-  useEffect(() => {
-    const ctl = new AbortController();
-    let made: string | null = null;
-    setFailed(false);
-    fetchFileBlob(file.url, ctl.signal).then(
-      (blob) => {
-        if (ctl.signal.aborted) return;
-        made = URL.createObjectURL(blob);
-        setSrc(made);
-      },
-      () => {
-        if (!ctl.signal.aborted) setFailed(true);
-      },
-    );
-    return () => {
-      ctl.abort();
-      if (made) URL.revokeObjectURL(made);
-      setSrc(null);
-    };
-  }, [file.url]);
-  if (failed) return <p class="chat-file-nopreview">{t.files.previewFailed}</p>;
-  if (!src) return <span class="chat-file-thumb is-loading" aria-hidden="true" />;
-  return (
-    <img
-      class="chat-file-thumb"
-      src={src}
-      alt={fillText(t.files.preview, { name: file.name })}
-      data-testid="chat-file-image"
-    />
   );
 }

@@ -3,7 +3,7 @@
 // tells every participant `closed`; the page shows its end screen on either.
 import { useState } from 'preact/hooks';
 import { useI18n } from '../../i18n';
-import { amountInput, formatAmount, parseAmount } from '../../lib/booking/booking';
+import { amountInput, formatAmount, parseAmount } from '../../lib/booking/payment';
 import { closeConsultation } from '../../lib/consultation/api';
 import { fillText } from '../../lib/format';
 import { TextField } from '../forms/Field';

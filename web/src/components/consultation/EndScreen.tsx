@@ -1,7 +1,7 @@
 // After `closed` (or the practitioner's own close): the consultation is over, for everyone.
 import type { Ref } from 'preact';
 import { useI18n } from '../../i18n';
-import { formatAmount } from '../../lib/booking/booking';
+import { formatAmount } from '../../lib/booking/payment';
 import type { RoomRole } from '../../lib/consultation/consultation';
 import { fillText } from '../../lib/format';
 import { ROUTES } from '../../lib/routes';

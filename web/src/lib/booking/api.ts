@@ -1,17 +1,16 @@
 // The booking's calls to the API (docs/booking.md), through the app's client: the booking page
 // (/rendez-vous/nouveau), the card step, the patient's appointments and the cancel link of an
 // email. POST /appointments itself, with its Idempotency-Key and the next free slots of a 409,
-// is createAppointment (booking.ts); bookAppointment is its use by the page.
+// is createAppointment (newAppointment.ts); bookAppointment is its use by the page.
 import { api, API_PREFIX, type ApiError } from '../api';
-import {
-  createAppointment,
-  type Appointment,
-  type AppointmentList,
-  type CancelLinkAppointment,
-  type CreateResult,
-  type Estimate,
-  type NewAppointment,
-  type PaymentsConfig,
+import { createAppointment, type CreateResult } from './newAppointment';
+import type {
+  Appointment,
+  AppointmentList,
+  CancelLinkAppointment,
+  Estimate,
+  NewAppointment,
+  PaymentsConfig,
 } from './booking';
 import { fetchSlots } from '../directory/api';
 import type { Mode, SlotsResult } from '../directory/directory';

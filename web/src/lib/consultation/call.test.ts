@@ -1,10 +1,10 @@
-// The call's mesh with fake RTCPeerConnections and a fake socket: one connection per other
-// participant of the call (never an assistant, at most three), politeness from the ids, perfect
-// negotiation's answer to an offer (the polite peer waiting for the first one), surviving lost
-// sockets: ours (restart signal and ICE restart), the other side's (the same connection under
-// its new id), a reloaded page (a fresh connection once the old one is given up); and the
-// quality samples, with the fall back to audio only after 10 s of "faible".
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+// The call's mesh with fake RTCPeerConnections and a fake socket (callFakes.ts): one connection
+// per other participant of the call (never an assistant, at most three), politeness from the ids,
+// perfect negotiation's answer to an offer (the polite peer waiting for the first one), surviving
+// lost sockets: ours (restart signal and ICE restart), the other side's (the same connection
+// under its new id), a reloaded page (a fresh connection once the old one is given up). The
+// quality samples: qualityWatch.test.ts.
+import { describe, expect, it, vi } from 'vitest';
 
 vi.mock('./api', async (importOriginal) => ({
   ...(await importOriginal<typeof import('./api')>()),
@@ -14,164 +14,19 @@ vi.mock('./api', async (importOriginal) => ({
   })),
 }));
 
-import { CallManager, type CallSnapshot } from './call';
+import {
+  assistant,
+  doctor,
+  FakePC,
+  patient,
+  setup,
+  signals,
+  installFakes,
+  type Desc,
+} from './callFakes';
 import type { Participant } from './consultation';
-import type { LocalMedia } from './media';
-import type { RealtimeClient, RealtimeMessage } from './realtime';
 
-type Desc = { type: string; sdp?: string };
-
-class FakePC {
-  static all: FakePC[] = [];
-  signalingState = 'stable';
-  connectionState = 'new';
-  iceConnectionState = 'new';
-  localDescription: Desc | null = null;
-  remote: Desc[] = [];
-  candidates: unknown[] = [];
-  restarts = 0;
-  closed = false;
-  onnegotiationneeded: (() => void) | null = null;
-  onicecandidate: unknown = null;
-  ontrack: unknown = null;
-  oniceconnectionstatechange: unknown = null;
-  onconnectionstatechange: unknown = null;
-  constructor(public config: RTCConfiguration) {
-    FakePC.all.push(this);
-  }
-  addTrack() {}
-  getSenders() {
-    return [];
-  }
-  getTransceivers() {
-    return [];
-  }
-  async setLocalDescription(d?: Desc) {
-    if (d?.type === 'rollback') {
-      this.signalingState = 'stable';
-      return;
-    }
-    if (this.signalingState === 'have-remote-offer') {
-      this.localDescription = { type: 'answer', sdp: 'answer' };
-      this.signalingState = 'stable';
-    } else {
-      this.localDescription = { type: 'offer', sdp: 'offer' };
-      this.signalingState = 'have-local-offer';
-    }
-  }
-  async setRemoteDescription(d: Desc) {
-    this.remote.push(d);
-    this.signalingState = d.type === 'offer' ? 'have-remote-offer' : 'stable';
-  }
-  async addIceCandidate(c: unknown) {
-    this.candidates.push(c);
-  }
-  restartIce() {
-    this.restarts += 1;
-  }
-  getConfiguration() {
-    return this.config;
-  }
-  setConfiguration(c: RTCConfiguration) {
-    this.config = c;
-  }
-  /** The round-trip time every connection reports, in seconds (null: nothing measured). */
-  static rtt: number | null = null;
-  async getStats() {
-    const rtt = FakePC.rtt;
-    return new Map(
-      rtt === null
-        ? []
-        : [
-            [
-              'p',
-              {
-                id: 'p',
-                type: 'candidate-pair',
-                nominated: true,
-                state: 'succeeded',
-                currentRoundTripTime: rtt,
-              },
-            ],
-          ],
-    );
-  }
-  close() {
-    this.closed = true;
-    this.connectionState = 'closed';
-  }
-}
-
-class FakeStream {
-  private tracks: unknown[] = [];
-  getTracks() {
-    return this.tracks;
-  }
-  addTrack(t: unknown) {
-    this.tracks.push(t);
-  }
-}
-
-function fakeRealtime() {
-  const handlers: Array<{ type: string; fn: (m: RealtimeMessage) => void }> = [];
-  const sent: RealtimeMessage[] = [];
-  const rt = {
-    on: (type: string, fn: (m: RealtimeMessage) => void) => {
-      const h = { type, fn };
-      handlers.push(h);
-      return () => handlers.splice(handlers.indexOf(h), 1);
-    },
-    send: (m: RealtimeMessage) => {
-      sent.push(m);
-      return true;
-    },
-  };
-  const receive = (m: RealtimeMessage) =>
-    handlers.filter((h) => h.type === m.type).forEach((h) => h.fn(m));
-  return { rt: rt as unknown as RealtimeClient, sent, receive };
-}
-
-const media = {
-  state: { stream: null, videoSuppressed: false },
-  sendingVideo: false,
-  subscribe: () => () => {},
-  onVideoTrack: () => () => {},
-  setVideoSuppressed: () => {},
-} as unknown as LocalMedia;
-
-const doctor: Participant = { id: 'c2', role: 'practitioner', name: 'Dr Camille Durand' };
-const patient: Participant = { id: 'c5', role: 'patient', name: 'Hugo Lambert' };
-const assistant: Participant = { id: 'c3', role: 'assistant', name: 'Inès Martin' };
-
-function setup(withMedia: LocalMedia = media) {
-  const net = fakeRealtime();
-  let snapshot: CallSnapshot | null = null;
-  const call = new CallManager({
-    rt: net.rt,
-    consultation: 'a1',
-    media: withMedia,
-    relayOnly: false,
-    onChange: (s) => (snapshot = s),
-  });
-  const flush = () => vi.advanceTimersByTimeAsync(0);
-  return { call, ...net, flush, snapshot: () => snapshot! };
-}
-
-const signals = (sent: RealtimeMessage[]) => sent.filter((m) => m.type === 'signal');
-
-beforeEach(() => {
-  vi.useFakeTimers();
-  FakePC.all = [];
-  FakePC.rtt = null;
-  vi.stubGlobal('window', {});
-  vi.stubGlobal('RTCPeerConnection', FakePC);
-  vi.stubGlobal('MediaStream', FakeStream);
-});
-
-afterEach(() => {
-  vi.useRealTimers();
-  vi.unstubAllGlobals();
-});
+installFakes();
 
 describe('CallManager', () => {
   it('connects to the other call participants once the call is active, never to assistants', async () => {
@@ -376,43 +231,5 @@ describe('CallManager', () => {
     await vi.advanceTimersByTimeAsync(1_500);
     expect(FakePC.all[0]!.closed).toBe(true);
     expect(snapshot().peers).toEqual([]);
-  });
-
-  it('measures the quality every 2 s and, after 10 s of faible, cuts the outgoing video until asked back', async () => {
-    const listeners: Array<() => void> = [];
-    const fake = {
-      state: { stream: null, videoSuppressed: false },
-      get sendingVideo() {
-        return !this.state.videoSuppressed;
-      },
-      subscribe: (l: () => void) => {
-        listeners.push(l);
-        return () => {};
-      },
-      onVideoTrack: () => () => {},
-      setVideoSuppressed(v: boolean) {
-        this.state = { ...this.state, videoSuppressed: v };
-        listeners.forEach((l) => l());
-      },
-    };
-    const { call, snapshot } = setup(fake as unknown as LocalMedia);
-    call.setRoom('c2', [doctor, patient]);
-    call.setActive(true);
-    FakePC.rtt = 0.05;
-    await vi.advanceTimersByTimeAsync(2000);
-    expect(snapshot().level).toBe('bonne');
-    FakePC.rtt = 0.9;
-    // Faible from the sample at 4 s: 8 s of it at 12 s, 10 s at 14 s.
-    await vi.advanceTimersByTimeAsync(10_000);
-    expect(snapshot()).toMatchObject({ level: 'faible', audioOnly: false });
-    await vi.advanceTimersByTimeAsync(2000);
-    expect(snapshot().audioOnly).toBe(true);
-    expect(fake.state.videoSuppressed).toBe(true);
-    call.restoreVideo();
-    expect(snapshot().audioOnly).toBe(false);
-    expect(fake.state.videoSuppressed).toBe(false);
-    // Not cut again at once: the user chose the picture.
-    await vi.advanceTimersByTimeAsync(20_000);
-    expect(snapshot().audioOnly).toBe(false);
   });
 });

@@ -1,8 +1,8 @@
 // The call of one consultation room: a mesh of up to 4 participants (one RTCPeerConnection per
 // other participant, lib/consultation/peer.ts), signaled over the tab's WebSocket (`signal`
 // messages, docs/realtime.md), with TURN credentials from GET /ice-servers refreshed before
-// they expire, the connection quality every 2 seconds, and the fall back to audio only when the
-// link stays weak.
+// they expire (iceServerList.ts), the connection quality every 2 seconds, and the fall back to
+// audio only when the link stays weak (qualityWatch.ts).
 //
 // Surviving a lost socket. Participant ids are per socket: after a reconnection we come back
 // under a new id and our peers see the old one leave. The media, though, go peer to peer and
@@ -10,11 +10,12 @@
 // who reconnected says so with `{"restart": true}` to each peer: the peer with the same role
 // and name takes the new id and both sides restart ICE on the same connection. A peer that
 // comes back without that message (a reloaded page) gets a fresh connection.
-import { iceServers } from './api';
-import { WeakStreak, worstLevel, type Quality, type QualityLevel } from './callQuality';
-import { inMesh, isPolite, refreshAt, type Participant, type RoomRole } from './consultation';
+import { worstLevel, type Quality, type QualityLevel } from './callQuality';
+import { inMesh, isPolite, type Participant, type RoomRole } from './consultation';
+import { IceServerList } from './iceServerList';
 import type { LocalMedia } from './media';
 import { Peer, type PeerReport, type SignalData } from './peer';
+import { QualityWatch } from './qualityWatch';
 import type { RealtimeClient, RealtimeMessage } from './realtime';
 
 /** 4 participants at most: 3 connections from each browser. */
@@ -27,9 +28,6 @@ const RESUME_WINDOW_MS = 30_000;
 const SETTLE_MS = 2000;
 /** How long the polite peer waits for the impolite one's first offer. */
 const POLITE_WAIT_MS = 1500;
-const STATS_EVERY_MS = 2000;
-/** After the user turns the video back on, no automatic cut for this long. */
-const NO_CUT_AFTER_MANUAL_MS = 60_000;
 
 export interface RemotePeer {
   id: string;
@@ -76,16 +74,11 @@ export class CallManager {
   private others: Participant[] = [];
   private active = false;
   private closed = false;
-  private ice: RTCIceServer[] = [];
-  private readonly iceReady: Promise<void>;
+  private readonly ice: IceServerList;
   /** Resolved by the first setRoom: a peer's offer can come before the page hands us `joined`. */
   private readonly youReady: Promise<void>;
   private youKnown: () => void = () => {};
-  private iceTimer: ReturnType<typeof setTimeout> | null = null;
-  private statsTimer: ReturnType<typeof setInterval> | null = null;
-  private readonly weak = new WeakStreak();
-  private audioOnly = false;
-  private noCutUntil = 0;
+  private readonly quality: QualityWatch;
   private readonly offs: Array<() => void> = [];
   private readonly api: { peers: () => Promise<PeerReport[]> };
 
@@ -95,7 +88,12 @@ export class CallManager {
       opts.media.onVideoTrack((track) => this.peers.forEach((p) => p.replaceVideo(track))),
     );
     this.offs.push(opts.media.subscribe(() => this.mediaChanged()));
-    this.iceReady = this.loadIce();
+    this.ice = new IceServerList((servers) => this.peers.forEach((p) => p.setIceServers(servers)));
+    this.quality = new QualityWatch(
+      opts.media,
+      () => [...this.peers.values()].filter((p) => !p.departed),
+      () => this.emit(),
+    );
     this.youReady = new Promise((resolve) => (this.youKnown = resolve));
     this.api = { peers: () => Promise.all([...this.peers.values()].map((p) => p.report())) };
     window.__cabinetCall = this.api;
@@ -136,8 +134,8 @@ export class CallManager {
     this.closed = true;
     this.offs.forEach((off) => off());
     this.settling.forEach((t) => clearTimeout(t));
-    if (this.iceTimer) clearTimeout(this.iceTimer);
-    if (this.statsTimer) clearInterval(this.statsTimer);
+    this.ice.close();
+    this.quality.close();
     this.peers.forEach((p) => p.close());
     this.peers.clear();
     if (window.__cabinetCall === this.api) delete window.__cabinetCall;
@@ -256,7 +254,7 @@ export class CallManager {
   private drop(peer: Peer): void {
     peer.close();
     if (this.peers.get(peer.id) === peer) this.peers.delete(peer.id);
-    if (this.peers.size === 0) this.stopStats();
+    if (this.peers.size === 0) this.quality.stop();
     this.emit();
   }
 
@@ -265,13 +263,13 @@ export class CallManager {
     role: RoomRole | null;
     name: string;
   }): Promise<Peer | null> {
-    await this.iceReady;
+    await this.ice.ready;
     if (this.closed || !this.you) return null;
     const existing = this.peers.get(p.id);
     if (existing) return existing;
     if (this.peers.size >= MAX_REMOTE_PEERS) return null;
     const config: RTCConfiguration = {
-      iceServers: this.ice,
+      iceServers: this.ice.servers,
       iceTransportPolicy: this.opts.relayOnly ? 'relay' : 'all',
       bundlePolicy: 'max-bundle',
     };
@@ -289,7 +287,7 @@ export class CallManager {
       },
     );
     this.peers.set(p.id, peer);
-    this.startStats();
+    this.quality.start();
     this.emit();
     return peer;
   }
@@ -299,13 +297,7 @@ export class CallManager {
     const stream = media.state.stream;
     // Media that arrived after the connections were made (a slow permission prompt).
     if (stream) this.peers.forEach((p) => p.addLocal(stream));
-    if (this.audioOnly && !media.state.videoSuppressed) {
-      // Video back on (the notice's button or the camera button): no new cut for a while.
-      this.audioOnly = false;
-      this.weak.reset();
-      this.noCutUntil = Date.now() + NO_CUT_AFTER_MANUAL_MS;
-      this.emit();
-    }
+    this.quality.mediaChanged();
   }
 
   // --- Signaling --------------------------------------------------------------------------------
@@ -326,7 +318,7 @@ export class CallManager {
       return;
     // One peer's signals are applied one at a time, in the order they came.
     const run = async () => {
-      await this.iceReady;
+      await this.ice.ready;
       await this.youReady;
       if (this.closed) return;
       let peer = this.peers.get(from);
@@ -355,58 +347,6 @@ export class CallManager {
     this.queues.set(from, next);
   }
 
-  // --- ICE servers ------------------------------------------------------------------------------
-
-  private async loadIce(): Promise<void> {
-    try {
-      const answer = await iceServers();
-      this.ice = answer.ice_servers;
-      this.peers.forEach((p) => p.setIceServers(this.ice));
-      this.scheduleIce(refreshAt(answer.expires_at, Date.now()) - Date.now());
-    } catch {
-      // Without them: direct paths only for now, and another try soon.
-      this.scheduleIce(15_000);
-    }
-  }
-
-  private scheduleIce(ms: number): void {
-    if (this.closed) return;
-    if (this.iceTimer) clearTimeout(this.iceTimer);
-    this.iceTimer = setTimeout(() => void this.loadIce(), Math.max(10_000, ms));
-  }
-
-  // --- Quality ----------------------------------------------------------------------------------
-
-  private startStats(): void {
-    if (this.statsTimer) return;
-    this.statsTimer = setInterval(() => void this.sampleAll(), STATS_EVERY_MS);
-  }
-
-  private stopStats(): void {
-    if (this.statsTimer) clearInterval(this.statsTimer);
-    this.statsTimer = null;
-  }
-
-  private async sampleAll(): Promise<void> {
-    const live = [...this.peers.values()].filter((p) => !p.departed);
-    await Promise.all(live.map((p) => p.sample()));
-    if (this.closed) return;
-    const level = worstLevel(live.map((p) => p.quality?.level ?? null));
-    const now = Date.now();
-    const media = this.opts.media;
-    if (
-      this.weak.update(level, now) &&
-      !this.audioOnly &&
-      media.sendingVideo &&
-      now >= this.noCutUntil
-    ) {
-      // "Faible" for AUDIO_ONLY_AFTER_MS: stop sending the picture so that the voice gets through.
-      this.audioOnly = true;
-      media.setVideoSuppressed(true);
-    }
-    this.emit();
-  }
-
   private emit(): void {
     if (this.closed) return;
     const peers = [...this.peers.values()];
@@ -424,7 +364,7 @@ export class CallManager {
       })),
       level,
       quality: worst?.quality ?? null,
-      audioOnly: this.audioOnly,
+      audioOnly: this.quality.audioOnly,
     });
   }
 }
