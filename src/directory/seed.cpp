@@ -8,6 +8,8 @@
 #include "agenda/local_time.hpp"
 #include "billing/reimbursement.hpp"
 #include "core/random.hpp"
+#include "directory/agenda_store.hpp"
+#include "directory/seed_store.hpp"
 #include "directory/store.hpp"
 #include "geo/communes.hpp"
 
