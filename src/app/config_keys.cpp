@@ -1,119 +1,25 @@
 // The configuration keys (docs/configuration.md): each one's name, default, help and how its text
-// is parsed into Config. Loading them from TOML, the environment and --set is in config.cpp.
-#include <fmt/format.h>
-
+// is parsed into Config. The value parsers are in config_values.cpp; loading the keys from TOML,
+// the environment and --set is in config.cpp.
 #include <charconv>
 
 #include "agenda/local_time.hpp"
 #include "app/config.hpp"
+#include "app/config_values.hpp"
 #include "storage/open.hpp"
 
 namespace cabinet::app {
 namespace {
 
-Error bad(const std::string& what) { return Error(ErrorCode::invalid_request, what); }
-
-Result<std::uint64_t> parse_uint(const std::string& text) {
-  std::uint64_t v = 0;
-  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
-  if (ec != std::errc{} || end != text.data() + text.size()) return bad("expected a whole number");
-  return v;
-}
-
-// "1MiB", "64KiB", "512" (bytes).
-Result<std::size_t> parse_size(const std::string& text) {
-  std::size_t digits = 0;
-  while (digits < text.size() && std::isdigit(static_cast<unsigned char>(text[digits])) != 0)
-    ++digits;
-  auto number = parse_uint(text.substr(0, digits));
-  if (!number || digits == 0) return bad("expected a size such as 1048576, 64KiB or 1MiB");
-  const std::string unit = text.substr(digits);
-  std::uint64_t scale = 0;
-  if (unit.empty() || unit == "B") scale = 1;
-  if (unit == "KiB" || unit == "K") scale = 1024;
-  if (unit == "MiB" || unit == "M") scale = 1024UL * 1024;
-  if (unit == "GiB" || unit == "G") scale = 1024UL * 1024 * 1024;
-  if (scale == 0) return bad("unknown size unit '" + unit + "' (use B, KiB, MiB or GiB)");
-  return static_cast<std::size_t>(*number * scale);
-}
-
-// "30s", "500ms", "2m", "1h", or a bare number of seconds.
-Result<std::chrono::milliseconds> parse_duration(const std::string& text) {
-  std::size_t digits = 0;
-  while (digits < text.size() && std::isdigit(static_cast<unsigned char>(text[digits])) != 0)
-    ++digits;
-  auto number = parse_uint(text.substr(0, digits));
-  if (!number || digits == 0) return bad("expected a duration such as 30s, 500ms or 2m");
-  const std::string unit = text.substr(digits);
-  const auto n = static_cast<std::int64_t>(*number);
-  if (unit == "ms") return std::chrono::milliseconds(n);
-  if (unit.empty() || unit == "s") return std::chrono::milliseconds(n * 1000);
-  if (unit == "m") return std::chrono::milliseconds(n * 60'000);
-  if (unit == "h") return std::chrono::milliseconds(n * 3'600'000);
-  return bad("unknown duration unit '" + unit + "' (use ms, s, m or h)");
-}
-
-Result<bool> parse_bool(const std::string& text) {
-  if (text == "true" || text == "1" || text == "yes") return true;
-  if (text == "false" || text == "0" || text == "no") return false;
-  return bad("expected true or false");
-}
-
-template <class T>
-std::function<Result<void>(Config&, const std::string&)> count(T Config::*section,
-                                                               std::size_t T::*field,
-                                                               std::size_t min, std::size_t max) {
-  return [=](Config& c, const std::string& v) -> Result<void> {
-    auto n = parse_uint(v);
-    if (!n) return n.error();
-    if (*n < min || *n > max) return bad(fmt::format("must be between {} and {}", min, max));
-    c.*section.*field = *n;
-    return ok();
-  };
-}
-
-template <class T>
-std::function<Result<void>(Config&, const std::string&)> size(T Config::*section,
-                                                              std::size_t T::*field) {
-  return [=](Config& c, const std::string& v) -> Result<void> {
-    auto n = parse_size(v);
-    if (!n) return n.error();
-    if (*n == 0) return bad("must be more than 0");
-    c.*section.*field = *n;
-    return ok();
-  };
-}
-
-template <class T, class Duration>
-std::function<Result<void>(Config&, const std::string&)> duration(T Config::*section,
-                                                                  Duration T::*field) {
-  return [=](Config& c, const std::string& v) -> Result<void> {
-    auto d = parse_duration(v);
-    if (!d) return d.error();
-    c.*section.*field = std::chrono::duration_cast<Duration>(*d);
-    if ((c.*section.*field).count() <= 0) return bad("must be at least one unit");
-    return ok();
-  };
-}
-
-template <class T>
-std::function<Result<void>(Config&, const std::string&)> text(T Config::*section,
-                                                              std::string T::*field) {
-  return [=](Config& c, const std::string& v) -> Result<void> {
-    c.*section.*field = v;
-    return ok();
-  };
-}
-
-template <class T>
-std::function<Result<void>(Config&, const std::string&)> flag(T Config::*section, bool T::*field) {
-  return [=](Config& c, const std::string& v) -> Result<void> {
-    auto b = parse_bool(v);
-    if (!b) return b.error();
-    c.*section.*field = *b;
-    return ok();
-  };
-}
+using config_values::bad;
+using config_values::count;
+using config_values::duration;
+using config_values::flag;
+using config_values::parse_duration;
+using config_values::parse_media_types;
+using config_values::parse_uint;
+using config_values::size;
+using config_values::text;
 
 std::vector<KeyInfo> make_keys() {
   using C = Config;
@@ -371,23 +277,9 @@ std::vector<KeyInfo> make_keys() {
                "comma-separated (add application/pdf, image/webp, image/tiff, text/plain…); "
                "images are re-encoded without their metadata, other types kept as sent",
                [](C& c, const std::string& v) -> Result<void> {
-                 std::string list;
-                 std::stringstream in(v);
-                 for (std::string item; std::getline(in, item, ',');) {
-                   const auto first = item.find_first_not_of(' ');
-                   const auto last = item.find_last_not_of(' ');
-                   if (first == std::string::npos) continue;
-                   item = item.substr(first, last - first + 1);
-                   for (auto& ch : item)  // libmagic names types in lower case
-                     ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-                   const auto slash = item.find('/');
-                   if (slash == 0 || slash == std::string::npos || slash + 1 == item.size() ||
-                       item.find_first_of(" ;*") != std::string::npos)
-                     return bad("'" + item + "' is not a media type such as application/pdf");
-                   list += (list.empty() ? "" : ",") + item;
-                 }
-                 if (list.empty()) return bad("name at least one type");
-                 c.consultation.file_types = list;
+                 auto list = parse_media_types(v);
+                 if (!list) return list.error();
+                 c.consultation.file_types = *list;
                  return ok();
                }});
   k.push_back({"ice.stun_urls", "",

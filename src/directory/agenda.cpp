@@ -5,6 +5,7 @@
 #include "agenda/holidays.hpp"
 #include "agenda/local_time.hpp"
 #include "core/utf8.hpp"
+#include "directory/agenda_store.hpp"
 #include "directory/input.hpp"
 #include "directory/json.hpp"
 #include "directory/service.hpp"

@@ -14,6 +14,7 @@
 #include "agenda/slots.hpp"
 #include "core/clock.hpp"
 #include "core/periodic.hpp"
+#include "directory/agenda_store.hpp"
 #include "directory/store.hpp"
 #include "geo/communes.hpp"
 #include "practitioners/specialties.hpp"

@@ -1,126 +1,31 @@
 #include "directory/seed.hpp"
 
 #include <algorithm>
-#include <array>
-#include <random>
 
 #include "agenda/holidays.hpp"
-#include "agenda/local_time.hpp"
-#include "billing/reimbursement.hpp"
 #include "core/random.hpp"
+#include "directory/agenda_store.hpp"
+#include "directory/seed_data.hpp"
+#include "directory/seed_store.hpp"
 #include "directory/store.hpp"
 #include "geo/communes.hpp"
 
 namespace cabinet::directory {
 namespace {
 
-// Same seed, same data: a PRNG whose sequence is fixed by the standard (mt19937_64), used
-// for every choice and every public id.
-class SeededRandom final : public Random {
- public:
-  explicit SeededRandom(std::uint64_t seed) : engine_(seed) {}
-  void fill(std::span<std::uint8_t> out) override {
-    for (auto& b : out) b = static_cast<std::uint8_t>(engine_() >> 56U);
-  }
-  std::uint64_t next() { return engine_(); }
-  // Uniform enough for demo data, and identical on every standard library.
-  std::size_t below(std::size_t n) { return static_cast<std::size_t>(engine_() % n); }
-  bool chance(int percent) { return below(100) < static_cast<std::size_t>(percent); }
-
- private:
-  std::mt19937_64 engine_;
-};
-
-constexpr std::array kFirstNames{
-    "Camille", "Léa",     "Manon",   "Chloé",    "Emma",     "Inès",    "Sarah",    "Julie",
-    "Claire",  "Anne",    "Sophie",  "Nathalie", "Isabelle", "Céline",  "Hélène",   "Élise",
-    "Aurélie", "Marion",  "Pauline", "Lucie",    "Mathilde", "Agathe",  "Nadia",    "Yasmine",
-    "Thomas",  "Nicolas", "Julien",  "Antoine",  "Maxime",   "Pierre",  "Hugo",     "Lucas",
-    "Louis",   "Paul",    "Arthur",  "Mathieu",  "Olivier",  "Vincent", "François", "Éric",
-    "Karim",   "Mehdi",   "Samir",   "Yann",     "Gaël",     "Romain",  "Benoît",   "Jérôme"};
-constexpr std::array kLastNames{
-    "Martin",     "Bernard",   "Dubois",   "Thomas",  "Robert",  "Richard",  "Petit",
-    "Durand",     "Leroy",     "Moreau",   "Simon",   "Laurent", "Lefebvre", "Michel",
-    "Garcia",     "David",     "Bertrand", "Roux",    "Vincent", "Fournier", "Morel",
-    "Girard",     "André",     "Lefèvre",  "Mercier", "Dupont",  "Lambert",  "Bonnet",
-    "François",   "Martinez",  "Legrand",  "Garnier", "Faure",   "Rousseau", "Blanc",
-    "Guérin",     "Muller",    "Henry",    "Roussel", "Nicolas", "Perrin",   "Morin",
-    "Mathieu",    "Clément",   "Gauthier", "Dumont",  "Lopez",   "Fontaine", "Chevalier",
-    "Robin",      "Masson",    "Sanchez",  "Gérard",  "Nguyen",  "Boyer",    "Denis",
-    "Lemaire",    "Duval",     "Joly",     "Gautier", "Roger",   "Roche",    "Roy",
-    "Noël",       "Meyer",     "Lucas",    "Meunier", "Jean",    "Perez",    "Marchand",
-    "Dufour",     "Blanchard", "Benali",   "Haddad",  "Le Gall", "Le Goff",  "Kerbrat",
-    "Etcheverry", "Santoni",   "Payet"};
-
-struct SpecialtyMix {
-  const char* code;
-  int weight;
-  int base_price_cents;  // sector 1 consultation, demo figures (real tariffs: issue 5's data)
-  int video_percent;     // share of those practitioners offering teleconsultation
-};
-constexpr std::array kMix{
-    SpecialtyMix{"general_medicine", 40, 3000, 80},  SpecialtyMix{"pediatrics", 6, 3500, 60},
-    SpecialtyMix{"gynecology", 5, 5000, 40},         SpecialtyMix{"dermatology", 4, 5000, 60},
-    SpecialtyMix{"psychiatry", 4, 5500, 90},         SpecialtyMix{"ophthalmology", 4, 5000, 20},
-    SpecialtyMix{"cardiology", 3, 5000, 40},         SpecialtyMix{"ent", 2, 5000, 30},
-    SpecialtyMix{"endocrinology", 2, 5000, 70},      SpecialtyMix{"rheumatology", 1, 5000, 40},
-    SpecialtyMix{"gastroenterology", 1, 5000, 40},   SpecialtyMix{"pulmonology", 1, 5000, 40},
-    SpecialtyMix{"allergology", 1, 5000, 60},        SpecialtyMix{"geriatrics", 1, 5000, 50},
-    SpecialtyMix{"addiction_medicine", 1, 5000, 90}, SpecialtyMix{"sexology", 1, 6000, 90},
-    SpecialtyMix{"dentistry", 7, 3000, 5},           SpecialtyMix{"midwifery", 4, 3000, 70},
-    SpecialtyMix{"physiotherapy", 6, 1800, 10},      SpecialtyMix{"psychology", 5, 6000, 90},
-    SpecialtyMix{"dietetics", 2, 4500, 90}};
-
-constexpr std::array kLanguages{"en", "es", "de", "it", "ar", "pt", "zh"};
-
-std::string luhn_rpps(const std::string& first10) {
-  int sum = 0;
-  for (std::size_t i = 0; i < first10.size(); ++i) {
-    int d = first10[first10.size() - 1 - i] - '0';
-    if (i % 2 == 0) {
-      d *= 2;
-      if (d > 9) d -= 9;
-    }
-    sum += d;
-  }
-  return first10 + std::to_string((10 - sum % 10) % 10);
-}
-
-std::string rpps_for(std::uint64_t seed, int n) {
-  auto two = std::to_string(seed % 100);
-  auto seven = std::to_string(n);
-  return luhn_rpps("1" + std::string(2 - two.size(), '0') + two +
-                   std::string(7 - std::min<std::size_t>(7, seven.size()), '0') + seven);
-}
-
-// Communes weighted by population: Paris, Lyon and Marseille get more practitioners than a
-// village, as in real life. Villages under 1,000 inhabitants are left out.
-class CommunePicker {
- public:
-  CommunePicker() {
-    for (const auto& c : geo::Communes::instance().all()) {
-      if (c.population < 1000 || c.postcodes.empty()) continue;
-      total_ += c.population;
-      cumulative_.emplace_back(total_, &c);
-    }
-  }
-  const geo::Commune* pick(SeededRandom& rng) const {
-    const auto target = static_cast<std::int64_t>(rng.next() % static_cast<std::uint64_t>(total_));
-    auto it = std::upper_bound(cumulative_.begin(), cumulative_.end(), target,
-                               [](std::int64_t t, const auto& e) { return t < e.first; });
-    return it->second;
-  }
-
- private:
-  std::int64_t total_ = 0;
-  std::vector<std::pair<std::int64_t, const geo::Commune*>> cumulative_;
-};
-
-struct Person {
-  std::string first;
-  std::string last;
-  std::string sex;
-};
+using seed_data::CommunePicker;
+using seed_data::hours_for;
+using seed_data::kFirstNames;
+using seed_data::kLanguages;
+using seed_data::kLastNames;
+using seed_data::kMix;
+using seed_data::luhn_rpps;
+using seed_data::motifs_for;
+using seed_data::Person;
+using seed_data::rpps_for;
+using seed_data::SeededRandom;
+using seed_data::SpecialtyMix;
+using seed_data::tariff_date;
 
 Task<Result<std::int64_t>> insert_account(storage::Executor& tx, SeededRandom& rng,
                                           const std::string& email, const std::string& role,
@@ -140,82 +45,6 @@ Task<Result<void>> insert_person(storage::Executor& tx, SeededRandom& rng, std::
       random_base32(rng, 16), account,     holder, p.first, p.last, birth,
       std::move(sex),         relationship};
   co_return co_await store::insert_demo_person(tx, row, now);
-}
-
-std::vector<store::Hours> hours_for(SeededRandom& rng, bool video, bool in_person) {
-  std::vector<store::Hours> out;
-  const bool saturday = rng.chance(30);
-  const bool late = rng.chance(40);
-  const int morning = rng.chance(50) ? 8 * 60 + 30 : 9 * 60;
-  const int closed_day = rng.chance(50) ? 3 : 0;  // many take Wednesday afternoons off
-  for (int day = 1; day <= 6; ++day) {
-    if (day == 6 && !saturday) continue;
-    if (in_person) {
-      out.push_back({day, "in_person", morning, 12 * 60, 0});
-      if (day != 6 && day != closed_day)
-        out.push_back({day, "in_person", 14 * 60, late ? 19 * 60 : 18 * 60, 0});
-    }
-    if (video && day != 6) {
-      out.push_back({day, "video", 12 * 60 + 30, 13 * 60 + 30, 0});
-      if (!in_person || late) out.push_back({day, "video", 19 * 60 + 30, 21 * 60, 0});
-      if (!in_person) out.push_back({day, "video", morning, 12 * 60, 0});
-    }
-  }
-  return out;
-}
-
-// The tariffs in force today in Paris price the demo motifs.
-std::string tariff_date(std::int64_t now) {
-  return agenda::format_date(agenda::local_date(now, agenda::zone("Europe/Paris")));
-}
-
-// A sector-1 practitioner bills the convention tariff in force (SPEC PAY4): 25 € for a GP's
-// video act, 30 € in person; sector 2 and non-contracted prices are free, above it.
-std::vector<store::Motif> motifs_for(SeededRandom& rng, const SpecialtyMix& mix,
-                                     const std::string& sector, bool video, bool in_person,
-                                     std::string_view date) {
-  int price = mix.base_price_cents;
-  if (sector == "2" || sector == "2_optam")
-    price = price * (130 + static_cast<int>(rng.below(70))) / 100;
-  if (sector == "nc") price = price * (180 + static_cast<int>(rng.below(100))) / 100;
-  price = (price + 50) / 100 * 100;  // whole euros
-  const auto tariff = [&](const char* mode) {
-    const auto ceiling =
-        sector == "1" ? billing::sector_1_ceiling(mix.code, mode, date) : std::optional<int>();
-    return ceiling ? *ceiling : price;
-  };
-  const int video_price = tariff("video");
-  const int office_price = tariff("in_person");
-  const int first_len =
-      std::string_view(mix.code) == "psychology" || std::string_view(mix.code) == "psychiatry" ? 45
-                                                                                               : 20;
-  const int follow_len = std::string_view(mix.code) == "psychology"      ? 45
-                         : std::string_view(mix.code) == "physiotherapy" ? 30
-                                                                         : 15;
-  // One motif for both modes only when both cost the same; otherwise video has its own.
-  const bool one_price = video_price == office_price;
-  const auto mode_of = [&] {
-    if (video && in_person) return one_price ? "both" : "in_person";
-    return video ? "video" : "in_person";
-  };
-  const auto price_of = [&](std::string_view mode) {
-    return mode == "video" ? video_price : office_price;
-  };
-  std::vector<store::Motif> out;
-  const std::string both = mode_of();
-  out.push_back({0, "", 0, "Consultation de suivi", follow_len, both, price_of(both), 1,
-                 "Follow-up consultation"});
-  const std::string first_mode = in_person ? "in_person" : "video";
-  const int first_extra = first_len > follow_len && sector != "1" ? 1000 : 0;
-  out.push_back({0, "", 0, "Première consultation", first_len, first_mode,
-                 price_of(first_mode) + first_extra, 2, "First consultation"});
-  if (video)
-    out.push_back(
-        {0, "", 0, "Téléconsultation", follow_len, "video", video_price, 3, "Video consultation"});
-  if (std::string_view(mix.code) == "general_medicine")
-    out.push_back({0, "", 0, "Renouvellement d’ordonnance", 10, both, price_of(both), 4,
-                   "Prescription renewal"});
-  return out;
 }
 
 // Three accounts to try the product with, printed by `make run` at the first start. Their

@@ -9,19 +9,6 @@ using storage::optional;
 using storage::Params;
 using storage::Value;
 
-constexpr std::string_view kBusy =
-    "SELECT practitioner_id, start_at, end_at FROM appointments"
-    " WHERE status IN ('pending_payment', 'confirmed') AND end_at > $1";
-constexpr std::string_view kBusyOf =
-    "SELECT practitioner_id, start_at, end_at FROM appointments"
-    " WHERE status IN ('pending_payment', 'confirmed') AND end_at > $1 AND practitioner_id = $2";
-constexpr std::string_view kAgendaAppointments =
-    "SELECT a.public_id, a.start_at, a.end_at, a.mode, a.status, p.first_name, p.last_name,"
-    " p.birth_date, m.public_id, m.label, a.price_cents, a.payment_state, a.captured_cents"
-    " FROM appointments a JOIN profiles p ON p.id = a.profile_id JOIN motifs m ON m.id = a.motif_id"
-    " WHERE a.practitioner_id = $1 AND a.start_at < $3 AND a.end_at > $2"
-    " AND a.status <> 'expired' ORDER BY a.start_at";
-
 constexpr std::string_view kProfileColumns =
     "SELECT p.account_id, p.public_id, h.first_name, h.last_name, r.rpps, r.specialty, r.status,"
     " p.address_line, p.commune_code, p.postcode, p.lat, p.lng, p.timezone, p.department,"
@@ -77,48 +64,13 @@ constexpr std::string_view kArchiveMotif =
     "UPDATE motifs SET archived_at = $1 WHERE practitioner_id = $2 AND public_id = $3"
     " AND archived_at IS NULL";
 
-constexpr std::string_view kHours =
-    "SELECT weekday, mode, start_min, end_min, practitioner_id FROM opening_hours ";
-constexpr std::string_view kDeleteHours = "DELETE FROM opening_hours WHERE practitioner_id = $1";
-constexpr std::string_view kInsertHours =
-    "INSERT INTO opening_hours (practitioner_id, weekday, mode, start_min, end_min)"
-    " VALUES ($1, $2, $3, $4, $5)";
-
-constexpr std::string_view kExceptionColumns =
-    "SELECT id, public_id, practitioner_id, kind, start_at, end_at, mode, note"
-    " FROM agenda_exceptions WHERE end_at > $1 AND start_at < $2 ";
-constexpr std::string_view kInsertException =
-    "INSERT INTO agenda_exceptions (public_id, practitioner_id, kind, start_at, end_at, mode, note,"
-    " created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)";
-constexpr std::string_view kDeleteException =
-    "DELETE FROM agenda_exceptions WHERE practitioner_id = $1 AND public_id = $2";
-
 constexpr std::string_view kRecordChange =
     "INSERT INTO directory_changes (practitioner_id, changed_at) VALUES ($1, $2)";
 constexpr std::string_view kChangesSince =
     "SELECT id, practitioner_id FROM directory_changes WHERE changed_at >= $1 ORDER BY id";
 constexpr std::string_view kForgetChanges = "DELETE FROM directory_changes WHERE changed_at < $1";
 
-// Demo data (directory/seed.cpp): accounts, their people and verified practitioners, written
-// directly so that a seed needs no sign-up flow.
-constexpr std::string_view kInsertDemoAccount =
-    "INSERT INTO accounts (public_id, email, email_confirmed_at, phone, password_hash, role, "
-    "status,"
-    " locale, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, 'active', 'fr', $3, $3)"
-    " RETURNING id";
-constexpr std::string_view kInsertDemoPerson =
-    "INSERT INTO profiles (public_id, account_id, is_holder, first_name, last_name, birth_date, "
-    "sex,"
-    " relationship, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)";
-constexpr std::string_view kInsertVerifiedPractitioner =
-    "INSERT INTO practitioners (account_id, rpps, specialty, status, decided_at, created_at)"
-    " VALUES ($1, $2, $3, 'verified', $4, $4)";
-constexpr std::string_view kCountAccountsWithEmail =
-    "SELECT COUNT(*) FROM accounts WHERE email = $1";
-
 std::int64_t flag(bool b) { return b ? 1 : 0; }
-
-std::int64_t first_integer(const storage::Row& r) { return r.integer(0); }
 
 std::optional<double> opt_real(const storage::Row& r, std::size_t i) {
   if (r.is_null(i)) return std::nullopt;
@@ -339,81 +291,6 @@ Task<Result<bool>> archive_motif(Executor& db, std::int64_t account, const std::
   co_return r->affected == 1;
 }
 
-Task<Result<std::vector<Hours>>> hours(Executor& db, std::optional<std::int64_t> account) {
-  std::string sql(kHours);
-  Params params;
-  if (account) {
-    sql += "WHERE practitioner_id = $1 ";
-    params.emplace_back(*account);
-  }
-  sql += "ORDER BY practitioner_id, weekday, mode, start_min";
-  auto rows = co_await db.query(sql, std::move(params));
-  if (!rows) co_return std::move(rows).error();
-  std::vector<Hours> out;
-  out.reserve(rows->size());
-  for (std::size_t i = 0; i < rows->size(); ++i) {
-    const auto r = rows->row(i);
-    out.push_back(Hours{static_cast<int>(r.integer(0)), r.text(1), static_cast<int>(r.integer(2)),
-                        static_cast<int>(r.integer(3)), r.integer(4)});
-  }
-  co_return out;
-}
-
-Task<Result<void>> replace_hours(Transaction& tx, std::int64_t account,
-                                 const std::vector<Hours>& hours) {
-  Params args11{account};
-  if (auto r = co_await storage::run(tx, kDeleteHours, std::move(args11)); !r) co_return r;
-  for (const auto& h : hours) {
-    Params params{account, std::int64_t{h.weekday}, h.mode, std::int64_t{h.start_min},
-                  std::int64_t{h.end_min}};
-    if (auto r = co_await storage::run(tx, kInsertHours, std::move(params)); !r) co_return r;
-  }
-  co_return ok();
-}
-
-Task<Result<std::vector<Exception>>> exceptions(Executor& db, std::optional<std::int64_t> account,
-                                                std::int64_t after, std::int64_t before) {
-  std::string sql(kExceptionColumns);
-  Params params{after, before};
-  if (account) {
-    sql += "AND practitioner_id = $3 ";
-    params.emplace_back(*account);
-  }
-  sql += "ORDER BY practitioner_id, start_at, id";
-  auto rows = co_await db.query(sql, std::move(params));
-  if (!rows) co_return std::move(rows).error();
-  std::vector<Exception> out;
-  out.reserve(rows->size());
-  for (std::size_t i = 0; i < rows->size(); ++i) {
-    const auto r = rows->row(i);
-    Exception e;
-    e.id = r.integer(0);
-    e.public_id = r.text(1);
-    e.practitioner_id = r.integer(2);
-    e.kind = r.text(3);
-    e.start_at = r.integer(4);
-    e.end_at = r.integer(5);
-    e.mode = r.opt_text(6);
-    e.note = r.opt_text(7);
-    out.push_back(std::move(e));
-  }
-  co_return out;
-}
-
-Task<Result<void>> insert_exception(Executor& db, const Exception& e, std::int64_t created_by,
-                                    std::int64_t now) {
-  Params params{e.public_id,      e.practitioner_id, e.kind,     e.start_at, e.end_at,
-                optional(e.mode), optional(e.note),  created_by, now};
-  co_return co_await storage::run(db, kInsertException, std::move(params));
-}
-
-Task<Result<bool>> delete_exception(Executor& db, std::int64_t account, const std::string& id) {
-  Params args12{account, id};
-  auto r = co_await db.query(kDeleteException, std::move(args12));
-  if (!r) co_return std::move(r).error();
-  co_return r->affected == 1;
-}
-
 Task<Result<void>> record_change(Executor& db, std::int64_t account, std::int64_t now) {
   Params args13{account, now};
   co_return co_await storage::run(db, kRecordChange, std::move(args13));
@@ -433,67 +310,6 @@ Task<Result<std::vector<Change>>> changes_since(Executor& db, std::int64_t since
 Task<Result<void>> forget_changes_before(Executor& db, std::int64_t before) {
   Params args15{before};
   co_return co_await storage::run(db, kForgetChanges, std::move(args15));
-}
-
-Task<Result<std::int64_t>> insert_demo_account(Executor& tx, const DemoAccountRow& a,
-                                               std::int64_t now) {
-  Params params{a.public_id, a.email, now, a.phone, storage::optional(a.password_hash), a.role};
-  co_return co_await storage::insert_returning_id(tx, kInsertDemoAccount, std::move(params));
-}
-
-Task<Result<void>> insert_demo_person(Executor& tx, const DemoPersonRow& p, std::int64_t now) {
-  Params params{p.public_id,  p.account_id,    flag(p.is_holder), p.first_name, p.last_name,
-                p.birth_date, optional(p.sex), p.relationship,    now};
-  co_return co_await storage::run(tx, kInsertDemoPerson, std::move(params));
-}
-
-Task<Result<void>> insert_verified_practitioner(Executor& tx, std::int64_t account,
-                                                const std::string& rpps,
-                                                const std::string& specialty, std::int64_t now) {
-  Params params{account, rpps, specialty, now};
-  co_return co_await storage::run(tx, kInsertVerifiedPractitioner, std::move(params));
-}
-
-Task<Result<std::int64_t>> count_accounts_with_email(Executor& db, const std::string& email) {
-  Params params{email};
-  auto count =
-      co_await storage::first(db, kCountAccountsWithEmail, std::move(params), first_integer);
-  if (!count) co_return std::move(count).error();
-  co_return count->value_or(0);
-}
-
-Task<Result<std::vector<Busy>>> busy(Executor& db, std::optional<std::int64_t> practitioner,
-                                     std::int64_t from) {
-  const auto as_busy = [](const storage::Row& r) {
-    return Busy{r.integer(0), r.integer(1), r.integer(2)};
-  };
-  if (practitioner)
-    co_return co_await storage::all(db, kBusyOf, storage::bind(from, *practitioner), as_busy);
-  co_return co_await storage::all(db, kBusy, storage::bind(from), as_busy);
-}
-
-Task<Result<std::vector<AgendaAppointment>>> agenda_appointments(Executor& db,
-                                                                 std::int64_t practitioner,
-                                                                 std::int64_t from,
-                                                                 std::int64_t to) {
-  co_return co_await storage::all(db, kAgendaAppointments, storage::bind(practitioner, from, to),
-                                  [](const storage::Row& r) {
-                                    AgendaAppointment a;
-                                    a.public_id = r.text(0);
-                                    a.start_at = r.integer(1);
-                                    a.end_at = r.integer(2);
-                                    a.mode = r.text(3);
-                                    a.status = r.text(4);
-                                    a.patient_first_name = r.text(5);
-                                    a.patient_last_name = r.text(6);
-                                    a.patient_birth_date = r.opt_text(7);
-                                    a.motif_public_id = r.text(8);
-                                    a.motif_label = r.text(9);
-                                    a.price_cents = static_cast<int>(r.integer(10));
-                                    a.payment_state = r.text(11);
-                                    a.captured_cents = static_cast<int>(r.integer(12));
-                                    return a;
-                                  });
 }
 
 }  // namespace cabinet::directory::store

@@ -6,8 +6,9 @@
 
 #include "storage/database.hpp"
 
-// Every SQL statement about the directory: public profiles, photos, motifs, weekly hours,
-// agenda exceptions, and the change log that keeps each node's search index fresh.
+// Every SQL statement about the directory's profiles: public profiles, photos, motifs, and the
+// change log that keeps each node's search index fresh. The agenda's (weekly hours, exceptions,
+// booked time) are in agenda_store.hpp, the demo seed's rows in seed_store.hpp.
 namespace cabinet::directory::store {
 
 using storage::Executor;
@@ -61,25 +62,6 @@ struct Motif {
   std::optional<std::string> label_en;  // what the English web app shows, when given
 };
 
-struct Hours {
-  int weekday = 1;
-  std::string mode;
-  int start_min = 0;
-  int end_min = 0;
-  std::int64_t practitioner_id = 0;
-};
-
-struct Exception {
-  std::int64_t id = 0;
-  std::string public_id;
-  std::int64_t practitioner_id = 0;
-  std::string kind;  // absence, block, extra
-  std::int64_t start_at = 0;
-  std::int64_t end_at = 0;
-  std::optional<std::string> mode;
-  std::optional<std::string> note;
-};
-
 // Creates the profile row with defaults (sign-up, or a practitioner from before issue 4).
 Task<Result<void>> insert_profile(Executor& db, const Profile& p);
 Task<Result<std::optional<Profile>>> profile(Executor& db, std::int64_t account);
@@ -101,17 +83,6 @@ Task<Result<bool>> update_motif(Executor& db, const Motif& m);
 Task<Result<bool>> archive_motif(Executor& db, std::int64_t account, const std::string& id,
                                  std::int64_t now);
 
-Task<Result<std::vector<Hours>>> hours(Executor& db, std::optional<std::int64_t> account);
-Task<Result<void>> replace_hours(Transaction& tx, std::int64_t account,
-                                 const std::vector<Hours>& hours);
-
-// Exceptions ending after `after` and starting before `before`.
-Task<Result<std::vector<Exception>>> exceptions(Executor& db, std::optional<std::int64_t> account,
-                                                std::int64_t after, std::int64_t before);
-Task<Result<void>> insert_exception(Executor& db, const Exception& e, std::int64_t created_by,
-                                    std::int64_t now);
-Task<Result<bool>> delete_exception(Executor& db, std::int64_t account, const std::string& id);
-
 Task<Result<void>> record_change(Executor& db, std::int64_t account, std::int64_t now);
 struct Change {
   std::int64_t id = 0;
@@ -119,64 +90,5 @@ struct Change {
 };
 Task<Result<std::vector<Change>>> changes_since(Executor& db, std::int64_t since);
 Task<Result<void>> forget_changes_before(Executor& db, std::int64_t before);
-
-// Demo data (directory/seed.cpp), written directly: no sign-up flow, no verification.
-struct DemoAccountRow {
-  std::string public_id;
-  std::string email;  // confirmed at creation
-  std::string phone;
-  std::optional<std::string> password_hash;  // none: the account cannot sign in
-  std::string role;
-};
-struct DemoPersonRow {
-  std::string public_id;
-  std::int64_t account_id = 0;
-  bool is_holder = false;
-  std::string first_name;
-  std::string last_name;
-  std::string birth_date;
-  std::optional<std::string> sex;
-  std::string relationship;
-};
-// An active French-speaking account; its id.
-Task<Result<std::int64_t>> insert_demo_account(Executor& tx, const DemoAccountRow& a,
-                                               std::int64_t now);
-Task<Result<void>> insert_demo_person(Executor& tx, const DemoPersonRow& p, std::int64_t now);
-Task<Result<void>> insert_verified_practitioner(Executor& tx, std::int64_t account,
-                                                const std::string& rpps,
-                                                const std::string& specialty, std::int64_t now);
-Task<Result<std::int64_t>> count_accounts_with_email(Executor& db, const std::string& email);
-
-// The appointments as agendas see them (the booking's table, read here so that the directory
-// never includes booking, which is built on it).
-// [start, end) of every active appointment (of one practitioner, or all) ending after `from`.
-struct Busy {
-  std::int64_t practitioner_id;
-  std::int64_t start_at;
-  std::int64_t end_at;
-};
-Task<Result<std::vector<Busy>>> busy(Executor& db, std::optional<std::int64_t> practitioner,
-                                     std::int64_t from);
-// One appointment in the practitioner's day and week views.
-struct AgendaAppointment {
-  std::string public_id;
-  std::int64_t start_at = 0;
-  std::int64_t end_at = 0;
-  std::string mode;
-  std::string status;
-  std::string patient_first_name;
-  std::string patient_last_name;
-  std::optional<std::string> patient_birth_date;
-  std::string motif_public_id;
-  std::string motif_label;
-  int price_cents = 0;
-  std::string payment_state;
-  int captured_cents = 0;
-};
-// A practitioner's appointments overlapping [from, to), every status but expired, by start.
-Task<Result<std::vector<AgendaAppointment>>> agenda_appointments(Executor& db,
-                                                                 std::int64_t practitioner,
-                                                                 std::int64_t from,
-                                                                 std::int64_t to);
 
 }  // namespace cabinet::directory::store

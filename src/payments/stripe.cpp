@@ -1,7 +1,6 @@
 #include "payments/stripe.hpp"
 
 #include <algorithm>
-#include <array>
 #include <cctype>
 #include <climits>
 #include <nlohmann/json.hpp>
@@ -9,76 +8,30 @@
 #include <string_view>
 
 #include "http/input.hpp"
-#include "notify/curl.hpp"  // shared so that curl_global_init runs once per process
+#include "payments/stripe_http.hpp"
 
 namespace cabinet::payments {
 namespace {
 
 using nlohmann::json;
+using stripe_http::exchange;
+using stripe_http::Form;
+using stripe_http::Method;
+using stripe_http::Reply;
+using stripe_http::Request;
 
-// Pinned, so that an upgrade of the account's default version cannot change the answers.
-constexpr std::string_view kApiVersion = "2024-06-20";
 // An uncaptured intent is canceled 7 days after it was created; the charge's capture_before,
 // when present, is the card network's own (sometimes shorter) limit.
 constexpr std::int64_t kHoldLifetime = std::int64_t{7} * 24 * 3600;
-constexpr std::size_t kMaxAnswer = std::size_t{1024} * 1024;
 constexpr std::size_t kMaxId = 255;
 constexpr int kMaxAmount = 100000;  // as the sandbox: 1,000 euros
 constexpr std::string_view kExpandIntent = "expand%5B%5D=payment_method&expand%5B%5D=latest_charge";
-
-enum class Method { get, post };
-
-struct Request {
-  Method method = Method::post;
-  std::string path;  // with the query string of a GET
-  std::string form;  // the url-encoded body of a POST
-  std::string idempotency_key;
-};
-
-struct Reply {
-  long status = 0;      // 0: no answer at all
-  std::string failure;  // why, when there was no answer
-  json body;            // discarded when the answer was not JSON
-};
 
 struct Intent {
   json body;
 };
 
 // ---- Requests -------------------------------------------------------------------------
-
-class Form {
- public:
-  Form& add(std::string_view name, std::string_view value) {
-    if (!text_.empty()) text_ += '&';
-    append(name);
-    text_ += '=';
-    append(value);
-    return *this;
-  }
-  Form& raw(std::string_view encoded) {
-    if (!text_.empty()) text_ += '&';
-    text_ += encoded;
-    return *this;
-  }
-  std::string take() { return std::move(text_); }
-
- private:
-  void append(std::string_view s) {
-    constexpr std::string_view kHex = "0123456789ABCDEF";
-    for (const char c : s) {
-      const auto u = static_cast<unsigned char>(c);
-      if (std::isalnum(u) != 0 || c == '-' || c == '.' || c == '_' || c == '~') {
-        text_ += c;
-      } else {
-        text_ += '%';
-        text_ += kHex[u >> 4U];
-        text_ += kHex[u & 15U];
-      }
-    }
-  }
-  std::string text_;
-};
 
 // Stripe's ids are letters, digits and underscores; anything else could change the URL path.
 bool valid_id(std::string_view id) {
@@ -186,79 +139,6 @@ Request intent_read(const std::string& id) {
   request.method = Method::get;
   request.path = "/v1/payment_intents/" + id + "?" + std::string(kExpandIntent);
   return request;
-}
-
-// ---- The HTTP exchange (blocking: run on the BlockingPool) ------------------------------
-
-std::size_t keep_answer(char* data, std::size_t size, std::size_t count, void* user) {
-  auto* answer = static_cast<std::string*>(user);
-  const std::size_t n = size * count;
-  if (answer->size() + n > kMaxAnswer) return 0;  // curl gives up with CURLE_WRITE_ERROR
-  answer->append(data, n);
-  return n;
-}
-
-Reply perform(const StripeOptions& options, const Request& request) {
-  Reply reply;
-  if (const CURLcode init = notify::curl::global_init(); init != CURLE_OK) {
-    reply.failure = std::string("curl_global_init: ") + curl_easy_strerror(init);
-    return reply;
-  }
-  notify::curl::Easy handle(curl_easy_init());
-  if (!handle) {
-    reply.failure = "curl_easy_init failed";
-    return reply;
-  }
-  CURL* h = handle.get();
-  const std::string url = options.base_url + request.path;
-  notify::curl::List headers;
-  notify::curl::append(headers, "Authorization: Bearer " + options.secret_key);
-  notify::curl::append(headers, "Stripe-Version: " + std::string(kApiVersion));
-  notify::curl::append(headers, "Accept: application/json");
-  notify::curl::append(headers, "Expect:");
-  if (request.method == Method::post)
-    notify::curl::append(headers, "Content-Type: application/x-www-form-urlencoded");
-  if (!request.idempotency_key.empty())
-    notify::curl::append(headers, "Idempotency-Key: " + request.idempotency_key);
-  const auto timeout_ms = static_cast<long>(
-      std::chrono::duration_cast<std::chrono::milliseconds>(options.timeout).count());
-  std::string answer;
-  std::array<char, CURL_ERROR_SIZE> error_buffer{};
-
-  CURLcode rc = CURLE_OK;
-  const auto set = [&](CURLoption option, auto value) {
-    if (rc == CURLE_OK) rc = curl_easy_setopt(h, option, value);
-  };
-  set(CURLOPT_ERRORBUFFER, error_buffer.data());
-  set(CURLOPT_URL, url.c_str());
-  set(CURLOPT_PROTOCOLS_STR, "http,https");  // check() allows http only for loopback
-  set(CURLOPT_NOSIGNAL, 1L);
-  set(CURLOPT_TIMEOUT_MS, timeout_ms);
-  set(CURLOPT_CONNECTTIMEOUT_MS, timeout_ms);
-  set(CURLOPT_HTTPHEADER, headers.get());
-  set(CURLOPT_USERAGENT, "Cabinet");
-  if (request.method == Method::post) {
-    set(CURLOPT_POSTFIELDS, request.form.c_str());
-    set(CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(request.form.size()));
-  } else {
-    set(CURLOPT_HTTPGET, 1L);
-  }
-  set(CURLOPT_WRITEFUNCTION, keep_answer);
-  set(CURLOPT_WRITEDATA, &answer);
-  if (rc == CURLE_OK) rc = curl_easy_perform(h);
-  if (rc != CURLE_OK) {
-    reply.failure = notify::curl::redact(options.base_url) + ": " +
-                    notify::curl::message(rc, error_buffer.data()) + " (curl " +
-                    std::to_string(static_cast<int>(rc)) + ")";
-    return reply;
-  }
-  curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &reply.status);
-  reply.body = json::parse(answer, nullptr, /*allow_exceptions=*/false);
-  return reply;
-}
-
-Task<Reply> exchange(BlockingPool& blocking, const StripeOptions& options, Request request) {
-  co_return co_await blocking.call([&] { return perform(options, request); });
 }
 
 // ---- Answers ----------------------------------------------------------------------------

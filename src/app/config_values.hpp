@@ -1,0 +1,86 @@
+#pragma once
+
+#include <fmt/format.h>
+
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <string>
+
+#include "app/config.hpp"
+
+// How a configuration value's text is read (app/config_keys.cpp's table uses them): whole
+// numbers, sizes, durations, booleans and lists, and the setters that store one into a field of
+// Config after checking its range.
+namespace cabinet::app::config_values {
+
+// A refused value (invalid_request), saying what was expected.
+Error bad(const std::string& what);
+
+Result<std::uint64_t> parse_uint(const std::string& text);
+// "1MiB", "64KiB", "512" (bytes).
+Result<std::size_t> parse_size(const std::string& text);
+// "30s", "500ms", "2m", "1h", or a bare number of seconds.
+Result<std::chrono::milliseconds> parse_duration(const std::string& text);
+Result<bool> parse_bool(const std::string& text);
+// "image/jpeg, Application/PDF" -> "image/jpeg,application/pdf": media types, comma-separated,
+// trimmed and in lower case (as libmagic names them); at least one.
+Result<std::string> parse_media_types(const std::string& v);
+
+template <class T>
+std::function<Result<void>(Config&, const std::string&)> count(T Config::*section,
+                                                               std::size_t T::*field,
+                                                               std::size_t min, std::size_t max) {
+  return [=](Config& c, const std::string& v) -> Result<void> {
+    auto n = parse_uint(v);
+    if (!n) return n.error();
+    if (*n < min || *n > max) return bad(fmt::format("must be between {} and {}", min, max));
+    c.*section.*field = *n;
+    return ok();
+  };
+}
+
+template <class T>
+std::function<Result<void>(Config&, const std::string&)> size(T Config::*section,
+                                                              std::size_t T::*field) {
+  return [=](Config& c, const std::string& v) -> Result<void> {
+    auto n = parse_size(v);
+    if (!n) return n.error();
+    if (*n == 0) return bad("must be more than 0");
+    c.*section.*field = *n;
+    return ok();
+  };
+}
+
+template <class T, class Duration>
+std::function<Result<void>(Config&, const std::string&)> duration(T Config::*section,
+                                                                  Duration T::*field) {
+  return [=](Config& c, const std::string& v) -> Result<void> {
+    auto d = parse_duration(v);
+    if (!d) return d.error();
+    c.*section.*field = std::chrono::duration_cast<Duration>(*d);
+    if ((c.*section.*field).count() <= 0) return bad("must be at least one unit");
+    return ok();
+  };
+}
+
+template <class T>
+std::function<Result<void>(Config&, const std::string&)> text(T Config::*section,
+                                                              std::string T::*field) {
+  return [=](Config& c, const std::string& v) -> Result<void> {
+    c.*section.*field = v;
+    return ok();
+  };
+}
+
+template <class T>
+std::function<Result<void>(Config&, const std::string&)> flag(T Config::*section, bool T::*field) {
+  return [=](Config& c, const std::string& v) -> Result<void> {
+    auto b = parse_bool(v);
+    if (!b) return b.error();
+    c.*section.*field = *b;
+    return ok();
+  };
+}
+
+}  // namespace cabinet::app::config_values

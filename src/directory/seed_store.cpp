@@ -1,0 +1,61 @@
+#include "directory/seed_store.hpp"
+
+#include "storage/query.hpp"
+
+namespace cabinet::directory::store {
+namespace {
+
+using storage::optional;
+using storage::Params;
+
+// Demo data (directory/seed.cpp): accounts, their people and verified practitioners, written
+// directly so that a seed needs no sign-up flow.
+constexpr std::string_view kInsertDemoAccount =
+    "INSERT INTO accounts (public_id, email, email_confirmed_at, phone, password_hash, role, "
+    "status,"
+    " locale, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, 'active', 'fr', $3, $3)"
+    " RETURNING id";
+constexpr std::string_view kInsertDemoPerson =
+    "INSERT INTO profiles (public_id, account_id, is_holder, first_name, last_name, birth_date, "
+    "sex,"
+    " relationship, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)";
+constexpr std::string_view kInsertVerifiedPractitioner =
+    "INSERT INTO practitioners (account_id, rpps, specialty, status, decided_at, created_at)"
+    " VALUES ($1, $2, $3, 'verified', $4, $4)";
+constexpr std::string_view kCountAccountsWithEmail =
+    "SELECT COUNT(*) FROM accounts WHERE email = $1";
+
+std::int64_t flag(bool b) { return b ? 1 : 0; }
+
+std::int64_t first_integer(const storage::Row& r) { return r.integer(0); }
+
+}  // namespace
+
+Task<Result<std::int64_t>> insert_demo_account(Executor& tx, const DemoAccountRow& a,
+                                               std::int64_t now) {
+  Params params{a.public_id, a.email, now, a.phone, storage::optional(a.password_hash), a.role};
+  co_return co_await storage::insert_returning_id(tx, kInsertDemoAccount, std::move(params));
+}
+
+Task<Result<void>> insert_demo_person(Executor& tx, const DemoPersonRow& p, std::int64_t now) {
+  Params params{p.public_id,  p.account_id,    flag(p.is_holder), p.first_name, p.last_name,
+                p.birth_date, optional(p.sex), p.relationship,    now};
+  co_return co_await storage::run(tx, kInsertDemoPerson, std::move(params));
+}
+
+Task<Result<void>> insert_verified_practitioner(Executor& tx, std::int64_t account,
+                                                const std::string& rpps,
+                                                const std::string& specialty, std::int64_t now) {
+  Params params{account, rpps, specialty, now};
+  co_return co_await storage::run(tx, kInsertVerifiedPractitioner, std::move(params));
+}
+
+Task<Result<std::int64_t>> count_accounts_with_email(Executor& db, const std::string& email) {
+  Params params{email};
+  auto count =
+      co_await storage::first(db, kCountAccountsWithEmail, std::move(params), first_integer);
+  if (!count) co_return std::move(count).error();
+  co_return count->value_or(0);
+}
+
+}  // namespace cabinet::directory::store

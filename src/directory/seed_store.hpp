@@ -1,0 +1,40 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "storage/database.hpp"
+
+namespace cabinet::directory::store {
+
+using storage::Executor;
+
+// Demo data (directory/seed.cpp), written directly: no sign-up flow, no verification.
+struct DemoAccountRow {
+  std::string public_id;
+  std::string email;  // confirmed at creation
+  std::string phone;
+  std::optional<std::string> password_hash;  // none: the account cannot sign in
+  std::string role;
+};
+struct DemoPersonRow {
+  std::string public_id;
+  std::int64_t account_id = 0;
+  bool is_holder = false;
+  std::string first_name;
+  std::string last_name;
+  std::string birth_date;
+  std::optional<std::string> sex;
+  std::string relationship;
+};
+// An active French-speaking account; its id.
+Task<Result<std::int64_t>> insert_demo_account(Executor& tx, const DemoAccountRow& a,
+                                               std::int64_t now);
+Task<Result<void>> insert_demo_person(Executor& tx, const DemoPersonRow& p, std::int64_t now);
+Task<Result<void>> insert_verified_practitioner(Executor& tx, std::int64_t account,
+                                                const std::string& rpps,
+                                                const std::string& specialty, std::int64_t now);
+Task<Result<std::int64_t>> count_accounts_with_email(Executor& db, const std::string& email);
+
+}  // namespace cabinet::directory::store
