@@ -11,15 +11,7 @@
 namespace cabinet::agenda {
 namespace {
 
-using slots_testing::at;
-using slots_testing::day;
-using slots_testing::days_from;
-using slots_testing::every_day;
-using slots_testing::expect_well_formed;
-using slots_testing::office;
-using slots_testing::on;
-using slots_testing::paris;
-using slots_testing::starts;
+using namespace slots_testing;  // the helpers both slot test files share
 
 TEST(HolidayClosures, ChristmasDayHasNoSlot) {
   Rules r = office();
