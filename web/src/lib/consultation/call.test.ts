@@ -133,6 +133,27 @@ describe('CallManager', () => {
     expect(signals(other.sent)).toEqual([]);
   });
 
+  it('keeps a candidate that comes before the offer, and adds it once the offer is applied', async () => {
+    const { call, flush, receive, sent } = setup();
+    call.setRoom('c5', [patient, doctor]);
+    call.setActive(true);
+    await flush();
+    const candidate = { candidate: 'candidate:1 1 udp 1 192.0.2.1 5000 typ host' };
+    receive({ type: 'signal', consultation: 'a1', from: 'c2', data: { candidate } });
+    await flush();
+    const pc = FakePC.all[0]!;
+    expect(pc.candidates).toEqual([]);
+    receive({
+      type: 'signal',
+      consultation: 'a1',
+      from: 'c2',
+      data: { description: { type: 'offer', sdp: 'theirs' } },
+    });
+    await flush();
+    expect(pc.candidates).toEqual([candidate]);
+    expect(signals(sent).at(-1)?.data).toEqual({ description: { type: 'answer', sdp: 'answer' } });
+  });
+
   it('as the polite peer, answers the first offer on a connection made for it, without offering too', async () => {
     const { call, flush, receive, sent } = setup();
     call.setRoom('c5', [patient, doctor]);

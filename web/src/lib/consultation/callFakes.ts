@@ -51,7 +51,13 @@ export class FakePC {
     this.remote.push(d);
     this.signalingState = d.type === 'offer' ? 'have-remote-offer' : 'stable';
   }
+  get remoteDescription(): Desc | null {
+    return this.remote.at(-1) ?? null;
+  }
   async addIceCandidate(c: unknown) {
+    // As Chromium: nothing to add a candidate to before a remote description.
+    if (!this.remoteDescription)
+      throw new DOMException('The remote description was null', 'InvalidStateError');
     this.candidates.push(c);
   }
   restartIce() {

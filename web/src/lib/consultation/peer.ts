@@ -36,6 +36,8 @@ export interface PeerHooks {
  */
 const DISCONNECTED_GRACE_MS = 3000;
 const POLITE_EXTRA_MS = 3000;
+// Candidates kept while no remote description exists: a browser gathers a few dozen at most.
+const MAX_EARLY_CANDIDATES = 100;
 
 export interface PeerReport {
   id: string;
@@ -67,6 +69,7 @@ export class Peer {
 
   private makingOffer = false;
   private ignoreOffer = false;
+  private early: RTCIceCandidateInit[] = [];
   private firstOfferAt: number | null = null;
   private connectedAt: number | null = null;
   private disconnectTimer: ReturnType<typeof setTimeout> | null = null;
@@ -141,20 +144,44 @@ export class Peer {
         // On a collision, setRemoteDescription rolls our offer back itself, in one step: an
         // explicit rollback first would let negotiationneeded slip a new offer in between.
         await pc.setRemoteDescription(description);
+        await this.addEarlyCandidates();
         if (description.type === 'offer') {
           await pc.setLocalDescription();
           this.sendDescription();
         }
       } else if (data.candidate) {
-        try {
-          await pc.addIceCandidate(data.candidate);
-        } catch (e) {
-          // Candidates of an offer we ignored fail by design.
-          if (!this.ignoreOffer) throw e;
+        // A candidate may come before there is a remote description to add it to (the other
+        // side's description still to be applied, or rolled back in a collision): Chromium
+        // refuses it then, and a connection that needed it never comes up. Kept until the
+        // next description instead.
+        if (!pc.remoteDescription) {
+          if (this.early.length < MAX_EARLY_CANDIDATES) this.early.push(data.candidate);
+          return;
         }
+        await this.addCandidate(data.candidate);
       }
     } catch (e) {
       console.warn('signal not applied', e);
+    }
+  }
+
+  /** The candidates kept while there was no remote description; one refused stops none. */
+  private async addEarlyCandidates(): Promise<void> {
+    for (const candidate of this.early.splice(0)) {
+      try {
+        await this.addCandidate(candidate);
+      } catch (e) {
+        console.warn('early candidate not applied', e);
+      }
+    }
+  }
+
+  private async addCandidate(candidate: RTCIceCandidateInit): Promise<void> {
+    try {
+      await this.pc.addIceCandidate(candidate);
+    } catch (e) {
+      // Candidates of an offer we ignored fail by design.
+      if (!this.ignoreOffer) throw e;
     }
   }
 
