@@ -30,6 +30,9 @@ export interface PeerReport {
   connectionState: string;
   setupMs: number | null;
   route: string | null;
+  signalingState: string;
+  iceConnectionState: string;
+  iceGatheringState: string;
 }
 export interface Doctor {
   cookies: Cookie[];
@@ -216,24 +219,39 @@ export async function cutNetwork(page: Page): Promise<void> {
 /** The call's stats of the page's single peer, once it receives picture and sound. */
 export async function expectMediaFlowing(page: Page, who: string): Promise<PeerReport> {
   let report: PeerReport | undefined;
-  await expect
-    .poll(
-      async () => {
-        const peers = await page.evaluate(
-          () =>
-            (
-              window as unknown as { __cabinetCall?: { peers: () => Promise<PeerReport[]> } }
-            ).__cabinetCall?.peers() ?? [],
-        );
-        report = peers.find((p) => p.connectionState === 'connected');
-        return !!report && report.framesDecoded > 10 && report.audioBytesReceived > 1000;
-      },
-      {
-        message: `${who} decodes the other's video and receives their audio`,
-        timeout: 30_000,
-        intervals: [500],
-      },
-    )
-    .toBe(true);
+  let peers: PeerReport[] = [];
+  try {
+    await expect
+      .poll(
+        async () => {
+          peers = await page.evaluate(
+            () =>
+              (
+                window as unknown as { __cabinetCall?: { peers: () => Promise<PeerReport[]> } }
+              ).__cabinetCall?.peers() ?? [],
+          );
+          report = peers.find((p) => p.connectionState === 'connected');
+          return !!report && report.framesDecoded > 10 && report.audioBytesReceived > 1000;
+        },
+        {
+          message: `${who} decodes the other's video and receives their audio`,
+          timeout: 30_000,
+          intervals: [500],
+        },
+      )
+      .toBe(true);
+  } catch (e) {
+    // What the connections were doing, so that a call that did not come up says why.
+    const states = peers.map((p) => ({
+      id: p.id,
+      connection: p.connectionState,
+      signaling: p.signalingState,
+      ice: p.iceConnectionState,
+      gathering: p.iceGatheringState,
+      frames: p.framesDecoded,
+      audio: p.audioBytesReceived,
+    }));
+    throw new Error(`${String(e)}\n${who}'s peers: ${JSON.stringify(states)}`, { cause: e });
+  }
   return report!;
 }
