@@ -241,6 +241,25 @@ describe('CallManager', () => {
     expect(snapshot().peers.map((p) => p.id)).toEqual(['c12']);
   });
 
+  it('gives a fresh connection to a peer back under the same id, from another page of the app', async () => {
+    const { call, flush, snapshot } = setup();
+    // We are impolite (c2 before c5): our connection is made at once, and we offer.
+    call.setRoom('c2', [doctor, patient]);
+    call.setActive(true);
+    await flush();
+    const first = FakePC.all[0]!;
+    await first.setLocalDescription();
+    // The other page left the room and a new one joined on the same socket: our offer went to
+    // a page that is gone and would never be answered.
+    call.setRoom('c2', [doctor]);
+    call.setRoom('c2', [doctor, patient]);
+    await flush();
+    expect(first.closed).toBe(true);
+    expect(FakePC.all).toHaveLength(2);
+    expect(FakePC.all[1]!.closed).toBe(false);
+    expect(snapshot().peers.map((p) => [p.id, p.departed])).toEqual([['c5', false]]);
+  });
+
   it('gives up a departed peer after 20 s', async () => {
     const { call, flush, snapshot } = setup();
     call.setRoom('c2', [doctor, patient]);

@@ -9,7 +9,8 @@
 // often keep flowing. So a peer that leaves the room is kept a while ("departed"), and the one
 // who reconnected says so with `{"restart": true}` to each peer: the peer with the same role
 // and name takes the new id and both sides restart ICE on the same connection. A peer that
-// comes back without that message (a reloaded page) gets a fresh connection.
+// comes back without that message (a reloaded page), or under the same id (another page of the
+// app on the same socket), gets a fresh connection.
 import { worstLevel, type Quality, type QualityLevel } from './callQuality';
 import { inMesh, isPolite, type Participant, type RoomRole } from './consultation';
 import { IceServerList } from './iceServerList';
@@ -147,7 +148,13 @@ export class CallManager {
     if (this.closed || !this.you) return;
     const present = new Set(this.others.map((p) => p.id));
     for (const peer of this.peers.values()) {
-      if (present.has(peer.id)) {
+      if (present.has(peer.id) && peer.departed) {
+        // Back under the same id: it left the room and joined again on the same socket, that
+        // is from another page of the app (the practitioner's dashboard, then the room), whose
+        // call starts afresh. Our connection was to a page that is gone, and an offer we made
+        // to it would never be answered: a fresh connection, made as to a newcomer.
+        this.drop(peer);
+      } else if (present.has(peer.id)) {
         this.keep(peer);
         const p = this.others.find((o) => o.id === peer.id);
         if (p) {
