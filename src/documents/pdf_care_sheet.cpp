@@ -18,9 +18,9 @@ struct Column {
 };
 
 // 495 points: the A4 width between the margins.
-constexpr std::array<Column, 5> kColumns{{{"Date", 82, PANGO_ALIGN_LEFT},
+constexpr std::array<Column, 5> kColumns{{{"Date", 96, PANGO_ALIGN_LEFT},
                                           {"Acte", 50, PANGO_ALIGN_LEFT},
-                                          {"Libellé", 208, PANGO_ALIGN_LEFT},
+                                          {"Libellé", 194, PANGO_ALIGN_LEFT},
                                           {"Montant", 70, PANGO_ALIGN_RIGHT},
                                           {"Dépassement", 85, PANGO_ALIGN_RIGHT}}};
 
