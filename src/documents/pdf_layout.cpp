@@ -119,7 +119,9 @@ Pages::Pages(const Rendering& r) : r_(r) {
   for (const auto& line :
        {who.qualification, who.rpps.empty() ? std::string() : "RPPS " + who.rpps, who.address,
         who.phone.empty() ? std::string() : "Tél. " + who.phone}) {
-    if (!line.empty()) header += "\n" + escape(line);
+    if (line.empty()) continue;
+    header += '\n';  // appended, not "\n" + …: GCC 12 warns (-Wrestrict) on that falsely
+    header += escape(line);
   }
   header_left_ = markup(header, Style{.size = 9.5}, width());
   body_top_ = kHeaderTop + height(header_left_) + 16;
