@@ -96,16 +96,13 @@ Rendering five_drugs() {
                   "12 rue de la Paix, 75002 Paris", "01 23 45 67 89"};
   r.patient = {"Léa", "Dupont", "female", "3 mars 1988", std::nullopt, std::nullopt};
   cabinet::documents::PrescriptionBody b;
-  b.drugs = {{"Amoxicilline 1 g", "1 g", "comprimé dispersible", "1 comprimé matin et soir",
-              "6 jours", 0},
-             {"Paracétamol", "500 mg", "gélule", "2 gélules jusqu'à 3 fois par jour si fièvre",
-              "1 boîte", 2},
-             {"Ibuprofène", "200 mg", "comprimé", "1 comprimé 3 fois par jour au repas",
-              "3 jours", 0},
-             {"Sérum physiologique", "", "unidose", "Lavage de nez 4 fois par jour", "1 boîte",
-              0},
-             {"Carbocistéine", "5 %", "sirop", "1 cuillère à soupe 3 fois par jour", "5 jours",
-              0}};
+  b.drugs = {
+      {"Amoxicilline 1 g", "1 g", "comprimé dispersible", "1 comprimé matin et soir", "6 jours", 0},
+      {"Paracétamol", "500 mg", "gélule", "2 gélules jusqu'à 3 fois par jour si fièvre", "1 boîte",
+       2},
+      {"Ibuprofène", "200 mg", "comprimé", "1 comprimé 3 fois par jour au repas", "3 jours", 0},
+      {"Sérum physiologique", "", "unidose", "Lavage de nez 4 fois par jour", "1 boîte", 0},
+      {"Carbocistéine", "5 %", "sirop", "1 cuillère à soupe 3 fois par jour", "5 jours", 0}};
   b.number = "RX7K2M9Q4";
   b.verify_url = "https://cabinet.example.fr/verifier/RX7K2M9Q4?cle=3q2-7wEjRVZ4kLqT0xM9Ag";
   r.prescription = b;
@@ -153,9 +150,9 @@ double rss_mib() {
 }
 
 struct Measure {
-  double per_second;   // generations per CPU-second of this thread
-  double peak_kib;     // heap high-water mark of one generation above the heap before it
-  std::size_t bytes;   // the PDF's size
+  double per_second;  // generations per CPU-second of this thread
+  double peak_kib;    // heap high-water mark of one generation above the heap before it
+  std::size_t bytes;  // the PDF's size
 };
 
 Measure measure(const std::function<std::string()>& generate, int generations) {
@@ -197,19 +194,22 @@ int main(int argc, char** argv) {
   rss_growth = rss_mib() - rss_before;
   const bool leak = heap_growth[kRounds - 1] > 0 && heap_growth[kRounds - 2] > 0;
 
-  std::printf("pdf render_pdf: ordonnance of 5 drugs, 1 page, %.1f KiB; %d generations, one thread\n",
-              static_cast<double>(pdf.bytes) / 1024, generations);
-  std::printf("pdf render_pdf %8.1f generations/s per core (%.2f ms CPU each), heap peak %.0f KiB\n",
-              pdf.per_second, 1000 / pdf.per_second, pdf.peak_kib);
-  std::printf("pdf baseline   %8.1f generations/s per core (%.2f ms CPU each), heap peak %.0f KiB "
-              "(one-line, one-page cairo + pango PDF)\n",
-              base.per_second, 1000 / base.per_second, base.peak_kib);
+  std::printf(
+      "pdf render_pdf: ordonnance of 5 drugs, 1 page, %.1f KiB; %d generations, one thread\n",
+      static_cast<double>(pdf.bytes) / 1024, generations);
+  std::printf(
+      "pdf render_pdf %8.1f generations/s per core (%.2f ms CPU each), heap peak %.0f KiB\n",
+      pdf.per_second, 1000 / pdf.per_second, pdf.peak_kib);
+  std::printf(
+      "pdf baseline   %8.1f generations/s per core (%.2f ms CPU each), heap peak %.0f KiB "
+      "(one-line, one-page cairo + pango PDF)\n",
+      base.per_second, 1000 / base.per_second, base.peak_kib);
   std::printf("pdf ratio: render_pdf costs %.1fx the baseline's CPU and %.1fx its heap peak\n",
               base.per_second / pdf.per_second, pdf.peak_kib / base.peak_kib);
-  std::printf("pdf memory: RSS %.1f MiB at start, +%.1f MiB for the first generation (font map, "
-              "fontconfig); 3 x 1,000 more: RSS %+.2f MiB, heap in use %+ld / %+ld / %+ld bytes\n",
-              rss_start, rss_first - rss_start, rss_growth, heap_growth[0], heap_growth[1],
-              heap_growth[2]);
+  std::printf(
+      "pdf memory: RSS %.1f MiB at start, +%.1f MiB for the first generation (font map, "
+      "fontconfig); 3 x 1,000 more: RSS %+.2f MiB, heap in use %+ld / %+ld / %+ld bytes\n",
+      rss_start, rss_first - rss_start, rss_growth, heap_growth[0], heap_growth[1], heap_growth[2]);
   const bool pass = pdf.per_second >= 50;
   std::printf("pdf target >= 50 generations/s per core: %s; leak: %s\n", pass ? "PASS" : "FAIL",
               leak ? "HEAP GROWS EVERY ROUND" : "none");

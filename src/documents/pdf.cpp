@@ -52,9 +52,10 @@ double patient_block(Pages& p, const Rendering& r, double reserved, double min_h
 void signature(Pages& p, const Rendering& r) {
   constexpr double kBoxWidth = 220;
   constexpr double kPad = 8;
-  const auto layout = p.markup("<span size='smaller'>Signature électronique du praticien</span>\n<b>" +
-                                   escape(r.prescriber.name) + "</b>\nLe " + escape(r.issued_on),
-                               kBody, kBoxWidth - 2 * kPad);
+  const auto layout =
+      p.markup("<span size='smaller'>Signature électronique du praticien</span>\n<b>" +
+                   escape(r.prescriber.name) + "</b>\nLe " + escape(r.issued_on),
+               kBody, kBoxWidth - 2 * kPad);
   const double h = Pages::height(layout) + 2 * kPad;
   p.space(16);
   p.keep(h);

@@ -19,9 +19,7 @@ constexpr double kBannerPadding = 5;
 // context, kept for the thread's life (building one costs more than a page).
 class ThreadFonts {
  public:
-  ThreadFonts()
-      : map_(pango_cairo_font_map_new()),
-        context_(pango_font_map_create_context(map_)) {
+  ThreadFonts() : map_(pango_cairo_font_map_new()), context_(pango_font_map_create_context(map_)) {
     // Points as device units, and outlines exactly as designed: the PDF is scaled by whoever
     // views or prints it, so hinting for a pixel grid would only distort spacing.
     pango_cairo_context_set_resolution(context_, 72);
@@ -116,9 +114,8 @@ void show(cairo_t* cr, const Layout& layout, double x, double y) {
 Pages::Pages(const Rendering& r) : r_(r) {
   const auto& who = r.prescriber;
   std::string header = "<span size='larger' weight='bold'>" + escape(who.name) + "</span>";
-  for (const auto& line :
-       {who.qualification, who.rpps.empty() ? std::string() : "RPPS " + who.rpps, who.address,
-        who.phone.empty() ? std::string() : "Tél. " + who.phone}) {
+  for (const auto& line : {who.qualification, who.rpps.empty() ? std::string() : "RPPS " + who.rpps,
+                           who.address, who.phone.empty() ? std::string() : "Tél. " + who.phone}) {
     if (line.empty()) continue;
     header += '\n';  // appended, not "\n" + …: GCC 12 warns (-Wrestrict) on that falsely
     header += escape(line);
@@ -238,7 +235,7 @@ std::string Pages::finish() {
   cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATOR, "Cabinet");
   {
     const std::unique_ptr<cairo_t, decltype(&cairo_destroy)> cr(cairo_create(surface.get()),
-                                                               cairo_destroy);
+                                                                cairo_destroy);
     const auto count = static_cast<int>(pages_.size());
     for (int i = 0; i < count; ++i) {
       paint_frame(cr.get(), i + 1, count);

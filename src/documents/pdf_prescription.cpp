@@ -23,9 +23,8 @@ void identity(Pages& p, const Rendering& r, const PrescriptionBody& b) {
     patient_block(p, r);
     return;
   }
-  const auto number =
-      p.text("N° " + b.number, Style{.size = 9.5, .bold = true, .align = PANGO_ALIGN_CENTER},
-             kQrColumn);
+  const auto number = p.text(
+      "N° " + b.number, Style{.size = 9.5, .bold = true, .align = PANGO_ALIGN_CENTER}, kQrColumn);
   const double top = patient_block(p, r, kQrColumn + 10, kQrSize + 4 + Pages::height(number));
   const double column = p.left() + p.width() - kQrColumn;
   if (auto qr = qr_code(b.verify_url, column + (kQrColumn - kQrSize) / 2, top, kQrSize)) {
@@ -46,7 +45,8 @@ void mention(Pages& p) {
 }
 
 void drug(Pages& p, int index, const Drug& d) {
-  const auto name = p.markup("<b>" + std::to_string(index) + ". " + escape(drug_heading(d)) + "</b>");
+  const auto name =
+      p.markup("<b>" + std::to_string(index) + ". " + escape(drug_heading(d)) + "</b>");
   std::string details = clean(d.posology);
   if (!d.duration.empty()) details += "\nDurée / quantité : " + clean(d.duration);
   if (d.renewals > 0) details += "\nÀ renouveler " + std::to_string(d.renewals) + " fois";

@@ -19,7 +19,8 @@ namespace {
 
 constexpr const char* kRpps = "RPPS 10101010101";
 constexpr const char* kNumber = "RX7K2M9Q4";
-constexpr const char* kUrl = "https://cabinet.example.fr/verifier/RX7K2M9Q4?cle=3q2-7wEjRVZ4kLqT0xM9Ag";
+constexpr const char* kUrl =
+    "https://cabinet.example.fr/verifier/RX7K2M9Q4?cle=3q2-7wEjRVZ4kLqT0xM9Ag";
 constexpr const char* kStandin = "Document de démonstration — non transmis à l'Assurance Maladie";
 
 // Runs the command-line tools on one PDF, in a temp dir of its own.
@@ -101,10 +102,9 @@ Rendering prescription(int drugs = 2) {
   auto r = base(Kind::prescription, "Ordonnance");
   PrescriptionBody b;
   const Drug samples[] = {
-      {"Amoxicilline 1 g", "1 g", "comprimé dispersible", "1 comprimé matin et soir", "6 jours",
-       0},
-      {"Paracétamol", "500 mg", "gélule", "2 gélules jusqu'à 3 fois par jour si fièvre",
-       "1 boîte", 2}};
+      {"Amoxicilline 1 g", "1 g", "comprimé dispersible", "1 comprimé matin et soir", "6 jours", 0},
+      {"Paracétamol", "500 mg", "gélule", "2 gélules jusqu'à 3 fois par jour si fièvre", "1 boîte",
+       2}};
   for (int i = 0; i < drugs; ++i) b.drugs.push_back(samples[i % 2]);
   b.tests = {"NFS", "CRP"};
   b.other = {"Kinésithérapie respiratoire, 6 séances"};
@@ -143,7 +143,9 @@ TEST(PdfText, WordsAndCleaning) {
   EXPECT_EQ(pdf::drug_heading({"Amoxicilline 1 G", "1 g", "comprimé", "", "", 0}),
             "Amoxicilline 1 G — comprimé");
   EXPECT_EQ(pdf::drug_heading({"Doliprane", "1 g", "", "", "", 0}), "Doliprane 1 g");
-  EXPECT_EQ(pdf::clean("a\x01" "b\n\xff"), "a b\n\uFFFD");
+  EXPECT_EQ(pdf::clean("a\x01"
+                       "b\n\xff"),
+            "a b\n\uFFFD");
   EXPECT_EQ(pdf::escape("<b>&"), "&lt;b&gt;&amp;");
 }
 
@@ -152,8 +154,9 @@ TEST(PdfPrescription, StartsAsAPdfWithItsMetadataAndLink) {
   ASSERT_EQ(pdf.rfind("%PDF-", 0), 0U);
   const PdfReader reader(pdf);
   const auto info = reader.info();
-  for (const char* expected : {"Title: +Ordonnance\n", "Author: +Dr Claire Martin\n",
-                               "Creator: +Cabinet\n", "Page size: +595.276 x 841.89 pts \\(A4\\)"}) {
+  for (const char* expected :
+       {"Title: +Ordonnance\n", "Author: +Dr Claire Martin\n", "Creator: +Cabinet\n",
+        "Page size: +595.276 x 841.89 pts \\(A4\\)"}) {
     EXPECT_TRUE(std::regex_search(info, std::regex(expected))) << expected << " not in:\n" << info;
   }
   // The verification URL is a link (annotations are not compressed by cairo).
@@ -163,15 +166,28 @@ TEST(PdfPrescription, StartsAsAPdfWithItsMetadataAndLink) {
 TEST(PdfPrescription, ShowsWhatThePharmacistChecks) {
   const PdfReader reader(render_pdf(prescription()));
   const auto text = reader.text(1);
-  for (const char* expected :
-       {"Dr Claire Martin", "Médecin généraliste", kRpps, "12 rue de la Paix, 75002 Paris",
-        "Tél. 01 23 45 67 89", "Ordonnance", "Le 7 décembre 2026 — Téléconsultation",
-        "Dupont Léa", "Sexe : Femme — Né(e) le 3 mars 1988", "N° RX7K2M9Q4",
-        "Ordonnance établie par téléconsultation", "1. Amoxicilline 1 g — comprimé dispersible",
-        "1 comprimé matin et soir", "Durée / quantité : 6 jours",
-        "2. Paracétamol 500 mg — gélule", "2 gélules jusqu'à 3 fois par jour si fièvre",
-        "À renouveler 2 fois", "Autres prescriptions", "Kinésithérapie respiratoire, 6 séances",
-        "Signature électronique du praticien", "Page 1 / 2", kUrl}) {
+  for (const char* expected : {"Dr Claire Martin",
+                               "Médecin généraliste",
+                               kRpps,
+                               "12 rue de la Paix, 75002 Paris",
+                               "Tél. 01 23 45 67 89",
+                               "Ordonnance",
+                               "Le 7 décembre 2026 — Téléconsultation",
+                               "Dupont Léa",
+                               "Sexe : Femme — Né(e) le 3 mars 1988",
+                               "N° RX7K2M9Q4",
+                               "Ordonnance établie par téléconsultation",
+                               "1. Amoxicilline 1 g — comprimé dispersible",
+                               "1 comprimé matin et soir",
+                               "Durée / quantité : 6 jours",
+                               "2. Paracétamol 500 mg — gélule",
+                               "2 gélules jusqu'à 3 fois par jour si fièvre",
+                               "À renouveler 2 fois",
+                               "Autres prescriptions",
+                               "Kinésithérapie respiratoire, 6 séances",
+                               "Signature électronique du praticien",
+                               "Page 1 / 2",
+                               kUrl}) {
     EXPECT_NE(text.find(expected), std::string::npos) << expected << " not in:\n" << text;
   }
   EXPECT_EQ(text.find("À renouveler 0"), std::string::npos);
@@ -283,8 +299,9 @@ TEST(PdfCertificate, TitleAndText) {
   auto r = base(Kind::certificate, "Certificat médical");
   r.certificate = CertificateBody{
       .title = "Certificat de contre-indication temporaire au sport scolaire",
-      .text = "Je soussignée certifie que l'état de santé de l'enfant contre-indique le sport "
-              "scolaire du 7 au 21 décembre 2026."};
+      .text =
+          "Je soussignée certifie que l'état de santé de l'enfant contre-indique le sport "
+          "scolaire du 7 au 21 décembre 2026."};
   const auto text = PdfReader(render_pdf(r)).text();
   EXPECT_NE(text.find("Certificat de contre-indication temporaire au sport scolaire"),
             std::string::npos)
@@ -308,9 +325,10 @@ TEST(PdfCareSheet, LinesTotalAndWhoAdvances) {
   const auto text = PdfReader(render_pdf(r)).text();
   for (const char* expected :
        {"NIR : 2 88 03 75 112 042 17", "Date", "Acte", "Libellé", "Montant", "Dépassement", "TCG",
-        "Téléconsultation de médecine générale", "25,00 €", "10,00 €", "Total : 40,00 €", "☒ Tiers payant — part obligatoire (AMO)",
-        "☐ Tiers payant — part complémentaire (AMC)", "☐ Complémentaire santé solidaire",
-        "Le patient a réglé 12,50 €", "AM 751234567", "FSE n° 000123"}) {
+        "Téléconsultation de médecine générale", "25,00 €", "10,00 €", "Total : 40,00 €",
+        "☒ Tiers payant — part obligatoire (AMO)", "☐ Tiers payant — part complémentaire (AMC)",
+        "☐ Complémentaire santé solidaire", "Le patient a réglé 12,50 €", "AM 751234567",
+        "FSE n° 000123"}) {
     EXPECT_NE(text.find(expected), std::string::npos) << expected << " not in:\n" << text;
   }
 }
@@ -333,8 +351,10 @@ TEST(PdfRobustness, HostileTextStillMakesADocument) {
 }
 
 TEST(PdfConcurrency, ThreadsDrawAtTheSameTime) {
+  constexpr int kThreads = 6;
   std::vector<std::future<std::string>> results;
-  for (int i = 0; i < 6; ++i) {
+  results.reserve(kThreads);
+  for (int i = 0; i < kThreads; ++i) {
     results.push_back(std::async(std::launch::async, [i] {
       std::string last;
       for (int n = 0; n < 5; ++n) last = render_pdf(i % 2 == 0 ? prescription(8) : sick_leave("x"));
