@@ -33,6 +33,8 @@
 #include "payments/stripe.hpp"
 #include "privacy/export.hpp"
 #include "privacy/routes.hpp"
+#include "reference/routes.hpp"
+#include "reference/service.hpp"
 #include "storage/open.hpp"
 #include "system/ice.hpp"
 #include "system/routes.hpp"
@@ -207,6 +209,11 @@ Result<void> App::build_services() {
   room.secure_cookies = secure_cookies(config_.http.public_url);
   consultation_ = std::make_unique<consultation::Service>(consultation::Deps{
       *db_, clock_, random_, *keys_, *audit_, hub_, blocking_, *booking_, room, limits_.get()});
+  // Reference lists (issue 14): the built-in drugs are written at start-up when missing, so a
+  // default install works offline; a failure (another node writing them) does not stop it.
+  reference_ = std::make_unique<reference::Service>(*db_, clock_);
+  if (auto r = block_on(reference_->ensure_builtin_drugs()); !r)
+    log::warn("built-in drugs not written", {{"error", r.error().detail}});
   // Searches are answered from memory: the directory is loaded before the first request.
   if (auto r = block_on(index_->load_all()); !r) return std::move(r).error();
   log::info("directory loaded", {{"practitioners", index_->size()}});
@@ -251,6 +258,7 @@ void App::wire() {
   booking::register_routes(router_, *booking_, config_.payments.provider);
   consultation::register_routes(router_, *consultation_);
   consultation::register_messages(hub_, *consultation_);
+  reference::register_routes(router_, *reference_);
   devtools::register_routes(router_, config_.mode == "development", config_.notify.mailbox_dir);
 
   static_files_ = std::make_unique<http::StaticFiles>(config_.web.root);
