@@ -37,6 +37,8 @@
 #include "payments/stripe.hpp"
 #include "privacy/export.hpp"
 #include "privacy/routes.hpp"
+#include "reference/routes.hpp"
+#include "reference/service.hpp"
 #include "storage/open.hpp"
 #include "system/ice.hpp"
 #include "system/routes.hpp"
@@ -211,6 +213,11 @@ Result<void> App::build_services() {
   room.secure_cookies = secure_cookies(config_.http.public_url);
   consultation_ = std::make_unique<consultation::Service>(consultation::Deps{
       *db_, clock_, random_, *keys_, *audit_, hub_, blocking_, *booking_, room, limits_.get()});
+  // Reference lists (issue 14): the built-in drugs are written at start-up when missing, so a
+  // default install works offline; a failure (another node writing them) does not stop it.
+  reference_ = std::make_unique<reference::Service>(*db_, clock_);
+  if (auto r = block_on(reference_->ensure_builtin_drugs()); !r)
+    log::warn("built-in drugs not written", {{"error", r.error().detail}});
   auto signer = crypto::Signer::load_or_create(config_.security.signing_key_file);
   if (!signer) return std::move(signer).error();
   signer_ = std::make_unique<crypto::Signer>(std::move(*signer));
@@ -222,7 +229,12 @@ Result<void> App::build_services() {
       *db_, clock_, random_, *keys_, *signer_, *audit_, hub_, blocking_, *outbox_, *booking_,
       *consultation_,
       documents::Teleservices{*eprescription_, *sick_leave_, *care_sheet_, *secure_mail_},
-      documents::FindPharmacy{}, documents::Options{config_.http.public_url}});
+      [this](const std::string& id) -> Task<Result<std::optional<documents::PharmacyRef>>> {
+        auto p = co_await reference_->pharmacy(id);
+        if (!p) co_return std::move(p).error();
+        if (!*p) co_return std::optional<documents::PharmacyRef>{};
+        co_return documents::PharmacyRef{(*p)->public_id, (*p)->name, (*p)->city, (*p)->mssante};
+      }, documents::Options{config_.http.public_url}});
   // Searches are answered from memory: the directory is loaded before the first request.
   if (auto r = block_on(index_->load_all()); !r) return std::move(r).error();
   log::info("directory loaded", {{"practitioners", index_->size()}});
@@ -269,6 +281,7 @@ void App::wire() {
   consultation::register_messages(hub_, *consultation_);
   documents::register_routes(router_, *documents_);
   documents::register_messages(hub_, *documents_);
+  reference::register_routes(router_, *reference_);
   devtools::register_routes(router_, config_.mode == "development", config_.notify.mailbox_dir);
 
   static_files_ = std::make_unique<http::StaticFiles>(config_.web.root);

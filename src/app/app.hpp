@@ -67,6 +67,9 @@ class Service;
 namespace cabinet::consultation {
 class Service;
 }
+namespace cabinet::reference {
+class Service;
+}
 
 namespace cabinet::app {
 
@@ -106,6 +109,7 @@ class App {
   [[nodiscard]] realtime::Hub& hub() { return hub_; }
   [[nodiscard]] booking::Service& booking() { return *booking_; }
   [[nodiscard]] payments::PaymentProvider& payments() { return *payments_; }
+  [[nodiscard]] reference::Service& reference() { return *reference_; }
 
   // Wires routes and middleware without binding a socket (used by listen() and by tests).
   void wire();
@@ -143,6 +147,7 @@ class App {
   std::unique_ptr<payments::PaymentProvider> payments_;
   std::unique_ptr<booking::Service> booking_;
   std::unique_ptr<consultation::Service> consultation_;
+  std::unique_ptr<reference::Service> reference_;
   std::unique_ptr<crypto::Signer> signer_;
   std::unique_ptr<documents::EPrescription> eprescription_;
   std::unique_ptr<documents::SickLeave> sick_leave_;

@@ -1,7 +1,9 @@
 #include <CLI/CLI.hpp>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
+#include <sstream>
 
 #include "accounts/service.hpp"
 #include "app/app.hpp"
@@ -9,6 +11,7 @@
 #include "audit/log.hpp"
 #include "core/log.hpp"
 #include "directory/seed.hpp"
+#include "reference/service.hpp"
 #include "storage/open.hpp"
 
 namespace {
@@ -126,6 +129,9 @@ int seed(const Common& common, int practitioners, std::uint64_t seed_value, bool
   options.seed = seed_value;
   options.demo_accounts = demo_accounts;
   options.hashing = {config->security.argon2_ops, config->security.argon2_memory};
+  auto pharmacies = app.block_on(app.reference().seed_demo_pharmacies());
+  if (!pharmacies) return fail(1, pharmacies.error().detail);
+  if (*pharmacies > 0) std::cout << *pharmacies << " demo pharmacies added\n";
   auto report = app.block_on(cabinet::directory::seed(app.database(), clock, options));
   cabinet::log::flush();
   if (!report) return fail(1, report.error().detail);
@@ -142,6 +148,51 @@ int seed(const Common& common, int practitioners, std::uint64_t seed_value, bool
                 << "\n";
     }
   }
+  return 0;
+}
+
+void print_report(const cabinet::reference::ImportReport& report) {
+  for (const auto& f : report.files) std::cout << cabinet::reference::describe(f);
+}
+
+// cabinet import-drugs --bdpm <dir>: the BDPM's three files replace the previous import.
+int import_drugs(const Common& common, const std::string& dir) {
+  int code = 0;
+  auto config = command_config(common, code);
+  if (!config) return code;
+  auto files = cabinet::reference::read_bdpm_dir(dir);
+  if (!files) return fail(2, files.error().detail);
+  cabinet::OffsetClock clock(config->dev.clock_offset);
+  cabinet::SecureRandom random;
+  cabinet::app::App app(*config, clock, random);
+  if (auto r = app.open_database(); !r) return fail(1, r.error().detail);
+  auto report = app.block_on(app.reference().import_bdpm(*files));
+  cabinet::log::flush();
+  if (!report) return fail(1, report.error().detail);
+  print_report(*report);
+  std::cout << report->written << " drugs imported from the BDPM (" << report->removed
+            << " of the previous import replaced)\n";
+  return 0;
+}
+
+// cabinet import-pharmacies --finess <file>: the extract's pharmacies, upserted by FINESS number.
+int import_pharmacies(const Common& common, const std::string& path) {
+  int code = 0;
+  auto config = command_config(common, code);
+  if (!config) return code;
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return fail(2, "cannot read " + path);
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  cabinet::OffsetClock clock(config->dev.clock_offset);
+  cabinet::SecureRandom random;
+  cabinet::app::App app(*config, clock, random);
+  if (auto r = app.open_database(); !r) return fail(1, r.error().detail);
+  auto report = app.block_on(app.reference().import_finess(bytes.str()));
+  cabinet::log::flush();
+  if (!report) return fail(1, report.error().detail);
+  print_report(*report);
+  std::cout << report->written << " pharmacies imported from FINESS\n";
   return 0;
 }
 
@@ -219,7 +270,7 @@ int main(int argc, char** argv) {
   auto* audit_verify_cmd = audit_cmd->add_subcommand(
       "verify", "check every link of the hash chain; exit 1 at the first broken one");
   auto* seed_cmd = cli.add_subcommand(
-      "seed", "add deterministic demo practitioners (and demo accounts) to the database");
+      "seed", "add deterministic demo practitioners (and demo accounts) and demo pharmacies");
   int seed_practitioners = 500;
   std::uint64_t seed_value = 1;
   bool seed_accounts = false;
@@ -227,6 +278,17 @@ int main(int argc, char** argv) {
   seed_cmd->add_option("--seed", seed_value, "same seed, same data (1)");
   seed_cmd->add_flag("--demo-accounts", seed_accounts,
                      "also create a demo patient (with a child), practitioner and operator");
+  auto* import_drugs_cmd = cli.add_subcommand(
+      "import-drugs", "replace the drugs of the previous BDPM import with the BDPM's files");
+  std::string bdpm_dir;
+  import_drugs_cmd
+      ->add_option("--bdpm", bdpm_dir,
+                   "folder holding CIS_bdpm.txt, CIS_COMPO_bdpm.txt and CIS_CIP_bdpm.txt")
+      ->required();
+  auto* import_pharmacies_cmd = cli.add_subcommand(
+      "import-pharmacies", "add or update pharmacies from the FINESS extract (etalab file)");
+  std::string finess_file;
+  import_pharmacies_cmd->add_option("--finess", finess_file, "the extract's .csv file")->required();
   bool markdown = false;
   config_cmd->add_flag("--markdown", markdown, "as the Markdown table of docs/configuration.md");
 
@@ -237,6 +299,8 @@ int main(int argc, char** argv) {
   if (*audit_verify_cmd) return audit_verify(common);
   if (*seed_cmd) return seed(common, seed_practitioners, seed_value, seed_accounts);
   if (*migrate_cmd) return migrate(common);
+  if (*import_drugs_cmd) return import_drugs(common, bdpm_dir);
+  if (*import_pharmacies_cmd) return import_pharmacies(common, finess_file);
   if (*version_cmd) {
     std::cout << "cabinet " << cabinet::app::version_string() << "\n";
     return 0;

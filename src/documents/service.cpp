@@ -10,6 +10,7 @@
 #include "documents/parts.hpp"
 #include "documents/rules.hpp"
 #include "documents/sealing.hpp"
+#include "http/input.hpp"
 #include "notify/mime.hpp"
 #include "realtime/hub.hpp"
 

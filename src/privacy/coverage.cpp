@@ -45,6 +45,13 @@ constexpr std::array kTables{
     TableUse{"appointment_granules", false,
              "the 5-minute slots an appointment occupies: derived from appointments"},
     TableUse{"directory_changes", false, "a practitioner id and an instant, to refresh caches"},
+    TableUse{"reference_drugs", false,
+             "reference list of drugs (built-in list, the public BDPM): products, no person"},
+    TableUse{"reference_drug_words", false, "search words of reference_drugs: no person"},
+    TableUse{"reference_pharmacies", false,
+             "reference list of pharmacies (the public FINESS extract, demo data): businesses' "
+             "public addresses, no patient"},
+    TableUse{"reference_pharmacy_words", false, "search words of reference_pharmacies: no person"},
     TableUse{"sandbox_holds", false,
              "the sandbox payment provider's own books (Stripe's in production): the amounts, "
              "states, card brand and last four digits are in appointments[].payment"},

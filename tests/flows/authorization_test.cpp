@@ -23,6 +23,9 @@ const std::map<std::pair<Method, std::string>, Who>& expected() {
       {{Method::post, "/api/v1/reports/csp"}, Who::anyone},
       {{Method::get, "/api/v1/specialties"}, Who::anyone},
       {{Method::get, "/api/v1/places"}, Who::anyone},
+      // Reference lists of the closing form (docs/reference-data.md).
+      {{Method::get, "/api/v1/drugs"}, Who::practitioner},
+      {{Method::get, "/api/v1/pharmacies"}, Who::signed_in},
       {{Method::get, "/api/v1/practitioners"}, Who::anyone},
       {{Method::get, "/api/v1/practitioners/{id}"}, Who::anyone},
       {{Method::get, "/api/v1/practitioners/{id}/slots"}, Who::anyone},
