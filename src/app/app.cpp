@@ -20,12 +20,13 @@
 #include "core/log.hpp"
 #include "crypto/keyring.hpp"
 #include "crypto/signing.hpp"
-#include "documents/routes.hpp"
-#include "documents/service.hpp"
-#include "documents/standins.hpp"
 #include "devtools/routes.hpp"
 #include "directory/index.hpp"
 #include "directory/routes.hpp"
+#include "documents/routes.hpp"
+#include "documents/service.hpp"
+#include "documents/standins.hpp"
+#include "documents/teleservices_http.hpp"
 #include "http/middleware.hpp"
 #include "http/server.hpp"
 #include "http/static_files.hpp"
@@ -126,6 +127,40 @@ Result<storage::MigrationReport> App::open_database() {
   return report;
 }
 
+Result<void> App::close_demo_consultation(const std::string& consultation) {
+  auto v = block_on(booking_->find(consultation));
+  if (!v) return std::move(v).error();
+  if (!*v) return Error(ErrorCode::not_found, "demo consultation " + consultation);
+  Principal doctor;
+  doctor.account_id = (*v)->a.practitioner_id;
+  doctor.role = Role::practitioner;
+  doctor.status = "active";
+  const nlohmann::json form{
+      {"amount_cents", (*v)->a.price_cents},
+      {"report",
+       {{"history", "Toux sèche et nez bouché depuis trois jours, fièvre à 38,2 °C hier soir."},
+        {"findings", "Pas de gêne respiratoire à l'échange, voix normale, bon état général."},
+        {"conclusion", "Rhinopharyngite virale probable."},
+        {"advice",
+         "Boire abondamment, lavages de nez. Reconsulter si la fièvre dure plus de "
+         "trois jours ou en cas de gêne pour respirer."}}},
+      {"prescription",
+       {{"drugs",
+         {{{"name", "Paracétamol"},
+           {"strength", "1 g"},
+           {"form", "comprimé"},
+           {"posology", "1 comprimé toutes les 6 heures si fièvre ou douleur, 4 par jour au plus"},
+           {"duration", "5 jours"}},
+          {{"name", "Chlorure de sodium 0,9 %"},
+           {"form", "solution pour lavage nasal"},
+           {"posology", "1 lavage de chaque narine matin et soir"},
+           {"duration", "1 boîte"}}}}}},
+      {"care_sheet", true}};
+  auto closed = block_on(documents_->close(doctor, consultation, form, Locale::fr));
+  if (!closed) return std::move(closed).error();
+  return ok();
+}
+
 Result<void> App::build_services() {
   auto keys = crypto::KeyRing::load_or_create(config_.security.key_file);
   if (!keys) return std::move(keys).error();
@@ -221,10 +256,35 @@ Result<void> App::build_services() {
   auto signer = crypto::Signer::load_or_create(config_.security.signing_key_file);
   if (!signer) return std::move(signer).error();
   signer_ = std::make_unique<crypto::Signer>(std::move(*signer));
-  eprescription_ = std::make_unique<documents::StandinEPrescription>(*db_, random_);
-  sick_leave_ = std::make_unique<documents::StandinSickLeave>(random_);
-  care_sheet_ = std::make_unique<documents::StandinCareSheet>();
-  secure_mail_ = std::make_unique<documents::StandinSecureMail>(*db_, *outbox_, random_);
+  // Each national teleservice: the built-in stand-in, or its HTTP adapter once the operator is
+  // accredited (docs/teleservices.md). Options that cannot work stop the start-up.
+  const auto& ts = config_.documents;
+  auto options_of = [](const Config::Teleservice& t) {
+    return documents::TeleserviceOptions{t.url, t.token, t.client_cert, t.client_key};
+  };
+  for (const auto* t : {&ts.eprescription, &ts.sick_leave, &ts.care_sheet, &ts.secure_mail}) {
+    if (t->provider != "http") continue;
+    if (auto r = documents::check_teleservice(options_of(*t)); !r) return std::move(r).error();
+  }
+  if (ts.eprescription.provider == "http")
+    eprescription_ = std::make_unique<documents::HttpEPrescription>(options_of(ts.eprescription),
+                                                                    blocking_, random_);
+  else
+    eprescription_ = std::make_unique<documents::StandinEPrescription>(*db_, random_);
+  if (ts.sick_leave.provider == "http")
+    sick_leave_ = std::make_unique<documents::HttpSickLeave>(options_of(ts.sick_leave), blocking_);
+  else
+    sick_leave_ = std::make_unique<documents::StandinSickLeave>(random_);
+  if (ts.care_sheet.provider == "http")
+    care_sheet_ = std::make_unique<documents::HttpCareSheetTransmission>(options_of(ts.care_sheet),
+                                                                         blocking_);
+  else
+    care_sheet_ = std::make_unique<documents::StandinCareSheet>();
+  if (ts.secure_mail.provider == "http")
+    secure_mail_ =
+        std::make_unique<documents::HttpSecureMail>(options_of(ts.secure_mail), blocking_);
+  else
+    secure_mail_ = std::make_unique<documents::StandinSecureMail>(*db_, *outbox_, random_);
   documents_ = std::make_unique<documents::Service>(documents::Deps{
       *db_, clock_, random_, *keys_, *signer_, *audit_, hub_, blocking_, *outbox_, *booking_,
       *consultation_,
@@ -234,7 +294,8 @@ Result<void> App::build_services() {
         if (!p) co_return std::move(p).error();
         if (!*p) co_return std::optional<documents::PharmacyRef>{};
         co_return documents::PharmacyRef{(*p)->public_id, (*p)->name, (*p)->city, (*p)->mssante};
-      }, documents::Options{config_.http.public_url}});
+      },
+      documents::Options{config_.http.public_url}, limits_.get()});
   // Searches are answered from memory: the directory is loaded before the first request.
   if (auto r = block_on(index_->load_all()); !r) return std::move(r).error();
   log::info("directory loaded", {{"practitioners", index_->size()}});

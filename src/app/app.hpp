@@ -102,6 +102,10 @@ class App {
   [[nodiscard]] http::Router& router() { return router_; }
   [[nodiscard]] http::Dispatcher& dispatcher() { return dispatcher_; }
   [[nodiscard]] storage::Database& database() { return *db_; }
+  [[nodiscard]] const crypto::KeyRing& keys() const { return *keys_; }
+  // Demo data (`cabinet seed --demo-accounts`): closes the demo patient's past consultation with
+  // a compte-rendu, an ordonnance and a feuille de soins, as its practitioner would.
+  Result<void> close_demo_consultation(const std::string& consultation);
   [[nodiscard]] const Config& config() const { return config_; }
   [[nodiscard]] notify::Courier& courier() { return *courier_; }
   [[nodiscard]] accounts::Service& accounts() { return *accounts_; }

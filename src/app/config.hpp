@@ -108,6 +108,21 @@ struct Config {
     std::string stripe_url = "https://api.stripe.com";
     std::string stripe_secret_key;
   } payments;
+  // The national teleservices behind the documents (docs/teleservices.md): the built-in
+  // stand-in until the operator is accredited, then the HTTP adapter.
+  struct Teleservice {
+    std::string provider = "standin";  // or "http"
+    std::string url;
+    std::string token;
+    std::string client_cert;
+    std::string client_key;
+  };
+  struct Documents {
+    Teleservice eprescription;
+    Teleservice sick_leave;
+    Teleservice care_sheet;
+    Teleservice secure_mail;
+  } documents;
   std::size_t blocking_threads = 0;  // 0: twice the cores, at least 4
   std::string mode = "production";   // or "development"
   struct Dev {

@@ -316,6 +316,7 @@ std::vector<KeyInfo> make_keys() {
          c.dev.clock_offset = std::chrono::seconds(n);
          return ok();
        }});
+  config_values::add_documents_keys(k);
   return k;
 }
 

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <vector>
 
 #include "app/config.hpp"
 
@@ -13,6 +14,9 @@
 // numbers, sizes, durations, booleans and lists, and the setters that store one into a field of
 // Config after checking its range.
 namespace cabinet::app::config_values {
+
+// The documents' teleservice keys (config_documents.cpp), appended to the table.
+void add_documents_keys(std::vector<KeyInfo>& k);
 
 // A refused value (invalid_request), saying what was expected.
 Error bad(const std::string& what);

@@ -141,6 +141,12 @@ int seed(const Common& common, int practitioners, std::uint64_t seed_value, bool
   }
   std::cout << report->practitioners_created << " demo practitioners added (seed " << seed_value
             << ")\n";
+  if (!report->demo_consultation.empty()) {
+    if (auto r = app.close_demo_consultation(report->demo_consultation); !r)
+      return fail(
+          1, "demo documents: " + r.error().message(cabinet::Locale::en) + " " + r.error().detail);
+    std::cout << "the demo patient's past consultation is closed with its documents\n";
+  }
   if (!report->accounts.empty()) {
     std::cout << "\nDemo accounts (public passwords: for trying Cabinet, never for real data):\n";
     for (const auto& a : report->accounts) {

@@ -51,7 +51,8 @@ Task<Result<void>> insert_person(storage::Executor& tx, SeededRandom& rng, std::
 // passwords are public: development and demonstration databases only.
 Task<Result<std::vector<DemoAccount>>> seed_demo_accounts(storage::Database& db, const Clock& clock,
                                                           const SeedOptions& options,
-                                                          SeededRandom& rng) {
+                                                          SeededRandom& rng,
+                                                          const std::string& demo_consultation) {
   const auto now = clock.unix_seconds();
   std::vector<DemoAccount> out{
       {"patient", "patient@demo.cabinet.test", "Tilleul-Printemps-2026",
@@ -125,6 +126,13 @@ Task<Result<std::vector<DemoAccount>>> seed_demo_accounts(storage::Database& db,
       hours.push_back({day, "video", 18 * 60, 20 * 60, 0});
     }
     if (auto r = co_await store::replace_hours(tx, *dr, hours); !r) co_return r;
+    // A past video consultation (a week ago, 18:30 Paris-ish) that the seed closes with
+    // documents, so that "Mes documents" is not empty on the first visit.
+    const auto week_ago = now - 7 * 86400;
+    const auto start = week_ago - week_ago % 300;
+    auto inserted = co_await store::insert_demo_past_consultation(tx, demo_consultation, *dr,
+                                                                  *patient, start, now);
+    if (!inserted) co_return std::move(inserted).error();
 
     auto op = co_await insert_account(tx, rng, out[2].email, "operator", hashes[2], now);
     if (!op) co_return std::move(op).error();
@@ -239,7 +247,8 @@ Task<Result<SeedReport>> seed(storage::Database& db, const Clock& clock,
     if (auto r = co_await db.transact(body); !r) co_return std::move(r).error();
   }
   if (options.demo_accounts) {
-    auto accounts = co_await seed_demo_accounts(db, clock, options, rng);
+    report.demo_consultation = "a" + random_base32(rng, 12);
+    auto accounts = co_await seed_demo_accounts(db, clock, options, rng, report.demo_consultation);
     if (!accounts) co_return std::move(accounts).error();
     report.accounts = std::move(*accounts);
   }

@@ -31,6 +31,9 @@ struct SeedReport {
   int practitioners_created = 0;
   bool already_seeded = false;  // this seed's practitioners were there: nothing was written
   std::vector<DemoAccount> accounts;
+  // The demo patient's past consultation, still to be closed with its documents (by the caller,
+  // which has the documents feature): empty without demo accounts.
+  std::string demo_consultation;
 };
 
 Task<Result<SeedReport>> seed(storage::Database& db, const Clock& clock,

@@ -22,6 +22,16 @@ constexpr std::string_view kInsertDemoPerson =
 constexpr std::string_view kInsertVerifiedPractitioner =
     "INSERT INTO practitioners (account_id, rpps, specialty, status, decided_at, created_at)"
     " VALUES ($1, $2, $3, 'verified', $4, $4)";
+constexpr std::string_view kInsertDemoPastConsultation =
+    "INSERT INTO appointments (public_id, practitioner_id, patient_account_id, profile_id,"
+    " motif_id, mode, start_at, end_at, status, price_cents, created_at, updated_at, started_at,"
+    " payment_state)"
+    " SELECT $1, $2, $3, p.id, m.id, 'video', $4, $4 + 60 * m.duration_min, 'confirmed',"
+    " m.price_cents, $5, $5, $4, 'card_required'"
+    " FROM profiles p, motifs m"
+    " WHERE p.account_id = $3 AND p.is_holder = 1 AND m.practitioner_id = $2"
+    " AND m.mode IN ('video', 'both') AND m.archived_at IS NULL"
+    " ORDER BY m.position LIMIT 1";
 constexpr std::string_view kCountAccountsWithEmail =
     "SELECT COUNT(*) FROM accounts WHERE email = $1";
 
@@ -56,6 +66,13 @@ Task<Result<std::int64_t>> count_accounts_with_email(Executor& db, const std::st
       co_await storage::first(db, kCountAccountsWithEmail, std::move(params), first_integer);
   if (!count) co_return std::move(count).error();
   co_return count->value_or(0);
+}
+
+Task<Result<bool>> insert_demo_past_consultation(Executor& tx, const std::string& public_id,
+                                                 std::int64_t practitioner, std::int64_t patient,
+                                                 std::int64_t start, std::int64_t now) {
+  co_return co_await storage::changed_one(
+      tx, kInsertDemoPastConsultation, storage::bind(public_id, practitioner, patient, start, now));
 }
 
 }  // namespace cabinet::directory::store

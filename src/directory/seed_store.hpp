@@ -35,6 +35,12 @@ Task<Result<void>> insert_demo_person(Executor& tx, const DemoPersonRow& p, std:
 Task<Result<void>> insert_verified_practitioner(Executor& tx, std::int64_t account,
                                                 const std::string& rpps,
                                                 const std::string& specialty, std::int64_t now);
+// The demo patient's past video consultation with the demo practitioner (issue 14): confirmed,
+// started at `start`, no card (paid directly), on the practitioner's first video motif; the
+// seed then closes it with documents. Returns false when there is no such motif.
+Task<Result<bool>> insert_demo_past_consultation(Executor& tx, const std::string& public_id,
+                                                 std::int64_t practitioner, std::int64_t patient,
+                                                 std::int64_t start, std::int64_t now);
 Task<Result<std::int64_t>> count_accounts_with_email(Executor& db, const std::string& email);
 
 }  // namespace cabinet::directory::store

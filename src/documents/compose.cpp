@@ -12,9 +12,9 @@
 namespace cabinet::documents {
 namespace {
 
-constexpr std::array<std::string_view, 12> kMonths{
-    "janvier", "février", "mars",      "avril",   "mai",      "juin",
-    "juillet", "août",    "septembre", "octobre", "novembre", "décembre"};
+constexpr std::array<std::string_view, 12> kMonths{"janvier",   "février", "mars",     "avril",
+                                                   "mai",       "juin",    "juillet",  "août",
+                                                   "septembre", "octobre", "novembre", "décembre"};
 
 std::string sex_word(const std::optional<std::string>& sex) {
   if (sex == "female") return "female";
@@ -35,11 +35,16 @@ std::string incident_text(const consultation::CallSummary::Incident& i,
   std::string what;
   if (i.kind == "phone_fallback") {
     what = "passage au téléphone";
-    if (i.cause == "camera") what += " (caméra défaillante)";
-    else if (i.cause == "microphone") what += " (micro défaillant)";
-    else if (i.cause == "network") what += " (connexion insuffisante)";
-    else if (i.cause == "patient_request") what += " (à la demande du patient)";
-    else what += " (autre cause)";
+    if (i.cause == "camera")
+      what += " (caméra défaillante)";
+    else if (i.cause == "microphone")
+      what += " (micro défaillant)";
+    else if (i.cause == "network")
+      what += " (connexion insuffisante)";
+    else if (i.cause == "patient_request")
+      what += " (à la demande du patient)";
+    else
+      what += " (autre cause)";
   } else if (i.kind == "reconnection") {
     what = "reconnexion de " + i.cause;
   } else if (i.kind == "audio_only") {

@@ -71,7 +71,7 @@ class Reader {
 };
 
 // Wording (compose.cpp): French dates and times as printed.
-std::string french_date(std::string_view iso_date);                    // "7 décembre 2026"
+std::string french_date(std::string_view iso_date);                     // "7 décembre 2026"
 std::string french_date(std::int64_t at, const date::time_zone* zone);  // same, from an instant
 std::string french_time(std::int64_t at, const date::time_zone* zone);  // "10 h 02"
 std::string title_of(std::string_view kind);                            // "Ordonnance"

@@ -124,7 +124,8 @@ Task<Result<Service::Issued>> Service::prepare(const Context& ctx, const std::st
     for (const auto& o : checked["other"]) body.other.push_back(o.get<std::string>());
     body.number = out.number;
     body.verify_url = d_.options.public_url + "/verifier/" + out.number + "?cle=" + out.key;
-    if (checked.contains("weight_kg")) r.patient.weight_kg = checked["weight_kg"].get<std::string>();
+    if (checked.contains("weight_kg"))
+      r.patient.weight_kg = checked["weight_kg"].get<std::string>();
     r.prescription = std::move(body);
     // What the pharmacist's page shows and the signature covers: one changed byte and the
     // page says "signature invalide".
@@ -157,8 +158,9 @@ Task<Result<Service::Issued>> Service::prepare(const Context& ctx, const std::st
     body.to = french_date(req.to);
     body.days = checked["days"];
     body.prolongation = req.prolongation;
-    body.outings = checked["outings"] == "free" ? "Sorties libres"
-                                                : "Sorties autorisées de 9 h à 11 h et de 14 h à 16 h";
+    body.outings = checked["outings"] == "free"
+                       ? "Sorties libres"
+                       : "Sorties autorisées de 9 h à 11 h et de 14 h à 16 h";
     body.reference = receipt->reference;
     out.content["reference"] = receipt->reference;
     // The medical copy keeps the reason; the patient's PDF is the employer's copy (volet 3).
@@ -166,7 +168,8 @@ Task<Result<Service::Issued>> Service::prepare(const Context& ctx, const std::st
     medical.title = "Avis d'arrêt de travail — volet médical";
     medical.sick_leave = body;
     medical.sick_leave->medical_reason = req.medical_reason;
-    auto copy = co_await d_.blocking.call([medical] { return render_pdf(medical); });
+    auto draw_medical = [&medical] { return render_pdf(medical); };
+    auto copy = co_await d_.blocking.call(draw_medical);
     out.content["medical_copy"] = notify::encode_base64_lines(copy);
     r.title = "Avis d'arrêt de travail — volet 3, à adresser à l'employeur";
     r.sick_leave = std::move(body);
@@ -180,7 +183,8 @@ Task<Result<Service::Issued>> Service::prepare(const Context& ctx, const std::st
   } else {
     const auto amount = checked.value("amount_cents", std::int64_t{0});
     const bool css_ame = checked.value("css_ame", false);
-    const auto facts = booking::patient_facts(ctx.administrative, ctx.patient.birth_date, ctx.today);
+    const auto facts =
+        booking::patient_facts(ctx.administrative, ctx.patient.birth_date, ctx.today);
     billing::Practitioner doctor;
     doctor.specialty = ctx.practitioner.specialty;
     doctor.sector = ctx.practitioner.sector;
@@ -213,7 +217,8 @@ Task<Result<Service::Issued>> Service::prepare(const Context& ctx, const std::st
     body.css_ame = req.css_ame;
     body.paid_by_patient = req.css_ame || amount == 0
                                ? "Aucune avance de frais"
-                               : "Le patient a réglé " + billing::format_euros(static_cast<int>(amount), Locale::fr) +
+                               : "Le patient a réglé " +
+                                     billing::format_euros(static_cast<int>(amount), Locale::fr) +
                                      " par carte bancaire";
     body.practitioner_ids = "RPPS " + ctx.prescriber.rpps;
     body.transmission =
@@ -227,13 +232,15 @@ Task<Result<Service::Issued>> Service::prepare(const Context& ctx, const std::st
     out.content["transmitted"] = receipt->transmitted;
   }
   if (r.title.empty()) r.title = title_of(kind);
-  out.pdf = co_await d_.blocking.call([r] { return render_pdf(r); });
+  // A named lambda holding a reference: a capture by copy inside the co_await expression is a
+  // temporary GCC 12 destroys twice (bad free under ASan).
+  auto draw = [&r] { return render_pdf(r); };
+  out.pdf = co_await d_.blocking.call(draw);
   co_return out;
 }
 
-Task<Result<std::vector<store::DocumentRow>>> Service::commit(const Context& ctx,
-                                                              std::vector<Issued> issued,
-                                                              std::optional<std::int64_t> replaces) {
+Task<Result<std::vector<store::DocumentRow>>> Service::commit(
+    const Context& ctx, std::vector<Issued> issued, std::optional<std::int64_t> replaces) {
   std::vector<std::int64_t> ids;
   int version = 1;
   if (replaces) {
@@ -273,8 +280,7 @@ Task<Result<std::vector<store::DocumentRow>>> Service::commit(const Context& ctx
       if (replaces) {
         auto marked = co_await store::mark_replaced(tx, *replaces, *id);
         if (!marked) co_return std::move(marked).error();
-        if (!*marked)
-          co_return Error(ErrorCode::conflict, "document already replaced");
+        if (!*marked) co_return Error(ErrorCode::conflict, "document already replaced");
       }
       audit::Entry e;
       e.actor_account_id = ctx.who.account_id;
@@ -353,9 +359,9 @@ Task<Result<nlohmann::json>> Service::close(const Principal& who, const std::str
                                   "charged must be 0.");
 
   // Every part checked before anything is issued: one refusal, nothing done.
-  PartFacts facts{ctx->today, ctx->medecin_traitant,
-                  booking::patient_facts(ctx->administrative, ctx->patient.birth_date, ctx->today)
-                      .age_years};
+  PartFacts facts{
+      ctx->today, ctx->medecin_traitant,
+      booking::patient_facts(ctx->administrative, ctx->patient.birth_date, ctx->today).age_years};
   std::vector<Part> parts;
   for (const char* kind : {"report", "prescription", "sick_leave"}) {
     if (!body.contains(kind) || body[kind].is_null()) continue;
@@ -442,9 +448,9 @@ Task<Result<nlohmann::json>> Service::issue(const Principal& who, const std::str
                                         "This document was already replaced by a newer version."));
     replaced = (*old)->id;
   }
-  PartFacts facts{ctx->today, ctx->medecin_traitant,
-                  booking::patient_facts(ctx->administrative, ctx->patient.birth_date, ctx->today)
-                      .age_years};
+  PartFacts facts{
+      ctx->today, ctx->medecin_traitant,
+      booking::patient_facts(ctx->administrative, ctx->patient.birth_date, ctx->today).age_years};
   nlohmann::json checked;
   if (*kind == "care_sheet") {
     // The amount is what was charged at the close; before it, the price agreed.

@@ -27,7 +27,8 @@ Result<nlohmann::json> report(const Reader& in) {
     out[f] = *t;
   }
   if (!any)
-    return named(in.name("conclusion"), "Le compte-rendu est vide : écrivez au moins la conclusion.",
+    return named(in.name("conclusion"),
+                 "Le compte-rendu est vide : écrivez au moins la conclusion.",
                  "The report is empty: write at least the conclusion.");
   return out;
 }
@@ -63,8 +64,7 @@ Result<nlohmann::json> prescription(const Reader& in, const PartFacts& facts) {
                    "At most 30 drugs per prescription.");
     for (std::size_t i = 0; i < drugs.size(); ++i) {
       const auto field = in.name("drugs[" + std::to_string(i) + "]");
-      if (!drugs[i].is_object())
-        return named(field, "Médicament invalide.", "Invalid drug.");
+      if (!drugs[i].is_object()) return named(field, "Médicament invalide.", "Invalid drug.");
       auto d = drug(Reader(drugs[i], field + "."));
       if (!d) return std::move(d).error();
       out["drugs"].push_back(std::move(*d));
@@ -85,8 +85,7 @@ Result<nlohmann::json> prescription(const Reader& in, const PartFacts& facts) {
     out["weight_kg"] = *weight;
   } else if (facts.patient_age < 12 && !out["drugs"].empty()) {
     // R.5132-3: the weight, when the dose depends on it, as it does for a child.
-    return named(in.name("weight_kg"),
-                 "Indiquez le poids de l'enfant : les doses en dépendent.",
+    return named(in.name("weight_kg"), "Indiquez le poids de l'enfant : les doses en dépendent.",
                  "Give the child's weight: doses depend on it.");
   }
   if (out["drugs"].empty() && out["tests"].empty() && out["other"].empty())
@@ -152,15 +151,12 @@ Result<std::string> Reader::text(const std::string& field, std::size_t max, bool
     if (required) return http::missing_field(name(field));
     return std::string();
   }
-  if (!v.is_string())
-    return named(name(field), "Texte attendu.", "Text expected.");
+  if (!v.is_string()) return named(name(field), "Texte attendu.", "Text expected.");
   auto s = v.get<std::string>();
   if (s.size() > max)
-    return named(name(field),
-                 "Texte trop long (" + std::to_string(max) + " octets au plus).",
+    return named(name(field), "Texte trop long (" + std::to_string(max) + " octets au plus).",
                  "Text too long (at most " + std::to_string(max) + " bytes).");
-  if (!is_valid_utf8(s))
-    return named(name(field), "Texte invalide.", "Invalid text.");
+  if (!is_valid_utf8(s)) return named(name(field), "Texte invalide.", "Invalid text.");
   // Trimmed: a line of spaces says nothing, and must not pass for a posology.
   const auto b = s.find_first_not_of(" \t\r\n");
   s = b == std::string::npos ? std::string() : s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
@@ -171,7 +167,8 @@ Result<std::string> Reader::text(const std::string& field, std::size_t max, bool
 Result<bool> Reader::flag(const std::string& field) const {
   const auto& v = at(field);
   if (v.is_null()) return false;
-  if (!v.is_boolean()) return named(name(field), "Vrai ou faux attendu.", "true or false expected.");
+  if (!v.is_boolean())
+    return named(name(field), "Vrai ou faux attendu.", "true or false expected.");
   return v.get<bool>();
 }
 

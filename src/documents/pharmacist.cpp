@@ -2,6 +2,7 @@
 // the platform's signature and shows the items to whoever holds the key; the pharmacy marks it
 // dispensed once and says when it is ready; the patient sends it to a pharmacy of their choice.
 #include "audit/log.hpp"
+#include "auth/rate_limit.hpp"
 #include "crypto/keyring.hpp"
 #include "crypto/signing.hpp"
 #include "documents/internal.hpp"
@@ -30,7 +31,14 @@ audit::Entry pharmacy_entry(const store::PrescriptionRow& p, std::string action,
   return e;
 }
 
+constexpr auth::Limit kPharmacistPerIp{"prescription-ip", 120, std::chrono::minutes(10)};
+
 }  // namespace
+
+Task<Result<void>> Service::limited(const std::string& ip) {
+  if (d_.limits == nullptr) co_return ok();
+  co_return co_await d_.limits->hit(kPharmacistPerIp, ip);
+}
 
 Task<Result<store::PrescriptionRow>> Service::keyed(const std::string& number,
                                                     const std::string& key) {
@@ -46,7 +54,9 @@ Task<Result<store::PrescriptionRow>> Service::keyed(const std::string& number,
   co_return std::move(**row);
 }
 
-Task<Result<nlohmann::json>> Service::verify(const std::string& number, const std::string& key) {
+Task<Result<nlohmann::json>> Service::verify(const std::string& number, const std::string& key,
+                                             const std::string& ip) {
+  if (auto r = co_await limited(ip); !r) co_return std::move(r).error();
   const nlohmann::json unknown{{"valid", false}, {"dispensed", false}};
   if (!plausible_number(number)) co_return unknown;
   auto row = co_await store::prescription(d_.db, number);
@@ -73,13 +83,14 @@ Task<Result<nlohmann::json>> Service::verify(const std::string& number, const st
   out["items"] = doc.value("items", nlohmann::json::array());
   out["dispensed_at"] = p.dispensed_at ? nlohmann::json(*p.dispensed_at) : nlohmann::json(nullptr);
   // Reading the items is an access to health data, even without an account.
-  if (auto r = co_await audited(pharmacy_entry(p, "prescription.verify", "")); !r)
+  if (auto r = co_await audited(pharmacy_entry(p, "prescription.verify", ip)); !r)
     co_return std::move(r).error();
   co_return out;
 }
 
 Task<Result<nlohmann::json>> Service::dispense(const std::string& number, const std::string& key,
                                                const std::string& ip) {
+  if (auto r = co_await limited(ip); !r) co_return std::move(r).error();
   auto p = co_await keyed(number, key);
   if (!p) co_return std::move(p).error();
   if (p->replaced_by_id)
@@ -89,7 +100,8 @@ Task<Result<nlohmann::json>> Service::dispense(const std::string& number, const 
   const auto now = d_.clock.unix_seconds();
   auto changed = co_await store::dispense(d_.db, p->document_id, now);
   if (!changed) co_return std::move(changed).error();
-  auto entry = pharmacy_entry(*p, *changed ? "prescription.dispense" : "prescription.dispense_refused", ip);
+  auto entry =
+      pharmacy_entry(*p, *changed ? "prescription.dispense" : "prescription.dispense_refused", ip);
   if (auto r = co_await audited(entry); !r) co_return std::move(r).error();
   if (!*changed) {
     Error e(ErrorCode::already_dispensed);
@@ -111,15 +123,17 @@ Task<Result<nlohmann::json>> Service::pharmacy_status(const std::string& number,
   if (*status != "prepared" && *status != "ready")
     co_return http::invalid_field("status", "Statut : « prepared » ou « ready ».",
                                   "Status: \"prepared\" or \"ready\".");
+  if (auto r = co_await limited(ip); !r) co_return std::move(r).error();
   auto p = co_await keyed(number, key);
   if (!p) co_return std::move(p).error();
   auto changed =
       co_await store::set_pharmacy_status(d_.db, p->document_id, *status, d_.clock.unix_seconds());
   if (!changed) co_return std::move(changed).error();
   if (!*changed)
-    co_return Error(Error(ErrorCode::conflict, "no pharmacy")
-                        .with_message("Le patient n'a pas adressé cette ordonnance à une pharmacie.",
-                                      "The patient did not send this prescription to a pharmacy."));
+    co_return Error(
+        Error(ErrorCode::conflict, "no pharmacy")
+            .with_message("Le patient n'a pas adressé cette ordonnance à une pharmacie.",
+                          "The patient did not send this prescription to a pharmacy."));
   if (auto r = co_await audited(pharmacy_entry(*p, "prescription.pharmacy_" + *status, ip)); !r)
     co_return std::move(r).error();
   auto row = co_await store::document_by_id(d_.db, p->document_id);
@@ -140,11 +154,11 @@ Task<Result<nlohmann::json>> Service::send_to_pharmacy(const Principal& who,
     co_return http::invalid_field("document", "Seule une ordonnance s'envoie à une pharmacie.",
                                   "Only a prescription can be sent to a pharmacy.");
   if (d.replaced_by_id)
-    co_return http::invalid_field("document", "Cette ordonnance a été remplacée : envoyez la "
-                                              "nouvelle version.",
+    co_return http::invalid_field("document",
+                                  "Cette ordonnance a été remplacée : envoyez la "
+                                  "nouvelle version.",
                                   "This prescription was replaced: send the new version.");
-  if (d.dispensed_at)
-    co_return Error(ErrorCode::already_dispensed);
+  if (d.dispensed_at) co_return Error(ErrorCode::already_dispensed);
   const http::Input in(body);
   auto pharmacy_id = in.text("pharmacy_id", 64);
   if (!pharmacy_id) co_return std::move(pharmacy_id).error();

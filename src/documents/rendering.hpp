@@ -24,8 +24,8 @@ struct Prescriber {
 struct Patient {
   std::string first_name;
   std::string last_name;
-  std::string sex;         // "female", "male", "other", or empty
-  std::string birth_date;  // formatted: "3 mars 1988"
+  std::string sex;                       // "female", "male", "other", or empty
+  std::string birth_date;                // formatted: "3 mars 1988"
   std::optional<std::string> weight_kg;  // "14,5" when a child's dose needs it
   std::optional<std::string> nir;        // the care sheet only, formatted "1 88 03 75 …"
 };
@@ -50,13 +50,13 @@ struct PrescriptionBody {
 
 struct ReportBody {
   std::string motif;
-  std::string history;     // told by the patient
+  std::string history;  // told by the patient
   std::string findings;
   std::string conclusion;  // conclusion and advice
   std::string advice;
-  std::string started;     // "7 décembre 2026 à 10 h 02"
+  std::string started;  // "7 décembre 2026 à 10 h 02"
   std::string ended;
-  std::string duration;    // "14 min"
+  std::string duration;                   // "14 min"
   std::vector<std::string> participants;  // "Dr Claire Martin (praticien)", "Léa Dupont (patiente)"
   std::vector<std::string> incidents;     // "10 h 07 : passage au téléphone (caméra en panne)"
 };
@@ -66,8 +66,8 @@ struct SickLeaveBody {
   std::string to;
   int days = 0;
   bool prolongation = false;
-  std::string outings;           // "Sorties autorisées de 9 h à 11 h et de 14 h à 16 h" or "Sorties libres"
-  std::string reference;         // the teleservice's number for this notice
+  std::string outings;  // "Sorties autorisées de 9 h à 11 h et de 14 h à 16 h" or "Sorties libres"
+  std::string reference;                      // the teleservice's number for this notice
   std::optional<std::string> medical_reason;  // only on the medical copy; never on the employer's
 };
 
@@ -77,8 +77,8 @@ struct CertificateBody {
 };
 
 struct CareSheetLine {
-  std::string date;  // formatted
-  std::string act;   // "TCG"
+  std::string date;   // formatted
+  std::string act;    // "TCG"
   std::string label;  // "Téléconsultation de médecine générale"
   std::int64_t amount_cents = 0;
   std::int64_t excess_cents = 0;  // dépassement
@@ -87,12 +87,12 @@ struct CareSheetLine {
 struct CareSheetBody {
   std::vector<CareSheetLine> lines;
   std::int64_t total_cents = 0;
-  bool tiers_payant_amo = false;     // the patient does not advance the compulsory part
-  bool tiers_payant_amc = false;     // nor the complementary part
-  bool css_ame = false;              // CSS/AME: advances nothing (PAY5)
-  std::string paid_by_patient;       // "Le patient a réglé 25,00 €" / "Aucune avance de frais"
-  std::string practitioner_ids;      // "RPPS 10101010101"
-  std::string transmission;          // "Transmise à l'Assurance Maladie (FSE n° …)" or how to send it
+  bool tiers_payant_amo = false;  // the patient does not advance the compulsory part
+  bool tiers_payant_amc = false;  // nor the complementary part
+  bool css_ame = false;           // CSS/AME: advances nothing (PAY5)
+  std::string paid_by_patient;    // "Le patient a réglé 25,00 €" / "Aucune avance de frais"
+  std::string practitioner_ids;   // "RPPS 10101010101"
+  std::string transmission;  // "Transmise à l'Assurance Maladie (FSE n° …)" or how to send it
 };
 
 struct Rendering {

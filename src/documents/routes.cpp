@@ -108,7 +108,7 @@ void register_routes(http::Router& router, Service& s) {
 
   // The pharmacist, from the QR: no session, the key is the credential.
   router.add(Method::get, "/api/v1/prescriptions/{number}", [&s](Request& req) -> Task<Response> {
-    auto r = co_await s.verify(param(req, "number"), query(req, "key"));
+    auto r = co_await s.verify(param(req, "number"), query(req, "key"), req.remote_ip);
     auto response = http::reply(r, req);
     response.headers.add("Cache-Control", "no-store");
     co_return response;

@@ -114,8 +114,8 @@ Result<void> check_certificate(std::string_view type) {
   if (c->requires_examination) {
     Error e(ErrorCode::requires_examination);
     e.field = "certificates.type";
-    e.message_fr = std::string("Ce certificat nécessite un examen physique : ") +
-                   std::string(c->reason_fr);
+    e.message_fr =
+        std::string("Ce certificat nécessite un examen physique : ") + std::string(c->reason_fr);
     e.message_en = std::string("This certificate requires a physical examination: ") +
                    std::string(c->reason_en);
     e.extra["type"] = std::string(c->type);
@@ -133,7 +133,8 @@ std::string teleconsultation_act(std::string_view specialty) {
 std::string act_label(std::string_view act, Locale locale) {
   const bool en = locale == Locale::en;
   if (act == "TCG")
-    return en ? "Teleconsultation, general practitioner" : "Téléconsultation du médecin généraliste";
+    return en ? "Teleconsultation, general practitioner"
+              : "Téléconsultation du médecin généraliste";
   if (act == "TCP") return en ? "Teleconsultation, psychiatrist" : "Téléconsultation du psychiatre";
   return en ? "Teleconsultation, specialist" : "Téléconsultation du spécialiste";
 }

@@ -17,9 +17,7 @@
 namespace cabinet::documents {
 namespace {
 
-std::string documents_room(std::int64_t account) {
-  return "documents:" + std::to_string(account);
-}
+std::string documents_room(std::int64_t account) { return "documents:" + std::to_string(account); }
 
 }  // namespace
 
@@ -72,8 +70,7 @@ Task<Result<Service::Context>> Service::practitioner_context(const Principal& wh
   co_return ctx;
 }
 
-Task<Result<nlohmann::json>> Service::draft(const Principal& who,
-                                            const std::string& consultation) {
+Task<Result<nlohmann::json>> Service::draft(const Principal& who, const std::string& consultation) {
   auto ctx = co_await practitioner_context(who, consultation);
   if (!ctx) co_return std::move(ctx).error();
   auto sealed = co_await store::draft(d_.db, ctx->v.a.id);
@@ -103,27 +100,29 @@ nlohmann::json Service::to_json(const store::DocumentRow& d) const {
     if (s) return *s;
     return nullptr;
   };
-  nlohmann::json out{{"id", d.public_id},
-                     {"kind", d.kind},
-                     {"title", title_of(d.kind)},
-                     {"issued_at", d.issued_at},
-                     {"practitioner", {{"id", d.practitioner_public_id}, {"name", d.practitioner_name}}},
-                     {"consultation_id", d.appointment_public_id},
-                     {"profile_id", d.profile_public_id},
-                     {"version", d.version},
-                     {"replaces", nullable(d.replaces_public_id)},
-                     {"replaced_by", nullable(d.replaced_by_public_id)},
-                     {"standin", d.standin}};
+  nlohmann::json out{
+      {"id", d.public_id},
+      {"kind", d.kind},
+      {"title", title_of(d.kind)},
+      {"issued_at", d.issued_at},
+      {"practitioner", {{"id", d.practitioner_public_id}, {"name", d.practitioner_name}}},
+      {"consultation_id", d.appointment_public_id},
+      {"profile_id", d.profile_public_id},
+      {"version", d.version},
+      {"replaces", nullable(d.replaces_public_id)},
+      {"replaced_by", nullable(d.replaced_by_public_id)},
+      {"standin", d.standin}};
   if (d.kind == "prescription") {
     out["number"] = nullable(d.number);
     out["dispensed"] = d.dispensed_at.has_value();
     if (d.pharmacy_public_id) {
       const std::string status = d.dispensed_at ? "dispensed" : d.pharmacy_status.value_or("sent");
-      out["pharmacy"] = {{"id", *d.pharmacy_public_id},
-                         {"name", d.pharmacy_name.value_or("")},
-                         {"city", d.pharmacy_city.value_or("")},
-                         {"status", status},
-                         {"updated_at", d.dispensed_at.value_or(d.pharmacy_updated_at.value_or(0))}};
+      out["pharmacy"] = {
+          {"id", *d.pharmacy_public_id},
+          {"name", d.pharmacy_name.value_or("")},
+          {"city", d.pharmacy_city.value_or("")},
+          {"status", status},
+          {"updated_at", d.dispensed_at.value_or(d.pharmacy_updated_at.value_or(0))}};
     } else {
       out["pharmacy"] = nullptr;
     }

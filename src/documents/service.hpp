@@ -34,6 +34,9 @@ class Outbox;
 namespace cabinet::consultation {
 class Service;
 }
+namespace cabinet::auth {
+class RateLimiter;
+}
 
 // Documents after the consultation (issue 14; docs/documents.md): the closing form and its
 // draft, issuing (and correcting) the compte-rendu, ordonnance, arrêt de travail, certificates
@@ -77,6 +80,7 @@ struct Deps {
   Teleservices services;
   FindPharmacy find_pharmacy;
   Options options;
+  auth::RateLimiter* limits = nullptr;  // the pharmacist's routes (no account), per address
 };
 
 struct Pdf {
@@ -102,7 +106,8 @@ class Service {
   static nlohmann::json certificates(Locale locale);
 
   // The patient: every profile's documents, one PDF, and a prescription sent to a pharmacy.
-  Task<Result<nlohmann::json>> mine(const Principal& who, const std::optional<std::string>& profile);
+  Task<Result<nlohmann::json>> mine(const Principal& who,
+                                    const std::optional<std::string>& profile);
   // `medical`: the sick leave's medical copy, for its practitioner only.
   Task<Result<Pdf>> pdf(const Principal& who, const std::string& document, bool medical);
   Task<Result<nlohmann::json>> send_to_pharmacy(const Principal& who, const std::string& document,
@@ -111,14 +116,14 @@ class Service {
   Task<Result<void>> watch(realtime::Connection& c);
 
   // The pharmacist, with the QR's key (no account).
-  Task<Result<nlohmann::json>> verify(const std::string& number, const std::string& key);
+  Task<Result<nlohmann::json>> verify(const std::string& number, const std::string& key,
+                                      const std::string& ip);
   Task<Result<nlohmann::json>> dispense(const std::string& number, const std::string& key,
                                         const std::string& ip);
-  Task<Result<nlohmann::json>> pharmacy_status(const std::string& number,
-                                               const std::string& key,
+  Task<Result<nlohmann::json>> pharmacy_status(const std::string& number, const std::string& key,
                                                const nlohmann::json& body, const std::string& ip);
 
- // Defined in internal.hpp, for the feature's own files.
+  // Defined in internal.hpp, for the feature's own files.
   struct Context;
   struct Issued;
 
@@ -133,6 +138,8 @@ class Service {
                                                        std::vector<Issued> issued,
                                                        std::optional<std::int64_t> replaces);
   Task<Result<store::PrescriptionRow>> keyed(const std::string& number, const std::string& key);
+  // The pharmacist's routes answer anyone: a budget per address keeps numbers from being walked.
+  Task<Result<void>> limited(const std::string& ip);
   [[nodiscard]] nlohmann::json to_json(const store::DocumentRow& d) const;
   void push(std::int64_t account, const char* type, const store::DocumentRow& d);
   Task<Result<void>> audited(const audit::Entry& entry);

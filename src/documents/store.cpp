@@ -7,13 +7,13 @@ namespace {
 
 // The list's columns: the document, the public ids it is shown with, the practitioner's name,
 // the versions around it, and a prescription's number, dispensing and pharmacy.
-#define DOCUMENT_SELECT                                                                         \
+#define DOCUMENT_SELECT                                                                        \
   "SELECT d.id, d.public_id, d.appointment_id, d.practitioner_id, d.account_id, d.profile_id," \
   " d.kind, d.close_part, d.version, d.replaces_id, d.replaced_by_id, d.standin, d.issued_at," \
-  " a.public_id, p.public_id, pp.public_id, ph.first_name, ph.last_name, r.public_id,"        \
-  " rb.public_id, x.number, x.dispensed_at, x.pharmacy_public_id, x.pharmacy_name,"           \
-  " x.pharmacy_city, x.pharmacy_status, x.pharmacy_updated_at"                                \
-  " FROM documents d"                                                                           \
+  " a.public_id, p.public_id, pp.public_id, ph.first_name, ph.last_name, r.public_id,"         \
+  " rb.public_id, x.number, x.dispensed_at, x.pharmacy_public_id, x.pharmacy_name,"            \
+  " x.pharmacy_city, x.pharmacy_status, x.pharmacy_updated_at"                                 \
+  " FROM documents d"                                                                          \
   " JOIN appointments a ON a.id = d.appointment_id"                                            \
   " JOIN profiles p ON p.id = d.profile_id"                                                    \
   " JOIN practitioner_profiles pp ON pp.account_id = d.practitioner_id"                        \
@@ -39,7 +39,7 @@ constexpr std::string_view kMarkReplaced =
     "UPDATE documents SET replaced_by_id = $2 WHERE id = $1 AND replaced_by_id IS NULL";
 constexpr std::string_view kSealed = "SELECT content, pdf FROM documents WHERE id = $1";
 
-#define PRESCRIPTION_SELECT                                                                  \
+#define PRESCRIPTION_SELECT                                                                \
   "SELECT x.document_id, d.public_id, d.account_id, d.profile_id, x.number, x.sealed_key," \
   " x.payload, x.signature, x.dispensed_at, d.issued_at, d.replaced_by_id"                 \
   " FROM prescriptions x JOIN documents d ON d.id = x.document_id "
@@ -130,12 +130,11 @@ storage::Value opt(const std::optional<std::int64_t>& v) {
 }  // namespace
 
 Task<Result<std::int64_t>> insert_document(Transaction& tx, const NewDocument& d) {
-  auto params = storage::bind(d.public_id, d.appointment_id, d.practitioner_id, d.account_id,
-                              d.profile_id, d.kind, opt(d.close_part),
-                              static_cast<std::int64_t>(d.version), opt(d.replaces_id),
-                              static_cast<std::int64_t>(d.standin ? 1 : 0),
-                              storage::blob(d.sealed_content), storage::blob(d.sealed_pdf),
-                              d.issued_at);
+  auto params =
+      storage::bind(d.public_id, d.appointment_id, d.practitioner_id, d.account_id, d.profile_id,
+                    d.kind, opt(d.close_part), static_cast<std::int64_t>(d.version),
+                    opt(d.replaces_id), static_cast<std::int64_t>(d.standin ? 1 : 0),
+                    storage::blob(d.sealed_content), storage::blob(d.sealed_pdf), d.issued_at);
   co_return co_await storage::insert_returning_id(tx, kInsertDocument, std::move(params));
 }
 
@@ -164,9 +163,10 @@ Task<Result<std::vector<DocumentRow>>> of_appointment(Executor& db, std::int64_t
 }
 
 Task<Result<std::optional<Sealed>>> sealed(Executor& db, std::int64_t document) {
-  co_return co_await storage::first(db, kSealed, storage::bind(document), [](const storage::Row& r) {
-    return Sealed{r.bytes(0), r.bytes(1)};
-  });
+  co_return co_await storage::first(db, kSealed, storage::bind(document),
+                                    [](const storage::Row& r) {
+                                      return Sealed{r.bytes(0), r.bytes(1)};
+                                    });
 }
 
 Task<Result<void>> insert_prescription(Transaction& tx, std::int64_t document,
@@ -183,8 +183,7 @@ Task<Result<std::optional<PrescriptionRow>>> prescription(Executor& db, const st
 }
 
 Task<Result<std::optional<PrescriptionRow>>> prescription_of(Executor& db, std::int64_t document) {
-  co_return co_await storage::first(db, kPrescriptionOf, storage::bind(document),
-                                    prescription_row);
+  co_return co_await storage::first(db, kPrescriptionOf, storage::bind(document), prescription_row);
 }
 
 Task<Result<bool>> dispense(Executor& db, std::int64_t document, std::int64_t now) {

@@ -23,8 +23,8 @@ namespace cabinet::documents {
 struct Person {
   std::string first_name;
   std::string last_name;
-  std::string birth_date;  // YYYY-MM-DD
-  std::string sex;         // female, male, other, or empty
+  std::string birth_date;          // YYYY-MM-DD
+  std::string sex;                 // female, male, other, or empty
   std::optional<std::string> nir;  // 15 characters with the key, when known
 };
 
@@ -75,7 +75,7 @@ class SickLeave {
 struct CareSheetRequest {
   std::string idempotency_key;
   std::string rpps;
-  Person patient;  // nir required by the real service; without it nothing is transmitted
+  Person patient;    // nir required by the real service; without it nothing is transmitted
   std::string act;   // TCG, TC, TCP…
   std::string date;  // YYYY-MM-DD
   std::int64_t amount_cents = 0;

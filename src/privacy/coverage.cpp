@@ -24,6 +24,15 @@ constexpr std::array kTables{
              "appointments[].consultation.practitioner_notes: that notes exist and when; the "
              "text is the practitioner's personal working notes, obtained from them (CSP "
              "L1111-7), not from the platform"},
+    TableUse{"documents", true,
+             "appointments[].documents (kind, version, date) and documents/*.pdf in the ZIP"},
+    TableUse{"prescriptions", true,
+             "in the prescription's PDF (number, QR); the key and signed copy serve the "
+             "pharmacist's check"},
+    TableUse{"closing_drafts", false,
+             "the practitioner's closing form while typing: becomes the issued documents, which "
+             "are exported"},
+    TableUse{"document_counters", false, "the stand-in's last prescription number: no person"},
     TableUse{"practitioners", true, "practitioner"},
     TableUse{"practitioner_profiles", true, "practitioner.public_profile"},
     TableUse{"practitioner_photos", true, "files/photo.jpg in the ZIP"},

@@ -2,6 +2,7 @@
 
 #include "accounts/administrative.hpp"
 #include "consultation/sealing.hpp"
+#include "documents/sealing.hpp"
 #include "privacy/store.hpp"
 #include "privacy/zip.hpp"
 
@@ -227,6 +228,24 @@ Task<Result<nlohmann::json>> Export::appointments(const Principal& who,
         {"exist", note->has_value()},
         {"updated_at", note->has_value() ? nlohmann::json(**note) : nlohmann::json(nullptr)}};
     a["consultation"] = consultation;
+
+    nlohmann::json issued = nlohmann::json::array();
+    auto docs = co_await store::documents(d_.db, id);
+    if (!docs) co_return std::move(docs).error();
+    for (const auto& d : *docs) {
+      const auto doc_id = d.row["public_id"].get<std::string>();
+      nlohmann::json entry = d.row;
+      entry["path"] =
+          "documents/" + public_id + "/" + doc_id + "-" + d.row["kind"].get<std::string>() + ".pdf";
+      if (files) {
+        auto pdf = d_.keys.open(d.sealed, documents::pdf_context(doc_id));
+        if (pdf)
+          files->push_back(
+              {entry["path"].get<std::string>(), *pdf, d.row["issued_at"].get<std::int64_t>()});
+      }
+      issued.push_back(std::move(entry));
+    }
+    a["documents"] = issued;
     out.push_back(std::move(a));
   }
   co_return out;

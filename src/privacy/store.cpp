@@ -48,6 +48,10 @@ constexpr std::string_view kFiles =
 constexpr std::string_view kFilesWithBodies =
     "SELECT id, sender_role, sender_name, mime, size, created_at, name, sender_account_id, body"
     " FROM consultation_files WHERE appointment_id = $1 ORDER BY id";
+// Documents (issue 14): the PDF as the sealed value; the issuing account is not a sender.
+constexpr std::string_view kDocuments =
+    "SELECT public_id, kind, version, issued_at, standin, pdf, NULL"
+    " FROM documents WHERE appointment_id = $1 ORDER BY id";
 constexpr std::string_view kIncidents =
     "SELECT kind, cause, created_at, note, actor_account_id FROM consultation_incidents"
     " WHERE appointment_id = $1 ORDER BY id";
@@ -198,6 +202,9 @@ Task<Result<std::vector<Sealed>>> messages(Executor& db, std::int64_t appointmen
 Task<Result<std::vector<Sealed>>> files(Executor& db, std::int64_t appointment, bool bodies) {
   const auto sql = bodies ? kFilesWithBodies : kFiles;
   co_return co_await sealed_rows(db, sql, appointment, 6, bodies);
+}
+Task<Result<std::vector<Sealed>>> documents(Executor& db, std::int64_t appointment) {
+  co_return co_await sealed_rows(db, kDocuments, appointment, 5, false);
 }
 Task<Result<std::vector<Sealed>>> incidents(Executor& db, std::int64_t appointment) {
   co_return co_await sealed_rows(db, kIncidents, appointment, 3, false);

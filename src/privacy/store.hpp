@@ -44,6 +44,8 @@ struct Sealed {
 Task<Result<std::vector<Sealed>>> messages(Executor& db, std::int64_t appointment);
 Task<Result<std::vector<Sealed>>> files(Executor& db, std::int64_t appointment, bool bodies);
 Task<Result<std::vector<Sealed>>> incidents(Executor& db, std::int64_t appointment);
+// The documents issued after the consultation, every version, with their sealed PDF.
+Task<Result<std::vector<Sealed>>> documents(Executor& db, std::int64_t appointment);
 
 // Practitioners: their professional record; assistants: whom they work for.
 Task<Result<nlohmann::json>> practitioner(Executor& db, std::int64_t account);

@@ -45,6 +45,21 @@ const std::map<std::pair<Method, std::string>, Who>& expected() {
       {{Method::post, "/api/v1/consultations/{id}/phone"}, Who::signed_in},
       {{Method::get, "/api/v1/consultations/{id}/panel"}, Who::signed_in},
       {{Method::put, "/api/v1/consultations/{id}/notes"}, Who::signed_in},
+      // Documents (docs/documents.md): the service answers not_found to whoever is not the
+      // consultation's practitioner (or, for the lists and PDFs, its patient).
+      {{Method::get, "/api/v1/consultations/{id}/draft"}, Who::signed_in},
+      {{Method::put, "/api/v1/consultations/{id}/draft"}, Who::signed_in},
+      {{Method::post, "/api/v1/consultations/{id}/close"}, Who::signed_in},
+      {{Method::get, "/api/v1/consultations/{id}/documents"}, Who::signed_in},
+      {{Method::post, "/api/v1/consultations/{id}/documents"}, Who::signed_in},
+      {{Method::get, "/api/v1/documents/{id}/pdf"}, Who::signed_in},
+      {{Method::get, "/api/v1/certificates"}, Who::practitioner},
+      {{Method::get, "/api/v1/me/documents"}, Who::patient},
+      {{Method::post, "/api/v1/documents/{id}/pharmacy"}, Who::patient},
+      // The pharmacist from the QR: the key is the credential.
+      {{Method::get, "/api/v1/prescriptions/{number}"}, Who::anyone},
+      {{Method::post, "/api/v1/prescriptions/{number}/dispense"}, Who::anyone},
+      {{Method::post, "/api/v1/prescriptions/{number}/status"}, Who::anyone},
       {{Method::get, "/api/v1/practitioner/consultations"}, Who::staff},
       {{Method::post, "/api/v1/consultations/{id}/invitations"}, Who::inviter},
       {{Method::get, "/api/v1/consultations/{id}/invitations"}, Who::inviter},
