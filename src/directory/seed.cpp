@@ -126,10 +126,10 @@ Task<Result<std::vector<DemoAccount>>> seed_demo_accounts(storage::Database& db,
       hours.push_back({day, "video", 18 * 60, 20 * 60, 0});
     }
     if (auto r = co_await store::replace_hours(tx, *dr, hours); !r) co_return r;
-    // A past video consultation (a week ago, 18:30 Paris-ish) that the seed closes with
-    // documents, so that "Mes documents" is not empty on the first visit.
-    const auto week_ago = now - 7 * 86400;
-    const auto start = week_ago - week_ago % 300;
+    // A video consultation that has just taken place (started about 20 minutes ago), which the
+    // seed closes with documents, so that "Mes documents" is not empty on the first visit.
+    const auto earlier = now - 20 * 60;
+    const auto start = earlier - earlier % 300;
     auto inserted = co_await store::insert_demo_past_consultation(tx, demo_consultation, *dr,
                                                                   *patient, start, now);
     if (!inserted) co_return std::move(inserted).error();

@@ -215,11 +215,15 @@ Task<Result<Service::Issued>> Service::prepare(const Context& ctx, const std::st
     body.tiers_payant_amo = req.tiers_payant || req.css_ame;
     body.tiers_payant_amc = req.css_ame;
     body.css_ame = req.css_ame;
-    body.paid_by_patient = req.css_ame || amount == 0
-                               ? "Aucune avance de frais"
-                               : "Le patient a réglé " +
-                                     billing::format_euros(static_cast<int>(amount), Locale::fr) +
-                                     " par carte bancaire";
+    // Through Cabinet only when a card hold was there; otherwise paid to the practitioner.
+    const auto euros = billing::format_euros(static_cast<int>(amount), Locale::fr);
+    const bool by_card = ctx.v.a.payment_state == "held" || ctx.v.a.payment_state == "captured";
+    if (req.css_ame || amount == 0)
+      body.paid_by_patient = "Aucune avance de frais";
+    else if (by_card)
+      body.paid_by_patient = "Le patient a réglé " + euros + " par carte bancaire";
+    else
+      body.paid_by_patient = "Montant de " + euros + " réglé directement au praticien";
     body.practitioner_ids = "RPPS " + ctx.prescriber.rpps;
     body.transmission =
         receipt->transmitted
@@ -249,7 +253,7 @@ Task<Result<std::vector<store::DocumentRow>>> Service::commit(
     if (*old) version = (*old)->version + 1;
   }
   const auto& v = ctx.v;
-  auto committed = co_await d_.db.transact([&](storage::Transaction& tx) -> Task<Result<void>> {
+  auto body = [&](storage::Transaction& tx) -> Task<Result<void>> {
     ids.clear();
     for (auto& doc : issued) {
       store::NewDocument row;
@@ -303,7 +307,8 @@ Task<Result<std::vector<store::DocumentRow>>> Service::commit(
         co_return r;
     }
     co_return ok();
-  });
+  };
+  auto committed = co_await d_.db.transact(body);
   if (!committed) co_return std::move(committed).error();
   d_.outbox.wake();
   std::vector<store::DocumentRow> rows;

@@ -25,9 +25,9 @@ namespace {
 constexpr std::string_view kDocument = DOCUMENT_SELECT "WHERE d.public_id = $1";
 constexpr std::string_view kDocumentById = DOCUMENT_SELECT "WHERE d.id = $1";
 constexpr std::string_view kOfProfile =
-    DOCUMENT_SELECT "WHERE d.profile_id = $1 ORDER BY d.issued_at DESC, d.id DESC";
+    DOCUMENT_SELECT "WHERE d.profile_id = $1 ORDER BY d.issued_at DESC, d.id";
 constexpr std::string_view kOfAccount =
-    DOCUMENT_SELECT "WHERE d.account_id = $1 ORDER BY d.issued_at DESC, d.id DESC";
+    DOCUMENT_SELECT "WHERE d.account_id = $1 ORDER BY d.issued_at DESC, d.id";
 constexpr std::string_view kOfAppointment =
     DOCUMENT_SELECT "WHERE d.appointment_id = $1 ORDER BY d.id";
 
