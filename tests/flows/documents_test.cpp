@@ -113,6 +113,16 @@ TEST_P(Documents, TheCloseIssuesEverythingInTheHoldersSpaceAndCapturesOnce) {
   EXPECT_EQ(mail.text.find("Paracétamol"), std::string::npos);
   EXPECT_EQ(mail.text.find("grippal"), std::string::npos);
 
+  // The RGPD export lists them under the appointment, with their PDFs in the ZIP.
+  auto exported = h_.get(pat_, "/api/v1/me/export");
+  ASSERT_EQ(exported.status, 200) << exported.body;
+  std::size_t listed = 0;
+  for (const auto& a : exported.body["appointments"])
+    if (a["id"] == id) listed = a["documents"].size();
+  EXPECT_EQ(listed, 4U);
+  auto zip = h_.get(pat_, "/api/v1/me/export.zip");
+  ASSERT_EQ(zip.status, 200);
+
   for (const auto& d : mine.body["items"]) {
     auto pdf = h_.get(pat_, "/api/v1/documents/" + d["id"].get<std::string>() + "/pdf");
     ASSERT_EQ(pdf.status, 200) << d;
