@@ -189,6 +189,19 @@ Task<Result<void>> Service::join(realtime::Connection& c, const std::string& id)
                         {"files", std::move(files)}}
              .dump());
   announce(v, joined.people);
+  // After the admission, the patient or the practitioner coming back is a reconnection: the
+  // compte-rendu lists them (the HAS guide asks for the call's technical incidents).
+  if (v.a.started_at && v.a.status == "confirmed" && p.guest == 0 &&
+      (p.role == "patient" || p.role == "practitioner")) {
+    store::Incident incident;
+    incident.appointment_id = v.a.id;
+    incident.kind = "reconnection";
+    incident.cause = p.role;
+    incident.actor_account_id = p.account;
+    incident.at = now;
+    if (auto r = co_await store::insert_incident(d_.db, incident); !r)
+      log::warn("reconnection not recorded", {{"error", r.error().detail}});
+  }
   co_return ok();
 }
 

@@ -46,7 +46,7 @@ std::string incident_text(const consultation::CallSummary::Incident& i,
     else
       what += " (autre cause)";
   } else if (i.kind == "reconnection") {
-    what = "reconnexion de " + i.cause;
+    what = i.cause == "practitioner" ? "reconnexion du praticien" : "reconnexion du patient";
   } else if (i.kind == "audio_only") {
     what = "audio seul (" + i.cause + ")";
   } else {

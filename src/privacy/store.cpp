@@ -54,7 +54,7 @@ constexpr std::string_view kDocuments =
     " FROM documents WHERE appointment_id = $1 ORDER BY id";
 constexpr std::string_view kIncidents =
     "SELECT kind, cause, created_at, note, actor_account_id FROM consultation_incidents"
-    " WHERE appointment_id = $1 ORDER BY id";
+    " WHERE appointment_id = $1 AND kind = 'phone_fallback' ORDER BY id";
 constexpr std::string_view kPractitioner =
     "SELECT rpps, specialty, status, decided_at, rejection_reason, created_at FROM practitioners"
     " WHERE account_id = $1";
