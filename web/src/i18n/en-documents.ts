@@ -45,7 +45,7 @@ export const enDocuments: typeof frDocuments = {
       other: 'Other prescriptions',
       otherHint: 'One per line: physiotherapy, equipment, nursing care…',
       weight: 'Child’s weight, in kg',
-      weightHint: 'Required on a child’s prescription.',
+      weightHint: 'Required under 12 when the prescription has medicines.',
     },
     drugSearch: {
       suggestions: 'Medicines',
@@ -106,8 +106,10 @@ export const enDocuments: typeof frDocuments = {
       reportEmpty: 'Write at least one part of the report, or untick it.',
       prescriptionEmpty: 'Add at least one medicine, test or other line.',
       posologyMissing: 'Give the dosage instructions.',
+      durationMissing: 'Give the duration or the quantity.',
       drugNameMissing: 'Give the medicine.',
       weightInvalid: 'Give the weight in kilograms, for example 12.5.',
+      weightMissing: 'Give the child’s weight: doses depend on it.',
       fromMissing: 'Give the first day of the sick note.',
       toMissing: 'Give the last day of the sick note.',
       toBeforeFrom: 'The last day cannot be before the first.',
@@ -206,6 +208,9 @@ export const enDocuments: typeof frDocuments = {
     validBody: 'This number exists. To see its content, scan the prescription’s QR code.',
     unknown: 'Unknown prescription',
     unknownBody: 'No prescription has this number. Check it, or contact the prescriber.',
+    replaced: 'Prescription replaced',
+    replacedBody:
+      'The prescriber issued a corrected version: this prescription is no longer valid. Ask the patient for the new one.',
     invalid: 'Invalid signature',
     invalidBody:
       'The content does not match its signature. Do not dispense before reaching the prescriber.',

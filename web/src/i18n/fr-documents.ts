@@ -47,7 +47,7 @@ export const frDocuments = {
       other: 'Autres prescriptions',
       otherHint: 'Une par ligne : kinésithérapie, matériel, soins infirmiers…',
       weight: 'Poids de l’enfant, en kg',
-      weightHint: 'À indiquer sur l’ordonnance d’un enfant.',
+      weightHint: 'Obligatoire avant 12 ans quand l’ordonnance comporte des médicaments.',
     },
     drugSearch: {
       suggestions: 'Médicaments',
@@ -108,8 +108,10 @@ export const frDocuments = {
       reportEmpty: 'Écrivez au moins une partie du compte-rendu, ou décochez-le.',
       prescriptionEmpty: 'Ajoutez au moins un médicament, un examen ou une autre ligne.',
       posologyMissing: 'Indiquez la posologie.',
+      durationMissing: 'Indiquez la durée ou la quantité.',
       drugNameMissing: 'Indiquez le médicament.',
       weightInvalid: 'Indiquez le poids en kilogrammes, par exemple 12,5.',
+      weightMissing: 'Indiquez le poids de l’enfant : les doses en dépendent.',
       fromMissing: 'Indiquez le premier jour de l’arrêt.',
       toMissing: 'Indiquez le dernier jour de l’arrêt.',
       toBeforeFrom: 'Le dernier jour ne peut pas être avant le premier.',
@@ -210,6 +212,9 @@ export const frDocuments = {
     validBody: 'Ce numéro existe. Pour voir son contenu, scannez le QR code de l’ordonnance.',
     unknown: 'Ordonnance inconnue',
     unknownBody: 'Aucune ordonnance ne porte ce numéro. Vérifiez-le, ou contactez le prescripteur.',
+    replaced: 'Ordonnance remplacée',
+    replacedBody:
+      'Le prescripteur a émis une version corrigée : cette ordonnance n’est plus valable. Demandez la nouvelle au patient.',
     invalid: 'Signature invalide',
     invalidBody:
       'Le contenu ne correspond pas à sa signature. Ne délivrez pas sans avoir joint le prescripteur.',

@@ -78,12 +78,14 @@ function Result({
     authentic: w.authentic,
     invalid: w.invalid,
     valid: w.valid,
+    replaced: w.replaced,
     unknown: w.unknown,
   }[verdict];
   const body = {
     authentic: w.authenticBody,
     invalid: w.invalidBody,
     valid: w.validBody,
+    replaced: w.replacedBody,
     unknown: w.unknownBody,
   }[verdict];
 

@@ -143,7 +143,7 @@ function Form({
   function submit(e: Event) {
     e.preventDefault();
     void form.submit(
-      () => checkForm(f, max, words),
+      () => checkForm(f, max, words, age),
       async () => {
         await beforeClose?.().catch(() => {});
         const body = toBody(f);

@@ -23,8 +23,10 @@ const words = {
   reportEmpty: 'reportEmpty',
   prescriptionEmpty: 'prescriptionEmpty',
   posologyMissing: 'posologyMissing',
+  durationMissing: 'durationMissing',
   drugNameMissing: 'drugNameMissing',
   weightInvalid: 'weightInvalid',
+  weightMissing: 'weightMissing',
   fromMissing: 'fromMissing',
   toMissing: 'toMissing',
   toBeforeFrom: 'toBeforeFrom',
@@ -38,7 +40,13 @@ function filled(): CloseForm {
   f.prescription = {
     on: true,
     drugs: [
-      drugLine({ name: 'Doliprane', strength: '1000 mg', form: 'comprimé', posology: '1 x3/j' }),
+      drugLine({
+        name: 'Doliprane',
+        strength: '1000 mg',
+        form: 'comprimé',
+        posology: '1 x3/j',
+        duration: '3 jours',
+      }),
       drugLine(),
       drugLine({ name: 'Toplexil', posology: '1 c. à soupe le soir', duration: '5 jours' }),
     ],
@@ -73,7 +81,7 @@ describe('closing form → request', () => {
             strength: '1000 mg',
             form: 'comprimé',
             posology: '1 x3/j',
-            duration: '',
+            duration: '3 jours',
             renewals: 0,
             drug_id: null,
           },
@@ -182,7 +190,8 @@ describe('checks before sending', () => {
     f.amount = '30';
     f.report = { on: true, history: ' ', findings: '', conclusion: '', advice: '' };
     f.prescription.drugs[2]!.posology = '';
-    f.prescription.drugs.push(drugLine({ posology: '2/j' }));
+    f.prescription.drugs.push(drugLine({ posology: '2/j', duration: '5 j' }));
+    f.prescription.drugs.push(drugLine({ name: 'Toplexil', posology: '1/j' }));
     f.prescription.weight = 'lourd';
     f.sickLeave.to = '2026-12-06';
     f.sickLeave.reason = '';
@@ -192,6 +201,7 @@ describe('checks before sending', () => {
       'report.conclusion': 'reportEmpty',
       'prescription.drugs.2.posology': 'posologyMissing',
       'prescription.drugs.3.name': 'drugNameMissing',
+      'prescription.drugs.4.duration': 'durationMissing',
       'prescription.weight_kg': 'weightInvalid',
       'sick_leave.to': 'toBeforeFrom',
       'sick_leave.reason': 'reasonMissing',
@@ -205,6 +215,14 @@ describe('checks before sending', () => {
     expect(checkForm(f, 2500, words)['prescription.drugs.0.name']).toBe('prescriptionEmpty');
     f.prescription.tests = 'NFS';
     expect(checkForm(f, 2500, words)['prescription.drugs.0.name']).toBeUndefined();
+  });
+
+  it('wants a young child’s weight with medicines', () => {
+    const f = filled();
+    expect(checkForm(f, 2500, words, 7)['prescription.weight_kg']).toBe('weightMissing');
+    expect(checkForm(f, 2500, words, 14)['prescription.weight_kg']).toBeUndefined();
+    f.prescription.weight = '22';
+    expect(checkForm(f, 2500, words, 7)['prescription.weight_kg']).toBeUndefined();
   });
 
   it('wants an amount and both dates', () => {
@@ -251,6 +269,15 @@ describe('server errors', () => {
       field: 'prescription.drugs.1.posology',
       message: 'Posologie manquante',
     });
+  });
+
+  it('puts an error about a list at an input that exists', () => {
+    expect(closeFieldId('prescription.drugs')).toBe('prescription.drugs.0.name');
+    expect(closeFieldId('prescription.drugs[2]')).toBe('prescription.drugs.2.name');
+    expect(closeFieldId('prescription.tests[3]')).toBe('prescription.tests');
+    expect(closeFieldId('certificates[1].type')).toBe('certificates');
+    expect(closeFieldId('certificates.type')).toBe('certificates');
+    expect(closeFieldId('amount_cents')).toBe('amount_cents');
   });
 
   it('puts the 3-day rule at the arrêt’s last day, and a certificate at the certificates', () => {

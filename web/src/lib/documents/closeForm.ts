@@ -139,7 +139,7 @@ export function toBody(f: CloseForm, { draft = false } = {}): CloseBody {
       drugs: (draft ? p.drugs : p.drugs.filter((d) => !blankDrug(d))).map(drugBody),
       tests: lines(p.tests),
       other: lines(p.other),
-      weight_kg: parseWeight(p.weight),
+      weight_kg: p.weight.trim() || null,
     };
   }
   if (f.sickLeave.on) {
@@ -202,7 +202,12 @@ export function fromDraft(
       drugs: drugs.length ? drugs : [drugLine()],
       tests: (Array.isArray(p.tests) ? p.tests : []).join('\n'),
       other: (Array.isArray(p.other) ? p.other : []).join('\n'),
-      weight: typeof p.weight_kg === 'number' ? String(p.weight_kg) : '',
+      weight:
+        typeof p.weight_kg === 'string'
+          ? p.weight_kg
+          : typeof p.weight_kg === 'number'
+            ? String(p.weight_kg)
+            : '',
     };
   }
   const s = draft.sick_leave;
@@ -248,8 +253,10 @@ export interface CheckWords {
   reportEmpty: string;
   prescriptionEmpty: string;
   posologyMissing: string;
+  durationMissing: string;
   drugNameMissing: string;
   weightInvalid: string;
+  weightMissing: string;
   fromMissing: string;
   toMissing: string;
   toBeforeFrom: string;
@@ -257,11 +264,15 @@ export interface CheckWords {
   certificateNone: string;
 }
 
+/** Under this age, a prescription of medicines gives the child's weight (R.5132-3). */
+export const WEIGHT_REQUIRED_UNDER = 12;
+
 /** The checks before sending, by field id (the ids of closeFieldId). */
 export function checkForm(
   f: CloseForm,
   maxCents: number,
   w: CheckWords,
+  patientAge: number | null = null,
 ): Record<string, string | undefined> {
   const e: Record<string, string | undefined> = {};
   const cents = parseAmount(f.amount);
@@ -279,10 +290,18 @@ export function checkForm(
       e['prescription.drugs.0.name'] = w.prescriptionEmpty;
     for (const { d, i } of drugs) {
       if (!d.name.trim()) e[`prescription.drugs.${i}.name`] = w.drugNameMissing;
-      else if (!d.posology.trim()) e[`prescription.drugs.${i}.posology`] = w.posologyMissing;
+      if (!d.posology.trim()) e[`prescription.drugs.${i}.posology`] = w.posologyMissing;
+      if (!d.duration.trim()) e[`prescription.drugs.${i}.duration`] = w.durationMissing;
     }
     if (p.weight.trim() && parseWeight(p.weight) === null)
       e['prescription.weight_kg'] = w.weightInvalid;
+    else if (
+      !p.weight.trim() &&
+      drugs.length > 0 &&
+      patientAge !== null &&
+      patientAge < WEIGHT_REQUIRED_UNDER
+    )
+      e['prescription.weight_kg'] = w.weightMissing;
   }
   if (f.sickLeave.on) {
     const s = f.sickLeave;
@@ -297,9 +316,22 @@ export function checkForm(
   return e;
 }
 
-/** The server's field ("prescription.drugs[0].posology") as the form's input id. */
+/**
+ * The server's field ("prescription.drugs[0].posology") as the form's input id: a list or a
+ * line of it goes to an input that exists (the first medicine's name, the tests' textarea),
+ * and anything about the certificates to their group.
+ */
 export function closeFieldId(field: string): string {
-  return field.replace(/\[(\d+)\]/g, '.$1');
+  const f = field.replace(/\[(\d+)\]/g, '.$1');
+  if (f.startsWith('certificates')) return 'certificates';
+  if (f === 'prescription' || f === 'prescription.drugs') return 'prescription.drugs.0.name';
+  const drug = /^prescription\.drugs\.(\d+)$/.exec(f);
+  if (drug) return `prescription.drugs.${drug[1]}.name`;
+  const line = /^prescription\.(tests|other)\.\d+$/.exec(f);
+  if (line) return `prescription.${line[1]}`;
+  if (f === 'sick_leave') return 'sick_leave.from';
+  if (f === 'report') return 'report.conclusion';
+  return f;
 }
 
 /**
@@ -312,7 +344,6 @@ export function closeError(err: unknown): unknown {
   let field = err.field === undefined ? undefined : closeFieldId(err.field);
   if (err.code === 'sick_leave_cap') field = 'sick_leave.to';
   else if (err.code === 'requires_examination') field = 'certificates';
-  else if (field !== undefined && field.startsWith('certificates')) field = 'certificates';
   if (field === undefined) return err;
   // useForm shows at a field the errors of code invalid_request; the message stays the server's.
   return new ApiError(err.status, 'invalid_request', err.message, field, err.retryAfter);

@@ -102,6 +102,7 @@ describe('documents', () => {
 describe('the pharmacist’s verdict', () => {
   it('says unknown, authentic, invalid, or only that the number exists', () => {
     expect(verdictOf({ valid: false, dispensed: false }, true)).toBe('unknown');
+    expect(verdictOf({ valid: false, dispensed: false, replaced: true }, true)).toBe('replaced');
     expect(verdictOf({ valid: true, dispensed: false, authentic: true }, true)).toBe('authentic');
     expect(verdictOf({ valid: true, dispensed: true, authentic: false }, true)).toBe('invalid');
     expect(verdictOf({ valid: true, dispensed: false }, true)).toBe('valid');

@@ -104,7 +104,7 @@ export function issuedDay(d: Pick<CabinetDocument, 'issued_at'>): string {
   return `${t.getFullYear()}-${p(t.getMonth() + 1)}-${p(t.getDate())}`;
 }
 
-export type Verdict = 'authentic' | 'invalid' | 'valid' | 'unknown';
+export type Verdict = 'authentic' | 'invalid' | 'valid' | 'replaced' | 'unknown';
 
 /**
  * What the pharmacist's page says first: an unknown number; with the right key, whether the
@@ -112,6 +112,7 @@ export type Verdict = 'authentic' | 'invalid' | 'valid' | 'unknown';
  * dispensed), that the number exists.
  */
 export function verdictOf(v: Verification, withKey: boolean): Verdict {
+  if (v.replaced) return 'replaced';
   if (!v.valid) return 'unknown';
   if (!withKey || v.authentic === undefined) return 'valid';
   return v.authentic ? 'authentic' : 'invalid';

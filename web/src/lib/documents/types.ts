@@ -91,7 +91,8 @@ export interface CloseBody {
     drugs: DrugLineBody[];
     tests: string[];
     other: string[];
-    weight_kg: number | null;
+    /** As typed ("12,5"): the server reads a text (src/documents/parts.cpp). */
+    weight_kg: string | null;
   } | null;
   sick_leave?: {
     from: string;
@@ -134,4 +135,6 @@ export interface Verification {
   authentic?: boolean;
   standin?: boolean;
   dispensed_at?: number | string | null;
+  /** A correction replaced it: the old paper is no longer valid (then `valid` is false). */
+  replaced?: boolean;
 }
