@@ -96,13 +96,15 @@ function Form({
   const age = patientAge(view.patient);
   const catalogue = useLoad((signal) => fetchCertificates(signal), [lang]);
 
-  const [f, setF] = useState<CloseForm>(() =>
+  // The form as the draft left it, and what the server has of it: opening saves nothing.
+  const [initial] = useState<CloseForm>(() =>
     fromDraft(
       draft,
       emptyForm(amountInput(view.price_cents, lang), todayIn(browserZone() ?? 'Europe/Paris')),
       (cents) => amountInput(cents, lang),
     ),
   );
+  const [f, setF] = useState<CloseForm>(initial);
   const [draftState, setDraftState] = useState<DraftState>('idle');
   const autosave = useMemo(() => {
     const a = new DraftAutosave<CloseBody>({
@@ -111,9 +113,9 @@ function Form({
       setTimeout: (fn, ms) => window.setTimeout(fn, ms),
       clearTimeout: (h) => window.clearTimeout(h as number),
     });
-    a.loaded(draft);
+    a.loaded(toBody(initial, { draft: true }));
     return a;
-  }, [view.id, draft]);
+  }, [view.id, initial]);
   useEffect(() => autosave.change(toBody(f, { draft: true })), [f, autosave]);
   useEffect(() => {
     const onHide = () => void autosave.flush(true);
