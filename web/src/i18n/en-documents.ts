@@ -99,6 +99,7 @@ export const enDocuments: typeof frDocuments = {
       'No card hold: Cabinet will charge nothing. Settle the consultation directly with the patient.',
     submit: 'Close',
     submitting: 'Closing…',
+    shortcut: 'Shortcut: Ctrl + Enter',
     back: 'Back to the consultation',
     errors: {
       amountInvalid: 'Enter an amount, for example 25.00.',

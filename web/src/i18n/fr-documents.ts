@@ -101,6 +101,7 @@ export const frDocuments = {
       'Pas d’empreinte bancaire : rien ne sera débité par Cabinet. Réglez la consultation directement avec le patient.',
     submit: 'Clôturer',
     submitting: 'Clôture en cours…',
+    shortcut: 'Raccourci : Ctrl + Entrée',
     back: 'Revenir à la consultation',
     errors: {
       amountInvalid: 'Saisissez un montant, par exemple 25,00.',

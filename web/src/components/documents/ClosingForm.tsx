@@ -292,12 +292,16 @@ function Form({
           type="submit"
           class={`btn btn-primary btn-large${form.busy ? ' is-busy' : ''}`}
           aria-disabled={form.busy ? true : undefined}
+          aria-keyshortcuts="Control+Enter"
           onClick={(e) => form.busy && e.preventDefault()}
           data-testid="close-confirm"
         >
           <Icon name="check" />
           {form.busy ? c.submitting : c.submit}
         </button>
+        <span class="muted small closing-shortcut" aria-hidden="true">
+          {c.shortcut}
+        </span>
         {onBack && (
           <button type="button" class="btn btn-secondary" onClick={onBack}>
             {c.back}
