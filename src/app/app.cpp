@@ -19,6 +19,10 @@
 #include "core/embedded.hpp"
 #include "core/log.hpp"
 #include "crypto/keyring.hpp"
+#include "crypto/signing.hpp"
+#include "documents/routes.hpp"
+#include "documents/service.hpp"
+#include "documents/standins.hpp"
 #include "devtools/routes.hpp"
 #include "directory/index.hpp"
 #include "directory/routes.hpp"
@@ -207,6 +211,18 @@ Result<void> App::build_services() {
   room.secure_cookies = secure_cookies(config_.http.public_url);
   consultation_ = std::make_unique<consultation::Service>(consultation::Deps{
       *db_, clock_, random_, *keys_, *audit_, hub_, blocking_, *booking_, room, limits_.get()});
+  auto signer = crypto::Signer::load_or_create(config_.security.signing_key_file);
+  if (!signer) return std::move(signer).error();
+  signer_ = std::make_unique<crypto::Signer>(std::move(*signer));
+  eprescription_ = std::make_unique<documents::StandinEPrescription>(*db_, random_);
+  sick_leave_ = std::make_unique<documents::StandinSickLeave>(random_);
+  care_sheet_ = std::make_unique<documents::StandinCareSheet>();
+  secure_mail_ = std::make_unique<documents::StandinSecureMail>(*db_, *outbox_, random_);
+  documents_ = std::make_unique<documents::Service>(documents::Deps{
+      *db_, clock_, random_, *keys_, *signer_, *audit_, hub_, blocking_, *outbox_, *booking_,
+      *consultation_,
+      documents::Teleservices{*eprescription_, *sick_leave_, *care_sheet_, *secure_mail_},
+      documents::FindPharmacy{}, documents::Options{config_.http.public_url}});
   // Searches are answered from memory: the directory is loaded before the first request.
   if (auto r = block_on(index_->load_all()); !r) return std::move(r).error();
   log::info("directory loaded", {{"practitioners", index_->size()}});
@@ -251,6 +267,8 @@ void App::wire() {
   booking::register_routes(router_, *booking_, config_.payments.provider);
   consultation::register_routes(router_, *consultation_);
   consultation::register_messages(hub_, *consultation_);
+  documents::register_routes(router_, *documents_);
+  documents::register_messages(hub_, *documents_);
   devtools::register_routes(router_, config_.mode == "development", config_.notify.mailbox_dir);
 
   static_files_ = std::make_unique<http::StaticFiles>(config_.web.root);

@@ -26,7 +26,15 @@ class StaticFiles;
 }  // namespace cabinet::http
 namespace cabinet::crypto {
 class KeyRing;
-}
+class Signer;
+}  // namespace cabinet::crypto
+namespace cabinet::documents {
+class EPrescription;
+class SickLeave;
+class CareSheetTransmission;
+class SecureMail;
+class Service;
+}  // namespace cabinet::documents
 namespace cabinet::privacy {
 class Export;
 }  // namespace cabinet::privacy
@@ -135,6 +143,12 @@ class App {
   std::unique_ptr<payments::PaymentProvider> payments_;
   std::unique_ptr<booking::Service> booking_;
   std::unique_ptr<consultation::Service> consultation_;
+  std::unique_ptr<crypto::Signer> signer_;
+  std::unique_ptr<documents::EPrescription> eprescription_;
+  std::unique_ptr<documents::SickLeave> sick_leave_;
+  std::unique_ptr<documents::CareSheetTransmission> care_sheet_;
+  std::unique_ptr<documents::SecureMail> secure_mail_;
+  std::unique_ptr<documents::Service> documents_;
   std::unique_ptr<http::StaticFiles> static_files_;
   std::unique_ptr<http::Server> server_;
   std::string instance_id_;

@@ -52,6 +52,7 @@ struct Config {
   } metrics;
   struct Security {
     std::string key_file = "var/keys/data.key";
+    std::string signing_key_file = "var/keys/signing.key";
     std::size_t argon2_memory = 64UL * 1024 * 1024;
     std::size_t argon2_ops = 2;
   } security;

@@ -127,6 +127,10 @@ std::vector<KeyInfo> make_keys() {
        "file of the data keys that seal health data (created at the first start; keep it out of "
        "database backups and share it between nodes)",
        text(&C::security, &C::Security::key_file)});
+  k.push_back({"security.signing_key_file", "var/keys/signing.key",
+               "the platform's Ed25519 key that signs prescriptions for the pharmacist's check "
+               "(created at the first start; share it between nodes)",
+               text(&C::security, &C::Security::signing_key_file)});
   k.push_back({"security.argon2_memory", "64MiB", "memory of each Argon2id password hash",
                size(&C::security, &C::Security::argon2_memory)});
   k.push_back({"security.argon2_ops", "2", "passes of each Argon2id password hash",

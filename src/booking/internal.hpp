@@ -30,10 +30,6 @@ bool cancellable(const store::Appointment& a, std::int64_t now);
 // The add-to-calendar file (RFC 5545) of an appointment; `cancelled` for the copy sent with a
 // cancellation, before the stored status says so.
 std::string ics(const store::View& v, const std::string& public_url, bool cancelled = false);
-// The reimbursement engine's view of a profile's administrative data.
-billing::Patient patient_facts(const nlohmann::json& administrative,
-                               const std::optional<std::string>& birth_date,
-                               const std::string& today);
 // When the card hold must be there (docs/booking.md "When the card is due"). A patient who
 // booked had their hold placed or their card saved at once: after a refused later hold they have
 // until booking.card_deadline before the start. An appointment the practitioner booked (this

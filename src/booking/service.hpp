@@ -96,7 +96,7 @@ class Service final : public Appointments {
   Task<Result<nlohmann::json>> cancel_by_practitioner(const Principal& who, const std::string& id,
                                                       const nlohmann::json& body, Locale locale);
   Task<Result<nlohmann::json>> close(const Principal& who, const std::string& id,
-                                     const nlohmann::json& body, Locale locale);
+                                     const nlohmann::json& body, Locale locale) override;
   // What the consultation (and later features) read of appointments: appointments.hpp.
   Task<Result<View>> visible_to(const Principal& who, const std::string& id) override;
   Task<Result<std::optional<View>>> find(const std::string& public_id) override;

@@ -81,4 +81,20 @@ struct Claimed {
   std::int64_t max_age = 0;
 };
 
+// What happened in a call, for the compte-rendu (documents/): the guests admitted and the
+// incidents (switches to a phone call with their cause, reconnections), oldest first.
+struct CallSummary {
+  struct Guest {
+    std::string name;
+    std::string kind;  // guest, interpreter
+  };
+  struct Incident {
+    std::string kind;  // phone_fallback, reconnection
+    std::string cause;
+    std::int64_t at = 0;
+  };
+  std::vector<Guest> guests;
+  std::vector<Incident> incidents;
+};
+
 }  // namespace cabinet::consultation

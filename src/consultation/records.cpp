@@ -200,4 +200,15 @@ Task<Result<nlohmann::json>> Service::save_notes(const Principal& who, const std
   co_return nlohmann::json{{"notes", {{"updated_at", note.updated_at}}}};
 }
 
+Task<Result<CallSummary>> Service::call_summary(std::int64_t appointment) {
+  auto incidents = co_await store::incidents_of(d_.db, appointment);
+  if (!incidents) co_return std::move(incidents).error();
+  auto guests = co_await store::admitted_guests(d_.db, appointment);
+  if (!guests) co_return std::move(guests).error();
+  CallSummary s;
+  for (const auto& g : *guests) s.guests.push_back({g.name, g.kind});
+  for (const auto& i : *incidents) s.incidents.push_back({i.kind, i.cause, i.at});
+  co_return s;
+}
+
 }  // namespace cabinet::consultation

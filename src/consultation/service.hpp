@@ -91,6 +91,9 @@ class Service {
   Task<Result<nlohmann::json>> panel(const Principal& who, const std::string& id);
   Task<Result<nlohmann::json>> save_notes(const Principal& who, const std::string& id,
                                           const nlohmann::json& body);
+  // What happened in the call of appointment `appointment` (its row id), for whoever already
+  // checked the caller's access (documents/, issuing the compte-rendu).
+  Task<Result<CallSummary>> call_summary(std::int64_t appointment);
 
   // Guests (guests.cpp, ROOM8): invitations by the patient or the practitioner, the link's
   // page and its one-time claim. `credential`: the request's guest cookie, if any.

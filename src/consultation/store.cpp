@@ -42,6 +42,13 @@ constexpr std::string_view kIncidentsOfPractitioner =
     " WHERE a.practitioner_id = $1 AND a.start_at >= $2 AND a.start_at < $3 AND i.kind = $4"
     " ORDER BY i.id";
 
+constexpr std::string_view kIncidentsOf =
+    "SELECT appointment_id, kind, cause, note, actor_account_id, created_at"
+    " FROM consultation_incidents WHERE appointment_id = $1 ORDER BY id";
+constexpr std::string_view kAdmittedGuests =
+    "SELECT guest_name, kind FROM consultation_invitations WHERE appointment_id = $1"
+    " AND claimed_at IS NOT NULL AND admitted_at IS NOT NULL ORDER BY id";
+
 constexpr std::string_view kNote =
     "SELECT body, author_account_id, updated_at FROM consultation_notes WHERE appointment_id = $1";
 constexpr std::string_view kPutNote =
@@ -284,6 +291,17 @@ Task<Result<bool>> claim_invitation(Executor& db, std::int64_t id, const std::st
 
 Task<Result<bool>> admit_invitation(Executor& db, std::int64_t id, std::int64_t now) {
   co_return co_await storage::changed_one(db, kAdmitInvitation, storage::bind(now, id));
+}
+
+Task<Result<std::vector<Incident>>> incidents_of(Executor& db, std::int64_t appointment) {
+  co_return co_await storage::all(db, kIncidentsOf, storage::bind(appointment), incident);
+}
+
+Task<Result<std::vector<AdmittedGuest>>> admitted_guests(Executor& db, std::int64_t appointment) {
+  co_return co_await storage::all(db, kAdmittedGuests, storage::bind(appointment),
+                                  [](const storage::Row& r) {
+                                    return AdmittedGuest{r.opt_text(0).value_or(""), r.text(1)};
+                                  });
 }
 
 }  // namespace cabinet::consultation::store

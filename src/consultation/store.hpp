@@ -78,6 +78,15 @@ Task<Result<std::map<std::int64_t, Incident>>> latest_incidents(Executor& db,
                                                                 std::int64_t from, std::int64_t to,
                                                                 const std::string& kind);
 
+// Every incident of a consultation, oldest first (the compte-rendu's traceability).
+Task<Result<std::vector<Incident>>> incidents_of(Executor& db, std::int64_t appointment);
+// The guests the practitioner admitted into the call: their name and kind, oldest first.
+struct AdmittedGuest {
+  std::string name;
+  std::string kind;  // guest, interpreter
+};
+Task<Result<std::vector<AdmittedGuest>>> admitted_guests(Executor& db, std::int64_t appointment);
+
 // The practitioner's private notes (consultation_notes).
 struct Note {
   std::string sealed_body;

@@ -132,6 +132,20 @@ constexpr std::array kErrors{
     ErrorInfo{ErrorCode::not_admitted, "not_admitted", 403,
               "Ce participant n'a pas encore été admis par le praticien.",
               "This participant has not been admitted by the practitioner."},
+    ErrorInfo{ErrorCode::sick_leave_cap, "sick_leave_cap", 422,
+              "Par téléconsultation, un arrêt de travail est limité à {days} jours, sauf par le "
+              "médecin traitant ou pour prolonger un arrêt quand une consultation en présentiel "
+              "était impossible.",
+              "By teleconsultation a sick-leave notice is limited to {days} days, unless issued by "
+              "the patient's regular doctor or prolonging a leave when an in-person visit was "
+              "impossible."},
+    ErrorInfo{ErrorCode::requires_examination, "requires_examination", 422,
+              "Ce certificat nécessite un examen physique : il ne peut pas être établi par "
+              "téléconsultation.",
+              "This certificate requires a physical examination: it cannot be issued by "
+              "teleconsultation."},
+    ErrorInfo{ErrorCode::already_dispensed, "already_dispensed", 409,
+              "Cette ordonnance a déjà été délivrée.", "This prescription was already dispensed."},
 };
 
 const ErrorInfo& info(

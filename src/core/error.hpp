@@ -58,6 +58,10 @@ enum class ErrorCode {
   binary_not_supported,
   not_open,
   not_admitted,
+  // Documents after the consultation (docs/documents.md).
+  sick_leave_cap,
+  requires_examination,
+  already_dispensed,
 };
 
 // An expected failure travelling as a value. `field` names the offending input when there is
@@ -95,6 +99,13 @@ struct Error {
   }
   Error&& with(std::string name, std::string value) && {
     params.emplace_back(std::move(name), std::move(value));
+    return std::move(*this);
+  }
+
+  // Overrides the code's default wording for this one error.
+  Error&& with_message(std::string fr, std::string en) && {
+    message_fr = std::move(fr);
+    message_en = std::move(en);
     return std::move(*this);
   }
 

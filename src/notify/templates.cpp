@@ -173,6 +173,16 @@ constexpr std::array kTemplates{
              "Hello {{name}},\n\nThe planned consultation did not take place.\n\n{{summary}}\n\n"
              "Nothing was charged: the card hold is released.\n\n{{link}}",
              "Reprendre rendez-vous", "Book again"},
+    // Says that documents are there, never what they are (health data stays in the space).
+    Template{"documents_ready", "Vos documents de consultation sont disponibles",
+             "Bonjour {{name}},\n\n{{practitioner}} a déposé des documents à la suite de votre "
+             "téléconsultation. Ils vous attendent dans votre espace sécurisé, rubrique « Mes "
+             "documents », et y restent disponibles.\n\n{{link}}",
+             "Your consultation documents are available",
+             "Hello {{name}},\n\n{{practitioner}} has added documents following your "
+             "teleconsultation. They are waiting in your secure space, under \"My documents\", "
+             "and stay available there.\n\n{{link}}",
+             "Voir mes documents", "See my documents"},
 };
 
 const Template& find(std::string_view name) {
