@@ -67,10 +67,19 @@ export function ClosingForm(props: Props) {
     (signal) => fetchDraft(props.view.id, signal).catch((): CloseBody => ({})),
     [props.view.id],
   );
+  // The title is focused as the form opens, while the draft loads; the loaded form's own title
+  // takes the focus over (the first one goes, and focus with it).
+  const titleFocused = useRef(false);
   if (!draft.data)
     return (
       <section class="closing-form" aria-labelledby="closing-title">
-        <h2 id="closing-title" ref={props.titleRef} tabIndex={-1}>
+        <h2
+          id="closing-title"
+          ref={props.titleRef}
+          tabIndex={-1}
+          onFocus={() => (titleFocused.current = true)}
+          onBlur={() => (titleFocused.current = false)}
+        >
           {t.closing.title}
         </h2>
         <LoadState loading error={null} lines={4}>
@@ -78,7 +87,7 @@ export function ClosingForm(props: Props) {
         </LoadState>
       </section>
     );
-  return <Form {...props} draft={draft.data} />;
+  return <Form {...props} draft={draft.data} focusTitle={titleFocused.current} />;
 }
 
 function Form({
@@ -88,7 +97,8 @@ function Form({
   beforeClose,
   onBack,
   draft,
-}: Props & { draft: CloseBody }) {
+  focusTitle,
+}: Props & { draft: CloseBody; focusTitle: boolean }) {
   const { t, lang } = useI18n();
   const c = t.closing;
   const form = useForm('cl-');
@@ -171,6 +181,11 @@ function Form({
   // Enter in a field must not close the consultation half-written; Ctrl+Entrée closes. (A
   // listener on the form itself: the fields' own Enter, in a prescription line, comes first.)
   const formRef = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (focusTitle) document.getElementById('closing-title')?.focus();
+    // Once, as the loaded form replaces the loading one.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
   useEffect(() => {
     const el = formRef.current;
     if (!el) return undefined;
