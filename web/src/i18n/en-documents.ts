@@ -173,6 +173,7 @@ export const enDocuments: typeof frDocuments = {
     },
     dispensed: 'Dispensed',
     issuedLive: 'New document: {title}.',
+    issuedLiveMany: '{n} new documents: {titles}.',
     updatedLive: '{title}: {status}.',
     forProfile: 'For {name}',
     ofAppointment: 'Documents of this consultation',

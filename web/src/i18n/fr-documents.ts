@@ -176,6 +176,7 @@ export const frDocuments = {
     },
     dispensed: 'Délivrée',
     issuedLive: 'Nouveau document : {title}.',
+    issuedLiveMany: '{n} nouveaux documents : {titles}.',
     updatedLive: '{title} : {status}.',
     forProfile: 'Pour {name}',
     ofAppointment: 'Documents de cette consultation',

@@ -1,7 +1,7 @@
 // The account's documents for "Mes documents": every profile's list (GET /me/documents per
 // profile), kept live over the WebSocket (`watch_documents`: a document issued or updated by
 // a pharmacy is merged in without a reload, and announced), read again after a reconnection.
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { useI18n } from '../../i18n';
 import { realtime, type RealtimeMessage } from '../../lib/consultation/realtime';
 import { fetchAllDocuments } from '../../lib/documents/api';
@@ -29,6 +29,8 @@ export function useDocuments(profiles: readonly string[]): LiveDocuments {
   const [announce, setAnnounce] = useState<string | null>(null);
   const words = useLatest(t.myDocs);
   const { reload, setData } = list;
+  // A close issues several documents at once: one announcement for those of the same second.
+  const recent = useRef<{ titles: string[]; at: number }>({ titles: [], at: 0 });
 
   useEffect(() => {
     const rt = realtime();
@@ -43,11 +45,17 @@ export function useDocuments(profiles: readonly string[]): LiveDocuments {
         : doc.dispensed
           ? w.dispensed
           : '';
-      setAnnounce(
-        issued || !status
-          ? fillText(w.issuedLive, { title })
-          : fillText(w.updatedLive, { title, status }),
-      );
+      if (issued || !status) {
+        const now = Date.now();
+        const r = recent.current;
+        recent.current = { titles: now - r.at < 2000 ? [...r.titles, title] : [title], at: now };
+        const titles = recent.current.titles;
+        setAnnounce(
+          titles.length === 1
+            ? fillText(w.issuedLive, { title })
+            : fillText(w.issuedLiveMany, { n: titles.length, titles: titles.join(', ') }),
+        );
+      } else setAnnounce(fillText(w.updatedLive, { title, status }));
     };
     const offs = [
       rt.watchDocuments(),

@@ -45,6 +45,13 @@ const list = [
 describe('documents', () => {
   it('lists the newest first, stable for documents of the same moment', () => {
     expect(newestFirst(list).map((d) => d.id)).toEqual(['d2', 'd3', 'd1']);
+    // Issued together: in the closing form's order.
+    const together = [
+      doc('c', { kind: 'care_sheet' }),
+      doc('p', { kind: 'prescription' }),
+      doc('r'),
+    ];
+    expect(newestFirst(together).map((d) => d.id)).toEqual(['r', 'p', 'c']);
     expect(newestFirst([doc('x', { issued_at: '2026-12-07T10:00:00Z' }), doc('y')])[0]!.id).toBe(
       'x',
     );

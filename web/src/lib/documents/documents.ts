@@ -1,7 +1,12 @@
 // The patient's documents as lists (issue 14): newest first, filtered by kind and practitioner,
 // one consultation's, a live message merged in, the practitioners to filter by, and what a
 // version says ("remplace la version du …"). No Preact here (documents.test.ts).
-import type { CabinetDocument, DocumentKind, Verification } from './types';
+import {
+  DOCUMENT_KINDS,
+  type CabinetDocument,
+  type DocumentKind,
+  type Verification,
+} from './types';
 
 /** The API's Unix seconds (or an ISO string) as milliseconds; 0 when unreadable. */
 export function issuedMs(d: Pick<CabinetDocument, 'issued_at'>): number {
@@ -10,10 +15,23 @@ export function issuedMs(d: Pick<CabinetDocument, 'issued_at'>): number {
   return Number.isNaN(ms) ? 0 : ms;
 }
 
-/** Newest first; the same moment: the later version first, then by id (stable). */
+const kindRank = (k: DocumentKind) => {
+  const i = DOCUMENT_KINDS.indexOf(k);
+  return i < 0 ? DOCUMENT_KINDS.length : i;
+};
+
+/**
+ * Newest first. Documents of the same moment (one close issues them all) in the order of the
+ * closing form: compte-rendu, ordonnance, arrêt, certificat, feuille de soins; then the later
+ * version first, then by id (stable).
+ */
 export function newestFirst(list: readonly CabinetDocument[]): CabinetDocument[] {
   return [...list].sort(
-    (a, b) => issuedMs(b) - issuedMs(a) || b.version - a.version || a.id.localeCompare(b.id),
+    (a, b) =>
+      issuedMs(b) - issuedMs(a) ||
+      kindRank(a.kind) - kindRank(b.kind) ||
+      b.version - a.version ||
+      a.id.localeCompare(b.id),
   );
 }
 
