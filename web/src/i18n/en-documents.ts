@@ -216,7 +216,7 @@ export const enDocuments: typeof frDocuments = {
     invalid: 'Invalid signature',
     invalidBody:
       'The content does not match its signature. Do not dispense before reaching the prescriber.',
-    dispensedOn: 'Already dispensed on {date}',
+    dispensedOn: 'Already dispensed on {date} at {time}',
     dispensed: 'Already dispensed',
     standin: 'Demonstration prescription: not registered with the Assurance Maladie',
     practitioner: 'Prescriber',

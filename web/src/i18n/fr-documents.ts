@@ -220,7 +220,7 @@ export const frDocuments = {
     invalid: 'Signature invalide',
     invalidBody:
       'Le contenu ne correspond pas à sa signature. Ne délivrez pas sans avoir joint le prescripteur.',
-    dispensedOn: 'Déjà délivrée le {date}',
+    dispensedOn: 'Déjà délivrée le {date} à {time}',
     dispensed: 'Déjà délivrée',
     standin: 'Ordonnance de démonstration : non enregistrée auprès de l’Assurance Maladie',
     practitioner: 'Prescripteur',

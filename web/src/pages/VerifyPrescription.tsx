@@ -13,7 +13,7 @@ import { useLoad } from '../components/useLoad';
 import { useI18n } from '../i18n';
 import { ApiError } from '../lib/api';
 import { formatDate } from '../lib/booking/slots';
-import { formatBirthDate, formatDateTime } from '../lib/dates';
+import { formatBirthDate, formatTime, toDate } from '../lib/dates';
 import {
   dispensePrescription,
   setPrescriptionStatus,
@@ -140,7 +140,10 @@ function Result({
           <Icon name="check" />
           <strong>
             {v.dispensed_at
-              ? fillText(w.dispensedOn, { date: formatDateTime(v.dispensed_at, lang) })
+              ? fillText(w.dispensedOn, {
+                  date: formatDate(issuedDay({ issued_at: v.dispensed_at }), lang),
+                  time: formatTime(toDate(v.dispensed_at), lang),
+                })
               : w.dispensed}
           </strong>
         </p>
