@@ -163,7 +163,11 @@ test('a consultation closes with a report, a prescription and a sick note; the p
 
   await expect(d.getByTestId('close-amount')).toHaveValue('25,00');
   expect(await blockingViolations(d)).toEqual([]);
-  await form.screenshot({ path: `${SHOTS}/documents-closing-form-fr-1280.png` });
+  // Beside the video on a desktop (the form scrolls on its own); under it on a phone.
+  await d.screenshot({ path: `${SHOTS}/documents-closing-form-fr-1280.png` });
+  await d.setViewportSize({ width: 360, height: 740 });
+  await d.screenshot({ path: `${SHOTS}/documents-closing-form-fr-360.png`, fullPage: true });
+  await d.setViewportSize({ width: 1280, height: 800 });
 
   // Refused at its field; nothing issued, nothing captured.
   await d.getByTestId('close-confirm').click();
@@ -287,5 +291,14 @@ test('a consultation closes with a report, a prescription and a sick note; the p
       .locator(`[data-testid="appointment"][data-id="${appt.id}"]`)
       .getByTestId('appointment-documents'),
   ).toBeVisible();
+  // The day's list: "Documents" on the finished consultation, its documents on their page.
+  await d.goto('/praticien/consultations');
+  await d
+    .locator(`[data-testid="dashboard-item"][data-id="${appt.id}"]`)
+    .getByTestId('dashboard-close')
+    .click();
+  await expect(d).toHaveURL(new RegExp(`/praticien/consultations/${appt.id}/cloture$`));
+  await expect(d.getByTestId('issued-document')).toHaveCount(4);
+  expect(await blockingViolations(d)).toEqual([]);
   await doctor.context.close();
 });
