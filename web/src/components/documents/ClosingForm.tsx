@@ -314,14 +314,14 @@ function Form({
           <Icon name="check" />
           {form.busy ? c.submitting : c.submit}
         </button>
-        <span class="muted small closing-shortcut" aria-hidden="true">
-          {c.shortcut}
-        </span>
         {onBack && (
           <button type="button" class="btn btn-secondary" onClick={onBack}>
             {c.back}
           </button>
         )}
+        <span class="muted small closing-shortcut" aria-hidden="true">
+          {c.shortcut}
+        </span>
       </div>
     </form>
   );
