@@ -41,4 +41,10 @@ export const PAGES: PageCase[] = [
   { name: 'reset-password', path: ROUTES.resetPassword, heading: (t) => t.reset.invalidTitle },
   { name: 'account-deleted', path: ROUTES.accountDeleted, heading: (t) => t.myData.deletedTitle },
   { name: 'dev-mailbox', path: ROUTES.devMailbox, heading: (t) => t.mailbox.title },
+  // The pharmacist's check of a prescription, without an account: an unknown number.
+  {
+    name: 'verify-prescription',
+    path: ROUTES.verifyPrescription.replace(':number', '00000000000'),
+    heading: (t) => t.verify.title,
+  },
 ];

@@ -13,6 +13,7 @@ import { BookingPage } from './pages/Booking';
 import { CancelLinkPage } from './pages/CancelLink';
 import { ConfirmEmailPage } from './pages/ConfirmEmail';
 import { ConsultationPage } from './pages/Consultation';
+import { ConsultationClosePage } from './pages/ConsultationClose';
 import { ConsultationTestPage } from './pages/ConsultationTest';
 import { DevMailboxPage } from './pages/DevMailbox';
 import { ForgotPasswordPage } from './pages/ForgotPassword';
@@ -21,6 +22,7 @@ import { InvitationPage } from './pages/InvitationPage';
 import { LegalPage } from './pages/Legal';
 import { LoginPage } from './pages/Login';
 import { MyAppointmentsPage } from './pages/MyAppointments';
+import { MyDocumentsPage } from './pages/MyDocuments';
 import { AccountDeletedPage, MyDataPage } from './pages/MyData';
 import { NotFoundPage } from './pages/NotFound';
 import { OperatorPage } from './pages/Operator';
@@ -38,6 +40,7 @@ import { SecurityPage } from './pages/Security';
 import { SignUpPage } from './pages/SignUp';
 import { SignUpAssistantPage } from './pages/SignUpAssistant';
 import { SignUpPractitionerPage } from './pages/SignUpPractitioner';
+import { VerifyPrescriptionPage } from './pages/VerifyPrescription';
 
 export function App() {
   return (
@@ -49,6 +52,7 @@ export function App() {
               <Route path={ROUTES.home} component={HomePage} />
               <Route path={ROUTES.patient} component={PatientPage} />
               <Route path={ROUTES.myAppointments} component={MyAppointmentsPage} />
+              <Route path={ROUTES.myDocuments} component={MyDocumentsPage} />
               <Route path={ROUTES.practitioner} component={PractitionerPage} />
               <Route path={ROUTES.operator} component={OperatorPage} />
               <Route path={ROUTES.legal} component={LegalPage} />
@@ -74,10 +78,12 @@ export function App() {
               <Route path={ROUTES.agenda} component={AgendaPage} />
               <Route path={ROUTES.agendaHours} component={AgendaHoursPage} />
               <Route path={ROUTES.consultations} component={PractitionerConsultationsPage} />
+              <Route path={ROUTES.consultationClose} component={ConsultationClosePage} />
               <Route path={ROUTES.practitionerPublic} component={PractitionerPublicPage} />
               <Route path={ROUTES.consultationTest} component={ConsultationTestPage} />
               <Route path={ROUTES.consultation} component={ConsultationPage} />
               <Route path={ROUTES.invitation} component={InvitationPage} />
+              <Route path={ROUTES.verifyPrescription} component={VerifyPrescriptionPage} />
               <Route path={ROUTES.booking} component={BookingPage} />
               <Route path={ROUTES.cancelLink} component={CancelLinkPage} />
               <Route default component={NotFoundPage} />

@@ -34,6 +34,8 @@ import './styles/consultation-chat.css';
 import './styles/consultation-pages.css';
 import './styles/consultation-room.css';
 import './styles/consultation-record.css';
+import './styles/documents-closing.css';
+import './styles/documents.css';
 import { render } from 'preact';
 import { App } from './app';
 

@@ -60,6 +60,7 @@ export function AccountMenu({
   const links = [
     { href: homeForRole(me.account.role), label: t.menu.myArea, show: true },
     { href: ROUTES.myAppointments, label: t.appointments.navLink, show: isPatient },
+    { href: ROUTES.myDocuments, label: t.myDocs.navLink, show: isPatient },
     { href: ROUTES.account, label: t.accountNav.identity, show: true },
     { href: ROUTES.relatives, label: t.accountNav.relatives, show: isPatient },
     { href: ROUTES.security, label: t.accountNav.security, show: true },

@@ -262,17 +262,6 @@ export const enConsultation: typeof frConsultation = {
       guest: 'guest',
     },
   },
-  close: {
-    open: 'End the consultation',
-    title: 'End the consultation',
-    amount: 'Amount to charge, in euros',
-    hint: 'At most {max}, the price of the consultation. The rest of the card hold is released.',
-    confirm: 'Charge and end',
-    back: 'Back to the consultation',
-    noCard:
-      'No card hold: the patient left no card. Cabinet will charge nothing; settle the consultation directly with the patient (care sheet, your own terminal or a transfer).',
-    record: 'Record and end',
-  },
   end: {
     title: 'Consultation ended',
     patientBody: 'Thank you. You can close this page.',

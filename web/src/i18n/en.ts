@@ -7,6 +7,7 @@ import { enAuth } from './en-auth';
 import { enBooking } from './en-booking';
 import { enConsultation } from './en-consultation';
 import { enDirectory } from './en-directory';
+import { enDocuments } from './en-documents';
 import type { Messages } from './fr';
 
 const AUDIT_DATE = '22 November 2026';
@@ -19,6 +20,7 @@ export const en: Messages = {
   ...enAgenda,
   ...enBooking,
   ...enConsultation,
+  ...enDocuments,
   meta: {
     homeTitle: 'Cabinet — Video consultation with your practitioner',
     titleSuffix: ' — Cabinet',

@@ -266,17 +266,6 @@ export const frConsultation = {
       guest: 'invité',
     },
   },
-  close: {
-    open: 'Terminer la consultation',
-    title: 'Terminer la consultation',
-    amount: 'Montant à débiter, en euros',
-    hint: 'Au plus {max}, le prix de la consultation. Le reste de l’empreinte bancaire est levé.',
-    confirm: 'Débiter et terminer',
-    back: 'Revenir à la consultation',
-    noCard:
-      'Pas d’empreinte bancaire : le patient n’a pas laissé de carte. Rien ne sera débité par Cabinet ; réglez la consultation directement avec le patient (feuille de soins, votre terminal ou un virement).',
-    record: 'Enregistrer et terminer',
-  },
   end: {
     title: 'Consultation terminée',
     patientBody: 'Merci. Vous pouvez fermer cette page.',

@@ -10,6 +10,7 @@ import { frAuth } from './fr-auth';
 import { frBooking } from './fr-booking';
 import { frConsultation } from './fr-consultation';
 import { frDirectory } from './fr-directory';
+import { frDocuments } from './fr-documents';
 
 const AUDIT_DATE = '22 novembre 2026';
 
@@ -21,6 +22,7 @@ export const fr = {
   ...frAgenda,
   ...frBooking,
   ...frConsultation,
+  ...frDocuments,
   meta: {
     homeTitle: 'Cabinet — Téléconsultation avec votre praticien',
     titleSuffix: ' — Cabinet',

@@ -6,6 +6,8 @@ export const ROUTES = {
   home: '/',
   patient: '/patient',
   myAppointments: '/patient/rendez-vous',
+  // The patient's documents after a consultation (docs/documents.md), per profile.
+  myDocuments: '/patient/documents',
   practitioner: '/praticien',
   operator: '/operateur',
   legal: '/mentions-legales',
@@ -37,6 +39,8 @@ export const ROUTES = {
   agenda: '/praticien/agenda',
   agendaHours: '/praticien/agenda/horaires',
   consultations: '/praticien/consultations',
+  // The closing form of one consultation, from the day's list (and its documents once closed).
+  consultationClose: '/praticien/consultations/:id/cloture',
   practitionerPublic: '/praticien/:id',
   // The teleconsultation room (docs/consultation.md): the pre-call test, then the room itself
   // (waiting room, call, chat) at the same address for the patient and the practitioner.
@@ -45,6 +49,9 @@ export const ROUTES = {
   // A guest's way in (a relative or an interpreter, ROOM8): the link of an invitation, opened
   // without an account. Part of the API contract (the server builds these links).
   invitation: '/invitation/:token',
+  // The pharmacist's check of a prescription, without an account: the address the QR code of
+  // every ordonnance encodes (<base>/verifier/<number>?cle=<key>). Part of the API contract.
+  verifyPrescription: '/verifier/:number',
 } as const;
 
 export type RouteName = keyof typeof ROUTES;
@@ -62,4 +69,9 @@ export function practitionerPath(id: string, opts: { slot?: string; mode?: strin
   const base = ROUTES.practitionerPublic.replace(':id', encodeURIComponent(id));
   const s = qs.toString();
   return s ? `${base}?${s}` : base;
+}
+
+/** The closing form of one consultation ("Clôturer", from the day's list). */
+export function closePath(id: string): string {
+  return ROUTES.consultationClose.replace(':id', encodeURIComponent(id));
 }

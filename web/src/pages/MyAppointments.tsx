@@ -35,6 +35,10 @@ import { slotSentence } from '../lib/booking/slots';
 import type { Me } from '../lib/account/types';
 import { useLatest } from '../components/useLatest';
 import { calendarUrl, cancelAppointment, fetchMyAppointments } from '../lib/booking/api';
+import { AppointmentDocuments } from '../components/documents/AppointmentDocuments';
+import { fetchAllDocuments } from '../lib/documents/api';
+import { ofConsultation } from '../lib/documents/documents';
+import type { CabinetDocument } from '../lib/documents/types';
 
 export function MyAppointmentsPage() {
   const { t } = useI18n();
@@ -49,6 +53,12 @@ function MyAppointments({ me }: { me: Me }) {
   const { t } = useI18n();
   const m = t.appointments;
   const list = useLoad((signal) => fetchMyAppointments(signal), []);
+  // The past consultations' documents; the appointments show without them if they fail.
+  const profileIds = me.profiles.map((p) => p.id);
+  const docs = useLoad(
+    (signal) => fetchAllDocuments(profileIds, signal).catch((): CabinetDocument[] => []),
+    [profileIds.join(',')],
+  );
   const slow = useSlow(list.loading && !list.data);
   const [profileId, setProfileId] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
@@ -140,7 +150,12 @@ function MyAppointments({ me }: { me: Me }) {
               <ul class="appointment-list">
                 {past.map((a) => (
                   <li key={a.id}>
-                    <AppointmentCard a={a} onChanged={changed} onReload={list.reload} />
+                    <AppointmentCard
+                      a={a}
+                      docs={ofConsultation(docs.data ?? [], a.id)}
+                      onChanged={changed}
+                      onReload={list.reload}
+                    />
                   </li>
                 ))}
               </ul>
@@ -158,11 +173,14 @@ function AppointmentCard({
   a,
   next,
   upcoming,
+  docs = [],
   onChanged,
   onReload,
 }: {
   a: Appointment;
   next?: boolean;
+  /** A past consultation's documents. */
+  docs?: readonly CabinetDocument[];
   upcoming?: boolean;
   onChanged: (a: Appointment, message: string) => void;
   onReload: () => void;
@@ -261,6 +279,7 @@ function AppointmentCard({
         </p>
       )}
 
+      <AppointmentDocuments docs={docs} id={titleId} />
       {upcoming && a.status === 'confirmed' && a.mode === 'video' && (
         <JoinConsultation id={a.id} start={a.start} end={a.end} when={when} />
       )}

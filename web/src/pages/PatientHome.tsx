@@ -85,6 +85,20 @@ export function PatientHome({ me }: { me: Me }) {
           </div>
           <Icon name="arrowRight" class="appointments-link-arrow" />
         </section>
+        <section class="card appointments-link" aria-labelledby="documents-link-title">
+          <span class="feature-icon">
+            <Icon name="file" />
+          </span>
+          <div>
+            <h2 id="documents-link-title" class="appointments-link-title">
+              <a href={ROUTES.myDocuments} data-testid="my-documents-link">
+                {t.myDocs.navLink}
+              </a>
+            </h2>
+            <p class="muted">{t.myDocs.homeCard}</p>
+          </div>
+          <Icon name="arrowRight" class="appointments-link-arrow" />
+        </section>
         {current && (
           <section class="card current-profile" aria-labelledby="current-title">
             <span class="avatar avatar-large" aria-hidden="true">

@@ -20,6 +20,7 @@ import {
 import { fillText } from '../lib/format';
 import { realtime, type RealtimeMessage } from '../lib/consultation/realtime';
 import { formatClock, rangeSentence } from '../lib/booking/slots';
+import { closePath } from '../lib/routes';
 import type { Me } from '../lib/account/types';
 import { useLatest } from '../components/useLatest';
 
@@ -256,6 +257,13 @@ function DashboardItem({
         {c.status !== 'completed' && (
           <a class="btn btn-secondary" href={roomPath(c.id)}>
             {d.open}
+            <span class="visually-hidden"> — {named}</span>
+          </a>
+        )}
+        {practitioner && (c.status === 'in_call' || c.status === 'completed') && (
+          <a class="btn btn-quiet" href={closePath(c.id)} data-testid="dashboard-close">
+            <Icon name={c.status === 'completed' ? 'file' : 'check'} />
+            {c.status === 'completed' ? t.docLinks.documents : t.docLinks.close}
             <span class="visually-hidden"> — {named}</span>
           </a>
         )}

@@ -1,19 +1,26 @@
-// After `closed` (or the practitioner's own close): the consultation is over, for everyone.
+// After `closed` (or the practitioner's own close): the consultation is over, for everyone. The
+// practitioner sees the documents the close issued, with their PDFs; the patient where to find
+// theirs (Mes documents).
 import type { Ref } from 'preact';
 import { useI18n } from '../../i18n';
 import { formatAmount } from '../../lib/booking/payment';
 import type { RoomRole } from '../../lib/consultation/consultation';
-import { fillText } from '../../lib/format';
+import type { CabinetDocument } from '../../lib/documents/types';
+import { fill, fillText } from '../../lib/format';
 import { ROUTES } from '../../lib/routes';
+import { IssuedDocuments } from '../documents/IssuedDocuments';
 import { Icon } from '../Icon';
 
 export function EndScreen({
   role,
   chargedCents,
+  documents = null,
   titleRef,
 }: {
   role: RoomRole;
   chargedCents: number | null;
+  /** What the practitioner's close issued (null: closed elsewhere, or not by us). */
+  documents?: readonly CabinetDocument[] | null;
   titleRef: Ref<HTMLHeadingElement>;
 }) {
   const { t, lang } = useI18n();
@@ -40,6 +47,14 @@ export function EndScreen({
           {e.title}
         </h2>
         <p>{body}</p>
+        {patient && (
+          <p data-testid="end-documents">
+            {fill(t.myDocs.endScreen, {
+              link: <a href={ROUTES.myDocuments}>{t.myDocs.navLink}</a>,
+            })}
+          </p>
+        )}
+        {documents && <IssuedDocuments documents={documents} />}
         <p>
           <a class="btn btn-primary" href={back.href}>
             {back.text}

@@ -25,7 +25,8 @@ import { Icon } from '../Icon';
 import { useFocusOnChange } from '../useFocus';
 import { useLoad } from '../useLoad';
 import { CallView } from './CallView';
-import { CloseConsultation } from './CloseConsultation';
+import { ClosingForm, type Closed } from '../documents/ClosingForm';
+import { useInlinePanel } from './useInlinePanel';
 import { EndScreen } from './EndScreen';
 import { GuestQueue } from './GuestQueue';
 import { InvitePanel } from './InvitePanel';
@@ -53,7 +54,8 @@ const noPanel = () => Promise.resolve(null);
 export function Room({ view }: { view: ConsultationView }) {
   const { t } = useI18n();
   const now = useNow();
-  const [charged, setCharged] = useState<number | null>(null);
+  const [closed, setClosed] = useState<Closed | null>(null);
+  const charged = closed?.cents ?? null;
   const over = view.status === 'completed';
   const practitioner = view.role === 'practitioner';
   const room = useRoom(view.id, Date.parse(view.opens_at), !over && charged === null);
@@ -122,14 +124,23 @@ export function Room({ view }: { view: ConsultationView }) {
   const canInvite = (view.role === 'patient' || practitioner) && screen !== 'end';
   const files = s.chat.flatMap((m) => (m.file ? [m.file] : []));
 
+  // "Clôturer la consultation" opens the closing form beside the video (under it on a phone);
+  // the button stays, and brings focus back to the form if pressed again.
+  const closing = useInlinePanel();
+  const closingOpen = closing.open && withPanel;
   const close = (
-    <CloseConsultation
-      id={view.id}
-      priceCents={view.price_cents}
-      noCard={view.payment.state === 'card_required'}
-      onClosed={setCharged}
-      beforeClose={() => flushNotes.current?.() ?? Promise.resolve()}
-    />
+    <button
+      ref={closing.opener}
+      type="button"
+      class="btn btn-danger call-button"
+      aria-expanded={closingOpen}
+      aria-controls={closingOpen ? 'closing-panel' : undefined}
+      onClick={() => (closingOpen ? closing.title.current?.focus() : closing.setOpen(true))}
+      data-testid="close-consultation"
+    >
+      <Icon name="check" />
+      {t.closing.open}
+    </button>
   );
 
   return (
@@ -167,10 +178,15 @@ export function Room({ view }: { view: ConsultationView }) {
           onAdmit={(id) => room.send({ type: 'admit', participant: id })}
         />
       )}
-      <div class={withPanel ? 'room-layout has-panel' : 'room-layout'}>
+      <div class={`room-layout${withPanel ? ' has-panel' : ''}${closingOpen ? ' is-closing' : ''}`}>
         <div class="room-main">
           {screen === 'end' ? (
-            <EndScreen role={view.role} chargedCents={charged} titleRef={title} />
+            <EndScreen
+              role={view.role}
+              chargedCents={charged}
+              documents={closed?.documents ?? null}
+              titleRef={title}
+            />
           ) : screen === 'call' ? (
             <CallView
               view={view}
@@ -240,7 +256,29 @@ export function Room({ view }: { view: ConsultationView }) {
           )}
         </div>
         {withPanel && (
-          <SidePanel consultation={view.id} panel={panel} liveFiles={files} flushRef={flushNotes} />
+          <div class="room-side">
+            {closingOpen && (
+              <section
+                id="closing-panel"
+                class="card closing-panel"
+                aria-labelledby="closing-title"
+              >
+                <ClosingForm
+                  view={view}
+                  titleRef={closing.title}
+                  onClosed={setClosed}
+                  beforeClose={() => flushNotes.current?.() ?? Promise.resolve()}
+                  onBack={() => closing.setOpen(false)}
+                />
+              </section>
+            )}
+            <SidePanel
+              consultation={view.id}
+              panel={panel}
+              liveFiles={files}
+              flushRef={flushNotes}
+            />
+          </div>
         )}
       </div>
     </>

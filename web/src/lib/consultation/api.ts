@@ -1,5 +1,5 @@
 // The teleconsultation's calls to the API (docs/consultation.md): the room's view, the
-// practitioners' dashboard and the closing of a consultation, the switch to the telephone, the
+// practitioners' dashboard, the switch to the telephone (the closing: lib/documents/api.ts), the
 // side panel and its private notes, the ICE servers, the files shared in the chat, the
 // invitations of a third participant, and the /healthz the pre-call test times. Typed calls
 // through the app's client; pages and components import these, never a path. The objects and
@@ -62,13 +62,6 @@ export function fetchDashboard(signal: AbortSignal): Promise<DashboardConsultati
       { signal },
     )
     .then((r) => (Array.isArray(r) ? r : r.items));
-}
-
-/** POST /practitioner/appointments/{id}/close: the consultation ends, with the amount charged. */
-export function closeConsultation(id: string, amountCents: number): Promise<unknown> {
-  return api.post(`/practitioner/appointments/${enc(id)}/close`, {
-    amount_cents: amountCents,
-  });
 }
 
 /** GET /consultations/{id}/panel: the practitioner's side panel (ROOM9). */

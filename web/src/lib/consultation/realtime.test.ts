@@ -213,6 +213,23 @@ describe('RealtimeClient', () => {
     expect(last().sent).toEqual([]);
   });
 
+  it('keeps the documents watch across reconnections', () => {
+    const { client, last, timeToNextSocket } = setup();
+    client.connect();
+    last().accept();
+    const unwatch = client.watchDocuments();
+    expect(last().sent).toEqual([{ type: 'watch_documents' }]);
+    last().drop();
+    timeToNextSocket();
+    last().accept();
+    expect(last().sent).toEqual([{ type: 'watch_documents' }]);
+    unwatch();
+    last().drop();
+    timeToNextSocket();
+    last().accept();
+    expect(last().sent).toEqual([]);
+  });
+
   it('send says false when the socket is not open, and queues nothing', () => {
     const { client, last } = setup();
     client.connect();

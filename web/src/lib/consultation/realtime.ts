@@ -191,6 +191,11 @@ export class RealtimeClient {
     return this.keep({ type: 'watch_waiting_room' });
   }
 
+  /** The patient's `document_issued` and `document_updated` messages (docs/documents.md). */
+  watchDocuments(): () => void {
+    return this.keep({ type: 'watch_documents' });
+  }
+
   /**
    * Calls `handler` for each message of `type` ('*' for all); with `consultation`, only for
    * that consultation's messages (messages without one, like `error`, reach every subscriber
