@@ -221,11 +221,47 @@ test('a consultation closes with a report, a prescription and a sick note; the p
   const pdf = (await download.path())!;
   const bytes = await readFile(pdf);
   expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  // What a pharmacy reads on it (CSP R.5132-3): the prescriber's RPPS, the patient's name and
+  // birth date, each posology, "téléconsultation" and the number.
+  type Me = {
+    account: { practitioner?: { rpps: string } };
+    profiles: { is_holder: boolean; first_name: string; last_name: string; birth_date: string }[];
+  };
+  const patientMe = await apiGet<Me>(page.request, '/me');
+  const holder = patientMe.profiles.find((p) => p.is_holder)!;
+  const doctorMe = await apiGet<Me>(d.request, '/me');
+  const text = execFileSync('pdftotext', ['-layout', pdf, '-']).toString();
+  const [year, month, day] = holder.birth_date.split('-').map(Number);
+  const months = [
+    'janvier',
+    'février',
+    'mars',
+    'avril',
+    'mai',
+    'juin',
+    'juillet',
+    'août',
+    'septembre',
+    'octobre',
+    'novembre',
+    'décembre',
+  ];
+  for (const needle of [
+    `RPPS ${doctorMe.account.practitioner!.rpps}`,
+    holder.first_name,
+    holder.last_name,
+    `${day === 1 ? '1er' : day} ${months[month - 1]} ${year}`,
+    '1 comprimé 3 fois par jour si fièvre',
+    '1 cuillère à café le soir',
+    'téléconsultation',
+  ])
+    expect(text).toContain(needle);
   const link = await qrLink(pdf);
   const number = ((await prescription.getByTestId('prescription-number').textContent()) ?? '')
     .replace(/\D/g, '')
     .trim();
   expect(number).not.toBe('');
+  expect(text).toContain(number);
 
   // Sent to a pharmacy.
   await prescription.getByTestId('send-pharmacy').click();
