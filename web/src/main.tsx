@@ -36,6 +36,7 @@ import './styles/consultation-room.css';
 import './styles/consultation-record.css';
 import './styles/documents-closing.css';
 import './styles/documents.css';
+import './styles/documents-corrections.css';
 import { render } from 'preact';
 import { App } from './app';
 

@@ -1,11 +1,13 @@
 // /praticien/consultations/:id/cloture — the closing form of one consultation, from the day's
 // list ("Clôturer" on a started consultation), for the practitioner only (assistants never see
 // clinical data: the API answers them 404). A consultation already closed shows its documents
-// ("Documents" on a finished one); once closed here, the documents just issued.
+// ("Documents" on a finished one: each can be corrected, and one forgotten issued); once
+// closed here, the documents just issued.
 import { useRef, useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
 import { patientName } from '../components/consultation/Lobby';
 import { ClosingForm, type Closed } from '../components/documents/ClosingForm';
+import { ConsultationDocuments } from '../components/documents/ConsultationDocuments';
 import { IssuedDocuments } from '../components/documents/IssuedDocuments';
 import { LoadState } from '../components/forms/Feedback';
 import { Icon } from '../components/Icon';
@@ -16,6 +18,7 @@ import { useI18n } from '../i18n';
 import { formatAmount } from '../lib/booking/payment';
 import { slotSentence } from '../lib/booking/slots';
 import { fetchConsultation } from '../lib/consultation/api';
+import { patientAge } from '../lib/consultation/consultation';
 import { fetchConsultationDocuments } from '../lib/documents/api';
 import { fillText } from '../lib/format';
 import { ROUTES } from '../lib/routes';
@@ -75,7 +78,14 @@ function CloseOne({ id }: { id: string }) {
                   error={docs.data ? null : docs.error}
                   onRetry={docs.reload}
                 >
-                  <IssuedDocuments documents={docs.data ?? []} title={c.pageDone} level={2} />
+                  {docs.data && (
+                    <ConsultationDocuments
+                      consultationId={id}
+                      documents={docs.data}
+                      title={c.pageDone}
+                      patientAge={patientAge(v.patient)}
+                    />
+                  )}
                 </LoadState>
               </section>
             ) : (

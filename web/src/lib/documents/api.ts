@@ -13,6 +13,7 @@ import type {
   Pharmacy,
   Verification,
 } from './types';
+import type { IssueBody } from './correction';
 
 const enc = encodeURIComponent;
 type Opt = { signal?: AbortSignal };
@@ -94,6 +95,14 @@ export function fetchConsultationDocuments(
   return api
     .get<{ items: CabinetDocument[] }>(`/consultations/${enc(id)}/documents`, withSignal(signal))
     .then((r) => r.items ?? []);
+}
+
+/**
+ * POST /consultations/{id}/documents: one document after the close, or a correction of one
+ * (`replaces`: a new version; 409 when that one was already replaced).
+ */
+export function issueDocument(id: string, body: IssueBody): Promise<CabinetDocument> {
+  return api.post<CabinetDocument>(`/consultations/${enc(id)}/documents`, body);
 }
 
 /** GET /certificates: the catalogue, in the request's language. */

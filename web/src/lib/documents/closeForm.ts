@@ -339,9 +339,12 @@ export function closeFieldId(field: string): string {
  * applied (422 sick_leave_cap at the arrêt's last day, requires_examination at the
  * certificates), with the server's own words. Anything else goes to the summary as it is.
  */
-export function closeError(err: unknown): unknown {
+export function closeError(
+  err: unknown,
+  fieldId: (field: string) => string = closeFieldId,
+): unknown {
   if (!(err instanceof ApiError)) return err;
-  let field = err.field === undefined ? undefined : closeFieldId(err.field);
+  let field = err.field === undefined ? undefined : fieldId(err.field);
   if (err.code === 'sick_leave_cap') field = 'sick_leave.to';
   else if (err.code === 'requires_examination') field = 'certificates';
   if (field === undefined) return err;
