@@ -60,12 +60,19 @@ export function ConsultationDocuments({
   };
   const issued = (doc: CabinetDocument, correction: boolean) => {
     setList((old) => upsertDocument(old, doc));
+    setNotice(null);
     setEditing(null);
     const name = doc.title || t.myDocs.kinds[doc.kind];
     setSaid(fillText(correction ? w.issuedLive : w.newLive, { title: name }));
     setFocusId(`issued-${doc.id}`);
   };
+  // 409: another version was issued meanwhile (another tab): the list is read again, the
+  // editor closes (its document is no longer the current one) and the page says why.
+  const [notice, setNotice] = useState<string | null>(null);
   const stale = () => {
+    setEditing(null);
+    setNotice(w.alreadyReplaced);
+    setFocusId('issued-title');
     void fetchConsultationDocuments(consultationId)
       .then(setList)
       .catch(() => {});
@@ -104,6 +111,12 @@ export function ConsultationDocuments({
 
   return (
     <div class="consultation-documents">
+      {notice && (
+        <p class="notice notice-warning" role="alert" data-testid="documents-stale">
+          <Icon name="alert" />
+          <span>{notice}</span>
+        </p>
+      )}
       <IssuedDocuments
         documents={shown}
         title={title}
