@@ -336,5 +336,28 @@ test('a consultation closes with a report, a prescription and a sick note; the p
   await expect(d).toHaveURL(new RegExp(`/praticien/consultations/${appt.id}/cloture$`));
   await expect(d.getByTestId('issued-document')).toHaveCount(4);
   expect(await blockingViolations(d)).toEqual([]);
+
+  // A correction: the report's conclusion, issued as version 2; both versions are kept.
+  const report = d.locator('[data-testid="issued-document"][data-kind="report"]');
+  await report.getByTestId('correct-document').click();
+  const editor = d.getByTestId('document-editor');
+  await expect(editor).toBeVisible();
+  await expect(editor.getByTestId('report-conclusion')).toHaveValue('Syndrome grippal.');
+  await editor.getByTestId('report-conclusion').fill('Syndrome grippal, sans signe de gravité.');
+  expect(await blockingViolations(d)).toEqual([]);
+  await editor.getByTestId('correction-submit').click();
+  await expect(
+    d.locator('[data-testid="issued-document"][data-kind="report"][data-version="2"]'),
+  ).toBeVisible({ timeout: 10_000 });
+  await expect(
+    d.locator('[data-testid="issued-document"][data-kind="report"][data-replaced="true"]'),
+  ).toHaveCount(1);
+  await d.screenshot({ path: `${SHOTS}/documents-correction-fr-1280.png`, fullPage: true });
+  const mine = await apiGet<{
+    items: { kind: string; version: number; replaced_by: string | null }[];
+  }>(page.request, '/me/documents');
+  const reports = mine.items.filter((x) => x.kind === 'report');
+  expect(reports.map((x) => x.version).sort()).toEqual([1, 2]);
+  expect(reports.filter((x) => x.replaced_by === null)).toHaveLength(1);
   await doctor.context.close();
 });
