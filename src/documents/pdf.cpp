@@ -28,7 +28,11 @@ double patient_block(Pages& p, const Rendering& r, double reserved, double min_h
   const auto& who = r.patient;
   std::string m = "<b>" + escape(who.last_name) + " " + escape(who.first_name) + "</b>";
   m += "\nSexe : " + escape(sex_label(who.sex));
-  if (!who.birth_date.empty()) m += " — Né(e) le " + escape(who.birth_date);
+  // The agreement French readers expect; "Né(e)" only when the sex is not known.
+  const char* born = who.sex == "female" ? " — Née le "
+                     : who.sex == "male" ? " — Né le "
+                                         : " — Né(e) le ";
+  if (!who.birth_date.empty()) m += born + escape(who.birth_date);
   if (who.weight_kg) m += "\nPoids : " + escape(*who.weight_kg) + " kg";
   if (who.nir) m += "\nNIR : " + escape(*who.nir);
   const double box_width = p.width() - reserved;

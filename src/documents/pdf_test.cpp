@@ -174,7 +174,7 @@ TEST(PdfPrescription, ShowsWhatThePharmacistChecks) {
                                "Ordonnance",
                                "Le 7 décembre 2026 — Téléconsultation",
                                "Dupont Léa",
-                               "Sexe : Femme — Né(e) le 3 mars 1988",
+                               "Sexe : Femme — Née le 3 mars 1988",
                                "N° RX7K2M9Q4",
                                "Ordonnance établie par téléconsultation",
                                "1. Amoxicilline 1 g — comprimé dispersible",
