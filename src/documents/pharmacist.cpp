@@ -165,8 +165,16 @@ Task<Result<nlohmann::json>> Service::send_to_pharmacy(const Principal& who,
   if (!d_.find_pharmacy) co_return Error(ErrorCode::unavailable, "no pharmacy directory");
   auto pharmacy = co_await d_.find_pharmacy(*pharmacy_id);
   if (!pharmacy) co_return std::move(pharmacy).error();
-  if (!*pharmacy || (*pharmacy)->mssante.empty())
+  if (!*pharmacy)
     co_return http::invalid_field("pharmacy_id", "Pharmacie introuvable.", "Pharmacy not found.");
+  // A pharmacy from the FINESS extract has no secure-mail address until the operator adds it.
+  if ((*pharmacy)->mssante.empty())
+    co_return http::invalid_field(
+        "pharmacy_id",
+        "Cette pharmacie ne reçoit pas encore d'ordonnances par messagerie sécurisée : présentez-"
+        "lui l'ordonnance imprimée ou son QR code.",
+        "This pharmacy does not receive prescriptions by secure mail yet: show it the printed "
+        "prescription or its QR code.");
   auto p = co_await store::prescription_of(d_.db, d.id);
   if (!p) co_return std::move(p).error();
   if (!*p) co_return Error(ErrorCode::not_found);
