@@ -231,7 +231,7 @@ test('a consultation closes with a report, a prescription and a sick note; the p
   const holder = patientMe.profiles.find((p) => p.is_holder)!;
   const doctorMe = await apiGet<Me>(d.request, '/me');
   const text = execFileSync('pdftotext', ['-layout', pdf, '-']).toString();
-  const [year, month, day] = holder.birth_date.split('-').map(Number);
+  const [year = 0, month = 1, day = 1] = holder.birth_date.split('-').map(Number);
   const months = [
     'janvier',
     'février',
