@@ -30,6 +30,10 @@ struct Service::Context {
   const date::time_zone* zone = nullptr;
   std::int64_t now = 0;
   std::string today;  // YYYY-MM-DD in the practitioner's zone
+  // The day the consultation took place, in that zone: when the patient was admitted (which may
+  // be before the booked time), else the booked time. A close just after midnight still issues
+  // an arrêt from the day of the call.
+  std::string consultation_day;
   bool medecin_traitant = false;
   Prescriber prescriber;
   Patient person;  // as printed (without the NIR, which only the care sheet prints)

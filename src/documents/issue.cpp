@@ -149,7 +149,7 @@ Task<Result<nlohmann::json>> Service::close(const Principal& who, const std::str
 
   // Every part checked before anything is issued: one refusal, nothing done.
   PartFacts facts{
-      ctx->today, ctx->medecin_traitant,
+      ctx->consultation_day, ctx->medecin_traitant,
       booking::patient_facts(ctx->administrative, ctx->patient.birth_date, ctx->today).age_years};
   std::vector<Part> parts;
   for (const char* kind : {"report", "prescription", "sick_leave"}) {
@@ -238,7 +238,7 @@ Task<Result<nlohmann::json>> Service::issue(const Principal& who, const std::str
     replaced = (*old)->id;
   }
   PartFacts facts{
-      ctx->today, ctx->medecin_traitant,
+      ctx->consultation_day, ctx->medecin_traitant,
       booking::patient_facts(ctx->administrative, ctx->patient.birth_date, ctx->today).age_years};
   nlohmann::json checked;
   if (*kind == "care_sheet") {

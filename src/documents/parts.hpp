@@ -11,7 +11,7 @@
 namespace cabinet::documents {
 
 struct PartFacts {
-  std::string today;  // YYYY-MM-DD, the consultation's local date
+  std::string today;  // YYYY-MM-DD, the day the consultation took place (its local date)
   bool medecin_traitant = false;
   int patient_age = 0;
 };

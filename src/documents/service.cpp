@@ -62,6 +62,8 @@ Task<Result<Service::Context>> Service::practitioner_context(const Principal& wh
   ctx.zone = booking::zone_named(ctx.v.timezone);
   ctx.now = d_.clock.unix_seconds();
   ctx.today = agenda::format_date(agenda::local_date(ctx.now, ctx.zone));
+  ctx.consultation_day = agenda::format_date(
+      agenda::local_date(ctx.v.a.started_at.value_or(ctx.v.a.start_at), ctx.zone));
   const auto& mt = ctx.administrative["medecin_traitant"];
   ctx.medecin_traitant = mt.is_object() && mt.contains("rpps") && mt["rpps"].is_string() &&
                          mt["rpps"].get<std::string>() == ctx.practitioner.rpps;

@@ -280,6 +280,22 @@ TEST_P(Documents, RefusedPartsIssueNothingAndCaptureNothing) {
   EXPECT_EQ(allowed.body["documents"].size(), 5U);
 }
 
+TEST_P(Documents, AnArretStartsOnTheDayOfTheCallEvenWhenClosedAfterMidnight) {
+  const auto id = held(holder_, "midnight");
+  at("2026-11-23T23:10:00");  // Tuesday 00:10 in Paris: the call was on Monday
+  relogin();
+  auto body = full_close();
+  body["sick_leave"]["from"] = "2026-11-22";  // the day before the call: backdated
+  auto backdated = h_.post(doc_.client, close_path(id), body);
+  ASSERT_EQ(backdated.status, 400) << backdated.body;
+  EXPECT_EQ(backdated.body["error"]["field"], "sick_leave.from");
+  body["sick_leave"]["from"] = "2026-11-23";  // Monday, the day of the call
+  body["sick_leave"]["to"] = "2026-11-25";
+  auto closed = h_.post(doc_.client, close_path(id), body);
+  ASSERT_EQ(closed.status, 200) << closed.body;
+  EXPECT_EQ(closed.body["documents"].size(), 4U);
+}
+
 TEST_P(Documents, ThePharmacistVerifiesWithTheKeyAndDispensesOnce) {
   const auto id = held(holder_, "pharmacy");
   auto closed = h_.post(doc_.client, close_path(id), full_close());
