@@ -26,7 +26,7 @@ struct Service::Context {
   booking::View v;
   directory::store::Profile practitioner;
   accounts::store::Profile patient;
-  nlohmann::json administrative;  // opened; reading it was audited
+  nlohmann::json administrative;  // opened; reading it is audited (profile.administrative.read)
   const date::time_zone* zone = nullptr;
   std::int64_t now = 0;
   std::string today;  // YYYY-MM-DD in the practitioner's zone

@@ -29,8 +29,7 @@ Task<Result<void>> Service::audited(const audit::Entry& entry) {
   });
 }
 
-Task<Result<Service::Context>> Service::practitioner_context(const Principal& who,
-                                                             const std::string& id) {
+Task<Result<booking::View>> Service::own_consultation(const Principal& who, const std::string& id) {
   // Only the consultation's own practitioner: an assistant keeps the agenda, never the
   // clinical side, and another practitioner does not know this consultation exists.
   if (who.role != Role::practitioner) co_return Error(ErrorCode::not_found);
@@ -38,6 +37,13 @@ Task<Result<Service::Context>> Service::practitioner_context(const Principal& wh
   if (!v) co_return Error(ErrorCode::not_found);
   if (v->a.practitioner_id != who.account_id) co_return Error(ErrorCode::not_found);
   if (v->a.mode != "video") co_return Error(ErrorCode::not_found);
+  co_return std::move(*v);
+}
+
+Task<Result<Service::Context>> Service::practitioner_context(const Principal& who,
+                                                             const std::string& id) {
+  auto v = co_await own_consultation(who, id);
+  if (!v) co_return std::move(v).error();
   Context ctx;
   ctx.who = who;
   ctx.v = std::move(*v);
@@ -59,6 +65,16 @@ Task<Result<Service::Context>> Service::practitioner_context(const Principal& wh
       accounts::open_administrative(d_.keys, ctx.patient.administrative, ctx.patient.public_id);
   if (!admin) co_return std::move(admin).error();
   ctx.administrative = std::move(*admin);
+  // The NIR, coverage and médecin traitant are health data: reading them is traced, as the
+  // estimate and the side panel do.
+  audit::Entry read;
+  read.actor_account_id = who.account_id;
+  read.actor_role = "practitioner";
+  read.profile_id = ctx.patient.id;
+  read.action = "profile.administrative.read";
+  read.object = ctx.patient.public_id;
+  read.detail = "documents";
+  if (auto r = co_await audited(read); !r) co_return std::move(r).error();
   ctx.zone = booking::zone_named(ctx.v.timezone);
   ctx.now = d_.clock.unix_seconds();
   ctx.today = agenda::format_date(agenda::local_date(ctx.now, ctx.zone));
@@ -73,12 +89,12 @@ Task<Result<Service::Context>> Service::practitioner_context(const Principal& wh
 }
 
 Task<Result<nlohmann::json>> Service::draft(const Principal& who, const std::string& consultation) {
-  auto ctx = co_await practitioner_context(who, consultation);
-  if (!ctx) co_return std::move(ctx).error();
-  auto sealed = co_await store::draft(d_.db, ctx->v.a.id);
+  auto v = co_await own_consultation(who, consultation);
+  if (!v) co_return std::move(v).error();
+  auto sealed = co_await store::draft(d_.db, v->a.id);
   if (!sealed) co_return std::move(sealed).error();
   if (!*sealed) co_return nlohmann::json::object();
-  auto text = d_.keys.open(**sealed, draft_context(ctx->v.a.id));
+  auto text = d_.keys.open(**sealed, draft_context(v->a.id));
   if (!text) co_return std::move(text).error();
   co_return nlohmann::json::parse(*text, nullptr, false);
 }
@@ -89,12 +105,14 @@ Task<Result<void>> Service::save_draft(const Principal& who, const std::string& 
     co_return http::invalid_field("draft", "Objet JSON attendu.", "A JSON object expected.");
   const auto text = body.dump();
   if (text.size() > kDraftMaxBytes) co_return Error(ErrorCode::payload_too_large);
-  auto ctx = co_await practitioner_context(who, consultation);
-  if (!ctx) co_return std::move(ctx).error();
-  if (ctx->v.a.status != "confirmed" && ctx->v.a.status != "done")
-    co_return Error(ErrorCode::conflict, "appointment " + ctx->v.a.status);
-  const auto sealed = d_.keys.seal(text, draft_context(ctx->v.a.id));
-  co_return co_await store::put_draft(d_.db, ctx->v.a.id, who.account_id, sealed, ctx->now);
+  // Saved as typed (every few hundred milliseconds): the access check alone, nothing else read.
+  auto v = co_await own_consultation(who, consultation);
+  if (!v) co_return std::move(v).error();
+  if (v->a.status != "confirmed" && v->a.status != "done")
+    co_return Error(ErrorCode::conflict, "appointment " + v->a.status);
+  const auto sealed = d_.keys.seal(text, draft_context(v->a.id));
+  co_return co_await store::put_draft(d_.db, v->a.id, who.account_id, sealed,
+                                      d_.clock.unix_seconds());
 }
 
 nlohmann::json Service::to_json(const store::DocumentRow& d) const {

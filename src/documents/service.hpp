@@ -131,6 +131,8 @@ class Service {
   // The consultation as its practitioner sees it, with everything a document names; 404 for
   // anyone else (assistants included).
   Task<Result<Context>> practitioner_context(const Principal& who, const std::string& id);
+  // The access check alone (the draft, saved as typed): the consultation, for its practitioner.
+  Task<Result<booking::View>> own_consultation(const Principal& who, const std::string& id);
   // Validates one part of the form and issues it: teleservice, PDF, sealed row, audit.
   Task<Result<Issued>> prepare(const Context& ctx, const std::string& kind,
                                const nlohmann::json& part, int index);

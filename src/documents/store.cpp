@@ -41,7 +41,7 @@ constexpr std::string_view kSealed = "SELECT content, pdf FROM documents WHERE i
 
 #define PRESCRIPTION_SELECT                                                                \
   "SELECT x.document_id, d.public_id, d.account_id, d.profile_id, x.number, x.sealed_key," \
-  " x.payload, x.signature, x.dispensed_at, d.issued_at, d.replaced_by_id"                 \
+  " x.payload, x.signature, x.dispensed_at, d.issued_at, d.replaced_by_id, d.standin"      \
   " FROM prescriptions x JOIN documents d ON d.id = x.document_id "
 constexpr std::string_view kInsertPrescription =
     "INSERT INTO prescriptions (document_id, number, sealed_key, payload, signature)"
@@ -115,6 +115,7 @@ PrescriptionRow prescription_row(const storage::Row& r) {
   p.dispensed_at = r.opt_integer(i++);
   p.issued_at = r.integer(i++);
   p.replaced_by_id = r.opt_integer(i++);
+  p.standin = r.integer(i++) != 0;
   return p;
 }
 

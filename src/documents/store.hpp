@@ -92,6 +92,7 @@ struct PrescriptionRow {
   std::optional<std::int64_t> dispensed_at;
   std::int64_t issued_at = 0;
   std::optional<std::int64_t> replaced_by_id;
+  bool standin = false;  // numbered by the built-in stand-in
 };
 Task<Result<void>> insert_prescription(Transaction& tx, std::int64_t document,
                                        const std::string& number, const std::string& sealed_key,

@@ -49,16 +49,7 @@ Result<void> check_teleservice(const TeleserviceOptions& options) {
 namespace cabinet::documents::teleservice_client {
 namespace {
 
-constexpr std::size_t kMaxAnswer = std::size_t{1024} * 1024;
 constexpr std::size_t kMaxDetail = 300;
-
-std::size_t keep_answer(char* data, std::size_t size, std::size_t count, void* user) {
-  auto* answer = static_cast<std::string*>(user);
-  const std::size_t n = size * count;
-  if (answer->size() + n > kMaxAnswer) return 0;  // curl gives up with CURLE_WRITE_ERROR
-  answer->append(data, n);
-  return n;
-}
 
 // The exchange itself, blocking: run on the BlockingPool.
 Reply perform(const TeleserviceOptions& options, const Request& request) {
@@ -109,7 +100,7 @@ Reply perform(const TeleserviceOptions& options, const Request& request) {
   }
   set(CURLOPT_POSTFIELDS, body.c_str());
   set(CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(body.size()));
-  set(CURLOPT_WRITEFUNCTION, keep_answer);
+  set(CURLOPT_WRITEFUNCTION, notify::curl::keep_answer);
   set(CURLOPT_WRITEDATA, &answer);
   if (rc == CURLE_OK) rc = curl_easy_perform(h);
   if (rc != CURLE_OK) {

@@ -2,6 +2,7 @@
 
 #include <curl/curl.h>
 
+#include <cstddef>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -33,6 +34,18 @@ inline void append(List& list, const std::string& item) {
     (void)list.release();  // now owned by `grown`
     list.reset(grown);
   }
+}
+
+// A JSON API's answer, kept whole up to 1 MiB: a CURLOPT_WRITEFUNCTION whose CURLOPT_WRITEDATA
+// is a std::string. Beyond that curl gives up with CURLE_WRITE_ERROR (no unbounded memory for
+// a misbehaving server). Shared by the Stripe and teleservice adapters.
+inline constexpr std::size_t kMaxAnswer = std::size_t{1024} * 1024;
+inline std::size_t keep_answer(char* data, std::size_t size, std::size_t count, void* user) {
+  auto* answer = static_cast<std::string*>(user);
+  const std::size_t n = size * count;
+  if (answer->size() + n > kMaxAnswer) return 0;
+  answer->append(data, n);
+  return n;
 }
 
 // curl's own words for a failure: the error buffer when it says something, else the code's.

@@ -10,15 +10,6 @@ namespace {
 
 // Pinned, so that an upgrade of the account's default version cannot change the answers.
 constexpr std::string_view kApiVersion = "2024-06-20";
-constexpr std::size_t kMaxAnswer = std::size_t{1024} * 1024;
-
-std::size_t keep_answer(char* data, std::size_t size, std::size_t count, void* user) {
-  auto* answer = static_cast<std::string*>(user);
-  const std::size_t n = size * count;
-  if (answer->size() + n > kMaxAnswer) return 0;  // curl gives up with CURLE_WRITE_ERROR
-  answer->append(data, n);
-  return n;
-}
 
 // The exchange itself, blocking: run on the BlockingPool.
 Reply perform(const StripeOptions& options, const Request& request) {
@@ -66,7 +57,7 @@ Reply perform(const StripeOptions& options, const Request& request) {
   } else {
     set(CURLOPT_HTTPGET, 1L);
   }
-  set(CURLOPT_WRITEFUNCTION, keep_answer);
+  set(CURLOPT_WRITEFUNCTION, notify::curl::keep_answer);
   set(CURLOPT_WRITEDATA, &answer);
   if (rc == CURLE_OK) rc = curl_easy_perform(h);
   if (rc != CURLE_OK) {

@@ -206,6 +206,10 @@ TEST_P(Documents, EveryReadIsAuditedAndNothingReadableIsStored) {
     ASSERT_EQ(h_.get(pat_, "/api/v1/documents/" + d["id"].get<std::string>() + "/pdf").status, 200);
   EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE action = 'document.issue'"), 4);
   EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE action = 'document.read'"), 4);
+  // Issuing read the patient's NIR, coverage and médecin traitant: traced once.
+  EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE action = 'profile.administrative.read'"
+                  " AND detail = 'documents'"),
+            1);
   ASSERT_EQ(h_.get(pat_, "/api/v1/me/documents").status, 200);
   EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE action = 'documents.list'"), 1);
 
