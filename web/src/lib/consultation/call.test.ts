@@ -130,7 +130,56 @@ describe('CallManager', () => {
     });
     await other.flush();
     expect(mine.remote).toEqual([]);
-    expect(signals(other.sent)).toEqual([]);
+    // Ours again instead: the other side may never have got it (sent to a page that is gone).
+    expect(signals(other.sent).map((m) => m.data)).toEqual([
+      { description: { type: 'offer', sdp: 'offer' } },
+    ]);
+  });
+
+  it('sends an unanswered offer again, and the polite side answers a repeated offer again', async () => {
+    // c2 < c5: the practitioner is impolite and offers first.
+    const { call, flush, receive, sent } = setup();
+    call.setRoom('c2', [doctor, patient]);
+    call.setActive(true);
+    await flush();
+    const pc = FakePC.all[0]!;
+    await pc.onnegotiationneeded!();
+    const offers = () =>
+      signals(sent).filter((m) => (m.data as { description?: Desc }).description?.type === 'offer');
+    expect(offers()).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(3999);
+    expect(offers()).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(offers()).toHaveLength(2);
+    receive({
+      type: 'signal',
+      consultation: 'a1',
+      from: 'c5',
+      data: { description: { type: 'answer', sdp: 'theirs' } },
+    });
+    await flush();
+    await vi.advanceTimersByTimeAsync(20_000);
+    expect(offers()).toHaveLength(2);
+
+    const polite = setup();
+    polite.call.setRoom('c5', [patient, doctor]);
+    polite.call.setActive(true);
+    await polite.flush();
+    const offer = {
+      type: 'signal',
+      consultation: 'a1',
+      from: 'c2',
+      data: { description: { type: 'offer', sdp: 'v1' } },
+    };
+    polite.receive(offer);
+    polite.receive(offer);
+    await polite.flush();
+    const theirs = FakePC.all.at(-1)!;
+    expect(theirs.remote).toEqual([{ type: 'offer', sdp: 'v1' }]);
+    expect(signals(polite.sent).map((m) => m.data)).toEqual([
+      { description: { type: 'answer', sdp: 'answer' } },
+      { description: { type: 'answer', sdp: 'answer' } },
+    ]);
   });
 
   it('keeps a candidate that comes before the offer, and adds it once the offer is applied', async () => {

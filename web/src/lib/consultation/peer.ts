@@ -38,6 +38,13 @@ const DISCONNECTED_GRACE_MS = 3000;
 const POLITE_EXTRA_MS = 3000;
 // Candidates kept while no remote description exists: a browser gathers a few dozen at most.
 const MAX_EARLY_CANDIDATES = 100;
+/**
+ * An offer still unanswered after this long is sent again, a few times: the signal may have gone
+ * to a page of the other side that is gone (the practitioner's dashboard, then the room, on the
+ * same socket), and perfect negotiation waits for that answer forever.
+ */
+const OFFER_RESEND_MS = 4000;
+const MAX_OFFER_RESENDS = 5;
 
 export interface PeerReport {
   id: string;
@@ -73,6 +80,7 @@ export class Peer {
   private firstOfferAt: number | null = null;
   private connectedAt: number | null = null;
   private disconnectTimer: ReturnType<typeof setTimeout> | null = null;
+  private offerTimer: ReturnType<typeof setTimeout> | null = null;
   private prev: StatsSample | null = null;
   private closed = false;
 
@@ -139,7 +147,23 @@ export class Peer {
         const offerCollision =
           description.type === 'offer' && (this.makingOffer || pc.signalingState !== 'stable');
         this.ignoreOffer = !this.polite && offerCollision;
-        if (this.ignoreOffer) return;
+        if (this.ignoreOffer) {
+          // The other side offers while ours waits: it may never have got ours (sent to a page
+          // of it that is gone). Ours again: as the polite side, it rolls back and answers.
+          this.resendOffer();
+          return;
+        }
+        // Our offer sent again (see OFFER_RESEND_MS) after we had answered it: the answer
+        // again, rather than a renegotiation of nothing.
+        if (
+          description.type === 'offer' &&
+          pc.signalingState === 'stable' &&
+          pc.remoteDescription?.sdp === description.sdp &&
+          pc.localDescription?.type === 'answer'
+        ) {
+          this.sendDescription();
+          return;
+        }
         if (description.type === 'offer') this.firstOfferAt ??= this.hooks.now();
         // On a collision, setRemoteDescription rolls our offer back itself, in one step: an
         // explicit rollback first would let negotiationneeded slip a new offer in between.
@@ -243,6 +267,7 @@ export class Peer {
     this.closed = true;
     if (this.disconnectTimer) clearTimeout(this.disconnectTimer);
     if (this.departedTimer) clearTimeout(this.departedTimer);
+    if (this.offerTimer) clearTimeout(this.offerTimer);
     this.pc.onnegotiationneeded = null;
     this.pc.onicecandidate = null;
     this.pc.oniceconnectionstatechange = null;
@@ -299,7 +324,28 @@ export class Peer {
 
   private sendDescription(): void {
     const d = this.pc.localDescription;
-    if (d) this.hooks.send(this, { description: { type: d.type, sdp: d.sdp } });
+    if (!d) return;
+    this.hooks.send(this, { description: { type: d.type, sdp: d.sdp } });
+    if (d.type === 'offer') this.watchOffer(0);
+  }
+
+  /** Sends our pending offer again (its SDP carries the candidates gathered so far). */
+  private resendOffer(): void {
+    const d = this.pc.localDescription;
+    if (this.closed || this.pc.signalingState !== 'have-local-offer' || d?.type !== 'offer') return;
+    this.hooks.send(this, { description: { type: d.type, sdp: d.sdp } });
+  }
+
+  private watchOffer(resent: number): void {
+    if (this.offerTimer) clearTimeout(this.offerTimer);
+    this.offerTimer = null;
+    if (resent >= MAX_OFFER_RESENDS) return;
+    this.offerTimer = setTimeout(() => {
+      this.offerTimer = null;
+      if (this.closed || this.pc.signalingState !== 'have-local-offer') return;
+      this.resendOffer();
+      this.watchOffer(resent + 1);
+    }, OFFER_RESEND_MS);
   }
 
   private kindOf(sender: RTCRtpSender): string | undefined {
