@@ -27,6 +27,9 @@
 #include "documents/service.hpp"
 #include "documents/standins.hpp"
 #include "documents/teleservices_http.hpp"
+#include "practitioners/specialties.hpp"
+#include "queue/routes.hpp"
+#include "queue/service.hpp"
 #include "http/middleware.hpp"
 #include "http/server.hpp"
 #include "http/static_files.hpp"
@@ -214,6 +217,26 @@ Result<void> App::build_services() {
   room.secure_cookies = secure_cookies(config_.http.public_url);
   consultation_ = std::make_unique<consultation::Service>(consultation::Deps{
       *db_, clock_, random_, *keys_, *audit_, hub_, blocking_, *booking_, room, limits_.get()});
+  // Immediate teleconsultation (issue 16): a taken patient enters the same room.
+  queue::Options q;
+  q.specialties = directory::split_list(config_.queue.specialties);
+  for (const auto& code : q.specialties) {
+    if (practitioners::find_specialty(code) == nullptr)
+      return Error(ErrorCode::invalid_request, "queue.specialties: unknown specialty " + code);
+  }
+  q.hours = queue::Window{config_.queue.hours_start_min, config_.queue.hours_end_min};
+  q.fee_cents = config_.queue.fee_cents;
+  q.price_cents = config_.queue.price_cents;
+  q.grace = config_.queue.grace;
+  q.answer_window = config_.queue.answer_window;
+  q.near_priority = config_.queue.near_priority;
+  q.near_km = config_.queue.near_km;
+  q.no_show_grace = config_.booking.no_show_grace;
+  queue_ = std::make_unique<queue::Service>(
+      queue::Deps{*db_, clock_, random_, *keys_, *audit_, hub_, *payments_,
+                  std::string(payments_->name()), q});
+  consultation_->on_patient_joined(
+      [this](std::int64_t appointment) -> Task<void> { co_await queue_->patient_joined(appointment); });
   // Reference lists (issue 14): the built-in drugs are written at start-up when missing, so a
   // default install works offline; a failure (another node writing them) does not stop it.
   reference_ = std::make_unique<reference::Service>(*db_, clock_);
@@ -308,6 +331,8 @@ void App::wire() {
   consultation::register_messages(hub_, *consultation_);
   documents::register_routes(router_, *documents_);
   documents::register_messages(hub_, *documents_);
+  queue::register_routes(router_, *queue_);
+  queue::register_messages(hub_, *queue_);
   reference::register_routes(router_, *reference_);
   devtools::register_routes(router_, config_.mode == "development", config_.notify.mailbox_dir);
 
@@ -368,10 +393,13 @@ void App::serve() {
     auto& passes = registry_.counter("cabinet_booking_job_passes_total",
                                      "Passes of the booking jobs (reminders, holds, no-shows).");
     booking_->start(runtime_.io(), config_.booking.jobs_interval, [&passes] { passes.add(); });
+    queue_->start(runtime_.io(), config_.queue.sweep_interval);
   }
   server_->start([this] {
-    booking_->stop(
-        [this] { courier_->stop([this] { index_->stop([this] { runtime_.stop(); }); }); });
+    queue_->stop([this] {
+      booking_->stop(
+          [this] { courier_->stop([this] { index_->stop([this] { runtime_.stop(); }); }); });
+    });
   });
   runtime_.run();
   db_->close();

@@ -35,6 +35,9 @@ class CareSheetTransmission;
 class SecureMail;
 class Service;
 }  // namespace cabinet::documents
+namespace cabinet::queue {
+class Service;
+}
 namespace cabinet::privacy {
 class Export;
 }  // namespace cabinet::privacy
@@ -151,6 +154,7 @@ class App {
   std::unique_ptr<payments::PaymentProvider> payments_;
   std::unique_ptr<booking::Service> booking_;
   std::unique_ptr<consultation::Service> consultation_;
+  std::unique_ptr<queue::Service> queue_;
   std::unique_ptr<reference::Service> reference_;
   std::unique_ptr<crypto::Signer> signer_;
   std::unique_ptr<documents::EPrescription> eprescription_;

@@ -89,6 +89,20 @@ struct Config {
     std::chrono::seconds room_opens{600};  // the waiting room opens this long before the start
     bool jobs = true;  // run reminders, deferred holds, no-shows and reconciliation here
   } booking;
+  // Immediate teleconsultation (docs/queue.md): which specialties have a queue, its hours and
+  // money, and how long a place is kept.
+  struct Queue {
+    std::string specialties = "general_medicine";  // comma-separated codes
+    int hours_start_min = 7 * 60;                   // Paris time (AGD3)
+    int hours_end_min = 24 * 60;
+    int fee_cents = 500;    // PAY3; 0 allowed
+    int price_cents = 0;    // 0: the convention's video tariff of the specialty
+    std::chrono::seconds grace{120};
+    std::chrono::seconds answer_window{180};
+    std::chrono::seconds near_priority{600};
+    int near_km = 30;
+    std::chrono::milliseconds sweep_interval{5000};
+  } queue;
   struct Consultation {
     // Files shared in the room (ROOM5): the largest accepted, and the types accepted as
     // libmagic names them (comma-separated).

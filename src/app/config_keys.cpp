@@ -228,6 +228,72 @@ std::vector<KeyInfo> make_keys() {
                "run the booking jobs on this node; with several nodes any number may (each job "
                "is leased)",
                flag(&C::booking, &C::Booking::jobs)});
+  k.push_back({"queue.specialties", "general_medicine",
+               "the specialties with an immediate-consultation queue, comma-separated codes of "
+               "data/specialties.json (empty: no queue)",
+               [](C& c, const std::string& v) -> Result<void> {
+                 c.queue.specialties = v;
+                 return ok();
+               }});
+  k.push_back({"queue.hours", "07:00-24:00",
+               "the immediate-consultation queues' hours, Paris time, every day (AGD3): nobody "
+               "joins outside them",
+               [](C& c, const std::string& v) -> Result<void> {
+                 const auto dash = v.find('-');
+                 const auto start = dash == std::string::npos
+                                        ? std::nullopt
+                                        : agenda::parse_hhmm(std::string_view(v).substr(0, dash));
+                 const auto end = dash == std::string::npos
+                                      ? std::nullopt
+                                      : agenda::parse_hhmm(std::string_view(v).substr(dash + 1));
+                 if (!start || !end || *start >= *end)
+                   return bad("must be HH:MM-HH:MM with the start before the end");
+                 c.queue.hours_start_min = *start;
+                 c.queue.hours_end_min = *end;
+                 return ok();
+               }});
+  k.push_back({"queue.fee_cents", "500",
+               "the immediate consultation's service fee in cents (PAY3: shown apart, never "
+               "reimbursed, waived with the CSS or an ALD; 0 for none)",
+               [](C& c, const std::string& v) -> Result<void> {
+                 auto n = parse_uint(v);
+                 if (!n || *n > 5000) return bad("expected 0 to 5000");
+                 c.queue.fee_cents = static_cast<int>(*n);
+                 return ok();
+               }});
+  k.push_back({"queue.price_cents", "0",
+               "the consultation's price in an immediate queue, in cents; 0: the convention's "
+               "video tariff of the specialty (TCG 25 € for general medicine)",
+               [](C& c, const std::string& v) -> Result<void> {
+                 auto n = parse_uint(v);
+                 if (!n || *n > 100000) return bad("expected 0 to 100000");
+                 c.queue.price_cents = static_cast<int>(*n);
+                 return ok();
+               }});
+  k.push_back({"queue.grace", "2m",
+               "a patient whose waiting page is gone this long (closed, phone asleep without "
+               "coming back) loses the place; the hold is voided",
+               duration(&C::queue, &C::Queue::grace)});
+  k.push_back({"queue.answer_window", "3m",
+               "a called patient who has not entered the room by then is skipped once, then "
+               "removed (never charged)",
+               duration(&C::queue, &C::Queue::answer_window)});
+  k.push_back({"queue.near_priority", "10m",
+               "how long a waiting patient is kept for the practitioners near them (territoriality: "
+               "their consultation stays reimbursable) before anyone on duty may take them",
+               duration(&C::queue, &C::Queue::near_priority)});
+  k.push_back({"queue.near_km", "30",
+               "a practitioner within this distance of the patient's commune (or in the same "
+               "département) is near them",
+               [](C& c, const std::string& v) -> Result<void> {
+                 auto n = parse_uint(v);
+                 if (!n || *n < 1 || *n > 1000) return bad("expected 1 to 1000");
+                 c.queue.near_km = static_cast<int>(*n);
+                 return ok();
+               }});
+  k.push_back({"queue.sweep_interval", "5s",
+               "how often places of pages gone and unanswered calls are looked at",
+               duration(&C::queue, &C::Queue::sweep_interval)});
   k.push_back({"payments.provider", "sandbox",
                "\"sandbox\" (test cards, no money moves) or \"stripe\" (manual-capture payment "
                "intents)",

@@ -237,13 +237,15 @@ Task<Result<nlohmann::json>> Service::close(const Principal& who, const std::str
   std::string ledger_state;
   if (*live && (*live)->hold_id) {
     ledger_row = (*live)->id;
-    if (amount == 0) {
+    // A consultation taken from a queue: its service fee comes with it (PAY3; 0 when waived).
+    const auto total = amount + a.fee_cents;
+    if (total == 0) {
       auto voided = co_await d_.provider.void_hold(*(*live)->hold_id);
       if (!voided) co_return std::move(voided).error();
       u.payment_state = "voided";
       ledger_state = "voided";
     } else {
-      auto captured = co_await d_.provider.capture(*(*live)->hold_id, static_cast<int>(amount));
+      auto captured = co_await d_.provider.capture(*(*live)->hold_id, static_cast<int>(total));
       if (!captured) co_return std::move(captured).error();
       u.payment_state = "captured";
       u.captured_cents = captured->captured_cents;
@@ -257,6 +259,12 @@ Task<Result<nlohmann::json>> Service::close(const Principal& who, const std::str
     }
     if (auto r = co_await store::mark_started(tx, a.id, now); !r) co_return std::move(r).error();
     if (auto r = co_await store::mark_ended(tx, a.id, now); !r) co_return r;
+    // A consultation taken from a queue was given its time from the moment it was taken; what
+    // is left of it goes back to the agenda, for the next patient or a booking.
+    if (a.origin == "queue") {
+      const auto next = (now + store::kGranule - 1) / store::kGranule * store::kGranule;
+      if (auto r = co_await store::trim_granules(tx, a.id, next); !r) co_return r;
+    }
     auto updated = co_await store::update_payment(tx, a.id, "confirmed", u, now);
     if (!updated) co_return std::move(updated).error();
     if (auto r = co_await store::skip_jobs(tx, a.id, now); !r) co_return r;

@@ -32,6 +32,8 @@ struct Appointment {
   int captured_cents = 0;
   std::string cancel_nonce;
   std::int64_t created_at = 0;
+  std::string origin = "booking";  // or "queue": taken from an immediate queue (docs/queue.md)
+  int fee_cents = 0;               // the queue's service fee, captured with the consultation
 };
 
 // An appointment with what every view of it shows: names, motif, where to send notices.

@@ -10,8 +10,9 @@ using storage::Params;
 constexpr std::string_view kInsert =
     "INSERT INTO appointments (public_id, practitioner_id, patient_account_id, profile_id,"
     " motif_id, mode, start_at, end_at, status, hold_expires_at, price_cents, booked_by,"
-    " payment_state, cancel_nonce, created_at, updated_at)"
-    " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15) RETURNING id";
+    " payment_state, cancel_nonce, origin, fee_cents, created_at, updated_at)"
+    " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $16, $17, $15, $15)"
+    " RETURNING id";
 constexpr std::string_view kClaim =
     "INSERT INTO appointment_granules (practitioner_id, granule, appointment_id)"
     " VALUES ($1, $2, $3)";
@@ -31,8 +32,8 @@ constexpr std::string_view kStatus =
   "a.id, a.public_id, a.practitioner_id, a.patient_account_id, a.profile_id, a.motif_id,"      \
   " a.mode, a.start_at, a.end_at, a.status, a.hold_expires_at, a.price_cents, a.cancelled_by," \
   " a.started_at, a.booked_by, a.payment_state, a.saved_method, a.card_brand, a.card_last4,"   \
-  " a.captured_cents, a.cancel_nonce, a.created_at, a.ended_at"
-constexpr std::size_t kColumnCount = 23;
+  " a.captured_cents, a.cancel_nonce, a.created_at, a.ended_at, a.origin, a.fee_cents"
+constexpr std::size_t kColumnCount = 25;
 #define VIEW_SELECT                                                                      \
   "SELECT " APPOINTMENT_COLUMNS                                                          \
   ", pp.public_id, ph.first_name, ph.last_name, pr.specialty, pp.timezone, m.public_id," \
@@ -76,6 +77,8 @@ constexpr std::string_view kMarkStarted =
     "UPDATE appointments SET started_at = COALESCE(started_at, $1), updated_at = $1"
     " WHERE id = $2 AND status = 'confirmed'";
 constexpr std::string_view kMarkEnded = "UPDATE appointments SET ended_at = $1 WHERE id = $2";
+constexpr std::string_view kTrimGranules =
+    "DELETE FROM appointment_granules WHERE appointment_id = $1 AND granule >= $2";
 constexpr std::string_view kOverduePending =
     "SELECT id FROM appointments WHERE status = 'pending_payment' AND hold_expires_at <= $1"
     " ORDER BY hold_expires_at LIMIT $2";
@@ -114,6 +117,8 @@ Appointment read(const storage::Row& r) {
   a.cancel_nonce = r.opt_text(20).value_or("");
   a.created_at = r.integer(21);
   a.ended_at = r.opt_integer(22);
+  a.origin = r.text(23);
+  a.fee_cents = static_cast<int>(r.integer(24));
   return a;
 }
 
@@ -184,7 +189,9 @@ Task<Result<std::int64_t>> hold(Transaction& tx, const Appointment& a, std::int6
              storage::optional(a.booked_by),
              a.payment_state,
              a.cancel_nonce,
-             now};
+             now,
+             a.origin,
+             std::int64_t{a.fee_cents}};
   auto inserted = co_await tx.query(kInsert, std::move(row));
   if (!inserted) co_return std::move(inserted).error();
   const auto id = inserted->row(0).integer(0);
@@ -265,6 +272,10 @@ Task<Result<bool>> mark_started(Executor& db, std::int64_t appointment, std::int
 
 Task<Result<void>> mark_ended(Executor& db, std::int64_t appointment, std::int64_t now) {
   co_return co_await storage::run(db, kMarkEnded, storage::bind(now, appointment));
+}
+
+Task<Result<void>> trim_granules(Executor& db, std::int64_t appointment, std::int64_t from) {
+  co_return co_await storage::run(db, kTrimGranules, storage::bind(appointment, from));
 }
 
 Task<Result<std::vector<std::int64_t>>> overdue_pending(Executor& db, std::int64_t now,

@@ -64,6 +64,9 @@ Task<Result<void>> set_payment_state(Executor& db, std::int64_t appointment,
                                      std::int64_t now);
 Task<Result<bool>> mark_started(Executor& db, std::int64_t appointment, std::int64_t now);
 Task<Result<void>> mark_ended(Executor& db, std::int64_t appointment, std::int64_t now);
+// Gives back the granules of an appointment from `from` on (a consultation taken from a queue
+// and closed early: the agenda has that time again).
+Task<Result<void>> trim_granules(Executor& db, std::int64_t appointment, std::int64_t from);
 // Pending appointments whose payment window is over (a batch), to expire.
 Task<Result<std::vector<std::int64_t>>> overdue_pending(Executor& db, std::int64_t now,
                                                         std::size_t limit);

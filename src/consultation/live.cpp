@@ -189,6 +189,9 @@ Task<Result<void>> Service::join(realtime::Connection& c, const std::string& id)
                         {"files", std::move(files)}}
              .dump());
   announce(v, joined.people);
+  if (p.role == "patient" && p.guest == 0 && v.a.origin == "queue") {
+    for (const auto& hook : joined_hooks_) co_await hook(v.a.id);
+  }
   // After the admission, the patient or the practitioner coming back is a reconnection: the
   // compte-rendu lists them (the HAS guide asks for the call's technical incidents).
   if (v.a.started_at && v.a.status == "confirmed" && p.guest == 0 &&

@@ -69,6 +69,11 @@ class Service {
   // the sender itself; an error is refused to the sender alone (messages.cpp renders it).
   Task<Result<void>> watch_waiting_room(realtime::Connection& c);
   Task<Result<void>> join(realtime::Connection& c, const std::string& id);
+  // Called when the patient of an appointment taken from a queue enters its room (the queue
+  // gives them the place and passes the card hold on; docs/queue.md). Wiring time.
+  void on_patient_joined(std::function<Task<void>(std::int64_t appointment)> hook) {
+    joined_hooks_.push_back(std::move(hook));
+  }
   Task<Result<void>> leave(realtime::Connection& c, const std::string& id);
   // The practitioner admits the patient, or with `participant` one waiting guest.
   Task<Result<void>> admit(realtime::Connection& c, const std::string& id,
@@ -146,6 +151,7 @@ class Service {
   Task<Result<void>> audited(const audit::Entry& entry);
 
   Deps d_;
+  std::vector<std::function<Task<void>(std::int64_t)>> joined_hooks_;
   Rooms rooms_;
 };
 

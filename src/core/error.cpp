@@ -146,6 +146,28 @@ constexpr std::array kErrors{
               "teleconsultation."},
     ErrorInfo{ErrorCode::already_dispensed, "already_dispensed", 409,
               "Cette ordonnance a déjà été délivrée.", "This prescription was already dispensed."},
+    ErrorInfo{ErrorCode::already_queued, "already_queued", 409,
+              "Cette personne attend déjà dans une file de consultation immédiate.",
+              "This person is already waiting in an immediate-consultation queue."},
+    ErrorInfo{ErrorCode::emergency, "emergency", 422,
+              "Ces signes peuvent être graves : appelez le 15 ou le 112 (114 par SMS) "
+              "maintenant. Une téléconsultation n'est pas adaptée.",
+              "These signs may be serious: call 15 or 112 (114 by text message) now. A "
+              "teleconsultation is not suitable."},
+    ErrorInfo{ErrorCode::queue_closed, "queue_closed", 423,
+              "Les consultations immédiates sont fermées à cette heure ; elles ouvrent de "
+              "{opens} à {closes}.",
+              "Immediate consultations are closed at this time; they run from {opens} to "
+              "{closes}."},
+    ErrorInfo{ErrorCode::queue_empty, "queue_empty", 409,
+              "Aucun patient ne vous attend pour le moment.",
+              "No patient is waiting for you at the moment."},
+    ErrorInfo{ErrorCode::agenda_busy, "agenda_busy", 409,
+              "Un rendez-vous de votre agenda commence bientôt : il reste prioritaire.",
+              "An appointment in your agenda starts soon: it keeps priority."},
+    ErrorInfo{ErrorCode::not_on_duty, "not_on_duty", 403,
+              "Activez d'abord « Disponible pour les consultations immédiates ».",
+              "First switch on \"Available for immediate consultations\"."},
 };
 
 const ErrorInfo& info(

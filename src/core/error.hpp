@@ -62,6 +62,13 @@ enum class ErrorCode {
   sick_leave_cap,
   requires_examination,
   already_dispensed,
+  // The immediate queue (docs/queue.md).
+  already_queued,
+  emergency,
+  queue_closed,
+  queue_empty,
+  agenda_busy,
+  not_on_duty,
 };
 
 // An expected failure travelling as a value. `field` names the offending input when there is
