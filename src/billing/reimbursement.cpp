@@ -67,6 +67,83 @@ const Label& label(std::string_view rule) {
   throw std::logic_error("no label for rule");
 }
 
+// The rule of the patient's full-rate coverage (CSS, AME, maternity, ALD), or nullptr.
+const char* full_coverage(const Patient& p) {
+  if (p.css) return "css";
+  if (p.ame) return "ame";
+  if (p.maternity) return "maternity";
+  if (p.ald_related) return "ald";
+  return nullptr;
+}
+
+// What the reason says and how the amounts are split once the rule, base and rate are known.
+struct Settlement {
+  std::string rule;
+  std::string label_fr, label_en;  // why this rate applies
+  int base = 0;
+  int rate = 0;
+  int participation = 0;              // participation forfaitaire deducted
+  bool participation_capped = false;  // due, but the annual cap is reached
+  int participation_cap = 0;
+  bool reduced = false;                            // the out-of-parcours rate
+  std::pair<std::string, std::string> excess_why;  // why the price may exceed the base
+};
+
+Estimate settle(Estimate e, const Patient& p, const Practitioner& pr, Settlement s) {
+  e.base_cents = std::min(s.base, e.price_cents);
+  e.rate_percent = s.rate;
+  const int gross = (e.base_cents * e.rate_percent + 50) / 100;
+  e.amo_cents = std::max(0, gross - s.participation);
+  e.participation_cents = gross - e.amo_cents;
+  e.patient_cents = e.price_cents - e.amo_cents;
+  e.reimbursable = gross > 0;
+  e.tiers_payant = e.reimbursable && ((pr.tiers_payant && p.nir_valid) || p.css || p.ame);
+  // The participation forfaitaire is recovered later on another reimbursement, so with tiers
+  // payant the patient advances only what the Assurance Maladie does not cover.
+  e.advance_cents = e.tiers_payant ? e.price_cents - gross : e.price_cents;
+  e.rule = std::move(s.rule);
+  e.reason_fr = s.label_fr + " : remboursement " + (s.reduced ? "réduit " : "") + "à " +
+                std::to_string(e.rate_percent) + " % du tarif de base (" + euros(e.base_cents) +
+                ")";
+  e.reason_en = s.label_en + ": " + (s.reduced ? "reduced " : "") + "reimbursement at " +
+                std::to_string(e.rate_percent) + "% of the base tariff (" + euros_en(e.base_cents) +
+                ")";
+  if (s.participation > 0) {
+    e.reason_fr += ", moins la participation forfaitaire de " + euros(s.participation);
+    e.reason_en += ", less the " + euros_en(s.participation) + " flat contribution";
+  } else if (s.participation_capped) {
+    e.reason_fr += ", sans participation forfaitaire (plafond annuel de " +
+                   euros(s.participation_cap) + " atteint)";
+    e.reason_en +=
+        ", no flat contribution (annual cap of " + euros_en(s.participation_cap) + " reached)";
+  }
+  if (const int excess = e.price_cents - e.base_cents; excess > 0) {
+    e.reason_fr +=
+        " ; le dépassement de " + euros(excess) + s.excess_why.first + " n'est pas remboursé";
+    e.reason_en +=
+        "; the " + euros_en(excess) + " excess fee" + s.excess_why.second + " is not reimbursed";
+  }
+  e.reason_fr += ".";
+  e.reason_en += ".";
+  return e;
+}
+
+// The participation forfaitaire due on this act (L160-13 II): a physician's act only, with its
+// exemptions, and never beyond the annual cap.
+void participation(const Rules& rules, const Patient& p, const Practitioner& pr,
+                   std::string_view date, Settlement& s) {
+  const bool exempt =
+      (rules.participation_physicians_only && rules.non_physicians.contains(pr.specialty)) ||
+      p.age_years < rules.participation_exempt_under_age ||
+      (p.css && rules.participation_exempt_css) || (p.ame && rules.participation_exempt_ame) ||
+      (p.maternity && rules.participation_exempt_maternity);
+  const int due = exempt ? 0 : at(rules.participation, date).value_or(0);
+  const int room = std::max(0, rules.participation_annual_cap_cents - p.participation_paid_cents);
+  s.participation = std::min(due, room);
+  s.participation_capped = s.participation < due;
+  s.participation_cap = rules.participation_annual_cap_cents;
+}
+
 }  // namespace
 
 std::string format_euros(int cents, Locale locale) {
@@ -88,8 +165,8 @@ Estimate estimate(const Rules& rules, const Patient& p, const Practitioner& pr, 
   e.price_cents = std::max(0, v.price_cents);
   static const std::set<std::string> kModes{"video", "in_person", "phone"};
   static const std::set<std::string> kSectors{"1", "2", "2_optam", "nc"};
-  if (v.price_cents < 0 || p.age_years < 0 || !is_iso_date(v.date) || !kModes.contains(v.mode) ||
-      !kSectors.contains(pr.sector)) {
+  if (v.price_cents < 0 || p.age_years < 0 || p.participation_paid_cents < 0 ||
+      !is_iso_date(v.date) || !kModes.contains(v.mode) || !kSectors.contains(pr.sector)) {
     return refuse(e, "invalid_input", "Estimation impossible : informations incomplètes.",
                   "No estimate: incomplete information.");
   }
@@ -159,9 +236,9 @@ Estimate estimate(const Rules& rules, const Patient& p, const Practitioner& pr, 
   std::optional<int> rate;
   if (rule == "out_of_parcours") {
     rate = at(rules.out_of_parcours, v.date);
-  } else if (p.css || p.ame || p.maternity || p.ald_related) {
+  } else if (const char* full = full_coverage(p)) {
     rate = at(rules.full, v.date);
-    rule = p.css ? "css" : p.ame ? "ame" : p.maternity ? "maternity" : "ald";
+    rule = full;
   } else {
     rate = at(rules.normal, v.date);
   }
@@ -171,50 +248,23 @@ Estimate estimate(const Rules& rules, const Patient& p, const Practitioner& pr, 
                   "No reimbursement rate known for this date.");
   }
 
-  const bool exempt_pf = p.age_years < rules.participation_exempt_under_age ||
-                         (p.css && rules.participation_exempt_css) ||
-                         (p.ame && rules.participation_exempt_ame) ||
-                         (p.maternity && rules.participation_exempt_maternity);
-  const int pf_amount = exempt_pf ? 0 : at(rules.participation, v.date).value_or(0);
-  e.base_cents = std::min(*base, e.price_cents);
-  e.rate_percent = *rate;
-  const int gross = (e.base_cents * e.rate_percent + 50) / 100;
-  e.amo_cents = std::max(0, gross - pf_amount);
-  e.participation_cents = gross - e.amo_cents;
-  e.patient_cents = e.price_cents - e.amo_cents;
-  e.reimbursable = gross > 0;
-  e.tiers_payant = e.reimbursable && ((pr.tiers_payant && p.nir_valid) || p.css || p.ame);
-  // The participation forfaitaire is recovered later on another reimbursement, so with tiers
-  // payant the patient advances only what the Assurance Maladie does not cover.
-  e.advance_cents = e.tiers_payant ? e.price_cents - gross : e.price_cents;
-  e.rule = rule;
-
+  Settlement s;
   const Label& l = label(rule);
-  const bool reduced = rule == "out_of_parcours";
-  e.reason_fr = std::string(l.fr) + " : remboursement " + (reduced ? "réduit " : "") + "à " +
-                std::to_string(e.rate_percent) + " % du tarif de base (" + euros(e.base_cents) +
-                ")";
-  e.reason_en = std::string(l.en) + ": " + (reduced ? "reduced " : "") + "reimbursement at " +
-                std::to_string(e.rate_percent) + "% of the base tariff (" + euros_en(e.base_cents) +
-                ")";
-  if (pf_amount > 0) {
-    e.reason_fr += ", moins la participation forfaitaire de " + euros(pf_amount);
-    e.reason_en += ", less the " + euros_en(pf_amount) + " flat contribution";
-  }
-  if (const int excess = e.price_cents - e.base_cents; excess > 0) {
-    // Named with the sector that allows it, so that the patient sees why there is one.
-    static const std::map<std::string, std::pair<std::string, std::string>> kWhy{
-        {"2", {" (secteur 2, honoraires libres)", " (sector 2, free fees)"}},
-        {"2_optam", {" (secteur 2 OPTAM)", " (sector 2 OPTAM)"}},
-        {"nc", {" (non conventionné)", " (non-contracted)"}},
-        {"1", {" (au-delà du tarif de secteur 1)", " (above the sector 1 tariff)"}}};
-    const auto& why = kWhy.at(pr.sector);
-    e.reason_fr += " ; le dépassement de " + euros(excess) + why.first + " n'est pas remboursé";
-    e.reason_en += "; the " + euros_en(excess) + " excess fee" + why.second + " is not reimbursed";
-  }
-  e.reason_fr += ".";
-  e.reason_en += ".";
-  return e;
+  s.label_fr = l.fr;
+  s.label_en = l.en;
+  s.rule = std::move(rule);
+  s.base = *base;
+  s.rate = *rate;
+  s.reduced = s.rule == "out_of_parcours";
+  participation(rules, p, pr, v.date, s);
+  // Named with the sector that allows it, so that the patient sees why there is one.
+  static const std::map<std::string, std::pair<std::string, std::string>> kWhy{
+      {"2", {" (secteur 2, honoraires libres)", " (sector 2, free fees)"}},
+      {"2_optam", {" (secteur 2 OPTAM)", " (sector 2 OPTAM)"}},
+      {"nc", {" (non conventionné)", " (non-contracted)"}},
+      {"1", {" (au-delà du tarif de secteur 1)", " (above the sector 1 tariff)"}}};
+  s.excess_why = kWhy.at(pr.sector);
+  return settle(e, p, pr, std::move(s));
 }
 
 }  // namespace cabinet::billing

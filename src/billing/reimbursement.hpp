@@ -23,6 +23,9 @@ struct Patient {
   bool ald_related = false;                   // care related to an exonerating ALD
   bool maternity = false;  // from the 6th month of pregnancy to 12 days after the birth
   bool nir_valid = false;
+  // Participation forfaitaire already paid this calendar year, when known: the deduction stops
+  // at the annual cap (50 €). 0 when unknown, which may overstate the deduction.
+  int participation_paid_cents = 0;
 };
 
 struct Practitioner {

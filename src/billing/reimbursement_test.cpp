@@ -330,6 +330,69 @@ TEST(Reimbursement, Sector1GpVideoAtTheTariffHasNoExcess) {
   EXPECT_EQ(e.reason_fr.find("dépassement"), std::string::npos) << e.reason_fr;
 }
 
+// The participation forfaitaire is never due on a midwife's act: a sage-femme's consultation
+// (25 €) by video, direct access, 70 % and nothing deducted. Source: code de la sécurité
+// sociale L160-13 II (consultations and acts "réalisés par un médecin"); avenant 4 and 5 à la
+// convention nationale des sages-femmes (25 €, TCG).
+TEST(Reimbursement, NoParticipationOnAMidwifesAct) {
+  const auto e = estimate(adult(), doctor("midwifery"), visit("video", 2500));
+  EXPECT_EQ(e.rule, "direct_access");
+  EXPECT_EQ(e.base_cents, 2500);
+  EXPECT_EQ(e.participation_cents, 0);
+  EXPECT_EQ(e.amo_cents, 1750);
+  EXPECT_EQ(estimate(adult(), doctor("midwifery"), visit("in_person", 2500)).participation_cents,
+            0);
+}
+
+// Participation forfaitaire: 2 €, exempt under 18, with CSS, AME, and pregnancy from the 6th
+// month to 12 days after birth; at most 50 € a year. Source: ameli.fr "Participation
+// forfaitaire et franchise médicale"; code de la sécurité sociale L160-13 II.
+TEST(Reimbursement, ParticipationForfaitaireExemptionsAndAnnualCap) {
+  Patient teen = adult();
+  teen.age_years = 17;
+  const auto young = estimate(teen, medecin_traitant(), visit("video", 2500));
+  EXPECT_EQ(young.rule, "medecin_traitant");
+  EXPECT_EQ(young.participation_cents, 0);
+  Patient pregnant = adult();
+  pregnant.maternity = true;
+  EXPECT_EQ(estimate(pregnant, medecin_traitant(), visit("in_person", 3000)).participation_cents,
+            0);
+  Patient ame = adult();
+  ame.ame = true;
+  EXPECT_EQ(estimate(ame, medecin_traitant(), visit("video", 2500)).participation_cents, 0);
+
+  Patient nearly = adult();
+  nearly.participation_paid_cents = 4900;
+  const auto last_euro = estimate(nearly, medecin_traitant(), visit("video", 2500));
+  EXPECT_EQ(last_euro.participation_cents, 100);
+  EXPECT_EQ(last_euro.amo_cents, 1750 - 100);
+  Patient capped = adult();
+  capped.participation_paid_cents = 5000;
+  const auto none = estimate(capped, medecin_traitant(), visit("video", 2500));
+  EXPECT_EQ(none.participation_cents, 0);
+  EXPECT_EQ(none.amo_cents, 1750);
+  EXPECT_EQ(none.reason_fr,
+            "Consultation de votre médecin traitant : remboursement à 70 % du tarif de base "
+            "(25,00 €), sans participation forfaitaire (plafond annuel de 50,00 € atteint).");
+}
+
+// The GP video act TCG is 25 € (not the 30 € of the in-person G), before and after the
+// convention médicale 2024; sector 2 outside OPTAM is reimbursed on a 23 € base. Source:
+// convention médicale 2024 (arrêté du 20 juin 2024); ameli.fr tarifs des médecins généralistes.
+TEST(Reimbursement, TcgIs25AndSector2WithoutOptamOn23) {
+  for (const char* date : {"2024-01-15", "2024-12-22", "2026-03-01"}) {
+    const auto e = estimate(adult(), medecin_traitant(), visit("video", 2500, date));
+    EXPECT_EQ(e.base_cents, 2500) << date;
+  }
+  const auto s2 = estimate(adult(), doctor("general_medicine", "2", true), visit("video", 4000));
+  EXPECT_EQ(s2.base_cents, 2300);
+  EXPECT_EQ(s2.amo_cents, 1610 - 200);
+  EXPECT_EQ(s2.patient_cents, 4000 - 1410);
+  const auto optam =
+      estimate(adult(), doctor("general_medicine", "2_optam", true), visit("video", 4000));
+  EXPECT_EQ(optam.base_cents, 2500);
+}
+
 TEST(Reimbursement, MalformedDataRejected) {
   EXPECT_THROW(load_rules("{}", R"({"specialties": []})"), std::invalid_argument);
 }

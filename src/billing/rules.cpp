@@ -40,6 +40,8 @@ std::shared_ptr<const Rules> load_rules(std::string_view reimbursement_json,
     r->participation_exempt_css = pf.at("exempt_css");
     r->participation_exempt_ame = pf.at("exempt_ame");
     r->participation_exempt_maternity = pf.at("exempt_maternity");
+    r->participation_physicians_only = pf.at("applies_to_physicians_only");
+    r->participation_annual_cap_cents = pf.at("annual_cap_cents");
     const auto& parcours = doc.at("parcours");
     r->parcours_exempt_under_age = parcours.at("exempt_under_age");
     r->ame_exempt_from_parcours = parcours.at("ame_exempt");

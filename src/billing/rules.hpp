@@ -54,6 +54,8 @@ struct Rules {
   int participation_exempt_under_age = 18;
   bool participation_exempt_css = true, participation_exempt_ame = true,
        participation_exempt_maternity = true;
+  bool participation_physicians_only = true;  // never on a midwife's or psychologist's act
+  int participation_annual_cap_cents = 5000;
   int parcours_exempt_under_age = 16;
   std::map<std::string, std::pair<int, int>> direct_access_age;  // code → [min, max] years
   bool ame_exempt_from_parcours = false;
