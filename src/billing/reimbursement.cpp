@@ -49,6 +49,8 @@ constexpr Label kLabels[] = {
     {"direct_access", "Spécialité en accès direct", "Direct-access specialty"},
     {"under_16", "Patient de moins de 16 ans", "Patient under 16"},
     {"emergency", "Situation d'urgence", "Emergency"},
+    {"ehpad_resident", "Résident en EHPAD", "Nursing-home (EHPAD) resident"},
+    {"detainee", "Personne détenue", "Detainee"},
     {"medecin_traitant_unavailable", "Médecin traitant indisponible à temps",
      "Médecin traitant not available in time"},
     {"no_medecin_traitant", "Sans médecin traitant déclaré", "No médecin traitant declared"},
@@ -144,6 +146,60 @@ void participation(const Rules& rules, const Patient& p, const Practitioner& pr,
   s.participation_cap = rules.participation_annual_cap_cents;
 }
 
+// The parcours rule under which the consultation is reimbursed at the normal rate (code de la
+// sécurité sociale L162-5-3 and, by video, the teleconsultation exceptions of the convention
+// médicale); "out_of_parcours" in person (reduced rate); "" by video (not reimbursed).
+std::string parcours_rule(const Rules& rules, const Patient& p, const Practitioner& pr,
+                          const Visit& v, bool direct_access) {
+  if (pr.is_medecin_traitant_of_patient) return "medecin_traitant";
+  if (p.referred_by_medecin_traitant && p.has_medecin_traitant) return "referred";
+  const bool video = v.mode == "video";
+  const bool unavailable = p.has_medecin_traitant && p.medecin_traitant_unavailable;
+  // By precedence. By video an exception counts only when the data lists it, and some only
+  // through a territorial organisation (CPTS, maison de santé, SAS).
+  const std::pair<std::string_view, bool> exceptions[] = {
+      {"direct_access", direct_access},
+      {"under_16", p.age_years < rules.parcours_exempt_under_age},
+      {"emergency", v.emergency},
+      {"ame", p.ame && rules.ame_exempt_from_parcours},
+      {"ehpad_resident", video && p.ehpad_resident},
+      {"detainee", video && p.detainee},
+      {"medecin_traitant_unavailable", unavailable},
+      {"no_medecin_traitant", video && !p.has_medecin_traitant},
+  };
+  const auto& tc = rules.teleconsultation;
+  for (const auto& [rule, applies] : exceptions) {
+    if (!applies) continue;
+    if (!video || rule == "ame") return std::string(rule);
+    if (tc.parcours_exceptions.contains(rule) &&
+        (v.via_territorial_organisation ||
+         !tc.territorial_organisation_required_for.contains(rule)))
+      return std::string(rule);
+  }
+  return video ? "" : "out_of_parcours";
+}
+
+// A video teleconsultation outside the parcours and its exceptions: not reimbursed at all,
+// said with the reason the patient can act on.
+Estimate video_out_of_parcours(Estimate e, const Patient& p) {
+  if (!p.has_medecin_traitant || p.medecin_traitant_unavailable) {
+    return refuse(e, "video_out_of_parcours",
+                  "Téléconsultation hors parcours de soins : non remboursée par l'Assurance "
+                  "Maladie (sans médecin traitant disponible, seule l'est une téléconsultation "
+                  "organisée par une CPTS, une maison de santé ou le SAS).",
+                  "Teleconsultation outside the coordinated care pathway: not reimbursed by the "
+                  "Assurance Maladie (without an available médecin traitant, only one arranged by "
+                  "a CPTS, a health centre or the SAS is).");
+  }
+  return refuse(e, "video_out_of_parcours",
+                "Téléconsultation hors parcours de soins : non remboursée par l'Assurance Maladie "
+                "(ce médecin n'est pas votre médecin traitant et vous n'avez pas été orienté par "
+                "lui).",
+                "Teleconsultation outside the coordinated care pathway: not reimbursed by the "
+                "Assurance Maladie (this doctor is not your médecin traitant and you were not "
+                "referred by them).");
+}
+
 }  // namespace
 
 std::string format_euros(int cents, Locale locale) {
@@ -158,6 +214,24 @@ std::string format_euros(int cents, Locale locale) {
 
 Estimate estimate(const Patient& patient, const Practitioner& practitioner, const Visit& visit) {
   return estimate(default_rules(), patient, practitioner, visit);
+}
+
+Estimate estimate_immediate(const Patient& patient, std::string_view specialty,
+                            std::optional<bool> practitioner_near, int price_cents,
+                            std::string date, bool tiers_payant) {
+  Practitioner pr;
+  pr.specialty = std::string(specialty);
+  pr.sector = "1";
+  pr.is_medecin_traitant_of_patient = false;
+  pr.tiers_payant = tiers_payant;
+  Patient p = patient;
+  p.referred_by_medecin_traitant = false;
+  Visit v;
+  v.mode = "video";
+  v.price_cents = price_cents;
+  v.date = std::move(date);
+  v.practitioner_near = practitioner_near;
+  return estimate(p, pr, v);
 }
 
 Estimate estimate(const Rules& rules, const Patient& p, const Practitioner& pr, const Visit& v) {
@@ -202,36 +276,26 @@ Estimate estimate(const Rules& rules, const Patient& p, const Practitioner& pr, 
                   "Base tariff unknown: no reimbursement estimate.");
   }
 
-  // Parcours de soins coordonné (code de la sécurité sociale L162-5-3) and its exceptions.
-  std::string rule;
   const auto age_limits = rules.direct_access_age.find(pr.specialty);
   const bool direct_access =
       spec->second.direct_access &&
       (age_limits == rules.direct_access_age.end() ||
        (p.age_years >= age_limits->second.first && p.age_years <= age_limits->second.second));
-  if (pr.is_medecin_traitant_of_patient) {
-    rule = "medecin_traitant";
-  } else if (p.referred_by_medecin_traitant && p.has_medecin_traitant) {
-    rule = "referred";
-  } else if (direct_access) {
-    rule = "direct_access";
-  } else if (p.age_years < rules.parcours_exempt_under_age) {
-    rule = "under_16";
-  } else if (v.emergency) {
-    rule = "emergency";
-  } else if (p.ame && rules.ame_exempt_from_parcours) {
-    rule = "ame";
-  } else if (p.has_medecin_traitant && p.medecin_traitant_unavailable) {
-    rule = "medecin_traitant_unavailable";
-  } else if (!p.has_medecin_traitant && v.mode == "video") {
-    rule = "no_medecin_traitant";  // teleconsultation exception (seed 002)
-  } else if (v.mode == "video") {
-    return refuse(e, "video_out_of_parcours",
-                  "Téléconsultation hors parcours de soins : non remboursée.",
-                  "Teleconsultation outside the coordinated care pathway: not reimbursed.");
-  } else {
-    rule = "out_of_parcours";
+  std::string rule = parcours_rule(rules, p, pr, v, direct_access);
+  if (rule.empty()) return video_out_of_parcours(e, p);
+  // Territoriality (convention médicale): a video teleconsultation with a practitioner far from
+  // the patient is not reimbursed, unless one of the exceptions that lift it applies.
+  const auto& tc = rules.teleconsultation;
+  if (v.mode == "video" && v.practitioner_near == false &&
+      !tc.territoriality_exceptions.contains(rule)) {
+    return refuse(e, "video_not_near",
+                  "Téléconsultation avec un médecin éloigné de chez vous : non remboursée par "
+                  "l'Assurance Maladie (elle doit se faire avec un médecin de votre territoire).",
+                  "Teleconsultation with a doctor far from where you live: not reimbursed by the "
+                  "Assurance Maladie (it must be with a doctor near you).");
   }
+  const bool through_organisation =
+      v.mode == "video" && tc.territorial_organisation_required_for.contains(rule);
 
   std::optional<int> rate;
   if (rule == "out_of_parcours") {
@@ -252,6 +316,13 @@ Estimate estimate(const Rules& rules, const Patient& p, const Practitioner& pr, 
   const Label& l = label(rule);
   s.label_fr = l.fr;
   s.label_en = l.en;
+  if (through_organisation && rule == "medecin_traitant_unavailable") {
+    s.label_fr += ", via une organisation territoriale";
+    s.label_en += ", through a territorial organisation";
+  } else if (through_organisation && rule == "no_medecin_traitant") {
+    s.label_fr = "Sans médecin traitant, via une organisation territoriale";
+    s.label_en = "No médecin traitant, through a territorial organisation";
+  }
   s.rule = std::move(rule);
   s.base = *base;
   s.rate = *rate;

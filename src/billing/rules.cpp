@@ -42,6 +42,11 @@ std::shared_ptr<const Rules> load_rules(std::string_view reimbursement_json,
     r->participation_exempt_maternity = pf.at("exempt_maternity");
     r->participation_physicians_only = pf.at("applies_to_physicians_only");
     r->participation_annual_cap_cents = pf.at("annual_cap_cents");
+    const auto& tc = doc.at("teleconsultation");
+    using Ids = std::set<std::string, std::less<>>;
+    r->teleconsultation = {tc.at("parcours_exceptions").get<Ids>(),
+                           tc.at("territorial_organisation_required_for").get<Ids>(),
+                           tc.at("territoriality_exceptions").get<Ids>()};
     const auto& parcours = doc.at("parcours");
     r->parcours_exempt_under_age = parcours.at("exempt_under_age");
     r->ame_exempt_from_parcours = parcours.at("ame_exempt");

@@ -49,6 +49,13 @@ inline std::optional<int> at(const Series& series, std::string_view date) {
   return found;
 }
 
+// A video teleconsultation's conditions beyond those of any consultation; rule ids.
+struct Teleconsultation {
+  std::set<std::string, std::less<>> parcours_exceptions;
+  std::set<std::string, std::less<>> territorial_organisation_required_for;
+  std::set<std::string, std::less<>> territoriality_exceptions;
+};
+
 struct Rules {
   Series normal, out_of_parcours, full, participation;
   int participation_exempt_under_age = 18;
@@ -56,6 +63,7 @@ struct Rules {
        participation_exempt_maternity = true;
   bool participation_physicians_only = true;  // never on a midwife's or psychologist's act
   int participation_annual_cap_cents = 5000;
+  Teleconsultation teleconsultation;
   int parcours_exempt_under_age = 16;
   std::map<std::string, std::pair<int, int>> direct_access_age;  // code → [min, max] years
   bool ame_exempt_from_parcours = false;
