@@ -60,6 +60,7 @@ constexpr Label kLabels[] = {
     {"maternity", "Maternité", "Maternity"},
     {"ald", "Soins liés à votre ALD", "Care related to your long-term condition (ALD)"},
     {"non_conventionne", "Médecin non conventionné", "Practitioner outside the convention"},
+    {"mon_soutien_psy", "Mon soutien psy", "Mon soutien psy"},
 };
 
 const Label& label(std::string_view rule) {
@@ -200,6 +201,48 @@ Estimate video_out_of_parcours(Estimate e, const Patient& p) {
                 "referred by them).");
 }
 
+// A session with a partner psychologist (CSS L162-58): a national tariff, 60 %, no
+// participation forfaitaire, a yearly number of sessions, the first one in person.
+Estimate mon_soutien_psy(const Rules& rules, const Patient& p, const Practitioner& pr,
+                         const Visit& v, Estimate e) {
+  const auto& psy = rules.mon_soutien_psy;
+  const auto tariff = at(psy.session_cents, v.date);
+  const auto cap = at(psy.sessions_per_year, v.date);
+  const char* full = full_coverage(p);
+  const auto rate = full ? at(rules.full, v.date) : at(psy.rate, v.date);
+  if (!tariff || !cap || !rate) {
+    return refuse(e, "no_tariff", "Tarif de base inconnu : remboursement non estimé.",
+                  "Base tariff unknown: no reimbursement estimate.");
+  }
+  if (v.psy_session > *cap) {
+    const auto n = std::to_string(*cap);
+    return refuse(
+        e, "mon_soutien_psy_cap",
+        "Mon soutien psy : " + n + " séances remboursées par an au plus ; celle-ci ne l'est pas.",
+        "Mon soutien psy: at most " + n + " sessions a year are reimbursed; this one is not.");
+  }
+  if (v.psy_session == 1 && v.mode == "video" && psy.first_session_in_person) {
+    return refuse(e, "mon_soutien_psy_first_in_person",
+                  "Mon soutien psy : la première séance (évaluation) se fait au cabinet ; par "
+                  "vidéo, elle n'est pas remboursée.",
+                  "Mon soutien psy: the first session (assessment) is in person; by video it is "
+                  "not reimbursed.");
+  }
+  Settlement s;
+  s.rule = "mon_soutien_psy";
+  s.label_fr = label("mon_soutien_psy").fr;
+  s.label_en = label("mon_soutien_psy").en;
+  if (full) {
+    s.label_fr += std::string(" (") + label(full).fr + ")";
+    s.label_en += std::string(" (") + label(full).en + ")";
+  }
+  s.base = *tariff;
+  s.rate = *rate;
+  participation(rules, p, pr, v.date, s);
+  s.excess_why = {" (interdit dans Mon soutien psy)", " (not allowed within Mon soutien psy)"};
+  return settle(e, p, pr, std::move(s));
+}
+
 }  // namespace
 
 std::string format_euros(int cents, Locale locale) {
@@ -239,7 +282,7 @@ Estimate estimate(const Rules& rules, const Patient& p, const Practitioner& pr, 
   e.price_cents = std::max(0, v.price_cents);
   static const std::set<std::string> kModes{"video", "in_person", "phone"};
   static const std::set<std::string> kSectors{"1", "2", "2_optam", "nc"};
-  if (v.price_cents < 0 || p.age_years < 0 || p.participation_paid_cents < 0 ||
+  if (v.price_cents < 0 || p.age_years < 0 || v.psy_session < 0 || p.participation_paid_cents < 0 ||
       !is_iso_date(v.date) || !kModes.contains(v.mode) || !kSectors.contains(pr.sector)) {
     return refuse(e, "invalid_input", "Estimation impossible : informations incomplètes.",
                   "No estimate: incomplete information.");
@@ -253,6 +296,10 @@ Estimate estimate(const Rules& rules, const Patient& p, const Practitioner& pr, 
     return refuse(e, "phone_not_reimbursed",
                   "Consultation par téléphone : non remboursée (seule la vidéo l'est).",
                   "Phone consultation: not reimbursed (only video is).");
+  }
+  if (pr.specialty == rules.mon_soutien_psy.specialty && pr.mon_soutien_psy_partner &&
+      v.psy_session > 0) {
+    return mon_soutien_psy(rules, p, pr, v, e);
   }
   if (v.mode == "video" && !spec->second.teleconsultation_reimbursed) {
     return refuse(

@@ -39,6 +39,9 @@ struct Practitioner {
   std::string sector;     // "1", "2", "2_optam", "nc" (non conventionné)
   bool is_medecin_traitant_of_patient = false;
   bool tiers_payant = false;
+  // A psychologist conventionné with the Assurance Maladie for Mon soutien psy ("psychologue
+  // partenaire"); outside it a psychologist is not reimbursed.
+  bool mon_soutien_psy_partner = false;
 };
 
 struct Visit {
@@ -56,6 +59,9 @@ struct Visit {
   // organisation). A caller that knows of another exception (a specialty scarce near the
   // patient, a zone d'intervention prioritaire) passes true or nullopt.
   std::optional<bool> practitioner_near;
+  // Mon soutien psy: the session's number in the calendar year, 1 for the evaluation (which
+  // must be in person); 0 when the visit is not a Mon soutien psy session.
+  int psy_session = 0;
 };
 
 struct Estimate {

@@ -461,6 +461,86 @@ TEST(Reimbursement, TerritorialityExceptions) {
   EXPECT_EQ(estimate(none, doctor(), organised).rule, "no_medecin_traitant");
 }
 
+// Mon soutien psy: a partner psychologist in direct access, 50 € a session, 60 % by the
+// Assurance Maladie, no participation forfaitaire; follow-up sessions may be by video.
+// Source: ameli.fr "Mon soutien psy"; code de la sécurité sociale L162-58; décret n° 2025-424
+// du 13 mai 2025 (12 sessions, no referral).
+TEST(Reimbursement, MonSoutienPsyFollowUpByVideo) {
+  Practitioner psy = doctor("psychology", "nc");
+  psy.mon_soutien_psy_partner = true;
+  Patient none = adult();
+  none.has_medecin_traitant = false;  // direct access: no médecin traitant, no referral needed
+  Visit v = visit("video", 5000);
+  v.psy_session = 2;
+  const auto e = estimate(none, psy, v);
+  EXPECT_TRUE(e.reimbursable);
+  EXPECT_EQ(e.rule, "mon_soutien_psy");
+  EXPECT_EQ(e.base_cents, 5000);
+  EXPECT_EQ(e.rate_percent, 60);
+  EXPECT_EQ(e.amo_cents, 3000);
+  EXPECT_EQ(e.participation_cents, 0);
+  EXPECT_EQ(e.patient_cents, 2000);
+  EXPECT_EQ(e.reason_fr, "Mon soutien psy : remboursement à 60 % du tarif de base (50,00 €).");
+}
+
+// Mon soutien psy: the first session (assessment) is in person; by video it is not reimbursed.
+// Source: ameli.fr "Mon soutien psy" ("la première séance ... est réalisée en présentiel").
+TEST(Reimbursement, MonSoutienPsyFirstSessionInPerson) {
+  Practitioner psy = doctor("psychology", "nc");
+  psy.mon_soutien_psy_partner = true;
+  Visit first = visit("video", 5000);
+  first.psy_session = 1;
+  const auto video = estimate(adult(), psy, first);
+  EXPECT_FALSE(video.reimbursable);
+  EXPECT_EQ(video.rule, "mon_soutien_psy_first_in_person");
+  first.mode = "in_person";
+  const auto office = estimate(adult(), psy, first);
+  EXPECT_EQ(office.rule, "mon_soutien_psy");
+  EXPECT_EQ(office.amo_cents, 3000);
+}
+
+// Mon soutien psy: at most 12 sessions a calendar year; no dépassement; full cover with CSS.
+// Source: décret n° 2025-424 du 13 mai 2025 (R162-65: douze séances); ameli.fr "Mon soutien
+// psy" (50 €, "aucun dépassement", tiers payant intégral for CSS).
+TEST(Reimbursement, MonSoutienPsyCapExcessAndCss) {
+  Practitioner psy = doctor("psychology", "nc");
+  psy.mon_soutien_psy_partner = true;
+  Visit thirteenth = visit("video", 5000);
+  thirteenth.psy_session = 13;
+  EXPECT_EQ(estimate(adult(), psy, thirteenth).rule, "mon_soutien_psy_cap");
+  Visit twelfth = visit("video", 6000);
+  twelfth.psy_session = 12;
+  const auto dear = estimate(adult(), psy, twelfth);
+  EXPECT_EQ(dear.amo_cents, 3000);
+  EXPECT_NE(dear.reason_fr.find("le dépassement de 10,00 € (interdit dans Mon soutien psy)"),
+            std::string::npos)
+      << dear.reason_fr;
+  Patient css = adult();
+  css.css = true;
+  twelfth.price_cents = 5000;
+  const auto covered = estimate(css, psy, twelfth);
+  EXPECT_EQ(covered.rule, "mon_soutien_psy");
+  EXPECT_EQ(covered.amo_cents, 5000);
+  EXPECT_TRUE(covered.tiers_payant);
+  EXPECT_EQ(covered.reason_fr.rfind("Mon soutien psy (Complémentaire santé solidaire)", 0), 0U);
+  // The 50 € single tariff dates from 15 June 2024; earlier sessions are not estimated.
+  Visit old = visit("in_person", 4000, "2024-01-10");
+  old.psy_session = 1;
+  EXPECT_EQ(estimate(adult(), psy, old).rule, "no_tariff");
+}
+
+// Psychology outside Mon soutien psy (not a partner, or not a session of the scheme) stays not
+// reimbursed. Source: ameli.fr "Mon soutien psy" (psychologues partenaires only); seed 000.
+TEST(Reimbursement, PsychologistOutsideTheSchemeNotReimbursed) {
+  Visit v = visit("video", 6000);
+  v.psy_session = 3;
+  EXPECT_EQ(estimate(adult(), doctor("psychology", "nc"), v).rule,
+            "teleconsultation_not_reimbursed");
+  Practitioner partner = doctor("psychology", "nc");
+  partner.mon_soutien_psy_partner = true;
+  EXPECT_EQ(estimate(adult(), partner, visit("in_person", 6000)).rule, "specialty_not_reimbursed");
+}
+
 // The participation forfaitaire is never due on a midwife's act: a sage-femme's consultation
 // (25 €) by video, direct access, 70 % and nothing deducted. Source: code de la sécurité
 // sociale L160-13 II (consultations and acts "réalisés par un médecin"); avenant 4 and 5 à la

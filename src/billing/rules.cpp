@@ -47,6 +47,11 @@ std::shared_ptr<const Rules> load_rules(std::string_view reimbursement_json,
     r->teleconsultation = {tc.at("parcours_exceptions").get<Ids>(),
                            tc.at("territorial_organisation_required_for").get<Ids>(),
                            tc.at("territoriality_exceptions").get<Ids>()};
+    const auto& psy = doc.at("mon_soutien_psy");
+    r->mon_soutien_psy = {
+        psy.at("specialty").get<std::string>(), series(psy.at("session_cents"), "cents"),
+        series(psy.at("rate"), "percent"), series(psy.at("sessions_per_year"), "count"),
+        psy.at("first_session_in_person").get<bool>()};
     const auto& parcours = doc.at("parcours");
     r->parcours_exempt_under_age = parcours.at("exempt_under_age");
     r->ame_exempt_from_parcours = parcours.at("ame_exempt");

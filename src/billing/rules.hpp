@@ -49,6 +49,13 @@ inline std::optional<int> at(const Series& series, std::string_view date) {
   return found;
 }
 
+// Mon soutien psy (CSS L162-58): sessions with a partner psychologist.
+struct MonSoutienPsy {
+  std::string specialty;
+  Series session_cents, rate, sessions_per_year;
+  bool first_session_in_person = true;
+};
+
 // A video teleconsultation's conditions beyond those of any consultation; rule ids.
 struct Teleconsultation {
   std::set<std::string, std::less<>> parcours_exceptions;
@@ -64,6 +71,7 @@ struct Rules {
   bool participation_physicians_only = true;  // never on a midwife's or psychologist's act
   int participation_annual_cap_cents = 5000;
   Teleconsultation teleconsultation;
+  MonSoutienPsy mon_soutien_psy;
   int parcours_exempt_under_age = 16;
   std::map<std::string, std::pair<int, int>> direct_access_age;  // code → [min, max] years
   bool ame_exempt_from_parcours = false;
