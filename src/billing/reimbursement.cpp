@@ -182,7 +182,7 @@ std::string parcours_rule(const Rules& rules, const Patient& p, const Practition
 
 // A video teleconsultation outside the parcours and its exceptions: not reimbursed at all,
 // said with the reason the patient can act on.
-Estimate video_out_of_parcours(Estimate e, const Patient& p) {
+Estimate video_out_of_parcours(const Estimate& e, const Patient& p) {
   if (!p.has_medecin_traitant || p.medecin_traitant_unavailable) {
     return refuse(e, "video_out_of_parcours",
                   "Téléconsultation hors parcours de soins : non remboursée par l'Assurance "
@@ -204,7 +204,7 @@ Estimate video_out_of_parcours(Estimate e, const Patient& p) {
 // A session with a partner psychologist (CSS L162-58): a national tariff, 60 %, no
 // participation forfaitaire, a yearly number of sessions, the first one in person.
 Estimate mon_soutien_psy(const Rules& rules, const Patient& p, const Practitioner& pr,
-                         const Visit& v, Estimate e) {
+                         const Visit& v, const Estimate& e) {
   const auto& psy = rules.mon_soutien_psy;
   const auto tariff = at(psy.session_cents, v.date);
   const auto cap = at(psy.sessions_per_year, v.date);
