@@ -1,66 +1,18 @@
 #include "billing/reimbursement.hpp"
 
 #include <algorithm>
-#include <climits>
 #include <cstdio>
 #include <map>
-#include <nlohmann/json.hpp>
 #include <optional>
 #include <set>
 #include <stdexcept>
 #include <utility>
-#include <vector>
 
-#include "core/embedded.hpp"
+#include "billing/rules.hpp"
 
 namespace cabinet::billing {
 
 namespace {
-
-using nlohmann::json;
-
-// One figure over time, sorted by valid_from (ISO dates compare as strings).
-struct Dated {
-  std::string valid_from;
-  int value = 0;
-};
-using Series = std::vector<Dated>;
-
-struct Tariff {
-  std::string id;
-  std::set<std::string> specialties;  // "*": any physician specialty without its own tariff
-  std::set<std::string> modes;
-  int max_age_exclusive = INT_MAX;
-  Series values;
-  Series sector_2_non_optam;  // empty: same base as sector 1
-};
-
-struct AuthorityTariff {
-  std::set<std::string> specialties;
-  Series values;
-};
-
-struct SpecialtyInfo {
-  bool direct_access = false;
-  bool teleconsultation_reimbursed = true;
-};
-
-std::optional<int> at(const Series& series, std::string_view date) {
-  std::optional<int> found;
-  for (const auto& d : series) {
-    if (d.valid_from <= date) found = d.value;
-  }
-  return found;
-}
-
-Series series(const json& items, const char* key) {
-  Series out;
-  for (const auto& item : items) {
-    out.push_back({item.at("valid_from").get<std::string>(), item.at(key).get<int>()});
-  }
-  std::ranges::sort(out, {}, &Dated::valid_from);
-  return out;
-}
 
 bool is_iso_date(std::string_view s) {
   if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
@@ -97,6 +49,8 @@ constexpr Label kLabels[] = {
     {"direct_access", "Spécialité en accès direct", "Direct-access specialty"},
     {"under_16", "Patient de moins de 16 ans", "Patient under 16"},
     {"emergency", "Situation d'urgence", "Emergency"},
+    {"ehpad_resident", "Résident en EHPAD", "Nursing-home (EHPAD) resident"},
+    {"detainee", "Personne détenue", "Detainee"},
     {"medecin_traitant_unavailable", "Médecin traitant indisponible à temps",
      "Médecin traitant not available in time"},
     {"no_medecin_traitant", "Sans médecin traitant déclaré", "No médecin traitant declared"},
@@ -106,6 +60,7 @@ constexpr Label kLabels[] = {
     {"maternity", "Maternité", "Maternity"},
     {"ald", "Soins liés à votre ALD", "Care related to your long-term condition (ALD)"},
     {"non_conventionne", "Médecin non conventionné", "Practitioner outside the convention"},
+    {"mon_soutien_psy", "Mon soutien psy", "Mon soutien psy"},
 };
 
 const Label& label(std::string_view rule) {
@@ -113,6 +68,179 @@ const Label& label(std::string_view rule) {
     if (rule == l.rule) return l;
   }
   throw std::logic_error("no label for rule");
+}
+
+// The rule of the patient's full-rate coverage (CSS, AME, maternity, ALD), or nullptr.
+const char* full_coverage(const Patient& p) {
+  if (p.css) return "css";
+  if (p.ame) return "ame";
+  if (p.maternity) return "maternity";
+  if (p.ald_related) return "ald";
+  return nullptr;
+}
+
+// What the reason says and how the amounts are split once the rule, base and rate are known.
+struct Settlement {
+  std::string rule;
+  std::string label_fr, label_en;  // why this rate applies
+  int base = 0;
+  int rate = 0;
+  int participation = 0;              // participation forfaitaire deducted
+  bool participation_capped = false;  // due, but the annual cap is reached
+  int participation_cap = 0;
+  bool reduced = false;                            // the out-of-parcours rate
+  std::pair<std::string, std::string> excess_why;  // why the price may exceed the base
+};
+
+Estimate settle(Estimate e, const Patient& p, const Practitioner& pr, Settlement s) {
+  e.base_cents = std::min(s.base, e.price_cents);
+  e.rate_percent = s.rate;
+  const int gross = (e.base_cents * e.rate_percent + 50) / 100;
+  e.amo_cents = std::max(0, gross - s.participation);
+  e.participation_cents = gross - e.amo_cents;
+  e.patient_cents = e.price_cents - e.amo_cents;
+  e.reimbursable = gross > 0;
+  e.tiers_payant = e.reimbursable && ((pr.tiers_payant && p.nir_valid) || p.css || p.ame);
+  // The participation forfaitaire is recovered later on another reimbursement, so with tiers
+  // payant the patient advances only what the Assurance Maladie does not cover.
+  e.advance_cents = e.tiers_payant ? e.price_cents - gross : e.price_cents;
+  e.rule = std::move(s.rule);
+  e.reason_fr = s.label_fr + " : remboursement " + (s.reduced ? "réduit " : "") + "à " +
+                std::to_string(e.rate_percent) + " % du tarif de base (" + euros(e.base_cents) +
+                ")";
+  e.reason_en = s.label_en + ": " + (s.reduced ? "reduced " : "") + "reimbursement at " +
+                std::to_string(e.rate_percent) + "% of the base tariff (" + euros_en(e.base_cents) +
+                ")";
+  if (s.participation > 0) {
+    e.reason_fr += ", moins la participation forfaitaire de " + euros(s.participation);
+    e.reason_en += ", less the " + euros_en(s.participation) + " flat contribution";
+  } else if (s.participation_capped) {
+    e.reason_fr += ", sans participation forfaitaire (plafond annuel de " +
+                   euros(s.participation_cap) + " atteint)";
+    e.reason_en +=
+        ", no flat contribution (annual cap of " + euros_en(s.participation_cap) + " reached)";
+  }
+  if (const int excess = e.price_cents - e.base_cents; excess > 0) {
+    e.reason_fr +=
+        " ; le dépassement de " + euros(excess) + s.excess_why.first + " n'est pas remboursé";
+    e.reason_en +=
+        "; the " + euros_en(excess) + " excess fee" + s.excess_why.second + " is not reimbursed";
+  }
+  e.reason_fr += ".";
+  e.reason_en += ".";
+  return e;
+}
+
+// The participation forfaitaire due on this act (L160-13 II): a physician's act only, with its
+// exemptions, and never beyond the annual cap.
+void participation(const Rules& rules, const Patient& p, const Practitioner& pr,
+                   std::string_view date, Settlement& s) {
+  const bool exempt =
+      (rules.participation_physicians_only && rules.non_physicians.contains(pr.specialty)) ||
+      p.age_years < rules.participation_exempt_under_age ||
+      (p.css && rules.participation_exempt_css) || (p.ame && rules.participation_exempt_ame) ||
+      (p.maternity && rules.participation_exempt_maternity);
+  const int due = exempt ? 0 : at(rules.participation, date).value_or(0);
+  const int room = std::max(0, rules.participation_annual_cap_cents - p.participation_paid_cents);
+  s.participation = std::min(due, room);
+  s.participation_capped = s.participation < due;
+  s.participation_cap = rules.participation_annual_cap_cents;
+}
+
+// The parcours rule under which the consultation is reimbursed at the normal rate (code de la
+// sécurité sociale L162-5-3 and, by video, the teleconsultation exceptions of the convention
+// médicale); "out_of_parcours" in person (reduced rate); "" by video (not reimbursed).
+std::string parcours_rule(const Rules& rules, const Patient& p, const Practitioner& pr,
+                          const Visit& v, bool direct_access) {
+  if (pr.is_medecin_traitant_of_patient) return "medecin_traitant";
+  if (p.referred_by_medecin_traitant && p.has_medecin_traitant) return "referred";
+  const bool video = v.mode == "video";
+  const bool unavailable = p.has_medecin_traitant && p.medecin_traitant_unavailable;
+  // By precedence. By video an exception counts only when the data lists it, and some only
+  // through a territorial organisation (CPTS, maison de santé, SAS).
+  const std::pair<std::string_view, bool> exceptions[] = {
+      {"direct_access", direct_access},
+      {"under_16", p.age_years < rules.parcours_exempt_under_age},
+      {"emergency", v.emergency},
+      {"ame", p.ame && rules.ame_exempt_from_parcours},
+      {"ehpad_resident", video && p.ehpad_resident},
+      {"detainee", video && p.detainee},
+      {"medecin_traitant_unavailable", unavailable},
+      {"no_medecin_traitant", video && !p.has_medecin_traitant},
+  };
+  const auto& tc = rules.teleconsultation;
+  for (const auto& [rule, applies] : exceptions) {
+    if (!applies) continue;
+    if (!video || rule == "ame") return std::string(rule);
+    if (tc.parcours_exceptions.contains(rule) &&
+        (v.via_territorial_organisation ||
+         !tc.territorial_organisation_required_for.contains(rule)))
+      return std::string(rule);
+  }
+  return video ? "" : "out_of_parcours";
+}
+
+// A video teleconsultation outside the parcours and its exceptions: not reimbursed at all,
+// said with the reason the patient can act on.
+Estimate video_out_of_parcours(const Estimate& e, const Patient& p) {
+  if (!p.has_medecin_traitant || p.medecin_traitant_unavailable) {
+    return refuse(e, "video_out_of_parcours",
+                  "Téléconsultation hors parcours de soins : non remboursée par l'Assurance "
+                  "Maladie (sans médecin traitant disponible, seule l'est une téléconsultation "
+                  "organisée par une CPTS, une maison de santé ou le SAS).",
+                  "Teleconsultation outside the coordinated care pathway: not reimbursed by the "
+                  "Assurance Maladie (without an available médecin traitant, only one arranged by "
+                  "a CPTS, a health centre or the SAS is).");
+  }
+  return refuse(e, "video_out_of_parcours",
+                "Téléconsultation hors parcours de soins : non remboursée par l'Assurance Maladie "
+                "(ce médecin n'est pas votre médecin traitant et vous n'avez pas été orienté par "
+                "lui).",
+                "Teleconsultation outside the coordinated care pathway: not reimbursed by the "
+                "Assurance Maladie (this doctor is not your médecin traitant and you were not "
+                "referred by them).");
+}
+
+// A session with a partner psychologist (CSS L162-58): a national tariff, 60 %, no
+// participation forfaitaire, a yearly number of sessions, the first one in person.
+Estimate mon_soutien_psy(const Rules& rules, const Patient& p, const Practitioner& pr,
+                         const Visit& v, const Estimate& e) {
+  const auto& psy = rules.mon_soutien_psy;
+  const auto tariff = at(psy.session_cents, v.date);
+  const auto cap = at(psy.sessions_per_year, v.date);
+  const char* full = full_coverage(p);
+  const auto rate = full ? at(rules.full, v.date) : at(psy.rate, v.date);
+  if (!tariff || !cap || !rate) {
+    return refuse(e, "no_tariff", "Tarif de base inconnu : remboursement non estimé.",
+                  "Base tariff unknown: no reimbursement estimate.");
+  }
+  if (v.psy_session > *cap) {
+    const auto n = std::to_string(*cap);
+    return refuse(
+        e, "mon_soutien_psy_cap",
+        "Mon soutien psy : " + n + " séances remboursées par an au plus ; celle-ci ne l'est pas.",
+        "Mon soutien psy: at most " + n + " sessions a year are reimbursed; this one is not.");
+  }
+  if (v.psy_session == 1 && v.mode == "video" && psy.first_session_in_person) {
+    return refuse(e, "mon_soutien_psy_first_in_person",
+                  "Mon soutien psy : la première séance (évaluation) se fait au cabinet ; par "
+                  "vidéo, elle n'est pas remboursée.",
+                  "Mon soutien psy: the first session (assessment) is in person; by video it is "
+                  "not reimbursed.");
+  }
+  Settlement s;
+  s.rule = "mon_soutien_psy";
+  s.label_fr = label("mon_soutien_psy").fr;
+  s.label_en = label("mon_soutien_psy").en;
+  if (full) {
+    s.label_fr += std::string(" (") + label(full).fr + ")";
+    s.label_en += std::string(" (") + label(full).en + ")";
+  }
+  s.base = *tariff;
+  s.rate = *rate;
+  participation(rules, p, pr, v.date, s);
+  s.excess_why = {" (interdit dans Mon soutien psy)", " (not allowed within Mon soutien psy)"};
+  return settle(e, p, pr, std::move(s));
 }
 
 }  // namespace
@@ -127,140 +255,26 @@ std::string format_euros(int cents, Locale locale) {
   return buf;
 }
 
-struct Rules {
-  Series normal, out_of_parcours, full, participation;
-  int participation_exempt_under_age = 18;
-  bool participation_exempt_css = true, participation_exempt_ame = true,
-       participation_exempt_maternity = true;
-  int parcours_exempt_under_age = 16;
-  std::map<std::string, std::pair<int, int>> direct_access_age;  // code → [min, max] years
-  bool ame_exempt_from_parcours = false;
-  std::set<std::string> non_physicians, not_reimbursed;
-  std::vector<Tariff> tariffs;
-  std::vector<AuthorityTariff> authority;
-  std::map<std::string, SpecialtyInfo, std::less<>> specialties;
-
-  [[nodiscard]] const Tariff* tariff(const std::string& specialty, const std::string& mode,
-                                     int age) const {
-    for (const bool wildcard : {false, true}) {
-      if (wildcard && non_physicians.contains(specialty)) return nullptr;
-      for (const auto& t : tariffs) {
-        const bool named = t.specialties.contains(specialty);
-        if ((wildcard ? !t.specialties.contains("*") : !named) || !t.modes.contains(mode) ||
-            age >= t.max_age_exclusive) {
-          continue;
-        }
-        return &t;
-      }
-    }
-    return nullptr;
-  }
-
-  [[nodiscard]] std::optional<int> authority_base(const std::string& specialty,
-                                                  std::string_view date) const {
-    for (const bool wildcard : {false, true}) {
-      for (const auto& a : authority) {
-        if (a.specialties.contains(wildcard ? std::string("*") : specialty)) {
-          return at(a.values, date);
-        }
-      }
-    }
-    return std::nullopt;
-  }
-};
-
-std::shared_ptr<const Rules> load_rules(std::string_view reimbursement_json,
-                                        std::string_view specialties_json) {
-  try {
-    auto r = std::make_shared<Rules>();
-    const auto doc = json::parse(reimbursement_json);
-    const auto& rates = doc.at("rates");
-    r->normal = series(rates.at("normal"), "percent");
-    r->out_of_parcours = series(rates.at("out_of_parcours"), "percent");
-    r->full = series(rates.at("full"), "percent");
-    const auto& pf = doc.at("participation_forfaitaire");
-    r->participation = series(pf.at("amounts"), "cents");
-    r->participation_exempt_under_age = pf.at("exempt_under_age");
-    r->participation_exempt_css = pf.at("exempt_css");
-    r->participation_exempt_ame = pf.at("exempt_ame");
-    r->participation_exempt_maternity = pf.at("exempt_maternity");
-    const auto& parcours = doc.at("parcours");
-    r->parcours_exempt_under_age = parcours.at("exempt_under_age");
-    r->ame_exempt_from_parcours = parcours.at("ame_exempt");
-    for (const auto& [code, limits] : parcours.at("direct_access_age_limits").items()) {
-      r->direct_access_age[code] = {limits.at("min_age").get<int>(),
-                                    limits.at("max_age").get<int>()};
-    }
-    r->non_physicians = doc.at("non_physician_specialties").get<std::set<std::string>>();
-    r->not_reimbursed =
-        doc.at("not_reimbursed_specialties").at("codes").get<std::set<std::string>>();
-    for (const auto& t : doc.at("tariffs")) {
-      Tariff tariff;
-      tariff.id = t.at("id").get<std::string>();
-      tariff.specialties = t.at("specialties").get<std::set<std::string>>();
-      tariff.modes = t.at("modes").get<std::set<std::string>>();
-      tariff.max_age_exclusive = t.value("max_age_exclusive", INT_MAX);
-      tariff.values = series(t.at("values"), "cents");
-      if (t.contains("sector_2_non_optam")) {
-        tariff.sector_2_non_optam = series(t.at("sector_2_non_optam"), "cents");
-      }
-      r->tariffs.push_back(std::move(tariff));
-    }
-    for (const auto& a : doc.at("tarif_autorite")) {
-      r->authority.push_back(
-          {a.at("specialties").get<std::set<std::string>>(), series(json::array({a}), "cents")});
-    }
-    const auto specs = json::parse(specialties_json);
-    for (const auto& s : specs.at("specialties")) {
-      r->specialties[s.at("code").get<std::string>()] = {
-          s.at("direct_access").get<bool>(), s.at("teleconsultation_reimbursed").get<bool>()};
-    }
-    return r;
-  } catch (const json::exception& e) {
-    throw std::invalid_argument(std::string("reimbursement data: ") + e.what());
-  }
-}
-
-const Rules& default_rules() {
-  static const std::shared_ptr<const Rules> kRules = [] {
-    std::string_view reimbursement, specialties;
-    for (const auto& f : embedded::data()) {
-      if (f.name == "reimbursement.json") reimbursement = f.data;
-      if (f.name == "specialties.json") specialties = f.data;
-    }
-    if (reimbursement.empty() || specialties.empty()) {
-      throw std::logic_error("data/reimbursement.json or data/specialties.json is not embedded");
-    }
-    return load_rules(reimbursement, specialties);
-  }();
-  return *kRules;
-}
-
-std::optional<int> sector_1_ceiling(const Rules& rules, std::string_view specialty,
-                                    std::string_view mode, std::string_view date) {
-  const std::string code(specialty);
-  if (rules.non_physicians.contains(code) || rules.not_reimbursed.contains(code)) return {};
-  // Same precedence as Rules::tariff: the specialty's own tariffs, else the "*" ones.
-  for (const bool wildcard : {false, true}) {
-    std::optional<int> ceiling;
-    for (const auto& t : rules.tariffs) {
-      if (!t.specialties.contains(wildcard ? std::string("*") : code) ||
-          !t.modes.contains(std::string(mode)))
-        continue;
-      if (const auto v = at(t.values, date); v && (!ceiling || *v > *ceiling)) ceiling = v;
-    }
-    if (ceiling) return ceiling;
-  }
-  return {};
-}
-
-std::optional<int> sector_1_ceiling(std::string_view specialty, std::string_view mode,
-                                    std::string_view date) {
-  return sector_1_ceiling(default_rules(), specialty, mode, date);
-}
-
 Estimate estimate(const Patient& patient, const Practitioner& practitioner, const Visit& visit) {
   return estimate(default_rules(), patient, practitioner, visit);
+}
+
+Estimate estimate_immediate(const Patient& patient, std::string_view specialty,
+                            std::optional<bool> practitioner_near, int price_cents,
+                            std::string date, bool tiers_payant) {
+  Practitioner pr;
+  pr.specialty = std::string(specialty);
+  pr.sector = "1";
+  pr.is_medecin_traitant_of_patient = false;
+  pr.tiers_payant = tiers_payant;
+  Patient p = patient;
+  p.referred_by_medecin_traitant = false;
+  Visit v;
+  v.mode = "video";
+  v.price_cents = price_cents;
+  v.date = std::move(date);
+  v.practitioner_near = practitioner_near;
+  return estimate(p, pr, v);
 }
 
 Estimate estimate(const Rules& rules, const Patient& p, const Practitioner& pr, const Visit& v) {
@@ -268,8 +282,8 @@ Estimate estimate(const Rules& rules, const Patient& p, const Practitioner& pr, 
   e.price_cents = std::max(0, v.price_cents);
   static const std::set<std::string> kModes{"video", "in_person", "phone"};
   static const std::set<std::string> kSectors{"1", "2", "2_optam", "nc"};
-  if (v.price_cents < 0 || p.age_years < 0 || !is_iso_date(v.date) || !kModes.contains(v.mode) ||
-      !kSectors.contains(pr.sector)) {
+  if (v.price_cents < 0 || p.age_years < 0 || v.psy_session < 0 || p.participation_paid_cents < 0 ||
+      !is_iso_date(v.date) || !kModes.contains(v.mode) || !kSectors.contains(pr.sector)) {
     return refuse(e, "invalid_input", "Estimation impossible : informations incomplètes.",
                   "No estimate: incomplete information.");
   }
@@ -282,6 +296,10 @@ Estimate estimate(const Rules& rules, const Patient& p, const Practitioner& pr, 
     return refuse(e, "phone_not_reimbursed",
                   "Consultation par téléphone : non remboursée (seule la vidéo l'est).",
                   "Phone consultation: not reimbursed (only video is).");
+  }
+  if (pr.specialty == rules.mon_soutien_psy.specialty && pr.mon_soutien_psy_partner &&
+      v.psy_session > 0) {
+    return mon_soutien_psy(rules, p, pr, v, e);
   }
   if (v.mode == "video" && !spec->second.teleconsultation_reimbursed) {
     return refuse(
@@ -305,43 +323,33 @@ Estimate estimate(const Rules& rules, const Patient& p, const Practitioner& pr, 
                   "Base tariff unknown: no reimbursement estimate.");
   }
 
-  // Parcours de soins coordonné (code de la sécurité sociale L162-5-3) and its exceptions.
-  std::string rule;
   const auto age_limits = rules.direct_access_age.find(pr.specialty);
   const bool direct_access =
       spec->second.direct_access &&
       (age_limits == rules.direct_access_age.end() ||
        (p.age_years >= age_limits->second.first && p.age_years <= age_limits->second.second));
-  if (pr.is_medecin_traitant_of_patient) {
-    rule = "medecin_traitant";
-  } else if (p.referred_by_medecin_traitant && p.has_medecin_traitant) {
-    rule = "referred";
-  } else if (direct_access) {
-    rule = "direct_access";
-  } else if (p.age_years < rules.parcours_exempt_under_age) {
-    rule = "under_16";
-  } else if (v.emergency) {
-    rule = "emergency";
-  } else if (p.ame && rules.ame_exempt_from_parcours) {
-    rule = "ame";
-  } else if (p.has_medecin_traitant && p.medecin_traitant_unavailable) {
-    rule = "medecin_traitant_unavailable";
-  } else if (!p.has_medecin_traitant && v.mode == "video") {
-    rule = "no_medecin_traitant";  // teleconsultation exception (seed 002)
-  } else if (v.mode == "video") {
-    return refuse(e, "video_out_of_parcours",
-                  "Téléconsultation hors parcours de soins : non remboursée.",
-                  "Teleconsultation outside the coordinated care pathway: not reimbursed.");
-  } else {
-    rule = "out_of_parcours";
+  std::string rule = parcours_rule(rules, p, pr, v, direct_access);
+  if (rule.empty()) return video_out_of_parcours(e, p);
+  // Territoriality (convention médicale): a video teleconsultation with a practitioner far from
+  // the patient is not reimbursed, unless one of the exceptions that lift it applies.
+  const auto& tc = rules.teleconsultation;
+  if (v.mode == "video" && v.practitioner_near == false &&
+      !tc.territoriality_exceptions.contains(rule)) {
+    return refuse(e, "video_not_near",
+                  "Téléconsultation avec un médecin éloigné de chez vous : non remboursée par "
+                  "l'Assurance Maladie (elle doit se faire avec un médecin de votre territoire).",
+                  "Teleconsultation with a doctor far from where you live: not reimbursed by the "
+                  "Assurance Maladie (it must be with a doctor near you).");
   }
+  const bool through_organisation =
+      v.mode == "video" && tc.territorial_organisation_required_for.contains(rule);
 
   std::optional<int> rate;
   if (rule == "out_of_parcours") {
     rate = at(rules.out_of_parcours, v.date);
-  } else if (p.css || p.ame || p.maternity || p.ald_related) {
+  } else if (const char* full = full_coverage(p)) {
     rate = at(rules.full, v.date);
-    rule = p.css ? "css" : p.ame ? "ame" : p.maternity ? "maternity" : "ald";
+    rule = full;
   } else {
     rate = at(rules.normal, v.date);
   }
@@ -351,50 +359,30 @@ Estimate estimate(const Rules& rules, const Patient& p, const Practitioner& pr, 
                   "No reimbursement rate known for this date.");
   }
 
-  const bool exempt_pf = p.age_years < rules.participation_exempt_under_age ||
-                         (p.css && rules.participation_exempt_css) ||
-                         (p.ame && rules.participation_exempt_ame) ||
-                         (p.maternity && rules.participation_exempt_maternity);
-  const int pf_amount = exempt_pf ? 0 : at(rules.participation, v.date).value_or(0);
-  e.base_cents = std::min(*base, e.price_cents);
-  e.rate_percent = *rate;
-  const int gross = (e.base_cents * e.rate_percent + 50) / 100;
-  e.amo_cents = std::max(0, gross - pf_amount);
-  e.participation_cents = gross - e.amo_cents;
-  e.patient_cents = e.price_cents - e.amo_cents;
-  e.reimbursable = gross > 0;
-  e.tiers_payant = e.reimbursable && ((pr.tiers_payant && p.nir_valid) || p.css || p.ame);
-  // The participation forfaitaire is recovered later on another reimbursement, so with tiers
-  // payant the patient advances only what the Assurance Maladie does not cover.
-  e.advance_cents = e.tiers_payant ? e.price_cents - gross : e.price_cents;
-  e.rule = rule;
-
+  Settlement s;
   const Label& l = label(rule);
-  const bool reduced = rule == "out_of_parcours";
-  e.reason_fr = std::string(l.fr) + " : remboursement " + (reduced ? "réduit " : "") + "à " +
-                std::to_string(e.rate_percent) + " % du tarif de base (" + euros(e.base_cents) +
-                ")";
-  e.reason_en = std::string(l.en) + ": " + (reduced ? "reduced " : "") + "reimbursement at " +
-                std::to_string(e.rate_percent) + "% of the base tariff (" + euros_en(e.base_cents) +
-                ")";
-  if (pf_amount > 0) {
-    e.reason_fr += ", moins la participation forfaitaire de " + euros(pf_amount);
-    e.reason_en += ", less the " + euros_en(pf_amount) + " flat contribution";
+  s.label_fr = l.fr;
+  s.label_en = l.en;
+  if (through_organisation && rule == "medecin_traitant_unavailable") {
+    s.label_fr += ", via une organisation territoriale";
+    s.label_en += ", through a territorial organisation";
+  } else if (through_organisation && rule == "no_medecin_traitant") {
+    s.label_fr = "Sans médecin traitant, via une organisation territoriale";
+    s.label_en = "No médecin traitant, through a territorial organisation";
   }
-  if (const int excess = e.price_cents - e.base_cents; excess > 0) {
-    // Named with the sector that allows it, so that the patient sees why there is one.
-    static const std::map<std::string, std::pair<std::string, std::string>> kWhy{
-        {"2", {" (secteur 2, honoraires libres)", " (sector 2, free fees)"}},
-        {"2_optam", {" (secteur 2 OPTAM)", " (sector 2 OPTAM)"}},
-        {"nc", {" (non conventionné)", " (non-contracted)"}},
-        {"1", {" (au-delà du tarif de secteur 1)", " (above the sector 1 tariff)"}}};
-    const auto& why = kWhy.at(pr.sector);
-    e.reason_fr += " ; le dépassement de " + euros(excess) + why.first + " n'est pas remboursé";
-    e.reason_en += "; the " + euros_en(excess) + " excess fee" + why.second + " is not reimbursed";
-  }
-  e.reason_fr += ".";
-  e.reason_en += ".";
-  return e;
+  s.rule = std::move(rule);
+  s.base = *base;
+  s.rate = *rate;
+  s.reduced = s.rule == "out_of_parcours";
+  participation(rules, p, pr, v.date, s);
+  // Named with the sector that allows it, so that the patient sees why there is one.
+  static const std::map<std::string, std::pair<std::string, std::string>> kWhy{
+      {"2", {" (secteur 2, honoraires libres)", " (sector 2, free fees)"}},
+      {"2_optam", {" (secteur 2 OPTAM)", " (sector 2 OPTAM)"}},
+      {"nc", {" (non conventionné)", " (non-contracted)"}},
+      {"1", {" (au-delà du tarif de secteur 1)", " (above the sector 1 tariff)"}}};
+  s.excess_why = kWhy.at(pr.sector);
+  return settle(e, p, pr, std::move(s));
 }
 
 }  // namespace cabinet::billing

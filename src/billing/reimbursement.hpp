@@ -23,6 +23,15 @@ struct Patient {
   bool ald_related = false;                   // care related to an exonerating ALD
   bool maternity = false;  // from the 6th month of pregnancy to 12 days after the birth
   bool nir_valid = false;
+  // Teleconsultation exceptions to the parcours and to territoriality (ameli "La
+  // téléconsultation"): residents of an EHPAD (or of an establishment for disabled adults) and
+  // detainees. Not in the profile's administrative data: the institution that organises the
+  // teleconsultation knows them.
+  bool ehpad_resident = false;
+  bool detainee = false;
+  // Participation forfaitaire already paid this calendar year, when known: the deduction stops
+  // at the annual cap (50 €). 0 when unknown, which may overstate the deduction.
+  int participation_paid_cents = 0;
 };
 
 struct Practitioner {
@@ -30,6 +39,9 @@ struct Practitioner {
   std::string sector;     // "1", "2", "2_optam", "nc" (non conventionné)
   bool is_medecin_traitant_of_patient = false;
   bool tiers_payant = false;
+  // A psychologist conventionné with the Assurance Maladie for Mon soutien psy ("psychologue
+  // partenaire"); outside it a psychologist is not reimbursed.
+  bool mon_soutien_psy_partner = false;
 };
 
 struct Visit {
@@ -37,6 +49,19 @@ struct Visit {
   int price_cents = 0;
   bool emergency = false;
   std::string date;  // YYYY-MM-DD: selects the dated figures
+  // Video without (or without a reachable) médecin traitant is reimbursed only through a
+  // territorial organisation: CPTS, maison or centre de santé, équipe de soins primaires, SAS.
+  bool via_territorial_organisation = false;
+  // Territoriality of a video teleconsultation: is the practitioner near the patient (close
+  // enough to see them in person when needed)? nullopt: unknown, not checked. false: not
+  // reimbursed unless a teleconsultation exception lifts territoriality (under 16, direct
+  // access, emergency, EHPAD, detainee, no médecin traitant through a territorial
+  // organisation). A caller that knows of another exception (a specialty scarce near the
+  // patient, a zone d'intervention prioritaire) passes true or nullopt.
+  std::optional<bool> practitioner_near;
+  // Mon soutien psy: the session's number in the calendar year, 1 for the evaluation (which
+  // must be in person); 0 when the visit is not a Mon soutien psy session.
+  int psy_session = 0;
 };
 
 struct Estimate {
@@ -65,6 +90,12 @@ const Rules& default_rules();
 Estimate estimate(const Rules& rules, const Patient& patient, const Practitioner& practitioner,
                   const Visit& visit);
 Estimate estimate(const Patient& patient, const Practitioner& practitioner, const Visit& visit);
+// The immediate-teleconsultation queue: a video consultation now with a sector-1 practitioner of
+// `specialty` who is not the patient's médecin traitant and had no referral. For an adult GP
+// patient outside the exceptions it is not reimbursed, and `reason_*` says why in one line.
+Estimate estimate_immediate(const Patient& patient, std::string_view specialty,
+                            std::optional<bool> practitioner_near, int price_cents,
+                            std::string date, bool tiers_payant = false);
 
 // The most a sector-1 practitioner may bill for a consultation of `specialty` in `mode` on
 // `date` (YYYY-MM-DD): the convention tariff, the highest of its age bands (a paediatrician's
