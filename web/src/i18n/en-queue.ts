@@ -27,6 +27,7 @@ export const enQueue: typeof frQueue = {
       under: 'less than {n}',
       soon: 'a few moments',
       label: 'Estimated wait',
+      line: 'Estimated wait: {wait}',
       unknown: 'No estimate while no practitioner is on duty',
       how: 'How is it calculated?',
       howBody:
@@ -209,9 +210,7 @@ export const enQueue: typeof frQueue = {
       start: 'Test my equipment',
       stop: 'Stop the test',
       again: 'Test again',
-      running: 'Testing…',
       stopped: 'The camera is off. It will turn on again in the consultation room.',
-      full: 'Full test',
     },
     staff: {
       nav: 'Immediate consultations',

@@ -28,6 +28,7 @@ export const frQueue = {
       under: 'moins de {n}',
       soon: 'quelques instants',
       label: 'Attente estimée',
+      line: 'Attente estimée : {wait}',
       unknown: 'Pas d’estimation tant qu’aucun praticien n’est disponible',
       how: 'Comment c’est calculé ?',
       howBody:
@@ -216,9 +217,7 @@ export const frQueue = {
       start: 'Tester mon matériel',
       stop: 'Arrêter le test',
       again: 'Tester à nouveau',
-      running: 'Test en cours…',
       stopped: 'La caméra est coupée. Elle se rallumera dans la salle de consultation.',
-      full: 'Test complet',
     },
 
     // /praticien/maintenant
