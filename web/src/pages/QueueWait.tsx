@@ -55,18 +55,25 @@ function Wait({ id }: { id: string }) {
   const [announce, setAnnounce] = useState('');
   const heading = useRef<HTMLHeadingElement>(null);
   const going = useRef(false);
+  const alerted = useRef(false);
 
   const snap = useEntryWatch(id, (events, entry) => {
     for (const ev of events) {
       if (ev.kind === 'moved') setAnnounce(positionNews(ev.position, t.queue.position, lang));
-      else if (ev.kind === 'skipped') setAnnounce(w.skippedNews);
-      else if (ev.kind === 'called') called(ev.consultation_id ?? entry.consultation_id);
+      else if (ev.kind === 'skipped') {
+        // Back at their place: the next call is a new one, said again.
+        alerted.current = false;
+        going.current = false;
+        setAnnounce(w.skippedNews);
+      } else if (ev.kind === 'called') called(ev.consultation_id ?? entry.consultation_id);
     }
   });
 
   function called(consultation: string | null) {
     if (going.current) return;
-    alertCalled(w.calledTab);
+    // Once per call, even when its consultation is only known at the next reading.
+    if (!alerted.current) alertCalled(w.calledTab);
+    alerted.current = true;
     if (!consultation) return;
     going.current = true;
     // Hidden, the room opens at once (its waiting room counts as the answer); seen, the
@@ -76,10 +83,15 @@ function Wait({ id }: { id: string }) {
 
   const entry = snap.entry;
   const phase = entry ? entry.state : 'loading';
-  // Focus moves only when the place ends (to what happened); the call is an alert of its own.
+  // Focus moves only when the place ends while the page is open (to what happened), not for
+  // the state the page opened on; the call is an alert of its own.
+  const opened = useRef<string | null>(null);
+  if (entry && opened.current === null) opened.current = phase;
   useFocusOnChange(
     heading,
-    phase === 'loading' || phase === 'waiting' || phase === 'called' ? 'live' : phase,
+    phase === 'loading' || phase === opened.current || phase === 'waiting' || phase === 'called'
+      ? 'live'
+      : phase,
   );
   useWakeLock(!!entry && (entry.state === 'waiting' || entry.state === 'called'));
 

@@ -64,23 +64,27 @@ export function QuoteStep({
       >
         {q && (
           <>
-            {q.near === 'distant' && (
+            {/* What would stop the patient, first. Far away says "not reimbursed" already:
+                one box then, with the estimate's own reason. */}
+            {q.near === 'distant' ? (
               <div class="notice notice-warning" data-testid="quote-distant">
                 <Icon name="mapPin" />
                 <div>
                   <p class="notice-title">{p.distantTitle}</p>
                   <p>{p.distantBody}</p>
+                  {!q.estimate.reimbursable && q.estimate.reason && <p>{q.estimate.reason}</p>}
                 </div>
               </div>
-            )}
-            {!q.estimate.reimbursable && (
-              <div class="notice notice-warning" data-testid="quote-not-reimbursable">
-                <Icon name="alert" />
-                <div>
-                  <p class="notice-title">{p.notReimbursableTitle}</p>
-                  {q.estimate.reason && <p>{q.estimate.reason}</p>}
+            ) : (
+              !q.estimate.reimbursable && (
+                <div class="notice notice-warning" data-testid="quote-not-reimbursable">
+                  <Icon name="alert" />
+                  <div>
+                    <p class="notice-title">{p.notReimbursableTitle}</p>
+                    {q.estimate.reason && <p>{q.estimate.reason}</p>}
+                  </div>
                 </div>
-              </div>
+              )
             )}
             <table class="estimate-table now-quote">
               <caption class="visually-hidden">
