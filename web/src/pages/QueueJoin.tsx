@@ -113,6 +113,7 @@ function Flow({ q, onClosed }: { q: QueueSummary; onClosed: () => void }) {
   const [remembered, setRemembered] = useState(false);
   const [errors, setErrors] = useState<DetailsErrors>({});
   const [quote, setQuote] = useState<Quote | null>(null);
+  const [stepError, setStepError] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<Outcome>(q.open ? null : { kind: 'closed' });
   const heading = useRef<HTMLHeadingElement>(null);
   const keys = useMemo(() => createJoinKeys(), []);
@@ -137,13 +138,16 @@ function Flow({ q, onClosed }: { q: QueueSummary; onClosed: () => void }) {
   const profile = me?.profiles.find((x) => x.id === profileId);
   const name = profile ? fullName(profile) : '';
 
-  // A field the server refused: back to its step, the message on the field when it has one.
+  // A field the server refused: back to its step, the message on the field when it has one
+  // (the reason, the commune), above the step otherwise (the profile, the answers).
   const toField = useCallback((f: JoinField | null, message: string) => {
     if (f === 'reason' || f === 'commune') {
       setErrors({ [f]: message });
       setStep('details');
-    } else if (f === 'profile') setStep('profile');
-    else if (f === 'emergency') setStep('emergency');
+    } else if (f === 'profile' || f === 'emergency') {
+      setStepError(message);
+      setStep(f);
+    }
   }, []);
   const onQuoteField = useCallback(
     (err: ApiError) => toField(fieldOf(err.field), err.message),
@@ -203,7 +207,10 @@ function Flow({ q, onClosed }: { q: QueueSummary; onClosed: () => void }) {
 
   if (stopped) return <EmergencyStop headingRef={heading} title={j.title} />;
 
-  const go = (s: JoinStep) => setStep(s);
+  const go = (s: JoinStep) => {
+    setStepError(null);
+    setStep(s);
+  };
   return (
     <>
       <PageIntro title={j.title} lead={fillText(j.lead, { label: q.label })} compact />
@@ -216,6 +223,12 @@ function Flow({ q, onClosed }: { q: QueueSummary; onClosed: () => void }) {
           aria-labelledby="step-title"
           data-step={outcome ? outcome.kind : current}
         >
+          {stepError && !outcome && (
+            <p class="notice notice-danger" role="alert" data-testid="queue-step-error">
+              <Icon name="alert" />
+              <span>{stepError}</span>
+            </p>
+          )}
           {outcome?.kind === 'closed' ? (
             <QueueClosed headingRef={heading} q={q} />
           ) : outcome?.kind === 'already' ? (
@@ -283,6 +296,7 @@ function Flow({ q, onClosed }: { q: QueueSummary; onClosed: () => void }) {
                 submit={join}
                 submitLabel={j.card.submit}
                 busyLabel={j.card.submitting}
+                submitTestId="queue-submit"
                 note={fillText(j.card.note, { amount: formatAmount(quote.hold_cents, lang) })}
               />
               <div class="step-actions">

@@ -19,6 +19,7 @@ export function CardChooser({
   busyLabel,
   onExpired,
   note,
+  submitTestId,
 }: {
   /**
    * Uses the card's token. A rejection is shown next to the cards (402: declined), unless the
@@ -31,6 +32,7 @@ export function CardChooser({
   onExpired?: () => void;
   /** What the hold means for this appointment (amount, now or later). */
   note?: string;
+  submitTestId?: string;
 }) {
   const { t } = useI18n();
   const c = t.booking.card;
@@ -142,7 +144,12 @@ export function CardChooser({
             </ul>
           </fieldset>
           {note && <p class="muted small">{note}</p>}
-          <SubmitButton busy={busy} busyLabel={busyLabel ?? c.confirming} large>
+          <SubmitButton
+            busy={busy}
+            busyLabel={busyLabel ?? c.confirming}
+            large
+            testId={submitTestId}
+          >
             {submitLabel}
           </SubmitButton>
         </form>

@@ -4,6 +4,7 @@
 import { useI18n } from '../../i18n';
 import { fullName, homeForRole, loginUrl } from '../../lib/account/session';
 import type { Me } from '../../lib/account/types';
+import { searchPath } from '../../lib/directory/searchQuery';
 import { fillText } from '../../lib/format';
 import { hoursText } from '../../lib/queue/format';
 import type { QueueEntry, QueueSummary } from '../../lib/queue/types';
@@ -107,7 +108,10 @@ export function QueueClosed({ headingRef, q }: HeadingRef & { q: QueueSummary })
         <a class="btn btn-primary" href={ROUTES.queues}>
           {c.toList}
         </a>
-        <a class="btn btn-secondary" href={ROUTES.search}>
+        <a
+          class="btn btn-secondary"
+          href={searchPath(ROUTES.search, { specialty: q.specialty, video: true })}
+        >
           {t.queue.list.book}
         </a>
       </div>

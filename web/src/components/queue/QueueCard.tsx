@@ -3,6 +3,7 @@
 // while it is open (otherwise the way to book an appointment instead).
 import { useI18n } from '../../i18n';
 import { formatAmount } from '../../lib/booking/payment';
+import { searchPath } from '../../lib/directory/searchQuery';
 import { fillText } from '../../lib/format';
 import { countText, hoursText, waitText } from '../../lib/queue/format';
 import type { QueueSummary } from '../../lib/queue/types';
@@ -72,7 +73,10 @@ export function QueueCard({ q, now }: { q: QueueSummary; now: number }) {
         </a>
       ) : (
         <p class="muted small">
-          {w.list.closedNote} <a href={ROUTES.search}>{w.list.book}</a>
+          {w.list.closedNote}{' '}
+          <a href={searchPath(ROUTES.search, { specialty: q.specialty, video: true })}>
+            {w.list.book}
+          </a>
         </p>
       )}
     </li>
