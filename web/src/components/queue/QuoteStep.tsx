@@ -37,7 +37,7 @@ export function QuoteStep({
 }) {
   const { t, lang } = useI18n();
   const p = t.queue.join.price;
-  const e = t.booking.estimate;
+  const words = t.booking.estimate;
   const quote = useLoad(
     (signal) => fetchQuote(specialty, { profile_id: profileId, commune_code: communeCode }, signal),
     [specialty, profileId, communeCode, lang],
@@ -52,7 +52,8 @@ export function QuoteStep({
       onFieldError(failure);
   }, [failure, onFieldError]);
 
-  const reimbursable = q ? q.estimate.reimbursable && q.near !== 'distant' : true;
+  const est = q?.estimate ?? null;
+  const reimbursable = q ? (est?.reimbursable ?? true) && q.near !== 'distant' : true;
   return (
     <>
       <StepTitle headingRef={headingRef}>{p.title}</StepTitle>
@@ -72,16 +73,17 @@ export function QuoteStep({
                 <div>
                   <p class="notice-title">{p.distantTitle}</p>
                   <p>{p.distantBody}</p>
-                  {!q.estimate.reimbursable && q.estimate.reason && <p>{q.estimate.reason}</p>}
+                  {est && !est.reimbursable && est.reason && <p>{est.reason}</p>}
                 </div>
               </div>
             ) : (
-              !q.estimate.reimbursable && (
+              est &&
+              !est.reimbursable && (
                 <div class="notice notice-warning" data-testid="quote-not-reimbursable">
                   <Icon name="alert" />
                   <div>
                     <p class="notice-title">{p.notReimbursableTitle}</p>
-                    {q.estimate.reason && <p>{q.estimate.reason}</p>}
+                    {est.reason && <p>{est.reason}</p>}
                   </div>
                 </div>
               )
@@ -109,36 +111,36 @@ export function QuoteStep({
               <Icon name="shield" />
               <span>{p.holdNote}</span>
             </p>
-            <section class="now-reimbursement" aria-labelledby="quote-estimate-title">
-              <h3 id="quote-estimate-title" class="small-title">
-                {p.reimbursementCaption}
-              </h3>
-              <table class="estimate-table" data-testid="quote-estimate">
-                <tbody>
-                  <tr>
-                    <th scope="row">{e.amo}</th>
-                    <td>
-                      {q.estimate.reimbursable ? money(q.estimate.amo_cents) : e.notReimbursable}
-                    </td>
-                  </tr>
-                  <tr>
-                    <th scope="row">{e.rest}</th>
-                    <td>{money(q.estimate.patient_cents)}</td>
-                  </tr>
-                  {q.estimate.tiers_payant && (
+            {est && (
+              <section class="now-reimbursement" aria-labelledby="quote-estimate-title">
+                <h3 id="quote-estimate-title" class="small-title">
+                  {p.reimbursementCaption}
+                </h3>
+                <table class="estimate-table" data-testid="quote-estimate">
+                  <tbody>
                     <tr>
-                      <th scope="row">{e.advance}</th>
-                      <td>{money(q.estimate.advance_cents)}</td>
+                      <th scope="row">{words.amo}</th>
+                      <td>{est.reimbursable ? money(est.amo_cents) : words.notReimbursable}</td>
                     </tr>
-                  )}
-                </tbody>
-              </table>
-              {q.estimate.reason && q.estimate.reimbursable && (
-                <p class="estimate-reason" data-testid="quote-reason">
-                  {q.estimate.reason}
-                </p>
-              )}
-            </section>
+                    <tr>
+                      <th scope="row">{words.rest}</th>
+                      <td>{money(est.patient_cents)}</td>
+                    </tr>
+                    {est.tiers_payant && (
+                      <tr>
+                        <th scope="row">{words.advance}</th>
+                        <td>{money(est.advance_cents)}</td>
+                      </tr>
+                    )}
+                  </tbody>
+                </table>
+                {est.reason && est.reimbursable && (
+                  <p class="estimate-reason" data-testid="quote-reason">
+                    {est.reason}
+                  </p>
+                )}
+              </section>
+            )}
           </>
         )}
       </LoadState>

@@ -2,8 +2,7 @@
 // patient's quote, join, entry and leave, and the practitioner's queue, duty and take. Every
 // answer goes through normalize.ts.
 import { api } from '../api';
-import type { Estimate } from '../booking/booking';
-import { readEntry, readNear, readRange, readStaffQueue, readSummary } from './normalize';
+import { readEntry, readQuote, readRange, readStaffQueue, readSummary } from './normalize';
 import type {
   JoinedEntry,
   NewEntry,
@@ -28,17 +27,9 @@ export async function fetchQuote(
   body: { profile_id: string; commune_code: string },
   signal?: AbortSignal,
 ): Promise<Quote> {
-  const r = await api.post<Quote>(
-    `/queues/${enc(specialty)}/quote`,
-    body,
-    signal ? { signal } : {},
+  return readQuote(
+    await api.post<unknown>(`/queues/${enc(specialty)}/quote`, body, signal ? { signal } : {}),
   );
-  return {
-    ...r,
-    fee_waived: r.fee_waived === true,
-    near: readNear(r.near),
-    estimate: r.estimate as Estimate,
-  };
 }
 
 /** POST /queues/{specialty}/entries, with the attempt's Idempotency-Key. */

@@ -1,11 +1,13 @@
 // Readers for the queue API's answers and WebSocket messages: what the contract leaves open is
 // read one way here, once (a count sent as a list of practitioners, a range in the wrong order,
 // a missing optional field), so that the screens only see the shapes of types.ts.
+import type { Estimate } from '../booking/booking';
 import type {
   EntryState,
   Near,
   QueueEntry,
   QueueSummary,
+  Quote,
   StaffItem,
   StaffQueue,
   WaitRange,
@@ -162,5 +164,40 @@ export function readStaffQueue(raw: unknown): StaffQueue {
             state: str(c.state),
           }))
       : [],
+  };
+}
+
+/** The reimbursement estimate of a quote, as POST /reimbursement/estimate gives it; null if absent. */
+function readEstimate(raw: unknown): Estimate | null {
+  if (typeof raw !== 'object' || raw === null) return null;
+  const r = obj(raw);
+  return {
+    price_cents: num(r.price_cents),
+    amo_cents: num(r.amo_cents),
+    patient_cents: num(r.patient_cents),
+    reimbursable: r.reimbursable === true,
+    reason: str(r.reason),
+    advance_cents: num(r.advance_cents),
+    rate_percent: num(r.rate_percent),
+    participation_cents: num(r.participation_cents),
+    tiers_payant: r.tiers_payant === true,
+    rule: str(r.rule),
+  };
+}
+
+export function readQuote(raw: unknown): Quote {
+  const r = obj(raw);
+  const price = num(r.price_cents);
+  const fee = num(r.fee_cents);
+  const waived = r.fee_waived === true;
+  return {
+    price_cents: price,
+    fee_cents: fee,
+    fee_waived: waived,
+    fee_waived_reason: strOrNull(r.fee_waived_reason),
+    // The hold covers the maximum and the fee (docs/queue.md), if the server left it out.
+    hold_cents: num(r.hold_cents, price + (waived ? 0 : fee)),
+    near: readNear(r.near),
+    estimate: readEstimate(r.estimate),
   };
 }

@@ -35,7 +35,8 @@ export interface Quote {
   /** The consultation's maximum plus the fee. */
   hold_cents: number;
   near: Near;
-  estimate: Estimate;
+  /** Null only if the server could not estimate (the page then says nothing of it). */
+  estimate: Estimate | null;
 }
 
 /** The emergency questions' answers: any true is refused (422 emergency). */
