@@ -29,9 +29,13 @@ import { OperatorPage } from './pages/Operator';
 import { PatientPage } from './pages/Patient';
 import { PractitionerPage } from './pages/Practitioner';
 import { PractitionerConsultationsPage } from './pages/PractitionerConsultations';
+import { PractitionerNowPage } from './pages/PractitionerNow';
 import { PractitionerProfileEditPage } from './pages/PractitionerProfileEdit';
 import { PractitionerPublicPage } from './pages/PractitionerPublic';
 import { PrivacyPage } from './pages/Privacy';
+import { QueueJoinPage } from './pages/QueueJoin';
+import { QueuesPage } from './pages/Queues';
+import { QueueWaitPage } from './pages/QueueWait';
 import { RelativePage } from './pages/Relative';
 import { RelativesPage } from './pages/Relatives';
 import { ResetPasswordPage } from './pages/ResetPassword';
@@ -78,6 +82,7 @@ export function App() {
               <Route path={ROUTES.agenda} component={AgendaPage} />
               <Route path={ROUTES.agendaHours} component={AgendaHoursPage} />
               <Route path={ROUTES.consultations} component={PractitionerConsultationsPage} />
+              <Route path={ROUTES.practitionerQueue} component={PractitionerNowPage} />
               <Route path={ROUTES.consultationClose} component={ConsultationClosePage} />
               <Route path={ROUTES.practitionerPublic} component={PractitionerPublicPage} />
               <Route path={ROUTES.consultationTest} component={ConsultationTestPage} />
@@ -85,6 +90,9 @@ export function App() {
               <Route path={ROUTES.invitation} component={InvitationPage} />
               <Route path={ROUTES.verifyPrescription} component={VerifyPrescriptionPage} />
               <Route path={ROUTES.booking} component={BookingPage} />
+              <Route path={ROUTES.queues} component={QueuesPage} />
+              <Route path={ROUTES.queueEntry} component={QueueWaitPage} />
+              <Route path={ROUTES.queueJoin} component={QueueJoinPage} />
               <Route path={ROUTES.cancelLink} component={CancelLinkPage} />
               <Route default component={NotFoundPage} />
             </Router>

@@ -37,6 +37,7 @@ import './styles/consultation-record.css';
 import './styles/documents-closing.css';
 import './styles/documents.css';
 import './styles/documents-corrections.css';
+import './styles/queue.css';
 import { render } from 'preact';
 import { App } from './app';
 

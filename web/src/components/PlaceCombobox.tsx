@@ -54,6 +54,7 @@ export function PlaceCombobox({
   after,
   optional,
   autoComplete = 'off',
+  testId,
 }: {
   id: string;
   label: ComponentChildren;
@@ -69,6 +70,8 @@ export function PlaceCombobox({
   after?: ComponentChildren;
   optional?: boolean;
   autoComplete?: string;
+  /** The input's data-testid, for the browser tests. */
+  testId?: string;
 }) {
   const { t } = useI18n();
   const c = t.combobox;
@@ -194,6 +197,7 @@ export function PlaceCombobox({
             aria-describedby={describedBy(id, hint, error)}
             autoComplete={autoComplete}
             spellcheck={false}
+            data-testid={testId}
             value={text}
             onInput={(e) => {
               const v = e.currentTarget.value;

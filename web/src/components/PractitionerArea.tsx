@@ -1,7 +1,7 @@
 // Frame of the practitioner area's pages (/praticien, /praticien/agenda, …): signed in as a
 // practitioner or an assistant, the page heading, then the area's tabs (Accueil, Agenda,
-// Horaires, Consultations du jour, Profil public — the profile is the practitioner's own, not
-// the assistants'), then the page, full width (the agenda's week needs it).
+// Horaires, Consultations du jour, Consultations immédiates, Profil public — the last two are the
+// practitioner's own, not the assistants'), then the page, full width (the agenda's week needs it).
 import type { ComponentChildren } from 'preact';
 import { useLocation } from 'preact-iso';
 import { useI18n } from '../i18n';
@@ -19,8 +19,12 @@ export function AreaTabs({ me }: { me: Me }) {
     { href: ROUTES.agenda, label: n.agenda },
     { href: ROUTES.agendaHours, label: n.hours },
     { href: ROUTES.consultations, label: n.consultations },
+    // The queue shows patients' reasons: the practitioner's own, never an assistant's.
     ...(me.account.role === 'practitioner'
-      ? [{ href: ROUTES.practitionerProfile, label: n.profile }]
+      ? [
+          { href: ROUTES.practitionerQueue, label: t.queue.staff.nav },
+          { href: ROUTES.practitionerProfile, label: n.profile },
+        ]
       : []),
   ];
   return (

@@ -8,6 +8,7 @@ import { enBooking } from './en-booking';
 import { enConsultation } from './en-consultation';
 import { enDirectory } from './en-directory';
 import { enDocuments } from './en-documents';
+import { enQueue } from './en-queue';
 import type { Messages } from './fr';
 
 const AUDIT_DATE = '22 November 2026';
@@ -21,6 +22,7 @@ export const en: Messages = {
   ...enBooking,
   ...enConsultation,
   ...enDocuments,
+  ...enQueue,
   meta: {
     homeTitle: 'Cabinet — Video consultation with your practitioner',
     titleSuffix: ' — Cabinet',

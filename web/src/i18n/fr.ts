@@ -11,6 +11,7 @@ import { frBooking } from './fr-booking';
 import { frConsultation } from './fr-consultation';
 import { frDirectory } from './fr-directory';
 import { frDocuments } from './fr-documents';
+import { frQueue } from './fr-queue';
 
 const AUDIT_DATE = '22 novembre 2026';
 
@@ -23,6 +24,7 @@ export const fr = {
   ...frBooking,
   ...frConsultation,
   ...frDocuments,
+  ...frQueue,
   meta: {
     homeTitle: 'Cabinet — Téléconsultation avec votre praticien',
     titleSuffix: ' — Cabinet',

@@ -33,12 +33,19 @@ export const ROUTES = {
   // part of the API contract, do not rename it.
   booking: '/rendez-vous/nouveau',
   cancelLink: '/annuler',
+  // The immediate queue (docs/queue.md): the queues and their hours (public), joining one, and
+  // the waiting screen of an entry, which the patient keeps open until called.
+  queues: '/maintenant',
+  queueEntry: '/maintenant/file/:entry',
+  queueJoin: '/maintenant/:specialty',
   // The practitioner area's pages come before the public page: the router takes the first
   // route that matches, and "/praticien/:id" would match "/praticien/profil".
   practitionerProfile: '/praticien/profil',
   agenda: '/praticien/agenda',
   agendaHours: '/praticien/agenda/horaires',
   consultations: '/praticien/consultations',
+  // The practitioner's side of the immediate queue: on duty or not, the queue, "take the next".
+  practitionerQueue: '/praticien/maintenant',
   // The closing form of one consultation, from the day's list (and its documents once closed).
   consultationClose: '/praticien/consultations/:id/cloture',
   practitionerPublic: '/praticien/:id',
@@ -74,4 +81,14 @@ export function practitionerPath(id: string, opts: { slot?: string; mode?: strin
 /** The closing form of one consultation ("Clôturer", from the day's list). */
 export function closePath(id: string): string {
   return ROUTES.consultationClose.replace(':id', encodeURIComponent(id));
+}
+
+/** Joining the immediate queue of a specialty. */
+export function queueJoinPath(specialty: string): string {
+  return ROUTES.queueJoin.replace(':specialty', encodeURIComponent(specialty));
+}
+
+/** The waiting screen of one queue entry. */
+export function queueEntryPath(id: string): string {
+  return ROUTES.queueEntry.replace(':entry', encodeURIComponent(id));
 }

@@ -1,10 +1,12 @@
-// Home: the search (specialty or name, place, video), then what Cabinet does, how it works,
+// Home: the search (specialty or name, place, video), "Consulter maintenant" (the immediate
+// queue), then what Cabinet does, how it works,
 // what we guarantee, and where to go next.
 import { Steps, FeatureGrid } from '../components/Cards';
 import { HeroArt } from '../components/HeroArt';
 import { HeroSearch } from '../components/HeroSearch';
 import { Icon } from '../components/Icon';
 import { Section, usePageTitle } from '../components/Page';
+import { NowEntry } from '../components/queue/NowEntry';
 import { useI18n } from '../i18n';
 import { ROUTES } from '../lib/routes';
 
@@ -21,6 +23,7 @@ export function HomePage() {
             <h1 tabIndex={-1}>{h.title}</h1>
             <p class="lead">{h.lead}</p>
             <HeroSearch />
+            <NowEntry id="home-now-title" />
             <p class="hero-aside">
               <a class="link-arrow" href={ROUTES.practitioner}>
                 {h.ctaPractitioner}

@@ -34,7 +34,12 @@ import { fullName } from '../lib/account/session';
 import { slotSentence } from '../lib/booking/slots';
 import type { Me } from '../lib/account/types';
 import { useLatest } from '../components/useLatest';
-import { calendarUrl, cancelAppointment, fetchMyAppointments } from '../lib/booking/api';
+import {
+  calendarUrl,
+  cancelAppointment,
+  confirmWithCard,
+  fetchMyAppointments,
+} from '../lib/booking/api';
 import { AppointmentDocuments } from '../components/documents/AppointmentDocuments';
 import { fetchAllDocuments } from '../lib/documents/api';
 import { ofConsultation } from '../lib/documents/documents';
@@ -290,13 +295,13 @@ function AppointmentCard({
             {m.addCardTitle}
           </h4>
           <CardChooser
-            appointmentId={a.id}
-            submitLabel={t.booking.card.confirm}
-            onConfirmed={(updated) => {
+            submit={async (token) => {
+              const updated = await confirmWithCard(a.id, token);
               setPanel(null);
               onChanged(updated, m.cardDone);
               title.current?.focus();
             }}
+            submitLabel={t.booking.card.confirm}
             onExpired={onReload}
           />
           <button type="button" class="btn btn-quiet" onClick={close}>

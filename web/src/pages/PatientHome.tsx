@@ -1,11 +1,13 @@
 // Espace patient, signed in: a welcome, a booking left to create the account (offered back),
-// "Prendre rendez-vous" with the home page's search (what most patients come back for), "Mes
-// rendez-vous", the profile the patient is acting for ("pour qui ?", changed from the header),
-// and the way to each account page.
+// "Consulter maintenant, sans rendez-vous" (the immediate queue), "Prendre rendez-vous" with the
+// home page's search (what most patients come back for), "Mes rendez-vous", the profile the
+// patient is acting for ("pour qui ?", changed from the header), and the way to each account
+// page.
 import { useState } from 'preact/hooks';
 import { HeroSearch } from '../components/HeroSearch';
 import { Icon, type IconName } from '../components/Icon';
 import { PageIntro, Section } from '../components/Page';
+import { NowEntry } from '../components/queue/NowEntry';
 import { useI18n } from '../i18n';
 import { clearPendingBooking, loadPendingBooking } from '../lib/booking/pendingBooking';
 import { fillText } from '../lib/format';
@@ -64,6 +66,7 @@ export function PatientHome({ me }: { me: Me }) {
             </div>
           </section>
         )}
+        <NowEntry id="patient-now-title" />
         <section class="book-entry" aria-labelledby="book-title" data-testid="book-entry">
           <h2 id="book-title" class="book-entry-title">
             {h.bookTitle}

@@ -1,31 +1,38 @@
 // The card step: with the sandbox provider (GET /payments/config), a list of test cards clearly
-// marked as a demonstration; POST /appointments/{id}/confirm {payment_method}. A declined card
-// (402) is said inline, next to the choice, and another card can be tried at once. With the
-// real processor ("stripe") this demo has no card form: it says so plainly.
+// marked as a demonstration; the chosen card's token goes to `submit` (a booking's POST
+// /appointments/{id}/confirm {payment_method}, or the queue's POST /queues/{s}/entries
+// {card_token}). A declined card (402) is said inline, next to the choice, and another card can
+// be tried at once. With the real processor ("stripe") this demo has no card form: it says so
+// plainly.
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { useI18n } from '../../i18n';
 import { ApiError } from '../../lib/api';
-import type { Appointment } from '../../lib/booking/booking';
 import { errorText } from '../../lib/errors';
 import { LoadState, SubmitButton } from '../forms/Feedback';
 import { Icon } from '../Icon';
 import { useLoad } from '../useLoad';
-import { confirmWithCard, fetchPaymentsConfig } from '../../lib/booking/api';
+import { fetchPaymentsConfig } from '../../lib/booking/api';
 
 export function CardChooser({
-  appointmentId,
+  submit,
   submitLabel,
-  onConfirmed,
+  busyLabel,
   onExpired,
   note,
+  submitTestId,
 }: {
-  appointmentId: string;
+  /**
+   * Uses the card's token. A rejection is shown next to the cards (402: declined), unless the
+   * caller showed it elsewhere: then it resolves instead.
+   */
+  submit: (token: string) => Promise<void>;
   submitLabel: string;
-  onConfirmed: (a: Appointment) => void;
+  busyLabel?: string;
   /** 409 hold_expired: the 10 minutes have passed. */
   onExpired?: () => void;
   /** What the hold means for this appointment (amount, now or later). */
   note?: string;
+  submitTestId?: string;
 }) {
   const { t } = useI18n();
   const c = t.booking.card;
@@ -47,8 +54,7 @@ export function CardChooser({
     setBusy(true);
     setError(null);
     try {
-      const a = await confirmWithCard(appointmentId, token);
-      onConfirmed(a);
+      await submit(token);
     } catch (e) {
       if (e instanceof ApiError && e.status === 409 && e.code === 'hold_expired' && onExpired)
         onExpired();
@@ -138,7 +144,12 @@ export function CardChooser({
             </ul>
           </fieldset>
           {note && <p class="muted small">{note}</p>}
-          <SubmitButton busy={busy} busyLabel={c.confirming} large>
+          <SubmitButton
+            busy={busy}
+            busyLabel={busyLabel ?? c.confirming}
+            large
+            testId={submitTestId}
+          >
             {submitLabel}
           </SubmitButton>
         </form>

@@ -2,6 +2,7 @@
 // (the countdown). When the window has passed, or the booking no longer waits for a card
 // (a reload after it was confirmed or cancelled elsewhere), the step says so.
 import { useI18n } from '../../i18n';
+import { confirmWithCard } from '../../lib/booking/api';
 import { formatAmount, holdIsLater } from '../../lib/booking/payment';
 import type { Appointment } from '../../lib/booking/booking';
 import { fillText } from '../../lib/format';
@@ -62,9 +63,8 @@ export function CardStep({
       <StepTitle headingRef={headingRef}>{c.title}</StepTitle>
       {a.hold_expires_at && <Countdown expiresAt={a.hold_expires_at} onExpire={onExpired} />}
       <CardChooser
-        appointmentId={a.id}
+        submit={(token) => confirmWithCard(a.id, token).then(onConfirmed)}
         submitLabel={c.confirm}
-        onConfirmed={onConfirmed}
         onExpired={onExpired}
         note={`${fillText(c.holdNote, { amount })}${later ? ` ${c.later}` : ''}`}
       />

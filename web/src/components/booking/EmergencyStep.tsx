@@ -59,13 +59,16 @@ export function EmergencyStep({
   );
 }
 
-/** The emergency screen: the numbers to call, and nothing that leads to a booking. */
-export function EmergencyStop({ headingRef }: HeadingRef) {
+/**
+ * The emergency screen: the numbers to call, and nothing that leads to a booking (or to the
+ * immediate queue, whose page gives its own `title`).
+ */
+export function EmergencyStop({ headingRef, title }: HeadingRef & { title?: string }) {
   const { t } = useI18n();
   const s = t.booking.emergency;
   return (
     <>
-      <PageIntro title={t.booking.title} compact />
+      <PageIntro title={title ?? t.booking.title} compact />
       <div class="container narrow">
         <section class="emergency-stop" aria-labelledby="step-title" data-testid="emergency-stop">
           <Icon name="phone" class="emergency-icon" />

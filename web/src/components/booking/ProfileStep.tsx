@@ -13,7 +13,17 @@ export function ProfileStep({
   value,
   onChange,
   onNext,
-}: HeadingRef & { me: Me; value: string; onChange: (id: string) => void; onNext: () => void }) {
+  hint,
+  addRelativeNote,
+}: HeadingRef & {
+  me: Me;
+  value: string;
+  onChange: (id: string) => void;
+  onNext: () => void;
+  /** What the choice decides, and what a relative's addition keeps: the booking's by default. */
+  hint?: string;
+  addRelativeNote?: string;
+}) {
   const { t } = useI18n();
   const s = t.booking.profile;
   return (
@@ -27,7 +37,7 @@ export function ProfileStep({
       <StepTitle headingRef={headingRef}>{s.title}</StepTitle>
       <fieldset class="choice-group" aria-labelledby="step-title" aria-describedby="profile-hint">
         <p id="profile-hint" class="muted">
-          {s.hint}
+          {hint ?? s.hint}
         </p>
         <ul class="choice-list">
           {me.profiles.map((pr) => (
@@ -58,7 +68,7 @@ export function ProfileStep({
           <Icon name="plus" />
           {s.addRelative}
         </a>
-        <span class="muted small"> {s.addRelativeNote}</span>
+        <span class="muted small"> {addRelativeNote ?? s.addRelativeNote}</span>
       </p>
       <div class="step-actions">
         <button type="submit" class="btn btn-primary btn-large" data-testid="booking-continue">

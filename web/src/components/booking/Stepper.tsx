@@ -1,5 +1,6 @@
-// The booking's progress: "Étape 3 sur 7 : Motif" and the list of steps, the current one
-// marked with aria-current="step" and the finished ones said to be done.
+// The progress of a multi-step page: "Étape 3 sur 7 : Motif" and the list of steps, the current
+// one marked with aria-current="step" and the finished ones said to be done. The booking's steps
+// by default (Stepper); the immediate consultation has its own (StepperOf).
 import { useI18n } from '../../i18n';
 import { fillText } from '../../lib/format';
 import { Icon } from '../Icon';
@@ -17,15 +18,28 @@ export type Step = (typeof STEPS)[number];
 
 export function Stepper({ current }: { current: Step }) {
   const { t } = useI18n();
+  return <StepperOf steps={STEPS} current={current} labels={t.booking.steps} />;
+}
+
+export function StepperOf<S extends string>({
+  steps,
+  current,
+  labels,
+}: {
+  steps: readonly S[];
+  current: S;
+  labels: Record<S, string>;
+}) {
+  const { t } = useI18n();
   const b = t.booking;
-  const index = STEPS.indexOf(current);
+  const index = steps.indexOf(current);
   return (
     <div class="stepper">
       <p class="stepper-text">
-        {fillText(b.progress, { n: index + 1, total: STEPS.length, step: b.steps[current] })}
+        {fillText(b.progress, { n: index + 1, total: steps.length, step: labels[current] })}
       </p>
       <ol class="stepper-list" aria-label={b.progressLabel}>
-        {STEPS.map((s, i) => (
+        {steps.map((s, i) => (
           <li
             key={s}
             class={i < index ? 'is-done' : i === index ? 'is-current' : undefined}
@@ -35,7 +49,7 @@ export function Stepper({ current }: { current: Step }) {
               {i < index ? <Icon name="check" /> : i + 1}
             </span>
             <span class="stepper-label">
-              {b.steps[s]}
+              {labels[s]}
               {i < index && <span class="visually-hidden"> {b.stepDone}</span>}
             </span>
           </li>

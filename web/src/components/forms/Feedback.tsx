@@ -93,12 +93,15 @@ export function SubmitButton({
   children,
   variant = 'primary',
   large,
+  testId,
 }: {
   busy: boolean;
   busyLabel?: string;
   children: ComponentChildren;
   variant?: 'primary' | 'secondary' | 'danger';
   large?: boolean;
+  /** The data-testid, for the browser tests. */
+  testId?: string;
 }) {
   const { t } = useI18n();
   return (
@@ -109,6 +112,7 @@ export function SubmitButton({
       onClick={(e) => {
         if (busy) e.preventDefault();
       }}
+      data-testid={testId}
     >
       {busy ? (busyLabel ?? t.form.sending) : children}
     </button>

@@ -6,7 +6,8 @@ import type { Appointment, NewAppointment } from './booking';
 
 // --- Idempotency ------------------------------------------------------------------------------------
 
-function randomUuid(): string {
+/** A random v4 UUID: an Idempotency-Key (the queue's join uses it too). */
+export function randomUuid(): string {
   const c = globalThis.crypto;
   if (c && typeof c.randomUUID === 'function') return c.randomUUID();
   const bytes = new Uint8Array(16);

@@ -305,6 +305,35 @@ describe('RealtimeClient', () => {
     expect(sockets).toHaveLength(2);
   });
 
+  it('wake() pings, and replaces a socket that does not answer within 5 s (a phone back on)', () => {
+    const { client, sockets, last, advance, timeToNextSocket } = setup();
+    const unwatch = client.keep({ type: 'watch_queue', entry: 'q1' });
+    last().accept();
+    advance(10_000);
+    client.wake();
+    expect(last().sent).toEqual([{ type: 'watch_queue', entry: 'q1' }, { type: 'ping' }]);
+    last().receive({ type: 'pong', time: 1 });
+    advance(5_000);
+    expect(sockets).toHaveLength(1);
+    // Asleep: the answer never comes, the socket is replaced and the watch sent again.
+    client.wake();
+    advance(5_000);
+    expect(sockets[0]!.closed).toBe(true);
+    timeToNextSocket();
+    last().accept();
+    expect(last().sent).toEqual([{ type: 'watch_queue', entry: 'q1' }]);
+    unwatch();
+  });
+
+  it('wake() without a socket retries at once instead of waiting for the backoff', () => {
+    const { client, sockets, last } = setup();
+    client.connect();
+    last().drop();
+    expect(sockets).toHaveLength(1);
+    client.wake();
+    expect(sockets).toHaveLength(2);
+  });
+
   it('close() stops for good', () => {
     const { client, sockets, last, advance } = setup();
     client.join('a1');

@@ -49,6 +49,8 @@ const MAX_DELAY_MS = 30_000;
 const PING_EVERY_MS = 20_000;
 /** Nothing heard for this long (not even the pong): the socket is dead, open a new one. */
 const SILENCE_LIMIT_MS = 45_000;
+/** After `wake`, how long the socket has to answer its ping before it is taken for dead. */
+const WAKE_ANSWER_MS = 5_000;
 
 /**
  * Delay before reconnection attempt `attempt` (0-based): 1 s, 2 s, 4 s… capped at 30 s, with
@@ -79,6 +81,7 @@ export class RealtimeClient {
   private attempt = 0;
   private retryTimer: unknown = null;
   private pingTimer: unknown = null;
+  private wakeTimer: unknown = null;
   private lastHeard = 0;
   private wasOpen = false;
   private stopped = false;
@@ -132,6 +135,28 @@ export class RealtimeClient {
     if (this.retryTimer !== null) this.deps.clearTimeout(this.retryTimer);
     this.retryTimer = null;
     this.open();
+  }
+
+  /**
+   * The page is visible again (a phone's screen back on): the socket may have died while the
+   * device slept without a close ever arriving, and the silence limit would keep it for up to
+   * 45 s. A ping now, and a socket that does not answer within 5 s is replaced (what it kept
+   * is sent again on the new one). Without a socket, retry at once.
+   */
+  wake(): void {
+    if (this.stopped) return;
+    if (!this.socket) {
+      this.retryNow();
+      return;
+    }
+    if (this.state !== 'open') return;
+    const asked = this.deps.now();
+    if (!this.send({ type: 'ping' })) return;
+    if (this.wakeTimer !== null) this.deps.clearTimeout(this.wakeTimer);
+    this.wakeTimer = this.deps.setTimeout(() => {
+      this.wakeTimer = null;
+      if (this.lastHeard < asked) this.dropSilent();
+    }, WAKE_ANSWER_MS);
   }
 
   /**
@@ -298,6 +323,8 @@ export class RealtimeClient {
 
   private clearTimers(): void {
     this.stopPing();
+    if (this.wakeTimer !== null) this.deps.clearTimeout(this.wakeTimer);
+    this.wakeTimer = null;
     if (this.retryTimer !== null) this.deps.clearTimeout(this.retryTimer);
     this.retryTimer = null;
   }
