@@ -165,7 +165,7 @@ constexpr std::array kErrors{
     ErrorInfo{ErrorCode::agenda_busy, "agenda_busy", 409,
               "Un rendez-vous de votre agenda commence bientôt : il reste prioritaire.",
               "An appointment in your agenda starts soon: it keeps priority."},
-    ErrorInfo{ErrorCode::not_on_duty, "not_on_duty", 403,
+    ErrorInfo{ErrorCode::not_on_duty, "not_on_duty", 409,
               "Activez d'abord « Disponible pour les consultations immédiates ».",
               "First switch on \"Available for immediate consultations\"."},
 };

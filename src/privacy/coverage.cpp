@@ -33,6 +33,10 @@ constexpr std::array kTables{
              "the practitioner's closing form while typing: becomes the issued documents, which "
              "are exported"},
     TableUse{"document_counters", false, "the stand-in's last prescription number: no person"},
+    TableUse{"queue_entries", true, "immediate_consultations (the reason opened)"},
+    TableUse{"queue_duty", false,
+             "whether a practitioner is on duty for the immediate queue right now: working "
+             "state, gone when they switch off"},
     TableUse{"practitioners", true, "practitioner"},
     TableUse{"practitioner_profiles", true, "practitioner.public_profile"},
     TableUse{"practitioner_photos", true, "files/photo.jpg in the ZIP"},

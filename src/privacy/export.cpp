@@ -5,6 +5,7 @@
 #include "documents/sealing.hpp"
 #include "privacy/store.hpp"
 #include "privacy/zip.hpp"
+#include "queue/sealing.hpp"
 
 namespace cabinet::privacy {
 namespace {
@@ -80,6 +81,18 @@ Task<Result<nlohmann::json>> Export::collect(const Principal& who, const account
     list.push_back(std::move(doc));
   }
   out["profiles"] = list;
+
+  // Immediate consultations asked for (docs/queue.md), with the reason given.
+  auto places = co_await store::queue_entries(d_.db, who.account_id);
+  if (!places) co_return std::move(places).error();
+  auto queue = nlohmann::json::array();
+  for (auto& q : *places) {
+    auto reason = d_.keys.open(q.sealed, queue::reason_context(q.row.value("id", "")));
+    if (!reason) co_return std::move(reason).error();
+    q.row["reason"] = *reason;
+    queue.push_back(std::move(q.row));
+  }
+  out["immediate_consultations"] = std::move(queue);
 
   auto sessions = co_await store::sessions(d_.db, who.account_id);
   if (!sessions) co_return std::move(sessions).error();

@@ -55,6 +55,11 @@ constexpr std::string_view kDocuments =
 constexpr std::string_view kIncidents =
     "SELECT kind, cause, created_at, note, actor_account_id FROM consultation_incidents"
     " WHERE appointment_id = $1 AND kind = 'phone_fallback' ORDER BY id";
+constexpr std::string_view kQueueEntries =
+    "SELECT e.public_id AS id, e.specialty, p.public_id AS profile_id, e.state, e.commune_code,"
+    " e.price_cents, e.fee_cents, e.joined_at, e.called_at, e.ended_at, e.end_reason, e.reason,"
+    " e.account_id FROM queue_entries e JOIN profiles p ON p.id = e.profile_id"
+    " WHERE e.account_id = $1 ORDER BY e.id";
 constexpr std::string_view kPractitioner =
     "SELECT rpps, specialty, status, decided_at, rejection_reason, created_at FROM practitioners"
     " WHERE account_id = $1";
@@ -151,6 +156,9 @@ Task<Result<std::vector<Sealed>>> sealed_rows(Executor& db, std::string_view sql
 
 }  // namespace
 
+Task<Result<std::vector<Sealed>>> queue_entries(Executor& db, std::int64_t account) {
+  co_return co_await sealed_rows(db, kQueueEntries, account, 11, false);
+}
 Task<Result<Rows>> sessions(Executor& db, std::int64_t account) {
   co_return co_await by_id(db, kSessions, account);
 }

@@ -44,6 +44,8 @@ struct Sealed {
 Task<Result<std::vector<Sealed>>> messages(Executor& db, std::int64_t appointment);
 Task<Result<std::vector<Sealed>>> files(Executor& db, std::int64_t appointment, bool bodies);
 Task<Result<std::vector<Sealed>>> incidents(Executor& db, std::int64_t appointment);
+// The account's places in the immediate queues (docs/queue.md), the reason sealed.
+Task<Result<std::vector<Sealed>>> queue_entries(Executor& db, std::int64_t account);
 // The documents issued after the consultation, every version, with their sealed PDF.
 Task<Result<std::vector<Sealed>>> documents(Executor& db, std::int64_t appointment);
 

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "queue/sealing.hpp"
 #include "queue/service.hpp"
 
 // Shared by the queue's translation units (service.cpp, take.cpp, sweep.cpp).
@@ -24,8 +25,6 @@ struct Service::Numbers {
 // The queue's hours, opening and closing instants are in Paris time (AGD3).
 const date::time_zone* paris();
 nlohmann::json range_json(const std::optional<std::array<int, 2>>& r);
-// The authenticated context of an entry's sealed reason.
-std::string reason_context(const std::string& entry_public_id);
 // waiting, called, in_consultation, done, left, removed.
 std::string public_state(const store::Entry& e);
 

@@ -23,10 +23,6 @@ namespace cabinet::queue {
 std::string entry_room(const std::string& entry_public_id) { return "queue:" + entry_public_id; }
 std::string staff_room(const std::string& specialty) { return "queue-staff:" + specialty; }
 
-std::string reason_context(const std::string& entry_public_id) {
-  return "queue_entries.reason:" + entry_public_id;
-}
-
 const date::time_zone* paris() { return booking::zone_named("Europe/Paris"); }
 
 nlohmann::json range_json(const std::optional<std::array<int, 2>>& r) {
@@ -461,6 +457,8 @@ Task<Result<nlohmann::json>> Service::entry_json(const store::Entry& e, Locale l
       {"fee_cents", e.fee_cents},
       {"hold_cents", e.price_cents + e.fee_cents},
       {"card", card},
+      // held, voided, transferred (to the appointment), failed: "empreinte annulée" says the truth.
+      {"hold_state", e.hold_state},
       {"joined_at", agenda::iso(e.joined_at, paris())},
       {"called_at", opt_iso(e.called_at)},
       {"answer_by", opt_iso(answer_by)},

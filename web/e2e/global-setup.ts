@@ -102,6 +102,17 @@ export default async function globalSetup(): Promise<(() => Promise<void>) | voi
     // within 10 minutes at any hour CI runs (the default window is 07:00–24:00, AGD3).
     '--set',
     'agenda.video_window=00:00-24:00',
+    // The immediate queue too (docs/queue.md), with a short answer window and a sweep every
+    // second so that "called, did not answer" takes seconds, not minutes; the patients the
+    // queue test puts in line through the API keep their place while it runs.
+    '--set',
+    'queue.hours=00:00-24:00',
+    '--set',
+    'queue.answer_window=8s',
+    '--set',
+    'queue.sweep_interval=1s',
+    '--set',
+    'queue.grace=10m',
     ...FAST_HASHING,
     ...clock,
     ...iceServers(),
