@@ -301,6 +301,7 @@ TEST_P(Queue, LeavingVoidsTheHoldAndNobodyElseSeesTheEntry) {
   EXPECT_EQ(h_.del(pat_, "/api/v1/queue-entries/" + entry).status, 204);
   EXPECT_EQ(state(pat_, entry), "left");
   EXPECT_EQ(hold_status(entry), "voided");
+  EXPECT_EQ(h_.get(pat_, "/api/v1/queue-entries/" + entry).body["hold_state"], "voided");
   EXPECT_EQ(h_.del(pat_, "/api/v1/queue-entries/" + entry).status, 204);  // already out
   EXPECT_EQ(h_.post(doc_.client, "/api/v1/practitioner/queue/take", nlohmann::json::object())
                 .code(),

@@ -120,12 +120,12 @@ test('a patient waits behind two others, sees 3, 2, 1 live, is called, talks, an
   // Three practitioners: two take the first patients (whose pages enter the room when called),
   // the third takes ours through the pages.
   const b = await onDuty(browser, base, 'Bruno');
-  const c = await onDuty(browser, base, 'Chloé');
+  const c = await onDuty(browser, base, 'Chloe');
   const a = await onDuty(browser, base, 'Anne');
 
   // Two patients already in line, their waiting pages open.
   const others: Array<{ context: BrowserContext; page: Page; id: string }> = [];
-  for (const name of ['Yanis', 'Zoé']) {
+  for (const name of ['Yanis', 'Zoe']) {
     const context = await patient(browser, base, name);
     const id = await joinApi(context.request, base);
     const p = await context.newPage();

@@ -239,7 +239,8 @@ export const enQueue: typeof frQueue = {
       waitedJustNow: 'just arrived',
       near: 'near',
       distant: 'distant',
-      nearHint: 'near: reimbursable; distant: not reimbursed',
+      nearHint:
+        'near: same département or within 30 km. Far from the patient, their teleconsultation is not reimbursed (territoriality).',
       skipped: 'already called once',
       take: 'Take the next patient',
       taking: 'Opening the room…',

@@ -249,7 +249,8 @@ export const frQueue = {
       waitedJustNow: 'vient d’arriver',
       near: 'proche',
       distant: 'éloigné',
-      nearHint: 'proche : remboursable ; éloigné : non remboursé',
+      nearHint:
+        'proche : même département ou moins de 30 km. Loin du patient, sa téléconsultation n’est pas remboursée (territorialité).',
       skipped: 'déjà appelé une fois',
       take: 'Prendre le patient suivant',
       taking: 'Ouverture de la salle…',
