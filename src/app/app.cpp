@@ -27,9 +27,6 @@
 #include "documents/service.hpp"
 #include "documents/standins.hpp"
 #include "documents/teleservices_http.hpp"
-#include "practitioners/specialties.hpp"
-#include "queue/routes.hpp"
-#include "queue/service.hpp"
 #include "http/middleware.hpp"
 #include "http/server.hpp"
 #include "http/static_files.hpp"
@@ -39,8 +36,11 @@
 #include "notify/smtp_transport.hpp"
 #include "payments/sandbox.hpp"
 #include "payments/stripe.hpp"
+#include "practitioners/specialties.hpp"
 #include "privacy/export.hpp"
 #include "privacy/routes.hpp"
+#include "queue/routes.hpp"
+#include "queue/service.hpp"
 #include "reference/routes.hpp"
 #include "reference/service.hpp"
 #include "storage/open.hpp"
@@ -232,11 +232,11 @@ Result<void> App::build_services() {
   q.near_priority = config_.queue.near_priority;
   q.near_km = config_.queue.near_km;
   q.no_show_grace = config_.booking.no_show_grace;
-  queue_ = std::make_unique<queue::Service>(
-      queue::Deps{*db_, clock_, random_, *keys_, *audit_, hub_, *payments_,
-                  std::string(payments_->name()), q});
-  consultation_->on_patient_joined(
-      [this](std::int64_t appointment) -> Task<void> { co_await queue_->patient_joined(appointment); });
+  queue_ = std::make_unique<queue::Service>(queue::Deps{
+      *db_, clock_, random_, *keys_, *audit_, hub_, *payments_, std::string(payments_->name()), q});
+  consultation_->on_patient_joined([this](std::int64_t appointment) -> Task<void> {
+    co_await queue_->patient_joined(appointment);
+  });
   // Reference lists (issue 14): the built-in drugs are written at start-up when missing, so a
   // default install works offline; a failure (another node writing them) does not stop it.
   reference_ = std::make_unique<reference::Service>(*db_, clock_);

@@ -93,10 +93,10 @@ struct Config {
   // money, and how long a place is kept.
   struct Queue {
     std::string specialties = "general_medicine";  // comma-separated codes
-    int hours_start_min = 7 * 60;                   // Paris time (AGD3)
+    int hours_start_min = 7 * 60;                  // Paris time (AGD3)
     int hours_end_min = 24 * 60;
-    int fee_cents = 500;    // PAY3; 0 allowed
-    int price_cents = 0;    // 0: the convention's video tariff of the specialty
+    int fee_cents = 500;  // PAY3; 0 allowed
+    int price_cents = 0;  // 0: the convention's video tariff of the specialty
     std::chrono::seconds grace{120};
     std::chrono::seconds answer_window{180};
     std::chrono::seconds near_priority{600};

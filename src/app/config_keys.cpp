@@ -278,10 +278,11 @@ std::vector<KeyInfo> make_keys() {
                "a called patient who has not entered the room by then is skipped once, then "
                "removed (never charged)",
                duration(&C::queue, &C::Queue::answer_window)});
-  k.push_back({"queue.near_priority", "10m",
-               "how long a waiting patient is kept for the practitioners near them (territoriality: "
-               "their consultation stays reimbursable) before anyone on duty may take them",
-               duration(&C::queue, &C::Queue::near_priority)});
+  k.push_back(
+      {"queue.near_priority", "10m",
+       "how long a waiting patient is kept for the practitioners near them (territoriality: "
+       "their consultation stays reimbursable) before anyone on duty may take them",
+       duration(&C::queue, &C::Queue::near_priority)});
   k.push_back({"queue.near_km", "30",
                "a practitioner within this distance of the patient's commune (or in the same "
                "département) is near them",

@@ -51,8 +51,7 @@ void register_routes(http::Router& router, Service& s) {
   router.add(
       Method::del, "/api/v1/queue-entries/{id}",
       [&s](Request& req) -> Task<Response> {
-        co_return http::reply(co_await s.leave(*req.principal, std::string(*req.param("id"))),
-                              req);
+        co_return http::reply(co_await s.leave(*req.principal, std::string(*req.param("id"))), req);
       },
       http::signed_in(patient));
 

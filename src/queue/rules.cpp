@@ -1,8 +1,8 @@
 #include "queue/rules.hpp"
 
+#include <date/tz.h>
 #include <algorithm>
 #include <cmath>
-#include <date/tz.h>
 
 namespace cabinet::queue {
 
@@ -29,9 +29,9 @@ double distance_km(const Place& a, const Place& b) {
   constexpr double kRad = 3.14159265358979323846 / 180.0;
   const double dlat = (b.lat - a.lat) * kRad;
   const double dlng = (b.lng - a.lng) * kRad;
-  const double h = std::sin(dlat / 2) * std::sin(dlat / 2) +
-                   std::cos(a.lat * kRad) * std::cos(b.lat * kRad) * std::sin(dlng / 2) *
-                       std::sin(dlng / 2);
+  const double h =
+      std::sin(dlat / 2) * std::sin(dlat / 2) +
+      std::cos(a.lat * kRad) * std::cos(b.lat * kRad) * std::sin(dlng / 2) * std::sin(dlng / 2);
   return 2 * kRadius * std::asin(std::min(1.0, std::sqrt(h)));
 }
 

@@ -64,8 +64,8 @@ TEST(QueueNear, SameDepartementOrWithinTheRadius) {
 
 TEST(QueueOrder, FirstComeFirstServedAmongThoseNearThePractitioner) {
   const std::int64_t now = 100000;
-  const std::vector<Waiting> waiting = {{1, now - 300, kLyon}, {2, now - 200, kParis},
-                                        {3, now - 100, kCreteil}};
+  const std::vector<Waiting> waiting = {
+      {1, now - 300, kLyon}, {2, now - 200, kParis}, {3, now - 100, kCreteil}};
   const std::vector<Place> duty = {kParis, kLyon};
   // The Paris practitioner leaves the Lyon patient to the Lyon one (reimbursable for them).
   EXPECT_EQ(next_for(waiting, kParis, duty, now, 600, 30), 1U);

@@ -44,8 +44,7 @@ bool Service::has_queue(const std::string& specialty) const {
 
 int Service::price_of(const std::string& specialty) const {
   if (d_.options.price_cents > 0) return d_.options.price_cents;
-  const auto today =
-      agenda::format_date(agenda::local_date(d_.clock.unix_seconds(), paris()));
+  const auto today = agenda::format_date(agenda::local_date(d_.clock.unix_seconds(), paris()));
   return billing::sector_1_ceiling(specialty, "video", today).value_or(2500);
 }
 
@@ -215,14 +214,13 @@ Task<Result<nlohmann::json>> Service::quote(const Principal& who, const std::str
   const http::Input in(body);
   auto f = co_await facts_of(d_.db, d_.keys, who.account_id, in);
   if (!f) co_return std::move(f).error();
-  auto logged = co_await audited(who.account_id, "patient", f->profile.id,
-                                 "profile.administrative.read", f->profile.public_id,
-                                 "immediate consultation quote");
+  auto logged =
+      co_await audited(who.account_id, "patient", f->profile.id, "profile.administrative.read",
+                       f->profile.public_id, "immediate consultation quote");
   if (!logged) co_return std::move(logged).error();
   auto duty = co_await store::on_duty(d_.db, specialty);
   if (!duty) co_return std::move(duty).error();
-  const auto today =
-      agenda::format_date(agenda::local_date(d_.clock.unix_seconds(), paris()));
+  const auto today = agenda::format_date(agenda::local_date(d_.clock.unix_seconds(), paris()));
   const auto p = priced(d_.options, price_of(specialty), *f, *duty, specialty, today);
   nlohmann::json out{{"price_cents", p.price_cents},
                      {"fee_cents", p.fee_cents},
@@ -435,7 +433,8 @@ Task<Result<nlohmann::json>> Service::entry_json(const store::Entry& e, Locale l
     return agenda::iso(*t, paris());
   };
   std::optional<std::int64_t> answer_by;
-  if (e.state == "called" && e.called_at) answer_by = *e.called_at + d_.options.answer_window.count();
+  if (e.state == "called" && e.called_at)
+    answer_by = *e.called_at + d_.options.answer_window.count();
   nlohmann::json card = nullptr;
   if (e.card_brand) card = {{"brand", *e.card_brand}, {"last4", e.card_last4.value_or("")}};
   co_return nlohmann::json{
@@ -449,9 +448,9 @@ Task<Result<nlohmann::json>> Service::entry_json(const store::Entry& e, Locale l
       {"estimate_minutes", position > 0 ? range_json(n->estimate(position)) : nullptr},
       {"on_duty", n->duty.size()},
       {"near", n->duty.empty() ? "none" : (any_near ? "near" : "distant")},
-      {"consultation_id",
-       e.state == "called" || e.state == "taken" ? nlohmann::json(e.appointment_public_id.value_or(""))
-                                                 : nlohmann::json(nullptr)},
+      {"consultation_id", e.state == "called" || e.state == "taken"
+                              ? nlohmann::json(e.appointment_public_id.value_or(""))
+                              : nlohmann::json(nullptr)},
       {"skipped", e.skips > 0},
       {"price_cents", e.price_cents},
       {"fee_cents", e.fee_cents},
@@ -490,13 +489,12 @@ Task<Result<void>> Service::leave(const Principal& who, const std::string& id) {
   if (!e) co_return std::move(e).error();
   if (e->state == "left" || e->state == "removed") co_return ok();  // already out
   if (e->state == "taken")
-    co_return Error(ErrorCode::conflict).with_message(
-        "La consultation a commencé : quittez-la depuis la salle.",
-        "The consultation has begun: leave it from the room.");
+    co_return Error(ErrorCode::conflict)
+        .with_message("La consultation a commencé : quittez-la depuis la salle.",
+                      "The consultation has begun: leave it from the room.");
   auto finished = co_await finish(*e, "left", "left");
   if (!finished) co_return std::move(finished).error();
-  (void)co_await audited(who.account_id, "patient", e->profile_id, "queue.leave", e->public_id,
-                         "");
+  (void)co_await audited(who.account_id, "patient", e->profile_id, "queue.leave", e->public_id, "");
   (void)co_await broadcast(e->specialty);
   co_return ok();
 }
@@ -576,9 +574,8 @@ Task<Result<void>> Service::watch(realtime::Connection& c, const std::string& id
   if (e->end_reason) message["end_reason"] = *e->end_reason;
   c.send(message.dump());
   if (e->state == "called" && e->appointment_public_id)
-    c.send(nlohmann::json{{"type", "called"},
-                          {"entry", e->public_id},
-                          {"consultation_id", *e->appointment_public_id}}
+    c.send(nlohmann::json{
+        {"type", "called"}, {"entry", e->public_id}, {"consultation_id", *e->appointment_public_id}}
                .dump());
   co_return ok();
 }

@@ -44,10 +44,10 @@ namespace cabinet::queue {
 
 struct Options {
   std::vector<std::string> specialties{"general_medicine"};
-  Window hours;                  // local time, Europe/Paris
-  int fee_cents = 500;           // PAY3: the service fee, apart, never reimbursed
-  int price_cents = 0;           // the consultation's price; 0: the convention's video tariff
-  std::chrono::seconds grace{120};          // a page gone this long loses the place
+  Window hours;                     // local time, Europe/Paris
+  int fee_cents = 500;              // PAY3: the service fee, apart, never reimbursed
+  int price_cents = 0;              // the consultation's price; 0: the convention's video tariff
+  std::chrono::seconds grace{120};  // a page gone this long loses the place
   std::chrono::seconds answer_window{180};  // a called patient must join the room by then
   std::chrono::seconds near_priority{600};  // how long a patient is kept for near practitioners
   double near_km = 30;

@@ -7,13 +7,13 @@ namespace {
 
 using storage::Params;
 
-#define ENTRY_SELECT                                                                             \
-  "SELECT e.id, e.public_id, e.specialty, e.account_id, e.profile_id, e.reason,"                 \
-  " e.commune_code, e.department, e.lat, e.lng, e.age_years, e.price_cents, e.fee_cents,"        \
-  " e.state, e.skips, e.hold_key, e.hold_id, e.hold_state, e.card_brand, e.card_last4,"          \
-  " e.practitioner_id, e.appointment_id, e.joined_at, e.called_at, e.seen_at, e.ended_at,"       \
-  " e.end_reason, p.public_id, p.first_name, p.last_name, a.public_id, a.status"                 \
-  " FROM queue_entries e JOIN profiles p ON p.id = e.profile_id"                                 \
+#define ENTRY_SELECT                                                                       \
+  "SELECT e.id, e.public_id, e.specialty, e.account_id, e.profile_id, e.reason,"           \
+  " e.commune_code, e.department, e.lat, e.lng, e.age_years, e.price_cents, e.fee_cents,"  \
+  " e.state, e.skips, e.hold_key, e.hold_id, e.hold_state, e.card_brand, e.card_last4,"    \
+  " e.practitioner_id, e.appointment_id, e.joined_at, e.called_at, e.seen_at, e.ended_at," \
+  " e.end_reason, p.public_id, p.first_name, p.last_name, a.public_id, a.status"           \
+  " FROM queue_entries e JOIN profiles p ON p.id = e.profile_id"                           \
   " LEFT JOIN appointments a ON a.id = e.appointment_id "
 
 constexpr std::string_view kInsert =
@@ -24,11 +24,11 @@ constexpr std::string_view kInsert =
     " RETURNING id";
 constexpr std::string_view kFind = ENTRY_SELECT "WHERE e.public_id = $1";
 constexpr std::string_view kFindId = ENTRY_SELECT "WHERE e.id = $1";
-constexpr std::string_view kLiveOf =
-    ENTRY_SELECT "WHERE e.account_id = $1 AND e.state IN ('joining', 'waiting', 'called')"
-                 " ORDER BY e.joined_at, e.id";
-constexpr std::string_view kWaiting = ENTRY_SELECT
-    "WHERE e.specialty = $1 AND e.state = 'waiting' ORDER BY e.joined_at, e.id";
+constexpr std::string_view kLiveOf = ENTRY_SELECT
+    "WHERE e.account_id = $1 AND e.state IN ('joining', 'waiting', 'called')"
+    " ORDER BY e.joined_at, e.id";
+constexpr std::string_view kWaiting =
+    ENTRY_SELECT "WHERE e.specialty = $1 AND e.state = 'waiting' ORDER BY e.joined_at, e.id";
 constexpr std::string_view kInState =
     ENTRY_SELECT "WHERE e.state = $1 ORDER BY e.updated_at, e.id LIMIT $2";
 constexpr std::string_view kCurrentOf = ENTRY_SELECT
@@ -61,16 +61,12 @@ constexpr std::string_view kSetDuty =
     "INSERT INTO queue_duty (practitioner_id, specialty, since) VALUES ($1, $2, $3)"
     " ON CONFLICT (practitioner_id) DO UPDATE SET specialty = excluded.specialty";
 constexpr std::string_view kClearDuty = "DELETE FROM queue_duty WHERE practitioner_id = $1";
-#define DUTY_SELECT                                                                         \
-  "SELECT d.practitioner_id, d.specialty, d.since, pp.department, pp.lat, pp.lng"           \
+#define DUTY_SELECT                                                               \
+  "SELECT d.practitioner_id, d.specialty, d.since, pp.department, pp.lat, pp.lng" \
   " FROM queue_duty d JOIN practitioner_profiles pp ON pp.account_id = d.practitioner_id "
 constexpr std::string_view kDutyOf = DUTY_SELECT "WHERE d.practitioner_id = $1";
 constexpr std::string_view kOnDuty =
     DUTY_SELECT "WHERE d.specialty = $1 ORDER BY d.since, d.practitioner_id";
-constexpr std::string_view kDutyCounts =
-    "SELECT specialty, COUNT(*) FROM queue_duty GROUP BY specialty";
-constexpr std::string_view kWaitingCounts =
-    "SELECT specialty, COUNT(*) FROM queue_entries WHERE state = 'waiting' GROUP BY specialty";
 constexpr std::string_view kPractitioner =
     "SELECT pr.account_id, pr.status, pr.specialty, pp.video, pp.department, pp.lat, pp.lng,"
     " pp.timezone FROM practitioners pr"
@@ -137,10 +133,6 @@ Duty read_duty(const storage::Row& r) {
   d.lat = r.is_null(4) ? 0.0 : r.real(4);
   d.lng = r.is_null(5) ? 0.0 : r.real(5);
   return d;
-}
-
-std::pair<std::string, int> read_count(const storage::Row& r) {
-  return {r.text(0), static_cast<int>(r.integer(1))};
 }
 
 }  // namespace
@@ -246,28 +238,20 @@ Task<Result<std::vector<Duty>>> on_duty(Executor& db, const std::string& special
   co_return co_await storage::all(db, kOnDuty, storage::bind(specialty), read_duty);
 }
 
-Task<Result<std::vector<std::pair<std::string, int>>>> duty_counts(Executor& db) {
-  co_return co_await storage::all(db, kDutyCounts, Params{}, read_count);
-}
-
-Task<Result<std::vector<std::pair<std::string, int>>>> waiting_counts(Executor& db) {
-  co_return co_await storage::all(db, kWaitingCounts, Params{}, read_count);
-}
-
 Task<Result<std::optional<Practitioner>>> practitioner(Executor& db, std::int64_t account) {
-  co_return co_await storage::first(
-      db, kPractitioner, storage::bind(account), [](const storage::Row& r) {
-        Practitioner p;
-        p.account_id = r.integer(0);
-        p.status = r.text(1);
-        p.specialty = r.text(2);
-        p.video = !r.is_null(3) && r.integer(3) != 0;
-        p.department = r.opt_text(4);
-        if (!r.is_null(5)) p.lat = r.real(5);
-        if (!r.is_null(6)) p.lng = r.real(6);
-        p.timezone = r.opt_text(7).value_or("Europe/Paris");
-        return p;
-      });
+  co_return co_await storage::first(db, kPractitioner, storage::bind(account),
+                                    [](const storage::Row& r) {
+                                      Practitioner p;
+                                      p.account_id = r.integer(0);
+                                      p.status = r.text(1);
+                                      p.specialty = r.text(2);
+                                      p.video = !r.is_null(3) && r.integer(3) != 0;
+                                      p.department = r.opt_text(4);
+                                      if (!r.is_null(5)) p.lat = r.real(5);
+                                      if (!r.is_null(6)) p.lng = r.real(6);
+                                      p.timezone = r.opt_text(7).value_or("Europe/Paris");
+                                      return p;
+                                    });
 }
 
 Task<Result<std::optional<Motif>>> immediate_motif(Executor& db, std::int64_t practitioner) {
@@ -296,8 +280,8 @@ Task<Result<std::int64_t>> add_immediate_motif(Executor& db, std::int64_t practi
 }
 
 Task<Result<void>> set_motif_price(Executor& db, std::int64_t motif, int price_cents) {
-  co_return co_await storage::run(db, kMotifPrice,
-                                  storage::bind(std::int64_t{price_cents}, motif));
+  const std::int64_t price = price_cents;
+  co_return co_await storage::run(db, kMotifPrice, storage::bind(price, motif));
 }
 
 Task<Result<std::vector<std::int64_t>>> service_times(Executor& db, const std::string& specialty,

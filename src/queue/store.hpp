@@ -99,10 +99,6 @@ Task<Result<void>> set_duty(Executor& db, std::int64_t practitioner, const std::
 Task<Result<void>> clear_duty(Executor& db, std::int64_t practitioner);
 Task<Result<std::optional<Duty>>> duty_of(Executor& db, std::int64_t practitioner);
 Task<Result<std::vector<Duty>>> on_duty(Executor& db, const std::string& specialty);
-// How many are on duty per specialty.
-Task<Result<std::vector<std::pair<std::string, int>>>> duty_counts(Executor& db);
-// How many wait per specialty.
-Task<Result<std::vector<std::pair<std::string, int>>>> waiting_counts(Executor& db);
 
 // What may put a practitioner on duty: verified, their specialty, where they practise.
 struct Practitioner {

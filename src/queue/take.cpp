@@ -37,8 +37,9 @@ Task<Result<nlohmann::json>> Service::staff_json(std::int64_t practitioner, Loca
     why_not = locale == Locale::en ? "Turn on teleconsultation in your profile first."
                                    : "Activez d'abord la téléconsultation dans votre profil.";
   else if (!me.department || !me.lat)
-    why_not = locale == Locale::en ? "Add your practice address to your profile first."
-                                   : "Indiquez d'abord l'adresse de votre cabinet dans votre profil.";
+    why_not = locale == Locale::en
+                  ? "Add your practice address to your profile first."
+                  : "Indiquez d'abord l'adresse de votre cabinet dans votre profil.";
   auto duty = co_await store::duty_of(d_.db, practitioner);
   if (!duty) co_return std::move(duty).error();
   auto motif = co_await store::immediate_motif(d_.db, practitioner);
@@ -88,10 +89,9 @@ Task<Result<nlohmann::json>> Service::staff_json(std::int64_t practitioner, Loca
     const bool is_near = near(here, doctor, d_.options.near_km);
     // Left for a practitioner near them a while (their consultation stays reimbursable).
     const std::vector<Waiting> one{Waiting{e.id, e.joined_at, here}};
-    const bool takeable =
-        next_for(one, doctor, duty_places, now, d_.options.near_priority.count(),
-                 d_.options.near_km)
-            .has_value();
+    const bool takeable = next_for(one, doctor, duty_places, now, d_.options.near_priority.count(),
+                                   d_.options.near_km)
+                              .has_value();
     items.push_back({{"id", e.public_id},
                      {"age_years", e.age_years},
                      {"reason", *reason},
@@ -208,8 +208,8 @@ Task<Result<nlohmann::json>> Service::take(const Principal& who) {
       waiting.push_back(Waiting{e.id, e.joined_at, Place{e.department, e.lat, e.lng}});
     std::vector<Place> duty_places;
     for (const auto& d : n->duty) duty_places.push_back(Place{d.department, d.lat, d.lng});
-    const auto pick = next_for(waiting, doctor, duty_places, now,
-                               d_.options.near_priority.count(), d_.options.near_km);
+    const auto pick = next_for(waiting, doctor, duty_places, now, d_.options.near_priority.count(),
+                               d_.options.near_km);
     if (!pick) co_return Error(ErrorCode::queue_empty);
     const auto e = n->waiting[*pick];
 
@@ -269,9 +269,9 @@ Task<Result<nlohmann::json>> Service::take(const Principal& who) {
       co_return std::move(committed).error();
     }
     // "C'est à vous": the patient's page goes to the room.
-    notify_entry(e, nlohmann::json{{"type", "called"},
-                                   {"entry", e.public_id},
-                                   {"consultation_id", a.public_id}});
+    notify_entry(e,
+                 nlohmann::json{
+                     {"type", "called"}, {"entry", e.public_id}, {"consultation_id", a.public_id}});
     (void)co_await broadcast(specialty);
     co_return nlohmann::json{{"entry", e.public_id}, {"consultation_id", a.public_id}};
   }

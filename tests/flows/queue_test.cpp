@@ -241,9 +241,9 @@ TEST_P(Queue, TakenAnsweredClosedFeeAndConsultationCapturedTogether) {
   EXPECT_EQ(a.body["origin"], "queue");
   EXPECT_EQ(a.body["fee_cents"], 500);
   EXPECT_EQ(a.body["payment"]["amount_cents"], 3000);
-  EXPECT_EQ(h_.post(doc_.client, "/api/v1/practitioner/queue/take", nlohmann::json::object())
-                .code(),
-            "queue_empty");
+  EXPECT_EQ(
+      h_.post(doc_.client, "/api/v1/practitioner/queue/take", nlohmann::json::object()).code(),
+      "queue_empty");
 
   // The patient enters the room: the place is theirs, the hold goes with the appointment.
   h_.app().block_on(h_.app().queue().patient_joined(appointment_id(consultation)));
@@ -275,8 +275,8 @@ TEST_P(Queue, TwoPractitionersTakingAtTheSameInstantTakeEachPatientOnce) {
   const auto b = practitioner_of(second.client);
   auto& q = h_.app().queue();
   using namespace boost::asio::experimental::awaitable_operators;
-  auto both = h_.app().block_on(
-      [&]() -> Task<std::tuple<Result<nlohmann::json>, Result<nlohmann::json>>> {
+  auto both =
+      h_.app().block_on([&]() -> Task<std::tuple<Result<nlohmann::json>, Result<nlohmann::json>>> {
         co_return co_await (q.take(a) && q.take(b));
       }());
   const auto& [ra, rb] = both;
@@ -303,9 +303,9 @@ TEST_P(Queue, LeavingVoidsTheHoldAndNobodyElseSeesTheEntry) {
   EXPECT_EQ(hold_status(entry), "voided");
   EXPECT_EQ(h_.get(pat_, "/api/v1/queue-entries/" + entry).body["hold_state"], "voided");
   EXPECT_EQ(h_.del(pat_, "/api/v1/queue-entries/" + entry).status, 204);  // already out
-  EXPECT_EQ(h_.post(doc_.client, "/api/v1/practitioner/queue/take", nlohmann::json::object())
-                .code(),
-            "queue_empty");
+  EXPECT_EQ(
+      h_.post(doc_.client, "/api/v1/practitioner/queue/take", nlohmann::json::object()).code(),
+      "queue_empty");
 }
 
 TEST_P(Queue, APatientWhoDoesNotAnswerIsSkippedOnceThenRemovedAndNotCharged) {
@@ -353,11 +353,11 @@ TEST_P(Queue, APageGonePastTheGraceLosesThePlace) {
 
 TEST_P(Queue, ABookedAppointmentKeepsPriorityAndDutyNeedsAVerifiedPractitioner) {
   // Without duty, nothing to take.
-  EXPECT_EQ(h_.post(doc_.client, "/api/v1/practitioner/queue/take", nlohmann::json::object())
-                .code(),
-            "not_on_duty");
-  auto pending = doc("Jean", "Petit", "general_medicine", in("75056", "75012", {{"video", true}}),
-                     false);
+  EXPECT_EQ(
+      h_.post(doc_.client, "/api/v1/practitioner/queue/take", nlohmann::json::object()).code(),
+      "not_on_duty");
+  auto pending =
+      doc("Jean", "Petit", "general_medicine", in("75056", "75012", {{"video", true}}), false);
   auto view = h_.get(pending.client, "/api/v1/practitioner/queue");
   ASSERT_EQ(view.status, 200) << view.body;
   EXPECT_FALSE(view.body["eligible"].get<bool>());
