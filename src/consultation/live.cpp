@@ -172,6 +172,11 @@ Task<Result<void>> Service::join(realtime::Connection& c, const std::string& id)
   }
   const auto joined = rooms_.join(v.a.public_id, p);
   if (joined.full) co_return room_full(d_.options);
+  // Taken from a queue: entering the room answers the call. Done before `joined` is sent, so
+  // that a patient who sees the room holds the place for good.
+  if (p.role == "patient" && p.guest == 0 && v.a.origin == "queue") {
+    for (const auto& hook : joined_hooks_) co_await hook(v.a.id);
+  }
   // A reconnect: the person's earlier socket is out of the room, and told so.
   for (auto old : joined.replaced)
     rooms_.send_to(old,
@@ -189,9 +194,6 @@ Task<Result<void>> Service::join(realtime::Connection& c, const std::string& id)
                         {"files", std::move(files)}}
              .dump());
   announce(v, joined.people);
-  if (p.role == "patient" && p.guest == 0 && v.a.origin == "queue") {
-    for (const auto& hook : joined_hooks_) co_await hook(v.a.id);
-  }
   // After the admission, the patient or the practitioner coming back is a reconnection: the
   // compte-rendu lists them (the HAS guide asks for the call's technical incidents).
   if (v.a.started_at && v.a.status == "confirmed" && p.guest == 0 &&
