@@ -210,6 +210,14 @@ Task<Result<nlohmann::json>> Service::take(const Principal& who) {
     for (const auto& d : n->duty) duty_places.push_back(Place{d.department, d.lat, d.lng});
     const auto pick = next_for(waiting, doctor, duty_places, now, d_.options.near_priority.count(),
                                d_.options.near_km);
+    if (!pick && !waiting.empty())
+      co_return Error(ErrorCode::queue_empty)
+          .with_message("Les patients en attente sont proches d'un autre praticien disponible : "
+                        "ils lui sont réservés quelques minutes, pour que leur consultation "
+                        "reste remboursable.",
+                        "The waiting patients are near another practitioner on duty: they are "
+                        "kept for them a few minutes, so that their consultation stays "
+                        "reimbursable.");
     if (!pick) co_return Error(ErrorCode::queue_empty);
     const auto e = n->waiting[*pick];
 

@@ -242,6 +242,7 @@ export const enQueue: typeof frQueue = {
       nearHint:
         'near: same département or within 30 km. Far from the patient, their teleconsultation is not reimbursed (territoriality).',
       skipped: 'already called once',
+      reserved: 'kept for a near practitioner',
       take: 'Take the next patient',
       taking: 'Opening the room…',
       takeOff: 'Turn on “On duty” to take a patient.',

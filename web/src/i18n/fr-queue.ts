@@ -252,6 +252,7 @@ export const frQueue = {
       nearHint:
         'proche : même département ou moins de 30 km. Loin du patient, sa téléconsultation n’est pas remboursée (territorialité).',
       skipped: 'déjà appelé une fois',
+      reserved: 'réservé à un praticien proche',
       take: 'Prendre le patient suivant',
       taking: 'Ouverture de la salle…',
       takeOff: 'Activez « Disponible » pour prendre un patient.',

@@ -303,6 +303,11 @@ function WaitingItem({ item, now }: { item: StaffItem; now: number }) {
             {s.skipped}
           </span>
         )}
+        {item.reserved && (
+          <span class="badge badge-neutral" data-testid="queue-item-reserved">
+            {s.reserved}
+          </span>
+        )}
       </p>
     </li>
   );

@@ -134,6 +134,7 @@ function readStaffItem(raw: unknown): StaffItem {
     // The staff list says near as a boolean; a patient-side word is read too.
     near: r.near === true || r.near === 'near',
     skipped: r.skipped === true,
+    reserved: r.reserved === true,
   };
 }
 

@@ -98,6 +98,8 @@ export interface StaffItem {
   /** True: near the practitioner (reimbursable); false: distant. */
   near: boolean;
   skipped: boolean;
+  /** Kept a few minutes for a practitioner near them (territoriality): not this one's to take yet. */
+  reserved: boolean;
 }
 
 /** A patient this practitioner took, whose consultation is not closed yet. */
