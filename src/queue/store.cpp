@@ -98,7 +98,7 @@ Entry read(const storage::Row& r) {
   e.specialty = r.text(2);
   e.account_id = r.integer(3);
   e.profile_id = r.integer(4);
-  e.sealed_reason = r.text(5);
+  e.sealed_reason = r.bytes(5);
   e.commune_code = r.text(6);
   e.department = r.text(7);
   e.lat = r.real(8);
