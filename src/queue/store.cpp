@@ -247,11 +247,13 @@ Task<Result<std::vector<Duty>>> on_duty(Executor& db, const std::string& special
 }
 
 Task<Result<std::vector<std::pair<std::string, int>>>> duty_counts(Executor& db) {
-  co_return co_await storage::all(db, kDutyCounts, Params{}, read_count);
+  Params none;
+  co_return co_await storage::all(db, kDutyCounts, std::move(none), read_count);
 }
 
 Task<Result<std::vector<std::pair<std::string, int>>>> waiting_counts(Executor& db) {
-  co_return co_await storage::all(db, kWaitingCounts, Params{}, read_count);
+  Params none;
+  co_return co_await storage::all(db, kWaitingCounts, std::move(none), read_count);
 }
 
 Task<Result<std::optional<Practitioner>>> practitioner(Executor& db, std::int64_t account) {
@@ -296,8 +298,8 @@ Task<Result<std::int64_t>> add_immediate_motif(Executor& db, std::int64_t practi
 }
 
 Task<Result<void>> set_motif_price(Executor& db, std::int64_t motif, int price_cents) {
-  co_return co_await storage::run(db, kMotifPrice,
-                                  storage::bind(std::int64_t{price_cents}, motif));
+  const std::int64_t price = price_cents;
+  co_return co_await storage::run(db, kMotifPrice, storage::bind(price, motif));
 }
 
 Task<Result<std::vector<std::int64_t>>> service_times(Executor& db, const std::string& specialty,
