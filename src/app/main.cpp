@@ -155,7 +155,7 @@ int seed(const Common& common, const SeedArgs& args) {
   if (report->city_gps_created > 0)
     std::cout << report->city_gps_created << " video GPs added around the "
               << cabinet::directory::kDemoCities << " largest cities, " << report->on_duty
-              << " of them on duty in the general medicine queue\n";
+              << " of them on duty in the general medicine queue (try it: cabinet demo queue)\n";
   if (!report->demo_consultation.empty()) {
     if (auto r = app.close_demo_consultation(report->demo_consultation); !r)
       return fail(
@@ -168,6 +168,27 @@ int seed(const Common& common, const SeedArgs& args) {
       std::cout << "  " << a.role << ": " << a.email << " / " << a.password << "  — " << a.note
                 << "\n";
     }
+  }
+  return 0;
+}
+
+// cabinet demo queue [--patients N]: how to try immediate teleconsultation with the demo
+// accounts, and demo patients waiting in the general medicine queue.
+int demo_queue(const Common& common, int patients) {
+  int code = 0;
+  auto config = command_config(common, code);
+  if (!config) return code;
+  if (patients < 0 || patients > 50) return fail(2, "--patients: 0 to 50");
+  cabinet::OffsetClock clock(config->dev.clock_offset);
+  cabinet::SecureRandom random;
+  cabinet::app::App app(*config, clock, random);
+  if (auto r = app.open_database(); !r) return fail(1, r.error().detail);
+  auto r = app.demo_queue(patients, std::cout);
+  cabinet::log::flush();
+  if (!r) {
+    const auto& e = r.error();
+    return fail(e.code == cabinet::ErrorCode::invalid_request ? 2 : 1,
+                e.detail.empty() ? e.message(cabinet::Locale::fr) : e.detail);
   }
   return 0;
 }
@@ -300,6 +321,13 @@ int main(int argc, char** argv) {
   seed_cmd->add_option("--city-gps", seed_args.gps_per_city,
                        "video GPs around each of the 20 largest cities, the first ones on duty in "
                        "the general medicine queue (10; 0: none)");
+  auto* demo_cmd = cli.add_subcommand("demo", "try features with the demo accounts");
+  demo_cmd->require_subcommand(1);
+  auto* demo_queue_cmd = demo_cmd->add_subcommand(
+      "queue", "how to try immediate teleconsultation, with demo patients waiting in the queue");
+  int demo_patients = 2;
+  demo_queue_cmd->add_option("--patients", demo_patients,
+                             "demo patients to put in the general medicine queue (2)");
   auto* import_drugs_cmd = cli.add_subcommand(
       "import-drugs", "replace the drugs of the previous BDPM import with the BDPM's files");
   std::string bdpm_dir;
@@ -320,6 +348,7 @@ int main(int argc, char** argv) {
   if (*operator_add_cmd) return operator_add(common, op_email, op_first, op_last, password_stdin);
   if (*audit_verify_cmd) return audit_verify(common);
   if (*seed_cmd) return seed(common, seed_args);
+  if (*demo_queue_cmd) return demo_queue(common, demo_patients);
   if (*migrate_cmd) return migrate(common);
   if (*import_drugs_cmd) return import_drugs(common, bdpm_dir);
   if (*import_pharmacies_cmd) return import_pharmacies(common, finess_file);

@@ -8,6 +8,7 @@
 #include "accounts/password.hpp"
 #include "core/clock.hpp"
 #include "core/random.hpp"
+#include "directory/seed_store.hpp"
 #include "storage/database.hpp"
 
 // Demo data (OPS5): a deterministic, realistic set of verified practitioners across French
@@ -53,5 +54,24 @@ const std::vector<DemoAccount>& demo_accounts();
 // The video GPs are placed within this distance of each of the `kDemoCities` largest cities.
 inline constexpr std::size_t kDemoCities = 20;
 inline constexpr double kDemoCityRadiusKm = 30;
+
+// For `cabinet demo queue` (seed_queue.cpp). An account of the demo, found by email.
+using store::DemoAccountFound;
+Task<Result<std::optional<DemoAccountFound>>> find_demo_account(storage::Database& db,
+                                                                const std::string& email);
+
+// "Patient de démonstration N" (N from 1 to `count`): an account without a password (nobody
+// signs in as them) and a holder profile without relatives, made once and found again on the
+// next call; each with a reason for consulting and a commune among the largest around Paris
+// (Paris, Boulogne-Billancourt, Saint-Denis…), near the demo practitioner.
+struct DemoPatient {
+  DemoAccountFound account;  // with its holder profile
+  std::string name;
+  std::string commune_code;
+  std::string reason;
+};
+Task<Result<std::vector<DemoPatient>>> demo_queue_patients(storage::Database& db,
+                                                           const Clock& clock, Random& random,
+                                                           int count);
 
 }  // namespace cabinet::directory

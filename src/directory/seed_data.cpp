@@ -64,6 +64,15 @@ std::vector<const geo::Commune*> largest_communes(std::size_t n) {
   return largest_of(std::move(all), n);
 }
 
+std::vector<const geo::Commune*> largest_communes(std::size_t n, const geo::Commune& centre,
+                                                  double km) {
+  std::vector<const geo::Commune*> near;
+  for (const auto& c : geo::Communes::instance().all()) {
+    if (geo::distance_km(centre.lat, centre.lng, c.lat, c.lng) <= km) near.push_back(&c);
+  }
+  return largest_of(std::move(near), n);
+}
+
 std::vector<store::Hours> on_call_video_hours() {
   std::vector<store::Hours> out;
   for (int day = 1; day <= 7; ++day) out.push_back({day, "video", 7 * 60, 24 * 60, 0});

@@ -102,6 +102,9 @@ class CommunePicker {
 // around which the seed places its video GPs (issue 16). Paris, Lyon and Marseille are one
 // commune each in the table, so no arrondissement takes a city's place.
 std::vector<const geo::Commune*> largest_communes(std::size_t n);
+// The same among the communes within `km` of `centre` (centre to centre), the centre included.
+std::vector<const geo::Commune*> largest_communes(std::size_t n, const geo::Commune& centre,
+                                                  double km);
 
 // A teleconsultation GP's week: video every day from 07:00 to midnight, the immediate queue's
 // hours (queue.hours), so that a patient finds one at any hour the queue is open.

@@ -1,6 +1,8 @@
 // Demo data for immediate teleconsultation (issue 16, docs/queue.md "Try it"): video GPs around
 // the largest cities, some of them on duty, so that a first start finds someone near most
-// patients.
+// patients; and the demo patients `cabinet demo queue` puts in the queue.
+#include <array>
+
 #include "agenda/holidays.hpp"
 #include "billing/reimbursement.hpp"
 #include "directory/seed.hpp"
@@ -127,6 +129,68 @@ Task<Result<void>> seed_parts::city_gps(storage::Database& db, std::int64_t now,
     if (auto r = co_await db.transact(body); !r) co_return std::move(r).error();
   }
   co_return ok();
+}
+
+Task<Result<std::optional<DemoAccountFound>>> find_demo_account(storage::Database& db,
+                                                                const std::string& email) {
+  co_return co_await store::find_account_by_email(db, email);
+}
+
+namespace {
+
+// What demo patients come for: common, benign, what a GP sees by video every day.
+constexpr std::array kReasons{"Fièvre depuis hier soir",
+                              "Mal de gorge et toux depuis trois jours",
+                              "Brûlures en urinant depuis ce matin",
+                              "Rhume et nez bouché, besoin d'un arrêt de travail",
+                              "Éruption sur les bras qui gratte depuis deux jours",
+                              "Renouvellement de mon traitement contre l'hypertension"};
+constexpr std::size_t kDemoPatientCommunes = 6;
+constexpr std::array kBirthDates{"1991-04-12", "1968-11-03", "1984-07-21",
+                                 "2002-02-14", "1975-09-30", "1957-06-08"};
+
+}  // namespace
+
+Task<Result<std::vector<DemoPatient>>> demo_queue_patients(storage::Database& db,
+                                                           const Clock& clock, Random& random,
+                                                           int count) {
+  // The largest communes around Paris, where the demo practitioner practises: near them, she
+  // may take each one at once (a patient far from her is first kept for the practitioners on
+  // duty near them: queue.near_priority).
+  const auto* paris = seed_data::largest_communes(1).at(0);
+  const auto cities = seed_data::largest_communes(kDemoPatientCommunes, *paris, kDemoCityRadiusKm);
+  const auto now = clock.unix_seconds();
+  std::vector<DemoPatient> out;
+  for (int n = 1; n <= count; ++n) {
+    const auto i = static_cast<std::size_t>(n - 1);
+    DemoPatient patient;
+    patient.name = "Patient de démonstration " + std::to_string(n);
+    patient.commune_code = cities[i % cities.size()]->code;
+    patient.reason = kReasons[i % kReasons.size()];
+    const auto email = "patient-demo-" + std::to_string(n) + "@demo.cabinet.test";
+    auto found = co_await store::find_account_by_email(db, email);
+    if (!found) co_return std::move(found).error();
+    if (!*found) {
+      const seed_data::Person person{"Patient", "de démonstration " + std::to_string(n),
+                                     n % 2 == 1 ? "female" : "male"};
+      const std::string birth = kBirthDates[i % kBirthDates.size()];
+      // No password: nobody signs in as them; they only wait to be taken.
+      auto body = [&](storage::Transaction& tx) -> Task<Result<void>> {
+        auto account =
+            co_await seed_parts::insert_account(tx, random, email, "patient", std::nullopt, now);
+        if (!account) co_return std::move(account).error();
+        co_return co_await seed_parts::insert_person(tx, random, *account, true, person, birth,
+                                                     "self", now);
+      };
+      if (auto r = co_await db.transact(body); !r) co_return std::move(r).error();
+      found = co_await store::find_account_by_email(db, email);
+      if (!found) co_return std::move(found).error();
+      if (!*found) co_return Error(ErrorCode::internal, "demo patient not written: " + email);
+    }
+    patient.account = std::move(**found);
+    out.push_back(std::move(patient));
+  }
+  co_return out;
 }
 
 }  // namespace cabinet::directory

@@ -42,6 +42,9 @@ constexpr std::string_view kInsertDemoImmediateMotif =
     " 'Immediate consultation')";
 constexpr std::string_view kInsertDemoDuty =
     "INSERT INTO queue_duty (practitioner_id, specialty, since) VALUES ($1, $2, $3)";
+constexpr std::string_view kFindAccountByEmail =
+    "SELECT a.id, a.public_id, a.role, a.status, p.public_id FROM accounts a"
+    " LEFT JOIN profiles p ON p.account_id = a.id AND p.is_holder = 1 WHERE a.email = $1";
 
 std::int64_t flag(bool b) { return b ? 1 : 0; }
 
@@ -85,6 +88,20 @@ Task<Result<void>> insert_demo_duty(Executor& tx, std::int64_t practitioner,
     co_return r;
   Params duty{practitioner, specialty, now};
   co_return co_await storage::run(tx, kInsertDemoDuty, std::move(duty));
+}
+
+Task<Result<std::optional<DemoAccountFound>>> find_account_by_email(Executor& db,
+                                                                    const std::string& email) {
+  co_return co_await storage::first(db, kFindAccountByEmail, storage::bind(email),
+                                    [](const storage::Row& r) {
+                                      DemoAccountFound a;
+                                      a.id = r.integer(0);
+                                      a.public_id = r.text(1);
+                                      a.role = r.text(2);
+                                      a.status = r.text(3);
+                                      a.holder_profile = r.opt_text(4);
+                                      return a;
+                                    });
 }
 
 Task<Result<bool>> insert_demo_past_consultation(Executor& tx, const std::string& public_id,

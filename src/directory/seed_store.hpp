@@ -52,4 +52,14 @@ Task<Result<void>> insert_demo_duty(Executor& tx, std::int64_t practitioner,
                                     const std::string& motif_public_id, int price_cents,
                                     std::int64_t now);
 
+struct DemoAccountFound {
+  std::int64_t id = 0;
+  std::string public_id;
+  std::string role;
+  std::string status;
+  std::optional<std::string> holder_profile;  // the holder profile's public id
+};
+Task<Result<std::optional<DemoAccountFound>>> find_account_by_email(Executor& db,
+                                                                    const std::string& email);
+
 }  // namespace cabinet::directory::store
