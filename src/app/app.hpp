@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <ostream>
 #include <string>
 
 #include "app/config.hpp"
@@ -109,6 +110,10 @@ class App {
   // Demo data (`cabinet seed --demo-accounts`): closes the demo patient's past consultation with
   // a compte-rendu, an ordonnance and a feuille de soins, as its practitioner would.
   Result<void> close_demo_consultation(const std::string& consultation);
+  // `cabinet demo queue` (docs/queue.md "Try it"): prints in French how to try both sides of
+  // the general medicine queue with the demo accounts, puts the demo practitioner on duty when
+  // eligible, and puts `patients` demo patients in the queue.
+  Result<void> demo_queue(int patients, std::ostream& out);
   [[nodiscard]] const Config& config() const { return config_; }
   [[nodiscard]] notify::Courier& courier() { return *courier_; }
   [[nodiscard]] accounts::Service& accounts() { return *accounts_; }
@@ -118,6 +123,7 @@ class App {
   [[nodiscard]] queue::Service& queue() { return *queue_; }
   [[nodiscard]] payments::PaymentProvider& payments() { return *payments_; }
   [[nodiscard]] reference::Service& reference() { return *reference_; }
+  [[nodiscard]] queue::Service& queue() { return *queue_; }
 
   // Wires routes and middleware without binding a socket (used by listen() and by tests).
   void wire();

@@ -115,19 +115,30 @@ int operator_add(const Common& common, const std::string& email, const std::stri
   return 0;
 }
 
-int seed(const Common& common, int practitioners, std::uint64_t seed_value, bool demo_accounts) {
+struct SeedArgs {
+  int practitioners = 500;
+  std::uint64_t seed = 1;
+  bool demo_accounts = false;
+  int gps_per_city = 10;
+};
+
+int seed(const Common& common, const SeedArgs& args) {
   int code = 0;
   auto config = command_config(common, code);
   if (!config) return code;
-  if (practitioners < 0 || practitioners > 100000) return fail(2, "--practitioners: 0 to 100000");
+  if (args.practitioners < 0 || args.practitioners > 100000)
+    return fail(2, "--practitioners: 0 to 100000");
+  if (args.gps_per_city < 0 || args.gps_per_city > 1000) return fail(2, "--city-gps: 0 to 1000");
+  const auto seed_value = args.seed;
   cabinet::OffsetClock clock(config->dev.clock_offset);
   cabinet::SecureRandom random;
   cabinet::app::App app(*config, clock, random);
   if (auto r = app.open_database(); !r) return fail(1, r.error().detail);
   cabinet::directory::SeedOptions options;
-  options.practitioners = practitioners;
+  options.practitioners = args.practitioners;
   options.seed = seed_value;
-  options.demo_accounts = demo_accounts;
+  options.demo_accounts = args.demo_accounts;
+  options.gps_per_city = args.gps_per_city;
   options.hashing = {config->security.argon2_ops, config->security.argon2_memory};
   auto pharmacies = app.block_on(app.reference().seed_demo_pharmacies());
   if (!pharmacies) return fail(1, pharmacies.error().detail);
@@ -141,6 +152,10 @@ int seed(const Common& common, int practitioners, std::uint64_t seed_value, bool
   }
   std::cout << report->practitioners_created << " demo practitioners added (seed " << seed_value
             << ")\n";
+  if (report->city_gps_created > 0)
+    std::cout << report->city_gps_created << " video GPs added around the "
+              << cabinet::directory::kDemoCities << " largest cities, " << report->on_duty
+              << " of them on duty in the general medicine queue (try it: cabinet demo queue)\n";
   if (!report->demo_consultation.empty()) {
     if (auto r = app.close_demo_consultation(report->demo_consultation); !r)
       return fail(
@@ -153,6 +168,27 @@ int seed(const Common& common, int practitioners, std::uint64_t seed_value, bool
       std::cout << "  " << a.role << ": " << a.email << " / " << a.password << "  — " << a.note
                 << "\n";
     }
+  }
+  return 0;
+}
+
+// cabinet demo queue [--patients N]: how to try immediate teleconsultation with the demo
+// accounts, and demo patients waiting in the general medicine queue.
+int demo_queue(const Common& common, int patients) {
+  int code = 0;
+  auto config = command_config(common, code);
+  if (!config) return code;
+  if (patients < 0 || patients > 50) return fail(2, "--patients: 0 to 50");
+  cabinet::OffsetClock clock(config->dev.clock_offset);
+  cabinet::SecureRandom random;
+  cabinet::app::App app(*config, clock, random);
+  if (auto r = app.open_database(); !r) return fail(1, r.error().detail);
+  auto r = app.demo_queue(patients, std::cout);
+  cabinet::log::flush();
+  if (!r) {
+    const auto& e = r.error();
+    return fail(e.code == cabinet::ErrorCode::invalid_request ? 2 : 1,
+                e.detail.empty() ? e.message(cabinet::Locale::fr) : e.detail);
   }
   return 0;
 }
@@ -277,13 +313,21 @@ int main(int argc, char** argv) {
       "verify", "check every link of the hash chain; exit 1 at the first broken one");
   auto* seed_cmd = cli.add_subcommand(
       "seed", "add deterministic demo practitioners (and demo accounts) and demo pharmacies");
-  int seed_practitioners = 500;
-  std::uint64_t seed_value = 1;
-  bool seed_accounts = false;
-  seed_cmd->add_option("--practitioners", seed_practitioners, "how many practitioners (500)");
-  seed_cmd->add_option("--seed", seed_value, "same seed, same data (1)");
-  seed_cmd->add_flag("--demo-accounts", seed_accounts,
+  SeedArgs seed_args;
+  seed_cmd->add_option("--practitioners", seed_args.practitioners, "how many practitioners (500)");
+  seed_cmd->add_option("--seed", seed_args.seed, "same seed, same data (1)");
+  seed_cmd->add_flag("--demo-accounts", seed_args.demo_accounts,
                      "also create a demo patient (with a child), practitioner and operator");
+  seed_cmd->add_option("--city-gps", seed_args.gps_per_city,
+                       "video GPs around each of the 20 largest cities, the first ones on duty in "
+                       "the general medicine queue (10; 0: none)");
+  auto* demo_cmd = cli.add_subcommand("demo", "try features with the demo accounts");
+  demo_cmd->require_subcommand(1);
+  auto* demo_queue_cmd = demo_cmd->add_subcommand(
+      "queue", "how to try immediate teleconsultation, with demo patients waiting in the queue");
+  int demo_patients = 2;
+  demo_queue_cmd->add_option("--patients", demo_patients,
+                             "demo patients to put in the general medicine queue (2)");
   auto* import_drugs_cmd = cli.add_subcommand(
       "import-drugs", "replace the drugs of the previous BDPM import with the BDPM's files");
   std::string bdpm_dir;
@@ -303,7 +347,8 @@ int main(int argc, char** argv) {
   if (*serve_cmd) return serve(common);
   if (*operator_add_cmd) return operator_add(common, op_email, op_first, op_last, password_stdin);
   if (*audit_verify_cmd) return audit_verify(common);
-  if (*seed_cmd) return seed(common, seed_practitioners, seed_value, seed_accounts);
+  if (*seed_cmd) return seed(common, seed_args);
+  if (*demo_queue_cmd) return demo_queue(common, demo_patients);
   if (*migrate_cmd) return migrate(common);
   if (*import_drugs_cmd) return import_drugs(common, bdpm_dir);
   if (*import_pharmacies_cmd) return import_pharmacies(common, finess_file);

@@ -6,11 +6,37 @@
 #include "core/random.hpp"
 #include "directory/agenda_store.hpp"
 #include "directory/seed_data.hpp"
+#include "directory/seed_parts.hpp"
 #include "directory/seed_store.hpp"
 #include "directory/store.hpp"
 #include "geo/communes.hpp"
 
 namespace cabinet::directory {
+
+namespace seed_parts {
+
+Task<Result<std::int64_t>> insert_account(storage::Executor& tx, Random& rng,
+                                          const std::string& email, const std::string& role,
+                                          const std::optional<std::string>& password_hash,
+                                          std::int64_t now) {
+  const store::DemoAccountRow row{random_base32(rng, 16), email, "+33612345678", password_hash,
+                                  role};
+  co_return co_await store::insert_demo_account(tx, row, now);
+}
+
+Task<Result<void>> insert_person(storage::Executor& tx, Random& rng, std::int64_t account,
+                                 bool holder, const seed_data::Person& p, const std::string& birth,
+                                 const std::string& relationship, std::int64_t now) {
+  std::optional<std::string> sex;
+  if (!p.sex.empty()) sex = p.sex;
+  const store::DemoPersonRow row{
+      random_base32(rng, 16), account,     holder, p.first, p.last, birth,
+      std::move(sex),         relationship};
+  co_return co_await store::insert_demo_person(tx, row, now);
+}
+
+}  // namespace seed_parts
+
 namespace {
 
 using seed_data::CommunePicker;
@@ -26,26 +52,8 @@ using seed_data::rpps_for;
 using seed_data::SeededRandom;
 using seed_data::SpecialtyMix;
 using seed_data::tariff_date;
-
-Task<Result<std::int64_t>> insert_account(storage::Executor& tx, SeededRandom& rng,
-                                          const std::string& email, const std::string& role,
-                                          const std::optional<std::string>& password_hash,
-                                          std::int64_t now) {
-  const store::DemoAccountRow row{random_base32(rng, 16), email, "+33612345678", password_hash,
-                                  role};
-  co_return co_await store::insert_demo_account(tx, row, now);
-}
-
-Task<Result<void>> insert_person(storage::Executor& tx, SeededRandom& rng, std::int64_t account,
-                                 bool holder, const Person& p, const std::string& birth,
-                                 const std::string& relationship, std::int64_t now) {
-  std::optional<std::string> sex;
-  if (!p.sex.empty()) sex = p.sex;
-  const store::DemoPersonRow row{
-      random_base32(rng, 16), account,     holder, p.first, p.last, birth,
-      std::move(sex),         relationship};
-  co_return co_await store::insert_demo_person(tx, row, now);
-}
+using seed_parts::insert_account;
+using seed_parts::insert_person;
 
 // Three accounts to try the product with, printed by `make run` at the first start. Their
 // passwords are public: development and demonstration databases only.
@@ -54,13 +62,7 @@ Task<Result<std::vector<DemoAccount>>> seed_demo_accounts(storage::Database& db,
                                                           SeededRandom& rng,
                                                           const std::string& demo_consultation) {
   const auto now = clock.unix_seconds();
-  std::vector<DemoAccount> out{
-      {"patient", "patient@demo.cabinet.test", "Tilleul-Printemps-2026",
-       "Zoé Lambert, with her son Hugo as a relative"},
-      {"practitioner", "praticien@demo.cabinet.test", "Stethoscope-Bleu-2026",
-       "Dr Camille Durand, general practice in Paris 11e, video and in person"},
-      {"operator", "operateur@demo.cabinet.test", "Registre-Verifie-2026",
-       "verifies practitioners"}};
+  std::vector<DemoAccount> out = demo_accounts();
   std::vector<std::string> hashes;
   for (const auto& a : out) hashes.push_back(accounts::hash_password(a.password, options.hashing));
   auto body = [&](storage::Transaction& tx) -> Task<Result<void>> {
@@ -142,20 +144,10 @@ Task<Result<std::vector<DemoAccount>>> seed_demo_accounts(storage::Database& db,
   co_return out;
 }
 
-}  // namespace
-
-Task<Result<SeedReport>> seed(storage::Database& db, const Clock& clock,
-                              const SeedOptions& options) {
-  SeedReport report;
-  SeededRandom rng(options.seed);
-  const auto now = clock.unix_seconds();
-  const auto marker = "praticien-1." + std::to_string(options.seed) + "@demo.cabinet.test";
-  auto already = co_await store::count_accounts_with_email(db, marker);
-  if (!already) co_return std::move(already).error();
-  if (*already > 0) {
-    report.already_seeded = true;
-    co_return report;
-  }
+// The `--practitioners` demo practitioners: every specialty, across France.
+Task<Result<void>> practitioners(storage::Database& db, std::int64_t now,
+                                 const SeedOptions& options, SeededRandom& rng,
+                                 SeedReport& report) {
   CommunePicker communes;
   int total_weight = 0;
   for (const auto& m : kMix) total_weight += m.weight;
@@ -246,12 +238,52 @@ Task<Result<SeedReport>> seed(storage::Database& db, const Clock& clock,
     };
     if (auto r = co_await db.transact(body); !r) co_return std::move(r).error();
   }
-  if (options.demo_accounts) {
-    report.demo_consultation = "a" + random_base32(rng, 12);
-    auto accounts = co_await seed_demo_accounts(db, clock, options, rng, report.demo_consultation);
-    if (!accounts) co_return std::move(accounts).error();
-    report.accounts = std::move(*accounts);
+  co_return ok();
+}
+
+}  // namespace
+
+const std::vector<DemoAccount>& demo_accounts() {
+  static const std::vector<DemoAccount> accounts{
+      {"patient", "patient@demo.cabinet.test", "Tilleul-Printemps-2026",
+       "Zoé Lambert, with her son Hugo as a relative"},
+      {"practitioner", "praticien@demo.cabinet.test", "Stethoscope-Bleu-2026",
+       "Dr Camille Durand, general practice in Paris 11e, video and in person"},
+      {"operator", "operateur@demo.cabinet.test", "Registre-Verifie-2026",
+       "verifies practitioners"}};
+  return accounts;
+}
+
+Task<Result<SeedReport>> seed(storage::Database& db, const Clock& clock,
+                              const SeedOptions& options) {
+  SeedReport report;
+  SeededRandom rng(options.seed);
+  const auto now = clock.unix_seconds();
+  // Each part has its own marker: a database seeded before the city GPs existed gets them at
+  // the next `make run`, and a second run adds nothing.
+  const auto marker = "praticien-1." + std::to_string(options.seed) + "@demo.cabinet.test";
+  auto already = co_await store::count_accounts_with_email(db, marker);
+  if (!already) co_return std::move(already).error();
+  if (*already == 0) {
+    if (auto r = co_await practitioners(db, now, options, rng, report); !r)
+      co_return std::move(r).error();
+    // With --practitioners 0 there is no marker: the demo patient's email says it instead.
+    auto accounts_there = co_await store::count_accounts_with_email(db, demo_accounts()[0].email);
+    if (!accounts_there) co_return std::move(accounts_there).error();
+    if (options.demo_accounts && *accounts_there == 0) {
+      report.demo_consultation = "a" + random_base32(rng, 12);
+      auto accounts =
+          co_await seed_demo_accounts(db, clock, options, rng, report.demo_consultation);
+      if (!accounts) co_return std::move(accounts).error();
+      report.accounts = std::move(*accounts);
+    }
   }
+  if (options.gps_per_city > 0) {
+    if (auto r = co_await seed_parts::city_gps(db, now, options, report); !r)
+      co_return std::move(r).error();
+  }
+  report.already_seeded =
+      report.practitioners_created == 0 && report.city_gps_created == 0 && report.accounts.empty();
   co_return report;
 }
 

@@ -28,11 +28,55 @@ std::string rpps_for(std::uint64_t seed, int n) {
 }
 
 CommunePicker::CommunePicker() {
+  for (const auto& c : geo::Communes::instance().all()) add(c);
+}
+
+CommunePicker::CommunePicker(const geo::Commune& centre, double km) {
   for (const auto& c : geo::Communes::instance().all()) {
-    if (c.population < 1000 || c.postcodes.empty()) continue;
-    total_ += c.population;
-    cumulative_.emplace_back(total_, &c);
+    if (geo::distance_km(centre.lat, centre.lng, c.lat, c.lng) <= km) add(c);
   }
+}
+
+void CommunePicker::add(const geo::Commune& c) {
+  if (c.population < 1000 || c.postcodes.empty()) return;
+  total_ += c.population;
+  cumulative_.emplace_back(total_, &c);
+}
+
+namespace {
+
+std::vector<const geo::Commune*> largest_of(std::vector<const geo::Commune*> all, std::size_t n) {
+  n = std::min(n, all.size());
+  std::partial_sort(all.begin(), all.begin() + static_cast<std::ptrdiff_t>(n), all.end(),
+                    [](const geo::Commune* a, const geo::Commune* b) {
+                      return a->population != b->population ? a->population > b->population
+                                                            : a->code < b->code;
+                    });
+  all.resize(n);
+  return all;
+}
+
+}  // namespace
+
+std::vector<const geo::Commune*> largest_communes(std::size_t n) {
+  std::vector<const geo::Commune*> all;
+  for (const auto& c : geo::Communes::instance().all()) all.push_back(&c);
+  return largest_of(std::move(all), n);
+}
+
+std::vector<const geo::Commune*> largest_communes(std::size_t n, const geo::Commune& centre,
+                                                  double km) {
+  std::vector<const geo::Commune*> near;
+  for (const auto& c : geo::Communes::instance().all()) {
+    if (geo::distance_km(centre.lat, centre.lng, c.lat, c.lng) <= km) near.push_back(&c);
+  }
+  return largest_of(std::move(near), n);
+}
+
+std::vector<store::Hours> on_call_video_hours() {
+  std::vector<store::Hours> out;
+  for (int day = 1; day <= 7; ++day) out.push_back({day, "video", 7 * 60, 24 * 60, 0});
+  return out;
 }
 
 const geo::Commune* CommunePicker::pick(SeededRandom& rng) const {

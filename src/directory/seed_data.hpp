@@ -88,12 +88,27 @@ std::string rpps_for(std::uint64_t seed, int n);
 class CommunePicker {
  public:
   CommunePicker();
+  // Only the communes within `km` of `centre` (centre to centre), the centre included.
+  CommunePicker(const geo::Commune& centre, double km);
   const geo::Commune* pick(SeededRandom& rng) const;
 
  private:
+  void add(const geo::Commune& c);
   std::int64_t total_ = 0;
   std::vector<std::pair<std::int64_t, const geo::Commune*>> cumulative_;
 };
+
+// The `n` most populated communes, largest first (ties by INSEE code): the "largest cities"
+// around which the seed places its video GPs (issue 16). Paris, Lyon and Marseille are one
+// commune each in the table, so no arrondissement takes a city's place.
+std::vector<const geo::Commune*> largest_communes(std::size_t n);
+// The same among the communes within `km` of `centre` (centre to centre), the centre included.
+std::vector<const geo::Commune*> largest_communes(std::size_t n, const geo::Commune& centre,
+                                                  double km);
+
+// A teleconsultation GP's week: video every day from 07:00 to midnight, the immediate queue's
+// hours (queue.hours), so that a patient finds one at any hour the queue is open.
+std::vector<store::Hours> on_call_video_hours();
 
 struct Person {
   std::string first;

@@ -34,6 +34,17 @@ constexpr std::string_view kInsertDemoPastConsultation =
     " ORDER BY m.position LIMIT 1";
 constexpr std::string_view kCountAccountsWithEmail =
     "SELECT COUNT(*) FROM accounts WHERE email = $1";
+// What queue/store.cpp's add_immediate_motif and set_duty write, for demo GPs on duty.
+constexpr std::string_view kInsertDemoImmediateMotif =
+    "INSERT INTO motifs (public_id, practitioner_id, label, duration_min, mode, price_cents,"
+    " position, archived_at, created_at, immediate, label_en)"
+    " VALUES ($1, $2, 'Consultation immédiate', 15, 'video', $3, 0, $4, $4, 1,"
+    " 'Immediate consultation')";
+constexpr std::string_view kInsertDemoDuty =
+    "INSERT INTO queue_duty (practitioner_id, specialty, since) VALUES ($1, $2, $3)";
+constexpr std::string_view kFindAccountByEmail =
+    "SELECT a.id, a.public_id, a.role, a.status, p.public_id FROM accounts a"
+    " LEFT JOIN profiles p ON p.account_id = a.id AND p.is_holder = 1 WHERE a.email = $1";
 
 std::int64_t flag(bool b) { return b ? 1 : 0; }
 
@@ -66,6 +77,31 @@ Task<Result<std::int64_t>> count_accounts_with_email(Executor& db, const std::st
       co_await storage::first(db, kCountAccountsWithEmail, std::move(params), first_integer);
   if (!count) co_return std::move(count).error();
   co_return count->value_or(0);
+}
+
+Task<Result<void>> insert_demo_duty(Executor& tx, std::int64_t practitioner,
+                                    const std::string& specialty,
+                                    const std::string& motif_public_id, int price_cents,
+                                    std::int64_t now) {
+  Params motif{motif_public_id, practitioner, std::int64_t{price_cents}, now};
+  if (auto r = co_await storage::run(tx, kInsertDemoImmediateMotif, std::move(motif)); !r)
+    co_return r;
+  Params duty{practitioner, specialty, now};
+  co_return co_await storage::run(tx, kInsertDemoDuty, std::move(duty));
+}
+
+Task<Result<std::optional<DemoAccountFound>>> find_account_by_email(Executor& db,
+                                                                    const std::string& email) {
+  co_return co_await storage::first(db, kFindAccountByEmail, storage::bind(email),
+                                    [](const storage::Row& r) {
+                                      DemoAccountFound a;
+                                      a.id = r.integer(0);
+                                      a.public_id = r.text(1);
+                                      a.role = r.text(2);
+                                      a.status = r.text(3);
+                                      a.holder_profile = r.opt_text(4);
+                                      return a;
+                                    });
 }
 
 Task<Result<bool>> insert_demo_past_consultation(Executor& tx, const std::string& public_id,

@@ -43,4 +43,23 @@ Task<Result<bool>> insert_demo_past_consultation(Executor& tx, const std::string
                                                  std::int64_t start, std::int64_t now);
 Task<Result<std::int64_t>> count_accounts_with_email(Executor& db, const std::string& email);
 
+// A demo practitioner on duty in `specialty`'s immediate queue (issue 16), as
+// queue::Service::set_duty leaves them: the queue's motif (archived from the start, never
+// offered for booking, priced `price_cents`) and the duty row. Written here because the
+// directory does not depend on the queue.
+Task<Result<void>> insert_demo_duty(Executor& tx, std::int64_t practitioner,
+                                    const std::string& specialty,
+                                    const std::string& motif_public_id, int price_cents,
+                                    std::int64_t now);
+
+struct DemoAccountFound {
+  std::int64_t id = 0;
+  std::string public_id;
+  std::string role;
+  std::string status;
+  std::optional<std::string> holder_profile;  // the holder profile's public id
+};
+Task<Result<std::optional<DemoAccountFound>>> find_account_by_email(Executor& db,
+                                                                    const std::string& email);
+
 }  // namespace cabinet::directory::store
