@@ -123,7 +123,6 @@ class App {
   [[nodiscard]] queue::Service& queue() { return *queue_; }
   [[nodiscard]] payments::PaymentProvider& payments() { return *payments_; }
   [[nodiscard]] reference::Service& reference() { return *reference_; }
-  [[nodiscard]] queue::Service& queue() { return *queue_; }
 
   // Wires routes and middleware without binding a socket (used by listen() and by tests).
   void wire();
