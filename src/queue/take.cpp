@@ -212,12 +212,13 @@ Task<Result<nlohmann::json>> Service::take(const Principal& who) {
                                d_.options.near_km);
     if (!pick && !waiting.empty())
       co_return Error(ErrorCode::queue_empty)
-          .with_message("Les patients en attente sont proches d'un autre praticien disponible : "
-                        "ils lui sont réservés quelques minutes, pour que leur consultation "
-                        "reste remboursable.",
-                        "The waiting patients are near another practitioner on duty: they are "
-                        "kept for them a few minutes, so that their consultation stays "
-                        "reimbursable.");
+          .with_message(
+              "Les patients en attente sont proches d'un autre praticien disponible : "
+              "ils lui sont réservés quelques minutes, pour que leur consultation "
+              "reste remboursable.",
+              "The waiting patients are near another practitioner on duty: they are "
+              "kept for them a few minutes, so that their consultation stays "
+              "reimbursable.");
     if (!pick) co_return Error(ErrorCode::queue_empty);
     const auto e = n->waiting[*pick];
 
