@@ -8,46 +8,21 @@
 #include <map>
 #include <mutex>
 #include <nlohmann/json.hpp>
-#include <random>
-#include <regex>
 #include <set>
 #include <stdexcept>
 #include <thread>
 
 #include "client.hpp"
+#include "session.hpp"
 
 namespace cabinet::load {
 namespace {
 
-using test::HeaderList;
-using test::HttpClient;
-using test::HttpResponse;
 using Json = nlohmann::json;
 using Clock = std::chrono::steady_clock;
 
-constexpr const char* kPassword = "Velo-Nuage-Tram 73";
 constexpr const char* kDoctorEmail = "praticien@demo.cabinet.test";
 constexpr const char* kDoctorPassword = "Stethoscope-Bleu-2026";
-constexpr const char* kFirstNames[] = {"Emma", "Louis", "Chloé", "Hugo",
-                                       "Inès", "Jules", "Léa",   "Nathan"};
-constexpr const char* kLastNames[] = {"Martin", "Bernard", "Dubois", "Thomas",
-                                      "Robert", "Richard", "Petit",  "Moreau"};
-
-[[noreturn]] void fail(const std::string& step, const HttpResponse& r) {
-  throw std::runtime_error(step + ": HTTP " + std::to_string(r.status) + " " + r.body);
-}
-
-std::string random_hex(std::size_t bytes) {
-  thread_local std::mt19937_64 rng{std::random_device{}()};
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string out;
-  for (std::size_t i = 0; i < bytes; ++i) {
-    const auto b = rng() & 0xff;
-    out.push_back(kHex[b >> 4]);
-    out.push_back(kHex[b & 0xf]);
-  }
-  return out;
-}
 
 // "2026-11-24T09:00:00+01:00" → Unix seconds.
 std::int64_t epoch_of(const std::string& iso) {
@@ -72,107 +47,6 @@ std::string today_utc(std::int64_t plus_days) {
   std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
   return buf;
 }
-
-// One person's connection: the headers a browser of theirs would send.
-class Session {
- public:
-  Session(std::uint16_t port, std::string address) : http_(port), address_(std::move(address)) {
-    origin_ = "http://127.0.0.1:" + std::to_string(port);
-  }
-
-  HttpResponse get(const std::string& target) {
-    HeaderList h{{"Accept", "application/json"}, {"X-Forwarded-For", address_}};
-    if (!cookie_.empty()) h.emplace_back("Cookie", cookie_);
-    return http_.get(target, h);
-  }
-  HttpResponse post(const std::string& target, const Json& body, HeaderList extra = {}) {
-    extra.emplace_back("Origin", origin_);
-    extra.emplace_back("X-Requested-With", "cabinet");
-    extra.emplace_back("Accept", "application/json");
-    extra.emplace_back("X-Forwarded-For", address_);
-    if (!cookie_.empty()) extra.emplace_back("Cookie", cookie_);
-    return http_.post_json(target, body.dump(), extra);
-  }
-
-  // The development mailbox's messages to `to`, newest first.
-  std::vector<std::string> mail_ids(const std::string& to) {
-    auto r = get("/api/v1/dev/mailbox");
-    if (r.status != 200) fail("GET /api/v1/dev/mailbox (is mode=development?)", r);
-    std::vector<std::string> out;
-    for (const auto& m : r.json())
-      if (m.value("to", "").find(to) != std::string::npos) out.push_back(m.value("id", ""));
-    return out;
-  }
-  // Waits for a message to `to` that is not in `seen`, and returns its text.
-  std::string next_mail(const std::string& to, const std::vector<std::string>& seen) {
-    const auto deadline = Clock::now() + std::chrono::seconds(20);
-    while (Clock::now() < deadline) {
-      for (const auto& id : mail_ids(to)) {
-        if (std::find(seen.begin(), seen.end(), id) != seen.end()) continue;
-        auto m = get("/api/v1/dev/mailbox/" + id);
-        if (m.status != 200) fail("GET mailbox message", m);
-        return m.json().value("text", "");
-      }
-      // The courier delivers in the background: poll, with a deadline.
-      std::this_thread::sleep_for(std::chrono::milliseconds(20));
-    }
-    throw std::runtime_error("no email to " + to + " within 20 s");
-  }
-
-  void login(const std::string& email, const std::string& password) {
-    const auto seen = mail_ids(email);
-    auto r = post("/api/v1/auth/login", {{"email", email}, {"password", password}});
-    if (r.status != 200) fail("POST /auth/login " + email, r);
-    const auto challenge = r.json().value("challenge", "");
-    const auto text = next_mail(email, seen);
-    std::smatch code;
-    static const std::regex kCode("\\b(\\d{6})\\b");
-    if (!std::regex_search(text, code, kCode)) throw std::runtime_error("no code in: " + text);
-    auto v = post("/api/v1/auth/login/verify", {{"challenge", challenge}, {"code", code[1]}});
-    if (v.status != 200) fail("POST /auth/login/verify " + email, v);
-    const auto set = v.header("Set-Cookie");
-    cookie_ = set.substr(0, set.find(';'));
-  }
-
-  void sign_up(const std::string& email, int n) {
-    const auto seen = mail_ids(email);
-    auto r = post("/api/v1/auth/signup", {{"email", email},
-                                          {"password", kPassword},
-                                          {"phone", "0612345678"},
-                                          {"first_name", kFirstNames[n % 8]},
-                                          {"last_name", kLastNames[n % 8]},
-                                          {"birth_date", "1985-03-14"}});
-    if (r.status != 201) fail("POST /auth/signup " + email, r);
-    const auto text = next_mail(email, seen);
-    std::smatch token;
-    static const std::regex kToken("[?&]token=([A-Za-z0-9._~%-]+)");
-    if (!std::regex_search(text, token, kToken)) throw std::runtime_error("no token in: " + text);
-    auto c = post("/api/v1/auth/email/confirm", {{"token", url_decode(token[1])}});
-    if (c.status != 200) fail("POST /auth/email/confirm", c);
-  }
-
-  [[nodiscard]] const std::string& cookie() const { return cookie_; }
-  void use_cookie(std::string cookie) { cookie_ = std::move(cookie); }
-
- private:
-  static std::string url_decode(const std::string& s) {
-    std::string out;
-    for (std::size_t i = 0; i < s.size(); ++i) {
-      if (s[i] == '%' && i + 2 < s.size()) {
-        out.push_back(static_cast<char>(std::stoi(s.substr(i + 1, 2), nullptr, 16)));
-        i += 2;
-      } else {
-        out.push_back(s[i]);
-      }
-    }
-    return out;
-  }
-
-  HttpClient http_;
-  std::string address_;
-  std::string origin_;
-  std::string cookie_;
-};
 
 std::string address_of(int n) {
   // TEST-NET-2 and -3 (RFC 5737): one address per patient, under the per-address limits.

@@ -14,11 +14,9 @@
 
 #include <algorithm>
 #include <boost/asio.hpp>
-#include <boost/beast.hpp>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
-#include <deque>
 #include <fstream>
 #include <functional>
 #include <iostream>
@@ -32,15 +30,15 @@
 
 #include "booking_load.hpp"
 #include "client.hpp"
+#include "ws_clients.hpp"
 
 namespace {
 
 namespace asio = boost::asio;
-namespace beast = boost::beast;
-namespace websocket = beast::websocket;
-using asio::as_tuple;
-using asio::use_awaitable;
-using tcp = asio::ip::tcp;
+using cabinet::load::IoThread;
+using cabinet::load::now_ns;
+using cabinet::load::on_io;
+using cabinet::load::WsSocket;
 using Clock = std::chrono::steady_clock;
 using Json = nlohmann::json;
 
@@ -66,11 +64,6 @@ int usage() {
   return 2;
 }
 
-std::int64_t now_ns() {
-  return std::chrono::duration_cast<std::chrono::nanoseconds>(Clock::now().time_since_epoch())
-      .count();
-}
-
 // The server's resident memory, in KiB: VmRSS, and Pss (its share of pages shared with others).
 struct Memory {
   long rss = 0;
@@ -89,42 +82,24 @@ Memory memory_of(int pid) {
   return {proc_field(proc + "/status", "VmRSS:"), proc_field(proc + "/smaps_rollup", "Pss:")};
 }
 
-// One client socket. Everything touching it runs on the single I/O thread.
-struct Socket {
-  explicit Socket(asio::io_context& io) : ws(io) {}
-  websocket::stream<beast::tcp_stream> ws;
-  std::string cookie;
-  bool hello = false;
-  bool closed = false;
-  bool closing = false;
-  std::deque<std::string> out;  // one write in flight, the rest waits here
-  bool writing = false;
-  // In a room:
-  std::string consultation;
-  std::string you;                 // participant id, from "joined"
-  int peer = -1;                   // index of the paired socket
-  std::deque<std::int64_t> pings;  // send times of the pings not answered yet
-};
-
 struct Counters {
-  std::size_t hellos = 0;
-  std::size_t closed = 0;
-  std::size_t refused = 0;  // upgrades that failed
   std::size_t joined = 0;
   std::size_t presence = 0;
   std::size_t pongs = 0;
   std::size_t signals = 0;
   std::size_t errors = 0;
   std::map<std::string, std::size_t> error_codes;
-  std::string first_refusal;
 };
 
 class Bench {
  public:
-  Bench(asio::io_context& io, std::uint16_t port) : io_(io), port_(port) {}
+  Bench(asio::io_context& io, std::uint16_t port)
+      : pool(io, port, [this](WsSocket& s, std::string_view text, std::int64_t at) {
+          on_message(s, text, at);
+        }) {}
 
+  cabinet::load::WsPool pool;
   Counters c;
-  std::vector<std::shared_ptr<Socket>> sockets;
   std::vector<double> ping_ms;
   std::vector<double> relay_ms;
   // Every sample with its send time, for BENCH_WS_TRACE (where in the run the slow ones fall).
@@ -135,89 +110,18 @@ class Bench {
   std::vector<Sample> samples;
   std::vector<bool> relayed;  // by message number: arrived
 
-  // Opens sockets [from, to) of `sockets` (created by the caller with their cookie), at most
-  // `parallel` upgrades at once; returns once each got its hello or was refused.
-  asio::awaitable<void> open(std::size_t from, std::size_t to, int parallel) {
-    std::size_t next = from;
-    std::size_t done = 0;
-    auto worker = [&]() -> asio::awaitable<void> {
-      while (next < to) {
-        auto s = sockets[next++];
-        co_await handshake(s);
-        ++done;
-      }
-    };
-    for (int i = 0; i < parallel; ++i) asio::co_spawn(io_, worker(), asio::detached);
-    const std::size_t want = c.hellos + (to - from);
-    auto opened = [&] { return done == to - from && c.hellos + c.refused >= want; };
-    co_await until(opened, std::chrono::seconds(120), "sockets to open");
-    if (c.refused > 0)
-      throw std::runtime_error(std::to_string(c.refused) +
-                               " upgrades refused; first: " + c.first_refusal);
-  }
-
-  asio::awaitable<void> close(std::size_t from, std::size_t to) {
-    const std::size_t want = c.closed + (to - from);
-    for (std::size_t i = from; i < to; ++i) {
-      auto s = sockets[i];
-      s->closing = true;
-      asio::co_spawn(
-          io_,
-          [s]() -> asio::awaitable<void> {
-            auto [ec] =
-                co_await s->ws.async_close(websocket::close_code::normal, as_tuple(use_awaitable));
-            (void)ec;  // the read loop sees the end and counts it
-          },
-          asio::detached);
-    }
-    auto all_closed = [&] { return c.closed >= want; };
-    co_await until(all_closed, std::chrono::seconds(60), "sockets to close");
-  }
-
-  void send(const std::shared_ptr<Socket>& s, std::string text) {
-    s->out.push_back(std::move(text));
-    if (s->writing) return;
-    s->writing = true;
-    asio::co_spawn(
-        io_,
-        [s]() -> asio::awaitable<void> {
-          while (!s->out.empty() && !s->closed) {
-            s->ws.text(true);
-            auto [ec, n] =
-                co_await s->ws.async_write(asio::buffer(s->out.front()), as_tuple(use_awaitable));
-            if (ec) break;
-            s->out.pop_front();
-          }
-          s->writing = false;
-        },
-        asio::detached);
-  }
-
-  // Polls `done` every millisecond until it holds; throws after `limit`. (Callers pass named
-  // lambdas: g++ 12 mishandles temporaries built inside a co_await expression.)
-  template <class F>
-  asio::awaitable<void> until(F done, Clock::duration limit, const char* what) {
-    const auto deadline = Clock::now() + limit;
-    asio::steady_timer timer(io_);
-    while (!done()) {
-      if (Clock::now() > deadline)
-        throw std::runtime_error(std::string("timed out waiting for ") + what);
-      timer.expires_after(std::chrono::milliseconds(1));
-      co_await timer.async_wait(use_awaitable);
-    }
-  }
-
   // Waits until no message of the counted kinds arrived for `quiet` (the presence broadcasts of
   // the joins); throws after `limit`.
-  asio::awaitable<void> settle(std::chrono::milliseconds quiet, Clock::duration limit) {
+  asio::awaitable<void> settle(asio::io_context& io, std::chrono::milliseconds quiet,
+                               Clock::duration limit) {
     const auto deadline = Clock::now() + limit;
-    asio::steady_timer timer(io_);
+    asio::steady_timer timer(io);
     std::size_t seen = c.presence;
     auto last = Clock::now();
     while (Clock::now() - last < quiet) {
       if (Clock::now() > deadline) throw std::runtime_error("the rooms did not settle");
       timer.expires_after(std::chrono::milliseconds(10));
-      co_await timer.async_wait(use_awaitable);
+      co_await timer.async_wait(asio::use_awaitable);
       if (c.presence != seen) {
         seen = c.presence;
         last = Clock::now();
@@ -225,76 +129,8 @@ class Bench {
     }
   }
 
-  // Sends `rate` messages per second for `seconds`, message k from socket k % count (an open
-  // load: the schedule does not wait for answers). `make(k)` sends message k. Returns the rate
-  // actually achieved.
-  template <class F>
-  asio::awaitable<double> drive(int rate, int seconds, F make) {
-    const auto total = static_cast<std::size_t>(rate) * static_cast<std::size_t>(seconds);
-    const auto period = std::chrono::nanoseconds(1'000'000'000 / rate);
-    const auto t0 = Clock::now();
-    asio::steady_timer timer(io_);
-    std::size_t k = 0;
-    while (k < total) {
-      const auto due = t0 + period * static_cast<std::int64_t>(k);
-      if (Clock::now() < due) {
-        timer.expires_at(due);
-        co_await timer.async_wait(use_awaitable);
-      }
-      const auto now = Clock::now();
-      while (k < total && t0 + period * static_cast<std::int64_t>(k) <= now) make(k++);
-    }
-    const double elapsed = std::chrono::duration<double>(Clock::now() - t0).count();
-    co_return static_cast<double>(total) / elapsed;
-  }
-
  private:
-  asio::awaitable<void> handshake(std::shared_ptr<Socket> s) {
-    auto& layer = beast::get_lowest_layer(s->ws);
-    layer.expires_after(std::chrono::seconds(30));
-    const tcp::endpoint endpoint(asio::ip::make_address("127.0.0.1"), port_);
-    auto [cec] = co_await layer.async_connect(endpoint, as_tuple(use_awaitable));
-    if (cec) {
-      refuse("connect: " + cec.message());
-      co_return;
-    }
-    s->ws.set_option(
-        websocket::stream_base::decorator([cookie = s->cookie](websocket::request_type& r) {
-          r.set(beast::http::field::cookie, cookie);
-        }));
-    websocket::response_type response;
-    const auto host = "127.0.0.1:" + std::to_string(port_);
-    auto [hec] =
-        co_await s->ws.async_handshake(response, host, "/api/v1/ws", as_tuple(use_awaitable));
-    if (hec) {
-      refuse("HTTP " + std::to_string(response.result_int()) + " " + hec.message());
-      co_return;
-    }
-    layer.expires_never();
-    // The server pings idle sockets (websocket.idle_timeout); Beast answers them while reading.
-    s->ws.set_option(websocket::stream_base::timeout::suggested(beast::role_type::client));
-    asio::co_spawn(io_, read_loop(s), asio::detached);
-  }
-
-  void refuse(const std::string& why) {
-    if (c.refused++ == 0) c.first_refusal = why;
-  }
-
-  asio::awaitable<void> read_loop(std::shared_ptr<Socket> s) {
-    beast::flat_buffer buffer;
-    for (;;) {
-      auto [ec, n] = co_await s->ws.async_read(buffer, as_tuple(use_awaitable));
-      if (ec) break;
-      const auto at = now_ns();
-      const auto data = buffer.cdata();
-      on_message(*s, std::string_view(static_cast<const char*>(data.data()), data.size()), at);
-      buffer.consume(buffer.size());
-    }
-    s->closed = true;
-    ++c.closed;
-  }
-
-  void on_message(Socket& s, std::string_view text, std::int64_t at) {
+  void on_message(WsSocket& s, std::string_view text, std::int64_t at) {
     // Presence lists grow with the room: count them without parsing.
     if (text.find(R"("type":"presence")") != std::string_view::npos ||
         text.find(R"("type":"waiting_room")") != std::string_view::npos) {
@@ -318,9 +154,6 @@ class Bench {
         s.pings.pop_front();
       }
       ++c.pongs;
-    } else if (type == "hello") {
-      s.hello = true;
-      ++c.hellos;
     } else if (type == "joined") {
       s.you = m.value("you", "");
       ++c.joined;
@@ -329,34 +162,7 @@ class Bench {
       ++c.error_codes[m.value("code", "?")];
     }
   }
-
-  asio::io_context& io_;
-  std::uint16_t port_;
 };
-
-// The client's single I/O thread.
-struct IoThread {
-  asio::io_context io;
-  asio::executor_work_guard<asio::io_context::executor_type> guard = asio::make_work_guard(io);
-  std::thread thread{[this] { io.run(); }};
-  // Stops the thread: after an error, nothing may run on state that is being unwound.
-  void halt() {
-    guard.reset();
-    io.stop();
-    if (thread.joinable()) thread.join();
-  }
-};
-
-// Runs `f` (a coroutine factory) on the I/O thread and waits for its result.
-template <class F>
-auto on_io(IoThread& t, F f) {
-  try {
-    return asio::co_spawn(t.io, f(), asio::use_future).get();
-  } catch (...) {
-    t.halt();
-    throw;
-  }
-}
 
 std::string kib(double v) {
   char buf[32];
@@ -440,11 +246,7 @@ int main(int argc, char** argv) {
     test::HttpClient http(port);
     auto add = [&](std::size_t n, const std::function<std::string(std::size_t)>& cookie) {
       on_io(t, [&]() -> asio::awaitable<void> {
-        for (std::size_t i = 0; i < n; ++i) {
-          auto s = std::make_shared<Socket>(io);
-          s->cookie = cookie(i);
-          b.sockets.push_back(std::move(s));
-        }
+        b.pool.add(n, cookie);
         co_return;
       });
     };
@@ -456,8 +258,8 @@ int main(int argc, char** argv) {
     const auto idle = static_cast<std::size_t>(o.idle);
     add(warm + idle, [&](std::size_t) { return shared_cookie; });
     if (warm > 0) {
-      on_io(t, [&] { return b.open(0, warm, o.handshakes); });
-      on_io(t, [&] { return b.close(0, warm); });
+      on_io(t, [&] { return b.pool.open(0, warm, o.handshakes); });
+      on_io(t, [&] { return b.pool.close(0, warm); });
     }
     wait_for_server_count(http, 0);
     const auto base = memory_of(o.pid);
@@ -476,7 +278,7 @@ int main(int argc, char** argv) {
     double idle_rss = 0;
     const auto t_open = Clock::now();
     for (const auto p : points) {
-      on_io(t, [&] { return b.open(warm + opened, warm + p, o.handshakes); });
+      on_io(t, [&] { return b.pool.open(warm + opened, warm + p, o.handshakes); });
       wait_for_server_count(http, p);
       const auto m = memory_of(o.pid);
       const double rss = per(m.rss, base.rss, p);
@@ -492,7 +294,7 @@ int main(int argc, char** argv) {
     }
     std::printf("  memory: %zu sockets opened in %.1f s\n", idle,
                 std::chrono::duration<double>(Clock::now() - t_open).count());
-    on_io(t, [&] { return b.close(warm, warm + idle); });
+    on_io(t, [&] { return b.pool.close(warm, warm + idle); });
     wait_for_server_count(http, 0);
 
     // 2. Relay latency: rooms of a patient and a practitioner socket, among --sockets open.
@@ -501,7 +303,7 @@ int main(int argc, char** argv) {
     const auto appointments = load::book_video(setup, per_patient);
     std::printf("  relay: %zu video appointments booked and confirmed in %.1f s\n",
                 appointments.size(), std::chrono::duration<double>(Clock::now() - t_book).count());
-    const std::size_t first = b.sockets.size();
+    const std::size_t first = b.pool.sockets.size();
     const auto all = static_cast<std::size_t>(o.sockets);
     const auto n = 2 * static_cast<std::size_t>(o.rooms);  // the sockets in rooms, first
     add(all, [&](std::size_t i) {
@@ -511,21 +313,21 @@ int main(int argc, char** argv) {
                         : setup.practitioner_cookie;
     });
     const auto t_join = Clock::now();
-    on_io(t, [&] { return b.open(first, first + all, o.handshakes); });
+    on_io(t, [&] { return b.pool.open(first, first + all, o.handshakes); });
     const auto presence = on_io(t, [&]() -> asio::awaitable<std::size_t> {
       for (std::size_t i = 0; i < n; ++i) {
-        auto& s = b.sockets[first + i];
+        auto& s = b.pool.sockets[first + i];
         s->consultation = appointments[i / 2].id;
-        b.send(s, R"({"type":"join","consultation":")" + s->consultation + "\"}");
+        b.pool.send(s, R"({"type":"join","consultation":")" + s->consultation + "\"}");
       }
       auto answered = [&] { return b.c.joined + b.c.errors >= n; };
-      co_await b.until(answered, std::chrono::seconds(300), "joins");
+      co_await b.pool.until(answered, std::chrono::seconds(300), "joins");
       if (b.c.errors > 0) throw std::runtime_error("joins refused");
-      co_await b.settle(std::chrono::milliseconds(300), std::chrono::seconds(120));
+      co_await b.settle(io, std::chrono::milliseconds(300), std::chrono::seconds(120));
       // Pairs: each room's patient socket with its practitioner socket.
       for (std::size_t i = 0; i < n; ++i) {
         const auto peer = i % 2 == 0 ? i + 1 : i - 1;
-        b.sockets[first + i]->peer = static_cast<int>(first + peer);
+        b.pool.sockets[first + i]->peer = static_cast<int>(first + peer);
       }
       co_return b.c.presence;
     });
@@ -534,43 +336,49 @@ int main(int argc, char** argv) {
         "%zu presence messages; the other sockets idle\n",
         all, o.rooms, n, std::chrono::duration<double>(Clock::now() - t_join).count(), presence);
 
+    // Server CPU during the pings and the relay, per message: what one costs the server.
+    double ping_cpu = 0;
     auto ping_phase = [&](const char* when) {
+      const double cpu0 = load::process_cpu_seconds(o.pid);
       const double rate = on_io(t, [&]() -> asio::awaitable<double> {
         const auto before = b.c.pongs;
         auto ping = [&](std::size_t k) {
-          auto& s = b.sockets[first + k % n];
+          auto& s = b.pool.sockets[first + k % n];
           s->pings.push_back(now_ns());
-          b.send(s, R"({"type":"ping"})");
+          b.pool.send(s, R"({"type":"ping"})");
         };
-        const double r = co_await b.drive(o.rate, o.ping_seconds, ping);
+        const double r = co_await b.pool.drive(o.rate, o.ping_seconds, ping);
         const auto total = static_cast<std::size_t>(o.rate) * o.ping_seconds;
         auto answered = [&] { return b.c.pongs - before >= total; };
-        co_await b.until(answered, std::chrono::seconds(30), "pongs");
+        co_await b.pool.until(answered, std::chrono::seconds(30), "pongs");
         co_return r;
       });
+      ping_cpu += load::process_cpu_seconds(o.pid) - cpu0;
       std::printf("  ping %s: %d round-trips at %.0f/s\n", when, o.rate * o.ping_seconds, rate);
     };
     ping_phase("before");
     const auto total = static_cast<std::size_t>(o.rate) * static_cast<std::size_t>(o.seconds);
+    const double relay_cpu0 = load::process_cpu_seconds(o.pid);
     const double relay_rate = on_io(t, [&]() -> asio::awaitable<double> {
       b.relayed.assign(total, false);
       const auto before = b.c.signals;
       auto relay = [&](std::size_t k) {
-        auto& s = b.sockets[first + k % n];
-        const auto& peer = *b.sockets[static_cast<std::size_t>(s->peer)];
-        b.send(s, R"({"type":"signal","consultation":")" + s->consultation + R"(","to":")" +
-                      peer.you + R"(","data":{"t":)" + std::to_string(now_ns()) + R"(,"n":)" +
-                      std::to_string(k) + "}}");
+        auto& s = b.pool.sockets[first + k % n];
+        const auto& peer = *b.pool.sockets[static_cast<std::size_t>(s->peer)];
+        b.pool.send(s, R"({"type":"signal","consultation":")" + s->consultation + R"(","to":")" +
+                           peer.you + R"(","data":{"t":)" + std::to_string(now_ns()) + R"(,"n":)" +
+                           std::to_string(k) + "}}");
       };
-      const double r = co_await b.drive(o.rate, o.seconds, relay);
+      const double r = co_await b.pool.drive(o.rate, o.seconds, relay);
       auto arrived = [&] { return b.c.signals - before >= total; };
       try {
-        co_await b.until(arrived, std::chrono::seconds(10), "relayed signals");
+        co_await b.pool.until(arrived, std::chrono::seconds(10), "relayed signals");
       } catch (const std::runtime_error&) {
         // Counted as lost below.
       }
       co_return r;
     });
+    const double relay_cpu = load::process_cpu_seconds(o.pid) - relay_cpu0;
     ping_phase("after");
 
     // The results, read on the I/O thread: a late message cannot change them while we read.
@@ -611,6 +419,9 @@ int main(int argc, char** argv) {
     std::printf(
         "  relay: %zu signals sent at %.0f/s, %zu received, %zu lost; %zu error messages%s\n",
         total, relay_rate, r.received, lost, r.errors, r.codes.c_str());
+    const double relay_cpu_us = r.received > 0 ? relay_cpu * 1e6 / r.received : 0.0;
+    std::printf("  server CPU: %.1f us per relayed signal, %.1f us per ping round-trip\n",
+                relay_cpu_us, r.ping_n > 0 ? ping_cpu * 1e6 / r.ping_n : 0.0);
     const double relay_p99 = r.relay[2];
     const double ping_p99 = r.ping[2];
     std::printf(
@@ -619,11 +430,12 @@ int main(int argc, char** argv) {
         small);
     std::printf(
         "websocket relay: p99 %.3f ms at %d sockets and %d msg/s (target < 2 ms) %s; ping "
-        "round-trip p99 %.3f ms; relay/ping p99 = %.2fx; %zu/%zu received%s\n",
+        "round-trip p99 %.3f ms; relay/ping p99 = %.2fx; %zu/%zu received%s; server CPU %.1f us "
+        "per relayed signal\n",
         relay_p99, o.sockets, o.rate, relay_p99 < 2 ? "PASS" : "FAIL", ping_p99,
         ping_p99 > 0 ? relay_p99 / ping_p99 : 0.0, r.received, total,
-        lost == 0 ? "" : " (MESSAGES LOST)");
-    on_io(t, [&] { return b.close(first, first + all); });
+        lost == 0 ? "" : " (MESSAGES LOST)", relay_cpu_us);
+    on_io(t, [&] { return b.pool.close(first, first + all); });
     status = lost == 0 ? 0 : 1;
   } catch (const std::exception& e) {
     std::fprintf(stderr, "cabinet-ws-bench: %s\n", e.what());
