@@ -236,26 +236,43 @@ void Service::notify_entry(const store::Entry& e, const nlohmann::json& message)
   d_.hub.broadcast(entry_room(e.public_id), message.dump());
 }
 
-Task<Result<void>> Service::broadcast(const std::string& specialty) {
+Task<Result<void>> Service::broadcast(const std::string& specialty, bool positions) {
+  d_.hub.broadcast(staff_room(specialty), nlohmann::json{{"type", "queue_staff"}}.dump());
+  if (!positions) co_return ok();
+  std::uint64_t mine = 0;
+  {
+    const std::lock_guard lock(pushed_mutex_);
+    mine = ++pushed_[specialty].started;
+  }
   auto n = co_await numbers(specialty);
   if (!n) co_return std::move(n).error();
   const auto on_duty = n->duty.size();
+  const std::lock_guard lock(pushed_mutex_);
+  auto& pushed = pushed_[specialty];
+  // A newer list went out while this one was read: this one is stale.
+  if (mine < pushed.sent) co_return ok();
+  pushed.sent = mine;
+  std::map<std::string, std::string> last;
   for (std::size_t i = 0; i < n->waiting.size(); ++i) {
     const auto& e = n->waiting[i];
     const auto room = entry_room(e.public_id);
     // Only the entries someone watches here are worth the message.
     if (d_.hub.room_size(room) == 0) continue;
     const auto position = static_cast<int>(i) + 1;
-    d_.hub.broadcast(room, nlohmann::json{{"type", "queue"},
-                                          {"entry", e.public_id},
-                                          {"state", "waiting"},
-                                          {"position", position},
-                                          {"estimate_minutes", range_json(n->estimate(position))},
-                                          {"on_duty", on_duty},
-                                          {"skipped", e.skips > 0}}
-                               .dump());
+    auto message = nlohmann::json{
+        {"type", "queue"},
+        {"entry", e.public_id},
+        {"state", "waiting"},
+        {"position", position},
+        {"estimate_minutes", range_json(n->estimate(position))},
+        {"on_duty", on_duty},
+        {"skipped",
+         e.skips > 0}}.dump();
+    const auto before = pushed.last.find(e.public_id);
+    if (before == pushed.last.end() || before->second != message) d_.hub.broadcast(room, message);
+    last.emplace(e.public_id, std::move(message));
   }
-  d_.hub.broadcast(staff_room(specialty), nlohmann::json{{"type", "queue_staff"}}.dump());
+  pushed.last = std::move(last);
   co_return ok();
 }
 

@@ -109,8 +109,9 @@ class Service {
   void start(boost::asio::io_context& io, std::chrono::milliseconds interval);
   void stop(std::function<void()> done = {});
 
-  // Positions and estimates pushed to every watcher of the specialty (and its staff).
-  Task<Result<void>> broadcast(const std::string& specialty);
+  // Positions and estimates pushed to the watchers of the specialty whose place changed (and a
+  // nudge to its staff). `positions` false: only the staff's lists changed.
+  Task<Result<void>> broadcast(const std::string& specialty, bool positions = true);
 
   [[nodiscard]] const Options& options() const { return d_.options; }
 
@@ -141,6 +142,16 @@ class Service {
   std::mutex service_mutex_;
   std::map<std::string, std::pair<std::int64_t, std::int64_t>> service_;  // at, seconds
   std::map<std::string, std::int64_t> announced_service_;  // what the last sweep pushed
+  // Per specialty: the broadcasts started and the newest one that was sent, so that one
+  // computed from an older list never lands after a newer one (a position going back up); and
+  // the last message each watched place was sent, so that an unchanged place is not told again.
+  struct Pushed {
+    std::uint64_t started = 0;
+    std::uint64_t sent = 0;
+    std::map<std::string, std::string> last;
+  };
+  std::mutex pushed_mutex_;
+  std::map<std::string, Pushed> pushed_;
 };
 
 std::string entry_room(const std::string& entry_public_id);

@@ -320,7 +320,8 @@ Task<void> Service::patient_joined(std::int64_t appointment) {
     co_return co_await booking::store::set_ledger(tx, row->id, "held", entry.hold_id, now);
   });
   if (!committed) co_return;
-  (void)co_await broadcast(entry.specialty);
+  // No waiting place moved: only the practitioners' "current" lists changed.
+  (void)co_await broadcast(entry.specialty, false);
 }
 
 }  // namespace cabinet::queue
