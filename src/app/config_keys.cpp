@@ -21,6 +21,17 @@ using config_values::parse_uint;
 using config_values::size;
 using config_values::text;
 
+// "HH:MM-HH:MM", minutes of the day (the end may be 24:00), the start before the end.
+Result<std::pair<int, int>> parse_window(const std::string& v) {
+  const auto dash = v.find('-');
+  if (dash == std::string::npos) return bad("must be HH:MM-HH:MM with the start before the end");
+  const auto start = agenda::parse_hhmm(std::string_view(v).substr(0, dash));
+  const auto end = agenda::parse_hhmm(std::string_view(v).substr(dash + 1));
+  if (!start || !end || *start >= *end)
+    return bad("must be HH:MM-HH:MM with the start before the end");
+  return std::pair<int, int>{*start, *end};
+}
+
 std::vector<KeyInfo> make_keys() {
   using C = Config;
   std::vector<KeyInfo> k;
@@ -190,17 +201,10 @@ std::vector<KeyInfo> make_keys() {
                "the platform's teleconsultation hours (AGD3), in each practitioner's local time, "
                "every day: no video slot outside them",
                [](C& c, const std::string& v) -> Result<void> {
-                 const auto dash = v.find('-');
-                 const auto start = dash == std::string::npos
-                                        ? std::nullopt
-                                        : agenda::parse_hhmm(std::string_view(v).substr(0, dash));
-                 const auto end = dash == std::string::npos
-                                      ? std::nullopt
-                                      : agenda::parse_hhmm(std::string_view(v).substr(dash + 1));
-                 if (!start || !end || *start >= *end)
-                   return bad("must be HH:MM-HH:MM with the start before the end");
-                 c.agenda.video_window_start = *start;
-                 c.agenda.video_window_end = *end;
+                 auto w = parse_window(v);
+                 if (!w) return w.error();
+                 c.agenda.video_window_start = w->first;
+                 c.agenda.video_window_end = w->second;
                  return ok();
                }});
   k.push_back({"directory.refresh_interval", "1s",
@@ -239,17 +243,10 @@ std::vector<KeyInfo> make_keys() {
                "the immediate-consultation queues' hours, Paris time, every day (AGD3): nobody "
                "joins outside them",
                [](C& c, const std::string& v) -> Result<void> {
-                 const auto dash = v.find('-');
-                 const auto start = dash == std::string::npos
-                                        ? std::nullopt
-                                        : agenda::parse_hhmm(std::string_view(v).substr(0, dash));
-                 const auto end = dash == std::string::npos
-                                      ? std::nullopt
-                                      : agenda::parse_hhmm(std::string_view(v).substr(dash + 1));
-                 if (!start || !end || *start >= *end)
-                   return bad("must be HH:MM-HH:MM with the start before the end");
-                 c.queue.hours_start_min = *start;
-                 c.queue.hours_end_min = *end;
+                 auto w = parse_window(v);
+                 if (!w) return w.error();
+                 c.queue.hours_start_min = w->first;
+                 c.queue.hours_end_min = w->second;
                  return ok();
                }});
   k.push_back({"queue.fee_cents", "500",

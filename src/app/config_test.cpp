@@ -49,6 +49,14 @@ TEST(Config, FileThenEnvironmentThenSetOverride) {
   EXPECT_EQ(env_only->http.port, 9100);
 }
 
+TEST(Config, TheQueueHoursAreAWindowOfTheDay) {
+  auto c = load("", {{"queue.hours", "00:00-24:00"}, {"queue.fee_cents", "0"}}, no_env);
+  ASSERT_TRUE(c.ok());
+  EXPECT_EQ(c->queue.hours_start_min, 0);
+  EXPECT_EQ(c->queue.hours_end_min, 1440);
+  EXPECT_EQ(c->queue.fee_cents, 0);
+}
+
 TEST(Config, ErrorsNameTheKeyAndTheProblem) {
   auto unknown = load("", {{"http.prot", "1"}}, no_env);
   ASSERT_FALSE(unknown.ok());
@@ -66,7 +74,13 @@ TEST(Config, ErrorsNameTheKeyAndTheProblem) {
                                                         {"http.public_url", "localhost"},
                                                         {"mode", "prod"},
                                                         {"http.trust_forwarded", "maybe"},
-                                                        {"http.read_timeout", "0s"}}) {
+                                                        {"http.read_timeout", "0s"},
+                                                        {"agenda.video_window", "07:00"},
+                                                        {"queue.hours", "24:00-07:00"},
+                                                        {"queue.hours", "7h-minuit"},
+                                                        {"queue.fee_cents", "-5"},
+                                                        {"queue.near_km", "0"},
+                                                        {"queue.answer_window", "0s"}}) {
     auto r = load("", {{key, value}}, no_env);
     EXPECT_FALSE(r.ok()) << key << "=" << value;
   }
