@@ -217,74 +217,8 @@ Result<void> App::build_services() {
   room.secure_cookies = secure_cookies(config_.http.public_url);
   consultation_ = std::make_unique<consultation::Service>(consultation::Deps{
       *db_, clock_, random_, *keys_, *audit_, hub_, blocking_, *booking_, room, limits_.get()});
-  // Immediate teleconsultation (issue 16): a taken patient enters the same room.
-  queue::Options q;
-  q.specialties = directory::split_list(config_.queue.specialties);
-  for (const auto& code : q.specialties) {
-    if (practitioners::find_specialty(code) == nullptr)
-      return Error(ErrorCode::invalid_request, "queue.specialties: unknown specialty " + code);
-  }
-  q.hours = queue::Window{config_.queue.hours_start_min, config_.queue.hours_end_min};
-  q.fee_cents = config_.queue.fee_cents;
-  q.price_cents = config_.queue.price_cents;
-  q.grace = config_.queue.grace;
-  q.answer_window = config_.queue.answer_window;
-  q.near_priority = config_.queue.near_priority;
-  q.near_km = config_.queue.near_km;
-  q.no_show_grace = config_.booking.no_show_grace;
-  queue_ = std::make_unique<queue::Service>(queue::Deps{
-      *db_, clock_, random_, *keys_, *audit_, hub_, *payments_, std::string(payments_->name()), q});
-  consultation_->on_patient_joined([this](std::int64_t appointment) -> Task<void> {
-    co_await queue_->patient_joined(appointment);
-  });
-  // Reference lists (issue 14): the built-in drugs are written at start-up when missing, so a
-  // default install works offline; a failure (another node writing them) does not stop it.
-  reference_ = std::make_unique<reference::Service>(*db_, clock_);
-  if (auto r = block_on(reference_->ensure_builtin_drugs()); !r)
-    log::warn("built-in drugs not written", {{"error", r.error().detail}});
-  auto signer = crypto::Signer::load_or_create(config_.security.signing_key_file);
-  if (!signer) return std::move(signer).error();
-  signer_ = std::make_unique<crypto::Signer>(std::move(*signer));
-  // Each national teleservice: the built-in stand-in, or its HTTP adapter once the operator is
-  // accredited (docs/teleservices.md). Options that cannot work stop the start-up.
-  const auto& ts = config_.documents;
-  auto options_of = [](const Config::Teleservice& t) {
-    return documents::TeleserviceOptions{t.url, t.token, t.client_cert, t.client_key};
-  };
-  for (const auto* t : {&ts.eprescription, &ts.sick_leave, &ts.care_sheet, &ts.secure_mail}) {
-    if (t->provider != "http") continue;
-    if (auto r = documents::check_teleservice(options_of(*t)); !r) return std::move(r).error();
-  }
-  if (ts.eprescription.provider == "http")
-    eprescription_ = std::make_unique<documents::HttpEPrescription>(options_of(ts.eprescription),
-                                                                    blocking_, random_);
-  else
-    eprescription_ = std::make_unique<documents::StandinEPrescription>(*db_, random_);
-  if (ts.sick_leave.provider == "http")
-    sick_leave_ = std::make_unique<documents::HttpSickLeave>(options_of(ts.sick_leave), blocking_);
-  else
-    sick_leave_ = std::make_unique<documents::StandinSickLeave>(random_);
-  if (ts.care_sheet.provider == "http")
-    care_sheet_ = std::make_unique<documents::HttpCareSheetTransmission>(options_of(ts.care_sheet),
-                                                                         blocking_);
-  else
-    care_sheet_ = std::make_unique<documents::StandinCareSheet>();
-  if (ts.secure_mail.provider == "http")
-    secure_mail_ =
-        std::make_unique<documents::HttpSecureMail>(options_of(ts.secure_mail), blocking_);
-  else
-    secure_mail_ = std::make_unique<documents::StandinSecureMail>(*db_, *outbox_, random_);
-  documents_ = std::make_unique<documents::Service>(documents::Deps{
-      *db_, clock_, random_, *keys_, *signer_, *audit_, hub_, blocking_, *outbox_, *booking_,
-      *consultation_,
-      documents::Teleservices{*eprescription_, *sick_leave_, *care_sheet_, *secure_mail_},
-      [this](const std::string& id) -> Task<Result<std::optional<documents::PharmacyRef>>> {
-        auto p = co_await reference_->pharmacy(id);
-        if (!p) co_return std::move(p).error();
-        if (!*p) co_return std::optional<documents::PharmacyRef>{};
-        co_return documents::PharmacyRef{(*p)->public_id, (*p)->name, (*p)->city, (*p)->mssante};
-      },
-      documents::Options{config_.http.public_url}, limits_.get()});
+  if (auto r = build_queue(); !r) return r;
+  if (auto r = build_documents(); !r) return r;
   // Searches are answered from memory: the directory is loaded before the first request.
   if (auto r = block_on(index_->load_all()); !r) return std::move(r).error();
   log::info("directory loaded", {{"practitioners", index_->size()}});

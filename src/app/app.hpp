@@ -129,6 +129,9 @@ class App {
 
  private:
   Result<void> build_services();
+  // features.cpp: the immediate queue, and the documents with their teleservices.
+  Result<void> build_queue();
+  Result<void> build_documents();
 
   // Declaration order is destruction order reversed: what coroutine frames reference (hub,
   // router, dispatcher) is declared before the runtime so that it outlives any frame the

@@ -38,6 +38,8 @@ import './styles/documents-closing.css';
 import './styles/documents.css';
 import './styles/documents-corrections.css';
 import './styles/queue.css';
+import './styles/queue-wait.css';
+import './styles/queue-staff.css';
 import { render } from 'preact';
 import { App } from './app';
 

@@ -8,25 +8,18 @@
 // and hand it to the room page, which joins too; the room is left when the last one lets go.
 //
 // No Preact and no browser globals here (they come in `RealtimeDeps`), so that backoff, resume
-// and routing are unit-tested in Node with a fake socket (realtime.test.ts).
+// and routing are unit-tested in Node with a fake socket (realtime.test.ts). The wire itself
+// (message and socket types, backoff, address, parsing) is in realtimeWire.ts.
 
-/** Any message of the protocol: a JSON object with a string `type`. */
-export interface RealtimeMessage {
-  type: string;
-  consultation?: string;
-  [key: string]: unknown;
-}
+import {
+  backoffDelay,
+  parse,
+  socketUrl,
+  type RealtimeMessage,
+  type SocketLike,
+} from './realtimeWire';
 
-/** The part of the browser's WebSocket this client uses. */
-export interface SocketLike {
-  readonly readyState: number;
-  onopen: ((ev: unknown) => void) | null;
-  onclose: ((ev: { code: number }) => void) | null;
-  onerror: ((ev: unknown) => void) | null;
-  onmessage: ((ev: { data: unknown }) => void) | null;
-  send(data: string): void;
-  close(code?: number, reason?: string): void;
-}
+export { backoffDelay, socketUrl, type RealtimeMessage, type SocketLike };
 
 export interface RealtimeDeps {
   createSocket: (url: string) => SocketLike;
@@ -43,30 +36,12 @@ const OPEN = 1;
 
 export type ConnectionState = 'idle' | 'connecting' | 'open' | 'waiting';
 
-const BASE_DELAY_MS = 1000;
-const MAX_DELAY_MS = 30_000;
 /** Application-level ping: a dead link (a phone changing network) is often silent for minutes. */
 const PING_EVERY_MS = 20_000;
 /** Nothing heard for this long (not even the pong): the socket is dead, open a new one. */
 const SILENCE_LIMIT_MS = 45_000;
 /** After `wake`, how long the socket has to answer its ping before it is taken for dead. */
 const WAKE_ANSWER_MS = 5_000;
-
-/**
- * Delay before reconnection attempt `attempt` (0-based): 1 s, 2 s, 4 s… capped at 30 s, with
- * ±20 % jitter so that thousands of browsers dropped by one server restart do not come back in
- * the same second.
- */
-export function backoffDelay(attempt: number, random: () => number): number {
-  const base = Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** Math.min(attempt, 16));
-  const jittered = base * (0.8 + 0.4 * random());
-  return Math.round(Math.min(MAX_DELAY_MS, jittered));
-}
-
-/** ws:// or wss:// to /api/v1/ws on the page's own host (the server checks the Origin). */
-export function socketUrl(location: { protocol: string; host: string }): string {
-  return `${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}/api/v1/ws`;
-}
 
 type Handler = (msg: RealtimeMessage) => void;
 interface Subscription {
@@ -359,23 +334,6 @@ export class RealtimeClient {
       }
     }
   }
-}
-
-function parse(data: unknown): RealtimeMessage | null {
-  if (typeof data !== 'string') return null;
-  try {
-    const v: unknown = JSON.parse(data);
-    if (
-      typeof v === 'object' &&
-      v !== null &&
-      !Array.isArray(v) &&
-      typeof (v as { type?: unknown }).type === 'string'
-    )
-      return v as RealtimeMessage;
-  } catch {
-    // Not JSON: ignored, as the server would.
-  }
-  return null;
 }
 
 // The tab's client, created on first use (pages that need no socket never open one: the
