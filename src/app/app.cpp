@@ -253,7 +253,8 @@ void App::wire() {
 
   dispatcher_.set_authenticator(sessions_);
   dispatcher_.set_guest_authenticator(std::make_shared<consultation::GuestPasses>(*db_, clock_));
-  dispatcher_.set_site_origin(origin_of(config_.http.public_url));
+  dispatcher_.set_origins(http::Origins(config_.http.public_url, config_.http.allowed_origins,
+                                        http::is_loopback_host(config_.http.host)));
   accounts::register_routes(router_, *accounts_, *profiles_,
                             secure_cookies(config_.http.public_url));
   privacy::register_routes(router_, *exports_);
@@ -268,7 +269,8 @@ void App::wire() {
   queue::register_routes(router_, *queue_);
   queue::register_messages(hub_, *queue_);
   reference::register_routes(router_, *reference_);
-  devtools::register_routes(router_, config_.mode == "development", config_.notify.mailbox_dir);
+  devtools::register_routes(router_, config_.mode == "development", config_.notify.mailbox_dir,
+                            dispatcher_.origins());
 
   static_files_ = std::make_unique<http::StaticFiles>(config_.web.root);
   dispatcher_.set_fallback(
@@ -299,6 +301,7 @@ Result<std::uint16_t> App::listen() {
   options.header_limit = config_.http.header_limit;
   options.read_timeout = config_.http.read_timeout;
   options.idle_timeout = config_.http.idle_timeout;
+  options.header_timeout = config_.http.header_timeout;
   options.shutdown_grace = config_.http.shutdown_grace;
   options.trust_forwarded = config_.http.trust_forwarded;
   options.websocket_max_message = config_.websocket.max_message;
@@ -308,6 +311,7 @@ Result<std::uint16_t> App::listen() {
   server_ = std::make_unique<http::Server>(runtime_, dispatcher_, hub_, options);
   auto port = server_->listen();
   if (!port) return port;
+  dispatcher_.origins().set_bound_port(*port);
   log::info("listening", {{"address", config_.http.host},
                           {"port", *port},
                           {"url", "http://" + config_.http.host + ":" + std::to_string(*port)},

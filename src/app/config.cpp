@@ -1,5 +1,7 @@
 #include "app/config.hpp"
 
+#include "http/origins.hpp"
+
 #include <fmt/format.h>
 #include <toml++/toml.h>
 
@@ -103,6 +105,13 @@ Result<void> check(const Config& c) {
   if (!c.ice.turn_urls.empty() && c.ice.turn_secret.empty())
     return bad("ice.turn_urls needs ice.turn_secret");
   if (c.security.argon2_memory < 8192) return bad("security.argon2_memory must be at least 8KiB");
+  // The development tools (the mailbox with every login code and reset link) answer without a
+  // session: only this machine may reach them.
+  if (c.mode == "development" && !http::is_loopback_host(c.http.host))
+    return bad(
+        "mode = \"development\" serves the local mailbox: it needs a loopback http.host "
+        "(127.0.0.1 or ::1); use mode = \"production\" to listen on " +
+        c.http.host);
   if (c.dev.clock_offset.count() != 0 && c.mode != "development")
     return bad("dev.clock_offset is for tests only: it needs mode = \"development\"");
   return ok();

@@ -18,10 +18,12 @@ struct Config {
     std::uint16_t port = 8080;
     std::size_t threads = 0;  // 0: one per core
     std::string public_url = "http://localhost:8080";
+    std::vector<std::string> allowed_origins;  // besides public_url's (normalized)
     std::size_t body_limit = 1024UL * 1024;
     std::size_t header_limit = 16UL * 1024;
     std::chrono::seconds read_timeout{30};
     std::chrono::seconds idle_timeout{75};
+    std::chrono::seconds header_timeout{10};
     std::chrono::seconds shutdown_grace{10};
     bool trust_forwarded = false;
   } http;

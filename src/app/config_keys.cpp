@@ -6,6 +6,8 @@
 #include "agenda/local_time.hpp"
 #include "app/config.hpp"
 #include "app/config_values.hpp"
+#include "directory/index.hpp"
+#include "http/origins.hpp"
 #include "storage/open.hpp"
 
 namespace cabinet::app {
@@ -75,6 +77,20 @@ std::vector<KeyInfo> make_keys() {
          while (c.http.public_url.ends_with('/')) c.http.public_url.pop_back();
          return ok();
        }});
+  k.push_back({"http.allowed_origins", "",
+               "other origins the site is also served as (comma-separated, e.g. "
+               "https://rdv.example.fr); with http.public_url, the only origins accepted for "
+               "forms, WebSockets and development tools",
+               [](C& c, const std::string& v) -> Result<void> {
+                 c.http.allowed_origins.clear();
+                 for (const auto& item : directory::split_list(v)) {
+                   auto origin = http::Origins::normalize(item);
+                   if (origin.empty())
+                     return bad("\"" + item + "\" is not an origin like https://host[:port]");
+                   c.http.allowed_origins.push_back(std::move(origin));
+                 }
+                 return ok();
+               }});
   k.push_back({"http.body_limit", "1MiB",
                "largest request body accepted (routes for uploads set their own)",
                size(&C::http, &C::Http::body_limit)});
@@ -85,6 +101,10 @@ std::vector<KeyInfo> make_keys() {
                duration(&C::http, &C::Http::read_timeout)});
   k.push_back({"http.idle_timeout", "75s", "how long an idle keep-alive connection stays open",
                duration(&C::http, &C::Http::idle_timeout)});
+  k.push_back({"http.header_timeout", "10s",
+               "time allowed to receive a request's header once its first byte arrived (a client "
+               "sending it byte by byte is cut off)",
+               duration(&C::http, &C::Http::header_timeout)});
   k.push_back({"http.shutdown_grace", "10s",
                "on SIGINT/SIGTERM, how long requests in flight may take to finish",
                duration(&C::http, &C::Http::shutdown_grace)});
@@ -363,9 +383,11 @@ std::vector<KeyInfo> make_keys() {
                text(&C::ice, &C::Ice::turn_secret)});
   k.push_back({"ice.turn_ttl", "1h", "how long a TURN credential is valid (at most 1h)",
                duration(&C::ice, &C::Ice::turn_ttl)});
-  k.push_back({"metrics.token", "",
-               "when set, GET /metrics requires \"Authorization: Bearer <token>\"",
-               text(&C::metrics, &C::Metrics::token)});
+  k.push_back(
+      {"metrics.token", "",
+       "when set, GET /metrics and /api/v1/version require \"Authorization: Bearer <token>\"; when "
+       "empty they answer only this machine (loopback, not through a proxy)",
+       text(&C::metrics, &C::Metrics::token)});
   k.push_back(
       {"dev.clock_offset", "0",
        "development only: seconds (signed) added to the real clock, so that the server runs as "

@@ -34,11 +34,11 @@ TEST(Config, FileThenEnvironmentThenSetOverride) {
   auto env = [](const char* name) -> const char* {
     return std::string_view(name) == "CABINET_HTTP_PORT" ? "9100" : nullptr;
   };
-  auto c = load(path, {{"http.host", "0.0.0.0"}, {"http.port", "9200"}}, env);
+  auto c = load(path, {{"http.host", "::1"}, {"http.port", "9200"}}, env);
   ASSERT_TRUE(c.ok()) << c.error().detail;
   EXPECT_EQ(c->mode, "development");
   EXPECT_EQ(c->http.port, 9200);  // --set beats the environment, which beats the file
-  EXPECT_EQ(c->http.host, "0.0.0.0");
+  EXPECT_EQ(c->http.host, "::1");
   EXPECT_EQ(c->http.body_limit, 2U * 1024U * 1024U);
   EXPECT_TRUE(c->http.trust_forwarded);
   EXPECT_EQ(c->database.url, "postgresql://db/cabinet");
@@ -47,6 +47,23 @@ TEST(Config, FileThenEnvironmentThenSetOverride) {
   auto env_only = load(path, {}, env);
   ASSERT_TRUE(env_only.ok());
   EXPECT_EQ(env_only->http.port, 9100);
+
+  // The development mailbox holds every login code: only this machine may reach it.
+  auto exposed = load(path, {{"http.host", "0.0.0.0"}}, env);
+  ASSERT_FALSE(exposed.ok());
+  EXPECT_NE(exposed.error().detail.find("loopback"), std::string::npos);
+}
+
+TEST(Config, AllowedOriginsAreNormalizedOrRefused) {
+  auto c = load("", {{"http.allowed_origins", "https://RDV.example.fr, http://cabinet.test:8080/"}},
+                [](const char*) -> const char* { return nullptr; });
+  ASSERT_TRUE(c.ok()) << c.error().detail;
+  EXPECT_EQ(c->http.allowed_origins,
+            (std::vector<std::string>{"https://rdv.example.fr:443", "http://cabinet.test:8080"}));
+  auto bad = load("", {{"http.allowed_origins", "https://rdv.example.fr/app"}},
+                  [](const char*) -> const char* { return nullptr; });
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.error().detail.find("http.allowed_origins"), std::string::npos);
 }
 
 TEST(Config, TheQueueHoursAreAWindowOfTheDay) {

@@ -1,3 +1,5 @@
+#include <sys/stat.h>
+
 #include <CLI/CLI.hpp>
 #include <cstdlib>
 #include <filesystem>
@@ -280,6 +282,8 @@ int migrate(const Common& common) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // Everything Cabinet writes (database, WAL, keys, mailbox, uploads) is for its own user only.
+  ::umask(0077);
   CLI::App cli{"Cabinet — teleconsultation platform", "cabinet"};
   cli.require_subcommand(1);
   cli.fallthrough();

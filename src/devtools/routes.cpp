@@ -5,22 +5,25 @@
 
 namespace cabinet::devtools {
 
-void register_routes(http::Router& router, bool enabled, std::filesystem::path mailbox) {
+void register_routes(http::Router& router, bool enabled, std::filesystem::path mailbox,
+                     const http::Origins& origins) {
   using http::Method;
   using http::Request;
   using http::Response;
+  auto open = [enabled, &origins](const Request& req) {
+    return enabled && origins.host_allowed(req.headers.get("Host").value_or(""));
+  };
+  router.add(Method::get, "/api/v1/dev/mailbox", [open, mailbox](Request& req) -> Task<Response> {
+    if (!open(req)) co_return Response::error(ErrorCode::not_found, req.locale);
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& m : notify::list_mailbox(mailbox)) {
+      out.push_back({{"id", m.id}, {"to", m.to}, {"subject", m.subject}, {"date", m.date}});
+    }
+    co_return Response::json(200, out);
+  });
   router.add(
-      Method::get, "/api/v1/dev/mailbox", [enabled, mailbox](Request& req) -> Task<Response> {
-        if (!enabled) co_return Response::error(ErrorCode::not_found, req.locale);
-        nlohmann::json out = nlohmann::json::array();
-        for (const auto& m : notify::list_mailbox(mailbox)) {
-          out.push_back({{"id", m.id}, {"to", m.to}, {"subject", m.subject}, {"date", m.date}});
-        }
-        co_return Response::json(200, out);
-      });
-  router.add(
-      Method::get, "/api/v1/dev/mailbox/{id}", [enabled, mailbox](Request& req) -> Task<Response> {
-        if (!enabled) co_return Response::error(ErrorCode::not_found, req.locale);
+      Method::get, "/api/v1/dev/mailbox/{id}", [open, mailbox](Request& req) -> Task<Response> {
+        if (!open(req)) co_return Response::error(ErrorCode::not_found, req.locale);
         auto m = notify::read_mailbox(mailbox, *req.param("id"));
         if (!m) co_return Response::error(ErrorCode::not_found, req.locale);
         nlohmann::json files = nlohmann::json::array();

@@ -7,6 +7,7 @@
 #include "http/authenticator.hpp"
 #include "http/message.hpp"
 #include "http/middleware.hpp"
+#include "http/origins.hpp"
 #include "http/router.hpp"
 #include "metrics/registry.hpp"
 
@@ -29,9 +30,11 @@ class Dispatcher {
   void set_guest_authenticator(std::shared_ptr<Authenticator> authenticator) {
     guest_authenticator_ = std::move(authenticator);
   }
-  // The site's own origin ("https://cabinet.example.fr"), accepted in Origin besides the
-  // request's Host (what a browser sends when it reaches the node directly).
-  void set_site_origin(std::string origin) { site_origin_ = std::move(origin); }
+  // The origins the site is served as: unsafe requests and WebSocket handshakes must come
+  // from one of them. Set before serving; the bound port is added once known.
+  void set_origins(Origins origins) { origins_ = std::move(origins); }
+  [[nodiscard]] Origins& origins() { return origins_; }
+  [[nodiscard]] const Origins& origins() const { return origins_; }
 
   // Call once all routes are added, before serving: attaches per-route metric series.
   void freeze();
@@ -61,7 +64,7 @@ class Dispatcher {
   Handler fallback_;
   std::shared_ptr<Authenticator> authenticator_;
   std::shared_ptr<Authenticator> guest_authenticator_;
-  std::string site_origin_;
+  Origins origins_;
 };
 
 }  // namespace cabinet::http

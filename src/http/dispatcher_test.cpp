@@ -18,6 +18,7 @@ class DispatcherTest : public testing::Test {
     dispatcher_.use(std::make_shared<AccessLogMiddleware>(registry_, false));
     dispatcher_.use(std::make_shared<LocaleMiddleware>());
     dispatcher_.use(std::make_shared<SecurityHeadersMiddleware>(SecurityHeadersOptions{}));
+    dispatcher_.set_origins(Origins("http://cabinet.test", {}, false));
     router_.add(Method::post, "/api/v1/echo",
                 [](Request& r) -> Task<Response> { co_return Response::json(200, r.json); },
                 {.body = BodyKind::json, .max_body = 4096});
@@ -170,8 +171,26 @@ TEST_F(DispatcherTest, UnsafeRequestsNeedTheSitesOriginAndTheCustomHeader) {
                  {json, {"Host", "cabinet.test"}, {"X-Requested-With", "cabinet"}}, false)
                 .status,
             403);
-  // The configured public origin is accepted even when the Host differs (behind a proxy).
-  dispatcher_.set_site_origin("https://cabinet.example.fr");
+  // The request's Host proves nothing (the probe's F7): a page on evil.example names itself in
+  // both.
+  EXPECT_EQ(call(Method::post, "/api/v1/echo", body,
+                 {json,
+                  {"Host", "evil.example"},
+                  {"Origin", "http://evil.example"},
+                  {"X-Requested-With", "cabinet"}},
+                 false)
+                .status,
+            403);
+  // The scheme counts: the site is http://cabinet.test here, not https.
+  EXPECT_EQ(
+      call(Method::post, "/api/v1/echo", body, {json, {"Origin", "https://cabinet.test"}}).status,
+      403);
+  // Another origin the site is served as (behind a proxy) once it is configured, not before.
+  EXPECT_EQ(
+      call(Method::post, "/api/v1/echo", body, {json, {"Origin", "https://cabinet.example.fr"}})
+          .status,
+      403);
+  dispatcher_.set_origins(Origins("http://cabinet.test", {"https://cabinet.example.fr"}, false));
   EXPECT_EQ(
       call(Method::post, "/api/v1/echo", body, {json, {"Origin", "https://cabinet.example.fr"}})
           .status,

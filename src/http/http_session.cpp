@@ -15,18 +15,34 @@ using asio::use_awaitable;
 
 constexpr std::size_t kMaxDrainBytes = 64UL * 1024 * 1024;
 constexpr auto kDrainTime = std::chrono::seconds(3);
+constexpr std::size_t kFirstRead = 4096;
+
+// What makes a request's length ambiguous or its target unknown (RFC 9112 §3.2, §6.3): empty
+// when the framing is sound.
+std::string framing_error(const bhttp::request_parser<bhttp::string_body>::value_type& header) {
+  const auto hosts = std::distance(header.equal_range(bhttp::field::host).first,
+                                   header.equal_range(bhttp::field::host).second);
+  if (hosts > 1) return "more than one Host header";
+  if (hosts == 0 && header.version() >= 11) return "HTTP/1.1 requires a Host header";
+  const auto encodings = header.equal_range(bhttp::field::transfer_encoding);
+  const auto n = std::distance(encodings.first, encodings.second);
+  if (n == 0) return {};
+  if (header.find(bhttp::field::content_length) != header.end())
+    return "Transfer-Encoding and Content-Length together";
+  if (header.version() < 11) return "Transfer-Encoding needs HTTP/1.1";
+  auto value = std::string(encodings.first->value());
+  std::erase(value, ' ');
+  std::erase(value, '\t');
+  if (n > 1 || !iequals(value, "chunked")) return "only Transfer-Encoding: chunked is supported";
+  return {};
+}
 
 // Cross-site WebSocket hijacking: browsers always send Origin on a WebSocket handshake; it must
-// name this host. Non-browser clients without Origin are let through (cookies decide later).
-bool origin_allowed(const Request& request) {
+// be one the site is served as. Non-browser clients without Origin are let through (cookies
+// decide later).
+bool origin_allowed(const Request& request, const Origins& origins) {
   auto origin = request.headers.get("Origin");
-  if (!origin) return true;
-  auto host = request.headers.get("Host").value_or("");
-  auto rest = *origin;
-  const auto scheme = rest.find("://");
-  if (scheme == std::string_view::npos) return false;
-  rest.remove_prefix(scheme + 3);
-  return iequals(rest, host);
+  return !origin || origins.origin_allowed(*origin);
 }
 
 bool is_closed(const boost::system::error_code& ec) {
@@ -100,26 +116,44 @@ asio::awaitable<void> HttpSession::serve_one(bool& keep_going) {
   // The body limit depends on the route, known only once the header is read.
   parser.body_limit(boost::none);
 
-  idle_ = true;
-  stream_.expires_after(options.idle_timeout);
+  if (buffer_.size() == 0) {
+    // Keep-alive: wait up to the idle timeout for the next request's first bytes.
+    idle_ = true;
+    stream_.expires_after(options.idle_timeout);
+    auto [ec, n] =
+        co_await stream_.async_read_some(buffer_.prepare(kFirstRead), as_tuple(use_awaitable));
+    idle_ = false;
+    if (ec) co_return;
+    buffer_.commit(n);
+  }
+  // From its first byte, a header has its own, short deadline: a client trickling it byte by
+  // byte (slowloris) cannot hold the connection for the idle timeout.
+  stream_.expires_after(options.header_timeout);
   auto [ec, n] =
       co_await bhttp::async_read_header(stream_, buffer_, parser, as_tuple(use_awaitable));
-  idle_ = false;
 
   Request request;
   request.received_at = std::chrono::steady_clock::now();
   if (ec) {
-    if (is_closed(ec) || buffer_.size() == 0) co_return;
+    if (buffer_.size() == 0 || (is_closed(ec) && ec != beast::error::timeout)) co_return;
     request.remote_ip = client_ip(parser);
-    const Error error(
-        ec == bhttp::error::header_limit ? ErrorCode::header_too_large : ErrorCode::invalid_request,
-        ec.message());
-    co_await reply_and_close(server_->dispatcher.reject(request, error), 11);
+    ErrorCode code = ErrorCode::invalid_request;
+    if (ec == bhttp::error::header_limit) code = ErrorCode::header_too_large;
+    if (ec == beast::error::timeout) code = ErrorCode::request_timeout;
+    co_await reply_and_close(server_->dispatcher.reject(request, Error(code, ec.message())), 11);
     co_return;
   }
 
   const auto& header = parser.get();
   const unsigned version = header.version();
+  if (auto framing = framing_error(header); !framing.empty()) {
+    // Request smuggling: a front proxy and this server must never disagree on where a request
+    // ends, so anything ambiguous is refused and the connection closed (no pipelining after).
+    request.remote_ip = client_ip(parser);
+    co_await reply_and_close(
+        server_->dispatcher.reject(request, Error(ErrorCode::invalid_request, framing)), version);
+    co_return;
+  }
   request.method = parse_method(header.method_string());
   request.target = std::string(header.target());
   request.remote_ip = client_ip(parser);
@@ -136,7 +170,7 @@ asio::awaitable<void> HttpSession::serve_one(bool& keep_going) {
   if (question != std::string::npos) request.query = request.target.substr(question + 1);
 
   if (beast::websocket::is_upgrade(header) && request.path == options.websocket_path) {
-    if (!origin_allowed(request)) {
+    if (!origin_allowed(request, server_->dispatcher.origins())) {
       co_await reply_and_close(server_->dispatcher.reject(request, ErrorCode::forbidden), version);
       co_return;
     }

@@ -19,6 +19,7 @@ struct ServerOptions {
   std::size_t header_limit = 16UL * 1024;
   std::chrono::seconds read_timeout{30};    // to receive a whole request once it has started
   std::chrono::seconds idle_timeout{75};    // keep-alive wait for the next request
+  std::chrono::seconds header_timeout{10};  // from a request's first byte to its header's end
   std::chrono::seconds shutdown_grace{10};  // in-flight requests get this long to finish
   bool trust_forwarded = false;  // take the client address from X-Forwarded-For (behind a proxy)
   std::string websocket_path = "/api/v1/ws";

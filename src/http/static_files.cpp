@@ -152,11 +152,9 @@ Response StaticFiles::serve(const Request& request) const {
       return respond(request, it->second);
     }
   }
-  Response response;
-  response.status = 404;
-  response.headers.add("Content-Type", "text/plain; charset=utf-8");
-  response.body = request.locale == Locale::en ? "Not found\n" : "Page introuvable\n";
-  return response;
+  // A missing file (a stale script name, a probe for /.env): the same JSON error as the API, so
+  // every 404 the server writes has one shape and carries no reflected text.
+  return Response::error(ErrorCode::not_found, request.locale);
 }
 
 }  // namespace cabinet::http

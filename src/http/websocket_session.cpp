@@ -78,6 +78,15 @@ class WsSession final : public realtime::Connection,
       hub.attach(shared_from_this());
       send(nlohmann::json{{"type", "hello"}, {"connection", id_}}.dump());
       for (;;) {
+        if (close_reason_) {
+          // Closing (a flood): what still arrives is read whole and dropped until Beast reports
+          // the closing handshake done. The one-byte read below must not run then: Beast
+          // asserts when the rest of a message is read while its own close is under way.
+          beast::flat_buffer dropped;
+          auto [ec, n] = co_await ws_.async_read(dropped, as_tuple(use_awaitable));
+          if (ec) break;
+          continue;
+        }
         // Wait for the next message with a one-byte read: a pending read into a dynamic buffer
         // holds a frame's worth of it (1.5 KiB) on every idle socket. The rest of the message
         // follows into a buffer that lives only while the message is handled.
@@ -87,7 +96,7 @@ class WsSession final : public realtime::Connection,
         beast::flat_buffer buffer;
         if (!ec && n == 1)
           buffer.commit(asio::buffer_copy(buffer.prepare(1), asio::buffer(&first, 1)));
-        if (!ec && !ws_.is_message_done()) {
+        if (!ec && !ws_.is_message_done() && !close_reason_) {
           auto [rest_ec, rest] = co_await ws_.async_read(buffer, as_tuple(use_awaitable));
           ec = rest_ec;
         }
@@ -99,13 +108,16 @@ class WsSession final : public realtime::Connection,
           }
           break;
         }
+        if (close_reason_) continue;  // closed meanwhile (shutdown, slow reader): drop it
         if (!take_token()) {
-          if (++refused_ > kRefusedBeforeClose) {
+          if (++refused_ >= kRefusedBeforeClose) {
             log::info("websocket closed for flooding", {{"connection", id_}});
             begin_close(realtime::CloseCode::policy, "flood");
             continue;
           }
-          send(realtime::Hub::error_message(ErrorCode::rate_limited, locale_));
+          // Told once per flood: answering every refused message would let a flood make us
+          // write as much as it sends.
+          if (refused_ == 1) send(realtime::Hub::error_message(ErrorCode::rate_limited, locale_));
         } else if (!ws_.got_text()) {
           send(realtime::Hub::error_message(ErrorCode::binary_not_supported, locale_));
         } else {
@@ -123,7 +135,9 @@ class WsSession final : public realtime::Connection,
  private:
   static constexpr double kRate = 50;  // messages per second, on average
   static constexpr double kBurst = 100;
-  static constexpr int kRefusedBeforeClose = 200;
+  // Refused messages before the socket is closed, counted until the bucket is full again: a
+  // client sending at twice the rate gets one in two through but is closed all the same.
+  static constexpr int kRefusedBeforeClose = 10;
 
   // Open WebSockets (the cap in http_session.cpp and the gauge), for as long as run() lives.
   struct Counted {
@@ -139,9 +153,9 @@ class WsSession final : public realtime::Connection,
     tokens_ =
         std::min(kBurst, tokens_ + std::chrono::duration<double>(now - refilled_).count() * kRate);
     refilled_ = now;
+    if (tokens_ >= kBurst) refused_ = 0;  // quiet long enough: the flood is over
     if (tokens_ < 1) return false;
     tokens_ -= 1;
-    refused_ = 0;
     return true;
   }
 

@@ -42,6 +42,9 @@ Result<void> write_atomically(const fs::path& dir, const std::string& name,
   fs::create_directories(dir, ec);
   if (ec)
     return Error(ErrorCode::unavailable, "cannot create " + dir.string() + ": " + ec.message());
+  // Messages carry login codes and reset links: the directory is the service user's alone, even
+  // when an older version or another umask created it.
+  fs::permissions(dir, fs::perms::owner_all, ec);
   std::string temp = (dir / ".tmp-XXXXXX").string();
   // mkostemp creates the file 0600: messages may carry security codes.
   const int fd = ::mkostemp(temp.data(), O_CLOEXEC);

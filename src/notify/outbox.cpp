@@ -114,8 +114,27 @@ Task<Result<std::size_t>> Courier::deliver_due() {
     // If recording fails the lease expires and the message is sent again: at least once, with
     // a stable Message-ID so that receivers can tell.
     if (!recorded) log::warn("could not record a delivery", {{"error", recorded.error().detail}});
+    if (recorded) scrub_pending_ = true;
   }
+  if (scrub_pending_) co_await scrub();
   co_return delivered;
+}
+
+// Delivered and abandoned messages have their bodies (links, login codes) erased. SQLite's
+// secure_delete zeroes the freed bytes in the current pages, but the WAL still holds the
+// pages as they were until a truncating checkpoint; one that readers kept from finishing
+// (busy) is tried again on the next pass. PostgreSQL's own storage is the server's to manage.
+Task<void> Courier::scrub() {
+  if (db_.engine() != storage::Engine::sqlite) {
+    scrub_pending_ = false;
+    co_return;
+  }
+  auto r = co_await db_.query("PRAGMA wal_checkpoint(TRUNCATE)");
+  if (!r) {
+    log::warn("checkpoint failed", {{"error", r.error().detail}});
+    co_return;
+  }
+  scrub_pending_ = r->empty() || r->row(0).integer(0) != 0;
 }
 
 void Courier::start(asio::io_context& io) {

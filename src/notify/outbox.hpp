@@ -73,6 +73,8 @@ class Courier {
   // One pass: claims the due messages, sends them, records the outcome. Returns how many were
   // delivered. Tests call it directly.
   Task<Result<std::size_t>> deliver_due();
+  // Leaves no copy of erased bodies in the database files (see outbox.cpp).
+  Task<void> scrub();
 
   // Runs deliver_due every `poll` (and at once when woken) until stop().
   void start(boost::asio::io_context& io);
@@ -89,6 +91,7 @@ class Courier {
   const Clock& clock_;
   CourierOptions options_;
   Periodic loop_;
+  bool scrub_pending_ = false;
 };
 
 // Retry delay after `attempts` failures: 30 s, 1 min, 2 min… at most 1 h.

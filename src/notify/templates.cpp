@@ -37,13 +37,15 @@ constexpr std::array kTemplates{
         "already has one. If it was you, sign in, or choose a new password:\n\n{{link}}\n\n"
         "Otherwise you can ignore this message: your account has not changed.",
         "Mot de passe oublié", "Forgot my password"},
+    // The code is in the body only: the subject stays in the outbox after the body is erased,
+    // and phones show subjects on the lock screen.
     Template{
-        "login_code", "Votre code de sécurité : {{code}}",
+        "login_code", "Votre code de sécurité Cabinet",
         "Bonjour {{name}},\n\nVotre code de sécurité pour vous connecter à Cabinet est :\n\n"
         "{{code}}\n\nIl est valable 10 minutes. Ne le communiquez à personne : Cabinet ne vous "
         "le demandera jamais par téléphone.\n\nSi vous n'essayez pas de vous connecter, "
         "changez votre mot de passe.",
-        "Your security code: {{code}}",
+        "Your Cabinet security code",
         "Hello {{name}},\n\nYour security code to sign in to Cabinet is:\n\n{{code}}\n\nIt is "
         "valid for 10 minutes. Do not share it: Cabinet will never ask you for it by phone.\n\n"
         "If you are not trying to sign in, change your password.",

@@ -1,6 +1,8 @@
 #include "system/routes.hpp"
 
 #include "core/log.hpp"
+#include "http/local_limit.hpp"
+#include "http/origins.hpp"
 
 namespace cabinet::system {
 namespace {
@@ -35,6 +37,15 @@ std::string field(const nlohmann::json& report, std::initializer_list<const char
   return "";
 }
 
+// /metrics and /api/v1/version tell an attacker what runs and how busy it is. With a token they
+// need it; without one, only this machine's own callers get them (a local Prometheus), and a
+// request relayed by a proxy — it carries X-Forwarded-For — is not this machine's own.
+bool internal_caller(const Request& request, const std::string& token) {
+  if (!token.empty()) return request.headers.get("Authorization").value_or("") == "Bearer " + token;
+  return http::is_loopback_host(request.remote_ip) && !request.headers.get("X-Forwarded-For") &&
+         !request.headers.get("Forwarded");
+}
+
 }  // namespace
 
 void register_routes(http::Router& router, const Deps& deps) {
@@ -58,9 +69,10 @@ void register_routes(http::Router& router, const Deps& deps) {
   auto& registry = deps.registry;
   router.add(Method::get, "/metrics",
              [&registry, token = deps.metrics_token](Request& request) -> Task<Response> {
-               if (!token.empty() &&
-                   request.headers.get("Authorization").value_or("") != "Bearer " + token) {
-                 co_return Response::error(ErrorCode::unauthorized, request.locale);
+               if (!internal_caller(request, token)) {
+                 const auto refusal =
+                     token.empty() ? ErrorCode::not_found : ErrorCode::unauthorized;
+                 co_return Response::error(refusal, request.locale);
                }
                co_return text(200, "text/plain; version=0.0.4; charset=utf-8", registry.render());
              });
@@ -71,8 +83,10 @@ void register_routes(http::Router& router, const Deps& deps) {
              });
 
   router.add(Method::get, "/api/v1/version",
-             [version = deps.version,
-              engine = storage::to_string(db.engine())](Request&) -> Task<Response> {
+             [version = deps.version, engine = storage::to_string(db.engine()),
+              token = deps.metrics_token](Request& request) -> Task<Response> {
+               if (!internal_caller(request, token))
+                 co_return Response::error(ErrorCode::not_found, request.locale);
                co_return Response::json(200, {{"version", version}, {"database", engine}});
              });
 
@@ -85,8 +99,17 @@ void register_routes(http::Router& router, const Deps& deps) {
 
   auto& violations = deps.registry.counter(
       "cabinet_csp_violations_total", "Content-Security-Policy violations reported by browsers.");
+  // Anyone may post reports, so they are counted in memory, per address and for the node: a
+  // flood can neither fill the log nor cost database writes.
+  auto per_client = std::make_shared<http::LocalLimiter>(10.0 / 60, 20);
+  auto per_node = std::make_shared<http::LocalLimiter>(20, 100, 1);
   router.add(Method::post, "/api/v1/reports/csp",
-             [&violations](Request& request) -> Task<Response> {
+             [&violations, per_client, per_node](Request& request) -> Task<Response> {
+               if (!per_client->allow(request.remote_ip) || !per_node->allow("node")) {
+                 auto refused = Response::error(ErrorCode::rate_limited, request.locale);
+                 refused.headers.add("Retry-After", "60");
+                 co_return refused;
+               }
                const auto report = first_report(request.json);
                violations.add();
                log::warn(

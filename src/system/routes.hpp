@@ -19,7 +19,9 @@ struct Deps {
   realtime::Hub& hub;
   const Clock& clock;
   std::string_view openapi_json;
-  std::string metrics_token;  // when set, /metrics requires "Authorization: Bearer <token>"
+  // When set, /metrics and /api/v1/version require "Authorization: Bearer <token>"; when empty
+  // they answer only loopback callers not relayed by a proxy.
+  std::string metrics_token;
   std::string version;
 };
 

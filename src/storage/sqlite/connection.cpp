@@ -80,9 +80,12 @@ Result<std::unique_ptr<Connection>> Connection::open(const Options& options) {
   sqlite3_busy_timeout(db, options.busy_timeout_ms);
   std::unique_ptr<Connection> conn(new Connection(db));
   // WAL lets readers run beside the single writer; synchronous=FULL makes every commit
-  // durable across power loss ("nothing acknowledged is ever lost").
+  // durable across power loss ("nothing acknowledged is ever lost"). secure_delete zeroes what
+  // a write frees, so that an erased value (an email's login code) leaves no bytes in the file;
+  // the WAL's older copies of the page go at the next truncating checkpoint (notify/outbox).
   std::string pragmas = "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;";
-  if (!options.read_only) pragmas = "PRAGMA journal_mode = WAL; " + pragmas;
+  if (!options.read_only)
+    pragmas = "PRAGMA journal_mode = WAL; PRAGMA secure_delete = ON; " + pragmas;
   if (auto r = conn->execute_script(pragmas); !r) return std::move(r).error();
   return conn;
 }

@@ -120,6 +120,13 @@ Result<std::unique_ptr<Database>> open(boost::asio::io_context& io, BlockingPool
   // The writer first: it creates the file and switches it to WAL before readers attach.
   auto writer = Connection::open({options.path, false, options.busy_timeout_ms});
   if (!writer) return std::move(writer).error();
+  // Health data: only the service's user reads the files, whatever umask created them (an older
+  // version left them 0644). The WAL and shared-memory files exist once the writer is open.
+  for (const char* suffix : {"", "-wal", "-shm"}) {
+    std::filesystem::permissions(
+        options.path + suffix,
+        std::filesystem::perms::owner_read | std::filesystem::perms::owner_write, ec);
+  }
   std::vector<std::unique_ptr<Connection>> readers;
   for (std::size_t i = 0; i < std::max<std::size_t>(options.readers, 1); ++i) {
     auto reader = Connection::open({options.path, true, options.busy_timeout_ms});
