@@ -139,7 +139,7 @@ std::pair<std::string, std::int64_t> appointment_start_from(const storage::Row& 
 }
 
 std::pair<std::int64_t, GuestName> guest_from(const storage::Row& r) {
-  consultation::StoredName name;
+  crypto::StoredName name;
   if (!r.is_null(3)) name.sealed = r.bytes(3);
   name.clear = r.opt_text(4);
   return {r.integer(0), GuestName{"", r.text(1), r.text(2), std::move(name)}};

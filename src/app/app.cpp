@@ -256,7 +256,8 @@ void App::wire() {
   }
 
   dispatcher_.set_authenticator(sessions_);
-  dispatcher_.set_guest_authenticator(std::make_shared<consultation::GuestPasses>(*db_, clock_, *keys_));
+  dispatcher_.set_guest_authenticator(
+      std::make_shared<consultation::GuestPasses>(*db_, clock_, *keys_));
   dispatcher_.set_site_origin(origin_of(config_.http.public_url));
   accounts::register_routes(router_, *accounts_, *profiles_,
                             secure_cookies(config_.http.public_url));

@@ -226,13 +226,13 @@ Task<Result<nlohmann::json>> Service::invitations(const Principal& who, const st
   nlohmann::json items = nlohmann::json::array();
   if (a->v.a.status == "confirmed") {
     for (const auto& r : *rows) {
-      items.push_back({{"id", r.id},
-                       {"kind", r.kind},
-                       {"name", opt(open_name(d_.keys, r.hint, r.token_hash, "hint"))},
-                       {"expires_at", r.expires_at},
-                       {"claimed", r.claimed},
-                       {"guest_name",
-                        opt(open_name(d_.keys, r.guest_name, r.token_hash, "guest_name"))}});
+      items.push_back(
+          {{"id", r.id},
+           {"kind", r.kind},
+           {"name", opt(open_name(d_.keys, r.hint, r.token_hash, "hint"))},
+           {"expires_at", r.expires_at},
+           {"claimed", r.claimed},
+           {"guest_name", opt(open_name(d_.keys, r.guest_name, r.token_hash, "guest_name"))}});
     }
   }
   co_return nlohmann::json{{"invitations", std::move(items)}};

@@ -60,15 +60,15 @@ constexpr std::string_view kPutNote =
 
 // A claimed invitation that still opens the room: its consultation confirmed (not closed,
 // cancelled or missed).
-#define LIVE_GUEST_SELECT                                                               \
+#define LIVE_GUEST_SELECT                                                              \
   "SELECT i.id, i.kind, a.id, a.public_id, i.admitted_at, i.expires_at, i.token_hash," \
-  " i.sealed_guest_name, i.guest_name"                                                  \
-  " FROM consultation_invitations i JOIN appointments a ON a.id = i.appointment_id"   \
-  " WHERE i.claimed_at IS NOT NULL AND i.revoked_at IS NULL AND i.expires_at > $2"    \
+  " i.sealed_guest_name, i.guest_name"                                                 \
+  " FROM consultation_invitations i JOIN appointments a ON a.id = i.appointment_id"    \
+  " WHERE i.claimed_at IS NOT NULL AND i.revoked_at IS NULL AND i.expires_at > $2"     \
   " AND a.status = 'confirmed' AND "
 constexpr std::string_view kLiveGuestByCredential = LIVE_GUEST_SELECT "i.credential_hash = $1";
 constexpr std::string_view kLiveGuestById = LIVE_GUEST_SELECT "i.id = $1";
-#define INVITATION_COLUMNS                                                                  \
+#define INVITATION_COLUMNS                                                                      \
   "id, appointment_id, kind, claimed_at, credential_hash, expires_at, token_hash, sealed_hint," \
   " hint, sealed_guest_name, guest_name"
 constexpr std::string_view kInvitationByToken =
@@ -260,14 +260,14 @@ Task<Result<void>> put_note(Executor& db, std::int64_t appointment, const Note& 
 }
 
 Task<Result<std::optional<LiveGuestRow>>> live_guest_by_credential(Executor& db,
-                                                                const std::string& hash,
-                                                                std::int64_t now) {
+                                                                   const std::string& hash,
+                                                                   std::int64_t now) {
   co_return co_await storage::first(db, kLiveGuestByCredential, storage::bind(hash, now),
                                     live_guest);
 }
 
 Task<Result<std::optional<LiveGuestRow>>> live_guest_by_id(Executor& db, std::int64_t id,
-                                                        std::int64_t now) {
+                                                           std::int64_t now) {
   co_return co_await storage::first(db, kLiveGuestById, storage::bind(id, now), live_guest);
 }
 

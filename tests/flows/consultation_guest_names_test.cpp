@@ -78,8 +78,8 @@ TEST_P(GuestNames, NamesAreNotInTheTableYetEveryoneWhoSawThemStillDoes) {
   Client guest;
   guest.ip = "198.51.100.7";
   const std::string token = invited.body["invitation"]["token"];
-  auto claimed = h_.post(guest, "/api/v1/invitations/" + token + "/claim",
-                         {{"name", "Marie Dupont-Lefèvre"}});
+  auto claimed =
+      h_.post(guest, "/api/v1/invitations/" + token + "/claim", {{"name", "Marie Dupont-Lefèvre"}});
   ASSERT_EQ(claimed.status, 200) << claimed.body;
   admit_all();
 
@@ -111,8 +111,9 @@ TEST_P(GuestNames, ClearNamesOfOlderRowsAreSealedAtStartUp) {
   const auto id = booked(monday("14:00"), "legacy");
   // A row as V011 wrote it: both names clear, claimed with the cookie "legacy-cookie".
   const std::string token_hash = crypto::sha256_hex("legacy-link");
-  storage::Params params{std::string("Jean Ancien"), token_hash, h_.clock().unix_seconds(),
-                         std::string("Jeanne Ancienne"), crypto::sha256_hex("legacy-cookie"), id};
+  storage::Params params{std::string("Jean Ancien"),          token_hash,
+                         h_.clock().unix_seconds(),           std::string("Jeanne Ancienne"),
+                         crypto::sha256_hex("legacy-cookie"), id};
   auto inserted = h_.app().block_on(h_.db().query(
       "INSERT INTO consultation_invitations (appointment_id, kind, hint, token_hash, created_by,"
       " created_at, expires_at, claimed_at, admitted_at, guest_name, credential_hash)"
