@@ -58,6 +58,8 @@ Task<Result<nlohmann::json>> Profiles::access_log(const Principal& who, Locale l
   if (!starts) co_return std::move(starts).error();
   auto guest_names = co_await store::guests_by_id(d_.db, guests);
   if (!guest_names) co_return std::move(guest_names).error();
+  for (auto& [id, g] : *guest_names)
+    g.name = crypto::open_name(d_.keys, g.sealed, g.token_hash, "guest_name").value_or("");
 
   const auto* paris = agenda::zone("Europe/Paris");
   const int this_year = agenda::local_date(d_.clock.unix_seconds(), paris).year;

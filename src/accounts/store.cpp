@@ -91,7 +91,8 @@ constexpr std::string_view kReplaceCode =
 constexpr std::string_view kAppointmentStarts =
     "SELECT public_id, start_at FROM appointments WHERE public_id IN ";
 constexpr std::string_view kGuests =
-    "SELECT id, guest_name, kind FROM consultation_invitations WHERE id IN ";
+    "SELECT id, kind, token_hash, sealed_guest_name, guest_name FROM consultation_invitations"
+    " WHERE id IN ";
 
 Account account_from(const storage::Row& r) {
   Account a;
@@ -138,7 +139,10 @@ std::pair<std::string, std::int64_t> appointment_start_from(const storage::Row& 
 }
 
 std::pair<std::int64_t, GuestName> guest_from(const storage::Row& r) {
-  return {r.integer(0), GuestName{r.opt_text(1).value_or(""), r.text(2)}};
+  crypto::StoredName name;
+  if (!r.is_null(3)) name.sealed = r.bytes(3);
+  name.clear = r.opt_text(4);
+  return {r.integer(0), GuestName{"", r.text(1), r.text(2), std::move(name)}};
 }
 
 }  // namespace

@@ -7,6 +7,7 @@
 #include <utility>
 #include <vector>
 
+#include "crypto/guest_names.hpp"
 #include "storage/database.hpp"
 
 // Every SQL statement of the accounts feature (STYLE.md "SQL: owned by the store").
@@ -83,8 +84,10 @@ struct Challenge {
 };
 
 struct GuestName {
-  std::string name;  // as the guest typed it; empty before they claimed the link
-  std::string kind;  // "guest" or "interpreter"
+  std::string name;        // as the guest typed it, once opened; empty before they claimed the link
+  std::string kind;        // "guest" or "interpreter"
+  std::string token_hash;  // the name's context (crypto::invitation_context)
+  crypto::StoredName sealed;  // "guest_name", as the row keeps it
 };
 
 Task<Result<std::optional<Account>>> account_by_email(Executor& db, const std::string& email);

@@ -217,6 +217,10 @@ Result<void> App::build_services() {
   room.secure_cookies = secure_cookies(config_.http.public_url);
   consultation_ = std::make_unique<consultation::Service>(consultation::Deps{
       *db_, clock_, random_, *keys_, *audit_, hub_, blocking_, *booking_, room, limits_.get()});
+  // Guests' names of rows older than V018 (issue 17), sealed now that the keys are loaded. Reads
+  // still open a clear name, so a failure only waits for the next start-up.
+  if (auto r = block_on(consultation_->seal_guest_names()); !r)
+    log::warn("guests' names not sealed", {{"error", r.error().detail}});
   if (auto r = build_queue(); !r) return r;
   if (auto r = build_documents(); !r) return r;
   // Searches are answered from memory: the directory is loaded before the first request.
@@ -252,7 +256,8 @@ void App::wire() {
   }
 
   dispatcher_.set_authenticator(sessions_);
-  dispatcher_.set_guest_authenticator(std::make_shared<consultation::GuestPasses>(*db_, clock_));
+  dispatcher_.set_guest_authenticator(
+      std::make_shared<consultation::GuestPasses>(*db_, clock_, *keys_));
   dispatcher_.set_origins(http::Origins(config_.http.public_url, config_.http.allowed_origins,
                                         http::is_loopback_host(config_.http.host)));
   accounts::register_routes(router_, *accounts_, *profiles_,

@@ -120,6 +120,7 @@ class App {
   [[nodiscard]] directory::Index& directory_index() { return *index_; }
   [[nodiscard]] realtime::Hub& hub() { return hub_; }
   [[nodiscard]] booking::Service& booking() { return *booking_; }
+  [[nodiscard]] consultation::Service& consultation() { return *consultation_; }
   [[nodiscard]] queue::Service& queue() { return *queue_; }
   [[nodiscard]] payments::PaymentProvider& payments() { return *payments_; }
   [[nodiscard]] reference::Service& reference() { return *reference_; }

@@ -10,6 +10,7 @@
 
 #include "audit/log.hpp"
 #include "auth/rate_limit.hpp"
+#include "consultation/sealing.hpp"
 #include "consultation/service.hpp"
 #include "consultation/store.hpp"
 #include "core/utf8.hpp"
@@ -88,6 +89,12 @@ Error invitations_full(std::size_t participants) {
   return std::move(e).with("participants", std::to_string(participants));
 }
 
+// The guest as the room shows it: its name opened.
+LiveGuest opened(const crypto::KeyRing& keys, store::LiveGuestRow row) {
+  row.live.guest.name = open_name(keys, row.name, row.token_hash, "guest_name").value_or("");
+  return std::move(row.live);
+}
+
 }  // namespace
 
 Task<Result<std::optional<Principal>>> GuestPasses::authenticate(http::Request& request) {
@@ -99,11 +106,12 @@ Task<Result<std::optional<Principal>>> GuestPasses::authenticate(http::Request& 
   if (!g) co_return std::move(g).error();
   // A dead credential is no guest: the caller answers as to anyone signed out (401).
   if (!*g) co_return std::optional<Principal>{};
+  auto live = opened(keys_, std::move(**g));
   Principal p;
   p.role = Role::guest;
   p.status = "active";
-  p.account_public_id = "g" + std::to_string((*g)->guest.id);  // the TURN username's user
-  p.guest = std::move((*g)->guest);
+  p.account_public_id = "g" + std::to_string(live.guest.id);  // the TURN username's user
+  p.guest = std::move(live.guest);
   co_return std::optional<Principal>(std::move(p));
 }
 
@@ -132,14 +140,15 @@ Task<Result<Access>> Service::guest_access(const Principal& who, const std::stri
   auto g = co_await store::live_guest_by_id(d_.db, who.guest->id, d_.clock.unix_seconds());
   if (!g) co_return std::move(g).error();
   if (!*g) co_return Error(ErrorCode::not_found);
-  auto v = co_await d_.appointments.find_id((*g)->guest.appointment);
+  auto live = opened(d_.keys, std::move(**g));
+  auto v = co_await d_.appointments.find_id(live.guest.appointment);
   if (!v) co_return std::move(v).error();
   if (!*v || (*v)->a.mode != "video") co_return Error(ErrorCode::not_found);
   Access out;
   out.v = std::move(**v);
   out.role = "guest";
-  out.guest = (*g)->guest;
-  out.admitted = (*g)->admitted;
+  out.guest = std::move(live.guest);
+  out.admitted = live.admitted;
   co_return out;
 }
 
@@ -171,8 +180,10 @@ Task<Result<nlohmann::json>> Service::invite(const Principal& who, const std::st
     if (!name) co_return bad_name("name");
   }
   const auto token = secret(d_.random);
-  store::NewInvitation row{v.a.id,         *kind, name,      crypto::sha256_hex(token),
-                           who.account_id, now,   expires_at};
+  const auto token_hash = crypto::sha256_hex(token);
+  std::optional<std::string> sealed_hint;
+  if (name) sealed_hint = d_.keys.seal(*name, invitation_context(token_hash, "hint"));
+  store::NewInvitation row{v.a.id, *kind, sealed_hint, token_hash, who.account_id, now, expires_at};
   // A video call is a mesh: every participant sends its media to every other. Guests get the
   // places left after the practitioner and the patient.
   const auto places = static_cast<std::int64_t>(d_.options.max_participants) - 2;
@@ -215,12 +226,13 @@ Task<Result<nlohmann::json>> Service::invitations(const Principal& who, const st
   nlohmann::json items = nlohmann::json::array();
   if (a->v.a.status == "confirmed") {
     for (const auto& r : *rows) {
-      items.push_back({{"id", r.id},
-                       {"kind", r.kind},
-                       {"name", opt(r.hint)},
-                       {"expires_at", r.expires_at},
-                       {"claimed", r.claimed},
-                       {"guest_name", opt(r.guest_name)}});
+      items.push_back(
+          {{"id", r.id},
+           {"kind", r.kind},
+           {"name", opt(open_name(d_.keys, r.hint, r.token_hash, "hint"))},
+           {"expires_at", r.expires_at},
+           {"claimed", r.claimed},
+           {"guest_name", opt(open_name(d_.keys, r.guest_name, r.token_hash, "guest_name"))}});
     }
   }
   co_return nlohmann::json{{"invitations", std::move(items)}};
@@ -300,8 +312,10 @@ Task<Result<Claimed>> Service::claim(const std::string& token, const nlohmann::j
   };
   // One time: a claimed link opens nothing more, except again in the browser that claimed it.
   if (row.claimed) {
-    if (holds(credential, row.credential_hash))
-      co_return answer(row.guest_name.value_or(""), *credential);
+    if (holds(credential, row.credential_hash)) {
+      const auto name = open_name(d_.keys, row.guest_name, row.token_hash, "guest_name");
+      co_return answer(name.value_or(""), *credential);
+    }
     co_return Error(ErrorCode::invitation_used);
   }
   const http::Input in(body);
@@ -310,9 +324,10 @@ Task<Result<Claimed>> Service::claim(const std::string& token, const nlohmann::j
   auto name = display_name(*typed);
   if (!name) co_return bad_name("name");
   auto fresh = secret(d_.random);
+  const auto sealed_name = d_.keys.seal(*name, invitation_context(row.token_hash, "guest_name"));
   auto done = co_await d_.db.transact([&](storage::Transaction& tx) -> Task<Result<void>> {
     auto claimed =
-        co_await store::claim_invitation(tx, row.id, *name, crypto::sha256_hex(fresh), now);
+        co_await store::claim_invitation(tx, row.id, sealed_name, crypto::sha256_hex(fresh), now);
     if (!claimed) co_return std::move(claimed).error();
     // Another browser claimed it a moment before.
     if (!*claimed) co_return Error(ErrorCode::invitation_used);

@@ -9,6 +9,7 @@
 
 #include "core/clock.hpp"
 #include "core/principal.hpp"
+#include "crypto/keyring.hpp"
 #include "http/authenticator.hpp"
 #include "storage/database.hpp"
 
@@ -18,12 +19,14 @@ namespace cabinet::consultation {
 // (role guest, account 0, account_public_id "g<id>"), asked only where guests are let in.
 class GuestPasses final : public http::Authenticator {
  public:
-  GuestPasses(storage::Database& db, const Clock& clock) : db_(db), clock_(clock) {}
+  GuestPasses(storage::Database& db, const Clock& clock, const crypto::KeyRing& keys)
+      : db_(db), clock_(clock), keys_(keys) {}
   Task<Result<std::optional<Principal>>> authenticate(http::Request& request) override;
 
  private:
   storage::Database& db_;
   const Clock& clock_;
+  const crypto::KeyRing& keys_;  // opens the guest's name
 };
 
 }  // namespace cabinet::consultation

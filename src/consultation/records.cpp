@@ -206,7 +206,10 @@ Task<Result<CallSummary>> Service::call_summary(std::int64_t appointment) {
   auto guests = co_await store::admitted_guests(d_.db, appointment);
   if (!guests) co_return std::move(guests).error();
   CallSummary s;
-  for (const auto& g : *guests) s.guests.push_back({g.name, g.kind});
+  for (const auto& g : *guests) {
+    auto name = open_name(d_.keys, g.name, g.token_hash, "guest_name");
+    s.guests.push_back({name.value_or(""), g.kind});
+  }
   for (const auto& i : *incidents) s.incidents.push_back({i.kind, i.cause, i.at});
   co_return s;
 }

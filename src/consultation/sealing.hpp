@@ -4,6 +4,8 @@
 #include <string>
 #include <string_view>
 
+#include "crypto/guest_names.hpp"
+
 // The authenticated context each sealed value of the consultation record is bound to (keyring
 // seal/open): a value opens only for its consultation and column. Shared by the room, which
 // writes and reads the record, and the RGPD export (src/privacy), which reads it back for the
@@ -23,5 +25,11 @@ inline std::string incident_context(std::int64_t appointment) {
 inline std::string note_context(std::int64_t appointment) {
   return "consultation_notes:" + std::to_string(appointment);
 }
+
+// An invitation's names: in crypto/ because the accounts' access log, below this folder, opens
+// them too.
+using crypto::invitation_context;
+using crypto::open_name;
+using crypto::StoredName;
 
 }  // namespace cabinet::consultation

@@ -46,7 +46,8 @@ constexpr std::string_view kIncidentsOf =
     "SELECT appointment_id, kind, cause, note, actor_account_id, created_at"
     " FROM consultation_incidents WHERE appointment_id = $1 ORDER BY id";
 constexpr std::string_view kAdmittedGuests =
-    "SELECT guest_name, kind FROM consultation_invitations WHERE appointment_id = $1"
+    "SELECT token_hash, sealed_guest_name, guest_name, kind FROM consultation_invitations"
+    " WHERE appointment_id = $1"
     " AND claimed_at IS NOT NULL AND admitted_at IS NOT NULL ORDER BY id";
 
 constexpr std::string_view kNote =
@@ -59,15 +60,17 @@ constexpr std::string_view kPutNote =
 
 // A claimed invitation that still opens the room: its consultation confirmed (not closed,
 // cancelled or missed).
-#define LIVE_GUEST_SELECT                                                             \
-  "SELECT i.id, i.guest_name, i.kind, a.id, a.public_id, i.admitted_at, i.expires_at" \
-  " FROM consultation_invitations i JOIN appointments a ON a.id = i.appointment_id"   \
-  " WHERE i.claimed_at IS NOT NULL AND i.revoked_at IS NULL AND i.expires_at > $2"    \
+#define LIVE_GUEST_SELECT                                                              \
+  "SELECT i.id, i.kind, a.id, a.public_id, i.admitted_at, i.expires_at, i.token_hash," \
+  " i.sealed_guest_name, i.guest_name"                                                 \
+  " FROM consultation_invitations i JOIN appointments a ON a.id = i.appointment_id"    \
+  " WHERE i.claimed_at IS NOT NULL AND i.revoked_at IS NULL AND i.expires_at > $2"     \
   " AND a.status = 'confirmed' AND "
 constexpr std::string_view kLiveGuestByCredential = LIVE_GUEST_SELECT "i.credential_hash = $1";
 constexpr std::string_view kLiveGuestById = LIVE_GUEST_SELECT "i.id = $1";
-#define INVITATION_COLUMNS \
-  "id, appointment_id, kind, hint, claimed_at, credential_hash, guest_name, expires_at"
+#define INVITATION_COLUMNS                                                                      \
+  "id, appointment_id, kind, claimed_at, credential_hash, expires_at, token_hash, sealed_hint," \
+  " hint, sealed_guest_name, guest_name"
 constexpr std::string_view kInvitationByToken =
     "SELECT " INVITATION_COLUMNS
     " FROM consultation_invitations"
@@ -81,14 +84,24 @@ constexpr std::string_view kCountLiveInvitations =
     "SELECT COUNT(*) FROM consultation_invitations"
     " WHERE appointment_id = $1 AND revoked_at IS NULL AND expires_at > $2";
 constexpr std::string_view kInsertInvitation =
-    "INSERT INTO consultation_invitations (appointment_id, kind, hint, token_hash,"
+    "INSERT INTO consultation_invitations (appointment_id, kind, sealed_hint, token_hash,"
     " created_by, created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id";
 constexpr std::string_view kRevokeInvitation =
     "UPDATE consultation_invitations SET revoked_at = $1"
     " WHERE id = $2 AND appointment_id = $3 AND revoked_at IS NULL";
 constexpr std::string_view kClaimInvitation =
-    "UPDATE consultation_invitations SET claimed_at = $1, guest_name = $2,"
+    "UPDATE consultation_invitations SET claimed_at = $1, sealed_guest_name = $2,"
     " credential_hash = $3 WHERE id = $4 AND claimed_at IS NULL AND revoked_at IS NULL";
+// Rows older than V018 (or written by a node of the previous version) whose names are clear.
+constexpr std::string_view kClearNames =
+    "SELECT id, token_hash, hint, guest_name FROM consultation_invitations"
+    " WHERE hint IS NOT NULL OR guest_name IS NOT NULL ORDER BY id";
+// Only if the clear value is still the one sealed: a claim racing the sealing keeps its name.
+constexpr std::string_view kSealHint =
+    "UPDATE consultation_invitations SET sealed_hint = $1, hint = NULL WHERE id = $2 AND hint = $3";
+constexpr std::string_view kSealGuestName =
+    "UPDATE consultation_invitations SET sealed_guest_name = $1, guest_name = NULL"
+    " WHERE id = $2 AND guest_name = $3";
 constexpr std::string_view kAdmitInvitation =
     "UPDATE consultation_invitations SET admitted_at = $1"
     " WHERE id = $2 AND admitted_at IS NULL AND revoked_at IS NULL";
@@ -131,15 +144,26 @@ Incident incident(const storage::Row& r) {
   return i;
 }
 
-LiveGuest live_guest(const storage::Row& r) {
-  LiveGuest g;
-  g.guest.id = r.integer(0);
-  g.guest.name = r.opt_text(1).value_or("");
-  g.guest.kind = r.text(2);
-  g.guest.appointment = r.integer(3);
-  g.guest.consultation = r.text(4);
-  g.admitted = !r.is_null(5);
-  g.expires_at = r.integer(6);
+std::optional<std::string> opt_bytes(const storage::Row& r, std::size_t i) {
+  if (r.is_null(i)) return std::nullopt;
+  return r.bytes(i);
+}
+
+// A name's two columns, sealed then clear, from column `i`.
+StoredName stored_name(const storage::Row& r, std::size_t i) {
+  return StoredName{opt_bytes(r, i), r.opt_text(i + 1)};
+}
+
+LiveGuestRow live_guest(const storage::Row& r) {
+  LiveGuestRow g;
+  g.live.guest.id = r.integer(0);
+  g.live.guest.kind = r.text(1);
+  g.live.guest.appointment = r.integer(2);
+  g.live.guest.consultation = r.text(3);
+  g.live.admitted = !r.is_null(4);
+  g.live.expires_at = r.integer(5);
+  g.token_hash = r.text(6);
+  g.name = stored_name(r, 7);
   return g;
 }
 
@@ -148,11 +172,12 @@ InvitationRow invitation(const storage::Row& r) {
   i.id = r.integer(0);
   i.appointment_id = r.integer(1);
   i.kind = r.text(2);
-  i.hint = r.opt_text(3);
-  i.claimed = !r.is_null(4);
-  i.credential_hash = r.opt_text(5);
-  i.guest_name = r.opt_text(6);
-  i.expires_at = r.integer(7);
+  i.claimed = !r.is_null(3);
+  i.credential_hash = r.opt_text(4);
+  i.expires_at = r.integer(5);
+  i.token_hash = r.text(6);
+  i.hint = stored_name(r, 7);
+  i.guest_name = stored_name(r, 9);
   return i;
 }
 
@@ -234,15 +259,15 @@ Task<Result<void>> put_note(Executor& db, std::int64_t appointment, const Note& 
       storage::bind(appointment, n.author_account_id, storage::blob(n.sealed_body), n.updated_at));
 }
 
-Task<Result<std::optional<LiveGuest>>> live_guest_by_credential(Executor& db,
-                                                                const std::string& hash,
-                                                                std::int64_t now) {
+Task<Result<std::optional<LiveGuestRow>>> live_guest_by_credential(Executor& db,
+                                                                   const std::string& hash,
+                                                                   std::int64_t now) {
   co_return co_await storage::first(db, kLiveGuestByCredential, storage::bind(hash, now),
                                     live_guest);
 }
 
-Task<Result<std::optional<LiveGuest>>> live_guest_by_id(Executor& db, std::int64_t id,
-                                                        std::int64_t now) {
+Task<Result<std::optional<LiveGuestRow>>> live_guest_by_id(Executor& db, std::int64_t id,
+                                                           std::int64_t now) {
   co_return co_await storage::first(db, kLiveGuestById, storage::bind(id, now), live_guest);
 }
 
@@ -271,10 +296,12 @@ Task<Result<std::int64_t>> count_live_invitations(Executor& db, std::int64_t app
 }
 
 Task<Result<std::int64_t>> insert_invitation(Executor& db, const NewInvitation& i) {
+  storage::Value sealed_hint = nullptr;
+  if (i.sealed_hint) sealed_hint = storage::blob(*i.sealed_hint);
   co_return co_await storage::insert_returning_id(
       db, kInsertInvitation,
-      storage::bind(i.appointment_id, i.kind, storage::optional(i.hint), i.token_hash, i.created_by,
-                    i.created_at, i.expires_at));
+      storage::bind(i.appointment_id, i.kind, sealed_hint, i.token_hash, i.created_by, i.created_at,
+                    i.expires_at));
 }
 
 Task<Result<bool>> revoke_invitation(Executor& db, std::int64_t id, std::int64_t appointment,
@@ -283,10 +310,25 @@ Task<Result<bool>> revoke_invitation(Executor& db, std::int64_t id, std::int64_t
                                           storage::bind(now, id, appointment));
 }
 
-Task<Result<bool>> claim_invitation(Executor& db, std::int64_t id, const std::string& guest_name,
+Task<Result<bool>> claim_invitation(Executor& db, std::int64_t id,
+                                    const std::string& sealed_guest_name,
                                     const std::string& credential_hash, std::int64_t now) {
-  co_return co_await storage::changed_one(db, kClaimInvitation,
-                                          storage::bind(now, guest_name, credential_hash, id));
+  co_return co_await storage::changed_one(
+      db, kClaimInvitation,
+      storage::bind(now, storage::blob(sealed_guest_name), credential_hash, id));
+}
+
+Task<Result<std::vector<ClearNames>>> clear_names(Executor& db) {
+  storage::Params none;
+  co_return co_await storage::all(db, kClearNames, std::move(none), [](const storage::Row& r) {
+    return ClearNames{r.integer(0), r.text(1), r.opt_text(2), r.opt_text(3)};
+  });
+}
+
+Task<Result<void>> seal_name(Executor& db, std::int64_t id, std::string_view column,
+                             const std::string& clear, const std::string& sealed) {
+  const auto sql = column == "hint" ? kSealHint : kSealGuestName;
+  co_return co_await storage::run(db, sql, storage::bind(storage::blob(sealed), id, clear));
 }
 
 Task<Result<bool>> admit_invitation(Executor& db, std::int64_t id, std::int64_t now) {
@@ -300,7 +342,7 @@ Task<Result<std::vector<Incident>>> incidents_of(Executor& db, std::int64_t appo
 Task<Result<std::vector<AdmittedGuest>>> admitted_guests(Executor& db, std::int64_t appointment) {
   co_return co_await storage::all(db, kAdmittedGuests, storage::bind(appointment),
                                   [](const storage::Row& r) {
-                                    return AdmittedGuest{r.opt_text(0).value_or(""), r.text(1)};
+                                    return AdmittedGuest{r.text(0), stored_name(r, 1), r.text(3)};
                                   });
 }
 

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "consultation/model.hpp"
+#include "consultation/sealing.hpp"
 #include "storage/database.hpp"
 
 // Every statement of the consultation (V008–V010; docs/consultation.md): the chat, shared files,
@@ -82,8 +83,9 @@ Task<Result<std::map<std::int64_t, Incident>>> latest_incidents(Executor& db,
 Task<Result<std::vector<Incident>>> incidents_of(Executor& db, std::int64_t appointment);
 // The guests the practitioner admitted into the call: their name and kind, oldest first.
 struct AdmittedGuest {
-  std::string name;
-  std::string kind;  // guest, interpreter
+  std::string token_hash;  // the name's context (invitation_context)
+  StoredName name;         // "guest_name"
+  std::string kind;        // guest, interpreter
 };
 Task<Result<std::vector<AdmittedGuest>>> admitted_guests(Executor& db, std::int64_t appointment);
 
@@ -98,21 +100,28 @@ Task<Result<std::optional<Note>>> note(Executor& db, std::int64_t appointment);
 Task<Result<void>> put_note(Executor& db, std::int64_t appointment, const Note& n);
 
 // Guests' invitations (consultation_invitations).
-// A claimed invitation that still opens the room, by the hash of the guest's cookie or by id.
-Task<Result<std::optional<LiveGuest>>> live_guest_by_credential(Executor& db,
-                                                                const std::string& hash,
-                                                                std::int64_t now);
-Task<Result<std::optional<LiveGuest>>> live_guest_by_id(Executor& db, std::int64_t id,
-                                                        std::int64_t now);
+// A claimed invitation that still opens the room, its guest's name still sealed.
+struct LiveGuestRow {
+  LiveGuest live;  // live.guest.name empty: the service opens `name`
+  std::string token_hash;
+  StoredName name;  // "guest_name"
+};
+// By the hash of the guest's cookie or by id.
+Task<Result<std::optional<LiveGuestRow>>> live_guest_by_credential(Executor& db,
+                                                                   const std::string& hash,
+                                                                   std::int64_t now);
+Task<Result<std::optional<LiveGuestRow>>> live_guest_by_id(Executor& db, std::int64_t id,
+                                                           std::int64_t now);
 struct InvitationRow {
   std::int64_t id = 0;
   std::int64_t appointment_id = 0;
   std::string kind;
-  std::optional<std::string> hint;  // the name the inviter typed
   bool claimed = false;
   std::optional<std::string> credential_hash;
-  std::optional<std::string> guest_name;
   std::int64_t expires_at = 0;
+  std::string token_hash;  // the names' context (invitation_context)
+  StoredName hint;         // the name the inviter typed
+  StoredName guest_name;   // as the guest typed it when claiming
 };
 // The live (unrevoked, unexpired) invitation whose link's token hashes to `token_hash`.
 Task<Result<std::optional<InvitationRow>>> invitation_by_token(Executor& db,
@@ -128,7 +137,7 @@ Task<Result<std::int64_t>> count_live_invitations(Executor& db, std::int64_t app
 struct NewInvitation {
   std::int64_t appointment_id = 0;
   std::string kind;
-  std::optional<std::string> hint;
+  std::optional<std::string> sealed_hint;  // invitation_context(token_hash, "hint")
   std::string token_hash;
   std::int64_t created_by = 0;
   std::int64_t created_at = 0;
@@ -138,8 +147,23 @@ Task<Result<std::int64_t>> insert_invitation(Executor& db, const NewInvitation& 
 // Each returns false when nothing changed (revoked or claimed before, another consultation's).
 Task<Result<bool>> revoke_invitation(Executor& db, std::int64_t id, std::int64_t appointment,
                                      std::int64_t now);
-Task<Result<bool>> claim_invitation(Executor& db, std::int64_t id, const std::string& guest_name,
+// `sealed_guest_name`: invitation_context(token hash, "guest_name").
+Task<Result<bool>> claim_invitation(Executor& db, std::int64_t id,
+                                    const std::string& sealed_guest_name,
                                     const std::string& credential_hash, std::int64_t now);
 Task<Result<bool>> admit_invitation(Executor& db, std::int64_t id, std::int64_t now);
+
+// The names still clear (rows older than V018), for the start-up sealing.
+struct ClearNames {
+  std::int64_t id = 0;
+  std::string token_hash;
+  std::optional<std::string> hint;
+  std::optional<std::string> guest_name;
+};
+Task<Result<std::vector<ClearNames>>> clear_names(Executor& db);
+// Stores `sealed` in place of the clear `column` ("hint" or "guest_name"), if it still holds
+// `clear`.
+Task<Result<void>> seal_name(Executor& db, std::int64_t id, std::string_view column,
+                             const std::string& clear, const std::string& sealed);
 
 }  // namespace cabinet::consultation::store

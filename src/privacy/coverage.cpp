@@ -19,7 +19,8 @@ constexpr std::array kTables{
     TableUse{"consultation_files", true,
              "appointments[].consultation.files, and files/ in the ZIP"},
     TableUse{"consultation_incidents", true, "appointments[].consultation.phone_switches, opened"},
-    TableUse{"consultation_invitations", true, "appointments[].consultation.guests"},
+    TableUse{"consultation_invitations", true,
+             "appointments[].consultation.guests, the names (hint, guest_name) opened"},
     TableUse{"consultation_notes", true,
              "appointments[].consultation.practitioner_notes: that notes exist and when; the "
              "text is the practitioner's personal working notes, obtained from them (CSP "

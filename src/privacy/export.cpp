@@ -32,6 +32,13 @@ nlohmann::json sender(const store::Sealed& s, std::int64_t me) {
           {"me", s.sender_account && *s.sender_account == me}};
 }
 
+// An invitation's name opened, or null (none typed, or one that does not open).
+nlohmann::json name_json(const crypto::KeyRing& keys, const consultation::StoredName& name,
+                         const std::string& token_hash, std::string_view column) {
+  auto opened = consultation::open_name(keys, name, token_hash, column);
+  return opened ? nlohmann::json(std::move(*opened)) : nlohmann::json(nullptr);
+}
+
 }  // namespace
 
 Task<Result<nlohmann::json>> Export::json(const Principal& who, const accounts::Caller& caller) {
@@ -228,13 +235,18 @@ Task<Result<nlohmann::json>> Export::appointments(const Principal& who,
     }
     consultation["phone_switches"] = switches;
 
-    auto guests = co_await store::invitations(d_.db, id);
-    if (!guests) co_return std::move(guests).error();
-    for (auto& g : *guests) {
+    auto invitations = co_await store::invitations(d_.db, id);
+    if (!invitations) co_return std::move(invitations).error();
+    nlohmann::json guests = nlohmann::json::array();
+    for (auto& inv : *invitations) {
+      auto g = std::move(inv.row);
       g["invited_by_me"] = g["created_by"] == who.account_id;
       g.erase("created_by");
+      g["hint"] = name_json(d_.keys, inv.hint, inv.token_hash, "hint");
+      g["guest_name"] = name_json(d_.keys, inv.guest_name, inv.token_hash, "guest_name");
+      guests.push_back(std::move(g));
     }
-    consultation["guests"] = *guests;
+    consultation["guests"] = guests;
     auto note = co_await store::note_updated_at(d_.db, id);
     if (!note) co_return std::move(note).error();
     consultation["practitioner_notes"] = {

@@ -35,8 +35,9 @@ constexpr std::string_view kHolds =
 constexpr std::string_view kReminders =
     "SELECT kind, due_at, state FROM booking_jobs WHERE appointment_id = $1 ORDER BY due_at, id";
 constexpr std::string_view kInvitations =
-    "SELECT kind, hint, guest_name, created_by, created_at, expires_at, revoked_at, claimed_at,"
-    " admitted_at FROM consultation_invitations WHERE appointment_id = $1 ORDER BY id";
+    "SELECT kind, created_by, created_at, expires_at, revoked_at, claimed_at, admitted_at,"
+    " token_hash, sealed_hint, hint, sealed_guest_name, guest_name FROM consultation_invitations"
+    " WHERE appointment_id = $1 ORDER BY id";
 constexpr std::string_view kNote =
     "SELECT updated_at FROM consultation_notes WHERE appointment_id = $1";
 constexpr std::string_view kMessages =
@@ -193,8 +194,23 @@ Task<Result<Rows>> payment_holds(Executor& db, std::int64_t appointment) {
 Task<Result<Rows>> reminders(Executor& db, std::int64_t appointment) {
   co_return co_await by_id(db, kReminders, appointment);
 }
-Task<Result<Rows>> invitations(Executor& db, std::int64_t appointment) {
-  co_return co_await by_id(db, kInvitations, appointment);
+Task<Result<std::vector<Invitation>>> invitations(Executor& db, std::int64_t appointment) {
+  storage::Params params{appointment};
+  auto rows = co_await db.query(kInvitations, std::move(params));
+  if (!rows) co_return std::move(rows).error();
+  std::vector<Invitation> out;
+  for (std::size_t i = 0; i < rows->size(); ++i) {
+    const auto r = rows->row(i);
+    Invitation inv;
+    inv.row = object(*rows, i, 7);
+    inv.token_hash = r.text(7);
+    if (!r.is_null(8)) inv.hint.sealed = r.bytes(8);
+    inv.hint.clear = r.opt_text(9);
+    if (!r.is_null(10)) inv.guest_name.sealed = r.bytes(10);
+    inv.guest_name.clear = r.opt_text(11);
+    out.push_back(std::move(inv));
+  }
+  co_return out;
 }
 Task<Result<std::optional<std::int64_t>>> note_updated_at(Executor& db, std::int64_t appointment) {
   storage::Params params{appointment};

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "consultation/sealing.hpp"
 #include "storage/database.hpp"
 
 // Every SQL statement of the RGPD export (docs/accounts.md "Export"): what each feature's
@@ -31,7 +32,14 @@ struct Appointment {
 Task<Result<std::vector<Appointment>>> appointments(Executor& db, std::int64_t patient);
 Task<Result<Rows>> payment_holds(Executor& db, std::int64_t appointment);
 Task<Result<Rows>> reminders(Executor& db, std::int64_t appointment);
-Task<Result<Rows>> invitations(Executor& db, std::int64_t appointment);
+// The consultation's guests, their names as the rows keep them (consultation::open_name).
+struct Invitation {
+  nlohmann::json row;  // kind, created_by and the instants
+  std::string token_hash;
+  consultation::StoredName hint;
+  consultation::StoredName guest_name;
+};
+Task<Result<std::vector<Invitation>>> invitations(Executor& db, std::int64_t appointment);
 Task<Result<std::optional<std::int64_t>>> note_updated_at(Executor& db, std::int64_t appointment);
 
 // A sealed value with the row it belongs to.
