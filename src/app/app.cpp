@@ -217,7 +217,7 @@ Result<void> App::build_services() {
   room.secure_cookies = secure_cookies(config_.http.public_url);
   consultation_ = std::make_unique<consultation::Service>(consultation::Deps{
       *db_, clock_, random_, *keys_, *audit_, hub_, blocking_, *booking_, room, limits_.get()});
-  // Guests' names of rows older than V018 (issue 17), sealed now that the keys are loaded. Reads
+  // Guests' names of rows older than V017 (issue 17), sealed now that the keys are loaded. Reads
   // still open a clear name, so a failure only waits for the next start-up.
   if (auto r = block_on(consultation_->seal_guest_names()); !r)
     log::warn("guests' names not sealed", {{"error", r.error().detail}});

@@ -1,4 +1,4 @@
-// The guests' names at rest (issue 17, V018): rows written before V018 hold them in clear; the
+// The guests' names at rest (issue 17, V017): rows written before V017 hold them in clear; the
 // key is outside the database, so the migration could not seal them and the first start-up
 // does. Idempotent: a sealed row no longer matches, a second run finds nothing.
 #include <array>

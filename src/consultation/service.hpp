@@ -112,7 +112,7 @@ class Service {
                                           const std::string& ip);
   Task<Result<Claimed>> claim(const std::string& token, const nlohmann::json& body,
                               std::optional<std::string> credential, const std::string& ip);
-  // Start-up (guest_names.cpp): seals the invitations' names still clear (rows older than V018,
+  // Start-up (guest_names.cpp): seals the invitations' names still clear (rows older than V017,
   // which could not seal them without the key), in one transaction. Returns how many rows it
   // sealed; 0 once done.
   Task<Result<std::size_t>> seal_guest_names();

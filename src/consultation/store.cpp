@@ -92,7 +92,7 @@ constexpr std::string_view kRevokeInvitation =
 constexpr std::string_view kClaimInvitation =
     "UPDATE consultation_invitations SET claimed_at = $1, sealed_guest_name = $2,"
     " credential_hash = $3 WHERE id = $4 AND claimed_at IS NULL AND revoked_at IS NULL";
-// Rows older than V018 (or written by a node of the previous version) whose names are clear.
+// Rows older than V017 (or written by a node of the previous version) whose names are clear.
 constexpr std::string_view kClearNames =
     "SELECT id, token_hash, hint, guest_name FROM consultation_invitations"
     " WHERE hint IS NOT NULL OR guest_name IS NOT NULL ORDER BY id";

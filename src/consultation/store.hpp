@@ -153,7 +153,7 @@ Task<Result<bool>> claim_invitation(Executor& db, std::int64_t id,
                                     const std::string& credential_hash, std::int64_t now);
 Task<Result<bool>> admit_invitation(Executor& db, std::int64_t id, std::int64_t now);
 
-// The names still clear (rows older than V018), for the start-up sealing.
+// The names still clear (rows older than V017), for the start-up sealing.
 struct ClearNames {
   std::int64_t id = 0;
   std::string token_hash;

@@ -7,7 +7,7 @@
 #include "core/log.hpp"
 #include "crypto/keyring.hpp"
 
-// The guests' names of a consultation (consultation_invitations, V018), sealed by the
+// The guests' names of a consultation (consultation_invitations, V017), sealed by the
 // consultation (src/consultation) and opened by it, by the accounts' access log and by the RGPD
 // export: here, below all of them. Header-only, like consultation/sealing.hpp.
 namespace cabinet::crypto {
@@ -20,7 +20,7 @@ inline std::string invitation_context(std::string_view token_hash, std::string_v
   return "consultation_invitations." + std::string(column) + ":" + std::string(token_hash);
 }
 
-// One of those names as its row keeps it: sealed since V018; clear in a row written before, or
+// One of those names as its row keeps it: sealed since V017; clear in a row written before, or
 // by a node still running the previous version during an upgrade, until the next start-up
 // seals it (consultation::Service::seal_guest_names).
 struct StoredName {

@@ -1,7 +1,7 @@
 // The guests' names sealed at rest (issue 17, F6; docs/consultation.md "Guests"): the name the
 // inviter typed and the one the guest typed are not in the table's bytes, yet everyone who saw
 // them still does (the list of invitations, the guest's view of the room, the compte-rendu's
-// participants, the access log, the RGPD export); rows older than V018 are sealed at start-up.
+// participants, the access log, the RGPD export); rows older than V017 are sealed at start-up.
 #include "booking_fixture.hpp"
 #include "consultation/sealing.hpp"
 #include "consultation/service.hpp"
