@@ -1,3 +1,5 @@
+#include <array>
+#include <cstdio>
 
 #include "accounts/service.hpp"
 #include "core/log.hpp"
@@ -103,12 +105,10 @@ Task<Result<LoginStart>> Service::start_login(const std::string& email_input,
   Result<std::optional<store::Account>> found = std::optional<store::Account>{};
   if (!email.empty()) found = co_await store::account_by_email(d_.db, email);
   if (!found) co_return std::move(found).error();
-  const bool usable =
-      *found && !(*found)->password_hash.empty() && (*found)->status != "deleted";
+  const bool usable = *found && !(*found)->password_hash.empty() && (*found)->status != "deleted";
   // Same work as for a real account, so that timing does not reveal which emails exist.
   const auto& hash = usable ? (*found)->password_hash : dummy_hash_;
-  const bool good =
-      co_await d_.blocking.call([&] { return verify_password(hash, password); });
+  const bool good = co_await d_.blocking.call([&] { return verify_password(hash, password); });
   if (!usable || !good) {
     if (auto r = co_await d_.limits.fail_streak(streak); !r) co_return std::move(r).error();
     log::warn("login failed", {{"address", address.substr(6, 16)},
@@ -197,8 +197,8 @@ Task<Result<void>> Service::resend_code(const std::string& challenge, const Call
   auto body = [&](storage::Transaction& tx) -> Task<Result<void>> {
     const auto code = six_digits();
     const auto code_hash = d_.keys.mac("login-code", challenge + ":" + code);
-    auto replaced = co_await store::replace_challenge_code(tx, challenge, code_hash,
-                                                           now + kCodeLifetime, now, kMaxCodeAttempts);
+    auto replaced = co_await store::replace_challenge_code(
+        tx, challenge, code_hash, now + kCodeLifetime, now, kMaxCodeAttempts);
     if (!replaced) co_return std::move(replaced).error();
     // Spent or expired between the check and now: it stays closed.
     if (!*replaced) co_return Error(ErrorCode::challenge_expired);

@@ -109,8 +109,9 @@ Task<Result<void>> Service::check_current_password(const Principal& who,
       co_await d_.blocking.call([&] { return verify_password(account.password_hash, password); });
   if (good) co_return co_await d_.limits.clear_streak(streak);
   if (auto r = co_await d_.limits.fail_streak(streak); !r) co_return r;
-  log::warn("current password incorrect",
-            {{"account", account.public_id}, {"session", who.session_id}, {"field", field}});
+  log::warn(
+      "current password incorrect",
+      {{"account", account.public_id}, {"session", who.session_id}, {"field", std::string(field)}});
   co_return Error::invalid(std::string(field), "Mot de passe actuel incorrect.",
                            "Incorrect current password.");
 }

@@ -3,8 +3,8 @@
 namespace cabinet::auth {
 namespace {
 
-constexpr std::size_t kDeviceBytes = 20;     // 32 base32 characters
-constexpr std::size_t kTagLength = 32;       // hex characters of the MAC kept: 128 bits
+constexpr std::size_t kDeviceBytes = 20;       // 32 base32 characters
+constexpr std::size_t kTagLength = 32;         // hex characters of the MAC kept: 128 bits
 constexpr std::int64_t kMaxAge = 400 * 86400;  // browsers cap cookies at 400 days
 
 bool is_device_id(std::string_view s) {
@@ -42,8 +42,9 @@ std::optional<std::string> DeviceCookies::known_for(std::string_view cookie,
 }
 
 std::string DeviceCookies::set_cookie(const std::string& value, bool secure) {
-  return std::string(kDeviceCookie) + "=" + value + "; Path=/api/v1/auth; Max-Age=" +
-         std::to_string(kMaxAge) + "; HttpOnly; SameSite=Lax" + (secure ? "; Secure" : "");
+  return std::string(kDeviceCookie) + "=" + value +
+         "; Path=/api/v1/auth; Max-Age=" + std::to_string(kMaxAge) + "; HttpOnly; SameSite=Lax" +
+         (secure ? "; Secure" : "");
 }
 
 }  // namespace cabinet::auth

@@ -43,7 +43,8 @@ Task<Result<void>> RateLimiter::check_streak(std::string_view streak) {
   if (!*row) co_return ok();
   const auto wait = required_wait((*row)->failures);
   const auto now = clock_.unix_seconds();
-  if (wait > 0 && now < (*row)->last_at + wait) co_return rate_limited((*row)->last_at + wait - now);
+  if (wait > 0 && now < (*row)->last_at + wait)
+    co_return rate_limited((*row)->last_at + wait - now);
   co_return ok();
 }
 

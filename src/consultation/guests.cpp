@@ -63,7 +63,8 @@ std::optional<std::string> display_name(std::string_view input) {
 
 Error bad_name(std::string_view field) {
   return http::invalid_field(
-      field, "Indiquez un nom de 1 à 80 caractères, sans caractère invisible ni de sens d'écriture.",
+      field,
+      "Indiquez un nom de 1 à 80 caractères, sans caractère invisible ni de sens d'écriture.",
       "Enter a name of 1 to 80 characters, without invisible or text-direction characters.");
 }
 
@@ -265,7 +266,8 @@ Task<Result<nlohmann::json>> Service::invitation(const std::string& token,
                                                  std::optional<std::string> credential,
                                                  const std::string& ip) {
   if (d_.limits) {
-    if (auto r = co_await d_.limits->hit(d_.limits->limits().invitation_per_ip, ip); !r) co_return std::move(r).error();
+    if (auto r = co_await d_.limits->hit(d_.limits->limits().invitation_per_ip, ip); !r)
+      co_return std::move(r).error();
   }
   auto inv = co_await live_invitation(token);
   if (!inv) co_return std::move(inv).error();
@@ -286,7 +288,8 @@ Task<Result<nlohmann::json>> Service::invitation(const std::string& token,
 Task<Result<Claimed>> Service::claim(const std::string& token, const nlohmann::json& body,
                                      std::optional<std::string> credential, const std::string& ip) {
   if (d_.limits) {
-    if (auto r = co_await d_.limits->hit(d_.limits->limits().invitation_per_ip, ip); !r) co_return std::move(r).error();
+    if (auto r = co_await d_.limits->hit(d_.limits->limits().invitation_per_ip, ip); !r)
+      co_return std::move(r).error();
   }
   auto inv = co_await live_invitation(token);
   if (!inv) co_return std::move(inv).error();

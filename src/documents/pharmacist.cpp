@@ -31,7 +31,6 @@ audit::Entry pharmacy_entry(const store::PrescriptionRow& p, std::string action,
   return e;
 }
 
-
 }  // namespace
 
 Task<Result<void>> Service::limited(const std::string& ip) {

@@ -37,10 +37,12 @@ TEST_P(AccountSecurityFlows, ResendKeepsTheTriesAndNeverRevivesASpentCode) {
                        {{"email", "zoe@example.fr"}, {"password", Harness::kPassword}});
   const auto challenge = start.body["challenge"];
   const auto first = h_.login_code("zoe@example.fr");
-  for (int i = 0; i < 3; ++i) EXPECT_EQ(verify(challenge, wrong_code(first)).code(), "code_incorrect");
+  for (int i = 0; i < 3; ++i)
+    EXPECT_EQ(verify(challenge, wrong_code(first)).code(), "code_incorrect");
   ASSERT_EQ(h_.post(c_, "/api/v1/auth/login/resend", {{"challenge", challenge}}).status, 202);
   const auto fresh = h_.login_code("zoe@example.fr");
-  EXPECT_EQ(verify(challenge, wrong_code(fresh)).message(), "Code incorrect. Il vous reste 1 essai.");
+  EXPECT_EQ(verify(challenge, wrong_code(fresh)).message(),
+            "Code incorrect. Il vous reste 1 essai.");
   EXPECT_EQ(verify(challenge, wrong_code(fresh)).message(),
             "Code incorrect. Vous n'avez plus d'essai : reconnectez-vous pour recevoir un "
             "nouveau code.");
@@ -82,9 +84,9 @@ TEST_P(AccountSecurityFlows, CurrentPasswordChecksWaitAfterFiveFailures) {
     EXPECT_EQ(r.status, 400);
     EXPECT_EQ(r.body["error"].value("field", ""), "current_password");
   }
-  auto waiting = h_.post(c, "/api/v1/me/password",
-                         {{"current_password", Harness::kPassword},
-                          {"new_password", "Nouveau-Cheval-Bleu 88"}});
+  auto waiting = h_.post(
+      c, "/api/v1/me/password",
+      {{"current_password", Harness::kPassword}, {"new_password", "Nouveau-Cheval-Bleu 88"}});
   EXPECT_EQ(waiting.status, 429);  // even the right one: no oracle while waiting
   EXPECT_EQ(retry_after(waiting), 1);
   h_.clock().advance(seconds(1));

@@ -75,9 +75,9 @@ TEST_P(SharedNetworkFlows, AKnownDeviceIsCountedOnItselfNotOnItsAddressNorOnStra
   Client zoe;
   h.signup_patient(zoe, "zoe@example.fr");
   auto start = log_in(h, zoe, "zoe@example.fr", Harness::kPassword);
-  auto verify = h.post(zoe, "/api/v1/auth/login/verify",
-                       {{"challenge", start.body["challenge"]},
-                        {"code", h.login_code("zoe@example.fr")}});
+  auto verify =
+      h.post(zoe, "/api/v1/auth/login/verify",
+             {{"challenge", start.body["challenge"]}, {"code", h.login_code("zoe@example.fr")}});
   ASSERT_EQ(verify.status, 200);
   std::string device_cookie;
   verify.headers.for_each([&](std::string_view name, std::string_view value) {

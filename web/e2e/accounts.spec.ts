@@ -180,6 +180,37 @@ test('a wrong code says how many tries remain', async ({ page, baseURL }) => {
   await expect(page).toHaveURL(/\/patient$/);
 });
 
+test('five wrong codes spend the code: "Renvoyer le code" leads back to the password', async ({
+  page,
+  baseURL,
+}) => {
+  const email = uniqueEmail('ines');
+  await createAccount(page.request, baseURL!, {
+    email,
+    password: PASSWORD,
+    first_name: 'Inès',
+    last_name: 'Roux',
+    birth_date: '1979-03-08',
+  });
+  const before = await mailIds(page.request, email);
+  await page.goto('/connexion');
+  await page.getByLabel(fr.fields.email, { exact: true }).fill(email);
+  await page.getByLabel(fr.fields.password, { exact: true }).fill(PASSWORD);
+  await page.getByRole('button', { name: fr.login.submit }).click();
+  await expect(h1(page)).toHaveText(fr.login.codeTitle);
+  const real = await readCode(page.context(), email, before);
+  const wrong = String((Number(real) + 1) % 1_000_000).padStart(6, '0');
+  for (let i = 0; i < 5; i++) {
+    await page.getByLabel(fr.login.codeLabel).fill(wrong);
+    await page.getByRole('button', { name: fr.login.verify }).click();
+    await expect(page.getByRole('alert')).toBeFocused();
+  }
+  // A spent code is never revived (issue 17): a new one needs the password again.
+  await page.getByRole('button', { name: fr.login.resend }).click();
+  await expect(h1(page)).toHaveText(fr.login.title);
+  await expect(page.getByRole('alert')).toContainText('Reconnectez-vous');
+});
+
 test('too many wrong passwords: the login page says to wait (429 + Retry-After)', async ({
   page,
   baseURL,
