@@ -148,14 +148,19 @@ test('a practitioner waits for verification, the operator verifies them, they se
   await expect(status).toHaveText(fr.practitionerHome.status.verified);
 });
 
-test('a wrong code says how many tries remain', async ({ page, baseURL }) => {
-  const email = uniqueEmail('hugo');
-  await createAccount(page.request, baseURL!, {
+/** A new patient at the code step: the code emailed, and a wrong one. */
+async function atCodeStep(
+  page: import('@playwright/test').Page,
+  baseURL: string,
+  person: { name: string; first_name: string; last_name: string; birth_date: string },
+) {
+  const email = uniqueEmail(person.name);
+  await createAccount(page.request, baseURL, {
     email,
     password: PASSWORD,
-    first_name: 'Hugo',
-    last_name: 'Petit',
-    birth_date: '1985-01-15',
+    first_name: person.first_name,
+    last_name: person.last_name,
+    birth_date: person.birth_date,
   });
   const before = await mailIds(page.request, email);
   await page.goto('/connexion');
@@ -164,7 +169,16 @@ test('a wrong code says how many tries remain', async ({ page, baseURL }) => {
   await page.getByRole('button', { name: fr.login.submit }).click();
   await expect(h1(page)).toHaveText(fr.login.codeTitle);
   const real = await readCode(page.context(), email, before);
-  const wrong = String((Number(real) + 1) % 1_000_000).padStart(6, '0');
+  return { real, wrong: String((Number(real) + 1) % 1_000_000).padStart(6, '0') };
+}
+
+test('a wrong code says how many tries remain', async ({ page, baseURL }) => {
+  const { real, wrong } = await atCodeStep(page, baseURL!, {
+    name: 'hugo',
+    first_name: 'Hugo',
+    last_name: 'Petit',
+    birth_date: '1985-01-15',
+  });
   await page.getByLabel(fr.login.codeLabel).fill(wrong);
   await page.getByRole('button', { name: fr.login.verify }).click();
 
@@ -184,22 +198,12 @@ test('five wrong codes spend the code: "Renvoyer le code" leads back to the pass
   page,
   baseURL,
 }) => {
-  const email = uniqueEmail('ines');
-  await createAccount(page.request, baseURL!, {
-    email,
-    password: PASSWORD,
+  const { wrong } = await atCodeStep(page, baseURL!, {
+    name: 'ines',
     first_name: 'Inès',
     last_name: 'Roux',
     birth_date: '1979-03-08',
   });
-  const before = await mailIds(page.request, email);
-  await page.goto('/connexion');
-  await page.getByLabel(fr.fields.email, { exact: true }).fill(email);
-  await page.getByLabel(fr.fields.password, { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: fr.login.submit }).click();
-  await expect(h1(page)).toHaveText(fr.login.codeTitle);
-  const real = await readCode(page.context(), email, before);
-  const wrong = String((Number(real) + 1) % 1_000_000).padStart(6, '0');
   for (let i = 0; i < 5; i++) {
     await page.getByLabel(fr.login.codeLabel).fill(wrong);
     await page.getByRole('button', { name: fr.login.verify }).click();
