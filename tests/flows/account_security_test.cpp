@@ -63,7 +63,7 @@ TEST_P(AccountSecurityFlows, OnlyTheNewestResetLinkWorksAndAPasswordChangeEndsTh
                     {{"current_password", Harness::kPassword},
                      {"new_password", "Nouveau-Cheval-Bleu 88"}})
                 .status,
-            200);
+            204);
   EXPECT_EQ(reset(before_change, "Encore-Autre-Chose 77").code(), "link_invalid");
 
   const auto older = reset_token("zoe@example.fr");
@@ -100,7 +100,7 @@ TEST_P(AccountSecurityFlows, CurrentPasswordChecksWaitAfterFiveFailures) {
                     {{"current_password", Harness::kPassword},
                      {"new_password", "Nouveau-Cheval-Bleu 88"}})
                 .status,
-            200);
+            204);
 }
 
 // F11: invisible formatting characters in any person's name, named by field.
