@@ -113,9 +113,8 @@ Task<Result<void>> Service::delete_account(const Principal& who, const std::stri
   auto account = co_await store::account_by_id(d_.db, who.account_id);
   if (!account) co_return std::move(account).error();
   if (!*account) co_return Error(ErrorCode::not_found);
-  const bool good = co_await d_.blocking.call(
-      [&] { return verify_password((*account)->password_hash, password); });
-  if (!good) co_return Error::invalid("password", "Mot de passe incorrect.", "Incorrect password.");
+  if (auto r = co_await check_current_password(who, **account, password, "password"); !r)
+    co_return r;
   auto profiles = co_await store::profiles_of(d_.db, who.account_id);
   if (!profiles) co_return std::move(profiles).error();
   auto body = [&](storage::Transaction& tx) -> Task<Result<void>> {

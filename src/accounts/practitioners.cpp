@@ -97,6 +97,8 @@ Task<Result<nlohmann::json>> Service::invite(const Principal& practitioner,
   auto me = co_await store::by_account(d_.db, practitioner.account_id);
   if (!me) co_return std::move(me).error();
   if (!*me) co_return Error(ErrorCode::forbidden);
+  // An assistant would act for a practitioner nobody has checked yet (issue 17, F11).
+  if ((*me)->status != "verified") co_return Error(ErrorCode::practitioner_not_verified);
   const auto token = crypto::random_token(d_.random);
   const auto public_id = random_base32(d_.random, 16);
   auto body = [&](storage::Transaction& tx) -> Task<Result<void>> {

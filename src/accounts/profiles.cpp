@@ -1,6 +1,7 @@
 #include "accounts/profiles.hpp"
 
 #include "accounts/administrative.hpp"
+#include "accounts/names.hpp"
 #include "core/validators.hpp"
 #include "http/input.hpp"
 
@@ -17,15 +18,12 @@ Result<void> validate_change(RelativeForm& f, bool creating, bool holder, const 
     if (!f.birth_date) return http::missing_field("birth_date");
     if (!f.relationship) return http::missing_field("relationship");
   }
-  if (f.first_name) {
-    auto v = validate::person_name(*f.first_name);
-    if (!v) return http::invalid_field("first_name", "Prénom invalide.", "Invalid first name.");
-    f.first_name = *v;
-  }
-  if (f.last_name) {
-    auto v = validate::person_name(*f.last_name);
-    if (!v) return http::invalid_field("last_name", "Nom invalide.", "Invalid last name.");
-    f.last_name = *v;
+  for (const auto& [field, value] :
+       {std::pair{"first_name", &f.first_name}, std::pair{"last_name", &f.last_name}}) {
+    if (!*value) continue;
+    auto v = checked_name(field, **value);
+    if (!v) return std::move(v).error();
+    *value = *v;
   }
   if (f.birth_date) {
     auto born = validate::date(*f.birth_date);

@@ -80,7 +80,8 @@ http::Handler signup(Service& s, Role role) {
 }  // namespace
 
 Caller caller_of(const Request& request) {
-  return {request.remote_ip, std::string(request.user_agent()), request.locale};
+  return {request.remote_ip, std::string(request.user_agent()), request.locale,
+          std::string(request.cookie(auth::kDeviceCookie).value_or(""))};
 }
 
 void register_routes(http::Router& router, Service& s, Profiles& profiles, bool secure) {
@@ -143,6 +144,8 @@ void register_routes(http::Router& router, Service& s, Profiles& profiles, bool 
         auto me = co_await s.me(done->principal, req.locale);
         auto response = reply(me, req);
         response.headers.add("Set-Cookie", auth::Sessions::cookie(done->session, secure));
+        response.headers.add("Set-Cookie",
+                             auth::DeviceCookies::set_cookie(done->device_cookie, secure));
         co_return response;
       },
       json_body());

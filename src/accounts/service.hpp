@@ -7,6 +7,7 @@
 #include "accounts/password.hpp"
 #include "accounts/store.hpp"
 #include "audit/log.hpp"
+#include "auth/devices.hpp"
 #include "auth/rate_limit.hpp"
 #include "auth/sessions.hpp"
 #include "core/clock.hpp"
@@ -40,6 +41,7 @@ struct Caller {
   std::string ip;
   std::string user_agent;
   Locale locale = Locale::fr;
+  std::string device;  // the cabinet_device cookie, when the browser sent one
 };
 
 struct SignupForm {
@@ -63,6 +65,7 @@ struct LoginStart {
 struct LoginDone {
   auth::NewSession session;
   Principal principal;
+  std::string device_cookie;  // the browser's device cookie, now known for this address
 };
 
 struct TotpEnrolment {
@@ -127,6 +130,14 @@ class Service {
                                        const std::string& email, const std::string& name,
                                        Locale locale);
   Task<Result<LoginStart>> open_challenge(const store::Account& account, const std::string& ip);
+  // The streak of failed logins for an address typed (normalised), keyed so that the table
+  // does not list addresses.
+  [[nodiscard]] std::string address_streak(std::string_view email) const;
+  // The current password of a signed-in account (change password, delete the account): its
+  // failures in a row wait like a login's (F5), and are logged. invalid_request on `field`
+  // when wrong, rate_limited while waiting.
+  Task<Result<void>> check_current_password(const Principal& who, const store::Account& account,
+                                            const std::string& password, std::string_view field);
   [[nodiscard]] std::string link(std::string_view path, const std::string& token) const;
   [[nodiscard]] std::string six_digits();
   // Checks an authenticator code and spends its time step, so the same code never works twice.
@@ -134,6 +145,7 @@ class Service {
                                  const std::string& code);
 
   Deps d_;
+  auth::DeviceCookies devices_{d_.keys};
   // A real hash of the configured cost: verifying against it costs what a real check costs.
   std::string dummy_hash_;
 };

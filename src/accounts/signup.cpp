@@ -1,5 +1,6 @@
 #include <chrono>
 
+#include "accounts/names.hpp"
 #include "accounts/service.hpp"
 #include "core/log.hpp"
 #include "core/validators.hpp"
@@ -10,10 +11,6 @@
 namespace cabinet::accounts {
 namespace {
 
-constexpr auth::Limit kSignupPerIp{"signup-ip", 10, std::chrono::hours(1)};
-constexpr auth::Limit kExistingNotice{"signup-exists", 3, std::chrono::hours(24)};
-constexpr auth::Limit kResendPerEmail{"confirm-resend-email", 5, std::chrono::hours(1)};
-constexpr auth::Limit kResendPerIp{"confirm-resend-ip", 20, std::chrono::hours(1)};
 constexpr std::int64_t kConfirmLifetime = 48 * 3600;
 
 std::chrono::year_month_day today(const Clock& clock) {
@@ -35,11 +32,11 @@ Result<void> validate_identity(SignupForm& form, Role role, const Clock& clock) 
                                "Invalid mobile number (for example +33 6 12 34 56 78).");
   }
   form.phone = *phone;
-  auto first = validate::person_name(form.first_name);
-  if (!first) return http::invalid_field("first_name", "Prénom invalide.", "Invalid first name.");
+  auto first = checked_name("first_name", form.first_name);
+  if (!first) return std::move(first).error();
   form.first_name = *first;
-  auto last = validate::person_name(form.last_name);
-  if (!last) return http::invalid_field("last_name", "Nom invalide.", "Invalid last name.");
+  auto last = checked_name("last_name", form.last_name);
+  if (!last) return std::move(last).error();
   form.last_name = *last;
   if (role == Role::patient) {
     if (!form.birth_date) return http::missing_field("birth_date");
@@ -104,7 +101,8 @@ Task<Result<void>> Service::send_confirmation(storage::Transaction& tx, std::int
 
 Task<Result<Service::Created>> Service::create_account(SignupForm& form, Role role,
                                                        const Caller& caller) {
-  if (auto r = co_await d_.limits.hit(kSignupPerIp, caller.ip); !r) co_return std::move(r).error();
+  if (auto r = co_await d_.limits.hit(d_.limits.limits().signup_per_ip, caller.ip); !r)
+    co_return std::move(r).error();
   std::optional<practitioners::store::Assistant> invitation;
   std::string invitation_hash;
   if (role == Role::assistant) {
@@ -142,7 +140,8 @@ Task<Result<Service::Created>> Service::create_account(SignupForm& form, Role ro
     }
     // The owner of the address learns that someone tried; the caller learns nothing. (Outside
     // the transaction: the limiter writes through the database, and SQLite has one writer.)
-    if (auto limited = co_await d_.limits.hit(kExistingNotice, form.email); !limited)
+    if (auto limited = co_await d_.limits.hit(d_.limits.limits().signup_exists_notice, form.email);
+        !limited)
       co_return created;
     const auto locale = (*existing)->locale == "en" ? Locale::en : Locale::fr;
     auto notice = [&](storage::Transaction& tx) -> Task<Result<void>> {
@@ -294,10 +293,12 @@ Task<Result<void>> Service::confirm_email(const std::string& token) {
 
 Task<Result<void>> Service::resend_confirmation(const std::string& email_input,
                                                 const Caller& caller) {
-  if (auto r = co_await d_.limits.hit(kResendPerIp, caller.ip); !r) co_return r;
+  if (auto r = co_await d_.limits.hit(d_.limits.limits().confirm_per_ip, caller.ip); !r)
+    co_return r;
   auto email = validate::email(email_input);
   if (!email) co_return ok();  // the same answer for anything
-  if (auto r = co_await d_.limits.hit(kResendPerEmail, *email); !r) co_return r;
+  if (auto r = co_await d_.limits.hit(d_.limits.limits().confirm_per_email, *email); !r)
+    co_return r;
   auto body = [&](storage::Transaction& tx) -> Task<Result<void>> {
     auto account = co_await store::account_by_email(tx, *email);
     if (!account) co_return std::move(account).error();

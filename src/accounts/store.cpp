@@ -17,10 +17,6 @@ constexpr std::string_view kSetPassword =
 constexpr std::string_view kConfirmEmail =
     "UPDATE accounts SET email_confirmed_at = $1, updated_at = $1 WHERE id = $2"
     " AND email_confirmed_at IS NULL";
-constexpr std::string_view kFailedLogin =
-    "UPDATE accounts SET failed_logins = failed_logins + 1, last_failed_login_at = $1 WHERE id = "
-    "$2";
-constexpr std::string_view kResetFailed = "UPDATE accounts SET failed_logins = 0 WHERE id = $1";
 constexpr std::string_view kUpdateContact =
     "UPDATE accounts SET phone = COALESCE($1, phone), locale = COALESCE($2, locale), updated_at = "
     "$3"
@@ -70,6 +66,9 @@ constexpr std::string_view kToken =
     "$1";
 constexpr std::string_view kUseToken =
     "UPDATE tokens SET used_at = $1 WHERE token_hash = $2 AND used_at IS NULL AND expires_at > $1";
+// Every other link of that purpose of the account stops working (issue 17, F4).
+constexpr std::string_view kSpendTokens =
+    "UPDATE tokens SET used_at = $1 WHERE account_id = $2 AND purpose = $3 AND used_at IS NULL";
 
 constexpr std::string_view kInsertChallenge =
     "INSERT INTO login_challenges (id, account_id, method, code_hash, expires_at, created_at, ip)"
@@ -77,14 +76,16 @@ constexpr std::string_view kInsertChallenge =
 constexpr std::string_view kTryChallenge =
     "UPDATE login_challenges SET attempts = attempts + 1 WHERE id = $1 AND used_at IS NULL"
     " AND expires_at > $2 AND attempts < $3 RETURNING account_id, method, code_hash, attempts";
+// A challenge whose tries are spent is as closed as an expired one: nothing revives it.
 constexpr std::string_view kOpenChallenge =
     "SELECT account_id, method, code_hash, attempts FROM login_challenges WHERE id = $1"
-    " AND used_at IS NULL AND expires_at > $2";
+    " AND used_at IS NULL AND expires_at > $2 AND attempts < $3";
 constexpr std::string_view kUseChallenge =
     "UPDATE login_challenges SET used_at = $1 WHERE id = $2 AND used_at IS NULL";
+// A new code keeps the tries already counted (issue 17, F2): resending never buys more guesses.
 constexpr std::string_view kReplaceCode =
-    "UPDATE login_challenges SET code_hash = $1, expires_at = $2, attempts = 0 WHERE id = $3"
-    " AND used_at IS NULL";
+    "UPDATE login_challenges SET code_hash = $1, expires_at = $2 WHERE id = $3"
+    " AND used_at IS NULL AND expires_at > $4 AND attempts < $5";
 
 // What the access log's sentences need from other features' tables (SEC2), by the ids the
 // audit entries carry; each followed by "($1, $2, …)".
@@ -177,16 +178,6 @@ Task<Result<void>> set_password(Executor& db, std::int64_t account, const std::s
 Task<Result<void>> confirm_email(Executor& db, std::int64_t account, std::int64_t now) {
   storage::Params params{now, account};
   co_return co_await storage::run(db, kConfirmEmail, std::move(params));
-}
-
-Task<Result<void>> record_failed_login(Executor& db, std::int64_t account, std::int64_t now) {
-  storage::Params params{now, account};
-  co_return co_await storage::run(db, kFailedLogin, std::move(params));
-}
-
-Task<Result<void>> reset_failed_logins(Executor& db, std::int64_t account) {
-  storage::Params params{account};
-  co_return co_await storage::run(db, kResetFailed, std::move(params));
 }
 
 Task<Result<void>> update_contact(Executor& db, std::int64_t account,
@@ -316,6 +307,12 @@ Task<Result<bool>> use_token(Transaction& tx, const std::string& hash, std::int6
   co_return r->affected == 1;
 }
 
+Task<Result<void>> spend_tokens(Transaction& tx, std::int64_t account, std::string_view purpose,
+                                std::int64_t now) {
+  storage::Params params{now, account, std::string(purpose)};
+  co_return co_await storage::run(tx, kSpendTokens, std::move(params));
+}
+
 Task<Result<void>> insert_challenge(Transaction& tx, const std::string& id, std::int64_t account,
                                     std::string_view method,
                                     const std::optional<std::string>& code_hash,
@@ -342,8 +339,8 @@ Task<Result<std::optional<Challenge>>> try_challenge(Executor& db, const std::st
 }
 
 Task<Result<std::optional<Challenge>>> open_challenge(Executor& db, const std::string& id,
-                                                      std::int64_t now) {
-  storage::Params params{id, now};
+                                                      std::int64_t now, std::int64_t max_attempts) {
+  storage::Params params{id, now, max_attempts};
   auto rows = co_await db.query(kOpenChallenge, std::move(params));
   if (!rows) co_return std::move(rows).error();
   if (rows->empty()) co_return std::optional<Challenge>{};
@@ -357,10 +354,13 @@ Task<Result<bool>> use_challenge(Transaction& tx, const std::string& id, std::in
   co_return r->affected == 1;
 }
 
-Task<Result<void>> replace_challenge_code(Executor& db, const std::string& id,
-                                          const std::string& code_hash, std::int64_t expires_at) {
-  storage::Params params{code_hash, expires_at, id};
-  co_return co_await storage::run(db, kReplaceCode, std::move(params));
+Task<Result<bool>> replace_challenge_code(Executor& db, const std::string& id,
+                                          const std::string& code_hash, std::int64_t expires_at,
+                                          std::int64_t now, std::int64_t max_attempts) {
+  storage::Params params{code_hash, expires_at, id, now, max_attempts};
+  auto r = co_await db.query(kReplaceCode, std::move(params));
+  if (!r) co_return std::move(r).error();
+  co_return r->affected == 1;
 }
 
 Task<Result<std::map<std::string, std::int64_t>>> appointment_starts(

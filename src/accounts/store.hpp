@@ -96,8 +96,6 @@ Task<Result<std::int64_t>> insert_account(Transaction& tx, const NewAccount& a, 
 Task<Result<void>> set_password(Executor& db, std::int64_t account, const std::string& hash,
                                 std::int64_t now);
 Task<Result<void>> confirm_email(Executor& db, std::int64_t account, std::int64_t now);
-Task<Result<void>> record_failed_login(Executor& db, std::int64_t account, std::int64_t now);
-Task<Result<void>> reset_failed_logins(Executor& db, std::int64_t account);
 Task<Result<void>> update_contact(Executor& db, std::int64_t account,
                                   const std::optional<std::string>& phone,
                                   const std::optional<std::string>& locale, std::int64_t now);
@@ -136,6 +134,9 @@ Task<Result<void>> insert_token(Transaction& tx, const std::string& hash, std::s
 Task<Result<std::optional<Token>>> token(Executor& db, const std::string& hash);
 // Marks the token used if it still is usable; false when another request used it first.
 Task<Result<bool>> use_token(Transaction& tx, const std::string& hash, std::int64_t now);
+// Marks every still-unused token of `purpose` of the account used.
+Task<Result<void>> spend_tokens(Transaction& tx, std::int64_t account, std::string_view purpose,
+                                std::int64_t now);
 
 Task<Result<void>> insert_challenge(Transaction& tx, const std::string& id, std::int64_t account,
                                     std::string_view method,
@@ -146,10 +147,13 @@ Task<Result<void>> insert_challenge(Transaction& tx, const std::string& id, std:
 Task<Result<std::optional<Challenge>>> try_challenge(Executor& db, const std::string& id,
                                                      std::int64_t now, std::int64_t max_attempts);
 Task<Result<bool>> use_challenge(Transaction& tx, const std::string& id, std::int64_t now);
+// The challenge if it is still open (unused, unexpired, < max tries).
 Task<Result<std::optional<Challenge>>> open_challenge(Executor& db, const std::string& id,
-                                                      std::int64_t now);
-Task<Result<void>> replace_challenge_code(Executor& db, const std::string& id,
-                                          const std::string& code_hash, std::int64_t expires_at);
+                                                      std::int64_t now, std::int64_t max_attempts);
+// A new code for a challenge still open, its tries kept; false when it is no longer open.
+Task<Result<bool>> replace_challenge_code(Executor& db, const std::string& id,
+                                          const std::string& code_hash, std::int64_t expires_at,
+                                          std::int64_t now, std::int64_t max_attempts);
 
 // What the access log's sentences need from other features' tables (SEC2): the day of the
 // consultation an entry is about, and the name of a guest. Read-only, by the ids the audit

@@ -161,7 +161,7 @@ Result<void> App::build_services() {
   courier.lease = std::chrono::duration_cast<std::chrono::seconds>(n.lease);
   courier_ = std::make_unique<notify::Courier>(*db_, blocking_, *email_, *sms_, clock_, courier);
   outbox_->on_wake([courier = courier_.get()] { courier->wake(); });
-  limits_ = std::make_unique<auth::RateLimiter>(*db_, clock_);
+  limits_ = std::make_unique<auth::RateLimiter>(*db_, clock_, config_.limits);
   sessions_ = std::make_shared<auth::Sessions>(*db_, clock_, random_);
   accounts::Deps deps{*db_,
                       clock_,

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "auth/limits.hpp"
 #include "core/log.hpp"
 #include "core/result.hpp"
 
@@ -139,6 +140,7 @@ struct Config {
     Teleservice care_sheet;
     Teleservice secure_mail;
   } documents;
+  auth::Limits limits;  // rate limits and lockouts (docs/security.md, "Shared networks")
   std::size_t blocking_threads = 0;  // 0: twice the cores, at least 4
   std::string mode = "production";   // or "development"
   struct Dev {

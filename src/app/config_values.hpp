@@ -17,6 +17,8 @@ namespace cabinet::app::config_values {
 
 // The documents' teleservice keys (config_documents.cpp), appended to the table.
 void add_documents_keys(std::vector<KeyInfo>& k);
+// The rate limits' keys (config_limits.cpp), appended to the table.
+void add_limits_keys(std::vector<KeyInfo>& k);
 
 // A refused value (invalid_request), saying what was expected.
 Error bad(const std::string& what);

@@ -33,6 +33,15 @@ constexpr std::string_view kHitRateWindow =
     " ON CONFLICT (bucket, window_start) DO UPDATE SET hits = rate_limits.hits + 1"
     " RETURNING hits";
 constexpr std::string_view kDeleteRateWindows = "DELETE FROM rate_limits WHERE window_start < $1";
+constexpr std::string_view kStreak =
+    "SELECT hits, window_start FROM rate_limits WHERE bucket = $1"
+    " ORDER BY window_start DESC LIMIT 1";
+// Moves the newest row of the streak to `now`; two first failures racing may have left two.
+constexpr std::string_view kBumpStreak =
+    "UPDATE rate_limits SET hits = hits + 1, window_start = $2 WHERE bucket = $1"
+    " AND window_start = (SELECT MAX(window_start) FROM rate_limits WHERE bucket = $1)"
+    " AND window_start <= $2";
+constexpr std::string_view kDeleteRateBucket = "DELETE FROM rate_limits WHERE bucket = $1";
 
 SessionRow session_from(const storage::Row& r) {
   SessionRow s;
@@ -59,6 +68,8 @@ ActiveSession active_session_from(const storage::Row& r) {
 }
 
 std::int64_t first_integer(const storage::Row& r) { return r.integer(0); }
+
+Streak streak_from(const storage::Row& r) { return Streak{r.integer(0), r.integer(1)}; }
 
 }  // namespace
 
@@ -122,6 +133,27 @@ Task<Result<std::int64_t>> hit_rate_window(Executor& db, const std::string& buck
 Task<Result<void>> delete_rate_windows_before(Executor& db, std::int64_t before) {
   Params params{before};
   co_return co_await storage::run(db, kDeleteRateWindows, std::move(params));
+}
+
+Task<Result<std::optional<Streak>>> streak(Executor& db, const std::string& bucket) {
+  Params params{bucket};
+  co_return co_await storage::first(db, kStreak, std::move(params), streak_from);
+}
+
+Task<Result<void>> bump_streak(Executor& db, const std::string& bucket, std::int64_t now) {
+  Params params{bucket, now};
+  auto changed = co_await storage::execute(db, kBumpStreak, std::move(params));
+  if (!changed) co_return std::move(changed).error();
+  if (*changed != 0) co_return ok();
+  // The first failure (or a node whose clock is behind the last one): a row at `now`.
+  auto hits = co_await hit_rate_window(db, bucket, now);
+  if (!hits) co_return std::move(hits).error();
+  co_return ok();
+}
+
+Task<Result<void>> delete_rate_bucket(Executor& db, const std::string& bucket) {
+  Params params{bucket};
+  co_return co_await storage::run(db, kDeleteRateBucket, std::move(params));
 }
 
 }  // namespace cabinet::auth::store

@@ -71,4 +71,14 @@ Task<Result<std::int64_t>> hit_rate_window(Executor& db, const std::string& buck
                                            std::int64_t window_start);
 Task<Result<void>> delete_rate_windows_before(Executor& db, std::int64_t before);
 
+// A streak of failures in a row (RateLimiter): how many, and when the last one was.
+struct Streak {
+  std::int64_t failures = 0;
+  std::int64_t last_at = 0;
+};
+Task<Result<std::optional<Streak>>> streak(Executor& db, const std::string& bucket);
+// One more failure at `now`.
+Task<Result<void>> bump_streak(Executor& db, const std::string& bucket, std::int64_t now);
+Task<Result<void>> delete_rate_bucket(Executor& db, const std::string& bucket);
+
 }  // namespace cabinet::auth::store

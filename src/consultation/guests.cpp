@@ -27,7 +27,6 @@ constexpr std::int64_t kAfterEnd = 2L * 3600;
 constexpr std::size_t kMaxName = 80;
 constexpr std::size_t kMaxToken = 128;
 // The link's page and its claim answer anyone: per address, like the other public forms.
-constexpr auth::Limit kInvitationPerIp{"invitation-ip", 60, std::chrono::minutes(10)};
 
 // 32 random bytes, base64url without padding: the link's token and the guest's cookie.
 std::string secret(Random& random) {
@@ -53,18 +52,21 @@ bool has_control(std::string_view text) {
 }
 
 // A name as a person types it (a guest's, or the inviter's hint): trimmed, 1–80 characters, no
-// control characters. Unlike an account's names, anything printable goes ("Interprète LSF").
+// control characters, no invisible formatting (a bidi control shows the practitioner another
+// name). Unlike an account's names, anything printable goes ("Interprète LSF").
 std::optional<std::string> display_name(std::string_view input) {
   const auto t = validate::trim(input);
   if (t.empty() || t.size() > kMaxName * 4 || !is_valid_utf8(t) || utf8_length(t) > kMaxName ||
-      has_control(t))
+      has_control(t) || has_invisible_formatting(t))
     return std::nullopt;
   return std::string(t);
 }
 
 Error bad_name(std::string_view field) {
-  return http::invalid_field(field, "Indiquez un nom de 1 à 80 caractères.",
-                             "Enter a name of 1 to 80 characters.");
+  return http::invalid_field(
+      field,
+      "Indiquez un nom de 1 à 80 caractères, sans caractère invisible ni de sens d'écriture.",
+      "Enter a name of 1 to 80 characters, without invisible or text-direction characters.");
 }
 
 nlohmann::json opt(const std::optional<std::string>& s) {
@@ -276,7 +278,8 @@ Task<Result<nlohmann::json>> Service::invitation(const std::string& token,
                                                  std::optional<std::string> credential,
                                                  const std::string& ip) {
   if (d_.limits) {
-    if (auto r = co_await d_.limits->hit(kInvitationPerIp, ip); !r) co_return std::move(r).error();
+    if (auto r = co_await d_.limits->hit(d_.limits->limits().invitation_per_ip, ip); !r)
+      co_return std::move(r).error();
   }
   auto inv = co_await live_invitation(token);
   if (!inv) co_return std::move(inv).error();
@@ -297,7 +300,8 @@ Task<Result<nlohmann::json>> Service::invitation(const std::string& token,
 Task<Result<Claimed>> Service::claim(const std::string& token, const nlohmann::json& body,
                                      std::optional<std::string> credential, const std::string& ip) {
   if (d_.limits) {
-    if (auto r = co_await d_.limits->hit(kInvitationPerIp, ip); !r) co_return std::move(r).error();
+    if (auto r = co_await d_.limits->hit(d_.limits->limits().invitation_per_ip, ip); !r)
+      co_return std::move(r).error();
   }
   auto inv = co_await live_invitation(token);
   if (!inv) co_return std::move(inv).error();

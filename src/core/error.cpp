@@ -74,6 +74,11 @@ constexpr std::array kErrors{
     ErrorInfo{ErrorCode::link_invalid, "link_invalid", 400,
               "Ce lien n'est plus valable. Demandez-en un nouveau.",
               "This link is no longer valid. Ask for a new one."},
+    ErrorInfo{ErrorCode::practitioner_not_verified, "practitioner_not_verified", 403,
+              "Votre inscription de praticien n'est pas encore vérifiée par l'équipe Cabinet : "
+              "vous pourrez inviter un assistant ensuite.",
+              "Your practitioner registration has not been verified by the Cabinet team yet: "
+              "you can invite an assistant afterwards."},
     ErrorInfo{ErrorCode::card_declined, "card_declined", 402,
               "Votre banque a refusé la carte. Essayez une autre carte.",
               "Your bank declined the card. Try another card."},

@@ -37,6 +37,7 @@ enum class ErrorCode {
   code_incorrect,
   challenge_expired,
   link_invalid,
+  practitioner_not_verified,  // a pending practitioner's staff actions (issue 17)
   // Payments (issue 5).
   card_declined,
   insufficient_funds,

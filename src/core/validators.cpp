@@ -161,7 +161,7 @@ int age_on(std::chrono::year_month_day birth, std::chrono::year_month_day today)
 
 std::optional<std::string> person_name(std::string_view input) {
   const auto s = trim(input);
-  if (s.empty() || !is_valid_utf8(s)) return std::nullopt;
+  if (s.empty() || !is_valid_utf8(s) || has_invisible_formatting(s)) return std::nullopt;
   bool has_letter = false;
   for (char c : s) {
     const auto u = static_cast<unsigned char>(c);

@@ -36,7 +36,8 @@ std::optional<std::chrono::year_month_day> date(std::string_view input);
 int age_on(std::chrono::year_month_day birth, std::chrono::year_month_day today);
 
 // A person's first or last name: trimmed, 1 to 80 characters, letters with spaces, hyphens,
-// apostrophes and dots; no digits or markup.
+// apostrophes and dots; no digits, markup, nor invisible formatting characters (bidi
+// controls, zero-width characters: see has_invisible_formatting).
 std::optional<std::string> person_name(std::string_view input);
 
 }  // namespace cabinet::validate

@@ -89,6 +89,11 @@ TEST(Names, AcceptsRealNamesAndRefusesMarkup) {
     EXPECT_EQ(person_name(bad), std::nullopt) << bad;
   }
   EXPECT_EQ(person_name(std::string(81, 'a')), std::nullopt);
+  // Bidi controls and invisible characters (issue 17, F11): "Zoé" + U+202E reads reversed.
+  for (const char* hidden : {"Zo\xc3\xa9\xe2\x80\xae", "\xe2\x80\x8fMartin", "Ma\xe2\x80\x8brtin",
+                             "\xef\xbb\xbfZo\xc3\xa9", "Zo\xe2\x81\xa6\xc3\xa9", "Zo\xc2\xadz"}) {
+    EXPECT_EQ(person_name(hidden), std::nullopt) << hidden;
+  }
 }
 
 }  // namespace

@@ -31,13 +31,11 @@ audit::Entry pharmacy_entry(const store::PrescriptionRow& p, std::string action,
   return e;
 }
 
-constexpr auth::Limit kPharmacistPerIp{"prescription-ip", 120, std::chrono::minutes(10)};
-
 }  // namespace
 
 Task<Result<void>> Service::limited(const std::string& ip) {
   if (d_.limits == nullptr) co_return ok();
-  co_return co_await d_.limits->hit(kPharmacistPerIp, ip);
+  co_return co_await d_.limits->hit(d_.limits->limits().prescription_per_ip, ip);
 }
 
 Task<Result<store::PrescriptionRow>> Service::keyed(const std::string& number,

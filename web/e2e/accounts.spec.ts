@@ -148,14 +148,19 @@ test('a practitioner waits for verification, the operator verifies them, they se
   await expect(status).toHaveText(fr.practitionerHome.status.verified);
 });
 
-test('a wrong code says how many tries remain', async ({ page, baseURL }) => {
-  const email = uniqueEmail('hugo');
-  await createAccount(page.request, baseURL!, {
+/** A new patient at the code step: the code emailed, and a wrong one. */
+async function atCodeStep(
+  page: import('@playwright/test').Page,
+  baseURL: string,
+  person: { name: string; first_name: string; last_name: string; birth_date: string },
+) {
+  const email = uniqueEmail(person.name);
+  await createAccount(page.request, baseURL, {
     email,
     password: PASSWORD,
-    first_name: 'Hugo',
-    last_name: 'Petit',
-    birth_date: '1985-01-15',
+    first_name: person.first_name,
+    last_name: person.last_name,
+    birth_date: person.birth_date,
   });
   const before = await mailIds(page.request, email);
   await page.goto('/connexion');
@@ -164,7 +169,16 @@ test('a wrong code says how many tries remain', async ({ page, baseURL }) => {
   await page.getByRole('button', { name: fr.login.submit }).click();
   await expect(h1(page)).toHaveText(fr.login.codeTitle);
   const real = await readCode(page.context(), email, before);
-  const wrong = String((Number(real) + 1) % 1_000_000).padStart(6, '0');
+  return { real, wrong: String((Number(real) + 1) % 1_000_000).padStart(6, '0') };
+}
+
+test('a wrong code says how many tries remain', async ({ page, baseURL }) => {
+  const { real, wrong } = await atCodeStep(page, baseURL!, {
+    name: 'hugo',
+    first_name: 'Hugo',
+    last_name: 'Petit',
+    birth_date: '1985-01-15',
+  });
   await page.getByLabel(fr.login.codeLabel).fill(wrong);
   await page.getByRole('button', { name: fr.login.verify }).click();
 
@@ -178,6 +192,27 @@ test('a wrong code says how many tries remain', async ({ page, baseURL }) => {
   await page.getByLabel(fr.login.codeLabel).fill(real);
   await page.getByRole('button', { name: fr.login.verify }).click();
   await expect(page).toHaveURL(/\/patient$/);
+});
+
+test('five wrong codes spend the code: "Renvoyer le code" leads back to the password', async ({
+  page,
+  baseURL,
+}) => {
+  const { wrong } = await atCodeStep(page, baseURL!, {
+    name: 'ines',
+    first_name: 'Inès',
+    last_name: 'Roux',
+    birth_date: '1979-03-08',
+  });
+  for (let i = 0; i < 5; i++) {
+    await page.getByLabel(fr.login.codeLabel).fill(wrong);
+    await page.getByRole('button', { name: fr.login.verify }).click();
+    await expect(page.getByRole('alert')).toBeFocused();
+  }
+  // A spent code is never revived (issue 17): a new one needs the password again.
+  await page.getByRole('button', { name: fr.login.resend }).click();
+  await expect(h1(page)).toHaveText(fr.login.title);
+  await expect(page.getByRole('alert')).toContainText('Reconnectez-vous');
 });
 
 test('too many wrong passwords: the login page says to wait (429 + Retry-After)', async ({

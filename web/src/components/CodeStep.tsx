@@ -34,15 +34,18 @@ export function CodeStep({
   const [resending, setResending] = useState(false);
   const totp = challenge.method === 'totp';
 
+  /** A spent or expired challenge is never revived: back to the password step, saying why. */
+  function restartIfExpired(e: unknown): boolean {
+    if (!(e instanceof ApiError && e.code === 'challenge_expired')) return false;
+    onRestart(e.message || l.challengeExpired);
+    return true;
+  }
+
   async function verify() {
     try {
       onSignedIn(await verifyLogin(challenge.challenge, cleanCode(code)));
     } catch (e) {
-      if (e instanceof ApiError && e.code === 'challenge_expired') {
-        onRestart(e.message || l.challengeExpired);
-        return;
-      }
-      throw e;
+      if (!restartIfExpired(e)) throw e;
     }
   }
 
@@ -55,7 +58,7 @@ export function CodeStep({
       setStatus(l.resent);
       setCode('');
     } catch (e) {
-      form.fail(e);
+      if (!restartIfExpired(e)) form.fail(e);
     } finally {
       setResending(false);
     }
