@@ -381,6 +381,7 @@ std::vector<KeyInfo> make_keys() {
          return ok();
        }});
   config_values::add_documents_keys(k);
+  config_values::add_security_keys(k);
   return k;
 }
 
