@@ -41,6 +41,17 @@ Error code_incorrect(std::int64_t remaining) {
   return e;
 }
 
+// 403 with "reason": "strong_factor_required" (the policy of docs/security.md, "Passkeys").
+Error strong_factor_missing() {
+  Error e(ErrorCode::forbidden, "strong factor required");
+  e.extra = {{"reason", "strong_factor_required"}};
+  return std::move(e).with_message(
+      "Pour votre rôle, la connexion exige une clé d'accès ou une application d'authentification "
+      ": le code reçu par e-mail ne suffit pas. Choisissez « Se connecter avec une clé d'accès ».",
+      "For your role, signing in requires a passkey or an authenticator app: the emailed code is "
+      "not enough. Choose \"Sign in with a passkey\".");
+}
+
 }  // namespace
 
 bool strong_factor_required(const Deps& d, Role role) {
@@ -166,7 +177,7 @@ Task<Result<LoginStart>> Service::start_login(const std::string& email_input,
       strong_factor_required(d_, parse_role(account.role).value_or(Role::patient))) {
     auto keys = co_await passkey_store::count_of(d_.db, account.id);
     if (!keys) co_return std::move(keys).error();
-    if (*keys > 0) co_return Error(ErrorCode::strong_factor_required);
+    if (*keys > 0) co_return strong_factor_missing();
   }
   co_return co_await open_challenge(account, caller.ip);
 }

@@ -41,6 +41,17 @@ Result<std::string> checked_name(const std::string& raw) {
   return name;
 }
 
+Error unknown_passkey() {
+  Error e(ErrorCode::invalid_request, "unknown credential");
+  e.field = "credential";
+  e.extra = {{"reason", "passkey_unknown"}};
+  return std::move(e).with_message(
+      "Cette clé d'accès n'est enregistrée sur aucun compte Cabinet (elle a peut-être été "
+      "supprimée). Connectez-vous avec votre mot de passe.",
+      "This passkey is not registered with any Cabinet account (it may have been removed). "
+      "Sign in with your password.");
+}
+
 Error challenge_gone() {
   return Error(ErrorCode::challenge_expired)
       .with_message("La demande a expiré (5 minutes). Recommencez.",
@@ -272,15 +283,15 @@ Task<Result<LoginDone>> Passkeys::sign_in(const PasskeySignIn& form, const Calle
   const auto challenge = crypto::base64url_decode((*taken)->challenge).value_or("");
   auto found = co_await passkey_store::by_credential(d_.db, base64url_encode(form.credential_id));
   if (!found) co_return std::move(found).error();
-  if (!*found) co_return Error(ErrorCode::passkey_unknown);
+  if (!*found) co_return unknown_passkey();
   const auto& key = **found;
   auto account = co_await store::account_by_id(d_.db, key.account_id);
   if (!account) co_return std::move(account).error();
-  if (!*account || (*account)->status == "deleted") co_return Error(ErrorCode::passkey_unknown);
+  if (!*account || (*account)->status == "deleted") co_return unknown_passkey();
   const auto& a = **account;
   // The user handle, when the authenticator gives one, must be the one registered with it.
   if (!form.user_handle.empty() && form.user_handle != a.public_id)
-    co_return Error(ErrorCode::passkey_invalid, "user handle");
+    co_return crypto::webauthn::refused("user handle");
   const crypto::webauthn::StoredCredential stored{key.public_key,
                                                   static_cast<std::uint32_t>(key.sign_count)};
   auto count = crypto::webauthn::verify_assertion(rp_, challenge, stored, form.response);

@@ -168,21 +168,6 @@ constexpr std::array kErrors{
     ErrorInfo{ErrorCode::not_on_duty, "not_on_duty", 409,
               "Activez d'abord « Disponible pour les consultations immédiates ».",
               "First switch on \"Available for immediate consultations\"."},
-    ErrorInfo{ErrorCode::passkey_invalid, "passkey_invalid", 400,
-              "La clé d'accès n'a pas pu être vérifiée. Réessayez, ou connectez-vous avec votre "
-              "mot de passe.",
-              "The passkey could not be verified. Try again, or sign in with your password."},
-    ErrorInfo{ErrorCode::passkey_unknown, "passkey_unknown", 400,
-              "Cette clé d'accès n'est enregistrée sur aucun compte Cabinet (elle a peut-être été "
-              "supprimée). Connectez-vous avec votre mot de passe.",
-              "This passkey is not registered with any Cabinet account (it may have been "
-              "removed). Sign in with your password."},
-    ErrorInfo{ErrorCode::strong_factor_required, "strong_factor_required", 403,
-              "Pour votre rôle, la connexion exige une clé d'accès ou une application "
-              "d'authentification : le code reçu par e-mail ne suffit pas. Choisissez « Se "
-              "connecter avec une clé d'accès ».",
-              "For your role, signing in requires a passkey or an authenticator app: the emailed "
-              "code is not enough. Choose \"Sign in with a passkey\"."},
 };
 
 const ErrorInfo& info(

@@ -69,10 +69,6 @@ enum class ErrorCode {
   queue_empty,
   agenda_busy,
   not_on_duty,
-  // Passkeys and the strong-factor policy (docs/security.md, "Passkeys").
-  passkey_invalid,
-  passkey_unknown,
-  strong_factor_required,
 };
 
 // An expected failure travelling as a value. `field` names the offending input when there is

@@ -14,8 +14,6 @@ constexpr std::size_t kRpIdHash = 32;
 constexpr std::size_t kFixedPart = kRpIdHash + 1 + 4;  // hash, flags, counter
 constexpr std::size_t kAaguid = 16;
 
-Error refused(std::string why) { return Error(ErrorCode::passkey_invalid, std::move(why)); }
-
 std::span<const std::uint8_t> bytes_of(std::string_view s) { return cbor::as_bytes(s); }
 
 // The checks both ceremonies make on what the browser says it did (WebAuthn §7.1 steps 7–10,
@@ -47,6 +45,16 @@ std::uint32_t big_endian32(std::span<const std::uint8_t> b) {
 }
 
 }  // namespace
+
+Error refused(std::string why) {
+  Error e(ErrorCode::invalid_request, std::move(why));
+  e.field = "credential";
+  e.extra = {{"reason", "passkey_invalid"}};
+  return std::move(e).with_message(
+      "La clé d'accès n'a pas pu être vérifiée. Réessayez, ou connectez-vous avec votre mot de "
+      "passe.",
+      "The passkey could not be verified. Try again, or sign in with your password.");
+}
 
 RelyingParty relying_party(std::string_view public_url) {
   RelyingParty rp;

@@ -10,7 +10,8 @@
 
 // Server-side WebAuthn (Level 2) verification of passkey registrations and sign-ins: nothing
 // the browser parsed is trusted, every byte the authenticator signed is read here. Refusals are
-// ErrorCode::passkey_invalid with the reason in `detail` (for logs and the audit entry).
+// refused(): a 400 whose error carries "reason": "passkey_invalid", the cause in `detail` (for
+// logs and the audit entry, never sent).
 namespace cabinet::crypto::webauthn {
 
 // Who the passkeys are for: the host of http.public_url (the RP ID) and its origin.
@@ -20,6 +21,10 @@ struct RelyingParty {
 };
 // From a public URL such as "https://cabinet.example.fr" or "http://localhost:8080".
 RelyingParty relying_party(std::string_view public_url);
+
+// 400 invalid_request, field "credential", "reason": "passkey_invalid", a message that says what
+// to do; `why` goes to `detail`.
+Error refused(std::string why);
 
 constexpr std::size_t kMaxCredentialId = 1023;
 constexpr std::size_t kMaxClientData = 4096;

@@ -65,7 +65,8 @@ TEST_P(WebAuthn, RefusesARegistrationForAnotherCeremonyPlaceOrPerson) {
   for (const auto& [tweak, why] : cases) {
     auto c = enrol(tweak);
     ASSERT_FALSE(c.ok()) << why;
-    EXPECT_EQ(c.error().code, ErrorCode::passkey_invalid);
+    EXPECT_EQ(c.error().code, ErrorCode::invalid_request);
+    EXPECT_EQ(c.error().extra["reason"], "passkey_invalid");
     EXPECT_EQ(reason(c.error()), why);
   }
 }
