@@ -66,8 +66,8 @@ Task<Result<LoginDone>> open_session(const Deps& d, storage::Transaction& tx,
   if (!profiles) co_return std::move(profiles).error();
   const auto holder =
       profiles->empty() ? std::nullopt : std::optional<std::int64_t>(profiles->front().id);
-  auto session = co_await d.sessions.create(tx, account.id, role, holder, caller.ip,
-                                            caller.user_agent);
+  auto session =
+      co_await d.sessions.create(tx, account.id, role, holder, caller.ip, caller.user_agent);
   if (!session) co_return std::move(session).error();
   LoginDone done;
   done.session = std::move(*session);

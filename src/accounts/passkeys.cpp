@@ -34,8 +34,7 @@ Result<std::string> checked_name(const std::string& raw) {
   const bool control = std::any_of(name.begin(), name.end(), [](char c) {
     return static_cast<unsigned char>(c) < 0x20 || c == 0x7F;
   });
-  if (name.empty() || control || !is_valid_utf8(name) ||
-      utf8_length(name) > Passkeys::kMaxName)
+  if (name.empty() || control || !is_valid_utf8(name) || utf8_length(name) > Passkeys::kMaxName)
     return Error::invalid("name", "Donnez à cette clé un nom de 1 à 60 caractères.",
                           "Give this passkey a name of 1 to 60 characters.");
   return name;
@@ -99,11 +98,11 @@ Task<Result<std::string>> Passkeys::new_challenge(std::string_view purpose,
   co_return id;
 }
 
-Task<Result<void>> Passkeys::audit(std::int64_t account, std::string_view role,
-                                   std::string action, const std::string& object,
-                                   const Caller& caller, std::string detail) {
-  const audit::Entry entry{account,           std::string(role), std::nullopt,    std::move(action),
-                           object,            caller.ip,         std::move(detail)};
+Task<Result<void>> Passkeys::audit(std::int64_t account, std::string_view role, std::string action,
+                                   const std::string& object, const Caller& caller,
+                                   std::string detail) {
+  const audit::Entry entry{account, std::string(role), std::nullopt,     std::move(action),
+                           object,  caller.ip,         std::move(detail)};
   auto body = [&](storage::Transaction& tx) -> Task<Result<void>> {
     co_return co_await d_.audit.append(tx, entry);
   };
@@ -200,10 +199,8 @@ Task<Result<nlohmann::json>> Passkeys::add(const Principal& who, PasskeyRegistra
   };
   if (auto r = co_await d_.db.transact(body); !r) co_return std::move(r).error();
   log::info("passkey registered", {{"account", who.account_public_id}, {"passkey", p.public_id}});
-  co_return nlohmann::json{{"id", p.public_id},
-                           {"name", p.name},
-                           {"created_at", now},
-                           {"last_used_at", nullptr}};
+  co_return nlohmann::json{
+      {"id", p.public_id}, {"name", p.name}, {"created_at", now}, {"last_used_at", nullptr}};
 }
 
 Task<Result<nlohmann::json>> Passkeys::list(const Principal& who) {
@@ -247,9 +244,12 @@ Task<Result<void>> Passkeys::revoke(const Principal& who, const std::string& id,
               "This is your only passkey and your role requires one: add another (or an "
               "authenticator app) before removing this one.");
   }
-  const audit::Entry entry{who.account_id, std::string(to_string(who.role)),
-                           std::nullopt,   "passkey.revoke",
-                           id,             caller.ip,
+  const audit::Entry entry{who.account_id,
+                           std::string(to_string(who.role)),
+                           std::nullopt,
+                           "passkey.revoke",
+                           id,
+                           caller.ip,
                            (*p)->name};
   auto body = [&](storage::Transaction& tx) -> Task<Result<void>> {
     auto removed = co_await passkey_store::remove(tx, who.account_id, id);
@@ -261,8 +261,7 @@ Task<Result<void>> Passkeys::revoke(const Principal& who, const std::string& id,
 }
 
 Task<Result<nlohmann::json>> Passkeys::sign_in_options(const Caller& caller) {
-  if (auto r = co_await d_.limits.hit(kOptionsPerIp, caller.ip); !r)
-    co_return std::move(r).error();
+  if (auto r = co_await d_.limits.hit(kOptionsPerIp, caller.ip); !r) co_return std::move(r).error();
   std::string challenge;
   auto id = co_await new_challenge(kLogin, std::nullopt, caller, challenge);
   if (!id) co_return std::move(id).error();
@@ -300,8 +299,7 @@ Task<Result<LoginDone>> Passkeys::sign_in(const PasskeySignIn& form, const Calle
     log::warn("passkey sign-in refused",
               {{"account", a.public_id}, {"passkey", key.public_id}, {"reason", reason}});
     // A counter going back means a copy of the key exists somewhere: worth an audit entry.
-    auto r = co_await audit(a.id, a.role, "passkey.sign_in.refused", key.public_id, caller,
-                            reason);
+    auto r = co_await audit(a.id, a.role, "passkey.sign_in.refused", key.public_id, caller, reason);
     if (!r) co_return std::move(r).error();
     co_return std::move(count).error();
   }

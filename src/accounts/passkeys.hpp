@@ -49,8 +49,8 @@ class Passkeys {
 
  private:
   Task<Result<std::string>> new_challenge(std::string_view purpose,
-                                          std::optional<std::int64_t> account,
-                                          const Caller& caller, std::string& challenge);
+                                          std::optional<std::int64_t> account, const Caller& caller,
+                                          std::string& challenge);
   Task<Result<void>> audit(std::int64_t account, std::string_view role, std::string action,
                            const std::string& object, const Caller& caller, std::string detail);
 

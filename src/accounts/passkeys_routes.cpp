@@ -131,8 +131,8 @@ void register_passkey_routes(http::Router& router, Passkeys& passkeys, Service& 
   router.add(
       Method::del, "/api/v1/me/passkeys/{id}",
       [&passkeys](Request& req) -> Task<Response> {
-        auto result = co_await passkeys.revoke(*req.principal, std::string(*req.param("id")),
-                                               caller_of(req));
+        auto result =
+            co_await passkeys.revoke(*req.principal, std::string(*req.param("id")), caller_of(req));
         co_return reply(result, req);
       },
       signed_in());

@@ -18,7 +18,8 @@ constexpr std::string_view kInsert =
     " ON CONFLICT (credential_id) DO NOTHING";
 constexpr std::string_view kRename =
     "UPDATE passkeys SET name = $1 WHERE account_id = $2 AND public_id = $3";
-constexpr std::string_view kRemove = "DELETE FROM passkeys WHERE account_id = $1 AND public_id = $2";
+constexpr std::string_view kRemove =
+    "DELETE FROM passkeys WHERE account_id = $1 AND public_id = $2";
 constexpr std::string_view kUsed =
     "UPDATE passkeys SET sign_count = $1, last_used_at = $2 WHERE id = $3 AND sign_count = $4";
 constexpr std::string_view kRemoveAll = "DELETE FROM passkeys WHERE account_id = $1";
@@ -78,9 +79,9 @@ Task<Result<std::optional<Passkey>>> by_public_id(Executor& db, std::int64_t acc
 }
 
 Task<Result<bool>> insert(Transaction& tx, const NewPasskey& p, std::int64_t now) {
-  auto params = storage::bind(p.public_id, p.account_id, p.credential_id,
-                              storage::blob(p.public_key), p.alg, p.sign_count, p.aaguid, p.name,
-                              p.transports, now);
+  auto params =
+      storage::bind(p.public_id, p.account_id, p.credential_id, storage::blob(p.public_key), p.alg,
+                    p.sign_count, p.aaguid, p.name, p.transports, now);
   co_return co_await storage::changed_one(tx, kInsert, std::move(params));
 }
 
@@ -117,8 +118,7 @@ Task<Result<void>> insert_challenge(Executor& db, const std::string& id, std::st
 Task<Result<std::optional<Challenge>>> take_challenge(Executor& db, const std::string& id,
                                                       std::string_view purpose, std::int64_t now) {
   co_return co_await storage::first(db, kTakeChallenge,
-                                    storage::bind(now, id, std::string(purpose)),
-                                    challenge_from);
+                                    storage::bind(now, id, std::string(purpose)), challenge_from);
 }
 
 }  // namespace cabinet::accounts::passkey_store

@@ -15,8 +15,8 @@ void add_security_keys(std::vector<KeyInfo>& k) {
          std::size_t start = 0;
          while (start <= v.size()) {
            const auto comma = v.find(',', start);
-           auto item = v.substr(start, comma == std::string::npos ? std::string::npos
-                                                                  : comma - start);
+           auto item =
+               v.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
            while (!item.empty() && item.front() == ' ') item.erase(item.begin());
            while (!item.empty() && item.back() == ' ') item.pop_back();
            if (!item.empty()) {

@@ -16,9 +16,9 @@ using test::cbor_text;
 Result<Value> read(const std::string& s, Limits limits = {}) { return parse(as_bytes(s), limits); }
 
 TEST(Cbor, ReadsTheTypesWebAuthnUses) {
-  const auto doc = cbor_head(5, 4) + cbor_int(1) + cbor_int(2) + cbor_int(-7) +
-                   cbor_bytes("xyz") + cbor_text("fmt") + cbor_text("none") + cbor_text("a") +
-                   cbor_head(4, 3) + "\xf4\xf5\xf6";
+  const auto doc = cbor_head(5, 4) + cbor_int(1) + cbor_int(2) + cbor_int(-7) + cbor_bytes("xyz") +
+                   cbor_text("fmt") + cbor_text("none") + cbor_text("a") + cbor_head(4, 3) +
+                   "\xf4\xf5\xf6";
   auto v = read(doc);
   ASSERT_TRUE(v.ok()) << v.error().detail;
   ASSERT_TRUE(v->is_map());
@@ -68,14 +68,14 @@ TEST(Cbor, RefusesHugeLengthsWithoutAllocating) {
 }
 
 TEST(Cbor, RefusesIndefiniteLengthsTagsFloatsAndReserved) {
-  EXPECT_FALSE(read("\x5f\x41\x61\xff").ok());        // indefinite byte string
-  EXPECT_FALSE(read("\x9f\x01\xff").ok());            // indefinite array
-  EXPECT_FALSE(read("\xbf\x01\x02\xff").ok());        // indefinite map
-  EXPECT_FALSE(read("\xc2\x41\x01").ok());            // tag 2 (bignum)
-  EXPECT_FALSE(read("\xf9\x3c\x00").ok());            // half float
+  EXPECT_FALSE(read("\x5f\x41\x61\xff").ok());          // indefinite byte string
+  EXPECT_FALSE(read("\x9f\x01\xff").ok());              // indefinite array
+  EXPECT_FALSE(read("\xbf\x01\x02\xff").ok());          // indefinite map
+  EXPECT_FALSE(read("\xc2\x41\x01").ok());              // tag 2 (bignum)
+  EXPECT_FALSE(read("\xf9\x3c\x00").ok());              // half float
   EXPECT_FALSE(read("\xfb" + std::string(8, 0)).ok());  // double
-  EXPECT_FALSE(read("\x1c").ok());                    // reserved additional information
-  EXPECT_FALSE(read("\xff").ok());                    // lone break
+  EXPECT_FALSE(read("\x1c").ok());                      // reserved additional information
+  EXPECT_FALSE(read("\xff").ok());                      // lone break
 }
 
 TEST(Cbor, RefusesDuplicateKeysNonUtf8TextAndOddKeys) {

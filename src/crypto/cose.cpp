@@ -81,17 +81,16 @@ Pkey ec_key(const std::string& x, const std::string& y) {
   if (!key) return nullptr;
   // fromdata decodes the point (refusing one off the curve); a full public check also
   // refuses the point at infinity and small-order points.
-  std::unique_ptr<EVP_PKEY_CTX, CtxFree> check(EVP_PKEY_CTX_new_from_pkey(nullptr, key.get(),
-                                                                          nullptr));
+  std::unique_ptr<EVP_PKEY_CTX, CtxFree> check(
+      EVP_PKEY_CTX_new_from_pkey(nullptr, key.get(), nullptr));
   if (!check || EVP_PKEY_public_check(check.get()) != 1) return nullptr;
   return key;
 }
 
 Pkey rsa_key(const std::string& n, const std::string& e) {
   auto to_bn = [](const std::string& s) {
-    return std::unique_ptr<BIGNUM, BnFree>(
-        BN_bin2bn(reinterpret_cast<const unsigned char*>(s.data()), static_cast<int>(s.size()),
-                  nullptr));
+    return std::unique_ptr<BIGNUM, BnFree>(BN_bin2bn(
+        reinterpret_cast<const unsigned char*>(s.data()), static_cast<int>(s.size()), nullptr));
   };
   auto bn_n = to_bn(n);
   auto bn_e = to_bn(e);
@@ -132,8 +131,8 @@ Result<Loaded> load(const cbor::Value& key) {
   } else if (*alg == rs256) {
     const auto* n = bytes_at(key, kCrvOrN);
     const auto* e = bytes_at(key, kXOrE);
-    if (*kty != kRsa || n == nullptr || e == nullptr || n->size() > kMaxRsaBytes ||
-        e->empty() || e->size() > 8)
+    if (*kty != kRsa || n == nullptr || e == nullptr || n->size() > kMaxRsaBytes || e->empty() ||
+        e->size() > 8)
       return bad_key("not an RS256 key");
     out.key = rsa_key(*n, *e);
   } else {

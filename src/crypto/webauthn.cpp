@@ -40,8 +40,8 @@ Result<void> check_authenticator(const RelyingParty& rp, const AuthenticatorData
 }
 
 std::uint32_t big_endian32(std::span<const std::uint8_t> b) {
-  return (std::uint32_t{b[0]} << 24U) | (std::uint32_t{b[1]} << 16U) |
-         (std::uint32_t{b[2]} << 8U) | b[3];
+  return (std::uint32_t{b[0]} << 24U) | (std::uint32_t{b[1]} << 16U) | (std::uint32_t{b[2]} << 8U) |
+         b[3];
 }
 
 }  // namespace
@@ -80,8 +80,7 @@ Result<ClientData> parse_client_data(std::string_view json) {
     target = it->get<std::string>();
     return true;
   };
-  if (!text("type", out.type) || !text("challenge", out.challenge) ||
-      !text("origin", out.origin))
+  if (!text("type", out.type) || !text("challenge", out.challenge) || !text("origin", out.origin))
     return refused("clientDataJSON without type, challenge or origin");
   if (const auto it = doc.find("crossOrigin"); it != doc.end()) {
     if (!it->is_boolean()) return refused("crossOrigin not a boolean");
@@ -146,8 +145,7 @@ Result<AuthenticatorData> parse_attestation_object(std::span<const std::uint8_t>
 
 Result<NewCredential> verify_registration(const RelyingParty& rp, std::string_view challenge,
                                           const RegistrationResponse& response) {
-  if (auto r = check_client_data(rp, challenge, response.client_data_json, "webauthn.create");
-      !r)
+  if (auto r = check_client_data(rp, challenge, response.client_data_json, "webauthn.create"); !r)
     return std::move(r).error();
   auto auth = parse_attestation_object(bytes_of(response.attestation_object));
   if (!auth) return std::move(auth).error();

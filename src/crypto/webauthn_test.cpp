@@ -23,8 +23,8 @@ class WebAuthn : public ::testing::TestWithParam<Kind> {
     const auto r = auth_.make_credential(kChallenge, t);
     return verify_registration(kRp, kChallenge, {r.client_data_json, r.attestation_object});
   }
-  Result<std::uint32_t> sign_in(const NewCredential& c, std::uint32_t stored,
-                                const Tweaks& t = {}, std::string_view challenge = kChallenge) {
+  Result<std::uint32_t> sign_in(const NewCredential& c, std::uint32_t stored, const Tweaks& t = {},
+                                std::string_view challenge = kChallenge) {
     const auto a = auth_.get_assertion(challenge, t);
     return verify_assertion(kRp, kChallenge, {c.public_key, stored},
                             {a.client_data_json, a.authenticator_data, a.signature});
@@ -126,9 +126,8 @@ TEST(WebAuthnKeys, RefusesUnsupportedOrBrokenKeys) {
   using test::cbor_head;
   using test::cbor_int;
   const auto ec = [](std::int64_t crv, const std::string& x, const std::string& y) {
-    return cbor_head(5, 5) + cbor_int(1) + cbor_int(2) + cbor_int(3) + cbor_int(-7) +
-           cbor_int(-1) + cbor_int(crv) + cbor_int(-2) + cbor_bytes(x) + cbor_int(-3) +
-           cbor_bytes(y);
+    return cbor_head(5, 5) + cbor_int(1) + cbor_int(2) + cbor_int(3) + cbor_int(-7) + cbor_int(-1) +
+           cbor_int(crv) + cbor_int(-2) + cbor_bytes(x) + cbor_int(-3) + cbor_bytes(y);
   };
   const auto check = [](const std::string& key) {
     return crypto::cose::check_key(*cbor::parse(cbor::as_bytes(key))).ok();

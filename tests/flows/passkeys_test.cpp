@@ -68,13 +68,13 @@ TEST_P(PasskeyFlows, RegisterListRenameSignInAloneRevoke) {
   EXPECT_EQ(h.get(patient, "/api/v1/me").body["account"]["passkeys"], 2);
 
   const auto id = first["id"].get<std::string>();
-  auto renamed = h.call(patient, http::Method::patch, "/api/v1/me/passkeys/" + id,
-                        {{"name", "iPhone"}});
+  auto renamed =
+      h.call(patient, http::Method::patch, "/api/v1/me/passkeys/" + id, {{"name", "iPhone"}});
   ASSERT_EQ(renamed.status, 200) << renamed.body;
   EXPECT_EQ(renamed.body["name"], "iPhone");
-  EXPECT_EQ(h.call(patient, http::Method::patch, "/api/v1/me/passkeys/" + id, {{"name", " "}})
-                .code(),
-            "invalid_request");
+  EXPECT_EQ(
+      h.call(patient, http::Method::patch, "/api/v1/me/passkeys/" + id, {{"name", " "}}).code(),
+      "invalid_request");
 
   // Signed out, then in with the passkey alone: no email code, the same session cookie.
   EXPECT_EQ(h.post(patient, "/api/v1/auth/logout").status, 204);
@@ -83,8 +83,7 @@ TEST_P(PasskeyFlows, RegisterListRenameSignInAloneRevoke) {
   auto signed_in = sign_in(h, browser, phone, handle);
   ASSERT_EQ(signed_in.status, 200) << signed_in.body;
   EXPECT_EQ(signed_in.body["account"]["email"], "zoe@example.fr");
-  EXPECT_NE(std::string(*signed_in.headers.get("Set-Cookie")).find("HttpOnly"),
-            std::string::npos);
+  EXPECT_NE(std::string(*signed_in.headers.get("Set-Cookie")).find("HttpOnly"), std::string::npos);
   EXPECT_EQ(h.get(browser, "/api/v1/me").status, 200);
   list = h.get(browser, "/api/v1/me/passkeys");
   EXPECT_FALSE(list.body[0]["last_used_at"].is_null());
@@ -132,11 +131,11 @@ TEST_P(PasskeyFlows, RefusesWhatDoesNotVerifyWithClearErrors) {
             "challenge_expired");
 
   // Malformed input: 400 with the field, never a 5xx.
-  for (const auto& bad : {nlohmann::json{{"challenge_id", "x"}},
-                          nlohmann::json{{"challenge_id", "x"}, {"credential", "text"}},
-                          nlohmann::json{{"challenge_id", "x"},
-                                         {"credential", {{"rawId", "!!"}, {"response", {}}}}},
-                          nlohmann::json{{"challenge_id", 3}}}) {
+  for (const auto& bad :
+       {nlohmann::json{{"challenge_id", "x"}},
+        nlohmann::json{{"challenge_id", "x"}, {"credential", "text"}},
+        nlohmann::json{{"challenge_id", "x"}, {"credential", {{"rawId", "!!"}, {"response", {}}}}},
+        nlohmann::json{{"challenge_id", 3}}}) {
     const auto r = h.post(c, "/api/v1/auth/passkey", bad);
     EXPECT_EQ(r.status, 400) << bad << r.body;
   }
@@ -151,12 +150,12 @@ TEST_P(PasskeyFlows, RefusesWhatDoesNotVerifyWithClearErrors) {
                 .code(),
             "challenge_expired");
   auto mine = h.post(patient, "/api/v1/me/passkeys/options");
-  EXPECT_EQ(reason(h.post(patient, "/api/v1/me/passkeys",
-                          {{"challenge_id", mine.body["challenge_id"]},
-                           {"name", "Clé"},
-                           {"credential",
-                            fresh.registration_json(mine.body, Tweaks{.fmt = "packed"})}})),
-            "passkey_invalid");
+  EXPECT_EQ(
+      reason(h.post(patient, "/api/v1/me/passkeys",
+                    {{"challenge_id", mine.body["challenge_id"]},
+                     {"name", "Clé"},
+                     {"credential", fresh.registration_json(mine.body, Tweaks{.fmt = "packed"})}})),
+      "passkey_invalid");
 }
 
 TEST_P(PasskeyFlows, AnotherAccountsPasskeyIsNotFound) {
@@ -194,9 +193,9 @@ TEST_P(PasskeyFlows, StrongFactorPolicyRefusesTheEmailCodeOnceAPasskeyExists) {
   EXPECT_EQ(reason(refused), "strong_factor_required");
   EXPECT_NE(refused.message().find("clé d'accès"), std::string::npos);
   // A wrong password still says only that.
-  EXPECT_EQ(h.post(c, "/api/v1/auth/login", {{"email", "dr@example.fr"}, {"password", "nope"}})
-                .code(),
-            "invalid_credentials");
+  EXPECT_EQ(
+      h.post(c, "/api/v1/auth/login", {{"email", "dr@example.fr"}, {"password", "nope"}}).code(),
+      "invalid_credentials");
   EXPECT_EQ(sign_in(h, c, key, account_id(h, doctor)).status, 200);
 
   // Patients are not covered: the emailed code stays their fallback.

@@ -17,11 +17,16 @@ std::string cbor_head(unsigned major, std::uint64_t n) {
     out += static_cast<char>((major << 5U) | info);
     for (int i = bytes - 1; i >= 0; --i) out += static_cast<char>((n >> (8U * i)) & 0xFFU);
   };
-  if (n < 24) put(static_cast<unsigned>(n), 0);
-  else if (n <= 0xFF) put(24, 1);
-  else if (n <= 0xFFFF) put(25, 2);
-  else if (n <= 0xFFFFFFFFULL) put(26, 4);
-  else put(27, 8);
+  if (n < 24)
+    put(static_cast<unsigned>(n), 0);
+  else if (n <= 0xFF)
+    put(24, 1);
+  else if (n <= 0xFFFF)
+    put(25, 2);
+  else if (n <= 0xFFFFFFFFULL)
+    put(26, 4);
+  else
+    put(27, 8);
   return out;
 }
 std::string cbor_int(std::int64_t v) {
@@ -52,17 +57,17 @@ std::string TestAuthenticator::cose_key() const {
     std::string x(32, '\0');
     std::size_t len = x.size();
     EVP_PKEY_get_raw_public_key(key_->pkey, reinterpret_cast<unsigned char*>(x.data()), &len);
-    return cbor_head(5, 4) + cbor_int(1) + cbor_int(1) + cbor_int(3) + cbor_int(-8) +
-           cbor_int(-1) + cbor_int(6) + cbor_int(-2) + cbor_bytes(x);
+    return cbor_head(5, 4) + cbor_int(1) + cbor_int(1) + cbor_int(3) + cbor_int(-8) + cbor_int(-1) +
+           cbor_int(6) + cbor_int(-2) + cbor_bytes(x);
   }
   std::string point(65, '\0');
   std::size_t len = 0;
   EVP_PKEY_get_octet_string_param(key_->pkey, OSSL_PKEY_PARAM_PUB_KEY,
                                   reinterpret_cast<unsigned char*>(point.data()), point.size(),
                                   &len);
-  return cbor_head(5, 5) + cbor_int(1) + cbor_int(2) + cbor_int(3) + cbor_int(-7) +
-         cbor_int(-1) + cbor_int(1) + cbor_int(-2) + cbor_bytes(point.substr(1, 32)) +
-         cbor_int(-3) + cbor_bytes(point.substr(33, 32));
+  return cbor_head(5, 5) + cbor_int(1) + cbor_int(2) + cbor_int(3) + cbor_int(-7) + cbor_int(-1) +
+         cbor_int(1) + cbor_int(-2) + cbor_bytes(point.substr(1, 32)) + cbor_int(-3) +
+         cbor_bytes(point.substr(33, 32));
 }
 
 std::string TestAuthenticator::authenticator_data(const Tweaks& t, bool attested) {
@@ -143,8 +148,7 @@ nlohmann::json TestAuthenticator::registration_json(const nlohmann::json& option
 }
 
 nlohmann::json TestAuthenticator::assertion_json(const nlohmann::json& options,
-                                                 const std::string& user_handle,
-                                                 const Tweaks& t) {
+                                                 const std::string& user_handle, const Tweaks& t) {
   const auto challenge =
       crypto::base64url_decode(options["publicKey"]["challenge"].get<std::string>()).value_or("");
   const auto a = get_assertion(challenge, t);
