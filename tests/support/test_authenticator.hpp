@@ -18,22 +18,24 @@ std::string cbor_int(std::int64_t v);
 std::string cbor_bytes(std::string_view b);
 std::string cbor_text(std::string_view t);
 
+// What to spoil in an authenticator's answer; the defaults give a valid one.
+struct AuthenticatorTweaks {
+  std::optional<std::string> type;
+  std::optional<std::string> origin;
+  std::optional<std::string> rp_id;
+  std::optional<std::string> challenge;  // base64url text put in clientDataJSON
+  std::uint8_t flags = 0x05;             // UP | UV
+  bool cross_origin = false;
+  std::string fmt = "none";
+  bool bad_signature = false;
+  std::optional<std::uint32_t> counter;  // instead of the next value
+};
+
 class TestAuthenticator {
  public:
   enum class Kind { es256, ed25519 };
 
-  // What to spoil; the defaults give a valid answer for the relying party below.
-  struct Tweaks {
-    std::optional<std::string> type;
-    std::optional<std::string> origin;
-    std::optional<std::string> rp_id;
-    std::optional<std::string> challenge;  // base64url text put in clientDataJSON
-    std::uint8_t flags = 0x05;             // UP | UV
-    bool cross_origin = false;
-    std::string fmt = "none";
-    bool bad_signature = false;
-    std::optional<std::uint32_t> counter;  // instead of the next value
-  };
+  using Tweaks = AuthenticatorTweaks;
 
   struct Registration {
     std::string client_data_json;
