@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "crypto/cbor.hpp"
+#include "crypto/cose.hpp"
 #include "test_authenticator.hpp"
 
 namespace cabinet::crypto::webauthn {
