@@ -131,7 +131,7 @@ test('a practitioner under the policy enrols a passkey, then the emailed code is
   await page.goto('/connexion');
   await page.getByLabel(fr.fields.email, { exact: true }).fill(person.email);
   await page.getByLabel(fr.fields.password, { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: fr.login.submit }).click();
+  await page.getByRole('button', { name: fr.login.submit, exact: true }).click();
   await expect(page.getByText(/exige une clé d’accès|exige une clé d'accès/)).toBeVisible();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(fr.login.title);
   expect(await blockingViolations(page)).toEqual([]);
