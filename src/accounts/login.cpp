@@ -43,9 +43,8 @@ Error code_incorrect(std::int64_t remaining) {
 
 // 403 with "reason": "strong_factor_required" (the policy of docs/security.md, "Passkeys").
 Error strong_factor_missing() {
-  Error e(ErrorCode::forbidden, "strong factor required");
-  e.extra = {{"reason", "strong_factor_required"}};
-  return std::move(e).with_message(
+  return reasoned(
+      ErrorCode::forbidden, "strong_factor_required",
       "Pour votre rôle, la connexion exige une clé d'accès ou une application d'authentification "
       ": le code reçu par e-mail ne suffit pas. Choisissez « Se connecter avec une clé d'accès ».",
       "For your role, signing in requires a passkey or an authenticator app: the emailed code is "
@@ -53,6 +52,12 @@ Error strong_factor_missing() {
 }
 
 }  // namespace
+
+Error reasoned(ErrorCode code, std::string reason, std::string fr, std::string en) {
+  Error e(code, reason);
+  e.extra = {{"reason", std::move(reason)}};
+  return std::move(e).with_message(std::move(fr), std::move(en));
+}
 
 bool strong_factor_required(const Deps& d, Role role) {
   return std::find(d.strong_factor_roles.begin(), d.strong_factor_roles.end(), role) !=

@@ -41,14 +41,14 @@ Result<std::string> checked_name(const std::string& raw) {
 }
 
 Error unknown_passkey() {
-  Error e(ErrorCode::invalid_request, "unknown credential");
+  auto e =
+      reasoned(ErrorCode::invalid_request, "passkey_unknown",
+               "Cette clé d'accès n'est enregistrée sur aucun compte Cabinet (elle a peut-être "
+               "été supprimée). Connectez-vous avec votre mot de passe.",
+               "This passkey is not registered with any Cabinet account (it may have been "
+               "removed). Sign in with your password.");
   e.field = "credential";
-  e.extra = {{"reason", "passkey_unknown"}};
-  return std::move(e).with_message(
-      "Cette clé d'accès n'est enregistrée sur aucun compte Cabinet (elle a peut-être été "
-      "supprimée). Connectez-vous avec votre mot de passe.",
-      "This passkey is not registered with any Cabinet account (it may have been removed). "
-      "Sign in with your password.");
+  return e;
 }
 
 Error challenge_gone() {

@@ -150,11 +150,7 @@ void register_passkey_routes(http::Router& router, Passkeys& passkeys, Service& 
         auto form = sign_in_of(req);
         if (!form) co_return Response::error(form.error(), req.locale);
         auto done = co_await passkeys.sign_in(*form, caller_of(req));
-        if (!done) co_return Response::error(done.error(), req.locale);
-        auto me = co_await accounts.me(done->principal, req.locale);
-        auto response = reply(me, req);
-        response.headers.add("Set-Cookie", auth::Sessions::cookie(done->session, secure));
-        co_return response;
+        co_return co_await signed_in_reply(accounts, std::move(done), req, secure);
       },
       json_body());
 }

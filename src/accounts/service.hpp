@@ -150,6 +150,9 @@ class Service {
 Task<Result<LoginDone>> open_session(const Deps& d, storage::Transaction& tx,
                                      const store::Account& account, const Caller& caller);
 
+// An error with a stable "reason" beside its code and its own wording (docs/accounts.md).
+Error reasoned(ErrorCode code, std::string reason, std::string fr, std::string en);
+
 // The JSON of a profile (docs/accounts.md).
 nlohmann::json profile_json(const store::Profile& p);
 

@@ -4,7 +4,7 @@
 // security.strong_factor_roles is taken to "Sécurité" to enrol, and afterwards the emailed code
 // no longer signs them in. The server is this file's own (e2e/passkey-server.ts): WebAuthn needs
 // a host name, and the policy must not touch the other specs.
-import type { Page } from '@playwright/test';
+import type { APIRequestContext, Page } from '@playwright/test';
 import { fr } from '../src/i18n/fr';
 import { createAccount, loginUi, logoutUi, newRpps, PASSWORD, uniqueEmail } from './accounts';
 import { blockingViolations } from './axe';
@@ -53,6 +53,21 @@ async function addPasskey(page: Page, name: string): Promise<void> {
   await expect(section.locator('.session-device', { hasText: name })).toBeVisible();
 }
 
+/** A new, confirmed account (a practitioner with `rpps`), signed in with password and code. */
+async function signedInAccount(
+  page: Page,
+  request: APIRequestContext,
+  baseURL: string,
+  details: { first_name: string; last_name: string; birth_date?: string; rpps?: string },
+): Promise<string> {
+  await virtualAuthenticator(page);
+  const email = uniqueEmail(details.rpps ? 'dr-passkey' : 'passkey');
+  const specialty = details.rpps ? { specialty: 'general_medicine' } : {};
+  await createAccount(request, baseURL, { email, password: PASSWORD, ...details, ...specialty });
+  await loginUi(page, email, PASSWORD);
+  return email;
+}
+
 async function signInWithPasskey(page: Page): Promise<void> {
   await page.goto('/connexion');
   await page.getByRole('button', { name: p.signIn }).click();
@@ -64,16 +79,11 @@ test('a patient adds a passkey, signs in with it alone, renames and removes it',
   request,
   baseURL,
 }) => {
-  await virtualAuthenticator(page);
-  const person = {
-    email: uniqueEmail('passkey'),
-    password: PASSWORD,
+  await signedInAccount(page, request, baseURL!, {
     first_name: 'Zoé',
     last_name: 'Martin',
     birth_date: '1990-04-02',
-  };
-  await createAccount(request, baseURL!, person);
-  await loginUi(page, person.email, PASSWORD);
+  });
   await expect(page).toHaveURL(/\/patient/);
 
   await page.goto('/compte/securite');
@@ -109,18 +119,12 @@ test('a practitioner under the policy enrols a passkey, then the emailed code is
   request,
   baseURL,
 }) => {
-  await virtualAuthenticator(page);
-  const person = {
-    email: uniqueEmail('dr-passkey'),
-    password: PASSWORD,
+  // No strong factor yet: the code signs in once, straight to the enrolment.
+  const email = await signedInAccount(page, request, baseURL!, {
     first_name: 'Camille',
     last_name: 'Durand',
     rpps: newRpps(),
-    specialty: 'general_medicine',
-  };
-  await createAccount(request, baseURL!, person);
-  // No strong factor yet: the code signs in once, straight to the enrolment.
-  await loginUi(page, person.email, PASSWORD);
+  });
   await expect(page).toHaveURL(/\/compte\/securite/);
   await expect(page.getByRole('alert').filter({ hasText: p.required })).toBeVisible();
   expect(await blockingViolations(page)).toEqual([]);
@@ -129,7 +133,7 @@ test('a practitioner under the policy enrols a passkey, then the emailed code is
 
   // Password and emailed code alone no longer do.
   await page.goto('/connexion');
-  await page.getByLabel(fr.fields.email, { exact: true }).fill(person.email);
+  await page.getByLabel(fr.fields.email, { exact: true }).fill(email);
   await page.getByLabel(fr.fields.password, { exact: true }).fill(PASSWORD);
   await page.getByRole('button', { name: fr.login.submit, exact: true }).click();
   await expect(page.getByText(/exige une clé d’accès|exige une clé d'accès/)).toBeVisible();
