@@ -1,6 +1,7 @@
 #include "crypto/cose.hpp"
 
 #include <openssl/core_names.h>
+#include <openssl/err.h>
 #include <openssl/evp.h>
 #include <openssl/param_build.h>
 #include <openssl/sha.h>
@@ -138,7 +139,11 @@ Result<Loaded> load(const cbor::Value& key) {
   } else {
     return bad_key("unsupported algorithm " + std::to_string(*alg));
   }
-  if (!out.key) return bad_key("public key refused by OpenSSL");
+  if (!out.key) {
+    // Leave no refusal in this thread's OpenSSL error queue for the next user to misread.
+    ERR_clear_error();
+    return bad_key("public key refused by OpenSSL");
+  }
   return out;
 }
 
@@ -165,6 +170,7 @@ Result<bool> verify(std::string_view cose_key, std::string_view message,
   const int r = EVP_DigestVerify(
       ctx.get(), reinterpret_cast<const unsigned char*>(signature.data()), signature.size(),
       reinterpret_cast<const unsigned char*>(message.data()), message.size());
+  if (r != 1) ERR_clear_error();
   return r == 1;
 }
 
