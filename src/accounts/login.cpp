@@ -1,6 +1,7 @@
 #include <array>
 #include <cstdio>
 
+#include "accounts/passkeys_store.hpp"
 #include "accounts/service.hpp"
 #include "core/log.hpp"
 #include "core/validators.hpp"
@@ -26,7 +27,44 @@ Error code_incorrect(std::int64_t remaining) {
   return e;
 }
 
+// 403 with "reason": "strong_factor_required" (the policy of docs/security.md, "Passkeys").
+Error strong_factor_missing() {
+  return reasoned(
+      ErrorCode::forbidden, "strong_factor_required",
+      "Pour votre rôle, la connexion exige une clé d'accès ou une application d'authentification "
+      ": le code reçu par e-mail ne suffit pas. Choisissez « Se connecter avec une clé d'accès ».",
+      "For your role, signing in requires a passkey or an authenticator app: the emailed code is "
+      "not enough. Choose \"Sign in with a passkey\".");
+}
+
 }  // namespace
+
+Error reasoned(ErrorCode code, std::string reason, std::string fr, std::string en) {
+  Error e(code, reason);
+  e.extra = {{"reason", std::move(reason)}};
+  return std::move(e).with_message(std::move(fr), std::move(en));
+}
+
+bool strong_factor_required(const Deps& d, Role role) {
+  return std::find(d.strong_factor_roles.begin(), d.strong_factor_roles.end(), role) !=
+         d.strong_factor_roles.end();
+}
+
+Task<Result<LoginDone>> open_session(const Deps& d, storage::Transaction& tx,
+                                     const store::Account& account, const Caller& caller) {
+  const auto role = parse_role(account.role).value_or(Role::patient);
+  auto profiles = co_await store::profiles_of(tx, account.id);
+  if (!profiles) co_return std::move(profiles).error();
+  const auto holder =
+      profiles->empty() ? std::nullopt : std::optional<std::int64_t>(profiles->front().id);
+  auto session =
+      co_await d.sessions.create(tx, account.id, role, holder, caller.ip, caller.user_agent);
+  if (!session) co_return std::move(session).error();
+  LoginDone done;
+  done.session = std::move(*session);
+  done.principal = Principal{account.id, account.public_id, role, account.status, 0, holder};
+  co_return done;
+}
 
 Service::Service(Deps deps) : d_(std::move(deps)) {
   dummy_hash_ = hash_password(random_base32(d_.random, 16), d_.hashing);
@@ -130,6 +168,15 @@ Task<Result<LoginStart>> Service::start_login(const std::string& email_input,
         co_await d_.blocking.call([&] { return hash_password(password, d_.hashing); });
     (void)co_await store::set_password(d_.db, account.id, rehashed, d_.clock.unix_seconds());
   }
+  // The strong-factor policy: once such an account has a passkey, the emailed code no longer
+  // signs it in. Without any strong factor yet, the code still does, so that the person can
+  // sign in and enrol one (the web app then sends them to "Sécurité").
+  if (!account.totp_enabled &&
+      strong_factor_required(d_, parse_role(account.role).value_or(Role::patient))) {
+    auto keys = co_await passkey_store::count_of(d_.db, account.id);
+    if (!keys) co_return std::move(keys).error();
+    if (*keys > 0) co_return strong_factor_missing();
+  }
   co_return co_await open_challenge(account, caller.ip);
 }
 
@@ -160,21 +207,13 @@ Task<Result<LoginDone>> Service::verify_login(const std::string& challenge, cons
   if (!good) co_return code_incorrect(kMaxCodeAttempts - c.attempts);
 
   LoginDone done;
-  const auto role = parse_role((*account)->role).value_or(Role::patient);
   auto body = [&](storage::Transaction& tx) -> Task<Result<void>> {
     auto used = co_await store::use_challenge(tx, challenge, now);
     if (!used) co_return std::move(used).error();
     if (!*used) co_return Error(ErrorCode::challenge_expired);  // a parallel request won
-    auto profiles = co_await store::profiles_of(tx, c.account_id);
-    if (!profiles) co_return std::move(profiles).error();
-    const auto holder =
-        profiles->empty() ? std::nullopt : std::optional<std::int64_t>(profiles->front().id);
-    auto session =
-        co_await d_.sessions.create(tx, c.account_id, role, holder, caller.ip, caller.user_agent);
-    if (!session) co_return std::move(session).error();
-    done.session = std::move(*session);
-    done.principal =
-        Principal{c.account_id, (*account)->public_id, role, (*account)->status, 0, holder};
+    auto opened = co_await open_session(d_, tx, **account, caller);
+    if (!opened) co_return std::move(opened).error();
+    done = std::move(*opened);
     done.device_cookie = devices_.issue(d_.random, caller.device, (*account)->email);
     co_return ok();
   };

@@ -1,4 +1,5 @@
 #include "accounts/administrative.hpp"
+#include "accounts/passkeys_store.hpp"
 #include "accounts/service.hpp"
 #include "core/log.hpp"
 #include "core/validators.hpp"
@@ -31,6 +32,12 @@ Task<Result<nlohmann::json>> Service::me(const Principal& who, Locale /*locale*/
                      {"locale", a.locale},
                      {"totp_enabled", a.totp_enabled},
                      {"created_at", a.created_at}};
+  // Whether security.strong_factor_roles covers this account, and whether it has what it
+  // needs: the web app asks for a passkey until it does (docs/security.md, "Passkeys").
+  auto keys = co_await passkey_store::count_of(d_.db, who.account_id);
+  if (!keys) co_return std::move(keys).error();
+  acc["passkeys"] = *keys;
+  acc["strong_factor_required"] = strong_factor_required(d_, who.role);
   if (who.role == Role::practitioner) {
     auto p = co_await practitioners::store::by_account(d_.db, who.account_id);
     if (!p) co_return std::move(p).error();
@@ -140,6 +147,7 @@ Task<Result<void>> Service::delete_account(const Principal& who, const std::stri
       co_return r;
     }
     if (auto r = co_await d_.sessions.revoke_all(tx, who.account_id, 0); !r) co_return r;
+    if (auto r = co_await passkey_store::remove_all(tx, who.account_id); !r) co_return r;
     co_return co_await store::erase_account(tx, who.account_id, now);
   };
   auto r = co_await d_.db.transact(body);

@@ -79,6 +79,19 @@ http::Handler signup(Service& s, Role role) {
 
 }  // namespace
 
+Task<Response> signed_in_reply(Service& s, Result<LoginDone> done, const Request& req,
+                               bool secure) {
+  if (!done) co_return Response::error(done.error(), req.locale);
+  auto me = co_await s.me(done->principal, req.locale);
+  auto response = reply(me, req);
+  response.headers.add("Set-Cookie", auth::Sessions::cookie(done->session, secure));
+  // The code login vouches for this browser on this address (shared networks: its failures
+  // count on itself); a passkey sign-in names no address and leaves the cookie as it is.
+  if (!done->device_cookie.empty())
+    response.headers.add("Set-Cookie", auth::DeviceCookies::set_cookie(done->device_cookie, secure));
+  co_return response;
+}
+
 Caller caller_of(const Request& request) {
   return {request.remote_ip, std::string(request.user_agent()), request.locale,
           std::string(request.cookie(auth::kDeviceCookie).value_or(""))};
@@ -140,13 +153,7 @@ void register_routes(http::Router& router, Service& s, Profiles& profiles, bool 
         auto code = in.text("code", 20);
         if (!code) co_return Response::error(code.error(), req.locale);
         auto done = co_await s.verify_login(*challenge, *code, caller_of(req));
-        if (!done) co_return Response::error(done.error(), req.locale);
-        auto me = co_await s.me(done->principal, req.locale);
-        auto response = reply(me, req);
-        response.headers.add("Set-Cookie", auth::Sessions::cookie(done->session, secure));
-        response.headers.add("Set-Cookie",
-                             auth::DeviceCookies::set_cookie(done->device_cookie, secure));
-        co_return response;
+        co_return co_await signed_in_reply(s, std::move(done), req, secure);
       },
       json_body());
   router.add(

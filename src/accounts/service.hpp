@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "accounts/password.hpp"
 #include "accounts/store.hpp"
@@ -32,9 +33,15 @@ struct Deps {
   notify::Outbox& outbox;
   auth::RateLimiter& limits;
   auth::Sessions& sessions;
-  std::string public_url;  // links in emails
+  std::string public_url;  // links in emails; its host and origin are the passkeys' RP
   HashingCost hashing;
+  // security.strong_factor_roles: these roles sign in with a passkey or an authenticator app,
+  // never with the emailed code alone once they have one (docs/security.md, "Passkeys").
+  std::vector<Role> strong_factor_roles = {};
 };
+
+// Whether `role` falls under security.strong_factor_roles.
+bool strong_factor_required(const Deps& d, Role role);
 
 // Who is calling, as far as the request tells.
 struct Caller {
@@ -149,6 +156,14 @@ class Service {
   // A real hash of the configured cost: verifying against it costs what a real check costs.
   std::string dummy_hash_;
 };
+
+// Opens a session for `account` signed in with `method` (what verify_login and the passkey
+// sign-in share): the holder's profile current, the cookie's session in `tx`.
+Task<Result<LoginDone>> open_session(const Deps& d, storage::Transaction& tx,
+                                     const store::Account& account, const Caller& caller);
+
+// An error with a stable "reason" beside its code and its own wording (docs/accounts.md).
+Error reasoned(ErrorCode code, std::string reason, std::string fr, std::string en);
 
 // The JSON of a profile (docs/accounts.md).
 nlohmann::json profile_json(const store::Profile& p);

@@ -2,6 +2,7 @@
 
 #include <thread>
 
+#include "accounts/passkeys_routes.hpp"
 #include "accounts/practitioners.hpp"
 #include "accounts/practitioners_routes.hpp"
 #include "accounts/profiles.hpp"
@@ -173,8 +174,10 @@ Result<void> App::build_services() {
                       *limits_,
                       *sessions_,
                       config_.http.public_url,
-                      {config_.security.argon2_ops, config_.security.argon2_memory}};
+                      {config_.security.argon2_ops, config_.security.argon2_memory},
+                      config_.security.strong_factor_roles};
   accounts_ = std::make_unique<accounts::Service>(deps);
+  passkeys_ = std::make_unique<accounts::Passkeys>(deps);
   profiles_ = std::make_unique<accounts::Profiles>(deps);
   exports_ = std::make_unique<privacy::Export>(
       privacy::Deps{*db_, clock_, *keys_, *audit_, *accounts_, *profiles_});
@@ -262,6 +265,8 @@ void App::wire() {
                                         http::is_loopback_host(config_.http.host)));
   accounts::register_routes(router_, *accounts_, *profiles_,
                             secure_cookies(config_.http.public_url));
+  accounts::register_passkey_routes(router_, *passkeys_, *accounts_,
+                                    secure_cookies(config_.http.public_url));
   privacy::register_routes(router_, *exports_);
   practitioners::register_routes(router_, *practitioners_);
   directory::register_routes(router_, *directory_);

@@ -58,6 +58,7 @@ class Sessions;
 namespace cabinet::accounts {
 class Service;
 class Profiles;
+class Passkeys;
 }  // namespace cabinet::accounts
 namespace cabinet::practitioners {
 class Service;
@@ -157,6 +158,7 @@ class App {
   std::shared_ptr<auth::Sessions> sessions_;
   std::unique_ptr<accounts::Service> accounts_;
   std::unique_ptr<accounts::Profiles> profiles_;
+  std::unique_ptr<accounts::Passkeys> passkeys_;
   std::unique_ptr<privacy::Export> exports_;
   std::unique_ptr<practitioners::Service> practitioners_;
   std::unique_ptr<directory::Index> index_;

@@ -9,6 +9,7 @@
 
 #include "auth/limits.hpp"
 #include "core/log.hpp"
+#include "core/principal.hpp"
 #include "core/result.hpp"
 
 namespace cabinet::app {
@@ -58,6 +59,8 @@ struct Config {
     std::string signing_key_file = "var/keys/signing.key";
     std::size_t argon2_memory = 64UL * 1024 * 1024;
     std::size_t argon2_ops = 2;
+    // Roles that must sign in with a passkey or an authenticator app (docs/security.md).
+    std::vector<Role> strong_factor_roles;
   } security;
   struct Notify {
     std::string from = "Cabinet <no-reply@localhost>";

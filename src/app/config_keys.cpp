@@ -404,6 +404,7 @@ std::vector<KeyInfo> make_keys() {
        }});
   config_values::add_documents_keys(k);
   config_values::add_limits_keys(k);
+  config_values::add_security_keys(k);
   return k;
 }
 

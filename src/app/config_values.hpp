@@ -19,6 +19,8 @@ namespace cabinet::app::config_values {
 void add_documents_keys(std::vector<KeyInfo>& k);
 // The rate limits' keys (config_limits.cpp), appended to the table.
 void add_limits_keys(std::vector<KeyInfo>& k);
+// The sign-in policy keys (config_security.cpp).
+void add_security_keys(std::vector<KeyInfo>& k);
 
 // A refused value (invalid_request), saying what was expected.
 Error bad(const std::string& what);

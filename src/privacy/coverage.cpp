@@ -10,6 +10,12 @@ constexpr std::array kTables{
     TableUse{"profiles", true, "profiles, with their administrative data opened"},
     TableUse{"sessions", true, "sessions (every device, revoked ones too)"},
     TableUse{"login_challenges", true, "login_attempts (time, method, address; no code)"},
+    TableUse{"passkeys", true,
+             "passkeys (name, created, last used); the public keys are not the person's data "
+             "but a lock they hold the key of, useless to them"},
+    TableUse{"webauthn_challenges", false,
+             "random single-use passkey challenges, valid 5 minutes and gone within the hour: "
+             "security state, not information about the person"},
     TableUse{"outbox", true, "notifications: emails and SMS sent to the account's address"},
     TableUse{"audit_log", true, "access_log (about the profiles) and my_actions (by the account)"},
     TableUse{"appointments", true, "appointments"},

@@ -107,6 +107,9 @@ Task<Result<nlohmann::json>> Export::collect(const Principal& who, const account
   auto logins = co_await store::login_attempts(d_.db, who.account_id);
   if (!logins) co_return std::move(logins).error();
   out["login_attempts"] = *logins;
+  auto passkeys = co_await store::passkeys(d_.db, who.account_id);
+  if (!passkeys) co_return std::move(passkeys).error();
+  out["passkeys"] = *passkeys;
 
   auto log = co_await d_.profiles.access_log(who, caller.locale, 10000);
   if (!log) co_return std::move(log).error();

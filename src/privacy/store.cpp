@@ -12,6 +12,8 @@ constexpr std::string_view kSessions =
 constexpr std::string_view kLoginAttempts =
     "SELECT created_at, method, ip, attempts, used_at FROM login_challenges"
     " WHERE account_id = $1 ORDER BY created_at";
+constexpr std::string_view kPasskeys =
+    "SELECT name, created_at, last_used_at FROM passkeys WHERE account_id = $1 ORDER BY id";
 constexpr std::string_view kNotifications =
     "SELECT channel, recipient, subject, body_text, created_at, delivered_at, failed_at"
     " FROM outbox WHERE recipient = $1 OR recipient = $2 ORDER BY id";
@@ -165,6 +167,9 @@ Task<Result<Rows>> sessions(Executor& db, std::int64_t account) {
 }
 Task<Result<Rows>> login_attempts(Executor& db, std::int64_t account) {
   co_return co_await by_id(db, kLoginAttempts, account);
+}
+Task<Result<Rows>> passkeys(Executor& db, std::int64_t account) {
+  co_return co_await by_id(db, kPasskeys, account);
 }
 Task<Result<Rows>> notifications(Executor& db, const std::string& email,
                                  const std::optional<std::string>& phone) {

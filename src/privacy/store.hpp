@@ -18,6 +18,8 @@ using Rows = nlohmann::json;  // an array of objects, one per row
 
 Task<Result<Rows>> sessions(Executor& db, std::int64_t account);
 Task<Result<Rows>> login_attempts(Executor& db, std::int64_t account);
+// Names and dates only: the public keys are a lock, not information about the person.
+Task<Result<Rows>> passkeys(Executor& db, std::int64_t account);
 // Messages sent to the account's email address or phone number, newest last.
 Task<Result<Rows>> notifications(Executor& db, const std::string& email,
                                  const std::optional<std::string>& phone);

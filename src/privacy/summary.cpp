@@ -135,6 +135,12 @@ std::string summary_html(const nlohmann::json& doc) {
     h += "<tr><td>" + when(s["created_at"]) + "</td><td>" + text(s["ip"]) + "</td><td>" +
          text(s["user_agent"]) + "</td></tr>";
   }
+  h += "</table>\n";
+
+  h += heading("Clés d'accès", "Passkeys", size_of(doc, "passkeys")) + "<table>";
+  for (const auto& p : doc.value("passkeys", nlohmann::json::array())) {
+    h += "<tr><td>" + when(p["created_at"]) + "</td><td>" + text(p["name"]) + "</td></tr>";
+  }
   h += "</table>\n</body></html>\n";
   return h;
 }

@@ -218,7 +218,7 @@ test('screenshots of the sign-in steps and the mailbox', async ({ page }) => {
     await page.goto('/connexion');
     await page.getByLabel(fr.fields.email, { exact: true }).fill(email);
     await page.getByLabel(fr.fields.password, { exact: true }).fill(PASSWORD);
-    await page.getByRole('button', { name: fr.login.submit }).click();
+    await page.getByRole('button', { name: fr.login.submit, exact: true }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(fr.login.codeTitle);
     expect(await blockingViolations(page)).toEqual([]);
     await page.screenshot({
@@ -347,7 +347,7 @@ test('a practitioner turns on the authenticator app, then signs in with it', asy
   await page.goto('/connexion');
   await page.getByLabel(fr.fields.email, { exact: true }).fill(practitionerEmail);
   await page.getByLabel(fr.fields.password, { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: fr.login.submit }).click();
+  await page.getByRole('button', { name: fr.login.submit, exact: true }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(fr.login.totpTitle);
   await expect(page.getByRole('button', { name: fr.login.resend })).toHaveCount(0);
   // A code is good once: the one just used to turn the app on is spent. The app's next code is

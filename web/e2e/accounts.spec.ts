@@ -50,7 +50,7 @@ test('a patient signs up, confirms, signs in with the code, adds a child and act
   const before = await mailIds(page.request, email);
   await page.getByLabel(fr.fields.email, { exact: true }).fill(email);
   await page.getByLabel(fr.fields.password, { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: fr.login.submit }).click();
+  await page.getByRole('button', { name: fr.login.submit, exact: true }).click();
   await expect(h1(page)).toHaveText(fr.login.codeTitle);
   await expect(h1(page)).toBeFocused();
   const codeInput = page.getByLabel(fr.login.codeLabel);
@@ -166,7 +166,7 @@ async function atCodeStep(
   await page.goto('/connexion');
   await page.getByLabel(fr.fields.email, { exact: true }).fill(email);
   await page.getByLabel(fr.fields.password, { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: fr.login.submit }).click();
+  await page.getByRole('button', { name: fr.login.submit, exact: true }).click();
   await expect(h1(page)).toHaveText(fr.login.codeTitle);
   const real = await readCode(page.context(), email, before);
   return { real, wrong: String((Number(real) + 1) % 1_000_000).padStart(6, '0') };
@@ -239,7 +239,7 @@ test('too many wrong passwords: the login page says to wait (429 + Retry-After)'
   // docs/accounts.md: growing delays after 5 failures for an account.
   for (let i = 0; i < 8; i++) {
     await password.fill(`Pas-le-bon-${i}`);
-    await page.getByRole('button', { name: fr.login.submit }).click();
+    await page.getByRole('button', { name: fr.login.submit, exact: true }).click();
     await expect(alert).toBeFocused();
     const text = (await alert.textContent()) ?? '';
     if (
@@ -337,7 +337,7 @@ test('a session closed from another device leads to the login page with the reas
   const before = await mailIds(page.request, email);
   await page.getByLabel(fr.fields.email, { exact: true }).fill(email);
   await page.getByLabel(fr.fields.password, { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: fr.login.submit }).click();
+  await page.getByRole('button', { name: fr.login.submit, exact: true }).click();
   await page.getByLabel(fr.login.codeLabel).fill(await readCode(page.context(), email, before));
   await page.getByRole('button', { name: fr.login.verify }).click();
   await expect(page).toHaveURL(/\/compte\/acces$/);

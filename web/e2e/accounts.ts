@@ -121,7 +121,7 @@ export async function loginUi(page: Page, email: string, password: string): Prom
   await page.goto('/connexion');
   await page.getByLabel(fr.fields.email, { exact: true }).fill(email);
   await page.getByLabel(fr.fields.password, { exact: true }).fill(password);
-  await page.getByRole('button', { name: fr.login.submit }).click();
+  await page.getByRole('button', { name: fr.login.submit, exact: true }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(fr.login.codeTitle);
   const code = await readCode(page.context(), email, seen);
   await page.getByLabel(fr.login.codeLabel).fill(code);

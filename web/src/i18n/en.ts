@@ -8,6 +8,7 @@ import { enBooking } from './en-booking';
 import { enConsultation } from './en-consultation';
 import { enDirectory } from './en-directory';
 import { enDocuments } from './en-documents';
+import { enPasskeys } from './en-passkeys';
 import { enQueue } from './en-queue';
 import type { Messages } from './fr';
 
@@ -23,6 +24,7 @@ export const en: Messages = {
   ...enConsultation,
   ...enDocuments,
   ...enQueue,
+  ...enPasskeys,
   meta: {
     homeTitle: 'Cabinet — Video consultation with your practitioner',
     titleSuffix: ' — Cabinet',

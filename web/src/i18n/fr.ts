@@ -11,6 +11,7 @@ import { frBooking } from './fr-booking';
 import { frConsultation } from './fr-consultation';
 import { frDirectory } from './fr-directory';
 import { frDocuments } from './fr-documents';
+import { frPasskeys } from './fr-passkeys';
 import { frQueue } from './fr-queue';
 
 const AUDIT_DATE = '22 novembre 2026';
@@ -25,6 +26,7 @@ export const fr = {
   ...frConsultation,
   ...frDocuments,
   ...frQueue,
+  ...frPasskeys,
   meta: {
     homeTitle: 'Cabinet — Téléconsultation avec votre praticien',
     titleSuffix: ' — Cabinet',

@@ -18,6 +18,8 @@ import { ROUTES } from '../lib/routes';
 import { homeForRole, safeReturnPath } from '../lib/account/session';
 import type { LoginChallenge } from '../lib/account/types';
 import { logIn } from '../lib/account/api';
+import { isCancelled, passkeysSupported, signInWithPasskey } from '../lib/account/passkeys';
+import { needsStrongFactor } from '../components/PasskeysSection';
 
 export function LoginPage() {
   const { t } = useI18n();
@@ -36,10 +38,25 @@ export function LoginPage() {
   const reason =
     query.raison === 'session' ? l.expired : query.raison === 'deconnecte' ? l.revoked : null;
 
-  // Signed in (just now, or already when arriving here): off to where the user was going.
+  // Signed in (just now, or already when arriving here): off to where the user was going —
+  // unless the strong-factor policy asks this account for a passkey first (docs/security.md).
   useEffect(() => {
-    if (state.status === 'signedIn') route(back ?? homeForRole(state.me.account.role), true);
+    if (state.status !== 'signedIn') return;
+    if (needsStrongFactor(state.me)) route(ROUTES.security, true);
+    else route(back ?? homeForRole(state.me.account.role), true);
   }, [state, back, route]);
+
+  const passkeyForm = useForm('passkey-');
+  const [passkeyNote, setPasskeyNote] = useState<string | null>(null);
+  async function withPasskey() {
+    setPasskeyNote(null);
+    try {
+      session.setMe(await signInWithPasskey());
+    } catch (e) {
+      if (isCancelled(e)) setPasskeyNote(t.passkeys.signInCancelled);
+      else throw e;
+    }
+  }
 
   async function login() {
     setRestartNote(null);
@@ -130,6 +147,35 @@ export function LoginPage() {
         </SubmitButton>
         <p class="muted small">{l.codeNotice}</p>
       </form>
+      {passkeysSupported() && (
+        <form
+          class="passkey-login"
+          noValidate
+          onSubmit={(e) => {
+            e.preventDefault();
+            void passkeyForm.submit(() => ({}), withPasskey);
+          }}
+        >
+          <p class="divider-or">
+            <span>{t.passkeys.or}</span>
+          </p>
+          <ErrorSummary
+            message={passkeyForm.summary ?? passkeyNote}
+            fields={passkeyForm.fieldErrors}
+            attempt={passkeyForm.attempt}
+          />
+          <SubmitButton
+            busy={passkeyForm.busy}
+            busyLabel={t.passkeys.signingIn}
+            variant="secondary"
+            large
+          >
+            <Icon name="lock" />
+            {t.passkeys.signIn}
+          </SubmitButton>
+          <p class="muted small">{t.passkeys.signInLead}</p>
+        </form>
+      )}
     </FormPage>
   );
 }

@@ -1,12 +1,13 @@
 // /compte/securite — change the password (the other devices are then signed out), the
-// active sessions with "Déconnecter cet appareil", and for practitioners and assistants the
-// authenticator app (TotpSection).
+// active sessions with "Déconnecter cet appareil", the passkeys of every role (PasskeysSection),
+// and for practitioners and assistants the authenticator app (TotpSection).
 import { useState } from 'preact/hooks';
 import { AccountLayout } from '../components/AccountLayout';
 import { ErrorSummary, LoadState, StatusMessage, SubmitButton } from '../components/forms/Feedback';
 import { PasswordField } from '../components/forms/PasswordField';
 import { useForm } from '../components/forms/useForm';
 import { Icon } from '../components/Icon';
+import { needsStrongFactor, PasskeysSection } from '../components/PasskeysSection';
 import { TotpSection } from '../components/TotpSection';
 import { useLoad, type Loaded } from '../components/useLoad';
 import { useI18n } from '../i18n';
@@ -30,9 +31,13 @@ export function SecurityPage() {
 function Security({ me }: { me: Me }) {
   const sessions = useLoad((signal) => fetchSessions(signal), []);
   const staff = me.account.role === 'practitioner' || me.account.role === 'assistant';
+  // Under the strong-factor policy without a passkey yet, enrolling one comes first.
+  const first = needsStrongFactor(me);
   return (
     <>
+      {first && <PasskeysSection me={me} />}
       <PasswordChange me={me} onChanged={sessions.reload} />
+      {!first && <PasskeysSection me={me} />}
       {staff && <TotpSection me={me} />}
       <Sessions sessions={sessions} />
     </>

@@ -14,6 +14,10 @@ export interface Account {
   status: AccountStatus;
   locale: 'fr' | 'en';
   totp_enabled: boolean;
+  /** How many passkeys the account has (docs/accounts.md "Passkeys"). */
+  passkeys?: number;
+  /** security.strong_factor_roles covers this role: a passkey or TOTP is required. */
+  strong_factor_required?: boolean;
   created_at: number;
   practitioner?: {
     rpps: string;

@@ -1,0 +1,37 @@
+// The sign-in policy key (docs/security.md, "Passkeys"; docs/configuration.md).
+#include "app/config.hpp"
+#include "app/config_values.hpp"
+
+namespace cabinet::app::config_values {
+
+void add_security_keys(std::vector<KeyInfo>& k) {
+  k.push_back(
+      {"security.strong_factor_roles", "",
+       "roles that must sign in with a passkey or an authenticator app, comma-separated, among "
+       "practitioner, assistant and operator; the emailed code alone is then refused once the "
+       "account has one (empty: nobody is required to)",
+       [](Config& c, const std::string& v) -> Result<void> {
+         std::vector<Role> roles;
+         std::size_t start = 0;
+         while (start <= v.size()) {
+           const auto comma = v.find(',', start);
+           auto item =
+               v.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+           while (!item.empty() && item.front() == ' ') item.erase(item.begin());
+           while (!item.empty() && item.back() == ' ') item.pop_back();
+           if (!item.empty()) {
+             const auto role = parse_role(item);
+             if (!role || (*role != Role::practitioner && *role != Role::assistant &&
+                           *role != Role::operator_))
+               return bad("each role must be practitioner, assistant or operator");
+             roles.push_back(*role);
+           }
+           if (comma == std::string::npos) break;
+           start = comma + 1;
+         }
+         c.security.strong_factor_roles = std::move(roles);
+         return ok();
+       }});
+}
+
+}  // namespace cabinet::app::config_values
