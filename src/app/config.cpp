@@ -43,9 +43,12 @@ std::string env_name(const std::string& key) {
   return out;
 }
 
-Result<Config> load(const std::string& toml_path,
-                    const std::map<std::string, std::string>& overrides,
-                    const std::function<const char*(const char*)>& getenv) {
+namespace {
+
+// Defaults, then the TOML table (when given), then the environment, then the overrides.
+Result<Config> build(const toml::table* table, const std::string& source,
+                     const std::map<std::string, std::string>& overrides,
+                     const std::function<const char*(const char*)>& getenv) {
   Config config;
   auto apply = [&](const std::string& name, const std::string& value,
                    const std::string& origin) -> Result<void> {
@@ -59,21 +62,13 @@ Result<Config> load(const std::string& toml_path,
     return bad(fmt::format("{}: unknown key \"{}\" (see cabinet --help)", origin, name));
   };
 
-  if (!toml_path.empty()) {
-    toml::table table;
-    try {
-      table = toml::parse_file(toml_path);
-    } catch (const toml::parse_error& e) {
-      std::ostringstream where;
-      where << e.source().begin;
-      return bad(fmt::format("{}: {} ({})", toml_path, e.description(), where.str()));
-    }
+  if (table != nullptr) {
     std::vector<std::pair<std::string, const toml::node*>> leaves;
-    collect_leaves(table, "", leaves);
+    collect_leaves(*table, "", leaves);
     for (const auto& [name, node] : leaves) {
       auto value = toml_text(*node);
-      if (!value) return bad(fmt::format("{}: {} has an unsupported value type", toml_path, name));
-      if (auto r = apply(name, *value, toml_path); !r) return r.error();
+      if (!value) return bad(fmt::format("{}: {} has an unsupported value type", source, name));
+      if (auto r = apply(name, *value, source); !r) return r.error();
     }
   }
   for (const auto& key : keys()) {
@@ -86,6 +81,37 @@ Result<Config> load(const std::string& toml_path,
   }
   if (auto r = check(config); !r) return r.error();
   return config;
+}
+
+Error parse_failure(const std::string& source, const toml::parse_error& e) {
+  std::ostringstream where;
+  where << e.source().begin;
+  return bad(fmt::format("{}: {} ({})", source, e.description(), where.str()));
+}
+
+}  // namespace
+
+Result<Config> load(const std::string& toml_path,
+                    const std::map<std::string, std::string>& overrides,
+                    const std::function<const char*(const char*)>& getenv) {
+  if (toml_path.empty()) return build(nullptr, toml_path, overrides, getenv);
+  toml::table table;
+  try {
+    table = toml::parse_file(toml_path);
+  } catch (const toml::parse_error& e) {
+    return parse_failure(toml_path, e);
+  }
+  return build(&table, toml_path, overrides, getenv);
+}
+
+Result<Config> load_text(std::string_view toml_text, const std::string& source) {
+  toml::table table;
+  try {
+    table = toml::parse(toml_text, source);
+  } catch (const toml::parse_error& e) {
+    return parse_failure(source, e);
+  }
+  return build(&table, source, {}, [](const char*) -> const char* { return nullptr; });
 }
 
 Result<void> check(const Config& c) {

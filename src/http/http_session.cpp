@@ -4,6 +4,7 @@
 #include <ctime>
 
 #include "core/log.hpp"
+#include "http/request_head.hpp"
 #include "http/response_head.hpp"
 #include "http/server_impl.hpp"
 
@@ -15,19 +16,6 @@ using asio::use_awaitable;
 
 constexpr std::size_t kMaxDrainBytes = 64UL * 1024 * 1024;
 constexpr auto kDrainTime = std::chrono::seconds(3);
-
-// Cross-site WebSocket hijacking: browsers always send Origin on a WebSocket handshake; it must
-// name this host. Non-browser clients without Origin are let through (cookies decide later).
-bool origin_allowed(const Request& request) {
-  auto origin = request.headers.get("Origin");
-  if (!origin) return true;
-  auto host = request.headers.get("Host").value_or("");
-  auto rest = *origin;
-  const auto scheme = rest.find("://");
-  if (scheme == std::string_view::npos) return false;
-  rest.remove_prefix(scheme + 3);
-  return iequals(rest, host);
-}
 
 bool is_closed(const boost::system::error_code& ec) {
   return ec == bhttp::error::end_of_stream || ec == asio::error::operation_aborted ||
@@ -120,20 +108,12 @@ asio::awaitable<void> HttpSession::serve_one(bool& keep_going) {
 
   const auto& header = parser.get();
   const unsigned version = header.version();
-  request.method = parse_method(header.method_string());
-  request.target = std::string(header.target());
   request.remote_ip = client_ip(parser);
-  for (const auto& field : header)
-    request.headers.add(std::string(field.name_string()), std::string(field.value()));
-  const auto question = request.target.find('?');
-  auto path = percent_decode(std::string_view(request.target).substr(0, question));
-  if (!path || path->empty() || path->front() != '/') {
+  if (!read_request_head(header, request)) {
     co_await reply_and_close(server_->dispatcher.reject(request, ErrorCode::invalid_request),
                              version);
     co_return;
   }
-  request.path = std::move(*path);
-  if (question != std::string::npos) request.query = request.target.substr(question + 1);
 
   if (beast::websocket::is_upgrade(header) && request.path == options.websocket_path) {
     if (!origin_allowed(request)) {
