@@ -74,10 +74,10 @@ struct Server {
     router.add(Method::get, "/api/v1/practitioners/{id}/slots", read_fields);
     router.add(Method::put, "/api/v1/me/profiles/{id}/administrative", read_fields,
                signed_in(cabinet::http::role_bit(cabinet::Role::patient), json_body()));
-    router.add(Method::post, "/api/v1/consultations/{id}/files", read_fields,
-               signed_in(cabinet::http::kAnyRole, {.body = cabinet::http::BodyKind::raw,
-                                                   .max_body = 64UL * 1024,
-                                                   .guests = true}));
+    router.add(
+        Method::post, "/api/v1/consultations/{id}/files", read_fields,
+        signed_in(cabinet::http::kAnyRole,
+                  {.body = cabinet::http::BodyKind::raw, .max_body = 64UL * 1024, .guests = true}));
     router.add(Method::post, "/api/v1/reports/csp", read_fields,
                {.body = cabinet::http::BodyKind::json, .max_body = 16UL * 1024, .csrf = false});
     router.add(Method::del, "/api/v1/appointments/{id}", read_fields, signed_in());
@@ -152,7 +152,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (!ec && head_read && !parser.is_done()) parser.put_eof(ec);
   if (!head_read || ec) {
     const cabinet::Error bad(ec == bhttp::error::body_limit ? cabinet::ErrorCode::payload_too_large
-                                                           : cabinet::ErrorCode::invalid_request);
+                                                            : cabinet::ErrorCode::invalid_request);
     answer(s, request, 11, false, &bad);
     return 0;
   }

@@ -64,8 +64,7 @@ struct Hub {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   static Hub h;
   if (size == 0) return 0;
-  Socket socket((data[0] & 1) != 0 ? cabinet::Locale::en : cabinet::Locale::fr,
-                (data[0] & 2) != 0);
+  Socket socket((data[0] & 1) != 0 ? cabinet::Locale::en : cabinet::Locale::fr, (data[0] & 2) != 0);
   const std::string_view text(reinterpret_cast<const char*>(data) + 1, size - 1);
   cabinet::block_on(h.io, h.hub.dispatch(socket, text));
   return 0;
