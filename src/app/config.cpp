@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <toml++/toml.h>
 
+#include <cmath>
 #include <sstream>
 
 namespace cabinet::app {
@@ -14,9 +15,16 @@ Error bad(const std::string& what) { return Error(ErrorCode::invalid_request, wh
 std::optional<std::string> toml_text(const toml::node& node) {
   if (auto s = node.value<std::string>()) return *s;
   if (node.is_boolean()) return *node.value<bool>() ? "true" : "false";
-  if (auto i = node.value<std::int64_t>()) {
-    if (*i < 0) return std::nullopt;
-    return std::to_string(*i);
+  if (const auto* i = node.as_integer()) {
+    if (i->get() < 0) return std::nullopt;
+    return std::to_string(i->get());
+  }
+  // A whole float (8080.0) counts as that integer. Not through value<int64_t>(): toml++ 3.3
+  // casts to int64 before its range check, undefined behaviour for 6e95 (fuzz/README.md).
+  if (const auto* f = node.as_floating_point()) {
+    const double v = f->get();
+    if (!(v >= 0 && v < 9223372036854775808.0) || v != std::floor(v)) return std::nullopt;
+    return std::to_string(static_cast<std::int64_t>(v));
   }
   return std::nullopt;
 }

@@ -126,6 +126,18 @@ TEST(Config, TomlTextIsCheckedLikeAFile) {
   EXPECT_NE(unknown.error().detail.find("unknown key \"http.bodylimit\""), std::string::npos);
 }
 
+// Found by fuzz/config.cpp: a float too large for an integer was undefined behaviour in toml++.
+TEST(Config, NumbersAreWholeAndInRange) {
+  auto whole = load_text("[http]\nport = 8081.0\n", "inline.toml");
+  ASSERT_TRUE(whole.ok());
+  EXPECT_EQ(whole->http.port, 8081);
+  auto huge = load_text("zz009=6E95", "inline.toml");
+  ASSERT_FALSE(huge.ok());
+  EXPECT_NE(huge.error().detail.find("unsupported value type"), std::string::npos);
+  EXPECT_FALSE(load_text("[http]\nport = 8081.5\n", "inline.toml").ok());
+  EXPECT_FALSE(load_text("[http]\nport = -1\n", "inline.toml").ok());
+}
+
 TEST(Config, EnvironmentNamesFollowTheKeys) {
   EXPECT_EQ(env_name("http.body_limit"), "CABINET_HTTP_BODY_LIMIT");
   EXPECT_EQ(env_name("mode"), "CABINET_MODE");
