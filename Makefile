@@ -10,14 +10,16 @@ export CCACHE_SLOPPINESS := pch_defines,time_macros,include_file_mtime,include_f
 export CCACHE_MAXSIZE ?= 5G
 
 DB ?= sqlite
+FUZZ_TIME ?= 60
 WEB_SOURCES := $(shell find web/src web/public web/index.html web/package.json web/vite.config.ts web/tsconfig.json -type f 2>/dev/null)
 
-.PHONY: help deps run test bench lint format release dev web clean
+.PHONY: help deps run test bench fuzz lint format release dev web clean
 
 help:
 	@echo "make run     install what is missing, build, and serve http://localhost:8080 (DB=postgres for PostgreSQL)"
 	@echo "make test    install what is missing, build, and run every test (unit, integration on SQLite and PostgreSQL, browser)"
 	@echo "make bench   benchmarks against a baseline run in the same invocation (prints ratios)"
+	@echo "make fuzz    libFuzzer targets under clang with ASan+UBSan, FUZZ_TIME seconds each (default 60)"
 	@echo "make lint    clang-format, ESLint and Prettier, SQL and include-cycle checks, clang-tidy"
 	@echo "make format  apply clang-format and Prettier"
 
@@ -45,6 +47,9 @@ test: dev web
 
 bench: release web
 	@bench/run
+
+fuzz: deps
+	@FUZZ_TIME=$(FUZZ_TIME) scripts/fuzz
 
 lint: dev
 	@scripts/lint

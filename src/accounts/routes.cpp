@@ -1,5 +1,6 @@
 #include "accounts/routes.hpp"
 
+#include "accounts/forms.hpp"
 #include "http/input.hpp"
 #include "http/reply.hpp"
 
@@ -12,60 +13,9 @@ using http::reply;
 using http::Request;
 using http::Response;
 
-constexpr std::size_t kPasswordMax = 512;
-
-Result<SignupForm> signup_form(const Request& req, Role role) {
-  Input in(req.json);
-  SignupForm f;
-  if (role != Role::assistant) {
-    auto email = in.text("email", 254);
-    if (!email) return std::move(email).error();
-    f.email = *email;
-  } else {
-    auto token = in.text("token", 100);
-    if (!token) return std::move(token).error();
-    f.invitation = *token;
-  }
-  for (auto [field, target] :
-       {std::pair{"password", &f.password}, std::pair{"phone", &f.phone},
-        std::pair{"first_name", &f.first_name}, std::pair{"last_name", &f.last_name}}) {
-    auto v = in.text(field, std::string_view(field) == "password" ? kPasswordMax : 200);
-    if (!v) return std::move(v).error();
-    *target = *v;
-  }
-  if (role == Role::patient) {
-    auto born = in.optional_text("birth_date", 20);
-    if (!born) return std::move(born).error();
-    f.birth_date = *born;
-  }
-  if (role == Role::practitioner) {
-    auto rpps = in.text("rpps", 20);
-    if (!rpps) return std::move(rpps).error();
-    auto specialty = in.text("specialty", 60);
-    if (!specialty) return std::move(specialty).error();
-    f.rpps = *rpps;
-    f.specialty = *specialty;
-  }
-  return f;
-}
-
-Result<RelativeForm> relative_form(const Request& req) {
-  Input in(req.json);
-  RelativeForm f;
-  for (auto [field, target] :
-       {std::pair{"first_name", &f.first_name}, std::pair{"last_name", &f.last_name},
-        std::pair{"birth_date", &f.birth_date}, std::pair{"sex", &f.sex},
-        std::pair{"relationship", &f.relationship}}) {
-    auto v = in.optional_text(field, 200);
-    if (!v) return std::move(v).error();
-    *target = *v;
-  }
-  return f;
-}
-
 http::Handler signup(Service& s, Role role) {
   return [&s, role](Request& req) -> Task<Response> {
-    auto form = signup_form(req, role);
+    auto form = signup_form(req.json, role);
     if (!form) co_return Response::error(form.error(), req.locale);
     Result<void> r;
     if (role == Role::patient) r = co_await s.signup_patient(std::move(*form), caller_of(req));
@@ -297,7 +247,7 @@ void register_routes(http::Router& router, Service& s, Profiles& profiles, bool 
   router.add(
       Method::post, "/api/v1/me/profiles",
       [&profiles](Request& req) -> Task<Response> {
-        auto form = relative_form(req);
+        auto form = relative_form(req.json);
         if (!form) co_return Response::error(form.error(), req.locale);
         auto result = co_await profiles.add(*req.principal, *form, caller_of(req));
         co_return reply(result, req, 201);
@@ -306,7 +256,7 @@ void register_routes(http::Router& router, Service& s, Profiles& profiles, bool 
   router.add(
       Method::patch, "/api/v1/me/profiles/{id}",
       [&profiles](Request& req) -> Task<Response> {
-        auto form = relative_form(req);
+        auto form = relative_form(req.json);
         if (!form) co_return Response::error(form.error(), req.locale);
         auto result = co_await profiles.update(*req.principal, std::string(*req.param("id")), *form,
                                                caller_of(req));

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 #include <toml++/toml.h>
 
+#include <cmath>
 #include <sstream>
 
 namespace cabinet::app {
@@ -16,9 +17,16 @@ Error bad(const std::string& what) { return Error(ErrorCode::invalid_request, wh
 std::optional<std::string> toml_text(const toml::node& node) {
   if (auto s = node.value<std::string>()) return *s;
   if (node.is_boolean()) return *node.value<bool>() ? "true" : "false";
-  if (auto i = node.value<std::int64_t>()) {
-    if (*i < 0) return std::nullopt;
-    return std::to_string(*i);
+  if (const auto* i = node.as_integer()) {
+    if (i->get() < 0) return std::nullopt;
+    return std::to_string(i->get());
+  }
+  // A whole float (8080.0) counts as that integer. Not through value<int64_t>(): toml++ 3.3
+  // casts to int64 before its range check, undefined behaviour for 6e95 (fuzz/README.md).
+  if (const auto* f = node.as_floating_point()) {
+    const double v = f->get();
+    if (!(v >= 0 && v < 9223372036854775808.0) || v != std::floor(v)) return std::nullopt;
+    return std::to_string(static_cast<std::int64_t>(v));
   }
   return std::nullopt;
 }
@@ -45,9 +53,12 @@ std::string env_name(const std::string& key) {
   return out;
 }
 
-Result<Config> load(const std::string& toml_path,
-                    const std::map<std::string, std::string>& overrides,
-                    const std::function<const char*(const char*)>& getenv) {
+namespace {
+
+// Defaults, then the TOML table (when given), then the environment, then the overrides.
+Result<Config> build(const toml::table* table, const std::string& source,
+                     const std::map<std::string, std::string>& overrides,
+                     const std::function<const char*(const char*)>& getenv) {
   Config config;
   auto apply = [&](const std::string& name, const std::string& value,
                    const std::string& origin) -> Result<void> {
@@ -61,21 +72,13 @@ Result<Config> load(const std::string& toml_path,
     return bad(fmt::format("{}: unknown key \"{}\" (see cabinet --help)", origin, name));
   };
 
-  if (!toml_path.empty()) {
-    toml::table table;
-    try {
-      table = toml::parse_file(toml_path);
-    } catch (const toml::parse_error& e) {
-      std::ostringstream where;
-      where << e.source().begin;
-      return bad(fmt::format("{}: {} ({})", toml_path, e.description(), where.str()));
-    }
+  if (table != nullptr) {
     std::vector<std::pair<std::string, const toml::node*>> leaves;
-    collect_leaves(table, "", leaves);
+    collect_leaves(*table, "", leaves);
     for (const auto& [name, node] : leaves) {
       auto value = toml_text(*node);
-      if (!value) return bad(fmt::format("{}: {} has an unsupported value type", toml_path, name));
-      if (auto r = apply(name, *value, toml_path); !r) return r.error();
+      if (!value) return bad(fmt::format("{}: {} has an unsupported value type", source, name));
+      if (auto r = apply(name, *value, source); !r) return r.error();
     }
   }
   for (const auto& key : keys()) {
@@ -88,6 +91,37 @@ Result<Config> load(const std::string& toml_path,
   }
   if (auto r = check(config); !r) return r.error();
   return config;
+}
+
+Error parse_failure(const std::string& source, const toml::parse_error& e) {
+  std::ostringstream where;
+  where << e.source().begin;
+  return bad(fmt::format("{}: {} ({})", source, e.description(), where.str()));
+}
+
+}  // namespace
+
+Result<Config> load(const std::string& toml_path,
+                    const std::map<std::string, std::string>& overrides,
+                    const std::function<const char*(const char*)>& getenv) {
+  if (toml_path.empty()) return build(nullptr, toml_path, overrides, getenv);
+  toml::table table;
+  try {
+    table = toml::parse_file(toml_path);
+  } catch (const toml::parse_error& e) {
+    return parse_failure(toml_path, e);
+  }
+  return build(&table, toml_path, overrides, getenv);
+}
+
+Result<Config> load_text(std::string_view toml_text, const std::string& source) {
+  toml::table table;
+  try {
+    table = toml::parse(toml_text, source);
+  } catch (const toml::parse_error& e) {
+    return parse_failure(source, e);
+  }
+  return build(&table, source, {}, [](const char*) -> const char* { return nullptr; });
 }
 
 Result<void> check(const Config& c) {

@@ -5,6 +5,7 @@
 #include <functional>
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "auth/limits.hpp"
@@ -172,6 +173,10 @@ std::string env_name(const std::string& key);
 Result<Config> load(const std::string& toml_path,
                     const std::map<std::string, std::string>& overrides,
                     const std::function<const char*(const char*)>& getenv);
+
+// The defaults and a TOML document given as text (`source` names it in errors), without the
+// environment: for checking a file's content, and for fuzz/config.cpp (an error, never a crash).
+Result<Config> load_text(std::string_view toml_text, const std::string& source);
 
 // Checks that need several keys (a transport and its address…); load() calls it.
 Result<void> check(const Config& config);

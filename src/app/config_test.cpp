@@ -131,6 +131,30 @@ TEST(Config, TomlSyntaxErrorsSayWhere) {
   EXPECT_NE(r.error().detail.find("line 1"), std::string::npos);
 }
 
+TEST(Config, TomlTextIsCheckedLikeAFile) {
+  auto r = load_text("[http]\nbody_limit = \"2MiB\"\n", "inline.toml");
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->http.body_limit, 2UL * 1024 * 1024);
+  auto syntax = load_text("[http\n", "inline.toml");
+  ASSERT_FALSE(syntax.ok());
+  EXPECT_NE(syntax.error().detail.find("inline.toml"), std::string::npos);
+  auto unknown = load_text("[http]\nbodylimit = 1\n", "inline.toml");
+  ASSERT_FALSE(unknown.ok());
+  EXPECT_NE(unknown.error().detail.find("unknown key \"http.bodylimit\""), std::string::npos);
+}
+
+// Found by fuzz/config.cpp: a float too large for an integer was undefined behaviour in toml++.
+TEST(Config, NumbersAreWholeAndInRange) {
+  auto whole = load_text("[http]\nport = 8081.0\n", "inline.toml");
+  ASSERT_TRUE(whole.ok());
+  EXPECT_EQ(whole->http.port, 8081);
+  auto huge = load_text("zz009=6E95", "inline.toml");
+  ASSERT_FALSE(huge.ok());
+  EXPECT_NE(huge.error().detail.find("unsupported value type"), std::string::npos);
+  EXPECT_FALSE(load_text("[http]\nport = 8081.5\n", "inline.toml").ok());
+  EXPECT_FALSE(load_text("[http]\nport = -1\n", "inline.toml").ok());
+}
+
 TEST(Config, EnvironmentNamesFollowTheKeys) {
   EXPECT_EQ(env_name("http.body_limit"), "CABINET_HTTP_BODY_LIMIT");
   EXPECT_EQ(env_name("mode"), "CABINET_MODE");

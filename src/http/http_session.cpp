@@ -4,6 +4,7 @@
 #include <ctime>
 
 #include "core/log.hpp"
+#include "http/request_head.hpp"
 #include "http/response_head.hpp"
 #include "http/server_impl.hpp"
 
@@ -17,33 +18,6 @@ constexpr std::size_t kMaxDrainBytes = 64UL * 1024 * 1024;
 constexpr auto kDrainTime = std::chrono::seconds(3);
 constexpr std::size_t kFirstRead = 4096;
 
-// What makes a request's length ambiguous or its target unknown (RFC 9112 §3.2, §6.3): empty
-// when the framing is sound.
-std::string framing_error(const bhttp::request_parser<bhttp::string_body>::value_type& header) {
-  const auto hosts = std::distance(header.equal_range(bhttp::field::host).first,
-                                   header.equal_range(bhttp::field::host).second);
-  if (hosts > 1) return "more than one Host header";
-  if (hosts == 0 && header.version() >= 11) return "HTTP/1.1 requires a Host header";
-  const auto encodings = header.equal_range(bhttp::field::transfer_encoding);
-  const auto n = std::distance(encodings.first, encodings.second);
-  if (n == 0) return {};
-  if (header.find(bhttp::field::content_length) != header.end())
-    return "Transfer-Encoding and Content-Length together";
-  if (header.version() < 11) return "Transfer-Encoding needs HTTP/1.1";
-  auto value = std::string(encodings.first->value());
-  std::erase(value, ' ');
-  std::erase(value, '\t');
-  if (n > 1 || !iequals(value, "chunked")) return "only Transfer-Encoding: chunked is supported";
-  return {};
-}
-
-// Cross-site WebSocket hijacking: browsers always send Origin on a WebSocket handshake; it must
-// be one the site is served as. Non-browser clients without Origin are let through (cookies
-// decide later).
-bool origin_allowed(const Request& request, const Origins& origins) {
-  auto origin = request.headers.get("Origin");
-  return !origin || origins.origin_allowed(*origin);
-}
 
 bool is_closed(const boost::system::error_code& ec) {
   return ec == bhttp::error::end_of_stream || ec == asio::error::operation_aborted ||
@@ -154,20 +128,12 @@ asio::awaitable<void> HttpSession::serve_one(bool& keep_going) {
         server_->dispatcher.reject(request, Error(ErrorCode::invalid_request, framing)), version);
     co_return;
   }
-  request.method = parse_method(header.method_string());
-  request.target = std::string(header.target());
   request.remote_ip = client_ip(parser);
-  for (const auto& field : header)
-    request.headers.add(std::string(field.name_string()), std::string(field.value()));
-  const auto question = request.target.find('?');
-  auto path = percent_decode(std::string_view(request.target).substr(0, question));
-  if (!path || path->empty() || path->front() != '/') {
+  if (!read_request_head(header, request)) {
     co_await reply_and_close(server_->dispatcher.reject(request, ErrorCode::invalid_request),
                              version);
     co_return;
   }
-  request.path = std::move(*path);
-  if (question != std::string::npos) request.query = request.target.substr(question + 1);
 
   if (beast::websocket::is_upgrade(header) && request.path == options.websocket_path) {
     if (!origin_allowed(request, server_->dispatcher.origins())) {
