@@ -38,7 +38,8 @@ Task<Response> signed_in_reply(Service& s, Result<LoginDone> done, const Request
   // The code login vouches for this browser on this address (shared networks: its failures
   // count on itself); a passkey sign-in names no address and leaves the cookie as it is.
   if (!done->device_cookie.empty())
-    response.headers.add("Set-Cookie", auth::DeviceCookies::set_cookie(done->device_cookie, secure));
+    response.headers.add("Set-Cookie",
+                         auth::DeviceCookies::set_cookie(done->device_cookie, secure));
   co_return response;
 }
 

@@ -18,7 +18,6 @@ constexpr std::size_t kMaxDrainBytes = 64UL * 1024 * 1024;
 constexpr auto kDrainTime = std::chrono::seconds(3);
 constexpr std::size_t kFirstRead = 4096;
 
-
 bool is_closed(const boost::system::error_code& ec) {
   return ec == bhttp::error::end_of_stream || ec == asio::error::operation_aborted ||
          ec == beast::error::timeout || ec == asio::error::eof ||

@@ -17,8 +17,8 @@ bool read_request_head(const RequestHeader& header, Request& request) {
 
 std::string framing_error(const RequestHeader& header) {
   using boost::beast::http::field;
-  const auto hosts = std::distance(header.equal_range(field::host).first,
-                                   header.equal_range(field::host).second);
+  const auto hosts =
+      std::distance(header.equal_range(field::host).first, header.equal_range(field::host).second);
   if (hosts > 1) return "more than one Host header";
   if (hosts == 0 && header.version() >= 11) return "HTTP/1.1 requires a Host header";
   const auto encodings = header.equal_range(field::transfer_encoding);
