@@ -28,7 +28,9 @@ std::string lower(std::string_view s) {
 HttpResponse convert(const bhttp::response<bhttp::string_body>& res) {
   HttpResponse out;
   out.status = static_cast<int>(res.result_int());
-  for (const auto& f : res) out.headers[lower(f.name_string())] = std::string(f.value());
+  // A repeated header keeps its first value: a sign-in sets the session cookie first, then the
+  // device cookie (docs/security.md, "Shared networks"), and callers want the session.
+  for (const auto& f : res) out.headers.emplace(lower(f.name_string()), std::string(f.value()));
   out.body = res.body();
   out.connection_closed = !res.keep_alive();
   return out;

@@ -17,7 +17,7 @@ using HeaderList = std::vector<std::pair<std::string, std::string>>;
 
 struct HttpResponse {
   int status = 0;
-  std::map<std::string, std::string> headers;  // lower-case names
+  std::map<std::string, std::string> headers;  // lower-case names; a repeated one: its first
   std::string body;
   bool connection_closed = false;  // the server said "Connection: close" or closed the socket
 
