@@ -64,7 +64,8 @@ struct Server {
     dispatcher.use(std::make_shared<cabinet::http::SecurityHeadersMiddleware>(
         cabinet::http::SecurityHeadersOptions{.hsts = true}));
     dispatcher.set_authenticator(std::make_shared<CookieAuthenticator>());
-    dispatcher.set_site_origin("https://cabinet.example.fr");
+    dispatcher.set_origins(cabinet::http::Origins("https://cabinet.example.fr", {}, true));
+    dispatcher.origins().set_bound_port(8080);  // and the loopback names on that port
     using cabinet::http::json_body;
     using cabinet::http::signed_in;
     // The API's route shapes: literal and parameter segments, JSON bodies with their own limit,

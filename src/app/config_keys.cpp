@@ -2,11 +2,11 @@
 // is parsed into Config. The value parsers are in config_values.cpp; loading the keys from TOML,
 // the environment and --set is in config.cpp.
 #include <charconv>
+#include <sstream>
 
 #include "agenda/local_time.hpp"
 #include "app/config.hpp"
 #include "app/config_values.hpp"
-#include "directory/index.hpp"
 #include "http/origins.hpp"
 #include "storage/open.hpp"
 
@@ -83,7 +83,10 @@ std::vector<KeyInfo> make_keys() {
                "forms, WebSockets and development tools",
                [](C& c, const std::string& v) -> Result<void> {
                  c.http.allowed_origins.clear();
-                 for (const auto& item : directory::split_list(v)) {
+                 std::stringstream in(v);
+                 for (std::string item; std::getline(in, item, ',');) {
+                   std::erase(item, ' ');
+                   if (item.empty()) continue;
                    auto origin = http::Origins::normalize(item);
                    if (origin.empty())
                      return bad("\"" + item + "\" is not an origin like https://host[:port]");

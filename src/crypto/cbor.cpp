@@ -133,7 +133,7 @@ class Reader {
       }
       auto value = item(depth + 1);
       if (!value) return value;
-      v.entries.emplace_back(std::move(*key), std::move(*value));
+      v.entries.push_back(Entry{std::move(*key), std::move(*value)});
     }
     return v;
   }

@@ -19,13 +19,17 @@ namespace cabinet::cbor {
 
 enum class Type { integer, bytes, text, array, map, boolean, null };
 
+struct Entry;
+
 struct Value {
   Type type = Type::null;
   std::int64_t integer = 0;  // integer; both major types 0 and 1, within int64
   bool boolean = false;
   std::string bytes;  // bytes or text
   std::vector<Value> items;
-  std::vector<std::pair<Value, Value>> entries;  // in the order read
+  // A struct rather than std::pair: libstdc++'s pair of a type still being defined does not
+  // compile under clang (the fuzz build).
+  std::vector<Entry> entries;  // in the order read
 
   [[nodiscard]] bool is_integer() const { return type == Type::integer; }
   [[nodiscard]] bool is_bytes() const { return type == Type::bytes; }
@@ -35,6 +39,11 @@ struct Value {
   // when this is not a map.
   [[nodiscard]] const Value* find(std::int64_t key) const;
   [[nodiscard]] const Value* find(std::string_view key) const;
+};
+
+struct Entry {
+  Value key;
+  Value value;
 };
 
 struct Limits {
