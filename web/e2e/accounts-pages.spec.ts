@@ -3,7 +3,7 @@
 // of the main screens at 1280 and 360 px (test-results/screenshots/accounts-*.png).
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Cookie, Page } from '@playwright/test';
+import type { Browser, Cookie, Page } from '@playwright/test';
 import { fr } from '../src/i18n/fr';
 import {
   OPERATOR,
@@ -274,10 +274,35 @@ test('the access log reads as sentences, grouped by day, saying from where', asy
   ).toBeVisible();
 });
 
+/** The operator verifies the practitioner signed up above: only a verified one may invite. */
+async function verifyPractitioner(browser: Browser, email: string): Promise<void> {
+  const baseURL = process.env.CABINET_BASE_URL!;
+  const context = await browser.newContext({
+    baseURL,
+    storageState: { cookies: cookies.operator ?? [], origins: [] },
+  });
+  try {
+    const pending = (await (
+      await context.request.get('/api/v1/operator/practitioners?status=pending')
+    ).json()) as Array<{ id: string; email: string }>;
+    const mine = pending.find((p) => p.email === email);
+    expect(mine, `${email} in the verification queue`).toBeTruthy();
+    const res = await context.request.post(`/api/v1/operator/practitioners/${mine!.id}/verify`, {
+      headers: { Origin: new URL(baseURL).origin, 'X-Requested-With': 'cabinet' },
+    });
+    expect(res.status(), await res.text()).toBe(200);
+  } finally {
+    await context.close();
+  }
+}
+
 test('a practitioner invites an assistant, who signs up from the emailed link', async ({
   page,
+  browser,
 }) => {
   test.setTimeout(90_000);
+  test.skip(!cookies.operator, 'an operator must verify the practitioner first');
+  await verifyPractitioner(browser, practitionerEmail);
   const email = uniqueEmail('alice');
   const seen = await mailIds(page.request, email);
   await show(page, {
