@@ -12,22 +12,12 @@ void add_security_keys(std::vector<KeyInfo>& k) {
        "account has one (empty: nobody is required to)",
        [](Config& c, const std::string& v) -> Result<void> {
          std::vector<Role> roles;
-         std::size_t start = 0;
-         while (start <= v.size()) {
-           const auto comma = v.find(',', start);
-           auto item =
-               v.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
-           while (!item.empty() && item.front() == ' ') item.erase(item.begin());
-           while (!item.empty() && item.back() == ' ') item.pop_back();
-           if (!item.empty()) {
-             const auto role = parse_role(item);
-             if (!role || (*role != Role::practitioner && *role != Role::assistant &&
-                           *role != Role::operator_))
-               return bad("each role must be practitioner, assistant or operator");
-             roles.push_back(*role);
-           }
-           if (comma == std::string::npos) break;
-           start = comma + 1;
+         for (const auto& item : parse_list(v)) {
+           const auto role = parse_role(item);
+           if (!role || (*role != Role::practitioner && *role != Role::assistant &&
+                         *role != Role::operator_))
+             return bad("each role must be practitioner, assistant or operator");
+           roles.push_back(*role);
          }
          c.security.strong_factor_roles = std::move(roles);
          return ok();

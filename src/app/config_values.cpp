@@ -52,14 +52,20 @@ Result<bool> parse_bool(const std::string& text) {
   return bad("expected true or false");
 }
 
-Result<std::string> parse_media_types(const std::string& v) {
-  std::string list;
+std::vector<std::string> parse_list(const std::string& v) {
+  std::vector<std::string> items;
   std::stringstream in(v);
   for (std::string item; std::getline(in, item, ',');) {
     const auto first = item.find_first_not_of(' ');
-    const auto last = item.find_last_not_of(' ');
     if (first == std::string::npos) continue;
-    item = item.substr(first, last - first + 1);
+    items.push_back(item.substr(first, item.find_last_not_of(' ') - first + 1));
+  }
+  return items;
+}
+
+Result<std::string> parse_media_types(const std::string& v) {
+  std::string list;
+  for (auto item : parse_list(v)) {
     for (auto& ch : item)  // libmagic names types in lower case
       ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
     const auto slash = item.find('/');

@@ -15,6 +15,8 @@
 // Config after checking its range.
 namespace cabinet::app::config_values {
 
+// The listener's, database's and WebSocket keys (config_server.cpp), appended to the table.
+void add_server_keys(std::vector<KeyInfo>& k);
 // The documents' teleservice keys (config_documents.cpp), appended to the table.
 void add_documents_keys(std::vector<KeyInfo>& k);
 // The rate limits' keys (config_limits.cpp), appended to the table.
@@ -31,6 +33,8 @@ Result<std::size_t> parse_size(const std::string& text);
 // "30s", "500ms", "2m", "1h", or a bare number of seconds.
 Result<std::chrono::milliseconds> parse_duration(const std::string& text);
 Result<bool> parse_bool(const std::string& text);
+// "a, b ,,c" -> {"a", "b", "c"}: comma-separated items, trimmed, the empty ones dropped.
+std::vector<std::string> parse_list(const std::string& v);
 // "image/jpeg, Application/PDF" -> "image/jpeg,application/pdf": media types, comma-separated,
 // trimmed and in lower case (as libmagic names them); at least one.
 Result<std::string> parse_media_types(const std::string& v);
