@@ -94,6 +94,7 @@ Task<Result<std::size_t>> Courier::deliver_due() {
     }
     const auto at = clock_.unix_seconds();
     Result<void> recorded;
+    bool erases = true;  // delivered and abandoned messages lose their bodies; retries keep them
     if (sent) {
       ++delivered;
       recorded = co_await store::mark_delivered(db_, id, at);
@@ -108,13 +109,14 @@ Task<Result<std::size_t>> Courier::deliver_due() {
       log::warn("message delivery failed; will retry", {{"message_id", message.message_id},
                                                         {"attempts", attempts},
                                                         {"error", sent.error().detail}});
+      erases = false;
       const auto next = at + backoff(static_cast<int>(attempts)).count();
       recorded = co_await store::schedule_retry(db_, id, next, sent.error().detail);
     }
     // If recording fails the lease expires and the message is sent again: at least once, with
     // a stable Message-ID so that receivers can tell.
     if (!recorded) log::warn("could not record a delivery", {{"error", recorded.error().detail}});
-    if (recorded) scrub_pending_ = true;
+    if (recorded && erases) scrub_pending_ = true;
   }
   if (scrub_pending_) co_await scrub();
   co_return delivered;

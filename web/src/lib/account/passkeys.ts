@@ -78,33 +78,31 @@ function requestOptions(o: RequestJson): PublicKeyCredentialRequestOptions {
   };
 }
 
-function registrationJson(c: PublicKeyCredential) {
-  const r = c.response as AuthenticatorAttestationResponse;
+/** What the server reads of a credential: the parts every response has, plus `parts`. */
+function credentialJson(c: PublicKeyCredential, parts: Record<string, unknown>) {
   return {
     id: c.id,
     rawId: bytesToBase64url(c.rawId),
     type: c.type,
-    response: {
-      clientDataJSON: bytesToBase64url(r.clientDataJSON),
-      attestationObject: bytesToBase64url(r.attestationObject),
-      transports: typeof r.getTransports === 'function' ? r.getTransports() : [],
-    },
+    response: { clientDataJSON: bytesToBase64url(c.response.clientDataJSON), ...parts },
   };
+}
+
+function registrationJson(c: PublicKeyCredential) {
+  const r = c.response as AuthenticatorAttestationResponse;
+  return credentialJson(c, {
+    attestationObject: bytesToBase64url(r.attestationObject),
+    transports: typeof r.getTransports === 'function' ? r.getTransports() : [],
+  });
 }
 
 function assertionJson(c: PublicKeyCredential) {
   const r = c.response as AuthenticatorAssertionResponse;
-  return {
-    id: c.id,
-    rawId: bytesToBase64url(c.rawId),
-    type: c.type,
-    response: {
-      clientDataJSON: bytesToBase64url(r.clientDataJSON),
-      authenticatorData: bytesToBase64url(r.authenticatorData),
-      signature: bytesToBase64url(r.signature),
-      userHandle: r.userHandle ? bytesToBase64url(r.userHandle) : null,
-    },
-  };
+  return credentialJson(c, {
+    authenticatorData: bytesToBase64url(r.authenticatorData),
+    signature: bytesToBase64url(r.signature),
+    userHandle: r.userHandle ? bytesToBase64url(r.userHandle) : null,
+  });
 }
 
 /** GET /me/passkeys: the account's passkeys, oldest first. */
