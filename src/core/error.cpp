@@ -173,6 +173,23 @@ constexpr std::array kErrors{
     ErrorInfo{ErrorCode::not_on_duty, "not_on_duty", 409,
               "Activez d'abord « Disponible pour les consultations immédiates ».",
               "First switch on \"Available for immediate consultations\"."},
+    ErrorInfo{ErrorCode::unsafe_file, "unsafe_file", 422,
+              "Ce fichier ne peut pas être accepté tel quel (contenu actif ou illisible).",
+              "This file cannot be accepted as it is (active or unreadable content)."},
+    ErrorInfo{ErrorCode::not_deletable, "not_deletable", 403,
+              "Ce document a été ajouté par un professionnel de santé : vous ne pouvez pas le "
+              "supprimer, mais vous pouvez le masquer.",
+              "This document was added by a health professional: you cannot delete it, but you "
+              "can hide it."},
+    ErrorInfo{ErrorCode::no_prior_consultation, "no_prior_consultation", 403,
+              "Vous pourrez écrire à ce praticien après une première consultation avec lui.",
+              "You can write to this practitioner after a first consultation with them."},
+    ErrorInfo{ErrorCode::messaging_closed, "messaging_closed", 403,
+              "Ce praticien ne reçoit pas de messages sur Cabinet.",
+              "This practitioner does not receive messages on Cabinet."},
+    ErrorInfo{ErrorCode::conversation_closed, "conversation_closed", 409,
+              "Cette conversation est close : ouvrez-en une nouvelle si besoin.",
+              "This conversation is closed: open a new one if needed."},
 };
 
 const ErrorInfo& info(

@@ -70,6 +70,12 @@ enum class ErrorCode {
   queue_empty,
   agenda_busy,
   not_on_duty,
+  // The health space and messaging (docs/health-space.md, docs/messaging.md).
+  unsafe_file,
+  not_deletable,
+  no_prior_consultation,
+  messaging_closed,
+  conversation_closed,
 };
 
 // An expected failure travelling as a value. `field` names the offending input when there is
