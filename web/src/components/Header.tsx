@@ -8,6 +8,8 @@ import { useI18n } from '../i18n';
 import { ROUTES } from '../lib/routes';
 import { homeForRole } from '../lib/account/session';
 import { AccountMenu } from './AccountMenu';
+import { UnreadBadge } from './messaging/UnreadBadge';
+import { useUnread } from './messaging/useUnread';
 import { Icon } from './Icon';
 import { LanguageSwitch } from './LanguageSwitch';
 import { useSession } from './SessionProvider';
@@ -30,8 +32,16 @@ export function Header() {
   useDismiss(open === 'nav', closeNav, toggle, nav);
 
   const signedIn = state.status === 'signedIn' ? state.me : null;
+  const role = signedIn?.account.role;
+  // "Messages" with its unread count, live: the patient's and the practitioner's own.
+  const messaging = role === 'patient' || role === 'practitioner';
+  const unread = useUnread(messaging);
+  const messagesHref = role === 'patient' ? ROUTES.messages : ROUTES.staffMessages;
   const links = signedIn
-    ? [{ href: homeForRole(signedIn.account.role), label: t.nav[areaKey(signedIn.account.role)] }]
+    ? [
+        { href: homeForRole(signedIn.account.role), label: t.nav[areaKey(signedIn.account.role)] },
+        ...(messaging ? [{ href: messagesHref, label: t.messages.navLink, badge: true }] : []),
+      ]
     : [
         { href: ROUTES.patient, label: t.nav.patient },
         { href: ROUTES.practitioner, label: t.nav.practitioner },
@@ -54,8 +64,13 @@ export function Header() {
           <ul>
             {links.map((l) => (
               <li key={l.href}>
-                <a href={l.href} aria-current={path === l.href ? 'page' : undefined}>
+                <a
+                  href={l.href}
+                  aria-current={path === l.href ? 'page' : undefined}
+                  data-testid={'badge' in l ? 'nav-messages' : undefined}
+                >
                   {l.label}
+                  {'badge' in l && <UnreadBadge count={unread} />}
                 </a>
               </li>
             ))}

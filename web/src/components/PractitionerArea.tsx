@@ -7,6 +7,8 @@ import { useLocation } from 'preact-iso';
 import { useI18n } from '../i18n';
 import { ROUTES } from '../lib/routes';
 import type { Me, Role } from '../lib/account/types';
+import { UnreadBadge } from './messaging/UnreadBadge';
+import { useUnread } from './messaging/useUnread';
 import { PageIntro } from './Page';
 import { RequireAuth } from './RequireAuth';
 
@@ -14,11 +16,15 @@ export function AreaTabs({ me }: { me: Me }) {
   const { t } = useI18n();
   const { path } = useLocation();
   const n = t.areaNav;
+  const own = me.account.role === 'practitioner';
+  // Only the practitioner's own count: an assistant never reads messages.
+  const unread = useUnread(own);
   const links = [
     { href: ROUTES.practitioner, label: n.home },
     { href: ROUTES.agenda, label: n.agenda },
     { href: ROUTES.agendaHours, label: n.hours },
     { href: ROUTES.consultations, label: n.consultations },
+    { href: ROUTES.staffMessages, label: t.staffMessages.navLink, badge: own },
     // The queue shows patients' reasons: the practitioner's own, never an assistant's.
     ...(me.account.role === 'practitioner'
       ? [
@@ -35,6 +41,7 @@ export function AreaTabs({ me }: { me: Me }) {
             <li key={l.href}>
               <a href={l.href} aria-current={path === l.href ? 'page' : undefined}>
                 {l.label}
+                {'badge' in l && l.badge && <UnreadBadge count={unread} />}
               </a>
             </li>
           ))}

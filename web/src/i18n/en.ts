@@ -8,6 +8,8 @@ import { enBooking } from './en-booking';
 import { enConsultation } from './en-consultation';
 import { enDirectory } from './en-directory';
 import { enDocuments } from './en-documents';
+import { enHealth } from './en-health';
+import { enMessaging } from './en-messaging';
 import { enPasskeys } from './en-passkeys';
 import { enQueue } from './en-queue';
 import type { Messages } from './fr';
@@ -23,6 +25,8 @@ export const en: Messages = {
   ...enBooking,
   ...enConsultation,
   ...enDocuments,
+  ...enHealth,
+  ...enMessaging,
   ...enQueue,
   ...enPasskeys,
   meta: {

@@ -11,6 +11,8 @@ import { frBooking } from './fr-booking';
 import { frConsultation } from './fr-consultation';
 import { frDirectory } from './fr-directory';
 import { frDocuments } from './fr-documents';
+import { frHealth } from './fr-health';
+import { frMessaging } from './fr-messaging';
 import { frPasskeys } from './fr-passkeys';
 import { frQueue } from './fr-queue';
 
@@ -25,6 +27,8 @@ export const fr = {
   ...frBooking,
   ...frConsultation,
   ...frDocuments,
+  ...frHealth,
+  ...frMessaging,
   ...frQueue,
   ...frPasskeys,
   meta: {

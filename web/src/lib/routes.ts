@@ -8,6 +8,13 @@ export const ROUTES = {
   myAppointments: '/patient/rendez-vous',
   // The patient's documents after a consultation (docs/documents.md), per profile.
   myDocuments: '/patient/documents',
+  // The health space (docs/health-space.md): one profile's medical profile, and the documents
+  // joined to an upcoming appointment (from Mes rendez-vous and the booking's confirmation).
+  medicalProfile: '/patient/profil-medical/:profile',
+  appointmentDocuments: '/patient/rendez-vous/:id/documents',
+  // "Contacter mon praticien" (docs/messaging.md): the patient's conversations and one thread.
+  messages: '/messages',
+  messageThread: '/messages/:id',
   practitioner: '/praticien',
   operator: '/operateur',
   legal: '/mentions-legales',
@@ -44,6 +51,9 @@ export const ROUTES = {
   agenda: '/praticien/agenda',
   agendaHours: '/praticien/agenda/horaires',
   consultations: '/praticien/consultations',
+  // The practitioner's (and an allowed assistant's) side of the messaging, and one thread.
+  staffMessages: '/praticien/messages',
+  staffThread: '/praticien/messages/:id',
   // The practitioner's side of the immediate queue: on duty or not, the queue, "take the next".
   practitionerQueue: '/praticien/maintenant',
   // The closing form of one consultation, from the day's list (and its documents once closed).
@@ -91,4 +101,19 @@ export function queueJoinPath(specialty: string): string {
 /** The waiting screen of one queue entry. */
 export function queueEntryPath(id: string): string {
   return ROUTES.queueEntry.replace(':entry', encodeURIComponent(id));
+}
+
+/** One profile's medical profile. */
+export function medicalPath(profile: string): string {
+  return ROUTES.medicalProfile.replace(':profile', encodeURIComponent(profile));
+}
+
+/** The documents joined to an upcoming appointment ("Joindre des documents"). */
+export function appointmentDocumentsPath(id: string): string {
+  return ROUTES.appointmentDocuments.replace(':id', encodeURIComponent(id));
+}
+
+/** One conversation: the patient's side, or the practitioner's. */
+export function threadPath(id: string, staff = false): string {
+  return (staff ? ROUTES.staffThread : ROUTES.messageThread).replace(':id', encodeURIComponent(id));
 }

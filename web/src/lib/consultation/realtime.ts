@@ -196,6 +196,11 @@ export class RealtimeClient {
     return this.keep({ type: 'watch_documents' });
   }
 
+  /** The reader's `unread` and `message` messages (docs/messaging.md). */
+  watchMessages(): () => void {
+    return this.keep({ type: 'watch_messages' });
+  }
+
   /**
    * Calls `handler` for each message of `type` ('*' for all); with `consultation`, only for
    * that consultation's messages (messages without one, like `error`, reach every subscriber

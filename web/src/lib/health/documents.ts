@@ -49,7 +49,7 @@ export function filterHealth(list: readonly HealthDocument[], f: HealthFilter): 
 
 /** The kinds present in a list, once each, in a stable order (own kinds after issued ones). */
 export function kindsOf(list: readonly HealthDocument[]): string[] {
-  const seen = new Set(list.map((d) => d.kind));
+  const seen = new Set<string>(list.map((d) => d.kind));
   const order = ['report', 'prescription', 'sick_leave', 'certificate', 'care_sheet', ...OWN_KINDS];
   return [...new Set(order)].filter((k) => seen.has(k));
 }
