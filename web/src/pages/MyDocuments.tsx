@@ -1,13 +1,19 @@
-// /patient/documents — "Mes documents" (docs/documents.md; shared/UX.md patient screen 9): the
-// documents of the account's profiles (one at a time or all, as Mes rendez-vous), newest first,
-// filtered by kind and by practitioner; download, print, send a prescription to a pharmacy and
-// follow its answer. New documents arrive live (watch_documents) and are announced politely.
-import { useRef, useState } from 'preact/hooks';
+// /patient/documents — "Mes documents" (docs/documents.md, docs/health-space.md; shared/UX.md
+// patient screen 9): one profile's documents at a time (the header's profile, or all), the
+// practitioners' and the patient's own files, newest first, filtered by kind and by who added
+// them; download, print, preview in the page, hide from professionals, delete one's own; send a
+// prescription to a pharmacy. "Ajouter un document" opens the upload form. New documents from
+// practitioners arrive live (watch_documents) and are announced politely.
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { DocumentCard } from '../components/documents/DocumentCard';
 import { PharmacyDialog } from '../components/documents/PharmacyDialog';
 import { useDocuments } from '../components/documents/useDocuments';
 import { LoadState, StatusMessage } from '../components/forms/Feedback';
 import { SelectField } from '../components/forms/Field';
+import { AddDocument } from '../components/health/AddDocument';
+import { DocActions } from '../components/health/DocActions';
+import { OwnFileCard } from '../components/health/OwnFileCard';
+import { PreviewDialog, type PreviewTarget } from '../components/health/PreviewDialog';
 import { Icon } from '../components/Icon';
 import { PageIntro } from '../components/Page';
 import { RequireAuth } from '../components/RequireAuth';
@@ -15,15 +21,12 @@ import { useSlow } from '../components/useSlow';
 import { useI18n } from '../i18n';
 import { fullName } from '../lib/account/session';
 import type { Me } from '../lib/account/types';
-import {
-  filterDocuments,
-  practitionersOf,
-  replacedVersion,
-  type DocumentFilter,
-} from '../lib/documents/documents';
-import { DOCUMENT_KINDS, type CabinetDocument, type DocumentKind } from '../lib/documents/types';
+import { replacedVersion } from '../lib/documents/documents';
+import type { CabinetDocument, DocumentKind } from '../lib/documents/types';
 import { fillText } from '../lib/format';
-import { ROUTES } from '../lib/routes';
+import { SELF, filterHealth, isOwn, kindsOf, type HealthFilter } from '../lib/health/documents';
+import type { HealthDocument, OwnKind } from '../lib/health/types';
+import { ROUTES, medicalPath } from '../lib/routes';
 
 export function MyDocumentsPage() {
   const { t } = useI18n();
@@ -34,34 +37,72 @@ export function MyDocumentsPage() {
   );
 }
 
-const NO_FILTER: DocumentFilter = { kind: '', practitioner: '', profile: null };
-
 function MyDocuments({ me }: { me: Me }) {
   const { t } = useI18n();
   const m = t.myDocs;
+  const h = t.health;
   const docs = useDocuments(me.profiles.map((p) => p.id));
   const { list } = docs;
   const slow = useSlow(list.loading && !list.data);
-  const [filter, setFilter] = useState<DocumentFilter>(NO_FILTER);
+  const none: HealthFilter = { kind: '', practitioner: '', profile: me.current_profile };
+  const [filter, setFilter] = useState<HealthFilter>(none);
   const [sending, setSending] = useState<CabinetDocument | null>(null);
-  const [sent, setSent] = useState<string | null>(null);
-  const opener = useRef<HTMLButtonElement | null>(null);
+  const [preview, setPreview] = useState<PreviewTarget | null>(null);
+  const [adding, setAdding] = useState(false);
+  const [status, setStatus] = useState<string | null>(null);
+  const opener = useRef<HTMLElement | null>(null);
+  const addHeading = useRef<HTMLDivElement>(null);
+
+  // The header's profile switch chooses whose documents are shown.
+  useEffect(() => {
+    setFilter({ kind: '', practitioner: '', profile: me.current_profile });
+  }, [me.current_profile]);
+  useEffect(() => {
+    if (adding) addHeading.current?.querySelector('h2')?.focus();
+  }, [adding]);
 
   const all = list.data ?? [];
-  const ofProfile = filterDocuments(all, { ...NO_FILTER, profile: filter.profile });
-  const shown = filterDocuments(all, filter);
-  const practitioners = practitionersOf(ofProfile);
+  const ofProfile = filterHealth(all, { ...none, profile: filter.profile });
+  const shown = filterHealth(all, filter);
   const names = new Map(me.profiles.map((p) => [p.id, fullName(p)]));
   const several = me.profiles.length > 1;
+  const target = filter.profile ?? me.current_profile;
+  const authors = new Map<string, string>();
+  for (const d of ofProfile)
+    authors.set(isOwn(d) ? SELF : d.practitioner.id, isOwn(d) ? h.byYou : d.practitioner.name);
+  const kindLabel = (k: string) =>
+    (m.kinds as Record<string, string>)[k] ?? h.ownKinds[k as OwnKind] ?? k;
 
   function closeDialog() {
     setSending(null);
+    setPreview(null);
     opener.current?.focus();
   }
+  const changed = (doc: HealthDocument, message: string) => {
+    docs.update(doc);
+    setStatus(message);
+  };
+  const actions = (d: HealthDocument, title: string) => (
+    <DocActions
+      doc={d}
+      title={title}
+      explainId="hide-explain"
+      onPreview={(p, button) => {
+        opener.current = button;
+        setPreview(p);
+      }}
+      onChanged={changed}
+      onDeleted={(doc, message) => {
+        docs.remove(doc.id);
+        setStatus(message);
+        document.getElementById('documents-count')?.focus();
+      }}
+    />
+  );
 
   return (
     <>
-      <PageIntro title={m.title} lead={m.lead} />
+      <PageIntro title={m.title} lead={h.lead} />
       <div class="container narrow documents-page">
         {several && (
           <div class="segmented profile-filter" role="group" aria-label={m.profiles}>
@@ -74,14 +115,44 @@ function MyDocuments({ me }: { me: Me }) {
                 type="button"
                 class="segment"
                 aria-pressed={filter.profile === p.id}
-                onClick={() => setFilter({ ...NO_FILTER, profile: p.id })}
+                onClick={() => setFilter({ ...none, profile: p.id })}
               >
                 {p.name}
               </button>
             ))}
           </div>
         )}
-        <StatusMessage message={sent ?? docs.announce} tone="info" />
+        <div class="documents-tools">
+          <button
+            type="button"
+            class="btn btn-primary"
+            aria-expanded={adding}
+            aria-controls="add-document-panel"
+            onClick={() => setAdding((v) => !v)}
+            data-testid="add-document-open"
+          >
+            <Icon name="plus" />
+            {t.addDoc.open}
+          </button>
+          <a class="btn btn-quiet" href={medicalPath(target)}>
+            <Icon name="user" />
+            {t.medical.navLink}
+          </a>
+        </div>
+        <div id="add-document-panel" ref={addHeading} hidden={!adding}>
+          {adding && (
+            <AddDocument
+              profile={target}
+              profileName={several ? (names.get(target) ?? null) : null}
+              onAdded={(f, message) => {
+                docs.update(f);
+                setStatus(message);
+                setAdding(false);
+              }}
+            />
+          )}
+        </div>
+        <StatusMessage message={status ?? docs.announce} tone="info" />
         {!docs.live && (
           <p class="notice notice-warning" role="status">
             <Icon name="reconnect" />
@@ -100,7 +171,7 @@ function MyDocuments({ me }: { me: Me }) {
               <Icon name="file" />
               <p>{m.empty}</p>
               <p>
-                <a class="btn btn-primary" href={ROUTES.search}>
+                <a class="btn btn-secondary" href={ROUTES.search}>
                   {m.emptyAction}
                 </a>
               </p>
@@ -112,9 +183,9 @@ function MyDocuments({ me }: { me: Me }) {
                   id="doc-kind"
                   label={m.kind}
                   value={filter.kind}
-                  onValue={(v) => setFilter({ ...filter, kind: v as DocumentKind | '' })}
+                  onValue={(kind) => setFilter({ ...filter, kind })}
                   placeholder={m.allKinds}
-                  options={DOCUMENT_KINDS.map((k) => ({ value: k, label: m.kinds[k] }))}
+                  options={kindsOf(ofProfile).map((k) => ({ value: k, label: kindLabel(k) }))}
                 />
                 <SelectField
                   id="doc-practitioner"
@@ -122,10 +193,20 @@ function MyDocuments({ me }: { me: Me }) {
                   value={filter.practitioner}
                   onValue={(practitioner) => setFilter({ ...filter, practitioner })}
                   placeholder={m.allPractitioners}
-                  options={practitioners.map((p) => ({ value: p.id, label: p.name }))}
+                  options={[...authors].map(([value, label]) => ({ value, label }))}
                 />
               </div>
-              <p class="muted small" aria-live="polite" data-testid="documents-count">
+              <p id="hide-explain" class="notice hide-explain">
+                <Icon name="lock" />
+                <span>{h.hideExplain}</span>
+              </p>
+              <p
+                id="documents-count"
+                tabIndex={-1}
+                class="muted small"
+                aria-live="polite"
+                data-testid="documents-count"
+              >
                 {shown.length === 1 ? m.countOne : fillText(m.count, { n: shown.length })}
               </p>
               {shown.length === 0 ? (
@@ -134,27 +215,49 @@ function MyDocuments({ me }: { me: Me }) {
                   <button
                     type="button"
                     class="btn btn-secondary"
-                    onClick={() => setFilter({ ...NO_FILTER, profile: filter.profile })}
+                    onClick={() => setFilter({ ...none, profile: filter.profile })}
                   >
                     {m.clearFilters}
                   </button>
                 </div>
               ) : (
                 <ul class="document-list">
-                  {shown.map((d) => (
-                    <li key={d.id}>
-                      <DocumentCard
-                        doc={d}
-                        replaced={replacedVersion(all, d)}
-                        profileName={several ? (names.get(d.profile_id) ?? null) : null}
-                        onPharmacy={(doc, button) => {
-                          opener.current = button;
-                          setSent(null);
-                          setSending(doc);
-                        }}
-                      />
-                    </li>
-                  ))}
+                  {shown.map((d) => {
+                    const profileName = several ? (names.get(d.profile_id) ?? null) : null;
+                    if (isOwn(d)) {
+                      const title = d.title || h.ownKinds[d.kind];
+                      return (
+                        <li key={d.id}>
+                          <OwnFileCard doc={d} profileName={profileName}>
+                            {actions(d, title)}
+                          </OwnFileCard>
+                        </li>
+                      );
+                    }
+                    const title = d.title || m.kinds[d.kind as DocumentKind];
+                    return (
+                      <li key={d.id}>
+                        <DocumentCard
+                          doc={d}
+                          replaced={replacedVersion(all as CabinetDocument[], d)}
+                          profileName={profileName}
+                          onPharmacy={(doc, button) => {
+                            opener.current = button;
+                            setStatus(null);
+                            setSending(doc);
+                          }}
+                          tags={
+                            <>
+                              <span class="tag tag-author">{d.practitioner.name}</span>
+                              {d.hidden && <span class="tag tag-hidden">{h.hiddenTag}</span>}
+                            </>
+                          }
+                        >
+                          {actions(d, title)}
+                        </DocumentCard>
+                      </li>
+                    );
+                  })}
                 </ul>
               )}
             </>
@@ -166,12 +269,19 @@ function MyDocuments({ me }: { me: Me }) {
           doc={sending}
           onClose={closeDialog}
           onSent={(doc, name) => {
-            docs.update(doc);
-            setSent(fillText(t.pharmacyDialog.sent, { name }));
+            docs.update({ ...doc, source: 'practitioner', hidden: false, ...pick(all, doc.id) });
+            setStatus(fillText(t.pharmacyDialog.sent, { name }));
             closeDialog();
           }}
         />
       )}
+      {preview && <PreviewDialog target={preview} onClose={closeDialog} />}
     </>
   );
+}
+
+/** What the list knows of a document that a pharmacy answer must not lose (hidden). */
+function pick(all: readonly HealthDocument[], id: string): { hidden?: boolean } {
+  const d = all.find((x) => x.id === id);
+  return d?.hidden === undefined ? {} : { hidden: d.hidden };
 }

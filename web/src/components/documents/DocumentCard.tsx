@@ -2,6 +2,7 @@
 // PDF, saved) and "Imprimer" (the PDF in a new tab, where the browser prints it), its version
 // ("Remplace la version du …"), the "Document de démonstration" tag of the stand-ins, and for a
 // prescription its number, where it was sent and what the pharmacy said.
+import type { ComponentChildren } from 'preact';
 import { useI18n } from '../../i18n';
 import { formatDate } from '../../lib/booking/slots';
 import { documentPdfUrl } from '../../lib/documents/api';
@@ -29,6 +30,8 @@ export function DocumentCard({
   replaced,
   profileName,
   onPharmacy,
+  tags,
+  children,
 }: {
   doc: CabinetDocument;
   /** The version this one replaces, when the list has it (its date). */
@@ -36,6 +39,10 @@ export function DocumentCard({
   /** Said when the account has several profiles. */
   profileName: string | null;
   onPharmacy: ((doc: CabinetDocument, opener: HTMLButtonElement) => void) | null;
+  /** Extra tags beside the title (the health space's author and "Masqué"). */
+  tags?: ComponentChildren;
+  /** Extra actions after the card's own (preview, hide). */
+  children?: ComponentChildren;
 }) {
   const { t, lang } = useI18n();
   const m = t.myDocs;
@@ -62,6 +69,7 @@ export function DocumentCard({
             {title}
           </h3>
         </div>
+        {tags}
         {doc.standin && (
           <span class="tag tag-demo" title={m.standinHint} data-testid="standin">
             {m.standin}
@@ -131,6 +139,7 @@ export function DocumentCard({
             <span class="visually-hidden">{named}</span>
           </button>
         )}
+        {children}
       </div>
     </article>
   );

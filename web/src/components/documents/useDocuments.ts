@@ -1,30 +1,32 @@
 // The account's documents for "Mes documents": every profile's list (GET /me/documents per
-// profile), kept live over the WebSocket (`watch_documents`: a document issued or updated by
+// profile: the practitioners' documents and the patient's own files, issue 15), kept live over the WebSocket (`watch_documents`: a document issued or updated by
 // a pharmacy is merged in without a reload, and announced), read again after a reconnection.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useI18n } from '../../i18n';
 import { realtime, type RealtimeMessage } from '../../lib/consultation/realtime';
-import { fetchAllDocuments } from '../../lib/documents/api';
+import { fetchAllHealthDocuments } from '../../lib/health/api';
 import { messageDocument, upsertDocument } from '../../lib/documents/documents';
-import type { CabinetDocument } from '../../lib/documents/types';
+import type { HealthDocument } from '../../lib/health/types';
 import { fillText } from '../../lib/format';
 import { useLatest } from '../useLatest';
 import { useLoad, type Loaded } from '../useLoad';
 
 export interface LiveDocuments {
-  list: Loaded<CabinetDocument[]>;
+  list: Loaded<HealthDocument[]>;
   /** The socket is up (or coming up): false shows "Mise à jour en direct interrompue". */
   live: boolean;
   /** The last change to announce politely. */
   announce: string | null;
-  /** A document changed here (sent to a pharmacy): merged in. */
-  update: (doc: CabinetDocument) => void;
+  /** A document changed here (sent to a pharmacy, hidden, added): merged in. */
+  update: (doc: HealthDocument) => void;
+  /** A document deleted here. */
+  remove: (id: string) => void;
 }
 
 export function useDocuments(profiles: readonly string[]): LiveDocuments {
   const { t } = useI18n();
   const key = profiles.join(',');
-  const list = useLoad((signal) => fetchAllDocuments(profiles, signal), [key]);
+  const list = useLoad((signal) => fetchAllHealthDocuments(profiles, signal), [key]);
   const [live, setLive] = useState(true);
   const [announce, setAnnounce] = useState<string | null>(null);
   const words = useLatest(t.myDocs);
@@ -35,7 +37,8 @@ export function useDocuments(profiles: readonly string[]): LiveDocuments {
   useEffect(() => {
     const rt = realtime();
     const merge = (issued: boolean) => (m: RealtimeMessage) => {
-      const doc = messageDocument(m);
+      const issuedDoc = messageDocument(m);
+      const doc = issuedDoc && { ...issuedDoc, source: 'practitioner' as const, hidden: false };
       if (!doc || (key && !key.split(',').includes(doc.profile_id))) return;
       setData((old) => upsertDocument(old ?? [], doc));
       const w = words.current;
@@ -73,6 +76,7 @@ export function useDocuments(profiles: readonly string[]): LiveDocuments {
     list,
     live,
     announce,
-    update: (doc) => setData((old) => upsertDocument(old ?? [], doc)),
+    update: (doc) => setData((old) => upsertDocument(old ?? [], { replaces: null, ...doc })),
+    remove: (id) => setData((old) => (old ?? []).filter((d) => d.id !== id)),
   };
 }

@@ -77,14 +77,14 @@ export function ofConsultation(
  * A document_issued or document_updated message merged in: the same id replaced, a new one
  * added; the version it replaces marked replaced_by (the server says so on the next read).
  */
-export function upsertDocument(
-  list: readonly CabinetDocument[],
-  doc: CabinetDocument,
-): CabinetDocument[] {
+export function upsertDocument<T extends { id: string }>(
+  list: readonly T[],
+  doc: T & Pick<CabinetDocument, 'replaces'>,
+): T[] {
   const out = list.filter((d) => d.id !== doc.id);
   out.push(doc);
   return out.map((d) =>
-    doc.replaces && d.id === doc.replaces ? { ...d, replaced_by: doc.id } : d,
+    doc.replaces && d.id === doc.replaces ? ({ ...d, replaced_by: doc.id } as T) : d,
   );
 }
 
