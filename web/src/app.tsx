@@ -21,6 +21,7 @@ import { HomePage } from './pages/Home';
 import { InvitationPage } from './pages/InvitationPage';
 import { LegalPage } from './pages/Legal';
 import { LoginPage } from './pages/Login';
+import { MedicalProfilePage } from './pages/MedicalProfile';
 import { MyAppointmentsPage } from './pages/MyAppointments';
 import { MyDocumentsPage } from './pages/MyDocuments';
 import { AccountDeletedPage, MyDataPage } from './pages/MyData';
@@ -57,6 +58,7 @@ export function App() {
               <Route path={ROUTES.patient} component={PatientPage} />
               <Route path={ROUTES.myAppointments} component={MyAppointmentsPage} />
               <Route path={ROUTES.myDocuments} component={MyDocumentsPage} />
+              <Route path={ROUTES.medicalProfile} component={MedicalProfilePage} />
               <Route path={ROUTES.practitioner} component={PractitionerPage} />
               <Route path={ROUTES.operator} component={OperatorPage} />
               <Route path={ROUTES.legal} component={LegalPage} />

@@ -11,7 +11,7 @@ import { NowEntry } from '../components/queue/NowEntry';
 import { useI18n } from '../i18n';
 import { clearPendingBooking, loadPendingBooking } from '../lib/booking/pendingBooking';
 import { fillText } from '../lib/format';
-import { ROUTES } from '../lib/routes';
+import { ROUTES, medicalPath } from '../lib/routes';
 import { currentProfile, fullName, holderProfile, initials } from '../lib/account/session';
 import { slotSentence } from '../lib/booking/slots';
 import type { Me } from '../lib/account/types';
@@ -99,6 +99,34 @@ export function PatientHome({ me }: { me: Me }) {
               </a>
             </h2>
             <p class="muted">{t.myDocs.homeCard}</p>
+          </div>
+          <Icon name="arrowRight" class="appointments-link-arrow" />
+        </section>
+        <section class="card appointments-link" aria-labelledby="messages-link-title">
+          <span class="feature-icon">
+            <Icon name="message" />
+          </span>
+          <div>
+            <h2 id="messages-link-title" class="appointments-link-title">
+              <a href={ROUTES.messages} data-testid="my-messages-link">
+                {t.messages.title}
+              </a>
+            </h2>
+            <p class="muted">{t.messages.homeCard}</p>
+          </div>
+          <Icon name="arrowRight" class="appointments-link-arrow" />
+        </section>
+        <section class="card appointments-link" aria-labelledby="medical-link-title">
+          <span class="feature-icon">
+            <Icon name="activity" />
+          </span>
+          <div>
+            <h2 id="medical-link-title" class="appointments-link-title">
+              <a href={medicalPath(me.current_profile)} data-testid="medical-link">
+                {t.medical.navLink}
+              </a>
+            </h2>
+            <p class="muted">{t.medical.homeCard}</p>
           </div>
           <Icon name="arrowRight" class="appointments-link-arrow" />
         </section>

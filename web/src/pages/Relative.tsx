@@ -18,7 +18,7 @@ import { useSession } from '../components/SessionProvider';
 import { useLoad } from '../components/useLoad';
 import { useI18n } from '../i18n';
 import { fillText } from '../lib/format';
-import { ROUTES } from '../lib/routes';
+import { ROUTES, medicalPath } from '../lib/routes';
 import { fullName } from '../lib/account/session';
 import type { Profile } from '../lib/account/types';
 import { fetchAdministrative, saveAdministrative, updateProfile } from '../lib/account/api';
@@ -103,6 +103,11 @@ function RelativeForm({ profile }: { profile: Profile }) {
     >
       <p class="back-link">
         <a href={ROUTES.relatives}>{r.back}</a>
+      </p>
+      <p>
+        <a class="btn btn-secondary" href={medicalPath(profile.id)} data-testid="relative-medical">
+          {fillText(t.medical.of, { name: fullName(profile) })}
+        </a>
       </p>
       <ErrorSummary message={form.summary} fields={form.fieldErrors} attempt={form.attempt} />
       <section class="card panel" aria-labelledby="who-title">
