@@ -7,6 +7,7 @@ import { ROUTES } from './lib/routes';
 import { AccessibilityPage } from './pages/Accessibility';
 import { AgendaPage } from './pages/Agenda';
 import { AgendaHoursPage } from './pages/AgendaHours';
+import { AppointmentDocumentsPage } from './pages/AppointmentDocuments';
 import { AccessLogPage } from './pages/AccessLog';
 import { AccountPage } from './pages/Account';
 import { BookingPage } from './pages/Booking';
@@ -57,6 +58,7 @@ export function App() {
               <Route path={ROUTES.home} component={HomePage} />
               <Route path={ROUTES.patient} component={PatientPage} />
               <Route path={ROUTES.myAppointments} component={MyAppointmentsPage} />
+              <Route path={ROUTES.appointmentDocuments} component={AppointmentDocumentsPage} />
               <Route path={ROUTES.myDocuments} component={MyDocumentsPage} />
               <Route path={ROUTES.medicalProfile} component={MedicalProfilePage} />
               <Route path={ROUTES.practitioner} component={PractitionerPage} />

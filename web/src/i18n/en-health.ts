@@ -65,7 +65,8 @@ export const enHealth: typeof frHealth = {
     problems: {
       no_file: 'Choose a file.',
       empty: 'This file is empty. Choose another one.',
-      too_big: 'This file is over 5 MB. Take a smaller photo, compress the PDF, or choose another file.',
+      too_big:
+        'This file is over 5 MB. Take a smaller photo, compress the PDF, or choose another file.',
       type: 'This kind of file is not accepted. Send a JPEG, PNG, PDF, RTF, TIFF or TXT.',
       unsafe:
         'This file contains active content (a script, an embedded file) and was refused for safety. Save it again as a plain PDF, or take a photo of it.',

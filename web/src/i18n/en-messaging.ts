@@ -46,7 +46,8 @@ export const enMessaging: typeof frMessaging = {
     },
     problems: {
       required: 'Please fill in this field.',
-      closed: 'This practitioner does not receive messages on Cabinet. Book an appointment instead.',
+      closed:
+        'This practitioner does not receive messages on Cabinet. Book an appointment instead.',
       too_long: 'Your message is 5,000 characters at most.',
     },
     refusals: {

@@ -8,8 +8,7 @@ export const frMessaging = {
     homeCard:
       'Une question après une consultation : renouvellement, résultat, traitement. Votre praticien vous répond ici.',
     lead: 'Écrivez à un praticien que vous avez déjà consulté : renouvellement, résultat, question sur le traitement.',
-    emergency:
-      'Pas pour les urgences : appelez le 15 (SAMU) ou le 112, ou envoyez un SMS au 114.',
+    emergency: 'Pas pour les urgences : appelez le 15 (SAMU) ou le 112, ou envoyez un SMS au 114.',
     answerTime: 'Le délai de réponse dépend de votre praticien.',
     new: 'Nouveau message',
     list: 'Vos conversations',
@@ -30,8 +29,7 @@ export const frMessaging = {
     forProfile: 'Pour {name}',
     lastAt: 'Dernier message {when}',
     paused: 'Mise à jour en direct interrompue. Reconnexion en cours…',
-    noPractitioners:
-      'Vous pourrez écrire à un praticien après une première consultation avec lui.',
+    noPractitioners: 'Vous pourrez écrire à un praticien après une première consultation avec lui.',
     form: {
       title: 'Nouveau message',
       practitioner: 'Praticien',

@@ -41,6 +41,7 @@ import {
   fetchMyAppointments,
 } from '../lib/booking/api';
 import { AppointmentDocuments } from '../components/documents/AppointmentDocuments';
+import { AttachLink } from '../components/health/AttachLink';
 import { fetchAllDocuments } from '../lib/documents/api';
 import { ofConsultation } from '../lib/documents/documents';
 import type { CabinetDocument } from '../lib/documents/types';
@@ -360,6 +361,7 @@ function AppointmentCard({
                 <span class="visually-hidden"> — {when}</span>
               </button>
             )}
+            <AttachLink a={a} upcoming={!!upcoming} when={when} />
             {upcoming && a.status === 'confirmed' && (
               <a class="btn btn-quiet" href={calendarUrl(a.id)} download="rendez-vous.ics">
                 <Icon name="download" />

@@ -4,7 +4,7 @@ import { useI18n } from '../../i18n';
 import { formatAmount } from '../../lib/booking/payment';
 import type { Appointment } from '../../lib/booking/booking';
 import { fillText } from '../../lib/format';
-import { ROUTES } from '../../lib/routes';
+import { ROUTES, appointmentDocumentsPath } from '../../lib/routes';
 import { slotSentence } from '../../lib/booking/slots';
 import { shouldNameZone, useZoneName } from '../Directory';
 import { Icon } from '../Icon';
@@ -56,6 +56,15 @@ export function ConfirmationStep({
       <p class="confirmation-sent">
         <Icon name="mail" />
         <span>{d.sent}</span>
+      </p>
+      <p class="confirmation-attach">
+        <Icon name="paperclip" />
+        <span>
+          {t.attach.afterBooking}{' '}
+          <a href={appointmentDocumentsPath(a.id)} data-testid="booking-attach">
+            {t.attach.open}
+          </a>
+        </span>
       </p>
       <div class="step-actions">
         <a
