@@ -10,6 +10,7 @@ import { ClosingForm, type Closed } from '../components/documents/ClosingForm';
 import { ConsultationDocuments } from '../components/documents/ConsultationDocuments';
 import { IssuedDocuments } from '../components/documents/IssuedDocuments';
 import { LoadState } from '../components/forms/Feedback';
+import { HealthRecord } from '../components/health/HealthRecord';
 import { Icon } from '../components/Icon';
 import { PractitionerLayout } from '../components/PractitionerArea';
 import { useFocusOnChange } from '../components/useFocus';
@@ -89,8 +90,13 @@ function CloseOne({ id }: { id: string }) {
                 </LoadState>
               </section>
             ) : (
-              <div class="card closing-panel">
-                <ClosingForm view={v} onClosed={setClosed} />
+              <div class="closing-with-record">
+                <div class="card closing-panel">
+                  <ClosingForm view={v} onClosed={setClosed} />
+                </div>
+                <aside class="card closing-record" aria-labelledby="record-title">
+                  <HealthRecord consultation={id} level={2} />
+                </aside>
               </div>
             )}
           </>

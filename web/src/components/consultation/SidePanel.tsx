@@ -14,6 +14,7 @@ import { fillText } from '../../lib/format';
 import { NotesAutosave, type NotesSnapshot } from '../../lib/consultation/notes';
 import { formatPhone } from '../../lib/validate';
 import { LoadState } from '../forms/Feedback';
+import { HealthRecord } from '../health/HealthRecord';
 import { Icon } from '../Icon';
 import type { Loaded } from '../useLoad';
 
@@ -64,6 +65,7 @@ export function SidePanel({
             <>
               <Identity data={data} />
               <Coverage data={data} />
+              <HealthRecord consultation={consultation} />
               <Files files={mergeFiles(data.files, liveFiles)} />
               <Notes consultation={consultation} initial={data.notes} flushRef={flushRef} />
             </>

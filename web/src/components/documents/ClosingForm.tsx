@@ -27,6 +27,8 @@ import {
   type CloseForm,
 } from '../../lib/documents/closeForm';
 import { DraftAutosave, type DraftState } from '../../lib/documents/draft';
+import { fetchConsultationMedical } from '../../lib/health/api';
+import { allergyLabels } from '../../lib/health/medical';
 import type { CabinetDocument, CloseBody } from '../../lib/documents/types';
 import { fillText } from '../../lib/format';
 import { ErrorSummary, LoadState } from '../forms/Feedback';
@@ -105,6 +107,8 @@ function Form({
   const max = maxCents(view);
   const age = patientAge(view.patient);
   const catalogue = useLoad((signal) => fetchCertificates(signal), [lang]);
+  // The declared allergies, for the prescription's warning; none when the profile is unreadable.
+  const medical = useLoad((s) => fetchConsultationMedical(view.id, s).catch(() => null), [view.id]);
 
   // The form as the draft left it, and what the server has of it: opening saves nothing.
   const [initial] = useState<CloseForm>(() =>
@@ -244,7 +248,11 @@ function Form({
           onToggle={(on) => patch('prescription')({ on })}
           testId="section-prescription"
         >
-          <PrescriptionFields {...section('prescription')} child={age !== null && age < 18} />
+          <PrescriptionFields
+            {...section('prescription')}
+            child={age !== null && age < 18}
+            allergies={allergyLabels(medical.data)}
+          />
         </TickSection>
         <TickSection
           id="cl-section-sick-leave"

@@ -4,6 +4,7 @@
 // removes a line and gives focus to the line before.
 import { useEffect, useState } from 'preact/hooks';
 import { useI18n } from '../../i18n';
+import { allergyWarnings } from '../../lib/documents/allergies';
 import { drugLine, type DrugLine } from '../../lib/documents/closeForm';
 import { fillText } from '../../lib/format';
 import { SelectField, TextareaField, TextField } from '../forms/Field';
@@ -19,7 +20,8 @@ export function PrescriptionFields({
   errors,
   fid,
   child,
-}: SectionProps<'prescription'> & { child: boolean }) {
+  allergies = [],
+}: SectionProps<'prescription'> & { child: boolean; allergies?: readonly string[] }) {
   const { t } = useI18n();
   const p = t.closing.prescription;
   // The line to focus after an add or a remove (its index).
@@ -31,6 +33,9 @@ export function PrescriptionFields({
   }, [focusLine, fid]);
 
   const drugs = value.drugs;
+  // A typed name stands for the substances when the drug was not picked from the list.
+  const warningsOf = (d: DrugLine) =>
+    d.name.trim() ? allergyWarnings(d.substances?.length ? d.substances : [d.name], allergies) : [];
   const setLine = (i: number, patch: Partial<DrugLine>) =>
     set({ drugs: drugs.map((d, j) => (j === i ? { ...d, ...patch } : d)) });
   const add = () => {
@@ -64,17 +69,31 @@ export function PrescriptionFields({
                   hint={i === 0 ? p.drugHint : undefined}
                   value={d.name}
                   error={errors[f('name')]}
-                  onText={(name) => setLine(i, { name, drugId: null })}
+                  onText={(name) => setLine(i, { name, drugId: null, substances: [] })}
                   onPick={(drug) =>
                     setLine(i, {
                       name: drug.name,
                       strength: drug.strength,
                       form: drug.form,
                       drugId: drug.id,
+                      substances: drug.substances,
                     })
                   }
                   onEnter={add}
                 />
+                {warningsOf(d).map((w) => (
+                  <p
+                    key={w.allergy}
+                    class="notice notice-danger allergy-warning"
+                    role="alert"
+                    data-testid="allergy-warning"
+                  >
+                    <Icon name="alert" />
+                    <span>
+                      {fillText(t.allergyWarning, { allergy: w.allergy, substance: w.substance })}
+                    </span>
+                  </p>
+                ))}
                 <div class="drug-line-grid">
                   <TextField
                     id={fid(f('strength'))}

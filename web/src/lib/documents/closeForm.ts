@@ -17,6 +17,8 @@ export interface DrugLine {
   duration: string;
   renewals: number;
   drugId: string | null;
+  /** The picked drug's substances (GET /drugs), for the allergy warning; not sent. */
+  substances?: string[];
 }
 
 export interface CloseForm {
