@@ -23,6 +23,8 @@ import { InvitationPage } from './pages/InvitationPage';
 import { LegalPage } from './pages/Legal';
 import { LoginPage } from './pages/Login';
 import { MedicalProfilePage } from './pages/MedicalProfile';
+import { MessagesPage } from './pages/Messages';
+import { MessageThreadPage, StaffThreadPage } from './pages/MessageThread';
 import { MyAppointmentsPage } from './pages/MyAppointments';
 import { MyDocumentsPage } from './pages/MyDocuments';
 import { AccountDeletedPage, MyDataPage } from './pages/MyData';
@@ -31,6 +33,7 @@ import { OperatorPage } from './pages/Operator';
 import { PatientPage } from './pages/Patient';
 import { PractitionerPage } from './pages/Practitioner';
 import { PractitionerConsultationsPage } from './pages/PractitionerConsultations';
+import { PractitionerMessagesPage } from './pages/PractitionerMessages';
 import { PractitionerNowPage } from './pages/PractitionerNow';
 import { PractitionerProfileEditPage } from './pages/PractitionerProfileEdit';
 import { PractitionerPublicPage } from './pages/PractitionerPublic';
@@ -61,6 +64,8 @@ export function App() {
               <Route path={ROUTES.appointmentDocuments} component={AppointmentDocumentsPage} />
               <Route path={ROUTES.myDocuments} component={MyDocumentsPage} />
               <Route path={ROUTES.medicalProfile} component={MedicalProfilePage} />
+              <Route path={ROUTES.messages} component={MessagesPage} />
+              <Route path={ROUTES.messageThread} component={MessageThreadPage} />
               <Route path={ROUTES.practitioner} component={PractitionerPage} />
               <Route path={ROUTES.operator} component={OperatorPage} />
               <Route path={ROUTES.legal} component={LegalPage} />
@@ -86,6 +91,8 @@ export function App() {
               <Route path={ROUTES.agenda} component={AgendaPage} />
               <Route path={ROUTES.agendaHours} component={AgendaHoursPage} />
               <Route path={ROUTES.consultations} component={PractitionerConsultationsPage} />
+              <Route path={ROUTES.staffMessages} component={PractitionerMessagesPage} />
+              <Route path={ROUTES.staffThread} component={StaffThreadPage} />
               <Route path={ROUTES.practitionerQueue} component={PractitionerNowPage} />
               <Route path={ROUTES.consultationClose} component={ConsultationClosePage} />
               <Route path={ROUTES.practitionerPublic} component={PractitionerPublicPage} />
