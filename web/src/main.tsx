@@ -40,6 +40,8 @@ import './styles/documents-corrections.css';
 import './styles/queue.css';
 import './styles/queue-wait.css';
 import './styles/queue-staff.css';
+import './styles/health.css';
+import './styles/messaging.css';
 import { render } from 'preact';
 import { App } from './app';
 
