@@ -4,7 +4,7 @@
 // be added here and is ticked at once. "Enregistrer" replaces the list (PUT, at most 20). From
 // Mes rendez-vous and from the booking's confirmation.
 import { useRoute } from 'preact-iso';
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { ErrorSummary, LoadState, StatusMessage } from '../components/forms/Feedback';
 import { AddDocument } from '../components/health/AddDocument';
 import { Icon } from '../components/Icon';
@@ -102,12 +102,13 @@ function Checklist({ id, loaded }: { id: string; loaded: Loaded }) {
   const [attempt, setAttempt] = useState(0);
   const [itemError, setItemError] = useState<{ id: string; text: string } | null>(null);
   const [status, setStatus] = useState<string | null>(null);
-  useEffect(() => setStatus(null), [chosen]);
 
   const title = (d: HealthDocument) =>
     d.title || (isOwn(d) ? h.ownKinds[d.kind] : t.myDocs.kinds[d.kind as DocumentKind]);
-  const toggle = (doc: string, on: boolean) =>
+  const toggle = (doc: string, on: boolean) => {
+    setStatus(null);
     setChosen((c) => (on ? [...c.filter((x) => x !== doc), doc] : c.filter((x) => x !== doc)));
+  };
 
   async function show(d: HealthDocument) {
     try {

@@ -4,7 +4,7 @@
 // `items[3].label` is shown at that line. Lines a practitioner added say "Ajouté par Dr X".
 // Pregnancy is a plain checkbox offered from 10 years old, whatever the sex recorded.
 import { useRoute } from 'preact-iso';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { ErrorSummary, LoadState, StatusMessage } from '../components/forms/Feedback';
 import { CheckboxField, TextField } from '../components/forms/Field';
 import { useForm, type Errors } from '../components/forms/useForm';
@@ -95,10 +95,13 @@ function Form({
   const [saved, setSaved] = useState<string | null>(null);
   const keys = useRef<number[]>([]);
   const form = useForm('med-', (field) => formField(field, keys.current) ?? field);
-  useEffect(() => setSaved(null), [f]);
-
+  // An edit makes "Profil médical enregistré" untrue: it goes until the next save.
+  const change = (update: (o: MedicalForm) => MedicalForm) => {
+    setSaved(null);
+    setF(update);
+  };
   const setItems = (update: (all: ItemDraft[]) => ItemDraft[]) =>
-    setF((o) => ({ ...o, items: update(o.items) }));
+    change((o) => ({ ...o, items: update(o.items) }));
 
   function check(): Errors {
     const found = checkMedical(f);
@@ -139,7 +142,7 @@ function Form({
             inputMode="numeric"
             class="input-short"
             value={f.height}
-            onValue={(height) => setF((o) => ({ ...o, height }))}
+            onValue={(height) => change((o) => ({ ...o, height }))}
             error={form.errors.height}
           />
           <TextField
@@ -149,7 +152,7 @@ function Form({
             inputMode="decimal"
             class="input-short"
             value={f.weight}
-            onValue={(weight) => setF((o) => ({ ...o, weight }))}
+            onValue={(weight) => change((o) => ({ ...o, weight }))}
             error={form.errors.weight}
           />
         </div>
@@ -161,7 +164,7 @@ function Form({
             id={form.id('pregnant')}
             label={md.pregnant}
             checked={f.pregnant}
-            onChecked={(pregnant) => setF((o) => ({ ...o, pregnant }))}
+            onChecked={(pregnant) => change((o) => ({ ...o, pregnant }))}
           />
           {f.pregnant && (
             <TextField
@@ -172,7 +175,7 @@ function Form({
               inputMode="numeric"
               class="input-short"
               value={f.weeks}
-              onValue={(weeks) => setF((o) => ({ ...o, weeks }))}
+              onValue={(weeks) => change((o) => ({ ...o, weeks }))}
               error={form.errors.weeks}
             />
           )}
