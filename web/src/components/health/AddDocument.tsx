@@ -108,7 +108,7 @@ export function AddDocument({
       aria-labelledby={id('title-h')}
       data-testid="add-document"
     >
-      <h2 id={id('title-h')} class="small-title" tabIndex={-1}>
+      <h2 id={id('title-h')} tabIndex={-1}>
         {a.title}
       </h2>
       <p class="muted">{a.lead}</p>

@@ -116,7 +116,13 @@ function PdfPages({ url }: { url: string }) {
           {h.previewLoading}
         </p>
       )}
-      <div class="preview-canvas">
+      {/* Focusable: a keyboard scrolls a page larger than the dialog. */}
+      <div
+        class="preview-canvas"
+        tabIndex={0}
+        role="region"
+        aria-label={fillText(h.page, { n: page, total })}
+      >
         <canvas
           ref={canvas}
           aria-label={fillText(h.page, { n: page, total })}

@@ -118,7 +118,14 @@ export function Thread({ initial, staff }: { initial: Conversation; staff: boole
         </p>
       )}
       <StatusMessage message={announce} tone="info" />
-      <div ref={log} class="thread-log" role="log" aria-label={th.log} data-testid="thread-log">
+      <div
+        ref={log}
+        class="thread-log"
+        tabIndex={0}
+        role="log"
+        aria-label={th.log}
+        data-testid="thread-log"
+      >
         <ol class="thread-list">
           {messages.map((msg) => (
             <li
