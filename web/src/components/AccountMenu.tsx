@@ -7,11 +7,12 @@ import { useCallback, useRef, useState } from 'preact/hooks';
 import { useI18n } from '../i18n';
 import { errorText } from '../lib/errors';
 import { fillText } from '../lib/format';
-import { ROUTES } from '../lib/routes';
+import { ROUTES, medicalPath } from '../lib/routes';
 import { currentProfile, fullName, homeForRole, initials } from '../lib/account/session';
 import type { Me } from '../lib/account/types';
 import { Icon } from './Icon';
 import { LanguageSwitch } from './LanguageSwitch';
+import { UnreadBadge } from './messaging/UnreadBadge';
 import { useSession } from './SessionProvider';
 import { useDismiss } from './useDisclosure';
 
@@ -19,10 +20,13 @@ export function AccountMenu({
   me,
   open,
   setOpen,
+  unread = null,
 }: {
   me: Me;
   open: boolean;
   setOpen: (open: boolean) => void;
+  /** Unread messages (the header's count): on phones the menu is the navigation. */
+  unread?: number | null;
 }) {
   const { t } = useI18n();
   const { session } = useSession();
@@ -61,6 +65,14 @@ export function AccountMenu({
     { href: homeForRole(me.account.role), label: t.menu.myArea, show: true },
     { href: ROUTES.myAppointments, label: t.appointments.navLink, show: isPatient },
     { href: ROUTES.myDocuments, label: t.myDocs.navLink, show: isPatient },
+    { href: medicalPath(me.current_profile), label: t.medical.navLink, show: isPatient },
+    { href: ROUTES.messages, label: t.messages.navLink, show: isPatient, badge: true },
+    {
+      href: ROUTES.staffMessages,
+      label: t.staffMessages.navLink,
+      show: me.account.role === 'practitioner',
+      badge: true,
+    },
     { href: ROUTES.account, label: t.accountNav.identity, show: true },
     { href: ROUTES.relatives, label: t.accountNav.relatives, show: isPatient },
     { href: ROUTES.security, label: t.accountNav.security, show: true },
@@ -91,6 +103,7 @@ export function AccountMenu({
           )}
         </span>
         <span class="visually-hidden">{t.menu.accountSuffix}</span>
+        <UnreadBadge count={unread} />
       </button>
       <div ref={panel} id="account-panel" class={open ? 'account-panel is-open' : 'account-panel'}>
         <p class="account-email">{fillText(t.menu.signedInAs, { email: me.account.email })}</p>
@@ -140,6 +153,7 @@ export function AccountMenu({
               <li key={l.href}>
                 <a href={l.href} onClick={close}>
                   {l.label}
+                  {'badge' in l && <UnreadBadge count={unread} />}
                 </a>
               </li>
             ))}

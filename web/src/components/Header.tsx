@@ -85,7 +85,12 @@ export function Header() {
           {!signedIn && <LanguageSwitch class="only-mobile nav-lang" />}
         </nav>
         {signedIn ? (
-          <AccountMenu me={signedIn} open={open === 'account'} setOpen={setAccountOpen} />
+          <AccountMenu
+            me={signedIn}
+            open={open === 'account'}
+            setOpen={setAccountOpen}
+            unread={unread}
+          />
         ) : (
           <div class={state.status === 'loading' ? 'header-auth is-loading' : 'header-auth'}>
             <a class="btn btn-quiet header-login" href={ROUTES.login}>
