@@ -40,7 +40,11 @@ export function useDocuments(profiles: readonly string[]): LiveDocuments {
       const issuedDoc = messageDocument(m);
       const doc = issuedDoc && { ...issuedDoc, source: 'practitioner' as const, hidden: false };
       if (!doc || (key && !key.split(',').includes(doc.profile_id))) return;
-      setData((old) => upsertDocument(old ?? [], doc));
+      // A pharmacy's answer must not undo the patient's "Masquer aux professionnels".
+      setData((old) => {
+        const hidden = old?.find((d) => d.id === doc.id)?.hidden ?? false;
+        return upsertDocument(old ?? [], { ...doc, hidden });
+      });
       const w = words.current;
       const title = doc.title || w.kinds[doc.kind];
       const status = doc.pharmacy
