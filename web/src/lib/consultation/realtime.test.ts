@@ -230,6 +230,26 @@ describe('RealtimeClient', () => {
     expect(last().sent).toEqual([]);
   });
 
+  it('keeps one messages watch for its holders (header, tabs, page) across reconnections', () => {
+    const { client, last, timeToNextSocket } = setup();
+    client.connect();
+    last().accept();
+    const header = client.watchMessages();
+    const page = client.watchMessages();
+    // Sent for each holder: the server answers its `unread` count to each.
+    expect(last().sent).toEqual([{ type: 'watch_messages' }, { type: 'watch_messages' }]);
+    header();
+    last().drop();
+    timeToNextSocket();
+    last().accept();
+    expect(last().sent).toEqual([{ type: 'watch_messages' }]);
+    page();
+    last().drop();
+    timeToNextSocket();
+    last().accept();
+    expect(last().sent).toEqual([]);
+  });
+
   it('send says false when the socket is not open, and queues nothing', () => {
     const { client, last } = setup();
     client.connect();
