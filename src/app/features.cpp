@@ -1,6 +1,8 @@
 // The features after the call (issues 14 and 16): the immediate queue, and the documents with
 // the national teleservices each behind its stand-in or its HTTP adapter. Part of
-// App::build_services (app.cpp), kept apart because each chooses its parts from configuration.
+// App::build_services (app.cpp), kept apart because each chooses its parts from configuration;
+// and the messaging (issue 15), whose options the health space's settings will fill.
+#include "accounts/service.hpp"
 #include "app/app.hpp"
 #include "booking/service.hpp"
 #include "consultation/service.hpp"
