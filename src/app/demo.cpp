@@ -3,8 +3,8 @@
 // so that the demo shows exactly what a practitioner's close makes; then the practitioner's
 // messaging turned on and a short conversation about it, through the messaging feature (sealed
 // and audited like any other).
-#include "app/app.hpp"
 #include "accounts/store.hpp"
+#include "app/app.hpp"
 #include "booking/service.hpp"
 #include "documents/service.hpp"
 #include "messaging/service.hpp"
@@ -70,7 +70,8 @@ Result<void> App::close_demo_consultation(const std::string& consultation) {
       {"message",
        "Bonjour, oui, vous pouvez les poursuivre sans problème. Si le nez reste bouché plus de "
        "dix jours, reprenez rendez-vous."}};
-  auto answered = block_on(messaging_->send(doctor, (*opened)["id"].get<std::string>(), answer, ""));
+  auto answered =
+      block_on(messaging_->send(doctor, (*opened)["id"].get<std::string>(), answer, ""));
   if (!answered) return std::move(answered).error();
   return ok();
 }

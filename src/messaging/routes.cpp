@@ -93,8 +93,8 @@ void register_routes(http::Router& router, Service& s) {
   router.add(
       Method::get, "/api/v1/conversations/{id}/files/{file}",
       [&s](Request& req) -> Task<Response> {
-        auto f = co_await s.file(*req.principal, param(req, "id"), param(req, "file"),
-                                 req.remote_ip);
+        auto f =
+            co_await s.file(*req.principal, param(req, "id"), param(req, "file"), req.remote_ip);
         if (!f) co_return Response::error(f.error(), req.locale);
         Response out;
         out.status = 200;

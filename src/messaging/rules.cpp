@@ -19,7 +19,8 @@ char32_t decode(std::string_view s, std::size_t i, std::size_t& len) {
   }
   len = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2;
   char32_t cp = b & (0x3F >> (len - 1));
-  for (std::size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+  for (std::size_t k = 1; k < len; ++k)
+    cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
   return cp;
 }
 

@@ -23,7 +23,8 @@ TEST(MessagingRules, ControlAndBidiCharactersAreRefusedButNotEmoji) {
   EXPECT_FALSE(checked_text("message", "ordonnance\u202Efdp.exe").ok());
   EXPECT_FALSE(checked_text("message", "a\u2067b").ok());
   EXPECT_FALSE(checked_text("message", "\xff\xfe").ok());
-  EXPECT_TRUE(checked_text("message", "Merci \U0001F468\u200D\U0001F469\u200D\U0001F467 !\tOK").ok());
+  EXPECT_TRUE(
+      checked_text("message", "Merci \U0001F468\u200D\U0001F469\u200D\U0001F467 !\tOK").ok());
 }
 
 TEST(MessagingRules, Reasons) {

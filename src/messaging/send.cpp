@@ -31,8 +31,8 @@ Task<Result<void>> Service::may_send(const Principal& who, const Access& a) {
     if (!s) co_return std::move(s).error();
     if (!s->enabled) co_return Error(ErrorCode::messaging_closed);
   }
-  const auto& limit = a.role == "patient" ? d_.options.messages_per_patient
-                                          : d_.options.messages_per_practitioner;
+  const auto& limit =
+      a.role == "patient" ? d_.options.messages_per_patient : d_.options.messages_per_practitioner;
   co_return co_await d_.limits.hit(limit, who.account_public_id);
 }
 
@@ -47,8 +47,7 @@ Task<Result<nlohmann::json>> Service::open(const Principal& who, const nlohmann:
   if (!reason) co_return std::move(reason).error();
   if (!known_reason(*reason))
     co_return http::invalid_field(
-        "reason",
-        "Motif inconnu (renewal, result, treatment, administrative ou other).",
+        "reason", "Motif inconnu (renewal, result, treatment, administrative ou other).",
         "Unknown reason (renewal, result, treatment, administrative or other).");
   auto raw = in.text("message", kMaxTextBytes);
   if (!raw) co_return std::move(raw).error();
@@ -142,7 +141,7 @@ Task<Result<File>> Service::file(const Principal& who, const std::string& id,
   auto bytes = d_.keys.open(f.sealed_body, attachment_context(a->c.public_id, f.public_id, "body"));
   if (!name || !bytes) co_return Error(ErrorCode::internal, "an attachment does not open");
   audit::Entry e{who.account_id, a->role, a->c.profile_id, "messaging.attachment.read",
-                 a->c.public_id, ip, f.public_id};
+                 a->c.public_id, ip,      f.public_id};
   if (auto r = co_await audited(e); !r) co_return std::move(r).error();
   co_return File{std::move(*name), f.mime, std::move(*bytes)};
 }
@@ -179,7 +178,7 @@ Task<Result<nlohmann::json>> Service::deliver(const Principal& who, const Access
       if (!inserted) co_return std::move(inserted).error();
       conversation = *inserted;
       audit::Entry opened{who.account_id, a.role, a.c.profile_id, "messaging.conversation.open",
-                          conv, ip, create->reason};
+                          conv,           ip,     create->reason};
       if (auto r = co_await d_.audit.append(tx, opened); !r) co_return r;
     }
     auto id = co_await store::insert_message(tx, conversation, m);
@@ -189,7 +188,12 @@ Task<Result<nlohmann::json>> Service::deliver(const Principal& who, const Access
       f.message_id = m.id;
       if (auto r = co_await store::insert_attachment(tx, m.id, f); !r) co_return r;
     }
-    audit::Entry sent{who.account_id, a.role, a.c.profile_id, "messaging.message.send", conv, ip,
+    audit::Entry sent{who.account_id,
+                      a.role,
+                      a.c.profile_id,
+                      "messaging.message.send",
+                      conv,
+                      ip,
                       files.empty() ? m.public_id : m.public_id + " with a file"};
     if (auto r = co_await d_.audit.append(tx, sent); !r) co_return r;
     // One email per batch: none while an earlier message of this side is still unread there.
@@ -198,8 +202,8 @@ Task<Result<nlohmann::json>> Service::deliver(const Principal& who, const Access
     if (*earlier > 0 || !*account || (*account)->email.empty()) co_return ok();
     const auto& to = **account;
     const auto locale = to.locale == "en" ? Locale::en : Locale::fr;
-    const auto link = d_.options.public_url + (to_patient ? "/messages/" : "/praticien/messages/") +
-                      conv;
+    const auto link =
+        d_.options.public_url + (to_patient ? "/messages/" : "/praticien/messages/") + conv;
     notify::Variables vars{{"link", link}};
     if (to_patient) vars["practitioner"] = a.c.practitioner_name;
     const auto mail =
@@ -219,10 +223,10 @@ Task<Result<nlohmann::json>> Service::deliver(const Principal& who, const Access
   }
   auto theirs = co_await message_json(c, m, files, recipient);
   if (theirs) {
-    d_.hub.broadcast(room_of(recipient), nlohmann::json{{"type", "message"},
-                                                        {"conversation", conv},
-                                                        {"message", std::move(*theirs)}}
-                                             .dump());
+    d_.hub.broadcast(
+        room_of(recipient),
+        nlohmann::json{{"type", "message"}, {"conversation", conv}, {"message", std::move(*theirs)}}
+            .dump());
   }
   co_await push_unread(recipient, to_patient ? "patient" : "practitioner");
   co_return co_await message_json(c, m, files, who.account_id);

@@ -30,11 +30,12 @@ Task<Result<nlohmann::json>> Service::practitioners(const Principal& who, Locale
   nlohmann::json items = nlohmann::json::array();
   for (const auto& p : *rows) {
     const auto* s = practitioners::find_specialty(p.specialty);
-    items.push_back({{"id", p.public_id},
-                     {"name", p.name},
-                     {"specialty", {{"id", p.specialty}, {"label", s ? s->name(locale) : p.specialty}}},
-                     {"open", p.open},
-                     {"last_consultation_at", p.last_consultation_at}});
+    items.push_back(
+        {{"id", p.public_id},
+         {"name", p.name},
+         {"specialty", {{"id", p.specialty}, {"label", s ? s->name(locale) : p.specialty}}},
+         {"open", p.open},
+         {"last_consultation_at", p.last_consultation_at}});
   }
   co_return nlohmann::json{{"items", std::move(items)}};
 }
@@ -65,14 +66,15 @@ Task<Result<nlohmann::json>> Service::put_settings(const Principal& who,
 }
 
 nlohmann::json Service::conversation_json(const store::Conversation& c, bool with_last) const {
-  nlohmann::json out{{"id", c.public_id},
-                     {"reason", c.reason},
-                     {"status", c.status},
-                     {"practitioner", {{"id", c.practitioner_public_id}, {"name", c.practitioner_name}}},
-                     {"profile", {{"id", c.profile_public_id}, {"name", c.profile_name}}},
-                     {"created_at", c.created_at},
-                     {"last_message_at", c.last_message_at},
-                     {"unread", c.unread}};
+  nlohmann::json out{
+      {"id", c.public_id},
+      {"reason", c.reason},
+      {"status", c.status},
+      {"practitioner", {{"id", c.practitioner_public_id}, {"name", c.practitioner_name}}},
+      {"profile", {{"id", c.profile_public_id}, {"name", c.profile_name}}},
+      {"created_at", c.created_at},
+      {"last_message_at", c.last_message_at},
+      {"unread", c.unread}};
   // When and from whom, never what: the list shows no text to anyone.
   if (with_last) out["last_message"] = {{"from", c.last_message_role}, {"at", c.last_message_at}};
   return out;
@@ -93,7 +95,8 @@ Task<Result<nlohmann::json>> Service::list(const Principal& who) {
     if (!*link) co_return nlohmann::json{{"items", nlohmann::json::array()}};
     auto s = co_await store::settings(d_.db, (*link)->practitioner_id);
     if (!s) co_return std::move(s).error();
-    if (!s->assistants_see_conversations) co_return nlohmann::json{{"items", nlohmann::json::array()}};
+    if (!s->assistants_see_conversations)
+      co_return nlohmann::json{{"items", nlohmann::json::array()}};
     rows = co_await store::of_practitioner(d_.db, (*link)->practitioner_id);
     with_last = false;
   } else {
@@ -156,7 +159,7 @@ Task<Result<nlohmann::json>> Service::read(const Principal& who, const std::stri
   auto a = co_await participant(who, id);
   if (!a) co_return std::move(a).error();
   audit::Entry e{who.account_id, a->role, a->c.profile_id, "messaging.conversation.read",
-                 a->c.public_id, ip, a->c.reason};
+                 a->c.public_id, ip,      a->c.reason};
   if (auto r = co_await audited(e); !r) co_return std::move(r).error();
   const auto opened_unread = a->c.unread;
   if (opened_unread > 0) {
@@ -190,8 +193,13 @@ Task<Result<nlohmann::json>> Service::close(const Principal& who, const std::str
     auto changed = co_await store::close(tx, a->c.id, who.account_id, now);
     if (!changed) co_return std::move(changed).error();
     if (!*changed) co_return ok();  // already closed: the same answer
-    audit::Entry e{who.account_id, "practitioner", a->c.profile_id, "messaging.conversation.close",
-                   a->c.public_id, "", ""};
+    audit::Entry e{who.account_id,
+                   "practitioner",
+                   a->c.profile_id,
+                   "messaging.conversation.close",
+                   a->c.public_id,
+                   "",
+                   ""};
     co_return co_await d_.audit.append(tx, e);
   });
   if (!closed) co_return std::move(closed).error();

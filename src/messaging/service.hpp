@@ -41,7 +41,7 @@ namespace cabinet::messaging {
 
 struct Options {
   std::string public_url = "http://localhost:8080";  // the emails' links
-  uploads::Rules files;                               // attachments: the own files' rules
+  uploads::Rules files;                              // attachments: the own files' rules
   auth::Limit conversations_per_patient{"messaging-open", 5, std::chrono::hours(24)};
   auth::Limit messages_per_patient{"messaging-patient", 30, std::chrono::hours(1)};
   auth::Limit messages_per_practitioner{"messaging-practitioner", 300, std::chrono::hours(1)};
@@ -111,11 +111,9 @@ class Service {
   // Stores a message (and its file), audits it, tells the other side; the Message JSON.
   // With `create`, the conversation is inserted in the same transaction.
   Task<Result<nlohmann::json>> deliver(const Principal& who, const Access& a, Outgoing out,
-                                       const std::string& ip,
-                                       const store::NewConversation* create);
+                                       const std::string& ip, const store::NewConversation* create);
   Task<Result<void>> may_send(const Principal& who, const Access& a);
-  Task<Result<nlohmann::json>> message_json(const store::Conversation& c,
-                                            const store::Message& m,
+  Task<Result<nlohmann::json>> message_json(const store::Conversation& c, const store::Message& m,
                                             const std::vector<store::Attachment>& files,
                                             std::int64_t reader);
   [[nodiscard]] nlohmann::json conversation_json(const store::Conversation& c,

@@ -44,12 +44,11 @@ constexpr std::string_view kPractitionerAccount =
   " JOIN practitioner_profiles pp ON pp.account_id = c.practitioner_id"                        \
   " JOIN profiles ph ON ph.account_id = c.practitioner_id AND ph.is_holder = 1 "
 
-constexpr std::string_view kConversation =
-    CONVERSATION_SELECT "WHERE c.public_id = $1";
+constexpr std::string_view kConversation = CONVERSATION_SELECT "WHERE c.public_id = $1";
 constexpr std::string_view kOfPatient = CONVERSATION_SELECT
     "WHERE c.patient_account_id = $1 ORDER BY c.last_message_at DESC, c.id DESC";
-constexpr std::string_view kOfPractitioner = CONVERSATION_SELECT
-    "WHERE c.practitioner_id = $1 ORDER BY c.last_message_at DESC, c.id DESC";
+constexpr std::string_view kOfPractitioner =
+    CONVERSATION_SELECT "WHERE c.practitioner_id = $1 ORDER BY c.last_message_at DESC, c.id DESC";
 
 constexpr std::string_view kInsertConversation =
     "INSERT INTO conversations (public_id, patient_account_id, profile_id, practitioner_id,"
@@ -165,15 +164,11 @@ Task<Result<void>> put_settings(Executor& db, std::int64_t practitioner, const S
 }
 
 Task<Result<std::vector<Consulted>>> consulted(Executor& db, std::int64_t patient_account) {
-  co_return co_await storage::all(db, kConsulted, storage::bind(patient_account),
-                                  [](const storage::Row& r) {
-                                    return Consulted{r.integer(0),
-                                                     r.text(1),
-                                                     doctor(r.text(2), r.text(3)),
-                                                     r.text(4),
-                                                     r.integer(5) != 0,
-                                                     r.integer(6)};
-                                  });
+  co_return co_await storage::all(
+      db, kConsulted, storage::bind(patient_account), [](const storage::Row& r) {
+        return Consulted{r.integer(0), r.text(1),         doctor(r.text(2), r.text(3)),
+                         r.text(4),    r.integer(5) != 0, r.integer(6)};
+      });
 }
 
 Task<Result<std::optional<std::int64_t>>> practitioner_account(Executor& db,
@@ -184,21 +179,19 @@ Task<Result<std::optional<std::int64_t>>> practitioner_account(Executor& db,
 
 Task<Result<std::optional<Conversation>>> conversation(Executor& db, const std::string& public_id,
                                                        const std::string& reader_role) {
-  co_return co_await storage::first(db, kConversation,
-                                    storage::bind(public_id, reader_role),
+  co_return co_await storage::first(db, kConversation, storage::bind(public_id, reader_role),
                                     conversation_row);
 }
 
 Task<Result<std::vector<Conversation>>> of_patient(Executor& db, std::int64_t account) {
-  co_return co_await storage::all(db, kOfPatient,
-                                  storage::bind(account, std::string("patient")),
+  co_return co_await storage::all(db, kOfPatient, storage::bind(account, std::string("patient")),
                                   conversation_row);
 }
 
 Task<Result<std::vector<Conversation>>> of_practitioner(Executor& db, std::int64_t practitioner) {
-  co_return co_await storage::all(
-      db, kOfPractitioner, storage::bind(practitioner, std::string("practitioner")),
-      conversation_row);
+  co_return co_await storage::all(db, kOfPractitioner,
+                                  storage::bind(practitioner, std::string("practitioner")),
+                                  conversation_row);
 }
 
 Task<Result<std::int64_t>> insert_conversation(Transaction& tx, const NewConversation& c) {
@@ -230,8 +223,7 @@ Task<Result<std::vector<Message>>> messages(Executor& db, std::int64_t conversat
 
 Task<Result<std::int64_t>> mark_read(Executor& db, std::int64_t conversation,
                                      const std::string& reader_role, std::int64_t now) {
-  co_return co_await storage::execute(db, kMarkRead,
-                                      storage::bind(conversation, reader_role, now));
+  co_return co_await storage::execute(db, kMarkRead, storage::bind(conversation, reader_role, now));
 }
 
 Task<Result<std::int64_t>> unread_before(Transaction& tx, std::int64_t conversation,

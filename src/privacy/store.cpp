@@ -254,9 +254,9 @@ constexpr std::string_view kConversations =
 constexpr std::string_view kConversationMessages =
     "SELECT public_id AS id, sender_role, created_at, read_at, body, sender_account_id"
     " FROM conversation_messages WHERE conversation_id = $1 ORDER BY id";
-#define CONVERSATION_ATTACHMENTS(BODY)                                                      \
+#define CONVERSATION_ATTACHMENTS(BODY)                                                     \
   "SELECT a.public_id AS id, m.public_id AS message_id, a.mime, a.size, a.name, NULL" BODY \
-  " FROM conversation_attachments a JOIN conversation_messages m ON m.id = a.message_id"    \
+  " FROM conversation_attachments a JOIN conversation_messages m ON m.id = a.message_id"   \
   " WHERE m.conversation_id = $1 ORDER BY a.id"
 constexpr std::string_view kConversationAttachments = CONVERSATION_ATTACHMENTS("");
 constexpr std::string_view kConversationAttachmentBodies = CONVERSATION_ATTACHMENTS(", a.body");

@@ -74,17 +74,17 @@ class MessagingFlows : public BookingFlows {
 
   Reply attach(Client& c, const std::string& id, std::string bytes, const std::string& name,
                const std::string& query = "") {
-    return h_.call(c, http::Method::post, "/api/v1/conversations/" + id + "/files" + query,
-                   nullptr, {{"Content-Type", "application/octet-stream"}, {"X-File-Name", name}},
-                   true, std::move(bytes));
+    return h_.call(c, http::Method::post, "/api/v1/conversations/" + id + "/files" + query, nullptr,
+                   {{"Content-Type", "application/octet-stream"}, {"X-File-Name", name}}, true,
+                   std::move(bytes));
   }
 
   // A socket of the account behind `email`, attached to the hub, with `watch_messages` sent.
   std::shared_ptr<Socket> watching(Client& c, const std::string& email, Role role) {
     Principal who;
     storage::Params params{email};
-    auto rows =
-        h_.app().block_on(h_.db().query("SELECT id FROM accounts WHERE email = $1", std::move(params)));
+    auto rows = h_.app().block_on(
+        h_.db().query("SELECT id FROM accounts WHERE email = $1", std::move(params)));
     EXPECT_TRUE(rows && rows->size() == 1);
     who.account_id = rows && rows->size() == 1 ? rows->row(0).integer(0) : 0;
     who.account_public_id = h_.get(c, "/api/v1/me").body["account"].value("id", "");

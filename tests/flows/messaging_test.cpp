@@ -143,13 +143,13 @@ TEST_P(Messaging, OnlyAfterAConsultationAndWhenThePractitionerReceivesMessages) 
 
   // Bad input: a 400 naming the field, nothing stored.
   const auto before = count("SELECT COUNT(*) FROM conversation_messages");
-  for (const auto& [body, field] : std::vector<std::pair<nlohmann::json, std::string>>{
-           {"", "message"},
-           {" \n\t ", "message"},
-           {std::string(5001, 'a'), "message"},
-           {123, "message"},
-           {"Lisez \u202Eexe.fdp", "message"},
-           {"Bip\x07", "message"}}) {
+  for (const auto& [body, field] :
+       std::vector<std::pair<nlohmann::json, std::string>>{{"", "message"},
+                                                           {" \n\t ", "message"},
+                                                           {std::string(5001, 'a'), "message"},
+                                                           {123, "message"},
+                                                           {"Lisez \u202Eexe.fdp", "message"},
+                                                           {"Bip\x07", "message"}}) {
     auto r = open(pat_, body);
     EXPECT_EQ(r.status, 400) << body << r.body;
     EXPECT_EQ(r.body["error"].value("field", ""), field) << body;
@@ -187,7 +187,8 @@ TEST_P(Messaging, APatientOpensFiveConversationsADayAndSendsThirtyMessagesAnHour
   EXPECT_EQ(sixth.code(), "rate_limited");
   EXPECT_TRUE(sixth.headers.get("Retry-After").has_value());
   // The five first messages count (the refused sixth conversation wrote none): 25 more.
-  for (int i = 0; i < 25; ++i) ASSERT_EQ(write(pat_, id, "Message " + std::to_string(i)).status, 201) << i;
+  for (int i = 0; i < 25; ++i)
+    ASSERT_EQ(write(pat_, id, "Message " + std::to_string(i)).status, 201) << i;
   auto over = write(pat_, id, "Un de trop");
   EXPECT_EQ(over.status, 429);
   EXPECT_EQ(over.code(), "rate_limited");
