@@ -89,7 +89,8 @@ Task<Result<nlohmann::json>> Service::open(const Principal& who, const nlohmann:
   a.c.patient_account_id = who.account_id;
   a.c.practitioner_id = doc->account_id;
   a.c.profile_id = p->id;
-  auto message = co_await deliver(who, a, Outgoing{std::move(*text), std::nullopt}, ip, &fresh);
+  Outgoing first{std::move(*text), std::nullopt};
+  auto message = co_await deliver(who, a, std::move(first), ip, &fresh);
   if (!message) co_return std::move(message).error();
   auto c = co_await store::conversation(d_.db, fresh.public_id, "patient");
   if (!c) co_return std::move(c).error();
@@ -109,7 +110,8 @@ Task<Result<nlohmann::json>> Service::send(const Principal& who, const std::stri
   auto a = co_await participant(who, id);
   if (!a) co_return std::move(a).error();
   if (auto r = co_await may_send(who, *a); !r) co_return std::move(r).error();
-  co_return co_await deliver(who, *a, Outgoing{std::move(*text), std::nullopt}, ip, nullptr);
+  Outgoing out{std::move(*text), std::nullopt};
+  co_return co_await deliver(who, *a, std::move(out), ip, nullptr);
 }
 
 Task<Result<nlohmann::json>> Service::attach(const Principal& who, const std::string& id,
@@ -124,8 +126,8 @@ Task<Result<nlohmann::json>> Service::attach(const Principal& who, const std::st
   auto checked = co_await d_.blocking.call(
       [&] { return uploads::check(std::move(bytes), d_.options.files, "file"); });
   if (!checked) co_return std::move(checked).error();
-  File f{name, std::move(checked->mime), std::move(checked->bytes)};
-  co_return co_await deliver(who, *a, Outgoing{std::move(*text), std::move(f)}, ip, nullptr);
+  Outgoing out{std::move(*text), File{name, std::move(checked->mime), std::move(checked->bytes)}};
+  co_return co_await deliver(who, *a, std::move(out), ip, nullptr);
 }
 
 Task<Result<File>> Service::file(const Principal& who, const std::string& id,
@@ -172,7 +174,7 @@ Task<Result<nlohmann::json>> Service::deliver(const Principal& who, const Access
   if (!account) co_return std::move(account).error();
   std::int64_t conversation = a.c.id;
 
-  auto stored = co_await d_.db.transact([&](storage::Transaction& tx) -> Task<Result<void>> {
+  auto body = [&](storage::Transaction& tx) -> Task<Result<void>> {
     if (create) {
       auto inserted = co_await store::insert_conversation(tx, *create);
       if (!inserted) co_return std::move(inserted).error();
@@ -209,7 +211,8 @@ Task<Result<nlohmann::json>> Service::deliver(const Principal& who, const Access
     const auto mail =
         notify::render(to_patient ? "message_to_patient" : "message_to_practitioner", locale, vars);
     co_return co_await d_.outbox.email(tx, to.email, mail);
-  });
+  };
+  auto stored = co_await d_.db.transact(body);
   if (!stored) co_return std::move(stored).error();
   d_.outbox.wake();
 
@@ -228,7 +231,8 @@ Task<Result<nlohmann::json>> Service::deliver(const Principal& who, const Access
         nlohmann::json{{"type", "message"}, {"conversation", conv}, {"message", std::move(*theirs)}}
             .dump());
   }
-  co_await push_unread(recipient, to_patient ? "patient" : "practitioner");
+  const std::string recipient_role = to_patient ? "patient" : "practitioner";
+  co_await push_unread(recipient, recipient_role);
   co_return co_await message_json(c, m, files, who.account_id);
 }
 
