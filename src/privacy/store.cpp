@@ -252,8 +252,9 @@ constexpr std::string_view kConversations =
     " JOIN profiles ph ON ph.account_id = c.practitioner_id AND ph.is_holder = 1"
     " WHERE c.patient_account_id = $1 ORDER BY c.id";
 constexpr std::string_view kConversationMessages =
-    "SELECT public_id AS id, sender_role, created_at, read_at, body, sender_account_id"
-    " FROM conversation_messages WHERE conversation_id = $1 ORDER BY id";
+    "SELECT m.public_id AS id, m.sender_role, m.created_at, m.read_at, m.body,"
+    " m.sender_account_id FROM conversation_messages m WHERE m.conversation_id = $1"
+    " ORDER BY m.id";
 #define CONVERSATION_ATTACHMENTS(BODY)                                                     \
   "SELECT a.public_id AS id, m.public_id AS message_id, a.mime, a.size, a.name, NULL" BODY \
   " FROM conversation_attachments a JOIN conversation_messages m ON m.id = a.message_id"   \
