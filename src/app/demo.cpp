@@ -8,6 +8,7 @@
 #include "booking/service.hpp"
 #include "documents/service.hpp"
 #include "messaging/service.hpp"
+#include "notify/outbox.hpp"
 
 namespace cabinet::app {
 
@@ -73,6 +74,10 @@ Result<void> App::close_demo_consultation(const std::string& consultation) {
   auto answered =
       block_on(messaging_->send(doctor, (*opened)["id"].get<std::string>(), answer, ""));
   if (!answered) return std::move(answered).error();
+  // The demo's notifications (documents, messages) go out now rather than when the server
+  // starts: the next message in a demo mailbox is then the one a sign-in asks for.
+  auto delivered = block_on(courier_->deliver_due());
+  if (!delivered) return std::move(delivered).error();
   return ok();
 }
 
