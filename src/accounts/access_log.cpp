@@ -9,7 +9,7 @@ namespace cabinet::accounts {
 namespace {
 
 // The participle phrase after "a"/"avez" (French) or the subject (English). Pieces:
-// {profile} {admin} {record} {appointment} {consultation} {data} {guest}.
+// {profile} {admin} {record} {appointment} {consultation} {data} {guest} {messages} {conversation}.
 struct Wording {
   std::string_view fr;
   std::string_view en;
@@ -56,6 +56,13 @@ const std::map<std::string_view, Wording>& wordings() {
         "opened their invitation link to {consultation}"}},
       {"consultation.guest.admitted",
        {"fait entrer {guest} dans {consultation}", "let {guest} into {consultation}"}},
+      // Messaging (docs/messaging.md).
+      {"messaging.conversation.open", {"ouvert {conversation}", "opened {conversation}"}},
+      {"messaging.conversation.read", {"lu {messages}", "read {messages}"}},
+      {"messaging.message.send", {"écrit dans {conversation}", "wrote in {conversation}"}},
+      {"messaging.attachment.read",
+       {"ouvert une pièce jointe dans {messages}", "opened an attachment in {messages}"}},
+      {"messaging.conversation.close", {"clos {conversation}", "closed {conversation}"}},
   };
   return kWordings;
 }
@@ -110,6 +117,15 @@ std::string piece(std::string_view name, const AccessFacts& f, bool fr) {
     }
     return (own ? "your" : n + "'s") + std::string(appointment ? " appointment" : " consultation") +
            day_phrase(f, false);
+  }
+  if (name == "messages") {
+    return fr ? (own ? "vos messages" : "les messages " + de(n))
+              : (own ? "your" : n + "'s") + std::string(" messages");
+  }
+  if (name == "conversation") {
+    return fr ? (own ? "une conversation de votre messagerie"
+                     : "une conversation de la messagerie au sujet " + de(n))
+              : (own ? "a conversation of your messages" : "a conversation about " + n);
   }
   if (name == "guest") {
     if (f.admitted_guest.empty()) return fr ? "une personne invitée" : "a guest";

@@ -100,6 +100,14 @@ TEST(AccessSentences, EveryActionWrittenByTheCodeHasItsOwnSentence) {
        "Vous avez ouvert son lien d'invitation à la consultation d'Hugo du 3 décembre."},
       {"consultation.guest.admitted",
        "Vous avez fait entrer une personne invitée dans la consultation d'Hugo du 3 décembre."},
+      {"messaging.conversation.open",
+       "Vous avez ouvert une conversation de la messagerie au sujet d'Hugo."},
+      {"messaging.conversation.read", "Vous avez lu les messages d'Hugo."},
+      {"messaging.message.send",
+       "Vous avez écrit dans une conversation de la messagerie au sujet d'Hugo."},
+      {"messaging.attachment.read", "Vous avez ouvert une pièce jointe dans les messages d'Hugo."},
+      {"messaging.conversation.close",
+       "Vous avez clos une conversation de la messagerie au sujet d'Hugo."},
   };
   for (const auto& [action, sentence] : expected) {
     EXPECT_TRUE(known_action(action)) << action;

@@ -148,6 +148,9 @@ Task<Result<void>> Service::delete_account(const Principal& who, const std::stri
     }
     if (auto r = co_await d_.sessions.revoke_all(tx, who.account_id, 0); !r) co_return r;
     if (auto r = co_await passkey_store::remove_all(tx, who.account_id); !r) co_return r;
+    for (const auto& hook : erase_hooks_) {
+      if (auto r = co_await hook(tx, who.account_id); !r) co_return r;
+    }
     co_return co_await store::erase_account(tx, who.account_id, now);
   };
   auto r = co_await d_.db.transact(body);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -87,6 +88,11 @@ class Service {
  public:
   explicit Service(Deps deps);
 
+  // Runs in the transaction of an account's deletion, for the features above this one (the
+  // messaging closes the account's conversations); a wiring-time call.
+  using EraseHook = std::function<Task<Result<void>>(storage::Transaction&, std::int64_t account)>;
+  void on_erase(EraseHook hook) { erase_hooks_.push_back(std::move(hook)); }
+
   Task<Result<void>> signup_patient(SignupForm form, const Caller& caller);
   Task<Result<void>> signup_practitioner(SignupForm form, const Caller& caller);
   Task<Result<void>> signup_assistant(SignupForm form, const Caller& caller);
@@ -152,6 +158,7 @@ class Service {
                                  const std::string& code);
 
   Deps d_;
+  std::vector<EraseHook> erase_hooks_;
   auth::DeviceCookies devices_{d_.keys};
   // A real hash of the configured cost: verifying against it costs what a real check costs.
   std::string dummy_hash_;

@@ -31,6 +31,8 @@
 #include "http/middleware.hpp"
 #include "http/server.hpp"
 #include "http/static_files.hpp"
+#include "messaging/routes.hpp"
+#include "messaging/service.hpp"
 #include "notify/file_transport.hpp"
 #include "notify/http_sms_transport.hpp"
 #include "notify/outbox.hpp"
@@ -226,6 +228,7 @@ Result<void> App::build_services() {
     log::warn("guests' names not sealed", {{"error", r.error().detail}});
   if (auto r = build_queue(); !r) return r;
   if (auto r = build_documents(); !r) return r;
+  if (auto r = build_messaging(); !r) return r;
   // Searches are answered from memory: the directory is loaded before the first request.
   if (auto r = block_on(index_->load_all()); !r) return std::move(r).error();
   log::info("directory loaded", {{"practitioners", index_->size()}});
@@ -276,6 +279,8 @@ void App::wire() {
   consultation::register_messages(hub_, *consultation_);
   documents::register_routes(router_, *documents_);
   documents::register_messages(hub_, *documents_);
+  messaging::register_routes(router_, *messaging_);
+  messaging::register_messages(hub_, *messaging_);
   queue::register_routes(router_, *queue_);
   queue::register_messages(hub_, *queue_);
   reference::register_routes(router_, *reference_);

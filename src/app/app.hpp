@@ -39,6 +39,9 @@ class Service;
 namespace cabinet::queue {
 class Service;
 }
+namespace cabinet::messaging {
+class Service;
+}
 namespace cabinet::privacy {
 class Export;
 }  // namespace cabinet::privacy
@@ -125,6 +128,7 @@ class App {
   [[nodiscard]] queue::Service& queue() { return *queue_; }
   [[nodiscard]] payments::PaymentProvider& payments() { return *payments_; }
   [[nodiscard]] reference::Service& reference() { return *reference_; }
+  [[nodiscard]] messaging::Service& messaging() { return *messaging_; }
 
   // Wires routes and middleware without binding a socket (used by listen() and by tests).
   void wire();
@@ -134,6 +138,7 @@ class App {
   // features.cpp: the immediate queue, and the documents with their teleservices.
   Result<void> build_queue();
   Result<void> build_documents();
+  Result<void> build_messaging();
 
   // Declaration order is destruction order reversed: what coroutine frames reference (hub,
   // router, dispatcher) is declared before the runtime so that it outlives any frame the
@@ -174,6 +179,7 @@ class App {
   std::unique_ptr<documents::CareSheetTransmission> care_sheet_;
   std::unique_ptr<documents::SecureMail> secure_mail_;
   std::unique_ptr<documents::Service> documents_;
+  std::unique_ptr<messaging::Service> messaging_;
   std::unique_ptr<http::StaticFiles> static_files_;
   std::unique_ptr<http::Server> server_;
   std::string instance_id_;

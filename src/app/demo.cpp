@@ -1,9 +1,14 @@
 // Demo data that needs the whole application (`cabinet seed --demo-accounts`): the demo
 // patient's past consultation closed with its documents, through the documents feature itself
-// so that the demo shows exactly what a practitioner's close makes.
+// so that the demo shows exactly what a practitioner's close makes; then the practitioner's
+// messaging turned on and a short conversation about it, through the messaging feature (sealed
+// and audited like any other).
+#include "accounts/store.hpp"
 #include "app/app.hpp"
 #include "booking/service.hpp"
 #include "documents/service.hpp"
+#include "messaging/service.hpp"
+#include "notify/outbox.hpp"
 
 namespace cabinet::app {
 
@@ -38,6 +43,41 @@ Result<void> App::close_demo_consultation(const std::string& consultation) {
       {"care_sheet", true}};
   auto closed = block_on(documents_->close(doctor, consultation, form, Locale::fr));
   if (!closed) return std::move(closed).error();
+
+  auto on = block_on(messaging_->put_settings(
+      doctor, {{"enabled", true}, {"assistants_see_conversations", false}}));
+  if (!on) return std::move(on).error();
+  auto account = block_on(accounts::store::account_by_id(*db_, (*v)->a.patient_account_id));
+  if (!account) return std::move(account).error();
+  if (!*account) return ok();
+  Principal patient;
+  patient.account_id = (*v)->a.patient_account_id;
+  patient.account_public_id = (*account)->public_id;
+  patient.role = Role::patient;
+  patient.status = "active";
+  auto consulted = block_on(messaging_->practitioners(patient, Locale::fr));
+  if (!consulted) return std::move(consulted).error();
+  if ((*consulted)["items"].empty()) return ok();
+  const nlohmann::json question{
+      {"practitioner_id", (*consulted)["items"][0]["id"]},
+      {"profile_id", (*v)->profile_public_id},
+      {"reason", "treatment"},
+      {"message",
+       "Bonjour Docteur, la fièvre est tombée mais le nez reste bouché. Puis-je continuer les "
+       "lavages de nez au-delà d'une semaine ?"}};
+  auto opened = block_on(messaging_->open(patient, question, ""));
+  if (!opened) return std::move(opened).error();
+  const nlohmann::json answer{
+      {"message",
+       "Bonjour, oui, vous pouvez les poursuivre sans problème. Si le nez reste bouché plus de "
+       "dix jours, reprenez rendez-vous."}};
+  auto answered =
+      block_on(messaging_->send(doctor, (*opened)["id"].get<std::string>(), answer, ""));
+  if (!answered) return std::move(answered).error();
+  // The demo's notifications (documents, messages) go out now rather than when the server
+  // starts: the next message in a demo mailbox is then the one a sign-in asks for.
+  auto delivered = block_on(courier_->deliver_due());
+  if (!delivered) return std::move(delivered).error();
   return ok();
 }
 

@@ -1,6 +1,8 @@
 // The features after the call (issues 14 and 16): the immediate queue, and the documents with
 // the national teleservices each behind its stand-in or its HTTP adapter. Part of
-// App::build_services (app.cpp), kept apart because each chooses its parts from configuration.
+// App::build_services (app.cpp), kept apart because each chooses its parts from configuration;
+// and the messaging (issue 15), whose options the health space's settings will fill.
+#include "accounts/service.hpp"
 #include "app/app.hpp"
 #include "booking/service.hpp"
 #include "consultation/service.hpp"
@@ -11,10 +13,12 @@
 #include "documents/service.hpp"
 #include "documents/standins.hpp"
 #include "documents/teleservices_http.hpp"
+#include "messaging/service.hpp"
 #include "payments/provider.hpp"
 #include "practitioners/specialties.hpp"
 #include "queue/service.hpp"
 #include "reference/service.hpp"
+#include "uploads/checked_file.hpp"
 
 namespace cabinet::app {
 
@@ -91,6 +95,22 @@ Result<void> App::build_documents() {
         co_return documents::PharmacyRef{(*p)->public_id, (*p)->name, (*p)->city, (*p)->mssante};
       },
       documents::Options{config_.http.public_url}, limits_.get()});
+  return ok();
+}
+
+Result<void> App::build_messaging() {
+  messaging::Options options;
+  options.public_url = config_.http.public_url;
+  // Attachments follow the own files' rules (docs/health-space.md): the defaults here until the
+  // health.file_types / health.file_max_size keys of the health space are connected at merge.
+  options.files.types = uploads::default_types();
+  options.files.max_size = 5UL * 1024 * 1024;
+  messaging_ = std::make_unique<messaging::Service>(messaging::Deps{
+      *db_, clock_, random_, *keys_, *audit_, hub_, blocking_, *outbox_, *limits_, options});
+  // A deleted account's conversations are closed in the deletion's transaction.
+  accounts_->on_erase([this](storage::Transaction& tx, std::int64_t account) -> Task<Result<void>> {
+    co_return co_await messaging_->erase_account(tx, account);
+  });
   return ok();
 }
 

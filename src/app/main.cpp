@@ -162,7 +162,8 @@ int seed(const Common& common, const SeedArgs& args) {
     if (auto r = app.close_demo_consultation(report->demo_consultation); !r)
       return fail(
           1, "demo documents: " + r.error().message(cabinet::Locale::en) + " " + r.error().detail);
-    std::cout << "the demo patient's past consultation is closed with its documents\n";
+    std::cout << "the demo patient's past consultation is closed with its documents, and a "
+                 "conversation about it is in the messaging\n";
   }
   if (!report->accounts.empty()) {
     std::cout << "\nDemo accounts (public passwords: for trying Cabinet, never for real data):\n";

@@ -185,6 +185,22 @@ constexpr std::array kTemplates{
              "teleconsultation. They are waiting in your secure space, under \"My documents\", "
              "and stay available there.\n\n{{link}}",
              "Voir mes documents", "See my documents"},
+    // Messaging (docs/messaging.md): that a message arrived and where, never what it says nor
+    // what it is about (not even the reason), nor, to the practitioner, who the patient is.
+    Template{"message_to_patient", "Nouveau message de {{practitioner}}",
+             "Bonjour,\n\nVous avez un nouveau message de {{practitioner}} dans votre espace "
+             "sécurisé Cabinet.\n\n{{link}}",
+             "New message from {{practitioner}}",
+             "Hello,\n\nYou have a new message from {{practitioner}} in your secure Cabinet "
+             "space.\n\n{{link}}",
+             "Lire le message", "Read the message"},
+    Template{"message_to_practitioner", "Nouveau message d'un patient",
+             "Bonjour,\n\nVous avez un nouveau message de votre patient dans votre espace "
+             "Cabinet.\n\n{{link}}",
+             "New message from a patient",
+             "Hello,\n\nYou have a new message from your patient in your Cabinet space.\n\n"
+             "{{link}}",
+             "Lire le message", "Read the message"},
 };
 
 const Template& find(std::string_view name) {

@@ -44,6 +44,12 @@ constexpr std::array kTables{
     TableUse{"queue_duty", false,
              "whether a practitioner is on duty for the immediate queue right now: working "
              "state, gone when they switch off"},
+    // Messaging (docs/messaging.md).
+    TableUse{"conversations", true, "conversations (reason, status, practitioner, profile)"},
+    TableUse{"conversation_messages", true, "conversations[].messages, the texts opened"},
+    TableUse{"conversation_attachments", true,
+             "conversations[].messages[].attachments, and messages/ in the ZIP"},
+    TableUse{"messaging_settings", true, "practitioner.messaging (whether they receive messages)"},
     TableUse{"practitioners", true, "practitioner"},
     TableUse{"practitioner_profiles", true, "practitioner.public_profile"},
     TableUse{"practitioner_photos", true, "files/photo.jpg in the ZIP"},

@@ -132,6 +132,9 @@ Task<Result<nlohmann::json>> Export::collect(const Principal& who, const account
   auto appointments = co_await this->appointments(who, files);
   if (!appointments) co_return std::move(appointments).error();
   out["appointments"] = *appointments;
+  auto conversations = co_await this->conversations(who, files);
+  if (!conversations) co_return std::move(conversations).error();
+  out["conversations"] = *conversations;
 
   const auto& a = **account;
   const auto phone = a.phone.empty() ? std::nullopt : std::optional(a.phone);

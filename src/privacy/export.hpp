@@ -40,6 +40,8 @@ class Export {
   Task<Result<nlohmann::json>> collect(const Principal& who, const accounts::Caller& caller,
                                        std::vector<ExportFile>* files);
   Task<Result<nlohmann::json>> appointments(const Principal& who, std::vector<ExportFile>* files);
+  // export_messaging.cpp: the account's conversations with their messages opened.
+  Task<Result<nlohmann::json>> conversations(const Principal& who, std::vector<ExportFile>* files);
   Task<Result<void>> audited(const Principal& who, const accounts::Caller& caller,
                              const std::string& format);
   Deps d_;

@@ -85,11 +85,15 @@ constexpr std::string_view kAssistants =
     "SELECT email, invited_at, accepted_at, removed_at FROM assistants WHERE practitioner_id = $1"
     " ORDER BY id";
 // The practitioner's lists, each under its key in the export.
-constexpr std::array<std::pair<const char*, std::string_view>, 4> kPractitionerLists{{
+constexpr std::string_view kMessagingSettings =
+    "SELECT enabled, assistants_see_conversations, updated_at FROM messaging_settings"
+    " WHERE practitioner_id = $1";
+constexpr std::array<std::pair<const char*, std::string_view>, 5> kPractitionerLists{{
     {"motifs", kMotifs},
     {"opening_hours", kHours},
     {"agenda_exceptions", kExceptions},
     {"assistants", kAssistants},
+    {"messaging", kMessagingSettings},
 }};
 constexpr std::string_view kAssistantOf =
     "SELECT p.first_name AS practitioner_first_name, p.last_name AS practitioner_last_name,"
@@ -237,6 +241,37 @@ Task<Result<std::vector<Sealed>>> documents(Executor& db, std::int64_t appointme
 }
 Task<Result<std::vector<Sealed>>> incidents(Executor& db, std::int64_t appointment) {
   co_return co_await sealed_rows(db, kIncidents, appointment, 3, false);
+}
+
+// Messaging (docs/messaging.md).
+constexpr std::string_view kConversations =
+    "SELECT c.id AS conversation_id, c.public_id AS id, c.reason, c.status, c.created_at,"
+    " c.closed_at, p.public_id AS profile_id, ph.first_name AS practitioner_first_name,"
+    " ph.last_name AS practitioner_last_name FROM conversations c"
+    " JOIN profiles p ON p.id = c.profile_id"
+    " JOIN profiles ph ON ph.account_id = c.practitioner_id AND ph.is_holder = 1"
+    " WHERE c.patient_account_id = $1 ORDER BY c.id";
+constexpr std::string_view kConversationMessages =
+    "SELECT m.public_id AS id, m.sender_role, m.created_at, m.read_at, m.body,"
+    " m.sender_account_id FROM conversation_messages m WHERE m.conversation_id = $1"
+    " ORDER BY m.id";
+#define CONVERSATION_ATTACHMENTS(BODY)                                                     \
+  "SELECT a.public_id AS id, m.public_id AS message_id, a.mime, a.size, a.name, NULL" BODY \
+  " FROM conversation_attachments a JOIN conversation_messages m ON m.id = a.message_id"   \
+  " WHERE m.conversation_id = $1 ORDER BY a.id"
+constexpr std::string_view kConversationAttachments = CONVERSATION_ATTACHMENTS("");
+constexpr std::string_view kConversationAttachmentBodies = CONVERSATION_ATTACHMENTS(", a.body");
+
+Task<Result<Rows>> conversations(Executor& db, std::int64_t account) {
+  co_return co_await by_id(db, kConversations, account);
+}
+Task<Result<std::vector<Sealed>>> conversation_messages(Executor& db, std::int64_t conversation) {
+  co_return co_await sealed_rows(db, kConversationMessages, conversation, 4, false);
+}
+Task<Result<std::vector<Sealed>>> conversation_attachments(Executor& db, std::int64_t conversation,
+                                                           bool bodies) {
+  const auto sql = bodies ? kConversationAttachmentBodies : kConversationAttachments;
+  co_return co_await sealed_rows(db, sql, conversation, 4, bodies);
 }
 
 Task<Result<nlohmann::json>> practitioner(Executor& db, std::int64_t account) {

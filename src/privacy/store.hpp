@@ -59,6 +59,14 @@ Task<Result<std::vector<Sealed>>> queue_entries(Executor& db, std::int64_t accou
 // The documents issued after the consultation, every version, with their sealed PDF.
 Task<Result<std::vector<Sealed>>> documents(Executor& db, std::int64_t appointment);
 
+// Messaging (docs/messaging.md): the account's conversations as a patient, each with its
+// internal `conversation_id` (sealed values are bound to its public id), then their messages
+// (text sealed) and attachments (name sealed; the body when asked for).
+Task<Result<Rows>> conversations(Executor& db, std::int64_t account);
+Task<Result<std::vector<Sealed>>> conversation_messages(Executor& db, std::int64_t conversation);
+Task<Result<std::vector<Sealed>>> conversation_attachments(Executor& db, std::int64_t conversation,
+                                                           bool bodies);
+
 // Practitioners: their professional record; assistants: whom they work for.
 Task<Result<nlohmann::json>> practitioner(Executor& db, std::int64_t account);
 struct Photo {

@@ -60,6 +60,19 @@ const std::map<std::pair<Method, std::string>, Who>& expected() {
       {{Method::get, "/api/v1/prescriptions/{number}"}, Who::anyone},
       {{Method::post, "/api/v1/prescriptions/{number}/dispense"}, Who::anyone},
       {{Method::post, "/api/v1/prescriptions/{number}/status"}, Who::anyone},
+      // Messaging (docs/messaging.md): routes naming a conversation take any session; the
+      // service answers not_found to whoever is not its patient or its practitioner
+      // (tests/flows/messaging_access_test.cpp: other patient, other practitioner, assistant).
+      {{Method::get, "/api/v1/messaging/practitioners"}, Who::patient},
+      {{Method::get, "/api/v1/me/messaging"}, Who::practitioner},
+      {{Method::put, "/api/v1/me/messaging"}, Who::practitioner},
+      {{Method::get, "/api/v1/conversations"}, Who::signed_in},
+      {{Method::post, "/api/v1/conversations"}, Who::patient},
+      {{Method::get, "/api/v1/conversations/{id}"}, Who::signed_in},
+      {{Method::post, "/api/v1/conversations/{id}/messages"}, Who::signed_in},
+      {{Method::post, "/api/v1/conversations/{id}/close"}, Who::signed_in},
+      {{Method::post, "/api/v1/conversations/{id}/files"}, Who::signed_in},
+      {{Method::get, "/api/v1/conversations/{id}/files/{file}"}, Who::signed_in},
       // The immediate queue (docs/queue.md).
       {{Method::get, "/api/v1/queues"}, Who::anyone},
       {{Method::post, "/api/v1/queues/{specialty}/quote"}, Who::patient},
