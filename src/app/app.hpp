@@ -39,6 +39,9 @@ class Service;
 namespace cabinet::queue {
 class Service;
 }
+namespace cabinet::health {
+class Service;
+}
 namespace cabinet::privacy {
 class Export;
 }  // namespace cabinet::privacy
@@ -174,6 +177,7 @@ class App {
   std::unique_ptr<documents::CareSheetTransmission> care_sheet_;
   std::unique_ptr<documents::SecureMail> secure_mail_;
   std::unique_ptr<documents::Service> documents_;
+  std::unique_ptr<health::Service> health_;
   std::unique_ptr<http::StaticFiles> static_files_;
   std::unique_ptr<http::Server> server_;
   std::string instance_id_;

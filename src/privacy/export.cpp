@@ -132,6 +132,9 @@ Task<Result<nlohmann::json>> Export::collect(const Principal& who, const account
   auto appointments = co_await this->appointments(who, files);
   if (!appointments) co_return std::move(appointments).error();
   out["appointments"] = *appointments;
+  auto health = co_await this->health(who, files);
+  if (!health) co_return std::move(health).error();
+  out["health"] = std::move(*health);
 
   const auto& a = **account;
   const auto phone = a.phone.empty() ? std::nullopt : std::optional(a.phone);
