@@ -1,9 +1,13 @@
 // Demo data that needs the whole application (`cabinet seed --demo-accounts`): the demo
 // patient's past consultation closed with its documents, through the documents feature itself
-// so that the demo shows exactly what a practitioner's close makes.
+// so that the demo shows exactly what a practitioner's close makes; and the child's medical
+// profile with an allergy, through the health space, so that the room's panel and the
+// prescription's warning have something to show.
+#include "accounts/store.hpp"
 #include "app/app.hpp"
 #include "booking/service.hpp"
 #include "documents/service.hpp"
+#include "health/service.hpp"
 
 namespace cabinet::app {
 
@@ -38,6 +42,30 @@ Result<void> App::close_demo_consultation(const std::string& consultation) {
       {"care_sheet", true}};
   auto closed = block_on(documents_->close(doctor, consultation, form, Locale::fr));
   if (!closed) return std::move(closed).error();
+
+  Principal patient;
+  patient.account_id = (*v)->a.patient_account_id;
+  patient.role = Role::patient;
+  patient.status = "active";
+  auto profiles = block_on(accounts::store::profiles_of(*db_, patient.account_id));
+  if (!profiles) return std::move(profiles).error();
+  if (profiles->empty()) return ok();
+  // The child when there is one (the demo's family), else the holder.
+  const auto* chosen = &profiles->front();
+  for (const auto& p : *profiles)
+    if (!p.is_holder) chosen = &p;
+  const nlohmann::json medical{
+      {"items",
+       {{{"category", "allergy"},
+         {"label", "Pénicilline"},
+         {"detail", "Urticaire géante après de l'amoxicilline"},
+         {"date", "2021"}},
+        {{"category", "vaccination"}, {"label", "ROR (rougeole, oreillons, rubéole)"}},
+        {{"category", "medical_history"}, {"label", "Asthme léger"}}}},
+      {"height_cm", 118},
+      {"weight_kg", "21,5"}};
+  auto put = block_on(health_->put_medical(patient, chosen->public_id, medical));
+  if (!put) return std::move(put).error();
   return ok();
 }
 
