@@ -233,9 +233,9 @@ Result<void> App::build_services() {
     health::Options options;
     options.file_max_size = config_.health.file_max_size;
     options.file_types = directory::split_list(config_.health.file_types);
-    health_ = std::make_unique<health::Service>(
-        health::Deps{*db_, clock_, random_, *keys_, *audit_, blocking_, *booking_, *documents_,
-                     limits_.get(), options});
+    health_ = std::make_unique<health::Service>(health::Deps{*db_, clock_, random_, *keys_, *audit_,
+                                                             blocking_, *booking_, *documents_,
+                                                             limits_.get(), options});
   }
   // Searches are answered from memory: the directory is loaded before the first request.
   if (auto r = block_on(index_->load_all()); !r) return std::move(r).error();

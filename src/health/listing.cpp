@@ -50,7 +50,7 @@ Task<Result<std::vector<Service::Item>>> Service::items_of(std::int64_t profile)
 }
 
 Task<Result<std::optional<Service::Item>>> Service::item(std::int64_t account,
-                                                          const std::string& id) {
+                                                         const std::string& id) {
   if (id.starts_with("f_")) {
     auto f = co_await store::file(d_.db, id);
     if (!f) co_return std::move(f).error();
@@ -91,8 +91,7 @@ nlohmann::json Service::patient_json(const Item& item) const {
           {"url", "/api/v1/me/documents/" + f.public_id + "/file"}};
 }
 
-nlohmann::json Service::practitioner_json(const Item& item,
-                                          const std::string& consultation) const {
+nlohmann::json Service::practitioner_json(const Item& item, const std::string& consultation) const {
   const auto url =
       "/api/v1/consultations/" + consultation + "/patient-documents/" + item.public_id();
   if (item.document) {
@@ -108,8 +107,9 @@ nlohmann::json Service::practitioner_json(const Item& item,
   }
   const auto& f = *item.file;
   auto title = d_.keys.open(f.sealed_title, file_context(f.public_id, "title"));
-  return {{"id", f.public_id},   {"source", "patient"},   {"kind", f.kind},
-          {"title", title ? *title : ""}, {"mime", f.mime}, {"added_at", f.added_at},
+  return {{"id", f.public_id},       {"source", "patient"},
+          {"kind", f.kind},          {"title", title ? *title : ""},
+          {"mime", f.mime},          {"added_at", f.added_at},
           {"practitioner", nullptr}, {"url", url}};
 }
 

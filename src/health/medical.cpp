@@ -36,8 +36,7 @@ Task<Result<nlohmann::json>> Service::medical(const Principal& who, const std::s
   co_return std::move(*out);
 }
 
-Task<Result<nlohmann::json>> Service::put_medical(const Principal& who,
-                                                  const std::string& profile,
+Task<Result<nlohmann::json>> Service::put_medical(const Principal& who, const std::string& profile,
                                                   const nlohmann::json& body) {
   auto p = co_await own_profile(who, profile);
   if (!p) co_return std::move(p).error();

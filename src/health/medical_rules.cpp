@@ -11,9 +11,13 @@
 namespace cabinet::health {
 namespace {
 
-constexpr std::array<std::string_view, 7> kCategories{
-    "medical_history", "surgical_history", "family_history", "allergy",
-    "treatment",       "vaccination",      "note"};
+constexpr std::array<std::string_view, 7> kCategories{"medical_history",
+                                                      "surgical_history",
+                                                      "family_history",
+                                                      "allergy",
+                                                      "treatment",
+                                                      "vaccination",
+                                                      "note"};
 
 bool digits(std::string_view s) {
   if (s.empty()) return false;
@@ -96,12 +100,12 @@ Result<nlohmann::json> medical_item(const nlohmann::json& item, const std::strin
   const auto& category = item.contains("category") ? item["category"] : nlohmann::json();
   bool known = false;
   for (auto c : kCategories) known = known || (category.is_string() && category == c);
-  if (!known)
-    return bad(name_of(at, "category"), "Catégorie inconnue.", "Unknown category.");
+  if (!known) return bad(name_of(at, "category"), "Catégorie inconnue.", "Unknown category.");
   const auto& label = item.contains("label") ? item["label"] : nlohmann::json();
   std::string text = label.is_string() ? std::string(validate::trim(label.get<std::string>())) : "";
   if (text.empty() || !is_valid_utf8(text) || utf8_length(text) > 120)
-    return bad(name_of(at, "label"), "Libellé de 1 à 120 caractères.", "A label of 1 to 120 characters.");
+    return bad(name_of(at, "label"), "Libellé de 1 à 120 caractères.",
+               "A label of 1 to 120 characters.");
   nlohmann::json detail = nullptr;
   if (item.contains("detail") && !item["detail"].is_null()) {
     const auto& d = item["detail"];
@@ -146,9 +150,9 @@ Result<nlohmann::json> merge_medical(const nlohmann::json& body, const nlohmann:
           if (b.value("id", "") == items[i]["id"]) old = &b;
       }
       if (old != nullptr) {
-        const bool same = (*old)["category"] == (*item)["category"] &&
-                          (*old)["label"] == (*item)["label"] &&
-                          (*old)["detail"] == (*item)["detail"] && (*old)["date"] == (*item)["date"];
+        const bool same =
+            (*old)["category"] == (*item)["category"] && (*old)["label"] == (*item)["label"] &&
+            (*old)["detail"] == (*item)["detail"] && (*old)["date"] == (*item)["date"];
         (*item)["id"] = (*old)["id"];
         (*item)["added_by"] = (*old)["added_by"];
         (*item)["created_at"] = (*old)["created_at"];
@@ -176,7 +180,8 @@ Result<nlohmann::json> merge_medical(const nlohmann::json& body, const nlohmann:
     const auto& w = body["pregnancy_weeks"];
     if (!out["pregnant"].get<bool>() || !w.is_number_integer() || w.get<std::int64_t>() < 0 ||
         w.get<std::int64_t>() > 45)
-      return bad("pregnancy_weeks", "Semaines de grossesse de 0 à 45, seulement pendant une grossesse.",
+      return bad("pregnancy_weeks",
+                 "Semaines de grossesse de 0 à 45, seulement pendant une grossesse.",
                  "Weeks of pregnancy, 0 to 45, only during a pregnancy.");
     out["pregnancy_weeks"] = w.get<std::int64_t>();
   }

@@ -16,8 +16,8 @@ const Author kPatient{"patient", "Léa Durand"};
 const Author kDoctor{"practitioner", "Dr Claire Martin"};
 
 nlohmann::json allergy() {
-  return {{"category", "allergy"}, {"label", "Pénicilline"}, {"detail", "urticaire"},
-          {"date", "2019"}};
+  return {
+      {"category", "allergy"}, {"label", "Pénicilline"}, {"detail", "urticaire"}, {"date", "2019"}};
 }
 
 TEST(MedicalRules, AnItemKeepsWhoAddedItAcrossPuts) {
@@ -47,8 +47,8 @@ TEST(MedicalRules, AnItemKeepsWhoAddedItAcrossPuts) {
   EXPECT_EQ((*merged)["pregnant"], false);
 
   // Left out: gone.
-  auto emptied = merge_medical({{"items", nlohmann::json::array()}}, *merged, kPatient,
-                               stamp_at(300));
+  auto emptied =
+      merge_medical({{"items", nlohmann::json::array()}}, *merged, kPatient, stamp_at(300));
   ASSERT_TRUE(emptied);
   EXPECT_TRUE((*emptied)["items"].empty());
 }

@@ -12,8 +12,7 @@
 
 namespace cabinet::health {
 
-Task<Result<nlohmann::json>> Service::panel(const Principal& who,
-                                            const std::string& consultation) {
+Task<Result<nlohmann::json>> Service::panel(const Principal& who, const std::string& consultation) {
   auto v = co_await practitioner_access(who, consultation);
   if (!v) co_return std::move(v).error();
   auto items = co_await items_of(v->a.profile_id);
@@ -42,21 +41,19 @@ Task<Result<nlohmann::json>> Service::panel(const Principal& who,
   co_return nlohmann::json{{"attached", std::move(attached)}, {"others", std::move(others)}};
 }
 
-Task<Result<FileBytes>> Service::panel_file(const Principal& who,
-                                            const std::string& consultation,
+Task<Result<FileBytes>> Service::panel_file(const Principal& who, const std::string& consultation,
                                             const std::string& id) {
   auto v = co_await practitioner_access(who, consultation);
   if (!v) co_return std::move(v).error();
   auto found = co_await item(v->a.patient_account_id, id);
   if (!found) co_return std::move(found).error();
   if (!*found || (*found)->hidden) co_return Error(ErrorCode::not_found);
-  const auto profile =
-      (*found)->file ? (*found)->file->profile_id : (*found)->document->profile_id;
+  const auto profile = (*found)->file ? (*found)->file->profile_id : (*found)->document->profile_id;
   if (profile != v->a.profile_id) co_return Error(ErrorCode::not_found);
   auto bytes = co_await bytes_of(**found);
   if (!bytes) co_return std::move(bytes).error();
-  const auto e = health_entry(who, profile, "health.document.read", id,
-                              "consultation " + v->a.public_id);
+  const auto e =
+      health_entry(who, profile, "health.document.read", id, "consultation " + v->a.public_id);
   if (auto r = co_await audited(e); !r) co_return std::move(r).error();
   co_return std::move(*bytes);
 }

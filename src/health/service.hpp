@@ -50,7 +50,7 @@ struct Deps {
   const audit::Log& audit;
   BlockingPool& blocking;  // the upload gate
   booking::Appointments& appointments;
-  documents::Service& documents;     // the issued documents' JSON
+  documents::Service& documents;        // the issued documents' JSON
   auth::RateLimiter* limits = nullptr;  // uploads per account
   Options options;
 };

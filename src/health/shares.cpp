@@ -14,8 +14,7 @@ constexpr std::size_t kMaxShares = 20;
 
 }  // namespace
 
-Task<Result<nlohmann::json>> Service::shares(const Principal& who,
-                                             const std::string& appointment) {
+Task<Result<nlohmann::json>> Service::shares(const Principal& who, const std::string& appointment) {
   if (who.role != Role::patient) co_return Error(ErrorCode::not_found);
   auto v = co_await d_.appointments.visible_to(who, appointment);
   if (!v || v->a.patient_account_id != who.account_id) co_return Error(ErrorCode::not_found);
@@ -54,7 +53,8 @@ Task<Result<nlohmann::json>> Service::share(const Principal& who, const std::str
                         (now < v->a.end_at || v->a.started_at.has_value());
   if (!upcoming) {
     Error e(ErrorCode::conflict, "appointment " + v->a.status);
-    e.message_fr = "Ce rendez-vous est passé ou annulé : les documents ne peuvent plus y être joints.";
+    e.message_fr =
+        "Ce rendez-vous est passé ou annulé : les documents ne peuvent plus y être joints.";
     e.message_en = "This appointment is over or cancelled: documents can no longer be attached.";
     co_return e;
   }
@@ -72,9 +72,9 @@ Task<Result<nlohmann::json>> Service::share(const Principal& who, const std::str
       co_return http::invalid_field(field, "Document introuvable pour ce profil.",
                                     "No such document for this profile.");
     if (found->hidden)
-      co_return http::invalid_field(
-          field, "Ce document est masqué : affichez-le d'abord pour le joindre.",
-          "This document is hidden: show it first to attach it.");
+      co_return http::invalid_field(field,
+                                    "Ce document est masqué : affichez-le d'abord pour le joindre.",
+                                    "This document is hidden: show it first to attach it.");
     Share s;
     if (found->file) s.file_id = found->file->id;
     if (found->document) s.document_id = found->document->id;

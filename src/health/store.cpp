@@ -5,9 +5,9 @@
 namespace cabinet::health::store {
 namespace {
 
-#define FILE_SELECT                                                                          \
-  "SELECT f.id, f.public_id, f.account_id, f.profile_id, p.public_id, f.kind, f.title,"      \
-  " f.name, f.mime, f.size, f.hidden, f.added_at FROM health_files f"                        \
+#define FILE_SELECT                                                                     \
+  "SELECT f.id, f.public_id, f.account_id, f.profile_id, p.public_id, f.kind, f.title," \
+  " f.name, f.mime, f.size, f.hidden, f.added_at FROM health_files f"                   \
   " JOIN profiles p ON p.id = f.profile_id "
 
 constexpr std::string_view kInsertFile =

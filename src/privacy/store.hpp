@@ -67,8 +67,7 @@ struct HealthFile {
   std::string sealed_name;
   std::string sealed_body;  // when asked for
 };
-Task<Result<std::vector<HealthFile>>> health_files(Executor& db, std::int64_t account,
-                                                   bool bodies);
+Task<Result<std::vector<HealthFile>>> health_files(Executor& db, std::int64_t account, bool bodies);
 Task<Result<Rows>> hidden_documents(Executor& db, std::int64_t account);
 Task<Result<Rows>> appointment_shares(Executor& db, std::int64_t account);
 struct MedicalProfile {

@@ -71,8 +71,8 @@ bool complete_jpeg(std::string_view b) {
       ++at;
       continue;
     }
-    const std::size_t length = (static_cast<unsigned char>(b[at + 2]) << 8U) |
-                               static_cast<unsigned char>(b[at + 3]);
+    const std::size_t length =
+        (static_cast<unsigned char>(b[at + 2]) << 8U) | static_cast<unsigned char>(b[at + 3]);
     if (length < 2 || at + 2 + length > b.size()) return false;
     at += 2 + length;
     if (marker != 0xDA) continue;

@@ -5,7 +5,6 @@
 
 #include <gtest/gtest.h>
 
-
 #include "directory/photo.hpp"
 #include "upload_samples.hpp"
 
@@ -28,8 +27,9 @@ TEST(CheckedFile, APlainPdfIsRewrittenAndKept) {
 }
 
 TEST(CheckedFile, APdfWithJavaScriptIsRefusedInPlainWords) {
-  auto r = check(test_files::pdf("/OpenAction 5 0 R", "<< /S /JavaScript /JS (app.alert\\(1\\)) >>"),
-                 all_types(), "file");
+  auto r =
+      check(test_files::pdf("/OpenAction 5 0 R", "<< /S /JavaScript /JS (app.alert\\(1\\)) >>"),
+            all_types(), "file");
   ASSERT_FALSE(r);
   EXPECT_EQ(r.error().code, ErrorCode::unsafe_file);
   EXPECT_EQ(r.error().field, "file");
@@ -79,9 +79,9 @@ TEST(CheckedFile, APdfWithAnEmbeddedFileIsRefused) {
 }
 
 TEST(CheckedFile, AnUnreadablePdfIsRefusedNeverACrash) {
-  for (const std::string bad : {std::string("%PDF-1.4\n1 0 obj << /Type /Catalog"),
-                                std::string("%PDF-1.7\n") + std::string(300, '\xff'),
-                                test_files::pdf().substr(0, 60)}) {
+  for (const std::string& bad :
+       {std::string("%PDF-1.4\n1 0 obj << /Type /Catalog"),
+        std::string("%PDF-1.7\n") + std::string(300, '\xff'), test_files::pdf().substr(0, 60)}) {
     auto r = check(bad, all_types(), "file");
     ASSERT_FALSE(r) << bad.size();
     EXPECT_TRUE(r.error().code == ErrorCode::unsafe_file ||
@@ -113,9 +113,9 @@ TEST(CheckedFile, TruncatedImagesAreRefused) {
   const auto jpeg = test_files::jpeg();
   ASSERT_TRUE(check(png, all_types(), "file"));
   ASSERT_TRUE(check(jpeg, all_types(), "file"));
-  for (const auto& cut : {png.substr(0, png.size() - 12), png.substr(0, 40),
-                          jpeg.substr(0, jpeg.size() - 2), jpeg.substr(0, jpeg.size() / 2),
-                          jpeg.substr(0, 30)}) {
+  for (const auto& cut :
+       {png.substr(0, png.size() - 12), png.substr(0, 40), jpeg.substr(0, jpeg.size() - 2),
+        jpeg.substr(0, jpeg.size() / 2), jpeg.substr(0, 30)}) {
     auto r = check(cut, all_types(), "file");
     ASSERT_FALSE(r) << cut.size();
     EXPECT_TRUE(r.error().code == ErrorCode::unsafe_file ||

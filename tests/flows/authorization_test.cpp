@@ -290,9 +290,9 @@ TEST_P(Authorization, SomeoneElsesObjectsAreNotFound) {
   // The health space: Alice's profiles' medical data and documents.
   for (const auto& target : {id, alice_holder}) {
     EXPECT_EQ(h_.get(bob, "/api/v1/profiles/" + target + "/medical").status, 404);
-    EXPECT_EQ(h_.put(bob, "/api/v1/profiles/" + target + "/medical", nlohmann::json::object())
-                  .status,
-              404);
+    EXPECT_EQ(
+        h_.put(bob, "/api/v1/profiles/" + target + "/medical", nlohmann::json::object()).status,
+        404);
     EXPECT_EQ(h_.get(bob, "/api/v1/me/documents?profile=" + target).status, 404);
   }
   EXPECT_EQ(h_.call(bob, Method::del, "/api/v1/me/sessions/" + alice_session).status, 404);

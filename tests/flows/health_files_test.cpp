@@ -59,12 +59,12 @@ TEST_P(HealthFiles, OwnFilesAreListedPerProfileDownloadedHiddenAndDeleted) {
   ASSERT_EQ(hidden.status, 200) << hidden.body;
   EXPECT_EQ(hidden.body["hidden"], true);
   EXPECT_EQ(hidden.body["title"], "Prise de sang mars");
-  EXPECT_EQ(h_.call(pat_, http::Method::patch, "/api/v1/me/documents/" + id, {{"kind", "x"}})
-                .status,
-            400);
-  EXPECT_EQ(h_.call(pat_, http::Method::patch, "/api/v1/me/documents/" + id, {{"hidden", "oui"}})
-                .status,
-            400);
+  EXPECT_EQ(
+      h_.call(pat_, http::Method::patch, "/api/v1/me/documents/" + id, {{"kind", "x"}}).status,
+      400);
+  EXPECT_EQ(
+      h_.call(pat_, http::Method::patch, "/api/v1/me/documents/" + id, {{"hidden", "oui"}}).status,
+      400);
 
   // Nothing readable in the database: title, name and body are sealed.
   const auto stored = text_of("SELECT title, name, body FROM health_files");
@@ -84,9 +84,10 @@ TEST_P(HealthFiles, ContentDecidesAndHostileFilesAreRefused) {
   ASSERT_EQ(disguised.status, 201) << disguised.body;
   EXPECT_EQ(disguised.body["mime"], "application/pdf");
 
-  auto script = upload(pat_, holder_,
-                       test_files::pdf("/OpenAction 5 0 R", "<< /S /JavaScript /JS (app.alert(1)) >>"),
-                       "ordonnance.pdf");
+  auto script =
+      upload(pat_, holder_,
+             test_files::pdf("/OpenAction 5 0 R", "<< /S /JavaScript /JS (app.alert(1)) >>"),
+             "ordonnance.pdf");
   EXPECT_EQ(script.status, 422) << script.body;
   EXPECT_EQ(script.code(), "unsafe_file");
   EXPECT_NE(script.message().find("JavaScript"), std::string::npos) << script.message();
@@ -128,10 +129,9 @@ TEST_P(HealthFiles, ContentDecidesAndHostileFilesAreRefused) {
   }
   EXPECT_EQ(upload(pat_, holder_, test_files::pdf(), "a.pdf", "&kind=horoscope").status, 400);
   EXPECT_EQ(upload(pat_, holder_, test_files::pdf(), "a.pdf", "&title=").status, 201);
-  EXPECT_EQ(upload(pat_, holder_, test_files::pdf(), "a.pdf",
-                   "&title=" + std::string(121, 'x'))
-                .status,
-            400);
+  EXPECT_EQ(
+      upload(pat_, holder_, test_files::pdf(), "a.pdf", "&title=" + std::string(121, 'x')).status,
+      400);
   EXPECT_EQ(count("SELECT COUNT(*) FROM health_files"), before + 1);
   EXPECT_EQ(audits("health.document.add"), added + 1);
 }
@@ -157,10 +157,10 @@ TEST_P(HealthFiles, APractitionersDocumentIsHiddenNeverDeleted) {
   EXPECT_EQ(refused.status, 403);
   EXPECT_EQ(refused.code(), "not_deletable");
   EXPECT_NE(refused.message().find("masquer"), std::string::npos);
-  EXPECT_EQ(h_.call(pat_, http::Method::patch, "/api/v1/me/documents/" + issued,
-                    {{"title", "Autre"}})
-                .status,
-            400);
+  EXPECT_EQ(
+      h_.call(pat_, http::Method::patch, "/api/v1/me/documents/" + issued, {{"title", "Autre"}})
+          .status,
+      400);
   auto hidden =
       h_.call(pat_, http::Method::patch, "/api/v1/me/documents/" + issued, {{"hidden", true}});
   ASSERT_EQ(hidden.status, 200) << hidden.body;
@@ -173,10 +173,10 @@ TEST_P(HealthFiles, APractitionersDocumentIsHiddenNeverDeleted) {
   auto panel = h_.get(doc_.client, "/api/v1/consultations/" + appointment + "/patient-documents");
   ASSERT_EQ(panel.status, 200) << panel.body;
   EXPECT_FALSE(has(ids(panel.body["others"]), issued));
-  EXPECT_EQ(h_.get(doc_.client, "/api/v1/consultations/" + appointment + "/patient-documents/" +
-                                    issued)
-                .status,
-            404);
+  EXPECT_EQ(
+      h_.get(doc_.client, "/api/v1/consultations/" + appointment + "/patient-documents/" + issued)
+          .status,
+      404);
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, HealthFiles, testing::ValuesIn(engines_under_test()),

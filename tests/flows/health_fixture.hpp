@@ -10,8 +10,10 @@ namespace cabinet::test {
 class HealthFlows : public BookingFlows {
  protected:
   Reply upload(Client& c, const std::string& profile, const std::string& bytes,
-               const std::string& name, const std::string& query = "&title=Bilan%20sanguin"
-                                                                   "&kind=lab_result") {
+               const std::string& name,
+               const std::string& query =
+                   "&title=Bilan%20sanguin"
+                   "&kind=lab_result") {
     return h_.call(c, http::Method::post, "/api/v1/me/documents?profile=" + profile + query,
                    nullptr, {{"Content-Type", "application/octet-stream"}, {"X-File-Name", name}},
                    true, bytes);

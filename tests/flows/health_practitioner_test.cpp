@@ -49,8 +49,7 @@ TEST_P(HealthPractitioner, ThePanelShowsWhatThePatientSharedAndNothingHidden) {
   ASSERT_EQ(other.status, 201);
   const auto pdf_id = pdf.body["id"].get<std::string>();
   const auto photo_id = photo.body["id"].get<std::string>();
-  ASSERT_EQ(h_.call(pat_, http::Method::patch, "/api/v1/me/documents/" + pdf_id,
-                    {{"hidden", true}})
+  ASSERT_EQ(h_.call(pat_, http::Method::patch, "/api/v1/me/documents/" + pdf_id, {{"hidden", true}})
                 .status,
             200);
 
@@ -73,10 +72,10 @@ TEST_P(HealthPractitioner, ThePanelShowsWhatThePatientSharedAndNothingHidden) {
   EXPECT_EQ(ids(shared.body["items"]), std::vector<std::string>{photo_id});
   EXPECT_EQ(ids(h_.get(pat_, shares).body["items"]), std::vector<std::string>{photo_id});
 
-  ASSERT_EQ(h_.post(pat_, "/api/v1/appointments/" + id + "/confirm",
-                    {{"payment_method", "tok_visa"}})
-                .status,
-            200);
+  ASSERT_EQ(
+      h_.post(pat_, "/api/v1/appointments/" + id + "/confirm", {{"payment_method", "tok_visa"}})
+          .status,
+      200);
   at("2026-11-23T13:05:00");
   relogin();
   auto panel = h_.get(doc_.client, base(id) + "/patient-documents");
@@ -92,15 +91,15 @@ TEST_P(HealthPractitioner, ThePanelShowsWhatThePatientSharedAndNothingHidden) {
   ASSERT_EQ(image.status, 200);
   EXPECT_TRUE(image.raw.starts_with("\x89PNG"));
   EXPECT_EQ(h_.get(doc_.client, base(id) + "/patient-documents/" + pdf_id).status, 404);
-  EXPECT_EQ(h_.get(doc_.client, base(id) + "/patient-documents/" +
-                                    other.body["id"].get<std::string>())
-                .status,
-            404);
+  EXPECT_EQ(
+      h_.get(doc_.client, base(id) + "/patient-documents/" + other.body["id"].get<std::string>())
+          .status,
+      404);
   // Hiding an attached document takes it out of the panel at once.
-  ASSERT_EQ(h_.call(pat_, http::Method::patch, "/api/v1/me/documents/" + photo_id,
-                    {{"hidden", true}})
-                .status,
-            200);
+  ASSERT_EQ(
+      h_.call(pat_, http::Method::patch, "/api/v1/me/documents/" + photo_id, {{"hidden", true}})
+          .status,
+      200);
   EXPECT_TRUE(h_.get(doc_.client, base(id) + "/patient-documents").body["attached"].empty());
   EXPECT_EQ(h_.get(doc_.client, item["url"].get<std::string>()).status, 404);
 
@@ -146,9 +145,9 @@ TEST_P(HealthPractitioner, OnlyTheConsultationsPractitionerUntilThirtyDaysAfter)
       {http::Method::put, "/api/v1/profiles/" + child_ + "/medical"},
   };
   for (const auto& [method, path] : patient_routes) {
-    EXPECT_EQ(h_.call(bob, method, path, {{"hidden", true}, {"ids", nlohmann::json::array()}})
-                  .status,
-              404)
+    EXPECT_EQ(
+        h_.call(bob, method, path, {{"hidden", true}, {"ids", nlohmann::json::array()}}).status,
+        404)
         << path;
     for (auto* c : {&doc_.client, &other.client, &assistant})
       EXPECT_EQ(h_.call(*c, method, path, nlohmann::json::object()).status, 403) << path;
@@ -232,8 +231,7 @@ TEST_P(HealthPractitioner, TheExportHasItAllAndDeletionKeepsOnlyThePractitioners
   ASSERT_EQ(h_.put(pat_, "/api/v1/profiles/" + child_ + "/medical", allergy()).status, 200);
   auto own = upload(pat_, child_, test_files::pdf(), "bilan.pdf");
   ASSERT_EQ(own.status, 201);
-  ASSERT_EQ(h_.call(pat_, http::Method::patch, "/api/v1/me/documents/" + issued,
-                    {{"hidden", true}})
+  ASSERT_EQ(h_.call(pat_, http::Method::patch, "/api/v1/me/documents/" + issued, {{"hidden", true}})
                 .status,
             200);
 
@@ -257,9 +255,9 @@ TEST_P(HealthPractitioner, TheExportHasItAllAndDeletionKeepsOnlyThePractitioners
   ASSERT_EQ(zip.status, 200);
   EXPECT_NE(zip.raw.find("health/" + child_ + "/"), std::string::npos);
 
-  ASSERT_EQ(h_.call(pat_, http::Method::del, "/api/v1/me", {{"password", Harness::kPassword}})
-                .status,
-            204);
+  ASSERT_EQ(
+      h_.call(pat_, http::Method::del, "/api/v1/me", {{"password", Harness::kPassword}}).status,
+      204);
   EXPECT_EQ(count("SELECT COUNT(*) FROM health_files"), 0);
   EXPECT_EQ(count("SELECT COUNT(*) FROM medical_profiles"), 0);
   EXPECT_EQ(count("SELECT COUNT(*) FROM appointment_shares"), 0);

@@ -23,8 +23,7 @@ inline std::string pdf(const std::string& catalog = "", const std::string& extra
       "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Contents 4 0 R"
       " /Resources << /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> >>"
       " >>",
-      "<< /Length " + std::to_string(content.size()) + " >>\nstream\n" + content +
-          "\nendstream"};
+      "<< /Length " + std::to_string(content.size()) + " >>\nstream\n" + content + "\nendstream"};
   if (!extra.empty()) {
     objects.push_back(extra);
     objects.push_back(extra2);
