@@ -75,9 +75,26 @@ std::optional<Finding> dictionary_finding(QPDFObjectHandle dict) {
     if (key == "/RichMedia" || key == "/RichMediaContent" || key == "/RichMediaSettings")
       return kMedia;
     if (key == "/XFA") return kForm;
-    if (key == "/AA") return kAutomatic;
+    if (key == "/AA") {
+      // Say what the automatic action would do when it is one of the above.
+      auto triggers = dict.getKey(key);
+      if (triggers.isDictionary()) {
+        for (const auto& t : triggers.getKeys()) {
+          auto action = triggers.getKey(t);
+          if (!action.isDictionary()) continue;
+          if (auto f = action_type(action)) return f;
+          if (action.hasKey("/JS")) return kScript;
+        }
+      }
+      return kAutomatic;
+    }
     // A destination (an array: "open at page 1") is harmless; an action dictionary is not.
-    if (key == "/OpenAction" && dict.getKey(key).isDictionary()) return kAutomatic;
+    if (key == "/OpenAction" && dict.getKey(key).isDictionary()) {
+      auto action = dict.getKey(key);
+      if (action.hasKey("/JS")) return kScript;
+      if (auto f = action_type(action)) return f;
+      return kAutomatic;
+    }
   }
   for (const char* key : {"/Type", "/Subtype"}) {
     auto t = dict.getKey(key);
@@ -131,6 +148,7 @@ Result<std::string> rewrite_pdf(std::string_view bytes, const std::string& field
     // Streams are copied as they are: decoding them here would let a small file expand into
     // gigabytes (a compression bomb) on the server.
     writer.setDecodeLevel(qpdf_dl_none);
+    writer.setCompressStreams(false);
     writer.setPreserveEncryption(false);
     writer.setSuppressOriginalObjectIDs(true);
     writer.write();

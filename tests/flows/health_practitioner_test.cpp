@@ -112,14 +112,18 @@ TEST_P(HealthPractitioner, ThePanelShowsWhatThePatientSharedAndNothingHidden) {
 }
 
 TEST_P(HealthPractitioner, OnlyTheConsultationsPractitionerUntilThirtyDaysAfter) {
-  const auto id = held(child_, "matrix");
-  ASSERT_EQ(h_.put(pat_, "/api/v1/profiles/" + child_ + "/medical", allergy()).status, 200);
-  auto own = upload(pat_, child_, test_files::png(), "photo.png");
-  const auto file = own.body["id"].get<std::string>();
   auto bob = h_.patient("bob@example.fr", "Bob");
   auto other = doc("Paul", "Durand", "general_medicine",
                    in("75056", "75012", {{"video", true}, {"tiers_payant", false}}));
   auto assistant = assistant_of_doc();
+  const auto id = held(child_, "matrix");
+  // The clock moved a day: everyone signs in again.
+  h_.login(bob, "bob@example.fr");
+  h_.login(other.client, "doc2@example.fr");
+  h_.login(assistant, "aide@example.fr");
+  ASSERT_EQ(h_.put(pat_, "/api/v1/profiles/" + child_ + "/medical", allergy()).status, 200);
+  auto own = upload(pat_, child_, test_files::png(), "photo.png");
+  const auto file = own.body["id"].get<std::string>();
   Client anonymous;
   const std::vector<std::pair<http::Method, std::string>> practitioner_routes{
       {http::Method::get, base(id) + "/patient-documents"},
