@@ -103,9 +103,9 @@ Task<Result<std::optional<std::string>>> file_body(Executor& db, std::int64_t id
 
 Task<Result<void>> update_file(Transaction& tx, std::int64_t id, const std::string& kind,
                                const std::string& sealed_title, bool hidden, std::int64_t now) {
-  co_return co_await storage::run(
-      tx, kUpdateFile,
-      storage::bind(id, kind, storage::blob(sealed_title), std::int64_t{hidden ? 1 : 0}, now));
+  const std::int64_t flag = hidden ? 1 : 0;
+  auto params = storage::bind(id, kind, storage::blob(sealed_title), flag, now);
+  co_return co_await storage::run(tx, kUpdateFile, std::move(params));
 }
 
 Task<Result<void>> delete_file(Transaction& tx, std::int64_t id) {
@@ -122,8 +122,9 @@ Task<Result<std::set<std::int64_t>>> hidden_documents(Executor& db, std::int64_t
 
 Task<Result<void>> set_document_hidden(Transaction& tx, std::int64_t document, bool hidden,
                                        std::int64_t now) {
-  co_return co_await storage::run(tx, kSetHidden,
-                                  storage::bind(document, std::int64_t{hidden ? 1 : 0}, now));
+  const std::int64_t flag = hidden ? 1 : 0;
+  auto params = storage::bind(document, flag, now);
+  co_return co_await storage::run(tx, kSetHidden, std::move(params));
 }
 
 Task<Result<std::vector<Share>>> shares_of(Executor& db, std::int64_t appointment) {
