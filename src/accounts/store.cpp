@@ -1,7 +1,5 @@
 #include "accounts/store.hpp"
 
-#include <array>
-
 #include "storage/query.hpp"
 
 namespace cabinet::accounts::store {
@@ -35,28 +33,6 @@ constexpr std::string_view kEraseAccount =
 constexpr std::string_view kEraseProfiles =
     "UPDATE profiles SET first_name = '', last_name = '', birth_date = NULL, sex = NULL,"
     " administrative = NULL, updated_at = $1 WHERE account_id = $2";
-
-// The health space's rows (V019, docs/health-space.md): the patient's own files, what was
-// attached to appointments and the medical profile go with the person. Practitioners' documents
-// stay for the legal retention period, with the patient's choice to hide them.
-constexpr std::string_view kEraseShares =
-    "DELETE FROM appointment_shares WHERE appointment_id IN"
-    " (SELECT id FROM appointments WHERE patient_account_id = $1)"
-    " OR file_id IN (SELECT id FROM health_files WHERE account_id = $1)";
-constexpr std::string_view kEraseHealthFiles = "DELETE FROM health_files WHERE account_id = $1";
-constexpr std::string_view kEraseMedical =
-    "DELETE FROM medical_profiles WHERE profile_id IN"
-    " (SELECT id FROM profiles WHERE account_id = $1)";
-constexpr std::string_view kEraseProfileShares =
-    "DELETE FROM appointment_shares WHERE appointment_id IN"
-    " (SELECT id FROM appointments WHERE profile_id = $1)"
-    " OR file_id IN (SELECT id FROM health_files WHERE profile_id = $1)";
-constexpr std::string_view kEraseProfileFiles = "DELETE FROM health_files WHERE profile_id = $1";
-constexpr std::string_view kEraseProfileMedical =
-    "DELETE FROM medical_profiles WHERE profile_id = $1";
-constexpr std::array kEraseHealth{kEraseShares, kEraseHealthFiles, kEraseMedical};
-constexpr std::array kEraseProfileHealth{kEraseProfileShares, kEraseProfileFiles,
-                                         kEraseProfileMedical};
 
 constexpr std::string_view kInsertProfile =
     "INSERT INTO profiles (public_id, account_id, is_holder, first_name, last_name, birth_date, "
@@ -227,10 +203,7 @@ Task<Result<bool>> use_totp_step(Executor& db, std::int64_t account, std::int64_
 }
 
 Task<Result<void>> erase_account(Transaction& tx, std::int64_t account, std::int64_t now) {
-  for (auto sql : kEraseHealth) {
-    storage::Params health{account};
-    if (auto r = co_await storage::run(tx, sql, std::move(health)); !r) co_return r;
-  }
+  if (auto r = co_await erase_health(tx, account); !r) co_return r;
   storage::Params profiles{now, account};
   if (auto r = co_await storage::run(tx, kEraseProfiles, std::move(profiles)); !r) co_return r;
   storage::Params params{now, account};
@@ -288,11 +261,7 @@ Task<Result<void>> set_administrative(Executor& db, std::int64_t profile, const 
 }
 
 Task<Result<bool>> delete_relative(Transaction& tx, std::int64_t account, std::int64_t profile) {
-  for (auto sql : kEraseProfileHealth) {
-    storage::Params health{profile};
-    if (auto r = co_await storage::run(tx, sql, std::move(health)); !r)
-      co_return std::move(r).error();
-  }
+  if (auto r = co_await erase_profile_health(tx, profile); !r) co_return std::move(r).error();
   storage::Params detach{profile};
   if (auto r = co_await tx.query(kDetachSessions, std::move(detach)); !r)
     co_return std::move(r).error();

@@ -179,6 +179,25 @@ TEST_P(HealthFiles, APractitionersDocumentIsHiddenNeverDeleted) {
       404);
 }
 
+TEST_P(HealthFiles, ARelativesProfileGoesWithItsFilesAndMedicalProfile) {
+  auto grandma = h_.post(pat_, "/api/v1/me/profiles",
+                         {{"first_name", "Jeanne"},
+                          {"last_name", "Durand"},
+                          {"birth_date", "1940-02-01"},
+                          {"relationship", "parent"}});
+  ASSERT_EQ(grandma.status, 201) << grandma.body;
+  const auto id = grandma.body["id"].get<std::string>();
+  ASSERT_EQ(upload(pat_, id, test_files::pdf(), "ordonnance.pdf").status, 201);
+  ASSERT_EQ(h_.put(pat_, "/api/v1/profiles/" + id + "/medical",
+                   {{"items", {{{"category", "treatment"}, {"label", "Kardégic"}}}}})
+                .status,
+            200);
+  ASSERT_EQ(upload(pat_, child_, test_files::png(), "photo.png").status, 201);
+  EXPECT_EQ(h_.del(pat_, "/api/v1/me/profiles/" + id).status, 204);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM health_files"), 1);  // the child's stays
+  EXPECT_EQ(count("SELECT COUNT(*) FROM medical_profiles"), 0);
+}
+
 INSTANTIATE_TEST_SUITE_P(Engines, HealthFiles, testing::ValuesIn(engines_under_test()),
                          engine_param_name);
 
