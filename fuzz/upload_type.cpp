@@ -2,13 +2,15 @@
 // does with an image of an accepted type (re-encoding without metadata through libvips, the
 // portrait's 512×512 JPEG), and the file name of the X-File-Name header with the download's
 // Content-Disposition. The first byte picks the path, so that the costly re-encoding runs on a
-// quarter of the inputs only.
+// quarter of the inputs only; that quarter also goes through the whole upload gate
+// (uploads::check: qpdf's parse and rewrite of PDFs, RTF and text checks).
 #include <cstdint>
 #include <string>
 #include <string_view>
 
 #include "consultation/file_names.hpp"
 #include "directory/photo.hpp"
+#include "uploads/checked_file.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   if (size == 0) return 0;
@@ -21,6 +23,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         // What is stored is an image of the same type again, without the metadata.
         if (clean && cabinet::directory::sniff_mime(*clean) != mime) __builtin_trap();
       }
+      const cabinet::uploads::Rules rules{cabinet::uploads::default_types(), 1UL << 20};
+      auto gated = cabinet::uploads::check(std::string(bytes), rules, "file");
+      // What passes the gate is of the type it claims: a rewritten PDF is still a PDF.
+      if (gated && gated->mime == "application/pdf" && !gated->bytes.starts_with("%PDF-"))
+        __builtin_trap();
       break;
     }
     case 1: {

@@ -134,6 +134,20 @@ TEST(AccessSentences, DetailsAndDatesRefineTheSentence) {
   EXPECT_EQ(en(last_year), "You sent a file in your consultation of 1 March 2025.");
 }
 
+TEST(AccessSentences, TheHealthSpaceSaysWhatWasRead) {
+  EXPECT_EQ(fr(about_hugo(facts("health.medical.read", ActorKind::practitioner, "Dr A B"))),
+            "Dr A B a consulté les antécédents, allergies et traitements dans le dossier d'Hugo.");
+  EXPECT_EQ(en(facts("health.document.read", ActorKind::practitioner, "Dr A B")),
+            "Dr A B opened a document in your record.");
+  EXPECT_EQ(fr(facts("health.documents.list", ActorKind::practitioner, "Dr A B")),
+            "Dr A B a consulté la liste des documents dans votre dossier pour votre consultation "
+            "du 3 décembre.");
+  for (const char* action : {"documents.list", "document.read", "health.document.add",
+                             "health.document.update", "health.document.delete",
+                             "health.shares.read", "health.shares.write", "health.medical.write"})
+    EXPECT_TRUE(known_action(action)) << action;
+}
+
 TEST(AccessSentences, AnUnknownActionStillReadsWell) {
   EXPECT_FALSE(known_action("documents.prescription.read"));
   EXPECT_EQ(fr(about_hugo(

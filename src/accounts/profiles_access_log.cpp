@@ -47,7 +47,8 @@ Task<Result<nlohmann::json>> Profiles::access_log(const Principal& who, Locale l
   std::set<std::string> appointment_set;
   std::set<std::int64_t> guest_set;
   for (const auto& e : *entries) {
-    if (e.action.starts_with("appointment.") || e.action.starts_with("consultation.")) {
+    if (e.action.starts_with("appointment.") || e.action.starts_with("consultation.") ||
+        e.action == "health.documents.list" || e.action.starts_with("health.shares.")) {
       appointment_set.insert(e.object);
     }
     if (auto g = guest_in(e.detail)) guest_set.insert(*g);

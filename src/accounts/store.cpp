@@ -203,6 +203,7 @@ Task<Result<bool>> use_totp_step(Executor& db, std::int64_t account, std::int64_
 }
 
 Task<Result<void>> erase_account(Transaction& tx, std::int64_t account, std::int64_t now) {
+  if (auto r = co_await erase_health(tx, account); !r) co_return r;
   storage::Params profiles{now, account};
   if (auto r = co_await storage::run(tx, kEraseProfiles, std::move(profiles)); !r) co_return r;
   storage::Params params{now, account};
@@ -260,6 +261,7 @@ Task<Result<void>> set_administrative(Executor& db, std::int64_t profile, const 
 }
 
 Task<Result<bool>> delete_relative(Transaction& tx, std::int64_t account, std::int64_t profile) {
+  if (auto r = co_await erase_profile_health(tx, profile); !r) co_return std::move(r).error();
   storage::Params detach{profile};
   if (auto r = co_await tx.query(kDetachSessions, std::move(detach)); !r)
     co_return std::move(r).error();

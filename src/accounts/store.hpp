@@ -106,6 +106,9 @@ Task<Result<void>> set_totp(Executor& db, std::int64_t account,
 Task<Result<bool>> use_totp_step(Executor& db, std::int64_t account, std::int64_t step);
 // RGPD erasure: the row stays (audit entries point at it) without personal data.
 Task<Result<void>> erase_account(Transaction& tx, std::int64_t account, std::int64_t now);
+// The health space's rows of an account or a profile (health_store.cpp).
+Task<Result<void>> erase_health(Transaction& tx, std::int64_t account);
+Task<Result<void>> erase_profile_health(Transaction& tx, std::int64_t profile);
 
 Task<Result<std::int64_t>> insert_profile(Transaction& tx, const NewProfile& p, std::int64_t now);
 // The holder's own profile first, then relatives by first name.

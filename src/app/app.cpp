@@ -28,6 +28,8 @@
 #include "documents/service.hpp"
 #include "documents/standins.hpp"
 #include "documents/teleservices_http.hpp"
+#include "health/routes.hpp"
+#include "health/service.hpp"
 #include "http/middleware.hpp"
 #include "http/server.hpp"
 #include "http/static_files.hpp"
@@ -229,6 +231,15 @@ Result<void> App::build_services() {
   if (auto r = build_queue(); !r) return r;
   if (auto r = build_documents(); !r) return r;
   if (auto r = build_messaging(); !r) return r;
+  {
+    // The patient's health space (issue 15): own files through the upload gate.
+    health::Options options;
+    options.file_max_size = config_.health.file_max_size;
+    options.file_types = directory::split_list(config_.health.file_types);
+    health_ = std::make_unique<health::Service>(health::Deps{*db_, clock_, random_, *keys_, *audit_,
+                                                             blocking_, *booking_, *documents_,
+                                                             limits_.get(), options});
+  }
   // Searches are answered from memory: the directory is loaded before the first request.
   if (auto r = block_on(index_->load_all()); !r) return std::move(r).error();
   log::info("directory loaded", {{"practitioners", index_->size()}});
@@ -281,6 +292,7 @@ void App::wire() {
   documents::register_messages(hub_, *documents_);
   messaging::register_routes(router_, *messaging_);
   messaging::register_messages(hub_, *messaging_);
+  health::register_routes(router_, *health_);
   queue::register_routes(router_, *queue_);
   queue::register_messages(hub_, *queue_);
   reference::register_routes(router_, *reference_);

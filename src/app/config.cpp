@@ -134,6 +134,8 @@ Result<void> check(const Config& c) {
   if (c.notify.lease < std::chrono::seconds(1)) return bad("notify.lease must be at least 1s");
   if (c.consultation.file_max_size > 20UL * 1024 * 1024)
     return bad("consultation.file_max_size must be at most 20MiB");
+  if (c.health.file_max_size > 20UL * 1024 * 1024)
+    return bad("health.file_max_size must be at most 20MiB");
   if (c.ice.turn_ttl < std::chrono::minutes(1) || c.ice.turn_ttl > std::chrono::hours(1))
     return bad("ice.turn_ttl must be between 1m and 1h");
   if (!c.ice.turn_urls.empty() && c.ice.turn_secret.empty())

@@ -117,6 +117,12 @@ struct Config {
     std::string file_types = "image/jpeg,image/png";
     std::size_t max_participants = 4;  // the video mesh's limit, guests included
   } consultation;
+  struct Health {
+    // The patient's own files (docs/health-space.md): the largest accepted, and the types
+    // accepted as libmagic names them (comma-separated).
+    std::size_t file_max_size = 5UL * 1024 * 1024;
+    std::string file_types = "image/jpeg,image/png,application/pdf,text/rtf,image/tiff,text/plain";
+  } health;
   struct Ice {
     std::string stun_urls;  // comma-separated
     std::string turn_urls;  // comma-separated

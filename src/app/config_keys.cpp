@@ -281,6 +281,21 @@ std::vector<KeyInfo> make_keys() {
                  c.consultation.file_types = *list;
                  return ok();
                }});
+  k.push_back({"health.file_max_size", "5MiB",
+               "the largest file a patient adds to their health space (at most 20MiB); images "
+               "are re-encoded and PDFs rewritten in memory",
+               size(&C::health, &C::Health::file_max_size)});
+  k.push_back({"health.file_types",
+               "image/jpeg,image/png,application/pdf,text/rtf,image/tiff,text/plain",
+               "the types of file a patient may add to their health space, as their content "
+               "shows them, comma-separated: images re-encoded without metadata, PDFs rewritten "
+               "and refused with active content, RTF without embedded objects, UTF-8 text",
+               [](C& c, const std::string& v) -> Result<void> {
+                 auto list = parse_media_types(v);
+                 if (!list) return list.error();
+                 c.health.file_types = *list;
+                 return ok();
+               }});
   k.push_back({"ice.stun_urls", "",
                "STUN servers for the video calls, comma-separated (stun:turn.example.fr:3478)",
                text(&C::ice, &C::Ice::stun_urls)});

@@ -2,13 +2,15 @@
 // patient's past consultation closed with its documents, through the documents feature itself
 // so that the demo shows exactly what a practitioner's close makes; then the practitioner's
 // messaging turned on and a short conversation about it, through the messaging feature (sealed
-// and audited like any other).
+// and audited like any other); and the child's medical profile with an allergy, through the
+// health space, so that the room's panel and the prescription's warning have something to show.
 #include "accounts/store.hpp"
 #include "app/app.hpp"
 #include "booking/service.hpp"
 #include "documents/service.hpp"
 #include "messaging/service.hpp"
 #include "notify/outbox.hpp"
+#include "health/service.hpp"
 
 namespace cabinet::app {
 
@@ -43,6 +45,30 @@ Result<void> App::close_demo_consultation(const std::string& consultation) {
       {"care_sheet", true}};
   auto closed = block_on(documents_->close(doctor, consultation, form, Locale::fr));
   if (!closed) return std::move(closed).error();
+
+  Principal holder;
+  holder.account_id = (*v)->a.patient_account_id;
+  holder.role = Role::patient;
+  holder.status = "active";
+  auto profiles = block_on(accounts::store::profiles_of(*db_, holder.account_id));
+  if (!profiles) return std::move(profiles).error();
+  if (profiles->empty()) return ok();
+  // The child when there is one (the demo's family), else the holder.
+  const auto* chosen = &profiles->front();
+  for (const auto& p : *profiles)
+    if (!p.is_holder) chosen = &p;
+  const nlohmann::json medical{
+      {"items",
+       {{{"category", "allergy"},
+         {"label", "Pénicilline"},
+         {"detail", "Urticaire géante après de l'amoxicilline"},
+         {"date", "2021"}},
+        {{"category", "vaccination"}, {"label", "ROR (rougeole, oreillons, rubéole)"}},
+        {{"category", "medical_history"}, {"label", "Asthme léger"}}}},
+      {"height_cm", 118},
+      {"weight_kg", "21,5"}};
+  auto put = block_on(health_->put_medical(holder, chosen->public_id, medical));
+  if (!put) return std::move(put).error();
 
   auto on = block_on(messaging_->put_settings(
       doctor, {{"enabled", true}, {"assistants_see_conversations", false}}));

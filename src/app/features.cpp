@@ -1,7 +1,7 @@
 // The features after the call (issues 14 and 16): the immediate queue, and the documents with
 // the national teleservices each behind its stand-in or its HTTP adapter. Part of
 // App::build_services (app.cpp), kept apart because each chooses its parts from configuration;
-// and the messaging (issue 15), whose options the health space's settings will fill.
+// and the messaging (issue 15), whose attachments follow the health space's file settings.
 #include "accounts/service.hpp"
 #include "app/app.hpp"
 #include "booking/service.hpp"
@@ -9,6 +9,7 @@
 #include "core/block_on.hpp"
 #include "core/log.hpp"
 #include "crypto/signing.hpp"
+#include "directory/index.hpp"
 #include "directory/service.hpp"
 #include "documents/service.hpp"
 #include "documents/standins.hpp"
@@ -101,10 +102,9 @@ Result<void> App::build_documents() {
 Result<void> App::build_messaging() {
   messaging::Options options;
   options.public_url = config_.http.public_url;
-  // Attachments follow the own files' rules (docs/health-space.md): the defaults here until the
-  // health.file_types / health.file_max_size keys of the health space are connected at merge.
-  options.files.types = uploads::default_types();
-  options.files.max_size = 5UL * 1024 * 1024;
+  // Attachments follow the own files' rules (docs/health-space.md): one setting for both.
+  options.files.types = directory::split_list(config_.health.file_types);
+  options.files.max_size = config_.health.file_max_size;
   messaging_ = std::make_unique<messaging::Service>(messaging::Deps{
       *db_, clock_, random_, *keys_, *audit_, hub_, blocking_, *outbox_, *limits_, options});
   // A deleted account's conversations are closed in the deletion's transaction.

@@ -72,16 +72,8 @@ void register_routes(http::Router& router, Service& s) {
       },
       http::signed_in(practitioner));
 
-  // The patient: every profile's documents, a PDF, a prescription sent to a pharmacy.
-  router.add(
-      Method::get, "/api/v1/me/documents",
-      [&s](Request& req) -> Task<Response> {
-        std::optional<std::string> profile;
-        if (auto p = req.query_param("profile"); p && !p->empty())
-          profile = std::string(p->substr(0, 64));
-        co_return http::reply(co_await s.mine(*req.principal, profile), req);
-      },
-      http::signed_in(patient));
+  // The patient: a PDF, a prescription sent to a pharmacy (the list of every profile's
+  // documents is the health space's: src/health/routes.cpp).
   router.add(
       Method::get, "/api/v1/documents/{id}/pdf",
       [&s](Request& req) -> Task<Response> {

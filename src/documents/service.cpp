@@ -186,31 +186,6 @@ Task<Result<nlohmann::json>> Service::of_consultation(const Principal& who,
   co_return nlohmann::json{{"items", std::move(items)}};
 }
 
-Task<Result<nlohmann::json>> Service::mine(const Principal& who,
-                                           const std::optional<std::string>& profile) {
-  if (who.role != Role::patient) co_return Error(ErrorCode::not_found);
-  auto profiles = co_await accounts::store::profiles_of(d_.db, who.account_id);
-  if (!profiles) co_return std::move(profiles).error();
-  const accounts::store::Profile* chosen = nullptr;
-  for (const auto& p : *profiles) {
-    if (profile ? p.public_id == *profile : p.is_holder) chosen = &p;
-  }
-  // Another account's profile does not exist, for this caller.
-  if (chosen == nullptr) co_return Error(ErrorCode::not_found);
-  auto rows = co_await store::of_profile(d_.db, chosen->id);
-  if (!rows) co_return std::move(rows).error();
-  audit::Entry e;
-  e.actor_account_id = who.account_id;
-  e.actor_role = "patient";
-  e.profile_id = chosen->id;
-  e.action = "documents.list";
-  e.object = chosen->public_id;
-  if (auto r = co_await audited(e); !r) co_return std::move(r).error();
-  nlohmann::json items = nlohmann::json::array();
-  for (const auto& d : *rows) items.push_back(to_json(d));
-  co_return nlohmann::json{{"items", std::move(items)}};
-}
-
 Task<Result<Pdf>> Service::pdf(const Principal& who, const std::string& document, bool medical) {
   auto row = co_await store::document(d_.db, document);
   if (!row) co_return std::move(row).error();

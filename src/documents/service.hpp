@@ -105,9 +105,10 @@ class Service {
                                                const std::string& consultation);
   static nlohmann::json certificates(Locale locale);
 
-  // The patient: every profile's documents, one PDF, and a prescription sent to a pharmacy.
-  Task<Result<nlohmann::json>> mine(const Principal& who,
-                                    const std::optional<std::string>& profile);
+  // A document as every list shows it (the health space lists them: src/health/).
+  [[nodiscard]] nlohmann::json json_of(const store::DocumentRow& d) const { return to_json(d); }
+
+  // The patient: one PDF, and a prescription sent to a pharmacy.
   // `medical`: the sick leave's medical copy, for its practitioner only.
   Task<Result<Pdf>> pdf(const Principal& who, const std::string& document, bool medical);
   Task<Result<nlohmann::json>> send_to_pharmacy(const Principal& who, const std::string& document,

@@ -40,6 +40,12 @@ constexpr std::array kTables{
              "the practitioner's closing form while typing: becomes the issued documents, which "
              "are exported"},
     TableUse{"document_counters", false, "the stand-in's last prescription number: no person"},
+    TableUse{"health_files", true,
+             "health.profiles[].own_files (title and name opened) and health/<profile>/ in the "
+             "ZIP"},
+    TableUse{"document_visibility", true, "health.hidden_documents"},
+    TableUse{"appointment_shares", true, "health.shares"},
+    TableUse{"medical_profiles", true, "health.profiles[].medical_profile, opened"},
     TableUse{"queue_entries", true, "immediate_consultations (the reason opened)"},
     TableUse{"queue_duty", false,
              "whether a practitioner is on duty for the immediate queue right now: working "

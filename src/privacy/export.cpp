@@ -135,6 +135,9 @@ Task<Result<nlohmann::json>> Export::collect(const Principal& who, const account
   auto conversations = co_await this->conversations(who, files);
   if (!conversations) co_return std::move(conversations).error();
   out["conversations"] = *conversations;
+  auto health = co_await this->health(who, files);
+  if (!health) co_return std::move(health).error();
+  out["health"] = std::move(*health);
 
   const auto& a = **account;
   const auto phone = a.phone.empty() ? std::nullopt : std::optional(a.phone);

@@ -42,6 +42,8 @@ class Export {
   Task<Result<nlohmann::json>> appointments(const Principal& who, std::vector<ExportFile>* files);
   // export_messaging.cpp: the account's conversations with their messages opened.
   Task<Result<nlohmann::json>> conversations(const Principal& who, std::vector<ExportFile>* files);
+  // The health space (export_health.cpp): own files, hidden flags, shares, medical profiles.
+  Task<Result<nlohmann::json>> health(const Principal& who, std::vector<ExportFile>* files);
   Task<Result<void>> audited(const Principal& who, const accounts::Caller& caller,
                              const std::string& format);
   Deps d_;

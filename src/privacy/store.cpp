@@ -302,6 +302,58 @@ Task<Result<Rows>> assistant_of(Executor& db, std::int64_t account) {
   co_return co_await by_id(db, kAssistantOf, account);
 }
 
+// The health space (V019).
+constexpr std::string_view kHealthFiles =
+    "SELECT f.public_id AS id, p.public_id AS profile_id, f.kind, f.mime, f.size, f.hidden,"
+    " f.added_at, f.title, f.name, f.body FROM health_files f"
+    " JOIN profiles p ON p.id = f.profile_id WHERE f.account_id = $1 ORDER BY f.id";
+constexpr std::string_view kHiddenDocuments =
+    "SELECT d.public_id AS id, v.updated_at AS hidden_at FROM document_visibility v"
+    " JOIN documents d ON d.id = v.document_id WHERE d.account_id = $1 AND v.hidden = 1"
+    " ORDER BY d.id";
+constexpr std::string_view kShares =
+    "SELECT a.public_id AS appointment_id, s.position, f.public_id AS file_id,"
+    " d.public_id AS document_id FROM appointment_shares s"
+    " JOIN appointments a ON a.id = s.appointment_id"
+    " LEFT JOIN health_files f ON f.id = s.file_id LEFT JOIN documents d ON d.id = s.document_id"
+    " WHERE a.patient_account_id = $1 ORDER BY a.id, s.position";
+constexpr std::string_view kMedicalProfiles =
+    "SELECT p.public_id, m.body FROM medical_profiles m JOIN profiles p ON p.id = m.profile_id"
+    " WHERE p.account_id = $1 ORDER BY p.id";
+
+Task<Result<std::vector<HealthFile>>> health_files(Executor& db, std::int64_t account,
+                                                   bool bodies) {
+  storage::Params params{account};
+  auto rows = co_await db.query(kHealthFiles, std::move(params));
+  if (!rows) co_return std::move(rows).error();
+  std::vector<HealthFile> out;
+  for (std::size_t i = 0; i < rows->size(); ++i) {
+    const auto r = rows->row(i);
+    HealthFile f;
+    f.row = object(*rows, i, 7);
+    f.sealed_title = r.bytes(7);
+    f.sealed_name = r.bytes(8);
+    if (bodies) f.sealed_body = r.bytes(9);
+    out.push_back(std::move(f));
+  }
+  co_return out;
+}
+Task<Result<Rows>> hidden_documents(Executor& db, std::int64_t account) {
+  co_return co_await by_id(db, kHiddenDocuments, account);
+}
+Task<Result<Rows>> appointment_shares(Executor& db, std::int64_t account) {
+  co_return co_await by_id(db, kShares, account);
+}
+Task<Result<std::vector<MedicalProfile>>> medical_profiles(Executor& db, std::int64_t account) {
+  storage::Params params{account};
+  auto rows = co_await db.query(kMedicalProfiles, std::move(params));
+  if (!rows) co_return std::move(rows).error();
+  std::vector<MedicalProfile> out;
+  for (std::size_t i = 0; i < rows->size(); ++i)
+    out.push_back({rows->row(i).text(0), rows->row(i).bytes(1)});
+  co_return out;
+}
+
 Task<Result<std::vector<std::string>>> tables(Executor& db, storage::Engine engine) {
   const auto sql = engine == storage::Engine::sqlite ? kSqliteTables : kPostgresTables;
   auto rows = co_await db.query(sql);

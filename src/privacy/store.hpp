@@ -66,6 +66,22 @@ Task<Result<Rows>> conversations(Executor& db, std::int64_t account);
 Task<Result<std::vector<Sealed>>> conversation_messages(Executor& db, std::int64_t conversation);
 Task<Result<std::vector<Sealed>>> conversation_attachments(Executor& db, std::int64_t conversation,
                                                            bool bodies);
+// The health space (V019, docs/health-space.md): the account's own files (title, name and body
+// sealed), the issued documents it hid, what it attached to appointments, the medical profiles.
+struct HealthFile {
+  nlohmann::json row;  // id, profile_id, kind, mime, size, hidden, added_at
+  std::string sealed_title;
+  std::string sealed_name;
+  std::string sealed_body;  // when asked for
+};
+Task<Result<std::vector<HealthFile>>> health_files(Executor& db, std::int64_t account, bool bodies);
+Task<Result<Rows>> hidden_documents(Executor& db, std::int64_t account);
+Task<Result<Rows>> appointment_shares(Executor& db, std::int64_t account);
+struct MedicalProfile {
+  std::string profile_public_id;
+  std::string sealed;
+};
+Task<Result<std::vector<MedicalProfile>>> medical_profiles(Executor& db, std::int64_t account);
 
 // Practitioners: their professional record; assistants: whom they work for.
 Task<Result<nlohmann::json>> practitioner(Executor& db, std::int64_t account);

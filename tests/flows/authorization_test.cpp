@@ -56,6 +56,20 @@ const std::map<std::pair<Method, std::string>, Who>& expected() {
       {{Method::get, "/api/v1/certificates"}, Who::practitioner},
       {{Method::get, "/api/v1/me/documents"}, Who::patient},
       {{Method::post, "/api/v1/documents/{id}/pharmacy"}, Who::patient},
+      // The health space (docs/health-space.md): another account's profile or document is not
+      // found; the consultation's routes answer not_found to all but its practitioner.
+      {{Method::post, "/api/v1/me/documents"}, Who::patient},
+      {{Method::get, "/api/v1/me/documents/{id}/file"}, Who::patient},
+      {{Method::patch, "/api/v1/me/documents/{id}"}, Who::patient},
+      {{Method::del, "/api/v1/me/documents/{id}"}, Who::patient},
+      {{Method::get, "/api/v1/me/appointments/{id}/documents"}, Who::patient},
+      {{Method::put, "/api/v1/me/appointments/{id}/documents"}, Who::patient},
+      {{Method::get, "/api/v1/profiles/{id}/medical"}, Who::patient},
+      {{Method::put, "/api/v1/profiles/{id}/medical"}, Who::patient},
+      {{Method::get, "/api/v1/consultations/{id}/patient-documents"}, Who::signed_in},
+      {{Method::get, "/api/v1/consultations/{id}/patient-documents/{doc}"}, Who::signed_in},
+      {{Method::get, "/api/v1/consultations/{id}/medical"}, Who::signed_in},
+      {{Method::post, "/api/v1/consultations/{id}/medical/items"}, Who::signed_in},
       // The pharmacist from the QR: the key is the credential.
       {{Method::get, "/api/v1/prescriptions/{number}"}, Who::anyone},
       {{Method::post, "/api/v1/prescriptions/{number}/dispense"}, Who::anyone},
@@ -285,6 +299,14 @@ TEST_P(Authorization, SomeoneElsesObjectsAreNotFound) {
         404);
     EXPECT_EQ(h_.call(bob, Method::del, "/api/v1/me/profiles/" + target).status, 404);
     EXPECT_EQ(h_.post(bob, "/api/v1/me/current-profile", {{"profile_id", target}}).status, 404);
+  }
+  // The health space: Alice's profiles' medical data and documents.
+  for (const auto& target : {id, alice_holder}) {
+    EXPECT_EQ(h_.get(bob, "/api/v1/profiles/" + target + "/medical").status, 404);
+    EXPECT_EQ(
+        h_.put(bob, "/api/v1/profiles/" + target + "/medical", nlohmann::json::object()).status,
+        404);
+    EXPECT_EQ(h_.get(bob, "/api/v1/me/documents?profile=" + target).status, 404);
   }
   EXPECT_EQ(h_.call(bob, Method::del, "/api/v1/me/sessions/" + alice_session).status, 404);
   EXPECT_EQ(h_.get(alice, "/api/v1/me").status, 200);  // Alice's session survived

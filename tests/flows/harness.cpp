@@ -97,6 +97,7 @@ Reply Harness::call(Client& client, http::Method method, const std::string& path
   reply.headers = response.headers;
   const auto text = response.body_view();
   reply.body = text.empty() ? nlohmann::json() : nlohmann::json::parse(text, nullptr, false);
+  reply.raw = std::string(text);
   response.headers.for_each([&client](std::string_view name, std::string_view value) {
     if (!http::iequals(name, "Set-Cookie")) return;
     const auto eq = value.find('=');

@@ -24,6 +24,7 @@ namespace cabinet::test {
 struct Reply {
   int status = 0;
   nlohmann::json body;
+  std::string raw;  // the body as sent (files)
   http::Headers headers;
   [[nodiscard]] std::string code() const {
     return body.is_object() && body.contains("error") ? body["error"].value("code", "") : "";
