@@ -155,6 +155,21 @@ TEST(Config, NumbersAreWholeAndInRange) {
   EXPECT_FALSE(load_text("[http]\nport = -1\n", "inline.toml").ok());
 }
 
+// The config fuzzer's finding (fuzz/README.md): a duration whose milliseconds do not fit was
+// undefined behaviour; a size whose bytes do not fit wrapped around to a small limit.
+TEST(Config, DurationsAndSizesTooLargeAreRefusedNotWrapped) {
+  auto duration = load_text("[http]\nidle_timeout = \"18375061779640571298s\"\n", "inline.toml");
+  ASSERT_FALSE(duration.ok());
+  EXPECT_NE(duration.error().detail.find("http.idle_timeout"), std::string::npos);
+  EXPECT_NE(duration.error().detail.find("too large"), std::string::npos);
+  auto size = load_text("[http]\nbody_limit = \"17179869184GiB\"\n", "inline.toml");
+  ASSERT_FALSE(size.ok());
+  EXPECT_NE(size.error().detail.find("too large"), std::string::npos);
+  auto fine = load_text("[http]\nidle_timeout = \"2m\"\n", "inline.toml");
+  ASSERT_TRUE(fine.ok());
+  EXPECT_EQ(fine->http.idle_timeout, std::chrono::minutes(2));
+}
+
 TEST(Config, EnvironmentNamesFollowTheKeys) {
   EXPECT_EQ(env_name("http.body_limit"), "CABINET_HTTP_BODY_LIMIT");
   EXPECT_EQ(env_name("mode"), "CABINET_MODE");

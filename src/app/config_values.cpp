@@ -5,6 +5,12 @@
 #include <sstream>
 
 namespace cabinet::app::config_values {
+namespace {
+
+constexpr std::uint64_t kMaxSize = 1024ULL * 1024 * 1024 * 1024;     // 1 TiB
+constexpr std::uint64_t kMaxDurationMs = 366ULL * 24 * 3600 * 1000;  // a year
+
+}  // namespace
 
 Error bad(const std::string& what) { return Error(ErrorCode::invalid_request, what); }
 
@@ -28,6 +34,8 @@ Result<std::size_t> parse_size(const std::string& text) {
   if (unit == "MiB" || unit == "M") scale = 1024UL * 1024;
   if (unit == "GiB" || unit == "G") scale = 1024UL * 1024 * 1024;
   if (scale == 0) return bad("unknown size unit '" + unit + "' (use B, KiB, MiB or GiB)");
+  // A size past a tebibyte is a typo, and a larger product would wrap around to a small one.
+  if (*number > kMaxSize / scale) return bad("size too large (at most 1TiB)");
   return static_cast<std::size_t>(*number * scale);
 }
 
@@ -38,12 +46,16 @@ Result<std::chrono::milliseconds> parse_duration(const std::string& text) {
   auto number = parse_uint(text.substr(0, digits));
   if (!number || digits == 0) return bad("expected a duration such as 30s, 500ms or 2m");
   const std::string unit = text.substr(digits);
-  const auto n = static_cast<std::int64_t>(*number);
-  if (unit == "ms") return std::chrono::milliseconds(n);
-  if (unit.empty() || unit == "s") return std::chrono::milliseconds(n * 1000);
-  if (unit == "m") return std::chrono::milliseconds(n * 60'000);
-  if (unit == "h") return std::chrono::milliseconds(n * 3'600'000);
-  return bad("unknown duration unit '" + unit + "' (use ms, s, m or h)");
+  std::uint64_t scale = 0;
+  if (unit == "ms") scale = 1;
+  if (unit.empty() || unit == "s") scale = 1000;
+  if (unit == "m") scale = 60'000;
+  if (unit == "h") scale = 3'600'000;
+  if (scale == 0) return bad("unknown duration unit '" + unit + "' (use ms, s, m or h)");
+  // Found by the config fuzzer: 18375061779640571298s overflowed the milliseconds (undefined
+  // behaviour). No setting needs more than a year; a larger value is a typo.
+  if (*number > kMaxDurationMs / scale) return bad("duration too large (at most a year)");
+  return std::chrono::milliseconds(static_cast<std::int64_t>(*number * scale));
 }
 
 Result<bool> parse_bool(const std::string& text) {

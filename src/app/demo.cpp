@@ -8,9 +8,9 @@
 #include "app/app.hpp"
 #include "booking/service.hpp"
 #include "documents/service.hpp"
+#include "health/service.hpp"
 #include "messaging/service.hpp"
 #include "notify/outbox.hpp"
-#include "health/service.hpp"
 
 namespace cabinet::app {
 

@@ -68,6 +68,13 @@ TEST(CheckedFile, ActiveContentIsFoundWhereverItHides) {
   }
   // An opening destination (not an action) is harmless.
   EXPECT_TRUE(check(test_files::pdf("/OpenAction [3 0 R /Fit]", ""), all_types(), "file"));
+  // A web link a reader clicks (a lab's site on its results) is what ordinary PDFs carry: kept.
+  const auto linked =
+      check(test_files::pdf("/Extra 5 0 R",
+                            "<< /Type /Annot /Subtype /Link /Rect [0 0 10 10] "
+                            "/A << /S /URI /URI (https://labo.example/resultats) >> >>"),
+            all_types(), "file");
+  EXPECT_TRUE(linked) << (linked ? "" : linked.error().message_fr + " " + linked.error().detail);
 }
 
 TEST(CheckedFile, APdfWithAnEmbeddedFileIsRefused) {

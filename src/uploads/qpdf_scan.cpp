@@ -63,7 +63,14 @@ std::optional<Finding> dictionary_finding(QPDFObjectHandle dict) {
         name == "/3D")
       return Finding::media;
   }
-  return action_type(dict);
+  // An action a reader starts by clicking: a web link (a lab's site, a QR's address) is what
+  // ordinary results carry, and the viewer asks before following it; sending form data, opening
+  // other files, scripts and programs are refused wherever they are.
+  auto clicked = action_type(dict);
+  if (clicked == Finding::link && dict.getKey("/S").isName() &&
+      dict.getKey("/S").getName() == "/URI")
+    return std::nullopt;
+  return clicked;
 }
 
 // Direct children only: indirect ones are visited from the list of every object.

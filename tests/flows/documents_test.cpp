@@ -345,8 +345,11 @@ TEST_P(Documents, ThePharmacistVerifiesWithTheKeyAndDispensesOnce) {
                   " 'prescription.dispense_refused'"),
             1);
   auto mine = h_.get(pat_, "/api/v1/me/documents").body["items"];
-  for (const auto& d : mine)
-    if (d["kind"] == "prescription") EXPECT_EQ(d["dispensed"], true);
+  for (const auto& d : mine) {
+    if (d["kind"] == "prescription") {
+      EXPECT_EQ(d["dispensed"], true);
+    }
+  }
 }
 
 TEST_P(Documents, TheDraftIsKeptAsTypedAndBadInputIsAClearError) {

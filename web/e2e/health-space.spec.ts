@@ -217,6 +217,7 @@ test('the parent files the child’s documents and allergy; the practitioner see
   await page.keyboard.type('Pénicilline');
   await allergy.getByLabel(fr.medical.detail).fill('Urticaire');
   await allergy.getByLabel(fr.medical.date).fill('2024');
+  await page.getByLabel(fr.medical.weight).fill('21,5');
   await page.getByTestId('medical-save').click();
   await expect(page.getByRole('status').filter({ hasText: fr.medical.saved })).toBeVisible();
   await shots(page, 'medical-profile');
@@ -277,6 +278,9 @@ test('the parent files the child’s documents and allergy; the practitioner see
   const line = d.getByTestId('drug-line').first();
   await line.getByTestId('drug-posology').fill('1 sachet matin et soir');
   await line.getByTestId('drug-duration').fill('6 jours');
+  // A child's doses need the weight: the one the parent declared is offered.
+  await d.getByTestId('use-declared-weight').click();
+  await expect(d.getByTestId('prescription-weight')).toHaveValue('21,5');
   expect(await blockingViolations(d)).toEqual([]);
   await d.screenshot({ path: `${SHOTS}/health-allergy-warning-fr-1280.png` });
   await d.setViewportSize({ width: 360, height: 740 });

@@ -46,6 +46,7 @@ export const enDocuments: typeof frDocuments = {
       otherHint: 'One per line: physiotherapy, equipment, nursing care…',
       weight: 'Child’s weight, in kg',
       weightHint: 'Required under 12 when the prescription has medicines.',
+      useDeclaredWeight: 'Use the weight from the medical profile: {weight} kg',
     },
     drugSearch: {
       suggestions: 'Medicines',

@@ -48,6 +48,7 @@ export const frDocuments = {
       otherHint: 'Une par ligne : kinésithérapie, matériel, soins infirmiers…',
       weight: 'Poids de l’enfant, en kg',
       weightHint: 'Obligatoire avant 12 ans quand l’ordonnance comporte des médicaments.',
+      useDeclaredWeight: 'Reprendre le poids du profil médical : {weight} kg',
     },
     drugSearch: {
       suggestions: 'Médicaments',

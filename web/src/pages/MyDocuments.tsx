@@ -76,7 +76,8 @@ function MyDocuments({ me }: { me: Me }) {
   function closeDialog() {
     setSending(null);
     setPreview(null);
-    opener.current?.focus();
+    // Once the modal dialog is gone: while it is open the rest of the page is inert.
+    setTimeout(() => opener.current?.focus(), 0);
   }
   const changed = (doc: HealthDocument, message: string) => {
     docs.update(doc);

@@ -252,6 +252,7 @@ function Form({
             {...section('prescription')}
             child={age !== null && age < 18}
             allergies={allergyLabels(medical.data)}
+            declaredWeight={medical.data?.weight_kg ?? null}
           />
         </TickSection>
         <TickSection

@@ -21,7 +21,13 @@ export function PrescriptionFields({
   fid,
   child,
   allergies = [],
-}: SectionProps<'prescription'> & { child: boolean; allergies?: readonly string[] }) {
+  declaredWeight = null,
+}: SectionProps<'prescription'> & {
+  child: boolean;
+  allergies?: readonly string[];
+  /** The weight in the patient's medical profile, offered when the field is empty. */
+  declaredWeight?: string | null;
+}) {
   const { t } = useI18n();
   const p = t.closing.prescription;
   // The line to focus after an add or a remove (its index).
@@ -192,6 +198,16 @@ export function PrescriptionFields({
           error={errors['prescription.weight_kg']}
           data-testid="prescription-weight"
         />
+      )}
+      {child && declaredWeight && !value.weight.trim() && (
+        <button
+          type="button"
+          class="btn btn-quiet"
+          onClick={() => set({ weight: declaredWeight })}
+          data-testid="use-declared-weight"
+        >
+          {fillText(p.useDeclaredWeight, { weight: declaredWeight })}
+        </button>
       )}
     </div>
   );

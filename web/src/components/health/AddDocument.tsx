@@ -5,6 +5,7 @@
 import { useMemo, useRef, useState } from 'preact/hooks';
 import { useI18n } from '../../i18n';
 import { acceptAttr, formatSize } from '../../lib/consultation/files';
+import { ApiError } from '../../lib/api';
 import { errorText } from '../../lib/errors';
 import { fillText } from '../../lib/format';
 import { uploadOwnFile } from '../../lib/health/api';
@@ -86,10 +87,12 @@ export function AddDocument({
       form.current?.reset();
     } catch (err) {
       const r = uploadRefusal(err);
+      // The server names what it found in the file (JavaScript, an embedded file…): say that.
+      const said = r.problem === 'unsafe' && err instanceof ApiError ? err.message : '';
       const message =
         r.problem === 'other'
           ? `${a.problems.other} ${errorText(err, t.errors)}`
-          : a.problems[r.problem];
+          : said || a.problems[r.problem];
       if (r.field) setErrors({ [r.field]: r.problem });
       setSummary(message);
       setAttempt((n) => n + 1);

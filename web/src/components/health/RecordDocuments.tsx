@@ -40,7 +40,8 @@ export function RecordDocuments({
           target={preview}
           onClose={() => {
             setPreview(null);
-            opener.current?.focus();
+            // Once the modal dialog is gone: while it is open the rest of the page is inert.
+            setTimeout(() => opener.current?.focus(), 0);
           }}
         />
       )}
