@@ -156,7 +156,7 @@ export const enHealth: typeof frHealth = {
     },
   },
   record: {
-    title: 'Patient record',
+    title: 'Health and shared documents',
     allergies: 'Allergies and intolerances',
     noAllergy: 'No allergy declared.',
     medical: 'Medical profile',

@@ -157,7 +157,7 @@ export const frHealth = {
     },
   },
   record: {
-    title: 'Dossier du patient',
+    title: 'Santé et documents partagés',
     allergies: 'Allergies et intolérances',
     noAllergy: 'Aucune allergie déclarée.',
     medical: 'Profil médical',
