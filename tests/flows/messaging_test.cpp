@@ -4,6 +4,7 @@
 // what; texts are sealed; reads are audited and in "Qui a consulté mon dossier"; the rules
 // (prior consultation, opt-in, closed conversations, limits, bad input) answer clear errors.
 #include "messaging_fixture.hpp"
+#include "upload_samples.hpp"
 
 namespace cabinet::test {
 namespace {
@@ -221,6 +222,12 @@ TEST_P(Messaging, AttachmentsGoThroughTheGateAndAreSealedAndAudited) {
   auto gif = attach(pat_, id, std::string("GIF89a\x01\x00\x01\x00\x00\x00\x00;", 14), "photo.png");
   EXPECT_EQ(gif.status, 415) << gif.body;
   EXPECT_EQ(attach(pat_, id, "", "vide.txt").status, 400);
+  // A PDF that would run JavaScript when opened never reaches the practitioner.
+  auto scripted = attach(
+      pat_, id, test_files::pdf("/OpenAction 5 0 R", "<< /S /JavaScript /JS (app.alert(1)) >>"),
+      "ordonnance.pdf");
+  EXPECT_EQ(scripted.status, 422) << scripted.body;
+  EXPECT_EQ(scripted.code(), "unsafe_file");
   EXPECT_EQ(attach(pat_, id, "texte", "x.txt", "?message=%E2%80%AE").status, 400);
   EXPECT_EQ(count("SELECT COUNT(*) FROM conversation_attachments"), rows);
   EXPECT_EQ(attach(pat_, id, std::string(5 * 1024 * 1024 + 1, 'a'), "gros.txt").status, 413);
