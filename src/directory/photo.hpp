@@ -17,6 +17,10 @@ std::string sniff_mime(std::string_view bytes);
 // CPU-heavy: call it on the blocking pool.
 Result<std::string> reencode_photo(std::string_view bytes);
 
+// True when `bytes` is a PNG whose every chunk fits in the bytes (up to IEND). Checked before
+// libvips sees a PNG: its loader allocates a chunk at its declared length first.
+bool png_chunks_fit(std::string_view bytes);
+
 // True for the image types reencode_image keeps in their format.
 bool reencodable_image(std::string_view mime);
 

@@ -173,3 +173,29 @@ TEST(CheckedFile, EmptyAndOversizedFilesAreRefusedBeforeAnythingElse) {
 
 }  // namespace
 }  // namespace cabinet::uploads
+
+namespace cabinet::directory {
+namespace {
+
+// fuzz/upload_type's finding: 90 bytes declaring a 2 GB tEXt chunk made libvips' PNG loader
+// allocate 2 GB and spend seconds before failing. Such a file never reaches libvips now.
+TEST(PngChunks, AChunkLongerThanTheFileIsRefusedBeforeDecoding) {
+  const std::string forged(
+      "\x89PNG\r\n\x1a\n\x00\x00\x00\x0dIHDR\x00\x00\x00\x03\x00\x00\x00\x02\x08\x02\x00"
+      "\x00\x00\x12\x16\xf1\x4d\x7e\x00\x00\x00tEXtComment\x00GPS 45.76,4.84",
+      63);
+  EXPECT_FALSE(png_chunks_fit(forged));
+  auto gated = uploads::check(forged, {{"image/png"}, 1UL << 20}, "file");
+  ASSERT_FALSE(gated);
+  EXPECT_EQ(http_status(gated.error().code) / 100, 4);
+  EXPECT_FALSE(reencode_photo(forged));
+  // A whole PNG passes; the same cut anywhere before IEND does not.
+  const auto whole = test_files::png();
+  EXPECT_TRUE(png_chunks_fit(whole));
+  EXPECT_FALSE(png_chunks_fit(whole.substr(0, whole.size() - 1)));
+  EXPECT_FALSE(png_chunks_fit(whole.substr(0, 40)));
+  EXPECT_FALSE(png_chunks_fit("GIF89a"));
+}
+
+}  // namespace
+}  // namespace cabinet::directory
