@@ -31,8 +31,10 @@ export function SecurityPage() {
 function Security({ me }: { me: Me }) {
   const sessions = useLoad((signal) => fetchSessions(signal), []);
   const staff = me.account.role === 'practitioner' || me.account.role === 'assistant';
-  // Under the strong-factor policy without a passkey yet, enrolling one comes first.
-  const first = needsStrongFactor(me);
+  // Under the strong-factor policy without a passkey yet, enrolling one comes first. Decided
+  // once per visit: once the key is added the section stays where it is, with its "added"
+  // message, instead of being unmounted and drawn again further down.
+  const [first] = useState(() => needsStrongFactor(me));
   return (
     <>
       {first && <PasskeysSection me={me} />}
