@@ -58,6 +58,10 @@ Task<Result<std::optional<Principal>>> Sessions::authenticate(http::Request& req
   p.profile_id = row.profile_id;
   p.account_public_id = row.account_public_id;
   p.role = parse_role(row.role).value_or(Role::patient);
+  if (p.role == Role::operator_ && row.partner_id != 0) {
+    p.role = Role::partner_admin;
+    p.partner_id = row.partner_id;
+  }
   p.status = status;
   if (now - last_seen >= kTouchEvery) {
     if (auto t = co_await store::touch_session(db_, p.session_id, now); !t)

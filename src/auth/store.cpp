@@ -12,7 +12,7 @@ constexpr std::string_view kInsertSession =
     " expires_at, idle_seconds, ip, user_agent) VALUES ($1, $2, $3, $4, $5, $5, $6, $7, $8, $9)";
 constexpr std::string_view kSessionByToken =
     "SELECT s.id, s.account_id, s.profile_id, s.last_seen_at, s.expires_at, s.idle_seconds,"
-    " s.revoked_at, a.public_id, a.role, a.status"
+    " s.revoked_at, a.public_id, a.role, a.status, a.partner_id"
     " FROM sessions s JOIN accounts a ON a.id = s.account_id WHERE s.token_hash = $1";
 constexpr std::string_view kTouchSession = "UPDATE sessions SET last_seen_at = $1 WHERE id = $2";
 constexpr std::string_view kActiveSessions =
@@ -55,6 +55,7 @@ SessionRow session_from(const storage::Row& r) {
   s.account_public_id = r.text(7);
   s.role = r.text(8);
   s.account_status = r.text(9);
+  s.partner_id = r.opt_integer(10).value_or(0);
   return s;
 }
 

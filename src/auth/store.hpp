@@ -38,6 +38,7 @@ struct SessionRow {
   std::string account_public_id;
   std::string role;
   std::string account_status;
+  std::int64_t partner_id = 0;  // set for a partner administrator (an operator with a partner)
 };
 
 // A live session as its account sees it in the list of its devices.

@@ -190,6 +190,20 @@ constexpr std::array kErrors{
     ErrorInfo{ErrorCode::conversation_closed, "conversation_closed", 409,
               "Cette conversation est close : ouvrez-en une nouvelle si besoin.",
               "This conversation is closed: open a new one if needed."},
+    ErrorInfo{ErrorCode::account_suspended, "account_suspended", 403,
+              "Ce compte est suspendu. Écrivez au support de la plateforme pour en savoir plus.",
+              "This account is suspended. Write to the platform's support to know more."},
+    ErrorInfo{ErrorCode::unknown_code, "unknown_code", 404,
+              "Ce code d'activation n'existe pas. Vérifiez-le sur le courrier de votre "
+              "complémentaire santé.",
+              "This activation code does not exist. Check it on your insurer's letter."},
+    ErrorInfo{ErrorCode::code_used, "code_used", 409,
+              "Ce code d'activation a déjà été utilisé.", "This activation code was already used."},
+    ErrorInfo{ErrorCode::quota_exhausted, "quota_exhausted", 409,
+              "Les téléconsultations prises en charge par {partner} sont épuisées pour cette "
+              "année : celle-ci serait à votre charge.",
+              "The teleconsultations covered by {partner} are used up for this year: this one "
+              "would be yours to pay."},
 };
 
 const ErrorInfo& info(

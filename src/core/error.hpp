@@ -76,6 +76,11 @@ enum class ErrorCode {
   no_prior_consultation,
   messaging_closed,
   conversation_closed,
+  // The operator's console and partners (docs/operator.md).
+  account_suspended,
+  unknown_code,
+  code_used,
+  quota_exhausted,
 };
 
 // An expected failure travelling as a value. `field` names the offending input when there is

@@ -14,6 +14,8 @@ std::string_view to_string(Role role) {
       return "operator";
     case Role::guest:
       return "guest";
+    case Role::partner_admin:
+      return "partner_admin";
   }
   return "patient";
 }

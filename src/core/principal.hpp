@@ -9,7 +9,9 @@ namespace cabinet {
 
 // `guest` is never an account's role: it marks a person invited to one consultation by a link
 // (docs/consultation.md, "Guests"), who holds no session and reaches only what names it.
-enum class Role : std::uint8_t { patient, practitioner, assistant, operator_, guest };
+// `partner_admin` is stored as an `operator` account with a partner (accounts.partner_id): it
+// administers that white-label partner only (docs/operator.md, "Partners").
+enum class Role : std::uint8_t { patient, practitioner, assistant, operator_, guest, partner_admin };
 
 std::string_view to_string(Role role);
 std::optional<Role> parse_role(std::string_view name);
@@ -23,6 +25,8 @@ struct Principal {
   std::string status;  // active, pending (practitioner awaiting verification)…
   std::int64_t session_id = 0;
   std::optional<std::int64_t> profile_id;
+  // A partner administrator's partner (role partner_admin); 0 otherwise.
+  std::int64_t partner_id = 0;
 
   // Set only for a guest (role `guest`, account_id 0): the invitation it claimed, which names
   // the one consultation it may enter.
