@@ -11,7 +11,14 @@ namespace cabinet {
 // (docs/consultation.md, "Guests"), who holds no session and reaches only what names it.
 // `partner_admin` is stored as an `operator` account with a partner (accounts.partner_id): it
 // administers that white-label partner only (docs/operator.md, "Partners").
-enum class Role : std::uint8_t { patient, practitioner, assistant, operator_, guest, partner_admin };
+enum class Role : std::uint8_t {
+  patient,
+  practitioner,
+  assistant,
+  operator_,
+  guest,
+  partner_admin
+};
 
 std::string_view to_string(Role role);
 std::optional<Role> parse_role(std::string_view name);
