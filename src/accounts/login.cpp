@@ -158,7 +158,7 @@ Task<Result<LoginStart>> Service::start_login(const std::string& email_input,
   }
   const auto& account = **found;
   if (auto r = co_await d_.limits.clear_streak(streak); !r) co_return std::move(r).error();
-  if (account.status == "suspended") co_return Error(ErrorCode::forbidden);
+  if (account.status == "suspended") co_return Error(ErrorCode::account_suspended);
   if (!account.email_confirmed_at) {
     (void)co_await resend_confirmation(email, caller);
     co_return Error(ErrorCode::email_not_confirmed);
@@ -192,6 +192,7 @@ Task<Result<LoginDone>> Service::verify_login(const std::string& challenge, cons
   auto account = co_await store::account_by_id(d_.db, c.account_id);
   if (!account) co_return std::move(account).error();
   if (!*account || (*account)->status == "deleted") co_return Error(ErrorCode::challenge_expired);
+  if ((*account)->status == "suspended") co_return Error(ErrorCode::account_suspended);
   const std::string digits = code.size() == 6 ? code : "";
   bool good = false;
   if (c.method == "totp") {

@@ -303,7 +303,7 @@ Task<Result<LoginDone>> Passkeys::sign_in(const PasskeySignIn& form, const Calle
     if (!r) co_return std::move(r).error();
     co_return std::move(count).error();
   }
-  if (a.status == "suspended") co_return Error(ErrorCode::forbidden);
+  if (a.status == "suspended") co_return Error(ErrorCode::account_suspended);
   LoginDone done;
   const audit::Entry entry{a.id,          a.role,    std::nullopt, "passkey.sign_in",
                            key.public_id, caller.ip, key.name};

@@ -1,6 +1,7 @@
 #include "accounts/practitioners.hpp"
 
 #include "accounts/store.hpp"
+#include "audit/log.hpp"
 #include "core/log.hpp"
 #include "core/validators.hpp"
 #include "crypto/keyring.hpp"
@@ -35,7 +36,15 @@ Task<Result<nlohmann::json>> Service::list(const std::string& status) {
   auto rows = co_await store::by_status(d_.db, status);
   if (!rows) co_return std::move(rows).error();
   nlohmann::json out = nlohmann::json::array();
-  for (const auto& p : *rows) out.push_back(practitioner_json(p));
+  for (const auto& p : *rows) {
+    auto item = practitioner_json(p);
+    if (d_.rpps_checks) {
+      auto checks = co_await d_.rpps_checks(p);
+      if (!checks) co_return std::move(checks).error();
+      item["rpps_checks"] = std::move(*checks);
+    }
+    out.push_back(std::move(item));
+  }
   co_return out;
 }
 
@@ -51,6 +60,15 @@ Task<Result<nlohmann::json>> Service::decide(const Principal& op, const std::str
     if (!decided) co_return std::move(decided).error();
     if (!*decided) {
       co_return Error(ErrorCode::conflict).with_detail("practitioner no longer pending");
+    }
+    if (d_.audit != nullptr) {
+      audit::Entry entry;
+      entry.actor_account_id = op.account_id;
+      entry.actor_role = std::string(to_string(op.role));
+      entry.action = status == "verified" ? "practitioner.verify" : "practitioner.reject";
+      entry.object = id;
+      entry.detail = reason.value_or("");
+      if (auto r = co_await d_.audit->append(tx, entry); !r) co_return r;
     }
     const auto locale = (*p)->locale == "en" ? Locale::en : Locale::fr;
     notify::Variables vars{{"name", "Dr " + (*p)->last_name},

@@ -8,7 +8,12 @@
 #include "core/principal.hpp"
 #include "core/random.hpp"
 #include "notify/outbox.hpp"
+#include "practitioners/store.hpp"
 #include "storage/database.hpp"
+
+namespace cabinet::audit {
+class Log;
+}
 
 namespace cabinet::practitioners {
 
@@ -20,6 +25,10 @@ struct Deps {
   std::string public_url;
   // Runs after an operator's decision is committed (the directory lists or drops them).
   std::function<Task<Result<void>>(std::int64_t account)> on_decided;
+  // Where the operator's decisions are audited (docs/operator.md "Operator log").
+  const audit::Log* audit = nullptr;
+  // The RPPS checks shown beside each practitioner of the verification list (accounts_admin/).
+  std::function<Task<Result<nlohmann::json>>(const store::Practitioner&)> rpps_checks;
 };
 
 // Practitioner verification by the operator (DIR3) and assistants invited by a practitioner.

@@ -3,6 +3,8 @@
 #include <thread>
 
 #include "accounts/passkeys_routes.hpp"
+#include "accounts_admin/routes.hpp"
+#include "activity/routes.hpp"
 #include "accounts/practitioners.hpp"
 #include "accounts/practitioners_routes.hpp"
 #include "accounts/profiles.hpp"
@@ -198,6 +200,11 @@ Result<void> App::build_services() {
                             if (auto r = co_await directory_->ensure_profile(account); !r)
                               co_return r;
                             co_return co_await directory_->changed(account);
+                          },
+                          audit_.get(),
+                          [this](const practitioners::store::Practitioner& p)
+                              -> Task<Result<nlohmann::json>> {
+                            co_return co_await accounts_admin_->rpps_checks(p);
                           }});
   if (config_.payments.provider == "stripe") {
     payments::StripeOptions stripe;
@@ -240,6 +247,7 @@ Result<void> App::build_services() {
                                                              blocking_, *booking_, *documents_,
                                                              limits_.get(), options});
   }
+  if (auto r = build_accounts_admin(); !r) return r;
   // Searches are answered from memory: the directory is loaded before the first request.
   if (auto r = block_on(index_->load_all()); !r) return std::move(r).error();
   log::info("directory loaded", {{"practitioners", index_->size()}});
@@ -293,6 +301,8 @@ void App::wire() {
   messaging::register_routes(router_, *messaging_);
   messaging::register_messages(hub_, *messaging_);
   health::register_routes(router_, *health_);
+  accounts_admin::register_routes(router_, *accounts_admin_);
+  activity::register_routes(router_, *activity_);
   queue::register_routes(router_, *queue_);
   queue::register_messages(hub_, *queue_);
   reference::register_routes(router_, *reference_);

@@ -45,6 +45,12 @@ class Service;
 namespace cabinet::health {
 class Service;
 }
+namespace cabinet::accounts_admin {
+class Service;
+}
+namespace cabinet::activity {
+class Service;
+}
 namespace cabinet::privacy {
 class Export;
 }  // namespace cabinet::privacy
@@ -121,6 +127,10 @@ class App {
   // the general medicine queue with the demo accounts, puts the demo practitioner on duty when
   // eligible, and puts `patients` demo patients in the queue.
   Result<void> demo_queue(int patients, std::ostream& out);
+  // `cabinet seed --demo-accounts` (accounts_admin.cpp): the demo RPPS extract imported (the demo
+  // practitioners, one of them deliberately mismatching) and two practitioners awaiting
+  // verification. Returns how many RPPS numbers the extract holds.
+  Result<std::size_t> seed_demo_rpps();
   [[nodiscard]] const Config& config() const { return config_; }
   [[nodiscard]] notify::Courier& courier() { return *courier_; }
   [[nodiscard]] accounts::Service& accounts() { return *accounts_; }
@@ -142,6 +152,8 @@ class App {
   Result<void> build_queue();
   Result<void> build_documents();
   Result<void> build_messaging();
+  // accounts_admin.cpp: the operator's account tools and the teleconsultation share (issue 19).
+  Result<void> build_accounts_admin();
 
   // Declaration order is destruction order reversed: what coroutine frames reference (hub,
   // router, dispatcher) is declared before the runtime so that it outlives any frame the
@@ -184,6 +196,8 @@ class App {
   std::unique_ptr<documents::Service> documents_;
   std::unique_ptr<messaging::Service> messaging_;
   std::unique_ptr<health::Service> health_;
+  std::unique_ptr<accounts_admin::Service> accounts_admin_;
+  std::unique_ptr<activity::Service> activity_;
   std::unique_ptr<http::StaticFiles> static_files_;
   std::unique_ptr<http::Server> server_;
   std::string instance_id_;

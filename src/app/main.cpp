@@ -164,6 +164,12 @@ int seed(const Common& common, const SeedArgs& args) {
           1, "demo documents: " + r.error().message(cabinet::Locale::en) + " " + r.error().detail);
     std::cout << "the demo patient's past consultation is closed with its documents, and a "
                  "conversation about it is in the messaging\n";
+    auto rpps = app.seed_demo_rpps();
+    if (!rpps)
+      return fail(1, "demo RPPS extract: " + rpps.error().message(cabinet::Locale::en) + " " +
+                         rpps.error().detail);
+    std::cout << "the demo RPPS extract (" << *rpps
+              << " practitioners) is imported; two practitioners await verification\n";
   }
   if (!report->accounts.empty()) {
     std::cout << "\nDemo accounts (public passwords: for trying Cabinet, never for real data):\n";

@@ -134,6 +134,15 @@ Task<Result<void>> queue_cancellation(storage::Transaction& tx, const Deps& d, c
       vars["why"] = (en ? vars["practitioner"] + " cancelled your appointment."
                         : vars["practitioner"] + " a annulé votre rendez-vous.") +
                     (reason.empty() ? "" : (en ? " Reason: " : " Motif : ") + reason);
+    } else if (by == "operator") {
+      // The operator suspended the practitioner: the patient is not told why (that is between
+      // the practitioner and the operator), only that the appointment will not take place.
+      vars["why"] = en ? vars["practitioner"] +
+                             " no longer consults on Cabinet for now: your appointment is "
+                             "cancelled."
+                       : vars["practitioner"] +
+                             " ne consulte plus sur Cabinet pour le moment : votre rendez-vous "
+                             "est annulé.";
     } else {
       vars["why"] = en ? "Your appointment was cancelled because no card hold could be placed "
                          "in time."
@@ -151,8 +160,8 @@ Task<Result<void>> queue_cancellation(storage::Transaction& tx, const Deps& d, c
         co_return r;
     }
   }
-  // The practitioner, unless they cancelled it.
-  if (by != "practitioner" && v.practitioner_email) {
+  // The practitioner, unless they cancelled it (or were suspended: told by their own email).
+  if (by != "practitioner" && by != "operator" && v.practitioner_email) {
     const auto locale = v.practitioner_locale == "en" ? Locale::en : Locale::fr;
     auto vars = variables(d, v, locale);
     const bool en = locale == Locale::en;

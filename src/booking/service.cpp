@@ -267,7 +267,8 @@ Task<Result<std::string>> Service::calendar(const Principal& who, const std::str
 }
 
 Task<Result<bool>> Service::end(const store::View& v, const std::string& status,
-                                const std::string& by, const std::string& reason) {
+                                const std::string& by, const std::string& reason,
+                                std::optional<std::int64_t> operator_id) {
   const auto now = d_.clock.unix_seconds();
   bool ended = false;
   std::int64_t actor = v.a.practitioner_id;
@@ -282,9 +283,10 @@ Task<Result<bool>> Service::end(const store::View& v, const std::string& status,
     if (status == "cancelled" && v.a.status == "confirmed") {
       if (auto r = co_await queue_cancellation(tx, d_, v, by, reason); !r) co_return r;
     }
-    if (by == "patient" || by == "practitioner") {
+    if (by == "patient" || by == "practitioner" || by == "operator") {
       audit::Entry entry;
       entry.actor_account_id = actor;
+      if (by == "operator") entry.actor_account_id = operator_id;
       entry.actor_role = by;
       entry.profile_id = v.a.profile_id;
       entry.action = "appointment.cancel";
@@ -300,6 +302,26 @@ Task<Result<bool>> Service::end(const store::View& v, const std::string& status,
   (void)co_await void_live_hold(v.a.id);
   (void)co_await after_change(v.a.practitioner_id);
   co_return true;
+}
+
+Task<Result<std::size_t>> Service::cancel_for_suspension(std::int64_t practitioner,
+                                                        std::int64_t operator_id) {
+  const auto now = d_.clock.unix_seconds();
+  // Every appointment still to come, as far as any agenda's horizon reaches.
+  constexpr std::int64_t kFarAhead = 3LL * 366 * 24 * 3600;
+  auto views = co_await store::of_practitioner(d_.db, practitioner, now, now + kFarAhead);
+  if (!views) co_return std::move(views).error();
+  std::size_t cancelled = 0;
+  for (const auto& v : *views) {
+    if (v.a.start_at <= now) continue;
+    if (v.a.status != "confirmed" && v.a.status != "pending_payment") continue;
+    const std::string by = "operator";
+    const std::string no_reason;
+    auto r = co_await end(v, "cancelled", by, no_reason, operator_id);
+    if (!r) co_return std::move(r).error();
+    if (*r) ++cancelled;
+  }
+  co_return cancelled;
 }
 
 Task<Result<void>> Service::after_change(std::int64_t practitioner) {

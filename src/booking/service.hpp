@@ -118,6 +118,11 @@ class Service final : public Appointments {
              std::function<void()> on_pass = {});
   void stop(std::function<void()> done = {});
 
+  // The operator suspended `practitioner` (docs/operator.md "Accounts"): every appointment still
+  // to come is cancelled, the patient told, the hold voided. Returns how many were cancelled.
+  Task<Result<std::size_t>> cancel_for_suspension(std::int64_t practitioner,
+                                                  std::int64_t operator_id);
+
   [[nodiscard]] std::string cancel_link(const store::Appointment& a) const;
   [[nodiscard]] std::string provider_name() const;
 
@@ -140,8 +145,10 @@ class Service final : public Appointments {
   Task<Result<store::View>> managed(const Principal& who, const std::string& id);
   // Ends an active appointment (cancelled, no_show, expired): granules freed, jobs skipped,
   // notices queued, the hold voided after the commit, the index refreshed.
+  // `operator_id`: the operator, when `by` is "operator" (a suspension).
   Task<Result<bool>> end(const store::View& v, const std::string& status, const std::string& by,
-                         const std::string& reason);
+                         const std::string& reason,
+                         std::optional<std::int64_t> operator_id = std::nullopt);
   Task<Result<void>> void_live_hold(std::int64_t appointment);
   // Places the hold now or saves the card (deferred hold), then confirms when pending.
   Task<Result<void>> pay(const store::View& v, const std::string& payment_method);

@@ -85,6 +85,22 @@ constexpr std::array kTemplates{
              "Hello {{name}},\n\nWe could not validate your sign-up as a practitioner on Cabinet, "
              "for this reason:\n\n{{reason}}\n\nYou can reply to correct your file.",
              "", ""},
+    Template{"account_suspended", "Votre compte Cabinet est suspendu",
+             "Bonjour {{name}},\n\nVotre compte Cabinet est suspendu pour la raison "
+             "suivante :\n\n{{reason}}\n\nVous ne pouvez plus vous connecter. Vous pouvez "
+             "répondre à ce message pour en parler avec nous.",
+             "Your Cabinet account is suspended",
+             "Hello {{name}},\n\nYour Cabinet account is suspended for this reason:\n\n"
+             "{{reason}}\n\nYou can no longer sign in. You can reply to this message to "
+             "talk with us.",
+             "", ""},
+    Template{"account_reactivated", "Votre compte Cabinet est de nouveau actif",
+             "Bonjour {{name}},\n\nVotre compte Cabinet est de nouveau actif :\n\n{{reason}}"
+             "\n\nVous pouvez vous connecter.\n\n{{link}}",
+             "Your Cabinet account is active again",
+             "Hello {{name}},\n\nYour Cabinet account is active again:\n\n{{reason}}\n\n"
+             "You can sign in.\n\n{{link}}",
+             "Se connecter", "Sign in"},
     Template{"assistant_invitation", "{{practitioner}} vous invite sur Cabinet",
              "Bonjour,\n\n{{practitioner}} vous invite à gérer son agenda sur Cabinet en tant "
              "qu'assistant(e). Créez votre compte avec ce lien, valable 7 jours :\n\n{{link}}\n\n"

@@ -57,6 +57,11 @@ constexpr std::array kTables{
              "conversations[].messages[].attachments, and messages/ in the ZIP"},
     TableUse{"messaging_settings", true, "practitioner.messaging (whether they receive messages)"},
     TableUse{"practitioners", true, "practitioner"},
+    TableUse{"teleconsultation_declarations", true,
+             "practitioner.teleconsultation_declarations (in-person consultations declared)"},
+    TableUse{"rpps_extract", false,
+             "the public RPPS extract the operator imports (Annuaire Santé): the public register's "
+             "entries about practitioners, not data the person gave Cabinet"},
     TableUse{"practitioner_profiles", true, "practitioner.public_profile"},
     TableUse{"practitioner_photos", true, "files/photo.jpg in the ZIP"},
     TableUse{"motifs", true, "practitioner.motifs"},

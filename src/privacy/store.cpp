@@ -88,12 +88,16 @@ constexpr std::string_view kAssistants =
 constexpr std::string_view kMessagingSettings =
     "SELECT enabled, assistants_see_conversations, updated_at FROM messaging_settings"
     " WHERE practitioner_id = $1";
-constexpr std::array<std::pair<const char*, std::string_view>, 5> kPractitionerLists{{
+constexpr std::string_view kDeclarations =
+    "SELECT year, in_person, updated_at FROM teleconsultation_declarations"
+    " WHERE practitioner_id = $1 ORDER BY year";
+constexpr std::array<std::pair<const char*, std::string_view>, 6> kPractitionerLists{{
     {"motifs", kMotifs},
     {"opening_hours", kHours},
     {"agenda_exceptions", kExceptions},
     {"assistants", kAssistants},
     {"messaging", kMessagingSettings},
+    {"teleconsultation_declarations", kDeclarations},
 }};
 constexpr std::string_view kAssistantOf =
     "SELECT p.first_name AS practitioner_first_name, p.last_name AS practitioner_last_name,"

@@ -172,6 +172,15 @@ const std::map<std::pair<Method, std::string>, Who>& expected() {
       {{Method::get, "/api/v1/operator/practitioners"}, Who::operator_},
       {{Method::post, "/api/v1/operator/practitioners/{id}/verify"}, Who::operator_},
       {{Method::post, "/api/v1/operator/practitioners/{id}/reject"}, Who::operator_},
+      // The operator's account tools and the teleconsultation share (docs/operator.md).
+      {{Method::get, "/api/v1/operator/accounts"}, Who::operator_},
+      {{Method::post, "/api/v1/operator/accounts/{id}/suspend"}, Who::operator_},
+      {{Method::post, "/api/v1/operator/accounts/{id}/reactivate"}, Who::operator_},
+      {{Method::get, "/api/v1/operator/rpps-extract"}, Who::operator_},
+      {{Method::post, "/api/v1/operator/rpps-extract"}, Who::operator_},
+      {{Method::get, "/api/v1/operator/log"}, Who::operator_},
+      {{Method::get, "/api/v1/practitioner/teleconsultation-share"}, Who::practitioner},
+      {{Method::put, "/api/v1/practitioner/teleconsultation-share/{year}"}, Who::practitioner},
   };
   return table;
 }
