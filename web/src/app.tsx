@@ -30,6 +30,8 @@ import { MyDocumentsPage } from './pages/MyDocuments';
 import { AccountDeletedPage, MyDataPage } from './pages/MyData';
 import { NotFoundPage } from './pages/NotFound';
 import { OperatorPage } from './pages/Operator';
+import { OperatorAccountsPage } from './pages/OperatorAccounts';
+import { OperatorLogPage } from './pages/OperatorLog';
 import { PatientPage } from './pages/Patient';
 import { PractitionerPage } from './pages/Practitioner';
 import { PractitionerConsultationsPage } from './pages/PractitionerConsultations';
@@ -68,6 +70,8 @@ export function App() {
               <Route path={ROUTES.messageThread} component={MessageThreadPage} />
               <Route path={ROUTES.practitioner} component={PractitionerPage} />
               <Route path={ROUTES.operator} component={OperatorPage} />
+              <Route path={ROUTES.operatorAccounts} component={OperatorAccountsPage} />
+              <Route path={ROUTES.operatorLog} component={OperatorLogPage} />
               <Route path={ROUTES.legal} component={LegalPage} />
               <Route path={ROUTES.privacy} component={PrivacyPage} />
               <Route path={ROUTES.accessibility} component={AccessibilityPage} />

@@ -1,6 +1,6 @@
 // One status of the practitioners' verification queue. Each application shows what the
-// operator checks against the RPPS directory (name, RPPS, specialty) and how to reach the
-// practitioner; "Refuser" unfolds a reason field in place (no modal), sent by email.
+// operator checks against the RPPS directory (name, RPPS, specialty), the RPPS checks the server
+// made (the number's key, the imported extract), and how to reach the practitioner; "Refuser" unfolds a reason field in place (no modal), sent by email.
 import { useState } from 'preact/hooks';
 import { useI18n } from '../i18n';
 import { formatDateTime } from '../lib/dates';
@@ -14,17 +14,21 @@ import { Icon } from './Icon';
 import { useLoad } from './useLoad';
 import { specialtyLabel, useSpecialties } from './useSpecialties';
 import { fetchApplications, rejectPractitioner, verifyPractitioner } from '../lib/operator/api';
+import { RppsChecks } from './operator/RppsChecks';
 
 export function PractitionerQueue({
   status,
   onDone,
+  version = 0,
 }: {
   status: VerificationStatus;
   onDone: (message: string) => void;
+  /** Bumped to reload the list (after an RPPS extract import). */
+  version?: number;
 }) {
   const { t, lang } = useI18n();
   const o = t.operatorHome;
-  const list = useLoad((signal) => fetchApplications(status, signal), [status]);
+  const list = useLoad((signal) => fetchApplications(status, signal), [status, version]);
   const specialties = useSpecialties(lang);
   const [rejecting, setRejecting] = useState<string | null>(null);
   const [reason, setReason] = useState('');
@@ -93,6 +97,7 @@ export function PractitionerQueue({
                     <dd>{formatPhone(p.phone)}</dd>
                   </div>
                 </dl>
+                {p.rpps_checks && <RppsChecks checks={p.rpps_checks} />}
                 {error?.id === p.id && (
                   <p class="field-error" role="alert">
                     <Icon name="alert" />

@@ -183,6 +183,7 @@ export const enBooking: typeof frBooking = {
       patient: 'Cancelled by you',
       practitioner: 'Cancelled by the practitioner',
       system: 'Cancelled automatically',
+      operator: 'Cancelled: the practitioner no longer consults on Cabinet for now',
     },
     pendingLeft: 'Only {time} left to add a card.',
     addCard: 'Add a card',

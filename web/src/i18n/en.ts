@@ -10,6 +10,7 @@ import { enDirectory } from './en-directory';
 import { enDocuments } from './en-documents';
 import { enHealth } from './en-health';
 import { enMessaging } from './en-messaging';
+import { enOperatorAccounts } from './en-operator-accounts';
 import { enPasskeys } from './en-passkeys';
 import { enQueue } from './en-queue';
 import type { Messages } from './fr';
@@ -28,6 +29,7 @@ export const en: Messages = {
   ...enHealth,
   ...enMessaging,
   ...enQueue,
+  ...enOperatorAccounts,
   ...enPasskeys,
   meta: {
     homeTitle: 'Cabinet — Video consultation with your practitioner',

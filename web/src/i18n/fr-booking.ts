@@ -187,6 +187,7 @@ export const frBooking = {
       patient: 'Annulé par vous',
       practitioner: 'Annulé par le praticien',
       system: 'Annulé automatiquement',
+      operator: 'Annulé : le praticien ne consulte plus sur Cabinet pour le moment',
     },
     pendingLeft: 'Plus que {time} pour ajouter une carte.',
     addCard: 'Ajouter une carte',

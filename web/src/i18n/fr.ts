@@ -13,6 +13,7 @@ import { frDirectory } from './fr-directory';
 import { frDocuments } from './fr-documents';
 import { frHealth } from './fr-health';
 import { frMessaging } from './fr-messaging';
+import { frOperatorAccounts } from './fr-operator-accounts';
 import { frPasskeys } from './fr-passkeys';
 import { frQueue } from './fr-queue';
 
@@ -30,6 +31,7 @@ export const fr = {
   ...frHealth,
   ...frMessaging,
   ...frQueue,
+  ...frOperatorAccounts,
   ...frPasskeys,
   meta: {
     homeTitle: 'Cabinet — Téléconsultation avec votre praticien',

@@ -17,6 +17,9 @@ export const ROUTES = {
   messageThread: '/messages/:id',
   practitioner: '/praticien',
   operator: '/operateur',
+  // The operator's account tools and log (docs/operator.md "Accounts").
+  operatorAccounts: '/operateur/comptes',
+  operatorLog: '/operateur/journal',
   legal: '/mentions-legales',
   privacy: '/confidentialite',
   accessibility: '/accessibilite',

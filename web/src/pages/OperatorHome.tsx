@@ -4,6 +4,8 @@
 import { useState } from 'preact/hooks';
 import { StatusMessage } from '../components/forms/Feedback';
 import { PageIntro } from '../components/Page';
+import { OperatorNav } from '../components/operator/OperatorNav';
+import { RppsImport } from '../components/operator/RppsImport';
 import { PractitionerQueue } from '../components/PractitionerQueue';
 import { useI18n } from '../i18n';
 import { fillText } from '../lib/format';
@@ -16,10 +18,13 @@ export function OperatorHome({ me }: { me: Me }) {
   const o = t.operatorHome;
   const [filter, setFilter] = useState<VerificationStatus>('pending');
   const [status, setStatus] = useState<string | null>(null);
+  const [version, setVersion] = useState(0);
   return (
     <>
       <PageIntro title={t.operator.title} lead={fillText(o.lead, { email: me.account.email })} />
-      <div class="container">
+      <OperatorNav />
+      <div class="container area-content">
+        <RppsImport onImported={() => setVersion((v) => v + 1)} />
         <section aria-labelledby="queue-title">
           <h2 id="queue-title" class="section-title">
             {o.queueTitle}
@@ -38,7 +43,7 @@ export function OperatorHome({ me }: { me: Me }) {
             ))}
           </div>
           <StatusMessage message={status} />
-          <PractitionerQueue status={filter} onDone={setStatus} />
+          <PractitionerQueue status={filter} onDone={setStatus} version={version} />
         </section>
       </div>
     </>

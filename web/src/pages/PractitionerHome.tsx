@@ -6,6 +6,7 @@ import { Assistants } from '../components/Assistants';
 import { Icon, type IconName } from '../components/Icon';
 import { PageIntro } from '../components/Page';
 import { AreaTabs } from '../components/PractitionerArea';
+import { TeleShareCard } from '../components/TeleShareCard';
 import { specialtyLabel, useSpecialties } from '../components/useSpecialties';
 import { useI18n } from '../i18n';
 import { fillText } from '../lib/format';
@@ -73,6 +74,7 @@ export function PractitionerHome({ me }: { me: Me }) {
             </dl>
           </section>
         )}
+        {me.account.role === 'practitioner' && pr?.status === 'verified' && <TeleShareCard />}
         {me.account.role === 'assistant' && me.account.assistant_of && (
           <section class="card panel" aria-labelledby="assisting-title">
             <h2 id="assisting-title">{h.assistingTitle}</h2>

@@ -1,4 +1,6 @@
 // The objects of the accounts API, as docs/accounts.md describes them.
+import type { RppsChecks } from '../operator/accounts';
+
 export type Role = 'patient' | 'practitioner' | 'assistant' | 'operator';
 export type AccountStatus = 'active' | 'pending' | 'rejected' | 'suspended';
 export type VerificationStatus = 'pending' | 'verified' | 'rejected';
@@ -107,6 +109,8 @@ export interface PractitionerApplication {
   specialty: string;
   status: VerificationStatus;
   created_at: number;
+  /** The operator's list only (docs/operator.md "Accounts"). */
+  rpps_checks?: RppsChecks;
 }
 
 export interface TotpSetup {

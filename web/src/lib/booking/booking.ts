@@ -35,7 +35,7 @@ export interface Appointment {
   profile: { id: string; first_name: string; last_name: string };
   price_cents: number;
   payment: Payment;
-  cancelled_by: 'patient' | 'practitioner' | 'system' | null;
+  cancelled_by: 'patient' | 'practitioner' | 'system' | 'operator' | null;
   cancellable: boolean;
 }
 
