@@ -60,7 +60,7 @@ struct Profession {
   std::string_view code;
 };
 constexpr std::array kProfessions{
-    Profession{"dentistry", "40"},  Profession{"midwifery", "50"},
+    Profession{"dentistry", "40"},     Profession{"midwifery", "50"},
     Profession{"physiotherapy", "70"}, Profession{"psychology", "93"},
     Profession{"dietetics", "95"},
 };
@@ -71,8 +71,7 @@ constexpr std::string_view kPhysician = "10";
 Result<ParsedExtract> parse_extract(std::string_view bytes) {
   const auto text = reference::to_utf8(bytes);
   const auto lines = reference::lines_of(text);
-  if (lines.empty())
-    return bad_file("Le fichier est vide.", "The file is empty.");
+  if (lines.empty()) return bad_file("Le fichier est vide.", "The file is empty.");
   const auto header = split_pipes(lines.front());
   std::map<std::string_view, std::size_t> column;
   for (std::size_t i = 0; i < header.size(); ++i) column.emplace(header[i], i);

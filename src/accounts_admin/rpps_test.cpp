@@ -49,7 +49,11 @@ TEST(RppsExtract, ReadsPeopleAndMergesTheirActivities) {
 TEST(RppsExtract, WindowsEncodingIsRead) {
   std::string file(kHeader);
   // "Médecin" in Windows-1252: é is 0xE9.
-  file += line("8", "10000000017", "DURAND", "CAMILLE", "10", "M\xE9" "decin", "P\xE9" "diatrie");
+  file += line("8", "10000000017", "DURAND", "CAMILLE", "10",
+               "M\xE9"
+               "decin",
+               "P\xE9"
+               "diatrie");
   auto parsed = parse_extract(file);
   ASSERT_TRUE(parsed);
   EXPECT_EQ(parsed->people[0].specialties, "Pédiatrie");

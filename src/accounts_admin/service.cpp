@@ -225,12 +225,9 @@ Task<Result<nlohmann::json>> Service::extract_status() {
 }
 
 Task<Result<nlohmann::json>> Service::rpps_checks(const practitioners::store::Practitioner& p) {
-  nlohmann::json out{{"luhn_ok", rpps_key_ok(p.rpps)},
-                     {"extract_imported", false},
-                     {"in_extract", nullptr},
-                     {"name_matches", nullptr},
-                     {"specialty_matches", nullptr},
-                     {"extract", nullptr}};
+  nlohmann::json out{{"luhn_ok", rpps_key_ok(p.rpps)}, {"extract_imported", false},
+                     {"in_extract", nullptr},          {"name_matches", nullptr},
+                     {"specialty_matches", nullptr},   {"extract", nullptr}};
   auto info = co_await store::extract_info(d_.db);
   if (!info) co_return std::move(info).error();
   if (info->people == 0) co_return out;

@@ -8,16 +8,15 @@ namespace {
 using storage::bind;
 using storage::Row;
 
-#define ACCOUNT_SELECT                                                                           \
-  "SELECT a.id, a.public_id, a.email, a.role, a.status, a.locale, a.created_at, p.first_name,"   \
-  " p.last_name, pr.rpps, pr.specialty, pr.status, a.suspended_at, a.suspension_reason"          \
-  " FROM accounts a LEFT JOIN profiles p ON p.account_id = a.id AND p.is_holder = 1"             \
+#define ACCOUNT_SELECT                                                                         \
+  "SELECT a.id, a.public_id, a.email, a.role, a.status, a.locale, a.created_at, p.first_name," \
+  " p.last_name, pr.rpps, pr.specialty, pr.status, a.suspended_at, a.suspension_reason"        \
+  " FROM accounts a LEFT JOIN profiles p ON p.account_id = a.id AND p.is_holder = 1"           \
   " LEFT JOIN practitioners pr ON pr.account_id = a.id "
 
 // $1 the query as typed (an RPPS is compared whole), $2 the LIKE pattern, $3 role, $4 status.
 // lower() folds ASCII only on SQLite: accented capitals are matched as typed there.
-constexpr std::string_view kSearch =
-    ACCOUNT_SELECT
+constexpr std::string_view kSearch = ACCOUNT_SELECT
     "WHERE a.role IN ('patient', 'practitioner', 'assistant') AND a.status <> 'deleted'"
     " AND ($1 = '' OR lower(a.email) LIKE $2 ESCAPE '\\'"
     " OR lower(p.first_name || ' ' || p.last_name) LIKE $2 ESCAPE '\\'"
@@ -41,8 +40,7 @@ constexpr std::string_view kInsertExtract =
 constexpr std::string_view kExtractPerson =
     "SELECT rpps, last_name, first_name, profession_code, profession, specialties"
     " FROM rpps_extract WHERE rpps = $1";
-constexpr std::string_view kExtractInfo =
-    "SELECT COUNT(*), MAX(imported_at) FROM rpps_extract";
+constexpr std::string_view kExtractInfo = "SELECT COUNT(*), MAX(imported_at) FROM rpps_extract";
 constexpr std::string_view kOperatorLog =
     "SELECT l.id, l.at, l.actor_role, l.action, l.object, l.detail, act.public_id, act.email,"
     " obj.email FROM audit_log l LEFT JOIN accounts act ON act.id = l.actor_account_id"

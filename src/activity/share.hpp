@@ -26,8 +26,8 @@ inline constexpr std::string_view kSourceEn =
     "médecin traitant aside.";
 
 struct ShareInput {
-  std::int64_t teleconsultations = 0;  // held on Cabinet this year
-  std::int64_t medecin_traitant = 0;   // of which with patients whose médecin traitant they are
+  std::int64_t teleconsultations = 0;     // held on Cabinet this year
+  std::int64_t medecin_traitant = 0;      // of which with patients whose médecin traitant they are
   std::optional<std::int64_t> in_person;  // declared by the practitioner
   std::string specialty;
 };

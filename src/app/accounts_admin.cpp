@@ -60,14 +60,19 @@ Result<std::size_t> App::seed_demo_rpps() {
                                                  "+33612345678", std::nullopt, "practitioner"};
       auto account = co_await directory::store::insert_demo_account(tx, row, now);
       if (!account) co_return std::move(account).error();
-      const directory::store::DemoPersonRow person{
-          random_base32(random_, 16), *account, true, p.first, p.last, "1982-03-04",
-          std::nullopt, "self"};
+      const directory::store::DemoPersonRow person{random_base32(random_, 16),
+                                                   *account,
+                                                   true,
+                                                   p.first,
+                                                   p.last,
+                                                   "1982-03-04",
+                                                   std::nullopt,
+                                                   "self"};
       if (auto r = co_await directory::store::insert_demo_person(tx, person, now); !r) co_return r;
       const std::string rpps = p.rpps;
       const std::string specialty = p.specialty;
-      if (auto r = co_await practitioners::store::insert_practitioner(tx, *account, rpps,
-                                                                      specialty, now);
+      if (auto r = co_await practitioners::store::insert_practitioner(tx, *account, rpps, specialty,
+                                                                      now);
           !r)
         co_return r;
     }

@@ -3,13 +3,13 @@
 #include <thread>
 
 #include "accounts/passkeys_routes.hpp"
-#include "accounts_admin/routes.hpp"
-#include "activity/routes.hpp"
 #include "accounts/practitioners.hpp"
 #include "accounts/practitioners_routes.hpp"
 #include "accounts/profiles.hpp"
 #include "accounts/routes.hpp"
 #include "accounts/service.hpp"
+#include "accounts_admin/routes.hpp"
+#include "activity/routes.hpp"
 #include "audit/log.hpp"
 #include "auth/rate_limit.hpp"
 #include "auth/sessions.hpp"
@@ -194,18 +194,16 @@ Result<void> App::build_services() {
   index_ = std::make_unique<directory::Index>(*db_, clock_, index_options);
   directory_ = std::make_unique<directory::Service>(
       directory::Deps{*db_, clock_, random_, blocking_, *index_, hub_});
-  practitioners_ = std::make_unique<practitioners::Service>(
-      practitioners::Deps{*db_, clock_, random_, *outbox_, config_.http.public_url,
-                          [this](std::int64_t account) -> Task<Result<void>> {
-                            if (auto r = co_await directory_->ensure_profile(account); !r)
-                              co_return r;
-                            co_return co_await directory_->changed(account);
-                          },
-                          audit_.get(),
-                          [this](const practitioners::store::Practitioner& p)
-                              -> Task<Result<nlohmann::json>> {
-                            co_return co_await accounts_admin_->rpps_checks(p);
-                          }});
+  practitioners_ = std::make_unique<practitioners::Service>(practitioners::Deps{
+      *db_, clock_, random_, *outbox_, config_.http.public_url,
+      [this](std::int64_t account) -> Task<Result<void>> {
+        if (auto r = co_await directory_->ensure_profile(account); !r) co_return r;
+        co_return co_await directory_->changed(account);
+      },
+      audit_.get(),
+      [this](const practitioners::store::Practitioner& p) -> Task<Result<nlohmann::json>> {
+        co_return co_await accounts_admin_->rpps_checks(p);
+      }});
   if (config_.payments.provider == "stripe") {
     payments::StripeOptions stripe;
     stripe.base_url = config_.payments.stripe_url;

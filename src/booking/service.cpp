@@ -305,7 +305,7 @@ Task<Result<bool>> Service::end(const store::View& v, const std::string& status,
 }
 
 Task<Result<std::size_t>> Service::cancel_for_suspension(std::int64_t practitioner,
-                                                        std::int64_t operator_id) {
+                                                         std::int64_t operator_id) {
   const auto now = d_.clock.unix_seconds();
   // Every appointment still to come, as far as any agenda's horizon reaches.
   constexpr std::int64_t kFarAhead = 3LL * 366 * 24 * 3600;

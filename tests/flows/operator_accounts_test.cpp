@@ -81,9 +81,9 @@ TEST_P(OperatorAccounts, EveryOperatorRouteIsRefusedToEveryOtherRole) {
   // The practitioner's own share is refused to everyone else, the operator included.
   for (auto* who : {&pat_, &op_, &partner}) {
     EXPECT_EQ(h_.get(*who, "/api/v1/practitioner/teleconsultation-share").status, 403);
-    EXPECT_EQ(h_.put(*who, "/api/v1/practitioner/teleconsultation-share/2026", {{"in_person", 1}})
-                  .status,
-              403);
+    EXPECT_EQ(
+        h_.put(*who, "/api/v1/practitioner/teleconsultation-share/2026", {{"in_person", 1}}).status,
+        403);
   }
 }
 
@@ -173,16 +173,17 @@ TEST_P(OperatorAccounts, SuspendingAPractitionerCancelsTheirAppointmentsAndEndsT
   EXPECT_EQ(h_.get(op_, "/api/v1/operator/accounts?page=0").body["error"]["field"], "page");
 
   // Reactivated: told by email, can sign in again.
-  EXPECT_EQ(h_.post(op_, "/api/v1/operator/accounts/" + doctor + "/reactivate",
-                    nlohmann::json::object())
-                .body["error"]["field"],
-            "reason");
+  EXPECT_EQ(
+      h_.post(op_, "/api/v1/operator/accounts/" + doctor + "/reactivate", nlohmann::json::object())
+          .body["error"]["field"],
+      "reason");
   auto back = h_.post(op_, "/api/v1/operator/accounts/" + doctor + "/reactivate",
                       {{"reason", "Inscription confirmée par l'Ordre"}});
   ASSERT_EQ(back.status, 200) << back.body;
   EXPECT_EQ(back.body["status"], "active");
   EXPECT_TRUE(back.body["suspension_reason"].is_null());
-  EXPECT_EQ(h_.last_mail_to("doc1@example.fr").subject, "Votre compte Cabinet est de nouveau actif");
+  EXPECT_EQ(h_.last_mail_to("doc1@example.fr").subject,
+            "Votre compte Cabinet est de nouveau actif");
   h_.clock().advance(std::chrono::seconds(1));
   h_.login(doc_.client, "doc1@example.fr");
   EXPECT_EQ(h_.get(doc_.client, "/api/v1/me").status, 200);
@@ -272,12 +273,11 @@ TEST_P(OperatorAccounts, RppsExtractIsCheckedAgainstPendingPractitioners) {
   // Rejecting is audited with its reason, like the import.
   auto list = h_.get(op_, "/api/v1/operator/accounts?q=bernard").body["items"];
   ASSERT_EQ(list.size(), 1U);
-  EXPECT_EQ(h_.post(op_,
-                    "/api/v1/operator/practitioners/" + list[0]["id"].get<std::string>() +
-                        "/reject",
-                    {{"reason", "Spécialité différente au RPPS"}})
-                .status,
-            200);
+  EXPECT_EQ(
+      h_.post(op_, "/api/v1/operator/practitioners/" + list[0]["id"].get<std::string>() + "/reject",
+              {{"reason", "Spécialité différente au RPPS"}})
+          .status,
+      200);
   const auto actions = log_actions();
   EXPECT_TRUE(has(actions, "rpps_extract.import"));
   EXPECT_TRUE(has(actions, "practitioner.reject"));
@@ -332,22 +332,21 @@ TEST_P(OperatorAccounts, TeleconsultationShareLeavesOutTheMedecinTraitantsPatien
                 .body["teleconsultations"],
             0);
 
-  EXPECT_EQ(h_.put(doc_.client, "/api/v1/practitioner/teleconsultation-share/2026",
-                   {{"in_person", -1}})
-                .body["error"]["field"],
-            "in_person");
-  EXPECT_EQ(h_.put(doc_.client, "/api/v1/practitioner/teleconsultation-share/2026",
-                   {{"in_person", "12"}})
-                .body["error"]["field"],
-            "in_person");
+  EXPECT_EQ(
+      h_.put(doc_.client, "/api/v1/practitioner/teleconsultation-share/2026", {{"in_person", -1}})
+          .body["error"]["field"],
+      "in_person");
+  EXPECT_EQ(
+      h_.put(doc_.client, "/api/v1/practitioner/teleconsultation-share/2026", {{"in_person", "12"}})
+          .body["error"]["field"],
+      "in_person");
   EXPECT_EQ(h_.get(doc_.client, "/api/v1/practitioner/teleconsultation-share?year=20x6")
                 .body["error"]["field"],
             "year");
-  EXPECT_EQ(h_.put(doc_.client, "/api/v1/practitioner/teleconsultation-share/1999",
-                   {{"in_person", 3}})
-                .body["error"]["field"],
-            "year");
-
+  EXPECT_EQ(
+      h_.put(doc_.client, "/api/v1/practitioner/teleconsultation-share/1999", {{"in_person", 3}})
+          .body["error"]["field"],
+      "year");
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, OperatorAccounts, testing::ValuesIn(engines_under_test()),

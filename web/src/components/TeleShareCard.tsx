@@ -22,9 +22,11 @@ export function TeleShareCard() {
   const [status, setStatus] = useState<string | null>(null);
   const d = share.data;
 
+  // The field shows what is declared, once loaded and after each save.
+  const declared = d?.in_person_declared;
   useEffect(() => {
-    if (d) setValue(d.in_person_declared === null ? '' : String(d.in_person_declared));
-  }, [d?.year, d?.in_person_declared]);
+    setValue(declared === null || declared === undefined ? '' : String(declared));
+  }, [declared]);
 
   async function save(e: Event) {
     e.preventDefault();
@@ -76,9 +78,7 @@ export function TeleShareCard() {
                 >
                   {percent(d.share, lang)}
                 </meter>
-                <p>
-                  {fillText(s.detail, { counted: d.counted, activity: d.activity })}
-                </p>
+                <p>{fillText(s.detail, { counted: d.counted, activity: d.activity })}</p>
               </>
             )}
             {d.medecin_traitant_excluded > 0 && (

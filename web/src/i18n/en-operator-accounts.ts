@@ -47,8 +47,10 @@ export const enOperatorAccounts: typeof frOperatorAccounts = {
     dialog: {
       suspendTitle: 'Suspend the account of {name}',
       reactivateTitle: 'Reactivate the account of {name}',
-      suspendLead: 'The person can no longer sign in and their open sessions end at once. They get an email with the reason.',
-      practitionerLead: 'Their upcoming appointments are cancelled: each patient is told by email and the card hold is released. They leave the immediate consultation queue.',
+      suspendLead:
+        'The person can no longer sign in and their open sessions end at once. They get an email with the reason.',
+      practitionerLead:
+        'Their upcoming appointments are cancelled: each patient is told by email and the card hold is released. They leave the immediate consultation queue.',
       reactivateLead: 'The person can sign in again. They get an email with your message.',
       reason: 'Reason',
       reasonHint: 'Emailed to the person. 3 to 500 characters.',
@@ -58,7 +60,8 @@ export const enOperatorAccounts: typeof frOperatorAccounts = {
       cancel: 'Cancel',
       sending: 'Sending…',
     },
-    suspended: 'The account of {name} is suspended. {n} appointments cancelled, the patients are told.',
+    suspended:
+      'The account of {name} is suspended. {n} appointments cancelled, the patients are told.',
     suspendedNoAppointments: 'The account of {name} is suspended. The person is told by email.',
     reactivated: 'The account of {name} is reactivated. The person is told by email.',
   },
@@ -76,7 +79,8 @@ export const enOperatorAccounts: typeof frOperatorAccounts = {
     extractTitle: 'RPPS extract (Annuaire Santé)',
     extractStatus: '{n} practitioners, imported on {date}.',
     extractEmpty: 'No extract imported.',
-    extractHint: 'The Annuaire Santé file PS_LibreAcces_Personne_activite ("|"-separated), filtered on your region if needed; 64 MB at most.',
+    extractHint:
+      'The Annuaire Santé file PS_LibreAcces_Personne_activite ("|"-separated), filtered on your region if needed; 64 MB at most.',
     file: 'Extract file',
     import: 'Import the extract',
     importing: 'Importing…',
@@ -114,7 +118,8 @@ export const enOperatorAccounts: typeof frOperatorAccounts = {
     near: 'Careful: you are getting close to the {cap} cap.',
     over: 'You are over the {cap} cap.',
     declareLabel: 'In-person consultations in {year}',
-    declareHint: 'The number of in-person consultations this year, from your practice software. {n} were booked on Cabinet.',
+    declareHint:
+      'The number of in-person consultations this year, from your practice software. {n} were booked on Cabinet.',
     save: 'Save',
     saved: 'Number saved.',
     source: 'Source',

@@ -47,9 +47,12 @@ export const frOperatorAccounts = {
     dialog: {
       suspendTitle: 'Suspendre le compte de {name}',
       reactivateTitle: 'Réactiver le compte de {name}',
-      suspendLead: 'La personne ne pourra plus se connecter et ses connexions en cours sont fermées tout de suite. Elle reçoit un e-mail avec la raison.',
-      practitionerLead: 'Ses rendez-vous à venir sont annulés : chaque patient est prévenu par e-mail et l’empreinte bancaire est levée. Il quitte la file de consultation immédiate.',
-      reactivateLead: 'La personne pourra de nouveau se connecter. Elle reçoit un e-mail avec votre message.',
+      suspendLead:
+        'La personne ne pourra plus se connecter et ses connexions en cours sont fermées tout de suite. Elle reçoit un e-mail avec la raison.',
+      practitionerLead:
+        'Ses rendez-vous à venir sont annulés : chaque patient est prévenu par e-mail et l’empreinte bancaire est levée. Il quitte la file de consultation immédiate.',
+      reactivateLead:
+        'La personne pourra de nouveau se connecter. Elle reçoit un e-mail avec votre message.',
       reason: 'Raison',
       reasonHint: 'Envoyée par e-mail à la personne. 3 à 500 caractères.',
       reasonRequired: 'Indiquez la raison (3 caractères au moins).',
@@ -58,8 +61,10 @@ export const frOperatorAccounts = {
       cancel: 'Annuler',
       sending: 'Envoi…',
     },
-    suspended: 'Le compte de {name} est suspendu. {n} rendez-vous annulés, les patients sont prévenus.',
-    suspendedNoAppointments: 'Le compte de {name} est suspendu. La personne est prévenue par e-mail.',
+    suspended:
+      'Le compte de {name} est suspendu. {n} rendez-vous annulés, les patients sont prévenus.',
+    suspendedNoAppointments:
+      'Le compte de {name} est suspendu. La personne est prévenue par e-mail.',
     reactivated: 'Le compte de {name} est réactivé. La personne est prévenue par e-mail.',
   },
   rppsChecks: {
@@ -76,7 +81,8 @@ export const frOperatorAccounts = {
     extractTitle: 'Extrait RPPS (Annuaire Santé)',
     extractStatus: '{n} praticiens, importé le {date}.',
     extractEmpty: 'Aucun extrait importé.',
-    extractHint: 'Le fichier PS_LibreAcces_Personne_activite de l’Annuaire Santé (séparateur « | »), filtré si besoin sur votre région ; 64 Mo au plus.',
+    extractHint:
+      'Le fichier PS_LibreAcces_Personne_activite de l’Annuaire Santé (séparateur « | »), filtré si besoin sur votre région ; 64 Mo au plus.',
     file: 'Fichier de l’extrait',
     import: 'Importer l’extrait',
     importing: 'Import…',
@@ -114,7 +120,8 @@ export const frOperatorAccounts = {
     near: 'Attention : vous approchez du plafond de {cap}.',
     over: 'Vous dépassez le plafond de {cap}.',
     declareLabel: 'Consultations au cabinet en {year}',
-    declareHint: 'Le nombre de consultations en présentiel de l’année, d’après votre logiciel de cabinet. {n} ont été prises sur Cabinet.',
+    declareHint:
+      'Le nombre de consultations en présentiel de l’année, d’après votre logiciel de cabinet. {n} ont été prises sur Cabinet.',
     save: 'Enregistrer',
     saved: 'Nombre enregistré.',
     source: 'Source',

@@ -40,7 +40,12 @@ export interface RppsChecks {
   in_extract: boolean | null;
   name_matches: boolean | null;
   specialty_matches: boolean | null;
-  extract: { first_name: string; last_name: string; profession: string; specialties: string } | null;
+  extract: {
+    first_name: string;
+    last_name: string;
+    profession: string;
+    specialties: string;
+  } | null;
 }
 
 export interface RppsExtractStatus {
