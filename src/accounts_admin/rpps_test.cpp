@@ -60,7 +60,7 @@ TEST(RppsExtract, WindowsEncodingIsRead) {
 }
 
 TEST(RppsExtract, BadFilesAreRefusedOnTheFileField) {
-  for (const std::string bad :
+  for (const std::string& bad :
        {std::string(), std::string("nom;prenom;rpps\nDURAND;CAMILLE;10000000017\n"),
         std::string("Identifiant PP|Nom d'exercice\n10000000017|DURAND\n"), std::string(kHeader),
         std::string(kHeader) + line("0", "751234567", "MARTIN", "PAUL", "70", "Kiné", ""),

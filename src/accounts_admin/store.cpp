@@ -5,7 +5,6 @@
 namespace cabinet::accounts_admin::store {
 namespace {
 
-using storage::bind;
 using storage::Row;
 
 #define ACCOUNT_SELECT                                                                         \
@@ -101,21 +100,21 @@ std::string contains_pattern(const std::string& q) {
 }  // namespace
 
 Task<Result<std::vector<Account>>> search(Executor& db, const Search& s) {
-  auto params = bind(s.q, contains_pattern(s.q), s.role, s.status, s.limit, s.offset);
+  auto params = storage::bind(s.q, contains_pattern(s.q), s.role, s.status, s.limit, s.offset);
   co_return co_await storage::all(db, kSearch, std::move(params), account_from);
 }
 
 Task<Result<std::optional<Account>>> by_public_id(Executor& db, const std::string& public_id) {
-  co_return co_await storage::first(db, kByPublicId, bind(public_id), account_from);
+  co_return co_await storage::first(db, kByPublicId, storage::bind(public_id), account_from);
 }
 
 Task<Result<bool>> suspend(Transaction& tx, std::int64_t account, const std::string& reason,
                            std::int64_t now) {
-  co_return co_await storage::changed_one(tx, kSuspend, bind(account, now, reason));
+  co_return co_await storage::changed_one(tx, kSuspend, storage::bind(account, now, reason));
 }
 
 Task<Result<bool>> reactivate(Transaction& tx, std::int64_t account, std::int64_t now) {
-  co_return co_await storage::changed_one(tx, kReactivate, bind(account, now));
+  co_return co_await storage::changed_one(tx, kReactivate, storage::bind(account, now));
 }
 
 Task<Result<void>> replace_extract(Transaction& tx, const std::vector<ExtractPerson>& people,
@@ -123,15 +122,15 @@ Task<Result<void>> replace_extract(Transaction& tx, const std::vector<ExtractPer
   storage::Params none;
   if (auto r = co_await storage::run(tx, kClearExtract, std::move(none)); !r) co_return r;
   for (const auto& p : people) {
-    auto params = bind(p.rpps, p.last_name, p.first_name, p.profession_code, p.profession,
-                       p.specialties, now);
+    auto params = storage::bind(p.rpps, p.last_name, p.first_name, p.profession_code, p.profession,
+                                p.specialties, now);
     if (auto r = co_await storage::run(tx, kInsertExtract, std::move(params)); !r) co_return r;
   }
   co_return ok();
 }
 
 Task<Result<std::optional<ExtractPerson>>> extract_person(Executor& db, const std::string& rpps) {
-  co_return co_await storage::first(db, kExtractPerson, bind(rpps), person_from);
+  co_return co_await storage::first(db, kExtractPerson, storage::bind(rpps), person_from);
 }
 
 Task<Result<ExtractInfo>> extract_info(Executor& db) {
@@ -143,7 +142,7 @@ Task<Result<ExtractInfo>> extract_info(Executor& db) {
 
 Task<Result<std::vector<LogEntry>>> operator_log(Executor& db, std::int64_t limit,
                                                  std::int64_t offset) {
-  co_return co_await storage::all(db, kOperatorLog, bind(limit, offset), log_from);
+  co_return co_await storage::all(db, kOperatorLog, storage::bind(limit, offset), log_from);
 }
 
 }  // namespace cabinet::accounts_admin::store

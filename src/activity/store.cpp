@@ -5,7 +5,6 @@
 namespace cabinet::activity::store {
 namespace {
 
-using storage::bind;
 using storage::Row;
 
 constexpr std::string_view kTeleconsultations =
@@ -35,12 +34,14 @@ std::int64_t first_integer(const Row& r) { return r.integer(0); }
 
 Task<Result<std::vector<Held>>> teleconsultations(Executor& db, std::int64_t practitioner,
                                                   std::int64_t from, std::int64_t to) {
-  co_return co_await storage::all(db, kTeleconsultations, bind(practitioner, from, to), held_from);
+  co_return co_await storage::all(db, kTeleconsultations, storage::bind(practitioner, from, to),
+                                  held_from);
 }
 
 Task<Result<std::int64_t>> in_person_held(Executor& db, std::int64_t practitioner,
                                           std::int64_t from, std::int64_t to) {
-  auto n = co_await storage::first(db, kInPersonHeld, bind(practitioner, from, to), first_integer);
+  auto n = co_await storage::first(db, kInPersonHeld, storage::bind(practitioner, from, to),
+                                   first_integer);
   if (!n) co_return std::move(n).error();
   co_return n->value_or(0);
 }
@@ -48,13 +49,13 @@ Task<Result<std::int64_t>> in_person_held(Executor& db, std::int64_t practitione
 Task<Result<std::optional<std::int64_t>>> declared(Executor& db, std::int64_t practitioner,
                                                    int year) {
   const std::int64_t y = year;
-  co_return co_await storage::first(db, kDeclared, bind(practitioner, y), first_integer);
+  co_return co_await storage::first(db, kDeclared, storage::bind(practitioner, y), first_integer);
 }
 
 Task<Result<void>> declare(Executor& db, std::int64_t practitioner, int year,
                            std::int64_t in_person, std::int64_t now) {
   const std::int64_t y = year;
-  co_return co_await storage::run(db, kDeclare, bind(practitioner, y, in_person, now));
+  co_return co_await storage::run(db, kDeclare, storage::bind(practitioner, y, in_person, now));
 }
 
 }  // namespace cabinet::activity::store
