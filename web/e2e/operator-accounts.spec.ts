@@ -11,12 +11,22 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { fr } from '../src/i18n/fr';
-import { OPERATOR, loginUi, mailIds, nextMail } from './accounts';
+import {
+  OPERATOR,
+  PASSWORD,
+  createAccount,
+  loginUi,
+  mailIds,
+  newRpps,
+  nextMail,
+  uniqueEmail,
+} from './accounts';
 import { blockingViolations } from './axe';
 import {
   type Appointment,
   type Doctor,
   doctorPage,
+  nextAddress,
   patientWithAppointment,
   videoDoctor,
 } from './consultation';
@@ -53,7 +63,7 @@ test('the operator suspends a practitioner: the booking is cancelled, the patien
   browser,
   baseURL,
 }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(360_000);
   // A patient with a confirmed video appointment (card held) with the practitioner.
   const patientContext = await browser.newContext({ baseURL });
   const patient = await patientContext.newPage();
@@ -71,12 +81,26 @@ test('the operator suspends a practitioner: the booking is cancelled, the patien
     .account.email;
   const doctorSeen = await mailIds(page.request, doctorEmail);
 
-  // The operator signs in; the verification queue shows the RPPS checks.
+  // A practitioner awaiting verification: the queue shows their RPPS checks.
+  await createAccount(
+    page.request,
+    baseURL!,
+    {
+      email: uniqueEmail('armand'),
+      password: PASSWORD,
+      first_name: 'Armand',
+      last_name: 'Vidal',
+      rpps: newRpps(),
+      specialty: 'general_medicine',
+    },
+    { clientIp: nextAddress() },
+  );
   await loginUi(page, OPERATOR.email, OPERATOR.password);
   await page.goto('/operateur');
   await expect(page.getByRole('heading', { name: fr.rppsChecks.extractTitle })).toBeVisible();
-  await page.getByRole('button', { name: fr.operatorHome.filters.verified }).click();
-  await expect(page.getByTestId('rpps-checks').first()).toContainText(fr.rppsChecks.luhn);
+  const pending = page.locator('.queue-item').filter({ hasText: 'Armand Vidal' });
+  await expect(pending.getByTestId('rpps-checks')).toContainText(fr.rppsChecks.luhn);
+  await expect(pending.getByTestId('rpps-checks').locator('[data-check="ok"]')).toHaveCount(1);
   await shots(page, 'verification');
 
   // "Comptes": search the practitioner by name.
@@ -104,7 +128,7 @@ test('the operator suspends a practitioner: the booking is cancelled, the patien
   await shots(page, 'suspend-dialog');
   await dialog.getByTestId('account-dialog-confirm').click();
   await expect(dialog).toHaveCount(0);
-  await expect(page.getByRole('status').filter({ hasText: '1 rendez-vous annulés' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: '1 rendez-vous annulé,' })).toBeVisible();
   await expect(result).toContainText(fr.operatorAccounts.statuses.suspended);
   await expect(result).toContainText(reason);
   await shots(page, 'accounts-suspended');
@@ -137,7 +161,7 @@ test('the operator suspends a practitioner: the booking is cancelled, the patien
   expect(me.status()).toBe(401);
   await doc.page.goto('/connexion');
   await doc.page.getByLabel(fr.fields.email, { exact: true }).fill(doctorEmail);
-  await doc.page.getByLabel(fr.fields.password, { exact: true }).fill('Cabinet-Vert-2026!');
+  await doc.page.getByLabel(fr.fields.password, { exact: true }).fill(PASSWORD);
   await doc.page.getByRole('button', { name: fr.login.submit, exact: true }).click();
   await expect(doc.page.getByText('Ce compte est suspendu').first()).toBeVisible();
   await shots(doc.page, 'login-suspended');

@@ -36,9 +36,9 @@ export const enOperatorAccounts: typeof frOperatorAccounts = {
     name: 'Name',
     email: 'Email',
     rpps: 'RPPS',
-    created: 'Created on',
+    created: 'Created',
     actions: 'Action',
-    suspendedSince: 'Suspended on {date}: {reason}',
+    suspendedSince: 'Suspended {date}: {reason}',
     suspend: 'Suspend',
     reactivate: 'Reactivate',
     previous: 'Previous page',
@@ -62,6 +62,8 @@ export const enOperatorAccounts: typeof frOperatorAccounts = {
     },
     suspended:
       'The account of {name} is suspended. {n} appointments cancelled, the patients are told.',
+    suspendedOne:
+      'The account of {name} is suspended. 1 appointment cancelled, the patient is told.',
     suspendedNoAppointments: 'The account of {name} is suspended. The person is told by email.',
     reactivated: 'The account of {name} is reactivated. The person is told by email.',
   },
@@ -77,7 +79,7 @@ export const enOperatorAccounts: typeof frOperatorAccounts = {
     noExtract: 'No RPPS extract imported: only the number’s key is checked.',
     registered: 'In the RPPS: {name}, {profession}{specialties}',
     extractTitle: 'RPPS extract (Annuaire Santé)',
-    extractStatus: '{n} practitioners, imported on {date}.',
+    extractStatus: '{n} practitioners, imported {date}.',
     extractEmpty: 'No extract imported.',
     extractHint:
       'The Annuaire Santé file PS_LibreAcces_Personne_activite ("|"-separated), filtered on your region if needed; 64 MB at most.',

@@ -36,9 +36,9 @@ export const frOperatorAccounts = {
     name: 'Nom',
     email: 'E-mail',
     rpps: 'RPPS',
-    created: 'Créé le',
+    created: 'Création',
     actions: 'Action',
-    suspendedSince: 'Suspendu le {date} : {reason}',
+    suspendedSince: 'Suspendu {date} : {reason}',
     suspend: 'Suspendre',
     reactivate: 'Réactiver',
     previous: 'Page précédente',
@@ -63,6 +63,7 @@ export const frOperatorAccounts = {
     },
     suspended:
       'Le compte de {name} est suspendu. {n} rendez-vous annulés, les patients sont prévenus.',
+    suspendedOne: 'Le compte de {name} est suspendu. 1 rendez-vous annulé, le patient est prévenu.',
     suspendedNoAppointments:
       'Le compte de {name} est suspendu. La personne est prévenue par e-mail.',
     reactivated: 'Le compte de {name} est réactivé. La personne est prévenue par e-mail.',
@@ -79,7 +80,7 @@ export const frOperatorAccounts = {
     noExtract: 'Aucun extrait RPPS importé : seule la clé du numéro est vérifiée.',
     registered: 'Au RPPS : {name}, {profession}{specialties}',
     extractTitle: 'Extrait RPPS (Annuaire Santé)',
-    extractStatus: '{n} praticiens, importé le {date}.',
+    extractStatus: '{n} praticiens, importé {date}.',
     extractEmpty: 'Aucun extrait importé.',
     extractHint:
       'Le fichier PS_LibreAcces_Personne_activite de l’Annuaire Santé (séparateur « | »), filtré si besoin sur votre région ; 64 Mo au plus.',

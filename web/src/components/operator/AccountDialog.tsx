@@ -99,7 +99,7 @@ export function AccountDialog({
           hint={d.reasonHint}
           error={fieldError}
           value={reason}
-          onValue={setReason}
+          onValue={(v) => (setReason(v), setFieldError(undefined))}
           rows={3}
           maxLength={500}
         />

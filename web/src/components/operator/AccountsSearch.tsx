@@ -38,7 +38,10 @@ export function AccountsSearch() {
     const n = updated.cancelled_appointments ?? 0;
     setStatus(
       updated.status === 'suspended'
-        ? fillText(n > 0 ? a.suspended : a.suspendedNoAppointments, { name, n })
+        ? fillText(n > 1 ? a.suspended : n === 1 ? a.suspendedOne : a.suspendedNoAppointments, {
+            name,
+            n,
+          })
         : fillText(a.reactivated, { name }),
     );
     setOpen(null);
