@@ -39,7 +39,7 @@ export function RppsImport({ onImported }: { onImported: () => void }) {
 
   const d = info.data;
   return (
-    <section class="card panel" aria-labelledby="rpps-extract-title">
+    <section class="card panel rpps-extract" aria-labelledby="rpps-extract-title">
       <h2 id="rpps-extract-title" class="small-title">
         {r.extractTitle}
       </h2>
