@@ -48,12 +48,10 @@ TEST(RppsExtract, ReadsPeopleAndMergesTheirActivities) {
 
 TEST(RppsExtract, WindowsEncodingIsRead) {
   std::string file(kHeader);
-  // "Médecin" in Windows-1252: é is 0xE9.
-  file += line("8", "10000000017", "DURAND", "CAMILLE", "10",
-               "M\xE9"
-               "decin",
-               "P\xE9"
-               "diatrie");
+  file += line("8", "10000000017", "DURAND", "CAMILLE", "10", "Médecin", "Pédiatrie");
+  // The whole file in Windows-1252, as older extracts were: é is the one byte 0xE9.
+  for (auto at = file.find("é"); at != std::string::npos; at = file.find("é", at))
+    file.replace(at, 2, "\xE9");
   auto parsed = parse_extract(file);
   ASSERT_TRUE(parsed);
   EXPECT_EQ(parsed->people[0].specialties, "Pédiatrie");
