@@ -45,6 +45,9 @@ class Service;
 namespace cabinet::health {
 class Service;
 }
+namespace cabinet::stats {
+class Service;
+}
 namespace cabinet::privacy {
 class Export;
 }  // namespace cabinet::privacy
@@ -184,6 +187,7 @@ class App {
   std::unique_ptr<documents::Service> documents_;
   std::unique_ptr<messaging::Service> messaging_;
   std::unique_ptr<health::Service> health_;
+  std::unique_ptr<stats::Service> stats_;
   std::unique_ptr<http::StaticFiles> static_files_;
   std::unique_ptr<http::Server> server_;
   std::string instance_id_;

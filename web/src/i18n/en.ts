@@ -11,6 +11,7 @@ import { enDocuments } from './en-documents';
 import { enHealth } from './en-health';
 import { enMessaging } from './en-messaging';
 import { enPasskeys } from './en-passkeys';
+import { enOperatorStats } from './en-operator-stats';
 import { enQueue } from './en-queue';
 import type { Messages } from './fr';
 
@@ -29,6 +30,7 @@ export const en: Messages = {
   ...enMessaging,
   ...enQueue,
   ...enPasskeys,
+  ...enOperatorStats,
   meta: {
     homeTitle: 'Cabinet — Video consultation with your practitioner',
     titleSuffix: ' — Cabinet',

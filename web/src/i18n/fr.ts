@@ -14,6 +14,7 @@ import { frDocuments } from './fr-documents';
 import { frHealth } from './fr-health';
 import { frMessaging } from './fr-messaging';
 import { frPasskeys } from './fr-passkeys';
+import { frOperatorStats } from './fr-operator-stats';
 import { frQueue } from './fr-queue';
 
 const AUDIT_DATE = '22 novembre 2026';
@@ -31,6 +32,7 @@ export const fr = {
   ...frMessaging,
   ...frQueue,
   ...frPasskeys,
+  ...frOperatorStats,
   meta: {
     homeTitle: 'Cabinet — Téléconsultation avec votre praticien',
     titleSuffix: ' — Cabinet',

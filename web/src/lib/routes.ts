@@ -17,6 +17,8 @@ export const ROUTES = {
   messageThread: '/messages/:id',
   practitioner: '/praticien',
   operator: '/operateur',
+  // The operator's statistics (docs/operator.md "Statistics"); a partner administrator's home.
+  operatorStats: '/operateur/statistiques',
   legal: '/mentions-legales',
   privacy: '/confidentialite',
   accessibility: '/accessibilite',
