@@ -5,8 +5,6 @@
 namespace cabinet::stats::store {
 namespace {
 
-using storage::bind;
-
 // Unpaid holds (pending_payment, expired) were never bookings.
 #define APPOINTMENTS                                                                     \
   "SELECT a.id, a.start_at, a.status, a.started_at, a.ended_at, pr.specialty"            \
@@ -54,7 +52,7 @@ constexpr std::string_view kUpsertReport =
     " audio_only = CASE WHEN excluded.audio_only = 1 THEN 1 ELSE call_reports.audio_only END";
 
 storage::Params params(const Bounds& b) {
-  return b.partner == 0 ? bind(b.begin, b.end) : bind(b.begin, b.end, b.partner);
+  return b.partner == 0 ? storage::bind(b.begin, b.end) : storage::bind(b.begin, b.end, b.partner);
 }
 
 }  // namespace
@@ -107,18 +105,18 @@ Task<Result<std::vector<Document>>> documents(Executor& db, const Bounds& b) {
 }
 
 Task<Result<std::optional<std::int64_t>>> partner_id(Executor& db, const std::string& public_id) {
-  co_return co_await storage::first(db, kPartnerId, bind(public_id),
+  co_return co_await storage::first(db, kPartnerId, storage::bind(public_id),
                                     [](const storage::Row& r) { return r.integer(0); });
 }
 
 Task<Result<std::optional<std::string>>> partner_public_id(Executor& db, std::int64_t id) {
-  co_return co_await storage::first(db, kPartnerPublicId, bind(id),
+  co_return co_await storage::first(db, kPartnerPublicId, storage::bind(id),
                                     [](const storage::Row& r) { return r.text(0); });
 }
 
 Task<Result<std::optional<Side>>> side_of(Executor& db, const std::string& consultation,
                                           std::int64_t account) {
-  co_return co_await storage::first(db, kSide, bind(consultation, account),
+  co_return co_await storage::first(db, kSide, storage::bind(consultation, account),
                                     [](const storage::Row& r) {
                                       return Side{r.integer(0), r.text(1), r.text(2)};
                                     });
@@ -128,8 +126,8 @@ Task<Result<void>> upsert_call_report(Executor& db, const Side& side, std::int64
                                       bool relayed, bool audio_only, std::int64_t now) {
   const std::int64_t r = relayed ? 1 : 0;
   const std::int64_t a = audio_only ? 1 : 0;
-  co_return co_await storage::run(db, kUpsertReport,
-                                  bind(side.appointment_id, side.side, setup_ms, r, a, now));
+  co_return co_await storage::run(
+      db, kUpsertReport, storage::bind(side.appointment_id, side.side, setup_ms, r, a, now));
 }
 
 }  // namespace cabinet::stats::store
