@@ -2,7 +2,7 @@
 // eval or inline styles, so it works under the strict CSP; colours come from the stylesheet),
 // followed by its data table for screen readers and for exact values. The chart itself is
 // hidden from assistive technologies: the table says the same, precisely.
-import type { RefObject } from 'preact';
+import type { ComponentChildren, RefObject } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useI18n } from '../../i18n';
 import { fillText } from '../../lib/format';
@@ -160,7 +160,7 @@ export function StatsChart({
           })}
         </svg>
       </div>
-      <div class="stats-table-wrap" tabIndex={0} role="region" aria-labelledby={`${id}-caption`}>
+      <ScrollBox labelledBy={`${id}-caption`}>
         <table class="data-table stats-table">
           <caption id={`${id}-caption`}>{fillText(s.dataTable, { title })}</caption>
           <thead>
@@ -192,7 +192,29 @@ export function StatsChart({
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollBox>
     </section>
+  );
+}
+
+/** A table wider than a phone scrolls sideways: keyboard users reach it too (WCAG 2.1.1). */
+export function ScrollBox({
+  labelledBy,
+  children,
+}: {
+  labelledBy: string;
+  children: ComponentChildren;
+}) {
+  return (
+    <div
+      class="stats-table-wrap"
+      // A scrollable region must take the focus for the keyboard to scroll it.
+      // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
+      tabIndex={0}
+      role="region"
+      aria-labelledby={labelledBy}
+    >
+      {children}
+    </div>
   );
 }

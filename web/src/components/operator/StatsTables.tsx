@@ -2,6 +2,7 @@
 // over the whole period. Values hidden below the threshold read "moins de 5".
 import { useI18n } from '../../i18n';
 import { fillText } from '../../lib/format';
+import { ScrollBox } from './StatsChart';
 import { cellOf, DOCUMENT_KINDS, type Stats } from '../../lib/operator/stats';
 
 export function StatsTables({ stats, format }: { stats: Stats; format: (v: number) => string }) {
@@ -20,9 +21,9 @@ export function StatsTables({ stats, format }: { stats: Stats; format: (v: numbe
         <h2 id="stats-documents-title" class="stats-title">
           {s.documents.title}
         </h2>
-        <div class="stats-table-wrap">
+        <ScrollBox labelledBy="stats-documents-caption">
           <table class="data-table stats-table">
-            <caption>{s.documents.title}</caption>
+            <caption id="stats-documents-caption">{s.documents.title}</caption>
             <thead>
               <tr>
                 {DOCUMENT_KINDS.map((k) => (
@@ -40,18 +41,13 @@ export function StatsTables({ stats, format }: { stats: Stats; format: (v: numbe
               </tr>
             </tbody>
           </table>
-        </div>
+        </ScrollBox>
       </section>
       <section class="stats-block" aria-labelledby="stats-specialties-title">
         <h2 id="stats-specialties-title" class="stats-title">
           {s.specialties.title}
         </h2>
-        <div
-          class="stats-table-wrap"
-          tabIndex={0}
-          role="region"
-          aria-labelledby="stats-specialties-caption"
-        >
+        <ScrollBox labelledBy="stats-specialties-caption">
           <table class="data-table stats-table">
             <caption id="stats-specialties-caption">{s.specialties.title}</caption>
             <thead>
@@ -81,7 +77,7 @@ export function StatsTables({ stats, format }: { stats: Stats; format: (v: numbe
               </tr>
             </tbody>
           </table>
-        </div>
+        </ScrollBox>
       </section>
     </>
   );
