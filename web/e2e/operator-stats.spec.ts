@@ -118,7 +118,7 @@ test('the operator reads the platform statistics drawn from real bookings', asyn
   await expect(page.getByRole('navigation', { name: fr.operatorNav.label })).toBeVisible();
   // The appointments chart draws bars, and its table says today's count.
   const bars = page.locator('svg[data-chart="stats-activity"] rect.stats-bar.tone-1');
-  await expect(bars.first()).toBeVisible();
+  await expect(bars.last()).toBeVisible();
   const table = page.getByRole('table', { name: `Données du graphique « ${s.activity.title} »` });
   await expect(table).toBeVisible();
   await expect(table.getByRole('columnheader', { name: s.activity.bookings })).toBeVisible();
