@@ -140,7 +140,7 @@ test('the operator reads the platform statistics drawn from real bookings', asyn
   // By week: one bar per ISO week, the current one holding today's bookings.
   await page.getByLabel(s.by).selectOption('week');
   await page.getByRole('button', { name: s.show }).click();
-  await expect(table.locator('tbody tr').last().locator('th')).toContainText('W');
+  await expect(table.locator('tbody tr').last().locator('th')).toContainText(`${s.weekShort}`);
   expect(Number(await lastRowValue(page, 'stats-activity', 0))).toBeGreaterThanOrEqual(booked);
 
   // The CSV for French Excel.

@@ -23,6 +23,7 @@ export const enOperatorStats: typeof frOperatorStats = {
     fewer: 'fewer than {n}',
     none: '—',
     empty: 'No activity in this period.',
+    weekShort: 'W',
     period: 'Period',
     dataTable: 'Data of the chart “{title}”',
     suppressedLegend: 'Fewer than {n} (hidden)',

@@ -23,6 +23,7 @@ export const frOperatorStats = {
     fewer: 'moins de {n}',
     none: '—',
     empty: 'Aucune activité sur cette période.',
+    weekShort: 'S',
     period: 'Période',
     dataTable: 'Données du graphique « {title} »',
     suppressedLegend: 'Moins de {n} (masqué)',

@@ -72,7 +72,7 @@ function StatsScreen({ me }: { me: Me }) {
   const label = (p: Period) => {
     const start = new Date(`${p.start}T12:00:00Z`);
     if (data?.by === 'month') return monthName.format(start);
-    if (data?.by === 'week') return `${p.period.slice(5)} (${short.format(start)})`;
+    if (data?.by === 'week') return `${s.weekShort}${p.period.slice(6)} (${short.format(start)})`;
     return short.format(start);
   };
   const minutes = (v: number | null) => (v === null ? null : Math.round(v / 6) / 10);
