@@ -50,6 +50,8 @@
 #include "queue/service.hpp"
 #include "reference/routes.hpp"
 #include "reference/service.hpp"
+#include "stats/routes.hpp"
+#include "stats/service.hpp"
 #include "storage/open.hpp"
 #include "system/ice.hpp"
 #include "system/routes.hpp"
@@ -246,6 +248,8 @@ Result<void> App::build_services() {
                                                              limits_.get(), options});
   }
   if (auto r = build_accounts_admin(); !r) return r;
+  stats_ =
+      std::make_unique<stats::Service>(stats::Deps{*db_, clock_, *audit_, config_.stats.min_count});
   // Searches are answered from memory: the directory is loaded before the first request.
   if (auto r = block_on(index_->load_all()); !r) return std::move(r).error();
   log::info("directory loaded", {{"practitioners", index_->size()}});
@@ -304,6 +308,7 @@ void App::wire() {
   queue::register_routes(router_, *queue_);
   queue::register_messages(hub_, *queue_);
   reference::register_routes(router_, *reference_);
+  stats::register_routes(router_, *stats_);
   devtools::register_routes(router_, config_.mode == "development", config_.notify.mailbox_dir,
                             dispatcher_.origins());
 

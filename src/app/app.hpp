@@ -51,6 +51,9 @@ class Service;
 namespace cabinet::activity {
 class Service;
 }
+namespace cabinet::stats {
+class Service;
+}
 namespace cabinet::privacy {
 class Export;
 }  // namespace cabinet::privacy
@@ -198,6 +201,7 @@ class App {
   std::unique_ptr<health::Service> health_;
   std::unique_ptr<accounts_admin::Service> accounts_admin_;
   std::unique_ptr<activity::Service> activity_;
+  std::unique_ptr<stats::Service> stats_;
   std::unique_ptr<http::StaticFiles> static_files_;
   std::unique_ptr<http::Server> server_;
   std::string instance_id_;

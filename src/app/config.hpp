@@ -110,6 +110,11 @@ struct Config {
     int near_km = 30;
     std::chrono::milliseconds sweep_interval{5000};
   } queue;
+  // The operator's statistics (ADM2): counts below this, and values computed on fewer items,
+  // are not shown, so that no patient can be singled out.
+  struct Stats {
+    int min_count = 5;
+  } stats;
   struct Consultation {
     // Files shared in the room (ROOM5): the largest accepted, and the types accepted as
     // libmagic names them (comma-separated).

@@ -223,6 +223,15 @@ std::vector<KeyInfo> make_keys() {
   k.push_back({"queue.sweep_interval", "5s",
                "how often places of pages gone and unanswered calls are looked at",
                duration(&C::queue, &C::Queue::sweep_interval)});
+  k.push_back({"stats.min_count", "5",
+               "the operator's statistics hide counts below this (and medians, shares computed "
+               "on fewer items) so that no patient can be singled out",
+               [](C& c, const std::string& v) -> Result<void> {
+                 auto n = parse_uint(v);
+                 if (!n || *n < 1 || *n > 100) return bad("expected 1 to 100");
+                 c.stats.min_count = static_cast<int>(*n);
+                 return ok();
+               }});
   k.push_back({"payments.provider", "sandbox",
                "\"sandbox\" (test cards, no money moves) or \"stripe\" (manual-capture payment "
                "intents)",

@@ -14,6 +14,7 @@
 #include "core/log.hpp"
 #include "directory/seed.hpp"
 #include "reference/service.hpp"
+#include "stats/demo.hpp"
 #include "storage/open.hpp"
 
 namespace {
@@ -170,6 +171,16 @@ int seed(const Common& common, const SeedArgs& args) {
                          rpps.error().detail);
     std::cout << "the demo RPPS extract (" << *rpps
               << " practitioners) is imported; two practitioners await verification\n";
+  }
+  if (args.demo_accounts) {
+    // Past activity for the operator's statistics (docs/operator.md "Statistics").
+    auto activity = app.block_on(
+        cabinet::stats::seed_demo_activity(app.database(), clock, app.keys(), seed_value));
+    if (!activity) return fail(1, "demo statistics: " + activity.error().detail);
+    if (activity->appointments > 0)
+      std::cout << activity->appointments << " past demo appointments and "
+                << activity->queue_entries
+                << " queue entries added for the operator's statistics\n";
   }
   if (!report->accounts.empty()) {
     std::cout << "\nDemo accounts (public passwords: for trying Cabinet, never for real data):\n";

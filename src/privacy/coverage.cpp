@@ -47,6 +47,10 @@ constexpr std::array kTables{
     TableUse{"appointment_shares", true, "health.shares"},
     TableUse{"medical_profiles", true, "health.profiles[].medical_profile, opened"},
     TableUse{"queue_entries", true, "immediate_consultations (the reason opened)"},
+    TableUse{"call_reports", false,
+             "a browser's measure of its call (set-up time, relayed or not, audio only) per "
+             "consultation side, without account or content: technical figures for the "
+             "operator's aggregate statistics"},
     TableUse{"queue_duty", false,
              "whether a practitioner is on duty for the immediate queue right now: working "
              "state, gone when they switch off"},

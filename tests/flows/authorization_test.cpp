@@ -43,6 +43,7 @@ const std::map<std::pair<Method, std::string>, Who>& expected() {
       {{Method::get, "/api/v1/consultations/{id}/files"}, Who::signed_in},
       {{Method::get, "/api/v1/consultations/{id}/files/{file}"}, Who::signed_in},
       {{Method::post, "/api/v1/consultations/{id}/phone"}, Who::signed_in},
+      {{Method::post, "/api/v1/consultations/{id}/call-report"}, Who::signed_in},
       {{Method::get, "/api/v1/consultations/{id}/panel"}, Who::signed_in},
       {{Method::put, "/api/v1/consultations/{id}/notes"}, Who::signed_in},
       // Documents (docs/documents.md): the service answers not_found to whoever is not the
@@ -181,6 +182,10 @@ const std::map<std::pair<Method, std::string>, Who>& expected() {
       {{Method::get, "/api/v1/operator/log"}, Who::operator_},
       {{Method::get, "/api/v1/practitioner/teleconsultation-share"}, Who::practitioner},
       {{Method::put, "/api/v1/practitioner/teleconsultation-share/{year}"}, Who::practitioner},
+      // Statistics (docs/operator.md "Statistics"): a partner administrator too, kept to its
+      // partner by the service (tests/flows/operator_stats_test.cpp).
+      {{Method::get, "/api/v1/operator/stats"}, Who::operator_},
+      {{Method::get, "/api/v1/operator/stats.csv"}, Who::operator_},
   };
   return table;
 }

@@ -32,6 +32,7 @@ import { NotFoundPage } from './pages/NotFound';
 import { OperatorPage } from './pages/Operator';
 import { OperatorAccountsPage } from './pages/OperatorAccounts';
 import { OperatorLogPage } from './pages/OperatorLog';
+import { OperatorStatsPage } from './pages/OperatorStats';
 import { PatientPage } from './pages/Patient';
 import { PractitionerPage } from './pages/Practitioner';
 import { PractitionerConsultationsPage } from './pages/PractitionerConsultations';
@@ -72,6 +73,7 @@ export function App() {
               <Route path={ROUTES.operator} component={OperatorPage} />
               <Route path={ROUTES.operatorAccounts} component={OperatorAccountsPage} />
               <Route path={ROUTES.operatorLog} component={OperatorLogPage} />
+              <Route path={ROUTES.operatorStats} component={OperatorStatsPage} />
               <Route path={ROUTES.legal} component={LegalPage} />
               <Route path={ROUTES.privacy} component={PrivacyPage} />
               <Route path={ROUTES.accessibility} component={AccessibilityPage} />

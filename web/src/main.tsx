@@ -43,6 +43,7 @@ import './styles/queue-staff.css';
 import './styles/health.css';
 import './styles/messaging.css';
 import './styles/operator-accounts.css';
+import './styles/operator-stats.css';
 import { render } from 'preact';
 import { App } from './app';
 

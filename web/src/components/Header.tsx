@@ -122,7 +122,8 @@ export function Header() {
 }
 
 function areaKey(
-  role: 'patient' | 'practitioner' | 'assistant' | 'operator',
+  role: 'patient' | 'practitioner' | 'assistant' | 'operator' | 'partner_admin',
 ): 'patient' | 'practitioner' | 'operator' {
+  if (role === 'partner_admin') return 'operator';
   return role === 'assistant' ? 'practitioner' : role;
 }

@@ -8,6 +8,7 @@ export const enOperatorAccounts: typeof frOperatorAccounts = {
     verify: 'Practitioner verification',
     accounts: 'Accounts',
     log: 'Operations log',
+    stats: 'Statistics',
   },
   operatorAccounts: {
     title: 'Accounts',

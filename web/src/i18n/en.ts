@@ -12,6 +12,7 @@ import { enHealth } from './en-health';
 import { enMessaging } from './en-messaging';
 import { enOperatorAccounts } from './en-operator-accounts';
 import { enPasskeys } from './en-passkeys';
+import { enOperatorStats } from './en-operator-stats';
 import { enQueue } from './en-queue';
 import type { Messages } from './fr';
 
@@ -31,6 +32,7 @@ export const en: Messages = {
   ...enQueue,
   ...enOperatorAccounts,
   ...enPasskeys,
+  ...enOperatorStats,
   meta: {
     homeTitle: 'Cabinet — Video consultation with your practitioner',
     titleSuffix: ' — Cabinet',

@@ -8,6 +8,7 @@ export const frOperatorAccounts = {
     verify: 'Vérification des praticiens',
     accounts: 'Comptes',
     log: 'Journal des opérations',
+    stats: 'Statistiques',
   },
   operatorAccounts: {
     title: 'Comptes',

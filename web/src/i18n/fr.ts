@@ -15,6 +15,7 @@ import { frHealth } from './fr-health';
 import { frMessaging } from './fr-messaging';
 import { frOperatorAccounts } from './fr-operator-accounts';
 import { frPasskeys } from './fr-passkeys';
+import { frOperatorStats } from './fr-operator-stats';
 import { frQueue } from './fr-queue';
 
 const AUDIT_DATE = '22 novembre 2026';
@@ -33,6 +34,7 @@ export const fr = {
   ...frQueue,
   ...frOperatorAccounts,
   ...frPasskeys,
+  ...frOperatorStats,
   meta: {
     homeTitle: 'Cabinet — Téléconsultation avec votre praticien',
     titleSuffix: ' — Cabinet',

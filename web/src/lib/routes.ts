@@ -20,6 +20,8 @@ export const ROUTES = {
   // The operator's account tools and log (docs/operator.md "Accounts").
   operatorAccounts: '/operateur/comptes',
   operatorLog: '/operateur/journal',
+  // The operator's statistics (docs/operator.md "Statistics"); a partner administrator's home.
+  operatorStats: '/operateur/statistiques',
   legal: '/mentions-legales',
   privacy: '/confidentialite',
   accessibility: '/accessibilite',

@@ -66,12 +66,17 @@ export function Room({ view }: { view: ConsultationView }) {
   // A guest is in the room but not in the call until the practitioner lets them in.
   const admitted = selfInCall(s, view.role);
   const { media, state: mediaState } = useLocalMedia(takesPart);
-  const { snapshot, manager } = useCall(view.id, media, {
-    enabled: takesPart,
-    you: s.you,
-    participants: s.participants,
-    active: status === 'in_call' && s.phase === 'joined' && admitted,
-  });
+  const { snapshot, manager } = useCall(
+    view.id,
+    media,
+    {
+      enabled: takesPart,
+      you: s.you,
+      participants: s.participants,
+      active: status === 'in_call' && s.phase === 'joined' && admitted,
+    },
+    view.role === 'patient' || practitioner,
+  );
 
   // The practitioner's panel: the patient's file, and their number for the phone.
   const panel = useLoad<Panel | null>(

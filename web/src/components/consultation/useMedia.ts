@@ -2,6 +2,7 @@
 // micro (asked for when `enabled`, released when the page goes), and the call manager of a room,
 // fed with the room's participants and status and torn down with the page.
 import { useEffect, useMemo, useState } from 'preact/hooks';
+import { sendCallReport } from '../../lib/consultation/api';
 import { CallManager, type CallSnapshot } from '../../lib/consultation/call';
 import type { Participant } from '../../lib/consultation/consultation';
 import { LocalMedia, type LocalMediaState } from '../../lib/consultation/media';
@@ -36,6 +37,8 @@ export function useCall(
   id: string,
   media: LocalMedia,
   room: { enabled: boolean; you: string | null; participants: Participant[]; active: boolean },
+  /** The patient's and the practitioner's browsers report their call (guests have no account). */
+  report = false,
 ): { snapshot: CallSnapshot; manager: CallManager | null } {
   const [snapshot, setSnapshot] = useState<CallSnapshot>(EMPTY);
   const [manager, setManager] = useState<CallManager | null>(null);
@@ -48,6 +51,7 @@ export function useCall(
       media,
       relayOnly: relayOnly(),
       onChange: setSnapshot,
+      onReport: report ? (body) => void sendCallReport(id, body).catch(() => undefined) : undefined,
     });
     setManager(m);
     return () => {
@@ -55,7 +59,7 @@ export function useCall(
       setManager(null);
       setSnapshot(EMPTY);
     };
-  }, [id, media, room.enabled]);
+  }, [id, media, room.enabled, report]);
 
   useEffect(() => {
     if (manager && room.you) manager.setRoom(room.you, room.participants);

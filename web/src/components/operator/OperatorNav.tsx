@@ -1,18 +1,25 @@
 // The operator's pages, one link each, at the top of every operator page (the area tabs'
-// look). Each part of the console adds its own link here.
+// look). A partner administrator sees only what concerns its partner (its statistics).
 import { useLocation } from 'preact-iso';
 import { useI18n } from '../../i18n';
 import { ROUTES } from '../../lib/routes';
+import { useSession } from '../SessionProvider';
 
 export function OperatorNav() {
   const { t } = useI18n();
   const { path } = useLocation();
+  const { state } = useSession();
+  const role = state.status === 'signedIn' ? state.me.account.role : null;
   const n = t.operatorNav;
-  const links = [
-    { href: ROUTES.operator, label: n.verify },
-    { href: ROUTES.operatorAccounts, label: n.accounts },
-    { href: ROUTES.operatorLog, label: n.log },
-  ];
+  const links =
+    role === 'operator'
+      ? [
+          { href: ROUTES.operator, label: n.verify },
+          { href: ROUTES.operatorAccounts, label: n.accounts },
+          { href: ROUTES.operatorStats, label: n.stats },
+          { href: ROUTES.operatorLog, label: n.log },
+        ]
+      : [{ href: ROUTES.operatorStats, label: n.stats }];
   return (
     <nav class="area-tabs" aria-label={n.label}>
       <div class="container">

@@ -161,6 +161,8 @@ export function homeForRole(role: Role): string {
       return '/praticien';
     case 'operator':
       return '/operateur';
+    case 'partner_admin':
+      return '/operateur/statistiques';
   }
 }
 

@@ -1,7 +1,8 @@
 // The objects of the accounts API, as docs/accounts.md describes them.
 import type { RppsChecks } from '../operator/accounts';
 
-export type Role = 'patient' | 'practitioner' | 'assistant' | 'operator';
+// partner_admin: an operator account of a white-label partner (its statistics only).
+export type Role = 'patient' | 'practitioner' | 'assistant' | 'operator' | 'partner_admin';
 export type AccountStatus = 'active' | 'pending' | 'rejected' | 'suspended';
 export type VerificationStatus = 'pending' | 'verified' | 'rejected';
 export type Relationship = 'self' | 'child' | 'parent' | 'spouse' | 'sibling' | 'other';

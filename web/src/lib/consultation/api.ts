@@ -5,6 +5,7 @@
 // through the app's client; pages and components import these, never a path. The objects and
 // the pure rules stay in consultation.ts, files.ts, invitations.ts, panel.ts and precall.ts.
 import { api, ApiError } from '../api';
+import type { CallReportBody } from './callReport';
 import {
   normalizeView,
   refreshAt,
@@ -28,6 +29,11 @@ export function fetchConsultation(id: string, signal: AbortSignal): Promise<Cons
   return api
     .get<Partial<ConsultationView>>(`/consultations/${enc(id)}`, { signal })
     .then(normalizeView);
+}
+
+/** POST /consultations/{id}/call-report: this browser's call set-up, for the statistics. */
+export function sendCallReport(id: string, body: CallReportBody): Promise<unknown> {
+  return api.post(`/consultations/${enc(id)}/call-report`, body);
 }
 
 /** POST /consultations/{id}/phone: the practitioner switches to the telephone (ROOM7). */

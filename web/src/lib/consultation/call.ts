@@ -16,6 +16,7 @@ import { inMesh, isPolite, type Participant, type RoomRole } from './consultatio
 import { IceServerList } from './iceServerList';
 import type { LocalMedia } from './media';
 import { Peer, type PeerReport, type SignalData } from './peer';
+import { CallReporter, type CallReportBody } from './callReport';
 import { QualityWatch } from './qualityWatch';
 import type { RealtimeClient, RealtimeMessage } from './realtime';
 
@@ -57,6 +58,8 @@ export interface CallOptions {
   /** `?relais=1`: TURN only (tests force the relayed path with it). */
   relayOnly: boolean;
   onChange: (s: CallSnapshot) => void;
+  /** Told once the call is up (and again if it goes audio-only): for the statistics. */
+  onReport?: (body: CallReportBody) => void;
 }
 
 declare global {
@@ -80,6 +83,7 @@ export class CallManager {
   private readonly youReady: Promise<void>;
   private youKnown: () => void = () => {};
   private readonly quality: QualityWatch;
+  private readonly reporter = new CallReporter();
   private readonly offs: Array<() => void> = [];
   private readonly api: { peers: () => Promise<PeerReport[]> };
 
@@ -373,5 +377,10 @@ export class CallManager {
       quality: worst?.quality ?? null,
       audioOnly: this.quality.audioOnly,
     });
+    const report = this.reporter.observe(
+      peers.filter((p) => !p.departed),
+      this.quality.audioOnly,
+    );
+    if (report) this.opts.onReport?.(report);
   }
 }

@@ -109,6 +109,11 @@ export class Peer {
     return this.pc.connectionState;
   }
 
+  /** The local candidate type of the pair in use at the last sample ('relay': through TURN). */
+  get route(): string | null {
+    return this.prev?.route ?? null;
+  }
+
   /** Adds the local tracks not sent yet (media that arrived after the peer was made). */
   addLocal(stream: MediaStream): void {
     // One sender per kind: a replaced camera track goes through replaceVideo, not here.

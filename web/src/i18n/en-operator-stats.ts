@@ -1,0 +1,63 @@
+// English copy of the operator's statistics (same shape as fr-operator-stats.ts).
+import type { frOperatorStats } from './fr-operator-stats';
+
+export const enOperatorStats: typeof frOperatorStats = {
+  operatorStats: {
+    title: 'Statistics',
+    lead: 'How the platform is used, without any medical data. Numbers below {n} are hidden so that no patient can be recognised.',
+    partnerLead: 'How {partner} is used, without any medical data. Numbers below {n} are hidden.',
+    filters: 'Period shown',
+    from: 'From',
+    to: 'To',
+    by: 'Group by',
+    byOptions: { day: 'Day', week: 'Week', month: 'Month' },
+    partner: 'Partner',
+    partnerHint: 'The partner’s identifier; leave empty for the whole platform.',
+    show: 'Show',
+    csv: 'Download (CSV)',
+    fewer: 'fewer than {n}',
+    none: '—',
+    empty: 'No activity in this period.',
+    weekShort: 'W',
+    period: 'Period',
+    dataTable: 'Data of the chart “{title}”',
+    suppressedLegend: 'Fewer than {n} (hidden)',
+    activity: {
+      title: 'Appointments',
+      bookings: 'Appointments booked',
+      held: 'Consultations held',
+      cancelled: 'Cancellations',
+      no_shows: 'No-shows',
+    },
+    queue: {
+      title: 'Immediate consultations: waiting',
+      unit: 'minutes',
+      queue_joined: 'Joined the queue',
+      queue_taken: 'Patients taken',
+      queue_wait_p50_s: 'Median wait (min)',
+      queue_wait_p90_s: 'Wait for 9 patients in 10 (min)',
+    },
+    calls: {
+      title: 'Call quality',
+      calls_reported: 'Calls measured',
+      relayed_share: 'Calls relayed (%)',
+      audio_only: 'Switched to audio only',
+      phone_fallbacks: 'Switched to the phone',
+      call_setup_p50_ms: 'Median set-up (s)',
+      duration_p50_s: 'Median duration (min)',
+    },
+    documents: {
+      title: 'Documents issued',
+      report: 'Reports',
+      prescription: 'Prescriptions',
+      sick_leave: 'Sick leaves',
+      certificate: 'Certificates',
+      care_sheet: 'Care sheets',
+    },
+    specialties: {
+      title: 'By specialty, over the whole period',
+      specialty: 'Specialty',
+    },
+    total: 'Total',
+  },
+};

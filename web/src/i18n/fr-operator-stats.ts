@@ -1,0 +1,63 @@
+// French copy of the operator's statistics (docs/operator.md "Statistics"). Merged into fr.ts;
+// en-operator-stats.ts has the same shape.
+export const frOperatorStats = {
+  operatorStats: {
+    title: 'Statistiques',
+    lead: 'L’activité de la plateforme, sans aucune donnée médicale. Les nombres inférieurs à {n} sont masqués pour qu’aucun patient ne puisse être reconnu.',
+    partnerLead:
+      'L’activité de {partner}, sans aucune donnée médicale. Les nombres inférieurs à {n} sont masqués.',
+    filters: 'Période affichée',
+    from: 'Du',
+    to: 'Au',
+    by: 'Regrouper par',
+    byOptions: { day: 'Jour', week: 'Semaine', month: 'Mois' },
+    partner: 'Partenaire',
+    partnerHint: 'Identifiant du partenaire ; laissez vide pour toute la plateforme.',
+    show: 'Afficher',
+    csv: 'Télécharger (CSV)',
+    fewer: 'moins de {n}',
+    none: '—',
+    empty: 'Aucune activité sur cette période.',
+    weekShort: 'S',
+    period: 'Période',
+    dataTable: 'Données du graphique « {title} »',
+    suppressedLegend: 'Moins de {n} (masqué)',
+    activity: {
+      title: 'Rendez-vous',
+      bookings: 'Rendez-vous pris',
+      held: 'Consultations tenues',
+      cancelled: 'Annulations',
+      no_shows: 'Absences',
+    },
+    queue: {
+      title: 'Consultations immédiates : attente',
+      unit: 'minutes',
+      queue_joined: 'Entrées en file',
+      queue_taken: 'Patients pris en charge',
+      queue_wait_p50_s: 'Attente médiane (min)',
+      queue_wait_p90_s: 'Attente pour 9 patients sur 10 (min)',
+    },
+    calls: {
+      title: 'Qualité des appels',
+      calls_reported: 'Appels mesurés',
+      relayed_share: 'Appels relayés (%)',
+      audio_only: 'Passés en audio seul',
+      phone_fallbacks: 'Bascules au téléphone',
+      call_setup_p50_ms: 'Établissement médian (s)',
+      duration_p50_s: 'Durée médiane (min)',
+    },
+    documents: {
+      title: 'Documents remis',
+      report: 'Comptes rendus',
+      prescription: 'Ordonnances',
+      sick_leave: 'Arrêts de travail',
+      certificate: 'Certificats',
+      care_sheet: 'Feuilles de soins',
+    },
+    specialties: {
+      title: 'Par spécialité, sur toute la période',
+      specialty: 'Spécialité',
+    },
+    total: 'Total',
+  },
+};
