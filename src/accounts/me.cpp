@@ -1,6 +1,7 @@
 #include "accounts/administrative.hpp"
 #include "accounts/passkeys_store.hpp"
 #include "accounts/service.hpp"
+#include "partners/store.hpp"
 #include "core/log.hpp"
 #include "core/validators.hpp"
 #include "http/input.hpp"
@@ -151,6 +152,7 @@ Task<Result<void>> Service::delete_account(const Principal& who, const std::stri
     for (const auto& hook : erase_hooks_) {
       if (auto r = co_await hook(tx, who.account_id); !r) co_return r;
     }
+    if (auto r = co_await partners::store::forget_account(tx, who.account_id); !r) co_return r;
     co_return co_await store::erase_account(tx, who.account_id, now);
   };
   auto r = co_await d_.db.transact(body);
