@@ -1,6 +1,7 @@
 #include "partners/routes.hpp"
 
 #include "directory/photo.hpp"
+#include "http/input.hpp"
 #include "http/reply.hpp"
 
 namespace cabinet::partners {

@@ -1,5 +1,6 @@
 // Application root: language, session, routing and the page frame. One page module per screen.
 import { LocationProvider, Route, Router } from 'preact-iso';
+import { BrandProvider } from './components/BrandProvider';
 import { Layout } from './components/Layout';
 import { SessionProvider } from './components/SessionProvider';
 import { I18nProvider } from './i18n';
@@ -30,6 +31,7 @@ import { MyDocumentsPage } from './pages/MyDocuments';
 import { AccountDeletedPage, MyDataPage } from './pages/MyData';
 import { NotFoundPage } from './pages/NotFound';
 import { OperatorPage } from './pages/Operator';
+import { OperatorPartnersPage } from './pages/OperatorPartners';
 import { PatientPage } from './pages/Patient';
 import { PractitionerPage } from './pages/Practitioner';
 import { PractitionerConsultationsPage } from './pages/PractitionerConsultations';
@@ -38,6 +40,8 @@ import { PractitionerNowPage } from './pages/PractitionerNow';
 import { PractitionerProfileEditPage } from './pages/PractitionerProfileEdit';
 import { PractitionerPublicPage } from './pages/PractitionerPublic';
 import { PrivacyPage } from './pages/Privacy';
+import { TermsPage } from './pages/Terms';
+import { BenefitsPage } from './pages/Benefits';
 import { QueueJoinPage } from './pages/QueueJoin';
 import { QueuesPage } from './pages/Queues';
 import { QueueWaitPage } from './pages/QueueWait';
@@ -55,6 +59,7 @@ export function App() {
   return (
     <I18nProvider>
       <SessionProvider>
+        <BrandProvider>
         <LocationProvider>
           <Layout>
             <Router>
@@ -68,8 +73,11 @@ export function App() {
               <Route path={ROUTES.messageThread} component={MessageThreadPage} />
               <Route path={ROUTES.practitioner} component={PractitionerPage} />
               <Route path={ROUTES.operator} component={OperatorPage} />
+              <Route path={ROUTES.operatorPartners} component={OperatorPartnersPage} />
               <Route path={ROUTES.legal} component={LegalPage} />
               <Route path={ROUTES.privacy} component={PrivacyPage} />
+              <Route path={ROUTES.terms} component={TermsPage} />
+              <Route path={ROUTES.benefits} component={BenefitsPage} />
               <Route path={ROUTES.accessibility} component={AccessibilityPage} />
               <Route path={ROUTES.signup} component={SignUpPage} />
               <Route path={ROUTES.signupPractitioner} component={SignUpPractitionerPage} />
@@ -109,6 +117,7 @@ export function App() {
             </Router>
           </Layout>
         </LocationProvider>
+        </BrandProvider>
       </SessionProvider>
     </I18nProvider>
   );

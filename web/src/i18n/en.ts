@@ -9,6 +9,7 @@ import { enConsultation } from './en-consultation';
 import { enDirectory } from './en-directory';
 import { enDocuments } from './en-documents';
 import { enHealth } from './en-health';
+import { enOperatorPartners } from './en-operator-partners';
 import { enMessaging } from './en-messaging';
 import { enPasskeys } from './en-passkeys';
 import { enQueue } from './en-queue';
@@ -26,6 +27,7 @@ export const en: Messages = {
   ...enConsultation,
   ...enDocuments,
   ...enHealth,
+  ...enOperatorPartners,
   ...enMessaging,
   ...enQueue,
   ...enPasskeys,

@@ -12,6 +12,7 @@ import { frConsultation } from './fr-consultation';
 import { frDirectory } from './fr-directory';
 import { frDocuments } from './fr-documents';
 import { frHealth } from './fr-health';
+import { frOperatorPartners } from './fr-operator-partners';
 import { frMessaging } from './fr-messaging';
 import { frPasskeys } from './fr-passkeys';
 import { frQueue } from './fr-queue';
@@ -28,6 +29,7 @@ export const fr = {
   ...frConsultation,
   ...frDocuments,
   ...frHealth,
+  ...frOperatorPartners,
   ...frMessaging,
   ...frQueue,
   ...frPasskeys,

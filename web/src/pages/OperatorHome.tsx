@@ -3,6 +3,7 @@
 // the verified and refused ones can be listed too.
 import { useState } from 'preact/hooks';
 import { StatusMessage } from '../components/forms/Feedback';
+import { OperatorNav } from '../components/operator/OperatorNav';
 import { PageIntro } from '../components/Page';
 import { PractitionerQueue } from '../components/PractitionerQueue';
 import { useI18n } from '../i18n';
@@ -18,6 +19,7 @@ export function OperatorHome({ me }: { me: Me }) {
   const [status, setStatus] = useState<string | null>(null);
   return (
     <>
+      <OperatorNav />
       <PageIntro title={t.operator.title} lead={fillText(o.lead, { email: me.account.email })} />
       <div class="container">
         <section aria-labelledby="queue-title">

@@ -80,6 +80,8 @@ export function EstimateStep({
       start: at,
       profile_id: profileId,
       mode,
+      // The estimate said the insurer's quota is used up: the patient books at the usual fee.
+      ...(e?.insurer?.exhausted ? { without_insurer: true } : {}),
     };
     try {
       const r = await bookAppointment(body, keys.keyFor(body), lang, onSessionError);
@@ -126,11 +128,33 @@ export function EstimateStep({
                     <td>{formatAmount(e.advance_cents, lang)}</td>
                   </tr>
                 )}
+                {e.insurer && !e.insurer.exhausted && (
+                  <>
+                    <tr data-testid="estimate-insurer">
+                      <th scope="row">{fillText(t.insurerEstimate.covered, { partner: e.insurer.partner })}</th>
+                      <td>{formatAmount(e.insurer.covered_cents, lang)}</td>
+                    </tr>
+                    <tr class="estimate-rest" data-testid="estimate-you-pay">
+                      <th scope="row">{t.insurerEstimate.youPay}</th>
+                      <td>{formatAmount(e.insurer.patient_pays_cents, lang)}</td>
+                    </tr>
+                  </>
+                )}
               </>
             )}
           </tbody>
         </table>
         {e?.reason && <p class="estimate-reason">{e.reason}</p>}
+        {e?.insurer && (
+          <p class={e.insurer.exhausted ? 'notice notice-warning' : 'notice notice-info'} data-testid="insurer-note">
+            <Icon name={e.insurer.exhausted ? 'alert' : 'check'} />
+            <span>
+              {e.insurer.exhausted
+                ? fillText(t.insurerEstimate.exhausted, { partner: e.insurer.partner })
+                : `${e.insurer.patient_pays_cents === 0 ? t.insurerEstimate.zero + ' ' : ''}${fillText(t.insurerEstimate.remaining, { n: e.insurer.remaining })}`}
+            </span>
+          </p>
+        )}
       </LoadState>
       {slow && !e && <p class="slow-note">{t.search.slow}</p>}
       {estimate.error && !estimate.loading && (
