@@ -1,10 +1,10 @@
 #include "accounts/administrative.hpp"
 #include "accounts/passkeys_store.hpp"
 #include "accounts/service.hpp"
-#include "partners/store.hpp"
 #include "core/log.hpp"
 #include "core/validators.hpp"
 #include "http/input.hpp"
+#include "partners/store.hpp"
 #include "practitioners/store.hpp"
 
 namespace cabinet::accounts {

@@ -2,10 +2,10 @@
 
 #include "accounts/names.hpp"
 #include "accounts/service.hpp"
-#include "partners/store.hpp"
 #include "core/log.hpp"
 #include "core/validators.hpp"
 #include "http/input.hpp"
+#include "partners/store.hpp"
 #include "practitioners/specialties.hpp"
 #include "practitioners/store.hpp"
 

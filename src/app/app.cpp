@@ -228,8 +228,8 @@ Result<void> App::build_services() {
       booking::Deps{*db_, clock_, random_, *keys_, *audit_, *outbox_, *payments_, *index_,
                     config_.http.public_url, booking_options, partner_of_host});
   partners_ = std::make_unique<partners::Service>(
-      partners::Deps{*db_, clock_, random_, blocking_, *audit_, *outbox_, *limits_,
-                     *partner_hosts_, config_.http.public_url, host_of(config_.http.public_url)});
+      partners::Deps{*db_, clock_, random_, blocking_, *audit_, *outbox_, *limits_, *partner_hosts_,
+                     config_.http.public_url, host_of(config_.http.public_url)});
   consultation::Options room;
   room.room_opens = config_.booking.room_opens;
   room.max_participants = config_.consultation.max_participants;
@@ -381,12 +381,11 @@ void App::serve() {
   }
   server_->start([this] {
     queue_->stop([this] {
-      booking_->stop(
-          [this] {
-            courier_->stop([this] {
-              index_->stop([this] { partner_hosts_->stop([this] { runtime_.stop(); }); });
-            });
-          });
+      booking_->stop([this] {
+        courier_->stop([this] {
+          index_->stop([this] { partner_hosts_->stop([this] { runtime_.stop(); }); });
+        });
+      });
     });
   });
   runtime_.run();

@@ -5,7 +5,6 @@
 #include "accounts/service.hpp"
 #include "app/app.hpp"
 
-#include "partners/hosts.hpp"
 #include "booking/service.hpp"
 #include "consultation/service.hpp"
 #include "core/block_on.hpp"
@@ -17,6 +16,7 @@
 #include "documents/standins.hpp"
 #include "documents/teleservices_http.hpp"
 #include "messaging/service.hpp"
+#include "partners/hosts.hpp"
 #include "payments/provider.hpp"
 #include "practitioners/specialties.hpp"
 #include "queue/service.hpp"

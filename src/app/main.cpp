@@ -9,11 +9,11 @@
 
 #include "accounts/service.hpp"
 #include "app/app.hpp"
-#include "partners/demo.hpp"
 #include "app/config.hpp"
 #include "audit/log.hpp"
 #include "core/log.hpp"
 #include "directory/seed.hpp"
+#include "partners/demo.hpp"
 #include "reference/service.hpp"
 #include "storage/open.hpp"
 

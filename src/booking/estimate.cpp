@@ -74,8 +74,8 @@ Task<Result<nlohmann::json>> Service::estimate(const Principal& who, const nlohm
   const auto e = billing::estimate(patient, doctor, visit);
   // An insurer's cover (docs/operator.md "Insurers' activation codes"): what it pays, what the
   // card is held for, or that its quota is used up, before the patient confirms.
-  auto cover = co_await partners::cover_for(d_.db, who.account_id, profile_id, now,
-                                            motif->price_cents);
+  auto cover =
+      co_await partners::cover_for(d_.db, who.account_id, profile_id, now, motif->price_cents);
   if (!cover) co_return std::move(cover).error();
   nlohmann::json insurer = nullptr;
   if (*cover) {
@@ -93,7 +93,8 @@ Task<Result<nlohmann::json>> Service::estimate(const Principal& who, const nlohm
                {"exhausted", c.exhausted},
                {"label", locale == Locale::en ? en : fr}};
   }
-  co_return nlohmann::json{{"insurer", insurer},{"price_cents", e.price_cents},
+  co_return nlohmann::json{{"insurer", insurer},
+                           {"price_cents", e.price_cents},
                            {"amo_cents", e.amo_cents},
                            {"patient_cents", e.patient_cents},
                            {"advance_cents", e.advance_cents},

@@ -38,7 +38,9 @@ struct Appointment {
   // charged for the rest only.
   int insurer_cents = 0;
   std::optional<std::string> insurer_name;
-  [[nodiscard]] int patient_share() const { return price_cents > insurer_cents ? price_cents - insurer_cents : 0; }
+  [[nodiscard]] int patient_share() const {
+    return price_cents > insurer_cents ? price_cents - insurer_cents : 0;
+  }
 };
 
 // An appointment with what every view of it shows: names, motif, where to send notices.

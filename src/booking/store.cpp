@@ -32,7 +32,7 @@ constexpr std::string_view kStatus =
   "a.id, a.public_id, a.practitioner_id, a.patient_account_id, a.profile_id, a.motif_id,"      \
   " a.mode, a.start_at, a.end_at, a.status, a.hold_expires_at, a.price_cents, a.cancelled_by," \
   " a.started_at, a.booked_by, a.payment_state, a.saved_method, a.card_brand, a.card_last4,"   \
-  " a.captured_cents, a.cancel_nonce, a.created_at, a.ended_at, a.origin, a.fee_cents,"      \
+  " a.captured_cents, a.cancel_nonce, a.created_at, a.ended_at, a.origin, a.fee_cents,"        \
   " a.insurer_cents, (SELECT ip.name FROM partners ip WHERE ip.id = a.insurer_partner_id)"
 constexpr std::size_t kColumnCount = 27;
 #define VIEW_SELECT                                                                      \

@@ -107,8 +107,8 @@ bool Origins::loopback_match(const Entry& e) const {
 
 bool Origins::partner_match(const Entry& e) const {
   if (!partner_hosts_ || !*partner_hosts_ || !(*partner_hosts_)(e.host)) return false;
-  const bool loopback_port = loopback_listener_ && bound_port_ != 0 && e.scheme == "http" &&
-                             e.port == bound_port_;
+  const bool loopback_port =
+      loopback_listener_ && bound_port_ != 0 && e.scheme == "http" && e.port == bound_port_;
   return loopback_port || std::ranges::any_of(entries_, [&e](const Entry& allowed) {
            return allowed.scheme == e.scheme && allowed.port == e.port;
          });

@@ -15,20 +15,19 @@ Task<Result<nlohmann::json>> Service::brand(std::string_view host) {
   const auto& v = **p;
   nlohmann::json logo = nullptr;
   if (v.has_logo) logo = "/api/v1/partners/" + v.public_id + "/logo";
-  co_return nlohmann::json{
-      {"partner",
-       {{"id", v.public_id},
-        {"name", v.name},
-        {"kind", v.kind},
-        {"logo_url", logo},
-        {"color_primary", v.color_primary},
-        {"color_accent", v.color_accent},
-        {"contact_email", v.contact_email},
-        {"contact_phone", v.contact_phone},
-        {"own_pages",
-         {{"legal", !v.legal_notice.empty()},
-          {"terms", !v.terms.empty()},
-          {"privacy", !v.privacy.empty()}}}}}};
+  co_return nlohmann::json{{"partner",
+                            {{"id", v.public_id},
+                             {"name", v.name},
+                             {"kind", v.kind},
+                             {"logo_url", logo},
+                             {"color_primary", v.color_primary},
+                             {"color_accent", v.color_accent},
+                             {"contact_email", v.contact_email},
+                             {"contact_phone", v.contact_phone},
+                             {"own_pages",
+                              {{"legal", !v.legal_notice.empty()},
+                               {"terms", !v.terms.empty()},
+                               {"privacy", !v.privacy.empty()}}}}}};
 }
 
 Task<Result<nlohmann::json>> Service::page(std::string_view host, const std::string& which) {
@@ -41,7 +40,9 @@ Task<Result<nlohmann::json>> Service::page(std::string_view host, const std::str
   if (!*p || (*p)->status != "active")
     co_return nlohmann::json{{"partner", nullptr}, {"text", nullptr}};
   const auto& v = **p;
-  const std::string& text = which == "legal" ? v.legal_notice : which == "terms" ? v.terms : v.privacy;
+  const std::string& text = which == "legal"   ? v.legal_notice
+                            : which == "terms" ? v.terms
+                                               : v.privacy;
   nlohmann::json body = nullptr;
   if (!text.empty()) body = text;
   co_return nlohmann::json{{"partner", v.name}, {"text", body}};

@@ -1,5 +1,6 @@
 // Insurers' activation codes (docs/operator.md "Insurers' activation codes"): issued by the
 // operator or the insurer's administrator, redeemed by a member for one of their profiles.
+#include "accounts/store.hpp"
 #include "audit/log.hpp"
 #include "auth/rate_limit.hpp"
 #include "crypto/keyring.hpp"
@@ -8,7 +9,6 @@
 #include "partners/rules.hpp"
 #include "partners/service.hpp"
 #include "partners/store.hpp"
-#include "accounts/store.hpp"
 
 namespace cabinet::partners {
 namespace {
@@ -46,8 +46,7 @@ Task<Result<Issued>> Service::issue(const Principal& who, const std::string& id,
       if (auto r = co_await store::insert_code(tx, p->id, hash, who.account_id, out.at); !r)
         co_return r;
     }
-    co_return co_await audit(tx, who, "partner.codes.issue", p->public_id,
-                             std::to_string(count));
+    co_return co_await audit(tx, who, "partner.codes.issue", p->public_id, std::to_string(count));
   });
   if (!committed) co_return std::move(committed).error();
   co_return out;

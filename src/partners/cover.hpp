@@ -17,8 +17,7 @@ namespace cabinet::partners {
 // bookings cannot both take the last one.
 Task<Result<std::optional<Cover>>> cover_for(storage::Executor& db, std::int64_t account,
                                              std::int64_t profile, std::int64_t start_at,
-                                             int price_cents,
-                                             storage::Transaction* lock = nullptr);
+                                             int price_cents, storage::Transaction* lock = nullptr);
 
 // What is left of a benefit in the year of `now`.
 Task<Result<int>> remaining(storage::Executor& db, const store::Benefit& b, std::int64_t account,

@@ -12,7 +12,7 @@ struct Partner {
   std::int64_t id = 0;
   std::string public_id;
   std::string name;
-  std::string kind = "brand";    // brand, insurer
+  std::string kind = "brand";     // brand, insurer
   std::string status = "active";  // active, disabled
   bool has_logo = false;
   std::string color_primary = "#1d4ed8";
@@ -40,10 +40,10 @@ struct HostEntry {
 struct Cover {
   std::int64_t partner_id = 0;
   std::string partner_name;
-  int insurer_cents = 0;  // paid by the insurer
-  int patient_cents = 0;  // what the card hold is for
-  int remaining = 0;      // teleconsultations left this year, this one excluded
-  bool exhausted = false; // the member's quota is used up: no cover
+  int insurer_cents = 0;   // paid by the insurer
+  int patient_cents = 0;   // what the card hold is for
+  int remaining = 0;       // teleconsultations left this year, this one excluded
+  bool exhausted = false;  // the member's quota is used up: no cover
 };
 
 }  // namespace cabinet::partners

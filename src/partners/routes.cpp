@@ -11,7 +11,9 @@ using http::Method;
 using http::Request;
 using http::Response;
 
-std::string host_of(const Request& req) { return std::string(req.headers.get("Host").value_or("")); }
+std::string host_of(const Request& req) {
+  return std::string(req.headers.get("Host").value_or(""));
+}
 
 // "code" values never hold a comma or a quote: the CSV needs no quoting beyond the name's.
 std::string csv(const Issued& issued) {
@@ -29,8 +31,7 @@ std::string csv(const Issued& issued) {
 
 void register_routes(http::Router& router, Service& s) {
   const auto op = http::role_bit(Role::operator_);
-  const auto op_or_partner =
-      static_cast<http::RoleMask>(op | http::role_bit(Role::partner_admin));
+  const auto op_or_partner = static_cast<http::RoleMask>(op | http::role_bit(Role::partner_admin));
   const auto patient = http::role_bit(Role::patient);
 
   // Public: the front of the request's host.

@@ -43,10 +43,11 @@ Result<std::optional<int>> int_of(const nlohmann::json& body, std::string_view f
   if (!body.contains(field) || body[std::string(field)].is_null()) return std::optional<int>{};
   const auto& v = body[std::string(field)];
   if (!v.is_number_integer() || v.get<std::int64_t>() < lo || v.get<std::int64_t>() > hi)
-    return bad(field, "Nombre entier attendu entre " + std::to_string(lo) + " et " +
-                          std::to_string(hi) + ".",
-               "A whole number between " + std::to_string(lo) + " and " + std::to_string(hi) +
-                   " is expected.");
+    return bad(
+        field,
+        "Nombre entier attendu entre " + std::to_string(lo) + " et " + std::to_string(hi) + ".",
+        "A whole number between " + std::to_string(lo) + " and " + std::to_string(hi) +
+            " is expected.");
   return std::optional<int>(static_cast<int>(v.get<std::int64_t>()));
 }
 
@@ -316,8 +317,7 @@ Task<Result<nlohmann::json>> Service::invite_admin(const Principal& who, const s
   const auto now = d_.clock.unix_seconds();
   auto committed = co_await d_.db.transact([&](storage::Transaction& tx) -> Task<Result<void>> {
     // No password yet: the emailed link (the reset link's purpose, valid 7 days) sets one.
-    accounts::store::NewAccount account{public_id, *email, "", "", "operator", "active", "fr",
-                                        now};
+    accounts::store::NewAccount account{public_id, *email, "", "", "operator", "active", "fr", now};
     auto account_id = co_await accounts::store::insert_account(tx, account, now);
     if (!account_id) {
       if (account_id.error().code == ErrorCode::conflict)
@@ -326,14 +326,19 @@ Task<Result<nlohmann::json>> Service::invite_admin(const Principal& who, const s
       co_return std::move(account_id).error();
     }
     if (auto r = co_await store::set_account_partner(tx, *account_id, p->id); !r) co_return r;
-    accounts::store::NewProfile holder{random_base32(d_.random, 16), *account_id, true, *first,
-                                       *last, std::nullopt, std::nullopt, "self"};
+    accounts::store::NewProfile holder{random_base32(d_.random, 16),
+                                       *account_id,
+                                       true,
+                                       *first,
+                                       *last,
+                                       std::nullopt,
+                                       std::nullopt,
+                                       "self"};
     if (auto r = co_await accounts::store::insert_profile(tx, holder, now); !r)
       co_return std::move(r).error();
     if (auto r = co_await accounts::store::insert_token(tx, crypto::sha256_hex(token),
-                                                        "reset_password", *account_id,
-                                                        std::nullopt, now + kInvitationLifetime,
-                                                        now);
+                                                        "reset_password", *account_id, std::nullopt,
+                                                        now + kInvitationLifetime, now);
         !r)
       co_return r;
     notify::Variables vars{{"name", *first},

@@ -32,7 +32,8 @@ constexpr std::string_view kUpdate =
 constexpr std::string_view kDeleteHosts = "DELETE FROM partner_hosts WHERE partner_id = $1";
 constexpr std::string_view kInsertHost =
     "INSERT INTO partner_hosts (host, partner_id) VALUES ($1, $2)";
-constexpr std::string_view kSetLogo = "UPDATE partners SET logo = $1, updated_at = $2 WHERE id = $3";
+constexpr std::string_view kSetLogo =
+    "UPDATE partners SET logo = $1, updated_at = $2 WHERE id = $3";
 constexpr std::string_view kLogo =
     "SELECT logo FROM partners WHERE public_id = $1 AND logo IS NOT NULL";
 constexpr std::string_view kActiveHosts =
@@ -45,7 +46,8 @@ constexpr std::string_view kSetAccountPartner = "UPDATE accounts SET partner_id 
 constexpr std::string_view kTagAppointment =
     "UPDATE appointments SET partner_id = $1, insurer_partner_id = $2, insurer_cents = $3"
     " WHERE id = $4";
-constexpr std::string_view kTagQueueEntry = "UPDATE queue_entries SET partner_id = $1 WHERE id = $2";
+constexpr std::string_view kTagQueueEntry =
+    "UPDATE queue_entries SET partner_id = $1 WHERE id = $2";
 constexpr std::string_view kInsertCode =
     "INSERT INTO insurer_codes (partner_id, code_hash, created_at, created_by)"
     " VALUES ($1, $2, $3, $4)";
@@ -160,8 +162,7 @@ Task<Result<void>> set_hosts(Transaction& tx, std::int64_t partner,
                              const std::vector<std::string>& hosts) {
   if (auto r = co_await storage::run(tx, kDeleteHosts, storage::bind(partner)); !r) co_return r;
   for (const auto& h : hosts) {
-    if (auto r = co_await storage::run(tx, kInsertHost, storage::bind(h, partner)); !r)
-      co_return r;
+    if (auto r = co_await storage::run(tx, kInsertHost, storage::bind(h, partner)); !r) co_return r;
   }
   co_return ok();
 }
@@ -197,8 +198,8 @@ Task<Result<void>> tag_appointment(Executor& db, std::int64_t appointment,
                                    std::optional<std::int64_t> insurer, int insurer_cents) {
   const storage::Value p = partner ? storage::Value(*partner) : storage::null();
   const storage::Value i = insurer ? storage::Value(*insurer) : storage::null();
-  co_return co_await storage::run(
-      db, kTagAppointment, storage::bind(p, i, std::int64_t{insurer_cents}, appointment));
+  co_return co_await storage::run(db, kTagAppointment,
+                                  storage::bind(p, i, std::int64_t{insurer_cents}, appointment));
 }
 
 Task<Result<void>> tag_queue_entry(Executor& db, std::int64_t entry, std::int64_t partner) {
@@ -224,30 +225,29 @@ Task<Result<bool>> redeem(Transaction& tx, std::int64_t code, std::int64_t accou
 }
 
 Task<Result<CodeCounts>> code_counts(Executor& db, std::int64_t partner) {
-  auto row = co_await storage::first(db, kCodeCounts, storage::bind(partner),
-                                     [](const storage::Row& r) {
-                                       return CodeCounts{r.integer(0), r.integer(1)};
-                                     });
+  auto row =
+      co_await storage::first(db, kCodeCounts, storage::bind(partner), [](const storage::Row& r) {
+        return CodeCounts{r.integer(0), r.integer(1)};
+      });
   if (!row) co_return std::move(row).error();
   co_return row->value_or(CodeCounts{});
 }
 
 Task<Result<std::vector<Benefit>>> benefits_of(Executor& db, std::int64_t account) {
-  co_return co_await storage::all(db, kBenefits, storage::bind(account),
-                                  [](const storage::Row& r) {
-                                    Benefit b;
-                                    b.code_id = r.integer(0);
-                                    b.partner_id = r.integer(1);
-                                    b.partner_public_id = r.text(2);
-                                    b.partner_name = r.text(3);
-                                    b.scope = r.text(4);
-                                    b.profile_id = r.integer(5);
-                                    b.profile_public_id = r.text(6);
-                                    b.quota_per_year = static_cast<int>(r.integer(7));
-                                    b.covered_percent = static_cast<int>(r.integer(8));
-                                    b.redeemed_at = r.integer(9);
-                                    return b;
-                                  });
+  co_return co_await storage::all(db, kBenefits, storage::bind(account), [](const storage::Row& r) {
+    Benefit b;
+    b.code_id = r.integer(0);
+    b.partner_id = r.integer(1);
+    b.partner_public_id = r.text(2);
+    b.partner_name = r.text(3);
+    b.scope = r.text(4);
+    b.profile_id = r.integer(5);
+    b.profile_public_id = r.text(6);
+    b.quota_per_year = static_cast<int>(r.integer(7));
+    b.covered_percent = static_cast<int>(r.integer(8));
+    b.redeemed_at = r.integer(9);
+    return b;
+  });
 }
 
 Task<Result<void>> lock_benefit(Transaction& tx, std::int64_t code) {

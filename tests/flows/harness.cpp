@@ -75,7 +75,8 @@ Reply Harness::call(Client& client, http::Method method, const std::string& path
   req.received_at = std::chrono::steady_clock::now();
   // A caller's own Host or Origin (a partner's front, docs/operator.md) replaces the default.
   const auto given = [&headers](std::string_view name) {
-    return std::ranges::any_of(headers, [name](const auto& h) { return http::iequals(h.first, name); });
+    return std::ranges::any_of(headers,
+                               [name](const auto& h) { return http::iequals(h.first, name); });
   };
   if (!given("Host")) req.headers.add("Host", "cabinet.test");
   req.headers.add("Accept-Language", client.language);

@@ -13,10 +13,9 @@ using http::Method;
 class InsurerCodes : public PartnerFlows {
  protected:
   std::string insurer(int quota, int percent, const std::string& scope = "profile") {
-    return partner("Mutuelle Exemple", "insurer", {"mutuelle.test"},
-                   {{"quota_per_year", quota},
-                    {"covered_percent", percent},
-                    {"quota_scope", scope}});
+    return partner(
+        "Mutuelle Exemple", "insurer", {"mutuelle.test"},
+        {{"quota_per_year", quota}, {"covered_percent", percent}, {"quota_scope", scope}});
   }
 
   std::string code(const std::string& partner_id) {
@@ -44,10 +43,11 @@ class InsurerCodes : public PartnerFlows {
 TEST_P(InsurerCodes, CodesAreIssuedOneOrAsACsvBatchAndRedeemedOnce) {
   const auto id = insurer(3, 100);
   const auto one = code(id);
-  EXPECT_TRUE(std::regex_match(one, std::regex("[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}")))
+  EXPECT_TRUE(
+      std::regex_match(one, std::regex("[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}")))
       << one;
-  auto batch = h_.post(op_, "/api/v1/operator/partners/" + id + "/codes",
-                       {{"count", 3}, {"format", "csv"}});
+  auto batch =
+      h_.post(op_, "/api/v1/operator/partners/" + id + "/codes", {{"count", 3}, {"format", "csv"}});
   ASSERT_EQ(batch.status, 201);
   EXPECT_NE(batch.headers.get("Content-Type").value_or("").find("text/csv"), std::string::npos);
   EXPECT_EQ(std::count(batch.raw.begin(), batch.raw.end(), '\n'), 4) << batch.raw;
@@ -94,8 +94,10 @@ TEST_P(InsurerCodes, GuessingIsRateLimited) {
   int limited = 0;
   for (int i = 0; i < 12; ++i) {
     auto r = redeem("ABCD-EFGH-JK" + std::string(1, "ABCDEFGHJKLM"[i]) + "2", child_);
-    if (r.status == 429) ++limited;
-    else EXPECT_EQ(r.code(), "unknown_code");
+    if (r.status == 429)
+      ++limited;
+    else
+      EXPECT_EQ(r.code(), "unknown_code");
   }
   EXPECT_EQ(limited, 2);
 }

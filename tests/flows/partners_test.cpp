@@ -37,8 +37,7 @@ TEST_P(Partners, OperatorRoutesAreRefusedToOtherRolesAndToAnotherPartnersAdmin) 
   EXPECT_EQ(h_.post(admin, "/api/v1/operator/partners/" + insurer + "/codes").status, 403);
   EXPECT_EQ(h_.get(admin, "/api/v1/operator/partners/" + insurer + "/codes").status, 403);
   // Changing the partner, its hosts or its administrators is the operator's.
-  EXPECT_EQ(h_.call(admin, Method::patch, "/api/v1/operator/partners/" + brand,
-                    {{"name", "Autre"}})
+  EXPECT_EQ(h_.call(admin, Method::patch, "/api/v1/operator/partners/" + brand, {{"name", "Autre"}})
                 .status,
             403);
   EXPECT_EQ(h_.post(admin, "/api/v1/operator/partners", {{"name", "X"}, {"kind", "brand"}}).status,
@@ -92,8 +91,8 @@ TEST_P(Partners, BadInputIsRefusedWithTheFieldAndNothingWritten) {
   EXPECT_EQ(count("SELECT COUNT(*) FROM partners"), 1);
   EXPECT_EQ(count("SELECT COUNT(*) FROM partner_hosts"), 1);
   // A logo goes through the upload gate: not an image, refused.
-  auto logo = h_.upload(op_, "/api/v1/operator/partners/" + first + "/logo", "not an image",
-                        "image/png");
+  auto logo =
+      h_.upload(op_, "/api/v1/operator/partners/" + first + "/logo", "not an image", "image/png");
   EXPECT_EQ(logo.status, 415) << logo.body;
 }
 
@@ -123,12 +122,11 @@ TEST_P(Partners, APartnersHostShowsItsBrandAndTerms) {
   EXPECT_EQ(on_host(browser, Method::get, "partner.test", "/api/v1/brand/pages/x").status, 404);
 
   // Disabled: its host is the platform's again, at once on this node.
-  ASSERT_EQ(h_.call(op_, Method::patch, "/api/v1/operator/partners/" + id,
-                    {{"status", "disabled"}})
+  ASSERT_EQ(h_.call(op_, Method::patch, "/api/v1/operator/partners/" + id, {{"status", "disabled"}})
                 .status,
             200);
-  EXPECT_TRUE(on_host(browser, Method::get, "partner.test", "/api/v1/brand").body["partner"]
-                  .is_null());
+  EXPECT_TRUE(
+      on_host(browser, Method::get, "partner.test", "/api/v1/brand").body["partner"].is_null());
 }
 
 TEST_P(Partners, OriginsAcceptAnActivePartnersHostAndRefuseADisabledOrUnknownOne) {
@@ -144,8 +142,7 @@ TEST_P(Partners, OriginsAcceptAnActivePartnersHostAndRefuseADisabledOrUnknownOne
   auto port = h_.call(browser, Method::post, "/api/v1/auth/login", form,
                       {{"Host", "partner.test:8443"}, {"Origin", "http://partner.test:8443"}});
   EXPECT_EQ(port.code(), "csrf_rejected");
-  ASSERT_EQ(h_.call(op_, Method::patch, "/api/v1/operator/partners/" + id,
-                    {{"status", "disabled"}})
+  ASSERT_EQ(h_.call(op_, Method::patch, "/api/v1/operator/partners/" + id, {{"status", "disabled"}})
                 .status,
             200);
   auto disabled = on_host(browser, Method::post, "partner.test", "/api/v1/auth/login", form);
@@ -191,18 +188,19 @@ TEST_P(Partners, SignUpsBookingsAndQueueEntriesOnAPartnersHostAreTagged) {
 
   // The immediate queue, joined on the partner's host.
   ASSERT_EQ(h_.put(doc_.client, "/api/v1/practitioner/duty", {{"on", true}}).status, 200);
-  auto joined = on_host(pat_, Method::post, "partner.test", "/api/v1/queues/general_medicine/entries",
-                        {{"profile_id", holder_},
-                         {"reason", "Fièvre à 39 depuis hier soir"},
-                         {"commune_code", "75056"},
-                         {"emergency_answers",
-                          {{"chest_pain", false},
-                           {"breathing", false},
-                           {"intense_pain", false},
-                           {"fainting", false},
-                           {"stroke", false}}},
-                         {"card_token", "tok_visa"}},
-                        {{"Idempotency-Key", "q1"}});
+  auto joined =
+      on_host(pat_, Method::post, "partner.test", "/api/v1/queues/general_medicine/entries",
+              {{"profile_id", holder_},
+               {"reason", "Fièvre à 39 depuis hier soir"},
+               {"commune_code", "75056"},
+               {"emergency_answers",
+                {{"chest_pain", false},
+                 {"breathing", false},
+                 {"intense_pain", false},
+                 {"fainting", false},
+                 {"stroke", false}}},
+               {"card_token", "tok_visa"}},
+              {{"Idempotency-Key", "q1"}});
   ASSERT_LT(joined.status, 300) << joined.body;
   EXPECT_EQ(scalar("SELECT partner_id FROM queue_entries WHERE public_id = $1",
                    joined.body["id"].get<std::string>()),

@@ -30,7 +30,8 @@ export function BrandProvider({ children }: { children: ComponentChildren }) {
       root.setProperty('--primary-hover', brand.color_primary);
       root.setProperty('--focus', brand.color_primary);
     }
-    if (contrastOnWhite(brand.color_accent) >= 4.5) root.setProperty('--brand-accent', brand.color_accent);
+    if (contrastOnWhite(brand.color_accent) >= 4.5)
+      root.setProperty('--brand-accent', brand.color_accent);
   }, [brand]);
   return <BrandContext.Provider value={brand}>{children}</BrandContext.Provider>;
 }

@@ -9,7 +9,9 @@ import { Icon } from './Icon';
 export function Footer() {
   const { t } = useI18n();
   const brand = useBrand();
-  const contact = brand ? [brand.contact_email, brand.contact_phone].filter(Boolean).join(' · ') : '';
+  const contact = brand
+    ? [brand.contact_email, brand.contact_phone].filter(Boolean).join(' · ')
+    : '';
   return (
     <footer class="site-footer">
       <div class="container">

@@ -25,12 +25,14 @@ export const enOperatorPartners: typeof frOperatorPartners = {
     colorPrimary: 'Main colour',
     colorAccent: 'Second colour',
     colorHint: 'As #rrggbb, for example #b91c1c.',
-    contrastLow: 'Contrast {ratio}:1 on white: too low for text (at least 4.5:1). Cabinet’s colour will stay.',
+    contrastLow:
+      'Contrast {ratio}:1 on white: too low for text (at least 4.5:1). Cabinet’s colour will stay.',
     contrastOk: 'Contrast {ratio}:1 on white.',
     contactEmail: 'Contact email',
     contactPhone: 'Contact phone',
     hosts: 'Addresses (host names)',
-    hostsHint: 'One per line, without https:// nor port: care.partner.example. Each must point at the platform.',
+    hostsHint:
+      'One per line, without https:// nor port: care.partner.example. Each must point at the platform.',
     legalNotice: 'Legal notice',
     terms: 'Terms of use',
     privacy: 'Privacy policy',
@@ -64,7 +66,8 @@ export const enOperatorPartners: typeof frOperatorPartners = {
     codesCounts: '{issued} issued, {redeemed} used.',
     codesCount: 'Number of codes',
     issue: 'Issue',
-    issued: '{n} code(s) issued. Write them down or download them now: they will not be shown again.',
+    issued:
+      '{n} code(s) issued. Write them down or download them now: they will not be shown again.',
     download: 'Download (CSV)',
     codesListLabel: 'Issued codes',
   },
@@ -73,7 +76,8 @@ export const enOperatorPartners: typeof frOperatorPartners = {
     partnerText: 'Text of {name}',
     terms: 'Terms',
     termsTitle: 'Terms of use',
-    termsPlatform: 'Cabinet’s terms of use are those of the platform’s operator, given in the legal notice.',
+    termsPlatform:
+      'Cabinet’s terms of use are those of the platform’s operator, given in the legal notice.',
     contact: 'Contact: {contact}',
   },
   benefits: {
@@ -96,7 +100,8 @@ export const enOperatorPartners: typeof frOperatorPartners = {
     covered: 'Covered by {partner}',
     youPay: 'You pay',
     remaining: 'You will have {n} covered teleconsultation(s) left this year.',
-    exhausted: 'The teleconsultations covered by {partner} are used up this year: you pay the usual fee.',
+    exhausted:
+      'The teleconsultations covered by {partner} are used up this year: you pay the usual fee.',
     zero: 'Nothing to pay: no amount will be held on your card.',
   },
 };

@@ -25,12 +25,14 @@ export const frOperatorPartners = {
     colorPrimary: 'Couleur principale',
     colorAccent: 'Couleur secondaire',
     colorHint: 'Au format #rrggbb, par exemple #b91c1c.',
-    contrastLow: 'Contraste {ratio}:1 sur fond blanc : trop faible pour le texte (4,5:1 au moins). La couleur de Cabinet restera utilisée.',
+    contrastLow:
+      'Contraste {ratio}:1 sur fond blanc : trop faible pour le texte (4,5:1 au moins). La couleur de Cabinet restera utilisée.',
     contrastOk: 'Contraste {ratio}:1 sur fond blanc.',
     contactEmail: 'E-mail de contact',
     contactPhone: 'Téléphone de contact',
     hosts: 'Adresses (noms d’hôte)',
-    hostsHint: 'Une par ligne, sans https:// ni port : soins.partenaire.fr. Chaque adresse doit pointer vers la plateforme.',
+    hostsHint:
+      'Une par ligne, sans https:// ni port : soins.partenaire.fr. Chaque adresse doit pointer vers la plateforme.',
     legalNotice: 'Mentions légales',
     terms: 'Conditions générales d’utilisation (CGU)',
     privacy: 'Politique de confidentialité',
@@ -59,12 +61,14 @@ export const frOperatorPartners = {
     adminFirst: 'Prénom',
     adminLast: 'Nom',
     invite: 'Inviter',
-    invited: 'Invitation envoyée à {email} : le lien permet de choisir un mot de passe, pendant 7 jours.',
+    invited:
+      'Invitation envoyée à {email} : le lien permet de choisir un mot de passe, pendant 7 jours.',
     codesTitle: 'Codes d’activation',
     codesCounts: '{issued} émis, {redeemed} utilisés.',
     codesCount: 'Nombre de codes',
     issue: 'Émettre',
-    issued: '{n} code(s) émis. Notez-les ou téléchargez-les maintenant : ils ne seront plus affichés.',
+    issued:
+      '{n} code(s) émis. Notez-les ou téléchargez-les maintenant : ils ne seront plus affichés.',
     download: 'Télécharger (CSV)',
     codesListLabel: 'Codes émis',
   },
@@ -73,7 +77,8 @@ export const frOperatorPartners = {
     partnerText: 'Texte de {name}',
     terms: 'CGU',
     termsTitle: 'Conditions générales d’utilisation',
-    termsPlatform: 'Les conditions d’utilisation de Cabinet sont celles de l’opérateur de la plateforme, indiquées dans les mentions légales.',
+    termsPlatform:
+      'Les conditions d’utilisation de Cabinet sont celles de l’opérateur de la plateforme, indiquées dans les mentions légales.',
     contact: 'Contact : {contact}',
   },
   benefits: {
@@ -96,7 +101,8 @@ export const frOperatorPartners = {
     covered: 'Pris en charge par {partner}',
     youPay: 'Vous payez',
     remaining: 'Il vous restera {n} téléconsultation(s) prise(s) en charge cette année.',
-    exhausted: 'Les téléconsultations prises en charge par {partner} sont épuisées cette année : vous payez le tarif normal.',
+    exhausted:
+      'Les téléconsultations prises en charge par {partner} sont épuisées cette année : vous payez le tarif normal.',
     zero: 'Rien à payer : aucune somme ne sera bloquée sur votre carte.',
   },
 };

@@ -75,7 +75,10 @@ function Benefits({ me }: { me: Me }) {
           label={b.profile}
           value={profile}
           onValue={setProfile}
-          options={me.profiles.map((p) => ({ value: p.id, label: `${p.first_name} ${p.last_name}` }))}
+          options={me.profiles.map((p) => ({
+            value: p.id,
+            label: `${p.first_name} ${p.last_name}`,
+          }))}
         />
         <SubmitButton busy={busy} testId="redeem-code">
           {b.submit}
@@ -94,9 +97,17 @@ function Benefits({ me }: { me: Me }) {
               {(list.data?.benefits ?? []).map((x, i) => (
                 <li key={i}>
                   <strong>{x.partner}</strong>
-                  <span>{x.scope === 'family' ? b.forFamily : fillText(b.forProfile, { name: name(x.profile_id) })}</span>
+                  <span>
+                    {x.scope === 'family'
+                      ? b.forFamily
+                      : fillText(b.forProfile, { name: name(x.profile_id) })}
+                  </span>
                   <span data-testid="benefit-remaining">
-                    {fillText(b.remaining, { remaining: x.remaining, per_year: x.per_year, year: x.year })}
+                    {fillText(b.remaining, {
+                      remaining: x.remaining,
+                      per_year: x.per_year,
+                      year: x.year,
+                    })}
                   </span>
                   <span>{fillText(b.covered, { percent: x.covered_percent })}</span>
                 </li>

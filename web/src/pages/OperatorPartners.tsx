@@ -19,7 +19,11 @@ export function OperatorPartnersPage() {
       roles={['operator']}
       title={t.partners.title}
       signedIn={() => <Partners />}
-      presentation={(cta) => <PageIntro title={t.partners.title} lead={t.partners.lead}>{cta}</PageIntro>}
+      presentation={(cta) => (
+        <PageIntro title={t.partners.title} lead={t.partners.lead}>
+          {cta}
+        </PageIntro>
+      )}
     />
   );
 }

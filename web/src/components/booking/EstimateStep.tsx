@@ -131,7 +131,9 @@ export function EstimateStep({
                 {e.insurer && !e.insurer.exhausted && (
                   <>
                     <tr data-testid="estimate-insurer">
-                      <th scope="row">{fillText(t.insurerEstimate.covered, { partner: e.insurer.partner })}</th>
+                      <th scope="row">
+                        {fillText(t.insurerEstimate.covered, { partner: e.insurer.partner })}
+                      </th>
                       <td>{formatAmount(e.insurer.covered_cents, lang)}</td>
                     </tr>
                     <tr class="estimate-rest" data-testid="estimate-you-pay">
@@ -146,7 +148,10 @@ export function EstimateStep({
         </table>
         {e?.reason && <p class="estimate-reason">{e.reason}</p>}
         {e?.insurer && (
-          <p class={e.insurer.exhausted ? 'notice notice-warning' : 'notice notice-info'} data-testid="insurer-note">
+          <p
+            class={e.insurer.exhausted ? 'notice notice-warning' : 'notice notice-info'}
+            data-testid="insurer-note"
+          >
             <Icon name={e.insurer.exhausted ? 'alert' : 'check'} />
             <span>
               {e.insurer.exhausted

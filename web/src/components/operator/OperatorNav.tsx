@@ -11,8 +11,8 @@ export function OperatorNav() {
     { href: ROUTES.operatorPartners, label: t.operatorNav.partners },
   ];
   return (
-    <nav aria-label={t.operatorNav.label} class="container operator-nav">
-      <ul class="area-tabs">
+    <nav aria-label={t.operatorNav.label} class="container area-tabs operator-nav">
+      <ul>
         {links.map((l) => (
           <li key={l.href}>
             <a href={l.href} aria-current={path === l.href ? 'page' : undefined}>

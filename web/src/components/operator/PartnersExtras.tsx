@@ -25,7 +25,13 @@ function Problem({ text }: { text: string | null }) {
   ) : null;
 }
 
-export function PartnerLogo({ partner, onSaved }: { partner: Partner; onSaved: (p: Partner) => void }) {
+export function PartnerLogo({
+  partner,
+  onSaved,
+}: {
+  partner: Partner;
+  onSaved: (p: Partner) => void;
+}) {
   const { t } = useI18n();
   const p = t.partners;
   const [status, setStatus] = useState<string | null>(null);
@@ -50,7 +56,11 @@ export function PartnerLogo({ partner, onSaved }: { partner: Partner; onSaved: (
     <section class="card" aria-labelledby={`logo-${partner.id}`}>
       <h3 id={`logo-${partner.id}`}>{p.logoTitle}</h3>
       {partner.logo_url ? (
-        <img class="partner-logo-preview" src={`/api/v1${partner.logo_url.replace('/api/v1', '')}?v=${version}`} alt={fillText(p.logoPreview, { name: partner.name })} />
+        <img
+          class="partner-logo-preview"
+          src={`/api/v1${partner.logo_url.replace('/api/v1', '')}?v=${version}`}
+          alt={fillText(p.logoPreview, { name: partner.name })}
+        />
       ) : (
         <p class="muted">{p.noLogo}</p>
       )}
@@ -110,9 +120,25 @@ export function PartnerAdmins({ partner }: { partner: Partner }) {
         ))}
       </ul>
       <form onSubmit={submit} noValidate class="form-grid">
-        <TextField id={`${id}-email`} type="email" label={p.adminEmail} value={form.email} onValue={(v) => setForm((f) => ({ ...f, email: v }))} />
-        <TextField id={`${id}-first`} label={p.adminFirst} value={form.first_name} onValue={(v) => setForm((f) => ({ ...f, first_name: v }))} />
-        <TextField id={`${id}-last`} label={p.adminLast} value={form.last_name} onValue={(v) => setForm((f) => ({ ...f, last_name: v }))} />
+        <TextField
+          id={`${id}-email`}
+          type="email"
+          label={p.adminEmail}
+          value={form.email}
+          onValue={(v) => setForm((f) => ({ ...f, email: v }))}
+        />
+        <TextField
+          id={`${id}-first`}
+          label={p.adminFirst}
+          value={form.first_name}
+          onValue={(v) => setForm((f) => ({ ...f, first_name: v }))}
+        />
+        <TextField
+          id={`${id}-last`}
+          label={p.adminLast}
+          value={form.last_name}
+          onValue={(v) => setForm((f) => ({ ...f, last_name: v }))}
+        />
         <div class="form-actions">
           <SubmitButton busy={busy} variant="secondary">
             {p.invite}
@@ -157,7 +183,15 @@ export function PartnerCodes({ partner }: { partner: Partner }) {
       <h3 id={id}>{p.codesTitle}</h3>
       {counts.data && <p>{fillText(p.codesCounts, counts.data)}</p>}
       <form onSubmit={submit} noValidate class="inline-form">
-        <TextField id={`${id}-count`} type="number" min={1} max={1000} label={p.codesCount} value={count} onValue={setCount} />
+        <TextField
+          id={`${id}-count`}
+          type="number"
+          min={1}
+          max={1000}
+          label={p.codesCount}
+          value={count}
+          onValue={setCount}
+        />
         <SubmitButton busy={busy} variant="secondary" testId="issue-codes">
           {p.issue}
         </SubmitButton>

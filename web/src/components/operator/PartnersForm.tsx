@@ -108,7 +108,10 @@ export function PartnersForm({
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<{ field?: string; text: string } | null>(null);
   const [attempt, setAttempt] = useState(0);
-  const set = <K extends keyof PartnerInput>(k: K) => (value: PartnerInput[K]) => setV((o) => ({ ...o, [k]: value }));
+  const set =
+    <K extends keyof PartnerInput>(k: K) =>
+    (value: PartnerInput[K]) =>
+      setV((o) => ({ ...o, [k]: value }));
   const err = (field: string) => (error?.field === field ? error.text : undefined);
   const prefix = partner ? `edit-${partner.id}` : 'new';
 
@@ -135,17 +138,33 @@ export function PartnersForm({
   }
 
   return (
-    <form class="card partner-form" onSubmit={submit} noValidate aria-labelledby={`${prefix}-title`}>
+    <form
+      class="card partner-form"
+      onSubmit={submit}
+      noValidate
+      aria-labelledby={`${prefix}-title`}
+    >
       <h2 id={`${prefix}-title`} class="section-title">
         {partner ? fillText(p.editTitle, { name: partner.name }) : p.createTitle}
       </h2>
       <ErrorSummary
         message={error?.text ?? null}
         attempt={attempt}
-        fields={error?.field && FIELD_IDS[error.field] ? [{ id: `${prefix}-${FIELD_IDS[error.field]}`, text: error.text }] : []}
+        fields={
+          error?.field && FIELD_IDS[error.field]
+            ? [{ id: `${prefix}-${FIELD_IDS[error.field]}`, text: error.text }]
+            : []
+        }
       />
       <div class="form-grid">
-        <TextField id={`${prefix}-name`} label={p.name} value={v.name} onValue={set('name')} error={err('name')} required />
+        <TextField
+          id={`${prefix}-name`}
+          label={p.name}
+          value={v.name}
+          onValue={set('name')}
+          error={err('name')}
+          required
+        />
         <SelectField
           id={`${prefix}-kind`}
           label={p.kind}
@@ -169,17 +188,61 @@ export function PartnersForm({
             ]}
           />
         )}
-        <ColorField id={`${prefix}-primary`} label={p.colorPrimary} value={v.color_primary} onValue={set('color_primary')} error={err('color_primary')} />
-        <ColorField id={`${prefix}-accent`} label={p.colorAccent} value={v.color_accent} onValue={set('color_accent')} error={err('color_accent')} />
-        <TextField id={`${prefix}-email`} type="email" label={p.contactEmail} optional value={v.contact_email} onValue={set('contact_email')} error={err('contact_email')} />
-        <TextField id={`${prefix}-phone`} type="tel" label={p.contactPhone} optional value={v.contact_phone} onValue={set('contact_phone')} />
+        <ColorField
+          id={`${prefix}-primary`}
+          label={p.colorPrimary}
+          value={v.color_primary}
+          onValue={set('color_primary')}
+          error={err('color_primary')}
+        />
+        <ColorField
+          id={`${prefix}-accent`}
+          label={p.colorAccent}
+          value={v.color_accent}
+          onValue={set('color_accent')}
+          error={err('color_accent')}
+        />
+        <TextField
+          id={`${prefix}-email`}
+          type="email"
+          label={p.contactEmail}
+          optional
+          value={v.contact_email}
+          onValue={set('contact_email')}
+          error={err('contact_email')}
+        />
+        <TextField
+          id={`${prefix}-phone`}
+          type="tel"
+          label={p.contactPhone}
+          optional
+          value={v.contact_phone}
+          onValue={set('contact_phone')}
+        />
       </div>
-      <TextareaField id={`${prefix}-hosts`} label={p.hosts} hint={p.hostsHint} value={hosts} onValue={setHosts} rows={2} error={err('hosts')} />
+      <TextareaField
+        id={`${prefix}-hosts`}
+        label={p.hosts}
+        hint={p.hostsHint}
+        value={hosts}
+        onValue={setHosts}
+        rows={2}
+        error={err('hosts')}
+      />
       {v.kind === 'insurer' && (
         <fieldset class="fieldset">
           <legend>{p.insurerTitle}</legend>
           <div class="form-grid">
-            <TextField id={`${prefix}-quota`} type="number" min={0} max={1000} label={p.quota} value={String(v.quota_per_year)} onValue={(x) => set('quota_per_year')(Number(x) || 0)} error={err('quota_per_year')} />
+            <TextField
+              id={`${prefix}-quota`}
+              type="number"
+              min={0}
+              max={1000}
+              label={p.quota}
+              value={String(v.quota_per_year)}
+              onValue={(x) => set('quota_per_year')(Number(x) || 0)}
+              error={err('quota_per_year')}
+            />
             <SelectField
               id={`${prefix}-scope`}
               label={p.scope}
@@ -190,13 +253,50 @@ export function PartnersForm({
                 { value: 'family', label: p.scopes.family },
               ]}
             />
-            <TextField id={`${prefix}-covered`} type="number" min={0} max={100} label={p.covered} hint={p.coveredHint} value={String(v.covered_percent)} onValue={(x) => set('covered_percent')(Number(x) || 0)} error={err('covered_percent')} />
+            <TextField
+              id={`${prefix}-covered`}
+              type="number"
+              min={0}
+              max={100}
+              label={p.covered}
+              hint={p.coveredHint}
+              value={String(v.covered_percent)}
+              onValue={(x) => set('covered_percent')(Number(x) || 0)}
+              error={err('covered_percent')}
+            />
           </div>
         </fieldset>
       )}
-      <TextareaField id={`${prefix}-legal`} label={p.legalNotice} hint={p.textHint} optional value={v.legal_notice} onValue={set('legal_notice')} rows={3} error={err('legal_notice')} />
-      <TextareaField id={`${prefix}-terms`} label={p.terms} hint={p.textHint} optional value={v.terms} onValue={set('terms')} rows={3} error={err('terms')} />
-      <TextareaField id={`${prefix}-privacy`} label={p.privacy} hint={p.textHint} optional value={v.privacy} onValue={set('privacy')} rows={3} error={err('privacy')} />
+      <TextareaField
+        id={`${prefix}-legal`}
+        label={p.legalNotice}
+        hint={p.textHint}
+        optional
+        value={v.legal_notice}
+        onValue={set('legal_notice')}
+        rows={3}
+        error={err('legal_notice')}
+      />
+      <TextareaField
+        id={`${prefix}-terms`}
+        label={p.terms}
+        hint={p.textHint}
+        optional
+        value={v.terms}
+        onValue={set('terms')}
+        rows={3}
+        error={err('terms')}
+      />
+      <TextareaField
+        id={`${prefix}-privacy`}
+        label={p.privacy}
+        hint={p.textHint}
+        optional
+        value={v.privacy}
+        onValue={set('privacy')}
+        rows={3}
+        error={err('privacy')}
+      />
       <div class="form-actions">
         <SubmitButton busy={busy} testId={`${prefix}-submit`}>
           {partner ? p.save : p.create}

@@ -59,11 +59,14 @@ export const createPartner = (input: Partial<PartnerInput>) =>
   api.post<Partner>('/operator/partners', input);
 export const updatePartner = (id: string, input: Partial<PartnerInput>) =>
   api.patch<Partner>(base(id), input);
-export const uploadLogo = (id: string, file: Blob) => api.putFile<Partner>(`${base(id)}/logo`, file);
+export const uploadLogo = (id: string, file: Blob) =>
+  api.putFile<Partner>(`${base(id)}/logo`, file);
 export const fetchAdmins = (id: string, signal: AbortSignal) =>
   api.get<PartnerAdmin[]>(`${base(id)}/admins`, { signal });
-export const inviteAdmin = (id: string, body: { email: string; first_name: string; last_name: string }) =>
-  api.post<PartnerAdmin>(`${base(id)}/admins`, body);
+export const inviteAdmin = (
+  id: string,
+  body: { email: string; first_name: string; last_name: string },
+) => api.post<PartnerAdmin>(`${base(id)}/admins`, body);
 export const issueCodes = (id: string, count: number) =>
   api.post<{ codes: string[] }>(`${base(id)}/codes`, { count });
 export const codeCounts = (id: string, signal: AbortSignal) =>
@@ -97,7 +100,10 @@ export function contrastOnWhite(hex: string): number {
     const s = v / 255;
     return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
   };
-  const l = 0.2126 * channel((n >> 16) & 255) + 0.7152 * channel((n >> 8) & 255) + 0.0722 * channel(n & 255);
+  const l =
+    0.2126 * channel((n >> 16) & 255) +
+    0.7152 * channel((n >> 8) & 255) +
+    0.0722 * channel(n & 255);
   return 1.05 / (l + 0.05);
 }
 
