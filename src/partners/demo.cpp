@@ -1,5 +1,7 @@
 #include "partners/demo.hpp"
 
+#include <vector>
+
 #include "partners/store.hpp"
 
 namespace cabinet::partners {
@@ -44,13 +46,21 @@ Partner mutuelle() {
   return p;
 }
 
+std::vector<Partner> demo_partners() {
+  std::vector<Partner> out;
+  out.push_back(urgence());
+  out.push_back(mutuelle());
+  return out;
+}
+
 }  // namespace
 
 Task<Result<int>> seed_demo(storage::Database& db, const Clock& clock, Random& random) {
   auto existing = co_await store::all(db);
   if (!existing) co_return std::move(existing).error();
   int added = 0;
-  for (auto p : {urgence(), mutuelle()}) {
+  auto partners = demo_partners();
+  for (auto& p : partners) {
     bool there = false;
     for (const auto& e : *existing) there = there || e.name == p.name;
     if (there) continue;

@@ -122,7 +122,11 @@ void register_routes(http::Router& router, Service& s) {
         auto issued = co_await s.issue(*req.principal, std::string(*req.param("id")), req.json);
         if (!issued) co_return Response::error(issued.error(), req.locale);
         const bool want_csv = req.json.is_object() && req.json.value("format", "") == "csv";
-        if (!want_csv) co_return Response::json(201, {{"codes", issued->codes}});
+        if (!want_csv) {
+          nlohmann::json body = nlohmann::json::object();
+          body["codes"] = issued->codes;
+          co_return Response::json(201, body);
+        }
         Response r;
         r.status = 201;
         r.headers.add("Content-Type", "text/csv; charset=utf-8");

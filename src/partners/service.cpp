@@ -241,7 +241,7 @@ Task<Result<nlohmann::json>> Service::update(const Principal& who, const std::st
   p->updated_at = d_.clock.unix_seconds();
   std::string fields;
   if (body.is_object()) {
-    for (const auto& [k, v] : body.items()) fields += (fields.empty() ? "" : ",") + k;
+    for (const auto& item : body.items()) fields += (fields.empty() ? "" : ",") + item.key();
   }
   auto committed = co_await d_.db.transact([&](storage::Transaction& tx) -> Task<Result<void>> {
     if (auto r = co_await store::update(tx, *p); !r) co_return r;

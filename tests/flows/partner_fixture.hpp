@@ -20,7 +20,7 @@ class PartnerFlows : public BookingFlows {
                         {"color_primary", "#B91C1C"},
                         {"contact_email", "contact@partenaire.example"},
                         {"terms", "CGU du partenaire."}};
-    for (const auto& [k, v] : extra.items()) body[k] = v;
+    for (const auto& item : extra.items()) body[item.key()] = item.value();
     auto r = h_.post(op_, "/api/v1/operator/partners", body);
     EXPECT_EQ(r.status, 201) << r.body;
     return r.body.value("id", "");
