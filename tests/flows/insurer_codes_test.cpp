@@ -3,6 +3,8 @@
 // 404, 409, someone else's profile, the rate limit), the estimate's line, the card hold on the
 // patient's share only, the quota counting down, given back on cancellation, and a used-up
 // quota said before booking.
+#include <algorithm>
+
 #include "partner_fixture.hpp"
 
 namespace cabinet::test {
@@ -138,7 +140,7 @@ TEST_P(InsurerCodes, AFullCoverBringsThePatientsShareToZeroAndTheQuotaCountsDown
   EXPECT_EQ(count("SELECT COUNT(*) FROM appointments"), 2);
 
   // Cancelled in time: given back.
-  ASSERT_EQ(h_.del(pat_, "/api/v1/appointments/" + second).status, 200);
+  ASSERT_EQ(h_.post(pat_, "/api/v1/appointments/" + second + "/cancel").status, 200);
   EXPECT_EQ(remaining(), 1);
 
   // Paying normally is the patient's choice once told.
