@@ -9,9 +9,18 @@
 // `cabinet seed` adds.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from '@playwright/test';
+import type { APIRequestContext, Browser, Page } from '@playwright/test';
 import { fr } from '../src/i18n/fr';
-import { OPERATOR, PASSWORD, createAccount, loginApi, loginUi, uniqueEmail } from './accounts';
+import {
+  OPERATOR,
+  PASSWORD,
+  createAccount,
+  loginApi,
+  loginUi,
+  mailIds,
+  nextMail,
+  uniqueEmail,
+} from './accounts';
 import { blockingViolations } from './axe';
 import { type Doctor, nextAddress, videoDoctor } from './consultation';
 import { expect, test } from './fixtures';
@@ -95,6 +104,85 @@ async function patientOn(browser: Browser, baseURL: string) {
   return { context, page, holder: me.profiles[0]!.id };
 }
 
+/** A call from the page itself: on the partner's host, which only the browser resolves. */
+async function inPage(
+  p: Page,
+  method: 'GET' | 'POST',
+  url: string,
+  body: unknown,
+  from: string,
+): Promise<{ status: number; json: unknown }> {
+  return p.evaluate(
+    async ([m, u, b, ip]) => {
+      const r = await fetch(`/api/v1${u}`, {
+        method: m,
+        headers: {
+          'Content-Type': 'application/json',
+          Accept: 'application/json',
+          'X-Requested-With': 'cabinet',
+          'X-Forwarded-For': ip,
+        },
+        body: b === null ? undefined : JSON.stringify(b),
+      });
+      return { status: r.status, json: (await r.json().catch(() => null)) as unknown };
+    },
+    [method, url, body, from] as const,
+  );
+}
+
+async function mailText(request: APIRequestContext, to: string, seen: Set<string>) {
+  const mail = await nextMail(request, to, seen);
+  const full = (await (await request.get(`/api/v1/dev/mailbox/${mail.id}`)).json()) as {
+    text: string;
+  };
+  return full.text;
+}
+
+/** A patient who signs up and signs in on the partner's host, in the browser. */
+async function partnerPatient(browser: Browser, mailbox: APIRequestContext, partnerURL: string) {
+  const context = await browser.newContext({ baseURL: partnerURL });
+  const page = await context.newPage();
+  await page.goto('/');
+  const email = uniqueEmail('partenaire');
+  const ip = nextAddress();
+  let seen = await mailIds(mailbox, email);
+  const signup = await inPage(
+    page,
+    'POST',
+    '/auth/signup',
+    {
+      email,
+      password: PASSWORD,
+      phone: '+33612345678',
+      first_name: 'Malik',
+      last_name: 'Rousseau',
+      birth_date: '1988-07-21',
+    },
+    ip,
+  );
+  expect(signup.status, JSON.stringify(signup.json)).toBe(201);
+  const token = /[?&]token=([^\s&"'<>]+)/.exec(await mailText(mailbox, email, seen))?.[1];
+  expect(token).toBeTruthy();
+  const confirmed = await inPage(
+    page,
+    'POST',
+    '/auth/email/confirm',
+    { token: decodeURIComponent(token!) },
+    ip,
+  );
+  expect(confirmed.status).toBe(200);
+  seen = await mailIds(mailbox, email);
+  const login = await inPage(page, 'POST', '/auth/login', { email, password: PASSWORD }, ip);
+  expect(login.status, JSON.stringify(login.json)).toBe(200);
+  const code = /\b(\d{6})\b/.exec(await mailText(mailbox, email, seen))?.[1];
+  const { challenge } = login.json as { challenge: string };
+  const verified = await inPage(page, 'POST', '/auth/login/verify', { challenge, code }, ip);
+  expect(verified.status, JSON.stringify(verified.json)).toBe(200);
+  const me = await inPage(page, 'GET', '/me', null, ip);
+  const holder = (me.json as { profiles: { id: string }[] }).profiles[0]!.id;
+  return { context, page, holder };
+}
+
 test('partners: the operator issues a code, the partner host shows its brand, the insurer pays the patient’s share', async ({
   page,
   browser,
@@ -120,7 +208,7 @@ test('partners: the operator issues a code, the partner host shows its brand, th
 
   // The partner's host: its name, its terms, "operated on Cabinet"; a booking made there.
   const partnerURL = onHost(baseURL!, 'partner.localhost');
-  const there = await patientOn(browser, partnerURL);
+  const there = await partnerPatient(browser, page.request, partnerURL);
   const p = there.page;
   await p.goto('/');
   await expect(p.getByTestId('brand-name')).toHaveText('Urgence Docteurs');
@@ -135,7 +223,7 @@ test('partners: the operator issues a code, the partner host shows its brand, th
   await shots(p, 'partner-terms');
   await toEstimate(p, there.holder);
   await bookFromEstimate(p);
-  const mine = (await (await p.request.get('/api/v1/appointments')).json()) as {
+  const mine = (await inPage(p, 'GET', '/appointments', null, nextAddress())).json as {
     upcoming: { status: string }[];
   };
   expect(mine.upcoming[0]?.status).toBe('confirmed');

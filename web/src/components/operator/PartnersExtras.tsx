@@ -1,6 +1,6 @@
 // A partner's logo (with its preview), its administrators and, for an insurer, its activation
 // codes (docs/operator.md "Partners" and "Insurers' activation codes").
-import { useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { useI18n } from '../../i18n';
 import { errorText } from '../../lib/errors';
 import { fillText } from '../../lib/format';
@@ -58,7 +58,7 @@ export function PartnerLogo({
       {partner.logo_url ? (
         <img
           class="partner-logo-preview"
-          src={`/api/v1${partner.logo_url.replace('/api/v1', '')}?v=${version}`}
+          src={`${partner.logo_url}?v=${version}`}
           alt={fillText(p.logoPreview, { name: partner.name })}
         />
       ) : (
@@ -174,9 +174,15 @@ export function PartnerCodes({ partner }: { partner: Partner }) {
       setBusy(false);
     }
   }
-  const csvHref = codes.length
-    ? URL.createObjectURL(new Blob([codesCsv(codes, partner.name)], { type: 'text/csv' }))
-    : null;
+  // One object URL per batch, released when the next replaces it.
+  const csvHref = useMemo(
+    () =>
+      codes.length
+        ? URL.createObjectURL(new Blob([codesCsv(codes, partner.name)], { type: 'text/csv' }))
+        : null,
+    [codes, partner.name],
+  );
+  useEffect(() => () => void (csvHref && URL.revokeObjectURL(csvHref)), [csvHref]);
   const id = `codes-${partner.id}`;
   return (
     <section class="card" aria-labelledby={id}>
