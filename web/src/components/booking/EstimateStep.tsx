@@ -65,6 +65,7 @@ export function EstimateStep({
   const [error, setError] = useState<string | null>(null);
   const alertRef = useRef<HTMLDivElement>(null);
   const e = estimate.data;
+  const holdCents = e?.insurer && !e.insurer.exhausted ? e.insurer.patient_pays_cents : price;
 
   useEffect(() => {
     if (taken || error) alertRef.current?.focus();
@@ -173,13 +174,16 @@ export function EstimateStep({
           </span>
         </p>
       )}
-      <p class="no-charge">
-        <Icon name="shield" />
-        <span>
-          <strong>{s.noCharge}</strong>{' '}
-          {fillText(s.holdAmount, { amount: formatAmount(price, lang) })}
-        </span>
-      </p>
+      {/* The hold is on what the patient pays: nothing at all when an insurer pays it all. */}
+      {holdCents > 0 && (
+        <p class="no-charge">
+          <Icon name="shield" />
+          <span>
+            <strong>{s.noCharge}</strong>{' '}
+            {fillText(s.holdAmount, { amount: formatAmount(holdCents, lang) })}
+          </span>
+        </p>
+      )}
       {taken && (
         <div
           ref={alertRef}
