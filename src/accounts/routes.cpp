@@ -45,7 +45,8 @@ Task<Response> signed_in_reply(Service& s, Result<LoginDone> done, const Request
 
 Caller caller_of(const Request& request) {
   return {request.remote_ip, std::string(request.user_agent()), request.locale,
-          std::string(request.cookie(auth::kDeviceCookie).value_or(""))};
+          std::string(request.cookie(auth::kDeviceCookie).value_or("")),
+          std::string(request.headers.get("Host").value_or(""))};
 }
 
 void register_routes(http::Router& router, Service& s, Profiles& profiles, bool secure) {

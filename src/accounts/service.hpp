@@ -39,6 +39,9 @@ struct Deps {
   // security.strong_factor_roles: these roles sign in with a passkey or an authenticator app,
   // never with the emailed code alone once they have one (docs/security.md, "Passkeys").
   std::vector<Role> strong_factor_roles = {};
+  // The white-label partner a Host header names (docs/operator.md "Partners"): a patient who
+  // signs up there is tagged with it. Unset: no partners.
+  std::function<std::optional<std::int64_t>(std::string_view host)> partner_of_host = {};
 };
 
 // Whether `role` falls under security.strong_factor_roles.
@@ -50,6 +53,7 @@ struct Caller {
   std::string user_agent;
   Locale locale = Locale::fr;
   std::string device;  // the cabinet_device cookie, when the browser sent one
+  std::string host;    // the Host header: a partner's front tags what is done there
 };
 
 struct SignupForm {

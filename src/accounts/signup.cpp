@@ -5,6 +5,7 @@
 #include "core/log.hpp"
 #include "core/validators.hpp"
 #include "http/input.hpp"
+#include "partners/store.hpp"
 #include "practitioners/specialties.hpp"
 #include "practitioners/store.hpp"
 
@@ -153,6 +154,8 @@ Task<Result<Service::Created>> Service::create_account(SignupForm& form, Role ro
     d_.outbox.wake();
     co_return created;
   }
+  std::optional<std::int64_t> partner;
+  if (d_.partner_of_host) partner = d_.partner_of_host(caller.host);
   auto body = [&](storage::Transaction& tx) -> Task<Result<void>> {
     const auto now = d_.clock.unix_seconds();
     store::NewAccount account{
@@ -177,6 +180,11 @@ Task<Result<Service::Created>> Service::create_account(SignupForm& form, Role ro
                              "self"};
     if (auto p = co_await store::insert_profile(tx, holder, now); !p)
       co_return std::move(p).error();
+    // A patient who signs up on a partner's host is that partner's (docs/operator.md).
+    if (role == Role::patient && partner) {
+      if (auto r = co_await partners::store::set_account_partner(tx, *id, *partner); !r)
+        co_return r;
+    }
     if (role == Role::practitioner) {
       auto r = co_await practitioners::store::insert_practitioner(tx, *id, form.rpps,
                                                                   form.specialty, now);

@@ -41,6 +41,9 @@
 #include "notify/http_sms_transport.hpp"
 #include "notify/outbox.hpp"
 #include "notify/smtp_transport.hpp"
+#include "partners/hosts.hpp"
+#include "partners/routes.hpp"
+#include "partners/service.hpp"
 #include "payments/sandbox.hpp"
 #include "payments/stripe.hpp"
 #include "practitioners/specialties.hpp"
@@ -172,6 +175,13 @@ Result<void> App::build_services() {
   outbox_->on_wake([courier = courier_.get()] { courier->wake(); });
   limits_ = std::make_unique<auth::RateLimiter>(*db_, clock_, config_.limits);
   sessions_ = std::make_shared<auth::Sessions>(*db_, clock_, random_);
+  // White-label partners (issue 19): their hosts answered from memory, loaded before the first
+  // request and then every few seconds (docs/operator.md "Partners").
+  partner_hosts_ = std::make_unique<partners::Hosts>(*db_);
+  if (auto r = block_on(partner_hosts_->reload()); !r) return std::move(r).error();
+  auto partner_of_host = [hosts = partner_hosts_.get()](std::string_view host) {
+    return hosts->partner_of(host);
+  };
   accounts::Deps deps{*db_,
                       clock_,
                       random_,
@@ -183,7 +193,8 @@ Result<void> App::build_services() {
                       *sessions_,
                       config_.http.public_url,
                       {config_.security.argon2_ops, config_.security.argon2_memory},
-                      config_.security.strong_factor_roles};
+                      config_.security.strong_factor_roles,
+                      partner_of_host};
   accounts_ = std::make_unique<accounts::Service>(deps);
   passkeys_ = std::make_unique<accounts::Passkeys>(deps);
   profiles_ = std::make_unique<accounts::Profiles>(deps);
@@ -222,7 +233,10 @@ Result<void> App::build_services() {
   booking_options.hold_lead = config_.payments.hold_lead;
   booking_ = std::make_unique<booking::Service>(
       booking::Deps{*db_, clock_, random_, *keys_, *audit_, *outbox_, *payments_, *index_,
-                    config_.http.public_url, booking_options});
+                    config_.http.public_url, booking_options, partner_of_host});
+  partners_ = std::make_unique<partners::Service>(
+      partners::Deps{*db_, clock_, random_, blocking_, *audit_, *outbox_, *limits_, *partner_hosts_,
+                     config_.http.public_url, host_of(config_.http.public_url)});
   consultation::Options room;
   room.room_opens = config_.booking.room_opens;
   room.max_participants = config_.consultation.max_participants;
@@ -287,6 +301,9 @@ void App::wire() {
       std::make_shared<consultation::GuestPasses>(*db_, clock_, *keys_));
   dispatcher_.set_origins(http::Origins(config_.http.public_url, config_.http.allowed_origins,
                                         http::is_loopback_host(config_.http.host)));
+  // Only hosts registered to an active partner, with the site's own scheme and port.
+  dispatcher_.origins().set_partner_hosts(
+      [hosts = partner_hosts_.get()](std::string_view host) { return hosts->served(host); });
   accounts::register_routes(router_, *accounts_, *profiles_,
                             secure_cookies(config_.http.public_url));
   accounts::register_passkey_routes(router_, *passkeys_, *accounts_,
@@ -306,6 +323,7 @@ void App::wire() {
   accounts_admin::register_routes(router_, *accounts_admin_);
   activity::register_routes(router_, *activity_);
   queue::register_routes(router_, *queue_);
+  partners::register_routes(router_, *partners_);
   queue::register_messages(hub_, *queue_);
   reference::register_routes(router_, *reference_);
   stats::register_routes(router_, *stats_);
@@ -367,6 +385,7 @@ void App::serve() {
   if (config_.notify.courier) courier_->start(runtime_.io());
   // Shutdown: connections drain first, then the courier finishes its pass, then the threads stop.
   index_->start(runtime_.io());
+  partner_hosts_->start(runtime_.io());
   if (config_.booking.jobs) {
     auto& passes = registry_.counter("cabinet_booking_job_passes_total",
                                      "Passes of the booking jobs (reminders, holds, no-shows).");
@@ -375,8 +394,11 @@ void App::serve() {
   }
   server_->start([this] {
     queue_->stop([this] {
-      booking_->stop(
-          [this] { courier_->stop([this] { index_->stop([this] { runtime_.stop(); }); }); });
+      booking_->stop([this] {
+        courier_->stop([this] {
+          index_->stop([this] { partner_hosts_->stop([this] { runtime_.stop(); }); });
+        });
+      });
     });
   });
   runtime_.run();

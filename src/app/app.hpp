@@ -87,6 +87,10 @@ class Service;
 namespace cabinet::consultation {
 class Service;
 }
+namespace cabinet::partners {
+class Hosts;
+class Service;
+}  // namespace cabinet::partners
 namespace cabinet::reference {
 class Service;
 }
@@ -145,6 +149,7 @@ class App {
   [[nodiscard]] payments::PaymentProvider& payments() { return *payments_; }
   [[nodiscard]] reference::Service& reference() { return *reference_; }
   [[nodiscard]] messaging::Service& messaging() { return *messaging_; }
+  [[nodiscard]] partners::Hosts& partner_hosts() { return *partner_hosts_; }
 
   // Wires routes and middleware without binding a socket (used by listen() and by tests).
   void wire();
@@ -179,6 +184,8 @@ class App {
   std::unique_ptr<notify::Courier> courier_;
   std::unique_ptr<auth::RateLimiter> limits_;
   std::shared_ptr<auth::Sessions> sessions_;
+  std::unique_ptr<partners::Hosts> partner_hosts_;
+  std::unique_ptr<partners::Service> partners_;
   std::unique_ptr<accounts::Service> accounts_;
   std::unique_ptr<accounts::Profiles> profiles_;
   std::unique_ptr<accounts::Passkeys> passkeys_;

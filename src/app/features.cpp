@@ -4,6 +4,7 @@
 // and the messaging (issue 15), whose attachments follow the health space's file settings.
 #include "accounts/service.hpp"
 #include "app/app.hpp"
+
 #include "booking/service.hpp"
 #include "consultation/service.hpp"
 #include "core/block_on.hpp"
@@ -15,6 +16,7 @@
 #include "documents/standins.hpp"
 #include "documents/teleservices_http.hpp"
 #include "messaging/service.hpp"
+#include "partners/hosts.hpp"
 #include "payments/provider.hpp"
 #include "practitioners/specialties.hpp"
 #include "queue/service.hpp"
@@ -40,7 +42,8 @@ Result<void> App::build_queue() {
   q.near_km = config_.queue.near_km;
   q.no_show_grace = config_.booking.no_show_grace;
   queue_ = std::make_unique<queue::Service>(queue::Deps{
-      *db_, clock_, random_, *keys_, *audit_, hub_, *payments_, std::string(payments_->name()), q});
+      *db_, clock_, random_, *keys_, *audit_, hub_, *payments_, std::string(payments_->name()), q,
+      [hosts = partner_hosts_.get()](std::string_view host) { return hosts->partner_of(host); }});
   consultation_->on_patient_joined([this](std::int64_t appointment) -> Task<void> {
     co_await queue_->patient_joined(appointment);
   });

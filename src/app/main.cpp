@@ -13,6 +13,7 @@
 #include "audit/log.hpp"
 #include "core/log.hpp"
 #include "directory/seed.hpp"
+#include "partners/demo.hpp"
 #include "reference/service.hpp"
 #include "stats/demo.hpp"
 #include "storage/open.hpp"
@@ -146,6 +147,11 @@ int seed(const Common& common, const SeedArgs& args) {
   auto pharmacies = app.block_on(app.reference().seed_demo_pharmacies());
   if (!pharmacies) return fail(1, pharmacies.error().detail);
   if (*pharmacies > 0) std::cout << *pharmacies << " demo pharmacies added\n";
+  // The demo partners (docs/operator.md "Demo"): http://partner.localhost:8080/ shows one.
+  auto partners = app.block_on(cabinet::partners::seed_demo(app.database(), clock, random));
+  if (!partners) return fail(1, partners.error().detail);
+  if (*partners > 0)
+    std::cout << *partners << " demo partners added (partner.localhost, mutuelle.localhost)\n";
   auto report = app.block_on(cabinet::directory::seed(app.database(), clock, options));
   cabinet::log::flush();
   if (!report) return fail(1, report.error().detail);

@@ -79,8 +79,10 @@ Task<Result<void>> Service::pay(const store::View& v, const std::string& payment
   if (pending) u.status = "confirmed";
   std::optional<std::string> hold_id;
   std::optional<std::int64_t> ledger_row;
-  if (a.price_cents == 0) {
-    u.payment_state = "none";  // a free consultation: nothing to hold
+  if (a.patient_share() == 0) {
+    // A free consultation, or one an insurer pays in full: nothing to hold, no card asked
+    // (docs/operator.md "Insurers' activation codes").
+    u.payment_state = "none";
   } else if (a.start_at - now > d_.options.hold_lead.count()) {
     // Too far ahead for a hold to last until the end: save the card, hold later.
     auto saved = co_await d_.provider.save_method(payment_method,
@@ -94,12 +96,12 @@ Task<Result<void>> Service::pay(const store::View& v, const std::string& payment
     // Written before the call: a crash after the provider's answer leaves a row to reconcile.
     auto row = co_await store::begin_authorization(d_.db, a.id, provider_name(),
                                                    "hold:" + a.public_id + ":" + payment_method,
-                                                   payment_method, a.price_cents, now);
+                                                   payment_method, a.patient_share(), now);
     if (!row) co_return std::move(row).error();
     ledger_row = row->id;
     payments::AuthorizeRequest request;
     request.payment_method = payment_method;
-    request.amount_cents = a.price_cents;
+    request.amount_cents = a.patient_share();
     request.idempotency_key = row->idempotency_key;
     auto hold = co_await d_.provider.authorize(request);
     if (!hold) {
@@ -156,12 +158,12 @@ Task<Result<void>> Service::place_deferred_hold(const store::View& v) {
   if (!a.saved_method) co_return Error(ErrorCode::card_declined, "no saved card");
   auto row = co_await store::begin_authorization(d_.db, a.id, provider_name(),
                                                  "deferred:" + a.public_id + ":" + *a.saved_method,
-                                                 *a.saved_method, a.price_cents, now);
+                                                 *a.saved_method, a.patient_share(), now);
   if (!row) co_return std::move(row).error();
   if (row->state == "held") co_return ok();
   payments::AuthorizeRequest request;
   request.payment_method = *a.saved_method;
-  request.amount_cents = a.price_cents;
+  request.amount_cents = a.patient_share();
   request.idempotency_key = row->idempotency_key;
   auto hold = co_await d_.provider.authorize(request);
   if (!hold) {
@@ -238,7 +240,8 @@ Task<Result<nlohmann::json>> Service::close(const Principal& who, const std::str
   if (*live && (*live)->hold_id) {
     ledger_row = (*live)->id;
     // A consultation taken from a queue: its service fee comes with it (PAY3; 0 when waived).
-    const auto total = amount + a.fee_cents;
+    // An insurer pays its part of the amount first; the card, only the rest.
+    const auto total = std::max<std::int64_t>(0, amount - a.insurer_cents) + a.fee_cents;
     if (total == 0) {
       auto voided = co_await d_.provider.void_hold(*(*live)->hold_id);
       if (!voided) co_return std::move(voided).error();

@@ -7,6 +7,7 @@
 #include "booking/internal.hpp"
 #include "directory/index.hpp"
 #include "http/input.hpp"
+#include "partners/cover.hpp"
 
 namespace cabinet::booking {
 
@@ -71,7 +72,29 @@ Task<Result<nlohmann::json>> Service::estimate(const Principal& who, const nlohm
   visit.price_cents = motif->price_cents;
   visit.date = today;
   const auto e = billing::estimate(patient, doctor, visit);
-  co_return nlohmann::json{{"price_cents", e.price_cents},
+  // An insurer's cover (docs/operator.md "Insurers' activation codes"): what it pays, what the
+  // card is held for, or that its quota is used up, before the patient confirms.
+  auto cover =
+      co_await partners::cover_for(d_.db, who.account_id, profile_id, now, motif->price_cents);
+  if (!cover) co_return std::move(cover).error();
+  nlohmann::json insurer = nullptr;
+  if (*cover) {
+    const auto& c = **cover;
+    const auto fr = c.exhausted ? "Téléconsultations prises en charge par " + c.partner_name +
+                                      " épuisées cette année : vous payez le tarif normal."
+                                : "Pris en charge par " + c.partner_name;
+    const auto en = c.exhausted ? "Teleconsultations covered by " + c.partner_name +
+                                      " used up this year: you pay the usual fee."
+                                : "Covered by " + c.partner_name;
+    insurer = {{"partner", c.partner_name},
+               {"covered_cents", c.insurer_cents},
+               {"patient_pays_cents", c.patient_cents},
+               {"remaining", c.remaining},
+               {"exhausted", c.exhausted},
+               {"label", locale == Locale::en ? en : fr}};
+  }
+  co_return nlohmann::json{{"insurer", insurer},
+                           {"price_cents", e.price_cents},
                            {"amo_cents", e.amo_cents},
                            {"patient_cents", e.patient_cents},
                            {"advance_cents", e.advance_cents},

@@ -222,12 +222,15 @@ nlohmann::json Service::to_json(const store::View& v, Locale locale) const {
           {"fee_cents", a.fee_cents},
           {"payment",
            {{"state", a.payment_state},
-            {"amount_cents", a.price_cents + a.fee_cents},
+            {"amount_cents", a.patient_share() + a.fee_cents},
             {"captured_cents", a.captured_cents},
             {"brand", opt(a.card_brand)},
             {"last4", opt(a.card_last4)},
             {"card_due_at", due},
             {"without_card", without}}},
+          {"insurer", a.insurer_name ? nlohmann::json{{"name", *a.insurer_name},
+                                                      {"covered_cents", a.insurer_cents}}
+                                     : nlohmann::json(nullptr)},
           {"cancelled_by", opt(a.cancelled_by)},
           {"cancellable", cancellable(a, d_.clock.unix_seconds())}};
 }

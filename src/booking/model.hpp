@@ -34,6 +34,13 @@ struct Appointment {
   std::int64_t created_at = 0;
   std::string origin = "booking";  // or "queue": taken from an immediate queue (docs/queue.md)
   int fee_cents = 0;               // the queue's service fee, captured with the consultation
+  // An insurer's part (docs/operator.md "Insurers' activation codes"): the card is held and
+  // charged for the rest only.
+  int insurer_cents = 0;
+  std::optional<std::string> insurer_name;
+  [[nodiscard]] int patient_share() const {
+    return price_cents > insurer_cents ? price_cents - insurer_cents : 0;
+  }
 };
 
 // An appointment with what every view of it shows: names, motif, where to send notices.

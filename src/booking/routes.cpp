@@ -43,7 +43,8 @@ void register_routes(http::Router& router, Service& s, std::string provider) {
       Method::post, "/api/v1/appointments",
       [&s](Request& req) -> Task<Response> {
         const auto key = std::string(req.headers.get("Idempotency-Key").value_or(""));
-        auto r = co_await s.create(*req.principal, req.json, key, req.locale);
+        const std::string host(req.headers.get("Host").value_or(""));
+        auto r = co_await s.create(*req.principal, req.json, key, req.locale, host);
         if (!r) co_return Response::error(r.error(), req.locale);
         co_return Response::json(r->status, r->body);
       },

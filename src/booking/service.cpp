@@ -18,6 +18,8 @@
 #include "directory/store.hpp"
 #include "http/input.hpp"
 #include "notify/outbox.hpp"
+#include "partners/cover.hpp"
+#include "partners/store.hpp"
 #include "payments/provider.hpp"
 #include "practitioners/store.hpp"
 
@@ -118,7 +120,8 @@ Task<Result<accounts::store::Profile>> Service::profile_of(std::int64_t account,
 }
 
 Task<Result<Answer>> Service::create(const Principal& who, const nlohmann::json& body,
-                                     const std::string& idempotency_key, Locale locale) {
+                                     const std::string& idempotency_key, Locale locale,
+                                     const std::string& host) {
   if (who.role != Role::patient) co_return Error(ErrorCode::forbidden);
   if (!valid_idempotency_key(idempotency_key))
     co_return http::invalid_field("Idempotency-Key",
@@ -137,6 +140,11 @@ Task<Result<Answer>> Service::create(const Principal& who, const nlohmann::json&
   if (!profile) co_return std::move(profile).error();
   auto mode = in.text("mode", 20);
   if (!mode) co_return std::move(mode).error();
+  // The patient chose to pay in full although an insurer's quota is used up (409
+  // quota_exhausted said so before).
+  auto without_insurer = in.optional_bool("without_insurer");
+  if (!without_insurer) co_return std::move(without_insurer).error();
+  const bool use_insurer = !without_insurer->value_or(false);
   const auto hash = crypto::sha256_hex(*practitioner + "\n" + *motif + "\n" + *start + "\n" +
                                        *profile + "\n" + *mode);
 
@@ -150,6 +158,16 @@ Task<Result<Answer>> Service::create(const Principal& who, const nlohmann::json&
   auto p = co_await profile_of(who.account_id, *profile);
   if (!p) co_return std::move(p).error();
 
+  if (use_insurer) {
+    // A used-up quota is said before anything is held (docs/operator.md).
+    auto cover = co_await partners::cover_for(d_.db, who.account_id, p->id, slot->start,
+                                              slot->motif->price_cents);
+    if (!cover) co_return std::move(cover).error();
+    if (*cover && (*cover)->exhausted) co_return quota_exhausted((*cover)->partner_name);
+  }
+  std::optional<std::int64_t> partner;
+  if (d_.partner_of_host) partner = d_.partner_of_host(host);
+
   const auto now = d_.clock.unix_seconds();
   auto a = new_appointment(*slot, who.account_id, p->id);
   a.status = "pending_payment";
@@ -160,6 +178,7 @@ Task<Result<Answer>> Service::create(const Principal& who, const nlohmann::json&
     auto id = co_await store::hold(tx, a, now);
     if (!id) co_return std::move(id).error();
     a.id = *id;
+    if (auto r = co_await tag(tx, a, partner, use_insurer); !r) co_return r;
     auto view = co_await store::find_id(tx, a.id);
     if (!view) co_return std::move(view).error();
     if (!*view) co_return Error(ErrorCode::internal, "appointment vanished");
@@ -202,6 +221,30 @@ Task<Result<Answer>> Service::create(const Principal& who, const nlohmann::json&
   created.status = 201;
   created.body = nlohmann::json::parse(answer);
   co_return created;
+}
+
+Error quota_exhausted(const std::string& partner) {
+  Error e(ErrorCode::quota_exhausted);
+  e.extra["partner"] = partner;
+  return std::move(e).with("partner", partner);
+}
+
+Task<Result<void>> Service::tag(storage::Transaction& tx, const store::Appointment& a,
+                                std::optional<std::int64_t> partner, bool use_insurer) {
+  std::optional<partners::Cover> cover;
+  if (use_insurer) {
+    // Again under the entitlement's lock: two bookings racing for the last one, one wins.
+    auto locked = co_await partners::cover_for(tx, a.patient_account_id, a.profile_id, a.start_at,
+                                               a.price_cents, &tx);
+    if (!locked) co_return std::move(locked).error();
+    if (*locked && (*locked)->exhausted) co_return quota_exhausted((*locked)->partner_name);
+    cover = *locked;
+  }
+  if (!partner && !cover) co_return ok();
+  std::optional<std::int64_t> insurer;
+  if (cover) insurer = cover->partner_id;
+  const int cents = cover ? cover->insurer_cents : 0;
+  co_return co_await partners::store::tag_appointment(tx, a.id, partner, insurer, cents);
 }
 
 Task<Result<store::View>> Service::own(const Principal& who, const std::string& id) {

@@ -60,7 +60,13 @@ struct Deps {
   directory::Index& index;
   std::string public_url;
   Options options;
+  // The white-label partner a Host header names (docs/operator.md "Partners"): bookings made
+  // there are tagged with it. Unset: no partners.
+  std::function<std::optional<std::int64_t>(std::string_view host)> partner_of_host = {};
 };
+
+// 409 quota_exhausted naming the insurer (its {partner} placeholder and an extra field).
+Error quota_exhausted(const std::string& partner);
 
 // An answer with its status, for the routes that are not always 200.
 struct Answer {
@@ -74,7 +80,8 @@ class Service final : public Appointments {
 
   // Patient.
   Task<Result<Answer>> create(const Principal& who, const nlohmann::json& body,
-                              const std::string& idempotency_key, Locale locale);
+                              const std::string& idempotency_key, Locale locale,
+                              const std::string& host = {});
   Task<Result<nlohmann::json>> confirm(const Principal& who, const std::string& id,
                                        const nlohmann::json& body, Locale locale);
   Task<Result<nlohmann::json>> list(const Principal& who, const std::optional<std::string>& profile,
@@ -141,6 +148,9 @@ class Service final : public Appointments {
   Task<Result<accounts::store::Profile>> profile_of(std::int64_t account,
                                                     const std::string& public_id);
   Task<Result<store::View>> own(const Principal& who, const std::string& id);
+  // The partner of the host and an insurer's cover, written on a new appointment.
+  Task<Result<void>> tag(storage::Transaction& tx, const store::Appointment& a,
+                         std::optional<std::int64_t> partner, bool use_insurer);
   // An appointment of the agenda `who` manages (practitioner or assistant).
   Task<Result<store::View>> managed(const Principal& who, const std::string& id);
   // Ends an active appointment (cancelled, no_show, expired): granules freed, jobs skipped,

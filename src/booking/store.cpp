@@ -32,8 +32,9 @@ constexpr std::string_view kStatus =
   "a.id, a.public_id, a.practitioner_id, a.patient_account_id, a.profile_id, a.motif_id,"      \
   " a.mode, a.start_at, a.end_at, a.status, a.hold_expires_at, a.price_cents, a.cancelled_by," \
   " a.started_at, a.booked_by, a.payment_state, a.saved_method, a.card_brand, a.card_last4,"   \
-  " a.captured_cents, a.cancel_nonce, a.created_at, a.ended_at, a.origin, a.fee_cents"
-constexpr std::size_t kColumnCount = 25;
+  " a.captured_cents, a.cancel_nonce, a.created_at, a.ended_at, a.origin, a.fee_cents,"        \
+  " a.insurer_cents, (SELECT ip.name FROM partners ip WHERE ip.id = a.insurer_partner_id)"
+constexpr std::size_t kColumnCount = 27;
 #define VIEW_SELECT                                                                      \
   "SELECT " APPOINTMENT_COLUMNS                                                          \
   ", pp.public_id, ph.first_name, ph.last_name, pr.specialty, pp.timezone, m.public_id," \
@@ -119,6 +120,8 @@ Appointment read(const storage::Row& r) {
   a.ended_at = r.opt_integer(22);
   a.origin = r.text(23);
   a.fee_cents = static_cast<int>(r.integer(24));
+  a.insurer_cents = static_cast<int>(r.integer(25));
+  a.insurer_name = r.opt_text(26);
   return a;
 }
 

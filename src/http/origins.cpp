@@ -105,11 +105,22 @@ bool Origins::loopback_match(const Entry& e) const {
          is_loopback_name(e.host);
 }
 
+bool Origins::partner_match(const Entry& e) const {
+  if (!partner_hosts_ || !*partner_hosts_ || !(*partner_hosts_)(e.host)) return false;
+  const bool loopback_port =
+      loopback_listener_ && bound_port_ != 0 && e.scheme == "http" && e.port == bound_port_;
+  return loopback_port || std::ranges::any_of(entries_, [&e](const Entry& allowed) {
+           return allowed.scheme == e.scheme && allowed.port == e.port;
+         });
+}
+
 bool Origins::matches(const Entry& e) const {
   if (loopback_match(e)) return true;
-  return std::ranges::any_of(entries_, [&e](const Entry& allowed) {
-    return allowed.scheme == e.scheme && allowed.host == e.host && allowed.port == e.port;
-  });
+  if (std::ranges::any_of(entries_, [&e](const Entry& allowed) {
+        return allowed.scheme == e.scheme && allowed.host == e.host && allowed.port == e.port;
+      }))
+    return true;
+  return partner_match(e);
 }
 
 bool Origins::origin_allowed(std::string_view origin) const {

@@ -1,6 +1,8 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -24,6 +26,14 @@ class Origins {
   Origins(std::string_view public_url, const std::vector<std::string>& extra,
           bool loopback_listener);
 
+  // White-label partners (docs/operator.md "Partners"): a host name answered by an active
+  // partner's table is accepted with the scheme and port of an origin above (the public URL's,
+  // an extra origin's, or the loopback port), never with another. Asked from memory.
+  using PartnerHosts = std::function<bool(std::string_view host)>;
+  void set_partner_hosts(PartnerHosts served) {
+    partner_hosts_ = std::make_shared<PartnerHosts>(std::move(served));
+  }
+
   // Known once the listener is bound (port 0 picks one).
   void set_bound_port(std::uint16_t port) { bound_port_ = port; }
 
@@ -45,10 +55,12 @@ class Origins {
   static std::optional<Entry> parse(std::string_view origin);
   [[nodiscard]] bool loopback_match(const Entry& e) const;
   [[nodiscard]] bool matches(const Entry& e) const;
+  [[nodiscard]] bool partner_match(const Entry& e) const;
 
   std::vector<Entry> entries_;
   bool loopback_listener_ = false;
   std::uint16_t bound_port_ = 0;
+  std::shared_ptr<PartnerHosts> partner_hosts_;
 };
 
 }  // namespace cabinet::http

@@ -112,6 +112,17 @@ constexpr std::array kTemplates{
              "As an assistant you will manage appointments without access to the medical content "
              "of consultations.",
              "Créer mon compte", "Create my account"},
+    Template{"partner_admin_invitation", "Votre accès administrateur {{partner}} sur Cabinet",
+             "Bonjour {{name}},\n\nUn compte d'administration de {{partner}} vous a été ouvert "
+             "sur Cabinet. Choisissez votre mot de passe avec ce lien, valable 7 jours :\n\n"
+             "{{link}}\n\nVous verrez les statistiques de {{partner}} et émettrez ses codes "
+             "d'activation, sans accès à aucune donnée médicale.",
+             "Your {{partner}} administrator access on Cabinet",
+             "Hello {{name}},\n\nAn administration account of {{partner}} was opened for you on "
+             "Cabinet. Choose your password with this link, valid for 7 days:\n\n{{link}}\n\n"
+             "You will see the statistics of {{partner}} and issue its activation codes, without "
+             "access to any medical data.",
+             "Choisir mon mot de passe", "Choose my password"},
     Template{"account_deleted", "Votre compte Cabinet a été supprimé",
              "Bonjour {{name}},\n\nVotre compte Cabinet et ceux de vos proches ont été supprimés, "
              "comme vous l'avez demandé. Les traces d'accès à vos données sont conservées le temps "

@@ -60,6 +60,13 @@ constexpr std::array kTables{
     TableUse{"conversation_attachments", true,
              "conversations[].messages[].attachments, and messages/ in the ZIP"},
     TableUse{"messaging_settings", true, "practitioner.messaging (whether they receive messages)"},
+    // White-label partners and insurers (docs/operator.md "Partners").
+    TableUse{"partners", false,
+             "the partner organisations' names, brands and terms: businesses, no person"},
+    TableUse{"partner_hosts", false, "the partners' host names: no person"},
+    TableUse{"insurer_codes", true,
+             "insurer_benefits (the insurer, the profile, when); on erasure the code stays "
+             "counted, unlinked from the account"},
     TableUse{"practitioners", true, "practitioner"},
     TableUse{"teleconsultation_declarations", true,
              "practitioner.teleconsultation_declarations (in-person consultations declared)"},

@@ -1,5 +1,7 @@
 #include "privacy/export.hpp"
 
+#include "partners/store.hpp"
+
 #include "accounts/administrative.hpp"
 #include "consultation/sealing.hpp"
 #include "documents/sealing.hpp"
@@ -100,6 +102,18 @@ Task<Result<nlohmann::json>> Export::collect(const Principal& who, const account
     queue.push_back(std::move(q.row));
   }
   out["immediate_consultations"] = std::move(queue);
+
+  // Insurers' activation codes redeemed (docs/operator.md): which insurer, for whom, when.
+  auto benefits = co_await partners::store::benefits_of(d_.db, who.account_id);
+  if (!benefits) co_return std::move(benefits).error();
+  auto insurers = nlohmann::json::array();
+  for (const auto& b : *benefits) {
+    insurers.push_back({{"insurer", b.partner_name},
+                        {"scope", b.scope},
+                        {"profile_id", b.profile_public_id},
+                        {"redeemed_at", b.redeemed_at}});
+  }
+  out["insurer_benefits"] = std::move(insurers);
 
   auto sessions = co_await store::sessions(d_.db, who.account_id);
   if (!sessions) co_return std::move(sessions).error();

@@ -10,6 +10,7 @@
 #include "crypto/keyring.hpp"
 #include "geo/communes.hpp"
 #include "http/input.hpp"
+#include "partners/store.hpp"
 #include "payments/provider.hpp"
 #include "queue/internal.hpp"
 
@@ -180,7 +181,7 @@ Result<std::string> one_line(std::string text) {
 
 Task<Result<Answer>> Service::join(const Principal& who, const std::string& specialty,
                                    const nlohmann::json& body, const std::string& idempotency_key,
-                                   Locale locale) {
+                                   Locale locale, const std::string& host) {
   if (who.role != Role::patient) co_return Error(ErrorCode::forbidden);
   if (!has_queue(specialty)) co_return Error(ErrorCode::not_found);
   if (idempotency_key.size() > 100)
@@ -241,10 +242,16 @@ Task<Result<Answer>> Service::join(const Principal& who, const std::string& spec
   e.hold_key = "queue:" + e.public_id;
   const auto profile_id = f->profile.id;
   const auto profile_public = f->profile.public_id;
+  std::optional<std::int64_t> partner;
+  if (d_.partner_of_host) partner = d_.partner_of_host(host);
   auto inserted = co_await d_.db.transact([&](storage::Transaction& tx) -> Task<Result<void>> {
     auto id = co_await store::insert(tx, e, now);
     if (!id) co_return std::move(id).error();
     e.id = *id;
+    // Joined on a partner's host: the entry is that partner's (docs/operator.md "Partners").
+    if (partner) {
+      if (auto r = co_await partners::store::tag_queue_entry(tx, e.id, *partner); !r) co_return r;
+    }
     audit::Entry read;
     read.actor_account_id = who.account_id;
     read.actor_role = "patient";

@@ -29,8 +29,9 @@ void register_routes(http::Router& router, Service& s) {
       Method::post, "/api/v1/queues/{specialty}/entries",
       [&s](Request& req) -> Task<Response> {
         const auto key = std::string(req.headers.get("Idempotency-Key").value_or(""));
+        const std::string host(req.headers.get("Host").value_or(""));
         auto r = co_await s.join(*req.principal, std::string(*req.param("specialty")), req.json,
-                                 key, req.locale);
+                                 key, req.locale, host);
         if (!r) co_return Response::error(r.error(), req.locale);
         co_return Response::json(r->status, r->body);
       },

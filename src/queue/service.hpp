@@ -65,6 +65,8 @@ struct Deps {
   payments::PaymentProvider& provider;
   std::string provider_name;
   Options options;
+  // The white-label partner a Host header names: entries joined there are tagged with it.
+  std::function<std::optional<std::int64_t>(std::string_view host)> partner_of_host = {};
 };
 
 struct Answer {
@@ -84,7 +86,7 @@ class Service {
                                      const nlohmann::json& body, Locale locale);
   Task<Result<Answer>> join(const Principal& who, const std::string& specialty,
                             const nlohmann::json& body, const std::string& idempotency_key,
-                            Locale locale);
+                            Locale locale, const std::string& host = {});
   Task<Result<nlohmann::json>> entries(const Principal& who, Locale locale);
   Task<Result<nlohmann::json>> entry(const Principal& who, const std::string& id, Locale locale);
   Task<Result<void>> leave(const Principal& who, const std::string& id);

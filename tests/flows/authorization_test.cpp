@@ -88,6 +88,22 @@ const std::map<std::pair<Method, std::string>, Who>& expected() {
       {{Method::post, "/api/v1/conversations/{id}/close"}, Who::signed_in},
       {{Method::post, "/api/v1/conversations/{id}/files"}, Who::signed_in},
       {{Method::get, "/api/v1/conversations/{id}/files/{file}"}, Who::signed_in},
+      // White-label partners and insurers' codes (docs/operator.md "Partners"): a partner
+      // administrator also reaches its own partner's reads and codes (partners_test.cpp).
+      {{Method::get, "/api/v1/brand"}, Who::anyone},
+      {{Method::get, "/api/v1/brand/pages/{page}"}, Who::anyone},
+      {{Method::get, "/api/v1/partners/{id}/logo"}, Who::anyone},
+      {{Method::get, "/api/v1/operator/partners"}, Who::operator_},
+      {{Method::post, "/api/v1/operator/partners"}, Who::operator_},
+      {{Method::get, "/api/v1/operator/partners/{id}"}, Who::operator_},
+      {{Method::patch, "/api/v1/operator/partners/{id}"}, Who::operator_},
+      {{Method::put, "/api/v1/operator/partners/{id}/logo"}, Who::operator_},
+      {{Method::get, "/api/v1/operator/partners/{id}/admins"}, Who::operator_},
+      {{Method::post, "/api/v1/operator/partners/{id}/admins"}, Who::operator_},
+      {{Method::get, "/api/v1/operator/partners/{id}/codes"}, Who::operator_},
+      {{Method::post, "/api/v1/operator/partners/{id}/codes"}, Who::operator_},
+      {{Method::post, "/api/v1/me/insurer-codes"}, Who::patient},
+      {{Method::get, "/api/v1/me/insurer-codes"}, Who::patient},
       // The immediate queue (docs/queue.md).
       {{Method::get, "/api/v1/queues"}, Who::anyone},
       {{Method::post, "/api/v1/queues/{specialty}/quote"}, Who::patient},

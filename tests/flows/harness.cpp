@@ -1,5 +1,6 @@
 #include "harness.hpp"
 
+#include <algorithm>
 #include <regex>
 
 #include "accounts/service.hpp"
@@ -72,11 +73,16 @@ Reply Harness::call(Client& client, http::Method method, const std::string& path
   req.target = path;
   req.remote_ip = client.ip;
   req.received_at = std::chrono::steady_clock::now();
-  req.headers.add("Host", "cabinet.test");
+  // A caller's own Host or Origin (a partner's front, docs/operator.md) replaces the default.
+  const auto given = [&headers](std::string_view name) {
+    return std::ranges::any_of(headers,
+                               [name](const auto& h) { return http::iequals(h.first, name); });
+  };
+  if (!given("Host")) req.headers.add("Host", "cabinet.test");
   req.headers.add("Accept-Language", client.language);
   req.headers.add("User-Agent", "harness");
   if (csrf_headers) {
-    req.headers.add("Origin", "http://cabinet.test");
+    if (!given("Origin")) req.headers.add("Origin", "http://cabinet.test");
     req.headers.add("X-Requested-With", "cabinet");
   }
   for (const auto& [k, v] : headers) req.headers.add(k, v);

@@ -44,6 +44,7 @@ import './styles/health.css';
 import './styles/messaging.css';
 import './styles/operator-accounts.css';
 import './styles/operator-stats.css';
+import './styles/partners.css';
 import { render } from 'preact';
 import { App } from './app';
 

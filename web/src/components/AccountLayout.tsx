@@ -43,6 +43,7 @@ function AccountNav({ me }: { me: Me }) {
     { href: ROUTES.relatives, label: t.accountNav.relatives, show: patient },
     { href: ROUTES.security, label: t.accountNav.security, show: true },
     { href: ROUTES.accessLog, label: t.accountNav.access, show: patient },
+    { href: ROUTES.benefits, label: t.benefits.nav, show: patient },
     { href: ROUTES.myData, label: t.accountNav.data, show: true },
   ];
   return (

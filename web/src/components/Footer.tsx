@@ -3,10 +3,15 @@
 import { useI18n } from '../i18n';
 import { fill } from '../lib/format';
 import { ROUTES } from '../lib/routes';
+import { useBrand } from './BrandProvider';
 import { Icon } from './Icon';
 
 export function Footer() {
   const { t } = useI18n();
+  const brand = useBrand();
+  const contact = brand
+    ? [brand.contact_email, brand.contact_phone].filter(Boolean).join(' · ')
+    : '';
   return (
     <footer class="site-footer">
       <div class="container">
@@ -22,7 +27,17 @@ export function Footer() {
           </span>
         </p>
         <div class="footer-bottom">
-          <p class="footer-about">{t.footer.about}</p>
+          {brand ? (
+            <div class="footer-about">
+              <p>
+                <strong>{brand.name}</strong>
+                {contact && <> · {fill(t.brand.contact, { contact })}</>}
+              </p>
+              <p data-testid="operated-by">{t.brand.operatedBy}</p>
+            </div>
+          ) : (
+            <p class="footer-about">{t.footer.about}</p>
+          )}
           <nav aria-label={t.common.footerNav}>
             <ul class="footer-links">
               <li>
@@ -31,6 +46,11 @@ export function Footer() {
               <li>
                 <a href={ROUTES.privacy}>{t.footer.privacy}</a>
               </li>
+              {brand && (
+                <li>
+                  <a href={ROUTES.terms}>{t.brand.terms}</a>
+                </li>
+              )}
               <li>
                 <a href={ROUTES.accessibility}>{t.footer.accessibility}</a>
               </li>

@@ -8,6 +8,7 @@ import { useI18n } from '../i18n';
 import { ROUTES } from '../lib/routes';
 import { homeForRole } from '../lib/account/session';
 import { AccountMenu } from './AccountMenu';
+import { useBrand } from './BrandProvider';
 import { UnreadBadge } from './messaging/UnreadBadge';
 import { useUnread } from './messaging/useUnread';
 import { Icon } from './Icon';
@@ -21,6 +22,7 @@ export function Header() {
   const { t } = useI18n();
   const { path } = useLocation();
   const { state } = useSession();
+  const brand = useBrand();
   const [open, setOpen] = useState<Panel>(null);
   const toggle = useRef<HTMLButtonElement>(null);
   const nav = useRef<HTMLElement>(null);
@@ -51,9 +53,11 @@ export function Header() {
   return (
     <header class="site-header">
       <div class="container header-bar">
-        <a href={ROUTES.home} class="brand" aria-label={t.common.logoLabel}>
-          <img src="/favicon.svg" alt="" width={32} height={32} />
-          <span class="brand-name">Cabinet</span>
+        <a href={ROUTES.home} class="brand" aria-label={brand ? brand.name : t.common.logoLabel}>
+          <img src={brand?.logo_url ?? '/favicon.svg'} alt="" height={32} class="brand-logo" />
+          <span class="brand-name" data-testid="brand-name">
+            {brand ? brand.name : 'Cabinet'}
+          </span>
         </a>
         <nav
           ref={nav}

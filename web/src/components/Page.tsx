@@ -3,13 +3,17 @@ import type { ComponentChildren } from 'preact';
 import { useEffect } from 'preact/hooks';
 import { useI18n } from '../i18n';
 import { pageTitle } from '../lib/format';
+import { useBrand } from './BrandProvider';
 
 /** Sets document.title; `null` means the home page's own title. Re-runs on language change. */
 export function usePageTitle(page: string | null): void {
   const { t } = useI18n();
+  // On a partner's host the partner's name stands where the platform's would.
+  const brand = useBrand()?.name;
   useEffect(() => {
-    document.title = pageTitle(page, t.meta.homeTitle, t.meta.titleSuffix);
-  }, [page, t]);
+    const title = pageTitle(page, t.meta.homeTitle, t.meta.titleSuffix);
+    document.title = brand ? title.replace(/Cabinet/g, brand) : title;
+  }, [page, t, brand]);
 }
 
 /**

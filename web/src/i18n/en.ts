@@ -9,6 +9,7 @@ import { enConsultation } from './en-consultation';
 import { enDirectory } from './en-directory';
 import { enDocuments } from './en-documents';
 import { enHealth } from './en-health';
+import { enOperatorPartners } from './en-operator-partners';
 import { enMessaging } from './en-messaging';
 import { enOperatorAccounts } from './en-operator-accounts';
 import { enPasskeys } from './en-passkeys';
@@ -28,6 +29,7 @@ export const en: Messages = {
   ...enConsultation,
   ...enDocuments,
   ...enHealth,
+  ...enOperatorPartners,
   ...enMessaging,
   ...enQueue,
   ...enOperatorAccounts,

@@ -12,6 +12,7 @@ import { frConsultation } from './fr-consultation';
 import { frDirectory } from './fr-directory';
 import { frDocuments } from './fr-documents';
 import { frHealth } from './fr-health';
+import { frOperatorPartners } from './fr-operator-partners';
 import { frMessaging } from './fr-messaging';
 import { frOperatorAccounts } from './fr-operator-accounts';
 import { frPasskeys } from './fr-passkeys';
@@ -30,6 +31,7 @@ export const fr = {
   ...frConsultation,
   ...frDocuments,
   ...frHealth,
+  ...frOperatorPartners,
   ...frMessaging,
   ...frQueue,
   ...frOperatorAccounts,

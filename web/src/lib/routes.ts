@@ -22,8 +22,12 @@ export const ROUTES = {
   operatorLog: '/operateur/journal',
   // The operator's statistics (docs/operator.md "Statistics"); a partner administrator's home.
   operatorStats: '/operateur/statistiques',
+  // White-label partners and insurers' codes (docs/operator.md "Partners").
+  operatorPartners: '/operateur/partenaires',
   legal: '/mentions-legales',
   privacy: '/confidentialite',
+  // The conditions of use: a partner's own on its host (docs/operator.md "Partners").
+  terms: '/cgu',
   accessibility: '/accessibilite',
   signup: '/inscription',
   signupPractitioner: '/inscription/praticien',
@@ -38,6 +42,8 @@ export const ROUTES = {
   security: '/compte/securite',
   accessLog: '/compte/acces',
   myData: '/compte/donnees',
+  // "Mes avantages": an insurer's activation code and what is left of it this year.
+  benefits: '/compte/avantages',
   accountDeleted: '/compte-supprime',
   devMailbox: '/dev/mailbox',
   search: '/recherche',

@@ -1,5 +1,6 @@
 // Confidentialité: health data, hosting, security, and the user's GDPR rights.
 import { PageIntro } from '../components/Page';
+import { PartnerText } from '../components/PartnerText';
 import { Prose, ProseSections } from '../components/Prose';
 import { useI18n } from '../i18n';
 
@@ -10,6 +11,7 @@ export function PrivacyPage() {
     <>
       <PageIntro title={p.title} lead={p.lead} />
       <Prose>
+        <PartnerText page="privacy" />
         <ProseSections sections={p.sections} />
         <p>
           {p.complaint}{' '}

@@ -65,6 +65,7 @@ export function EstimateStep({
   const [error, setError] = useState<string | null>(null);
   const alertRef = useRef<HTMLDivElement>(null);
   const e = estimate.data;
+  const holdCents = e?.insurer && !e.insurer.exhausted ? e.insurer.patient_pays_cents : price;
 
   useEffect(() => {
     if (taken || error) alertRef.current?.focus();
@@ -80,6 +81,8 @@ export function EstimateStep({
       start: at,
       profile_id: profileId,
       mode,
+      // The estimate said the insurer's quota is used up: the patient books at the usual fee.
+      ...(e?.insurer?.exhausted ? { without_insurer: true } : {}),
     };
     try {
       const r = await bookAppointment(body, keys.keyFor(body), lang, onSessionError);
@@ -126,11 +129,38 @@ export function EstimateStep({
                     <td>{formatAmount(e.advance_cents, lang)}</td>
                   </tr>
                 )}
+                {e.insurer && !e.insurer.exhausted && (
+                  <>
+                    <tr data-testid="estimate-insurer">
+                      <th scope="row">
+                        {fillText(t.insurerEstimate.covered, { partner: e.insurer.partner })}
+                      </th>
+                      <td>{formatAmount(e.insurer.covered_cents, lang)}</td>
+                    </tr>
+                    <tr class="estimate-rest" data-testid="estimate-you-pay">
+                      <th scope="row">{t.insurerEstimate.youPay}</th>
+                      <td>{formatAmount(e.insurer.patient_pays_cents, lang)}</td>
+                    </tr>
+                  </>
+                )}
               </>
             )}
           </tbody>
         </table>
         {e?.reason && <p class="estimate-reason">{e.reason}</p>}
+        {e?.insurer && (
+          <p
+            class={e.insurer.exhausted ? 'notice notice-warning' : 'notice notice-info'}
+            data-testid="insurer-note"
+          >
+            <Icon name={e.insurer.exhausted ? 'alert' : 'check'} />
+            <span>
+              {e.insurer.exhausted
+                ? fillText(t.insurerEstimate.exhausted, { partner: e.insurer.partner })
+                : `${e.insurer.patient_pays_cents === 0 ? t.insurerEstimate.zero + ' ' : ''}${fillText(t.insurerEstimate.remaining, { n: e.insurer.remaining })}`}
+            </span>
+          </p>
+        )}
       </LoadState>
       {slow && !e && <p class="slow-note">{t.search.slow}</p>}
       {estimate.error && !estimate.loading && (
@@ -144,13 +174,16 @@ export function EstimateStep({
           </span>
         </p>
       )}
-      <p class="no-charge">
-        <Icon name="shield" />
-        <span>
-          <strong>{s.noCharge}</strong>{' '}
-          {fillText(s.holdAmount, { amount: formatAmount(price, lang) })}
-        </span>
-      </p>
+      {/* The hold is on what the patient pays: nothing at all when an insurer pays it all. */}
+      {holdCents > 0 && (
+        <p class="no-charge">
+          <Icon name="shield" />
+          <span>
+            <strong>{s.noCharge}</strong>{' '}
+            {fillText(s.holdAmount, { amount: formatAmount(holdCents, lang) })}
+          </span>
+        </p>
+      )}
       {taken && (
         <div
           ref={alertRef}

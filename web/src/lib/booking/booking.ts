@@ -50,6 +50,8 @@ export interface NewAppointment {
   start: string;
   profile_id: string;
   mode: Mode;
+  /** Book at the usual fee although an insurer's quota is used up (the estimate said so). */
+  without_insurer?: boolean;
 }
 
 export interface Estimate {
@@ -63,6 +65,15 @@ export interface Estimate {
   participation_cents: number;
   tiers_payant: boolean;
   rule: string;
+  /** An insurer's cover (docs/operator.md "Insurers' activation codes"). */
+  insurer?: {
+    partner: string;
+    covered_cents: number;
+    patient_pays_cents: number;
+    remaining: number;
+    exhausted: boolean;
+    label: string;
+  } | null;
 }
 
 export interface TestCard {
