@@ -17,11 +17,20 @@
 #include "core/principal.hpp"
 #include "core/random.hpp"
 #include "core/runtime.hpp"
+#include "core/live.hpp"
 #include "crypto/keyring.hpp"
 #include "notify/outbox.hpp"
 #include "storage/database.hpp"
 
 namespace cabinet::accounts {
+
+struct SignInPolicy {
+  // security.strong_factor_roles: these roles sign in with a passkey or an authenticator app,
+  // never with the emailed code alone once they have one (docs/security.md, "Passkeys").
+  std::vector<Role> strong_factor_roles;
+  // security.password_min_length: the fewest characters of a new password (ACC2).
+  std::size_t password_min_length = 12;
+};
 
 // What every accounts operation needs, built once by the composition root.
 struct Deps {
@@ -36,9 +45,9 @@ struct Deps {
   auth::Sessions& sessions;
   std::string public_url;  // links in emails; its host and origin are the passkeys' RP
   HashingCost hashing;
-  // security.strong_factor_roles: these roles sign in with a passkey or an authenticator app,
-  // never with the emailed code alone once they have one (docs/security.md, "Passkeys").
-  std::vector<Role> strong_factor_roles = {};
+  // The sign-in policy, which the operator may change while the server runs (docs/operator.md
+  // "Settings"): shared by the services built from these Deps.
+  std::shared_ptr<Live<SignInPolicy>> policy = std::make_shared<Live<SignInPolicy>>();
 };
 
 // Whether `role` falls under security.strong_factor_roles.

@@ -48,6 +48,8 @@
 #include "queue/service.hpp"
 #include "reference/routes.hpp"
 #include "reference/service.hpp"
+#include "settings/routes.hpp"
+#include "settings/service.hpp"
 #include "storage/open.hpp"
 #include "system/ice.hpp"
 #include "system/routes.hpp"
@@ -168,6 +170,8 @@ Result<void> App::build_services() {
   outbox_->on_wake([courier = courier_.get()] { courier->wake(); });
   limits_ = std::make_unique<auth::RateLimiter>(*db_, clock_, config_.limits);
   sessions_ = std::make_shared<auth::Sessions>(*db_, clock_, random_);
+  sign_in_policy_ = std::make_shared<Live<accounts::SignInPolicy>>(accounts::SignInPolicy{
+      config_.security.strong_factor_roles, config_.security.password_min_length});
   accounts::Deps deps{*db_,
                       clock_,
                       random_,
@@ -179,7 +183,7 @@ Result<void> App::build_services() {
                       *sessions_,
                       config_.http.public_url,
                       {config_.security.argon2_ops, config_.security.argon2_memory},
-                      config_.security.strong_factor_roles};
+                      sign_in_policy_};
   accounts_ = std::make_unique<accounts::Service>(deps);
   passkeys_ = std::make_unique<accounts::Passkeys>(deps);
   profiles_ = std::make_unique<accounts::Profiles>(deps);
@@ -213,6 +217,9 @@ Result<void> App::build_services() {
   booking_options.no_show_grace = config_.booking.no_show_grace;
   booking_options.card_deadline = config_.booking.card_deadline;
   booking_options.hold_lead = config_.payments.hold_lead;
+  booking_options.reminder_day_before = config_.booking.reminder_day_before;
+  booking_options.reminder_hours_before = config_.booking.reminder_hours_before;
+  booking_options.reminder_link = config_.booking.reminder_link;
   booking_ = std::make_unique<booking::Service>(
       booking::Deps{*db_, clock_, random_, *keys_, *audit_, *outbox_, *payments_, *index_,
                     config_.http.public_url, booking_options});
@@ -240,6 +247,7 @@ Result<void> App::build_services() {
                                                              blocking_, *booking_, *documents_,
                                                              limits_.get(), options});
   }
+  if (auto r = build_settings(); !r) return r;
   // Searches are answered from memory: the directory is loaded before the first request.
   if (auto r = block_on(index_->load_all()); !r) return std::move(r).error();
   log::info("directory loaded", {{"practitioners", index_->size()}});
@@ -296,6 +304,7 @@ void App::wire() {
   queue::register_routes(router_, *queue_);
   queue::register_messages(hub_, *queue_);
   reference::register_routes(router_, *reference_);
+  settings::register_routes(router_, *settings_);
   devtools::register_routes(router_, config_.mode == "development", config_.notify.mailbox_dir,
                             dispatcher_.origins());
 
@@ -354,6 +363,7 @@ void App::serve() {
   if (config_.notify.courier) courier_->start(runtime_.io());
   // Shutdown: connections drain first, then the courier finishes its pass, then the threads stop.
   index_->start(runtime_.io());
+  settings_->start(runtime_.io(), config_.settings.refresh_interval);
   if (config_.booking.jobs) {
     auto& passes = registry_.counter("cabinet_booking_job_passes_total",
                                      "Passes of the booking jobs (reminders, holds, no-shows).");
@@ -363,7 +373,10 @@ void App::serve() {
   server_->start([this] {
     queue_->stop([this] {
       booking_->stop(
-          [this] { courier_->stop([this] { index_->stop([this] { runtime_.stop(); }); }); });
+          [this] { courier_->stop([this] {
+        index_->stop([this] { settings_->stop([this] { runtime_.stop(); }); });
+      });
+    });
     });
   });
   runtime_.run();

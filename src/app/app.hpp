@@ -1,5 +1,6 @@
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -9,6 +10,7 @@
 #include "app/config.hpp"
 #include "core/block_on.hpp"
 #include "core/clock.hpp"
+#include "core/live.hpp"
 #include "core/random.hpp"
 #include "core/result.hpp"
 #include "core/runtime.hpp"
@@ -81,6 +83,12 @@ class Service;
 namespace cabinet::reference {
 class Service;
 }
+namespace cabinet::settings {
+class Service;
+}
+namespace cabinet::accounts {
+struct SignInPolicy;
+}
 
 namespace cabinet::app {
 
@@ -132,6 +140,9 @@ class App {
   [[nodiscard]] payments::PaymentProvider& payments() { return *payments_; }
   [[nodiscard]] reference::Service& reference() { return *reference_; }
   [[nodiscard]] messaging::Service& messaging() { return *messaging_; }
+  // The operator's settings (docs/operator.md "Settings"); refresh() is what each node runs
+  // every settings.refresh_interval.
+  [[nodiscard]] settings::Service& settings() { return *settings_; }
 
   // Wires routes and middleware without binding a socket (used by listen() and by tests).
   void wire();
@@ -142,6 +153,9 @@ class App {
   Result<void> build_queue();
   Result<void> build_documents();
   Result<void> build_messaging();
+  // live_settings.cpp: the settings service, and a new configuration put into the services.
+  Result<void> build_settings();
+  void apply_settings(const Config& c);
 
   // Declaration order is destruction order reversed: what coroutine frames reference (hub,
   // router, dispatcher) is declared before the runtime so that it outlives any frame the
@@ -184,6 +198,9 @@ class App {
   std::unique_ptr<documents::Service> documents_;
   std::unique_ptr<messaging::Service> messaging_;
   std::unique_ptr<health::Service> health_;
+  std::shared_ptr<Live<accounts::SignInPolicy>> sign_in_policy_;
+  std::unique_ptr<settings::Service> settings_;
+  std::atomic<bool> directory_stale_{false};  // the video window changed: rebuild the index
   std::unique_ptr<http::StaticFiles> static_files_;
   std::unique_ptr<http::Server> server_;
   std::string instance_id_;

@@ -172,6 +172,11 @@ const std::map<std::pair<Method, std::string>, Who>& expected() {
       {{Method::get, "/api/v1/operator/practitioners"}, Who::operator_},
       {{Method::post, "/api/v1/operator/practitioners/{id}/verify"}, Who::operator_},
       {{Method::post, "/api/v1/operator/practitioners/{id}/reject"}, Who::operator_},
+      // Platform settings (docs/operator.md "Settings").
+      {{Method::get, "/api/v1/operator/settings"}, Who::operator_},
+      {{Method::patch, "/api/v1/operator/settings"}, Who::operator_},
+      {{Method::get, "/api/v1/operator/settings/history"}, Who::operator_},
+      {{Method::get, "/api/v1/operator/settings/tariffs"}, Who::operator_},
   };
   return table;
 }
