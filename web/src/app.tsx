@@ -30,6 +30,7 @@ import { MyDocumentsPage } from './pages/MyDocuments';
 import { AccountDeletedPage, MyDataPage } from './pages/MyData';
 import { NotFoundPage } from './pages/NotFound';
 import { OperatorPage } from './pages/Operator';
+import { OperatorSettingsPage } from './pages/OperatorSettings';
 import { PatientPage } from './pages/Patient';
 import { PractitionerPage } from './pages/Practitioner';
 import { PractitionerConsultationsPage } from './pages/PractitionerConsultations';
@@ -68,6 +69,7 @@ export function App() {
               <Route path={ROUTES.messageThread} component={MessageThreadPage} />
               <Route path={ROUTES.practitioner} component={PractitionerPage} />
               <Route path={ROUTES.operator} component={OperatorPage} />
+              <Route path={ROUTES.operatorSettings} component={OperatorSettingsPage} />
               <Route path={ROUTES.legal} component={LegalPage} />
               <Route path={ROUTES.privacy} component={PrivacyPage} />
               <Route path={ROUTES.accessibility} component={AccessibilityPage} />

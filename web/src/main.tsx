@@ -42,6 +42,7 @@ import './styles/queue-wait.css';
 import './styles/queue-staff.css';
 import './styles/health.css';
 import './styles/messaging.css';
+import './styles/operator-settings.css';
 import { render } from 'preact';
 import { App } from './app';
 

@@ -10,6 +10,7 @@ import { enDirectory } from './en-directory';
 import { enDocuments } from './en-documents';
 import { enHealth } from './en-health';
 import { enMessaging } from './en-messaging';
+import { enOperatorSettings } from './en-operator-settings';
 import { enPasskeys } from './en-passkeys';
 import { enQueue } from './en-queue';
 import type { Messages } from './fr';
@@ -27,6 +28,7 @@ export const en: Messages = {
   ...enDocuments,
   ...enHealth,
   ...enMessaging,
+  ...enOperatorSettings,
   ...enQueue,
   ...enPasskeys,
   meta: {

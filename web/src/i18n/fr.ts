@@ -13,6 +13,7 @@ import { frDirectory } from './fr-directory';
 import { frDocuments } from './fr-documents';
 import { frHealth } from './fr-health';
 import { frMessaging } from './fr-messaging';
+import { frOperatorSettings } from './fr-operator-settings';
 import { frPasskeys } from './fr-passkeys';
 import { frQueue } from './fr-queue';
 
@@ -29,6 +30,7 @@ export const fr = {
   ...frDocuments,
   ...frHealth,
   ...frMessaging,
+  ...frOperatorSettings,
   ...frQueue,
   ...frPasskeys,
   meta: {

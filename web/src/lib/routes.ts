@@ -17,6 +17,8 @@ export const ROUTES = {
   messageThread: '/messages/:id',
   practitioner: '/praticien',
   operator: '/operateur',
+  // The operator's platform settings (docs/operator.md "Settings").
+  operatorSettings: '/operateur/parametres',
   legal: '/mentions-legales',
   privacy: '/confidentialite',
   accessibility: '/accessibilite',

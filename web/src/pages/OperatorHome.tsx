@@ -3,6 +3,7 @@
 // the verified and refused ones can be listed too.
 import { useState } from 'preact/hooks';
 import { StatusMessage } from '../components/forms/Feedback';
+import { OperatorNav } from '../components/operator/OperatorNav';
 import { PageIntro } from '../components/Page';
 import { PractitionerQueue } from '../components/PractitionerQueue';
 import { useI18n } from '../i18n';
@@ -19,6 +20,7 @@ export function OperatorHome({ me }: { me: Me }) {
   return (
     <>
       <PageIntro title={t.operator.title} lead={fillText(o.lead, { email: me.account.email })} />
+      <OperatorNav />
       <div class="container">
         <section aria-labelledby="queue-title">
           <h2 id="queue-title" class="section-title">
