@@ -92,7 +92,13 @@ test('the operator changes the immediate fee and a patient sees it at once', asy
     await createAccount(
       patient.request,
       base,
-      { email, password: PASSWORD, first_name: 'Noé', last_name: 'Girard', birth_date: '1991-02-03' },
+      {
+        email,
+        password: PASSWORD,
+        first_name: 'Noé',
+        last_name: 'Girard',
+        birth_date: '1991-02-03',
+      },
       { clientIp },
     );
     await loginApi(patient.request, base, email, PASSWORD, { clientIp });

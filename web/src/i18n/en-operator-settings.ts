@@ -121,52 +121,44 @@ export const enOperatorSettings: typeof frOperatorSettings = {
         label: 'Passkey or authenticator app required for',
         hint: 'The emailed code alone no longer signs these accounts in once they have one.',
       },
-      'limits.signup_per_ip': { label: 'Sign-ups from one network address', hint: '' },
+      'limits.signup_per_ip': { label: 'Sign-ups from one network address' },
       'limits.signup_exists_notice': {
         label: '“You already have an account” emails to one address',
-        hint: '',
       },
       'limits.confirm_per_email': {
         label: 'New confirmation links for one email',
-        hint: '',
       },
       'limits.confirm_per_ip': {
         label: 'New confirmation links from one network address',
-        hint: '',
       },
       'limits.login_per_ip': {
         label: 'Sign-ins from one network address',
         hint: 'Unknown browsers only.',
       },
-      'limits.login_per_device': { label: 'Sign-ins from one known device', hint: '' },
+      'limits.login_per_device': { label: 'Sign-ins from one known device' },
       'limits.login_failures_per_email': {
         label: 'Failed sign-ins for one email',
-        hint: '',
       },
       'limits.code_per_ip': {
         label: 'Security codes tried from one network address',
-        hint: '',
       },
-      'limits.code_resend': { label: 'New security codes for one sign-in', hint: '' },
+      'limits.code_resend': { label: 'New security codes for one sign-in' },
       'limits.forgot_per_ip': {
         label: 'Forgotten passwords from one network address',
-        hint: '',
       },
-      'limits.forgot_per_email': { label: 'Forgotten passwords for one email', hint: '' },
+      'limits.forgot_per_email': { label: 'Forgotten passwords for one email' },
       'limits.invitation_per_ip': {
         label: 'Guest links opened from one network address',
-        hint: '',
       },
       'limits.prescription_per_ip': {
         label: 'Prescription checks by pharmacies (one network address)',
-        hint: '',
       },
       'limits.free_failures': {
         label: 'Password failures before a wait',
         hint: 'Then each try waits 1 s, then 2 s, 4 s…',
       },
       'limits.max_delay': { label: 'Longest wait between tries', hint: 'In minutes.' },
-    } as Record<string, { label: string; hint: string }>,
+    } as Record<string, { label: string; hint?: string }>,
     roles: {
       practitioner: 'Practitioners',
       assistant: 'Assistants',

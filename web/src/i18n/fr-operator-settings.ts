@@ -19,7 +19,8 @@ export const frOperatorSettings = {
     saving: 'Enregistrement…',
     saved: 'Enregistré. Le changement s’applique maintenant.',
     nothing: 'Rien à enregistrer : aucune valeur n’a changé.',
-    refused: 'Ce réglage n’a pas été enregistré. Corrigez la valeur signalée : rien d’autre n’a changé.',
+    refused:
+      'Ce réglage n’a pas été enregistré. Corrigez la valeur signalée : rien d’autre n’a changé.',
     notNumber: 'Indiquez un nombre.',
     refusedField: 'Valeur refusée. {rule}',
     units: {
@@ -120,52 +121,44 @@ export const frOperatorSettings = {
         label: 'Clé d’accès ou application d’authentification obligatoire pour',
         hint: 'Le code reçu par e-mail ne suffit plus à ces comptes une fois leur clé ajoutée.',
       },
-      'limits.signup_per_ip': { label: 'Inscriptions depuis une même adresse réseau', hint: '' },
+      'limits.signup_per_ip': { label: 'Inscriptions depuis une même adresse réseau' },
       'limits.signup_exists_notice': {
         label: 'E-mails « vous avez déjà un compte » à une même adresse',
-        hint: '',
       },
       'limits.confirm_per_email': {
         label: 'Nouveaux liens de confirmation pour un même e-mail',
-        hint: '',
       },
       'limits.confirm_per_ip': {
         label: 'Nouveaux liens de confirmation depuis une même adresse réseau',
-        hint: '',
       },
       'limits.login_per_ip': {
         label: 'Connexions depuis une même adresse réseau',
         hint: 'Navigateurs inconnus seulement.',
       },
-      'limits.login_per_device': { label: 'Connexions depuis un même appareil connu', hint: '' },
+      'limits.login_per_device': { label: 'Connexions depuis un même appareil connu' },
       'limits.login_failures_per_email': {
         label: 'Échecs de connexion pour un même e-mail',
-        hint: '',
       },
       'limits.code_per_ip': {
         label: 'Codes de sécurité essayés depuis une même adresse réseau',
-        hint: '',
       },
-      'limits.code_resend': { label: 'Nouveaux codes de sécurité pour une connexion', hint: '' },
+      'limits.code_resend': { label: 'Nouveaux codes de sécurité pour une connexion' },
       'limits.forgot_per_ip': {
         label: 'Mots de passe oubliés depuis une même adresse réseau',
-        hint: '',
       },
-      'limits.forgot_per_email': { label: 'Mots de passe oubliés pour un même e-mail', hint: '' },
+      'limits.forgot_per_email': { label: 'Mots de passe oubliés pour un même e-mail' },
       'limits.invitation_per_ip': {
         label: 'Liens d’invité ouverts depuis une même adresse réseau',
-        hint: '',
       },
       'limits.prescription_per_ip': {
         label: 'Vérifications d’ordonnance par les pharmacies (même adresse réseau)',
-        hint: '',
       },
       'limits.free_failures': {
         label: 'Échecs de mot de passe avant d’imposer une attente',
         hint: 'Ensuite, chaque essai attend 1 s, puis 2 s, 4 s…',
       },
       'limits.max_delay': { label: 'Attente maximale entre deux essais', hint: 'En minutes.' },
-    } as Record<string, { label: string; hint: string }>,
+    } as Record<string, { label: string; hint?: string }>,
     roles: {
       practitioner: 'Praticiens',
       assistant: 'Assistants',
@@ -174,7 +167,8 @@ export const frOperatorSettings = {
     history: {
       title: 'Historique des modifications',
       caption: 'Les dernières modifications, de la plus récente à la plus ancienne',
-      empty: 'Aucun réglage n’a encore été modifié : les valeurs sont celles du fichier de configuration.',
+      empty:
+        'Aucun réglage n’a encore été modifié : les valeurs sont celles du fichier de configuration.',
       when: 'Date',
       setting: 'Réglage',
       before: 'Avant',

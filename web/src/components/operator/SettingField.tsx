@@ -49,7 +49,8 @@ export function SettingField({
       {text.hint && <span>{text.hint} </span>}
       <span class="setting-default">
         {s.byDefault.replace('{value}', defaultText)}
-        {setting.changed_at && ` · ${s.changedOn.replace('{date}', formatDate(setting.changed_at, lang))}`}
+        {setting.changed_at &&
+          ` · ${s.changedOn.replace('{date}', formatDate(setting.changed_at, lang))}`}
       </span>
       {resetPending && <span class="setting-reset-note"> {s.resetDone}</span>}
     </>
@@ -98,18 +99,15 @@ export function SettingField({
       .map((x) => x.trim())
       .filter(Boolean);
     const codes =
-      kind === 'roles' ? ROLES : [...new Set([...(specialties.data ?? []).map((sp) => sp.id), ...chosen])];
+      kind === 'roles'
+        ? ROLES
+        : [...new Set([...(specialties.data ?? []).map((sp) => sp.id), ...chosen])];
     const toggle = (code: string, on: boolean) => {
       const next = on ? [...chosen, code] : chosen.filter((c) => c !== code);
       onParts([next.join(',')]);
     };
     body = (
-      <fieldset
-        class="fieldset setting-choices"
-        id={id}
-        tabIndex={-1}
-        aria-describedby={described}
-      >
+      <fieldset class="fieldset setting-choices" id={id} tabIndex={-1} aria-describedby={described}>
         <legend>{text.label}</legend>
         <FieldMessages id={`${id}-set`} hint={hint} error={error} />
         <div class="setting-checkboxes">
@@ -136,7 +134,13 @@ export function SettingField({
         inputMode={kind === 'types' ? 'text' : kind === 'count' ? 'numeric' : 'decimal'}
         autocomplete="off"
         class={kind === 'types' ? undefined : 'input-short'}
-        after={unit ? <span class="input-unit" aria-hidden="true">{unit}</span> : undefined}
+        after={
+          unit ? (
+            <span class="input-unit" aria-hidden="true">
+              {unit}
+            </span>
+          ) : undefined
+        }
         onValue={(v) => onParts([v])}
       />
     );

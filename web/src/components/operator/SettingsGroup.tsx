@@ -39,7 +39,8 @@ export function SettingsGroup({
 }) {
   const { t, lang } = useI18n();
   const s = t.operatorSettings;
-  const initial = () => Object.fromEntries(keys.map((k) => [k.key, toParts(kindOf(k.key), k.value, lang)]));
+  const initial = () =>
+    Object.fromEntries(keys.map((k) => [k.key, toParts(kindOf(k.key), k.value, lang)]));
   const [drafts, setDrafts] = useState<Record<string, string[]>>(initial);
   const [resets, setResets] = useState<Set<string>>(new Set());
   const [errors, setErrors] = useState<Record<string, string>>({});

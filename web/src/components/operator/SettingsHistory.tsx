@@ -1,12 +1,7 @@
 // The settings' history (GET /operator/settings/history): who changed what, when, from which
 // value to which, newest first; a table with its caption for screen readers.
 import { useI18n } from '../../i18n';
-import {
-  type HistoryItem,
-  type Kind,
-  describe,
-  kindOf,
-} from '../../lib/operator/settings';
+import { type HistoryItem, type Kind, describe, kindOf } from '../../lib/operator/settings';
 
 export function SettingsHistory({
   items,
@@ -37,7 +32,12 @@ export function SettingsHistory({
         // Focusable so that a keyboard can scroll the table sideways on a phone (axe
         // scrollable-region-focusable).
         // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
-        <div class="table-scroll" tabIndex={0} role="region" aria-labelledby="settings-history-title">
+        <div
+          class="table-scroll"
+          tabIndex={0}
+          role="region"
+          aria-labelledby="settings-history-title"
+        >
           <table class="data-table" data-testid="settings-history">
             <caption class="visually-hidden">{h.caption}</caption>
             <thead>

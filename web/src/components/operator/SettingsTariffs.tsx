@@ -49,7 +49,9 @@ export function SettingsTariffs({ files }: { files: TariffFile[] }) {
                 <tr key={`${f.item}-${i}`}>
                   <th scope="row">{f.item || file.file}</th>
                   <td class="num price">{amount(f)}</td>
-                  <td>{f.valid_from ? day.format(new Date(`${f.valid_from}T00:00:00Z`)) : r.noDate}</td>
+                  <td>
+                    {f.valid_from ? day.format(new Date(`${f.valid_from}T00:00:00Z`)) : r.noDate}
+                  </td>
                   <td class="tariff-source">
                     {f.to_verify && <span class="tag tag-warning">{r.toVerify}</span>} {f.source}
                   </td>
