@@ -1,5 +1,7 @@
 #include "settings/service.hpp"
 
+#include <date/tz.h>
+
 #include <map>
 #include <optional>
 
@@ -68,8 +70,9 @@ app::Config Service::effective(const std::vector<store::Override>& rows) const {
     }
     c = std::move(tried);
   }
-  if (auto r = check(c); !r) {
-    log::warn("settings ignored: refused together", {{"error", r.error().detail}});
+  if (auto r = settings::check(c); !r) {
+    const auto why = r.error().detail;
+    log::warn("settings ignored: refused together", {{"error", why}});
     return d_.bootstrap;
   }
   return c;
@@ -126,7 +129,7 @@ Task<Result<nlohmann::json>> Service::patch(const Principal& who, const nlohmann
     // Stored as the loader reads it back ("5 MiB" typed, "5MiB" kept).
     values[name] = *text ? std::optional<std::string>(key->get(next)) : std::nullopt;
   }
-  if (auto r = check(next); !r) {
+  if (auto r = settings::check(next); !r) {
     auto e = r.error();
     if (e.field.empty()) e.field = values.begin()->first;
     co_return e;

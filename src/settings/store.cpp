@@ -36,7 +36,12 @@ Task<Result<std::vector<Override>>> overrides(storage::Executor& db) {
   std::vector<Override> out;
   for (std::size_t i = 0; i < rows->size(); ++i) {
     const auto r = rows->row(i);
-    out.push_back(Override{r.text(0), r.text(1), r.opt_integer(2), r.integer(3)});
+    Override o;
+    o.name = r.text(0);
+    o.value = r.text(1);
+    o.updated_by = r.opt_integer(2);
+    o.updated_at = r.integer(3);
+    out.push_back(std::move(o));
   }
   co_return out;
 }
@@ -63,13 +68,21 @@ Task<Result<std::int64_t>> apply(storage::Transaction& tx, const std::vector<Cha
 }
 
 Task<Result<std::vector<HistoryRow>>> history(storage::Executor& db, std::int64_t limit) {
-  auto rows = co_await db.query(kSelectHistory, storage::Params{limit});
+  storage::Params params{limit};
+  auto rows = co_await db.query(kSelectHistory, std::move(params));
   if (!rows) co_return std::move(rows).error();
   std::vector<HistoryRow> out;
   for (std::size_t i = 0; i < rows->size(); ++i) {
     const auto r = rows->row(i);
-    out.push_back(HistoryRow{r.integer(0), r.text(1), r.opt_text(2), r.opt_text(3),
-                             r.opt_integer(4), r.opt_text(5).value_or(""), r.integer(6)});
+    HistoryRow h;
+    h.version = r.integer(0);
+    h.name = r.text(1);
+    h.old_value = r.opt_text(2);
+    h.new_value = r.opt_text(3);
+    h.account_id = r.opt_integer(4);
+    h.email = r.opt_text(5).value_or(std::string());
+    h.changed_at = r.integer(6);
+    out.push_back(std::move(h));
   }
   co_return out;
 }

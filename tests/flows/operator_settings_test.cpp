@@ -4,6 +4,7 @@
 // its history and audit entry; the new fee and file size in force at once on this node, and on
 // a second node sharing the database after its refresh.
 #include "app/app.hpp"
+#include "consultation/service.hpp"
 #include "health_fixture.hpp"
 #include "queue/service.hpp"
 #include "settings/service.hpp"
