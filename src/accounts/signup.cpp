@@ -294,12 +294,10 @@ Task<Result<void>> Service::confirm_email(const std::string& token) {
 
 Task<Result<void>> Service::resend_confirmation(const std::string& email_input,
                                                 const Caller& caller) {
-  if (auto r = co_await d_.limits.hit(&auth::Limits::confirm_per_ip, caller.ip); !r)
-    co_return r;
+  if (auto r = co_await d_.limits.hit(&auth::Limits::confirm_per_ip, caller.ip); !r) co_return r;
   auto email = validate::email(email_input);
   if (!email) co_return ok();  // the same answer for anything
-  if (auto r = co_await d_.limits.hit(&auth::Limits::confirm_per_email, *email); !r)
-    co_return r;
+  if (auto r = co_await d_.limits.hit(&auth::Limits::confirm_per_email, *email); !r) co_return r;
   auto body = [&](storage::Transaction& tx) -> Task<Result<void>> {
     auto account = co_await store::account_by_email(tx, *email);
     if (!account) co_return std::move(account).error();

@@ -8,6 +8,7 @@
 #include "accounts/profiles.hpp"
 #include "accounts/routes.hpp"
 #include "accounts/service.hpp"
+#include "app/settings_catalog.hpp"
 #include "audit/log.hpp"
 #include "auth/rate_limit.hpp"
 #include "auth/sessions.hpp"
@@ -372,11 +373,10 @@ void App::serve() {
   }
   server_->start([this] {
     queue_->stop([this] {
-      booking_->stop(
-          [this] { courier_->stop([this] {
-        index_->stop([this] { settings_->stop([this] { runtime_.stop(); }); });
+      booking_->stop([this] {
+        courier_->stop(
+            [this] { index_->stop([this] { settings_->stop([this] { runtime_.stop(); }); }); });
       });
-    });
     });
   });
   runtime_.run();

@@ -96,6 +96,8 @@ std::string version_string();
 
 // The composition root (STYLE.md "Wiring"): builds every piece once and hands it down by
 // constructor. Nothing else in the program reaches for a global.
+class SettingsCatalog;
+
 class App {
  public:
   App(Config config, const Clock& clock, Random& random);
@@ -199,6 +201,7 @@ class App {
   std::unique_ptr<messaging::Service> messaging_;
   std::unique_ptr<health::Service> health_;
   std::shared_ptr<Live<accounts::SignInPolicy>> sign_in_policy_;
+  std::unique_ptr<SettingsCatalog> settings_catalog_;
   std::unique_ptr<settings::Service> settings_;
   std::atomic<bool> directory_stale_{false};  // the video window changed: rebuild the index
   std::unique_ptr<http::StaticFiles> static_files_;

@@ -71,7 +71,8 @@ std::string format_size(std::size_t bytes) {
   constexpr std::size_t kKiB = 1024;
   if (bytes != 0 && bytes % (kKiB * kKiB * kKiB) == 0)
     return std::to_string(bytes / (kKiB * kKiB * kKiB)) + "GiB";
-  if (bytes != 0 && bytes % (kKiB * kKiB) == 0) return std::to_string(bytes / (kKiB * kKiB)) + "MiB";
+  if (bytes != 0 && bytes % (kKiB * kKiB) == 0)
+    return std::to_string(bytes / (kKiB * kKiB)) + "MiB";
   if (bytes != 0 && bytes % kKiB == 0) return std::to_string(bytes / kKiB) + "KiB";
   return std::to_string(bytes);
 }

@@ -4,6 +4,7 @@
 // service never sees a value it cannot take while running.
 #include "accounts/service.hpp"
 #include "app/app.hpp"
+#include "app/settings_catalog.hpp"
 #include "auth/rate_limit.hpp"
 #include "booking/service.hpp"
 #include "consultation/service.hpp"
@@ -17,15 +18,18 @@
 namespace cabinet::app {
 
 Result<void> App::build_settings() {
-  settings_ = std::make_unique<settings::Service>(settings::Deps{
-      *db_, clock_, *audit_, config_, [this](const Config& c) { apply_settings(c); },
-      [this]() -> Task<void> {
-        // The video window is part of every practitioner's slots: the directory is rebuilt.
-        if (!directory_stale_.exchange(false)) co_return;
-        if (auto r = co_await index_->load_all(); !r)
-          log::warn("directory not rebuilt for the new video window",
-                    {{"error", r.error().detail}});
-      }});
+  settings_catalog_ =
+      std::make_unique<SettingsCatalog>(config_, [this](const Config& c) { apply_settings(c); });
+  // The video window is part of every practitioner's slots: the directory is rebuilt.
+  auto settle = [this]() -> Task<void> {
+    if (!directory_stale_.exchange(false)) co_return;
+    if (auto r = co_await index_->load_all(); !r) {
+      const auto why = r.error().detail;
+      log::warn("directory not rebuilt for the new video window", {{"error", why}});
+    }
+  };
+  settings_ = std::make_unique<settings::Service>(
+      settings::Deps{*db_, clock_, *audit_, *settings_catalog_, std::move(settle)});
   // The operator's values over cabinet.toml's, before the first request.
   if (auto r = block_on(settings_->refresh()); !r) return std::move(r).error();
   return ok();

@@ -4,8 +4,8 @@
 #include "consultation/routes.hpp"
 
 #include "consultation/file_names.hpp"
-#include "uploads/checked_file.hpp"
 #include "http/reply.hpp"
+#include "uploads/checked_file.hpp"
 
 namespace cabinet::consultation {
 

@@ -197,8 +197,8 @@ constexpr std::array kErrors{
               "Ce code d'activation n'existe pas. Vérifiez-le sur le courrier de votre "
               "complémentaire santé.",
               "This activation code does not exist. Check it on your insurer's letter."},
-    ErrorInfo{ErrorCode::code_used, "code_used", 409,
-              "Ce code d'activation a déjà été utilisé.", "This activation code was already used."},
+    ErrorInfo{ErrorCode::code_used, "code_used", 409, "Ce code d'activation a déjà été utilisé.",
+              "This activation code was already used."},
     ErrorInfo{ErrorCode::quota_exhausted, "quota_exhausted", 409,
               "Les téléconsultations prises en charge par {partner} sont épuisées pour cette "
               "année : celle-ci serait à votre charge.",

@@ -2,9 +2,9 @@
 #include "health/routes.hpp"
 
 #include "consultation/file_names.hpp"
-#include "uploads/checked_file.hpp"
 #include "http/input.hpp"
 #include "http/reply.hpp"
+#include "uploads/checked_file.hpp"
 
 namespace cabinet::health {
 namespace {

@@ -3,9 +3,9 @@
 #include "messaging/routes.hpp"
 
 #include "consultation/file_names.hpp"
-#include "uploads/checked_file.hpp"
 #include "http/reply.hpp"
 #include "realtime/hub.hpp"
+#include "uploads/checked_file.hpp"
 
 namespace cabinet::messaging {
 namespace {

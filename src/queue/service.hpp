@@ -10,9 +10,9 @@
 #include <string>
 #include <vector>
 
-#include "core/live.hpp"
 #include "core/async.hpp"
 #include "core/clock.hpp"
+#include "core/live.hpp"
 #include "core/locale.hpp"
 #include "core/periodic.hpp"
 #include "core/principal.hpp"

@@ -1,31 +1,39 @@
 #pragma once
 
-#include <functional>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include "app/config.hpp"
 #include "core/result.hpp"
 
-// The settings the operator changes without a restart (ADM1, docs/operator.md "Settings"): a
-// subset of the configuration keys (app/config_keys.cpp), each read, checked and written as the
-// configuration loader does, so that cabinet.toml and the console never disagree on a value.
+// What the settings are about, given by the composition root (app/settings_catalog.cpp): this
+// folder keeps, versions and spreads the operator's values as text, and knows nothing of the
+// configuration's types.
 namespace cabinet::settings {
 
-struct Key {
-  std::string name;   // "queue.fee_cents": the configuration key
-  std::string group;  // "queue": the console's form it belongs to
-  const app::KeyInfo* info = nullptr;
-  std::function<std::string(const app::Config&)> get;  // the value as cabinet.toml says it
+// Key → value as cabinet.toml writes it ("700", "10m", "5MiB"): what the operator changed.
+using Overrides = std::map<std::string, std::string>;
+
+struct KeyState {
+  std::string key;
+  std::string group;          // the console's form it belongs to
+  std::string value;          // in force
+  std::string default_value;  // cabinet.toml's
+  std::string help;
 };
 
-// The live keys, in the console's order.
-const std::vector<Key>& catalog();
-const Key* find(std::string_view name);
-
-// The checks beyond each key's own (app::check, and the queue's specialties that must exist):
-// the error names the key in `field`.
-Result<void> check(const app::Config& config);
+class Catalog {
+ public:
+  virtual ~Catalog() = default;
+  [[nodiscard]] virtual bool knows(std::string_view key) const = 0;
+  // Every live key in the console's order, with `overrides` over the defaults.
+  [[nodiscard]] virtual std::vector<KeyState> describe(const Overrides& overrides) const = 0;
+  // Checks `overrides` together as the configuration loader would; answers them as the loader
+  // writes them back ("5 MiB" → "5MiB"), or the error with `field` naming the key.
+  [[nodiscard]] virtual Result<Overrides> check(const Overrides& overrides) const = 0;
+  // Puts checked overrides into the running services.
+  virtual void apply(const Overrides& overrides) = 0;
+};
 
 }  // namespace cabinet::settings

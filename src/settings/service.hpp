@@ -3,18 +3,19 @@
 #include <chrono>
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
-#include "app/config.hpp"
 #include "core/async.hpp"
 #include "core/clock.hpp"
 #include "core/live.hpp"
 #include "core/periodic.hpp"
 #include "core/principal.hpp"
+#include "settings/catalog.hpp"
 #include "settings/store.hpp"
 #include "storage/database.hpp"
 
@@ -31,11 +32,9 @@ struct Deps {
   storage::Database& db;
   const Clock& clock;
   const audit::Log& audit;
-  app::Config bootstrap;  // cabinet.toml, the environment and --set: the defaults
-  // Puts a new configuration into the running services, at once (under a lock: never two at a
-  // time, never an older one after a newer one).
-  std::function<void(const app::Config&)> apply;
-  // Slower work that may follow (the directory rebuilt for a new video window); may be empty.
+  Catalog& catalog;  // which keys, their checks, and how they reach the services
+  // Slower work that may follow an apply (the directory rebuilt for a new video window); may be
+  // empty.
   std::function<Task<void>()> settle = {};
 };
 
@@ -57,21 +56,19 @@ class Service {
   void start(boost::asio::io_context& io, std::chrono::milliseconds interval);
   void stop(std::function<void()> done = {});
 
-  // The configuration in force: the bootstrap one with the operator's values over it.
-  [[nodiscard]] std::shared_ptr<const app::Config> current() const {
-    return state_.get()->config;
-  }
+  // The operator's values in force on this node, and their version.
+  [[nodiscard]] Overrides current() const { return state_.get()->overrides; }
   [[nodiscard]] std::int64_t version() const { return state_.get()->version; }
 
  private:
   struct State {
-    std::shared_ptr<const app::Config> config;
-    std::vector<store::Override> overrides;
-    std::int64_t version = -1;  // none loaded yet
+    Overrides overrides;                       // checked, as the catalog writes them
+    std::map<std::string, std::int64_t> when;  // key → when it was changed
+    std::int64_t version = -1;                 // none loaded yet
   };
-  // The bootstrap configuration with `rows` over it; a row this version cannot read (written by
-  // a newer one, or checked by older rules) is skipped with a warning rather than stopping.
-  [[nodiscard]] app::Config effective(const std::vector<store::Override>& rows) const;
+  // The rows the catalog accepts together; a row this version cannot read (written by a newer
+  // one, or refused by stricter rules) is left out with a warning rather than stopping.
+  [[nodiscard]] Overrides usable(const std::vector<store::Override>& rows) const;
 
   Deps d_;
   Live<State> state_;

@@ -59,8 +59,9 @@ Task<Result<std::int64_t>> apply(storage::Transaction& tx, const std::vector<Cha
       storage::Params p{c.name};
       if (auto r = co_await tx.query(kDelete, std::move(p)); !r) co_return std::move(r).error();
     }
-    storage::Params h{*next, c.name, storage::optional(c.old_value),
-                      storage::optional(c.new_value), account, now};
+    storage::Params h{
+        *next,   c.name, storage::optional(c.old_value), storage::optional(c.new_value),
+        account, now};
     if (auto r = co_await tx.query(kInsertHistory, std::move(h)); !r)
       co_return std::move(r).error();
   }

@@ -23,7 +23,8 @@ void walk(const nlohmann::json& node, const std::string& path, nlohmann::json& o
       nlohmann::json row{{"item", path}};
       for (const auto* amount : kAmounts)
         if (node.contains(amount) && node[amount].is_number()) row[amount] = node[amount];
-      row["valid_from"] = node.contains("valid_from") ? node["valid_from"] : nlohmann::json(nullptr);
+      row["valid_from"] =
+          node.contains("valid_from") ? node["valid_from"] : nlohmann::json(nullptr);
       const auto source = node["source"].get<std::string>();
       row["source"] = source;
       row["to_verify"] = source.find("to verify") != std::string::npos;

@@ -229,7 +229,7 @@ TEST_P(OperatorSettings, ASecondNodeOnTheSameDatabaseTakesTheChangeAtItsNextRefr
   EXPECT_TRUE(*refreshed);
   EXPECT_EQ(fee_there(), 300);
   EXPECT_EQ(second.consultation().options()->room_opens, std::chrono::minutes(15));
-  EXPECT_EQ(second.settings().current()->queue.fee_cents, 300);
+  EXPECT_EQ(second.settings().current().at("queue.fee_cents"), "300");
   EXPECT_EQ(second.settings().version(), h_.app().settings().version());
 
   // A node that starts later reads the operator's values before its first request.

@@ -31,9 +31,9 @@ export function SettingsHistory({
       ) : (
         // Focusable so that a keyboard can scroll the table sideways on a phone (axe
         // scrollable-region-focusable).
-        // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
         <div
           class="table-scroll"
+          // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
           tabIndex={0}
           role="region"
           aria-labelledby="settings-history-title"

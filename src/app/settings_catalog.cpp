@@ -1,17 +1,24 @@
-#include "settings/catalog.hpp"
+#include "app/settings_catalog.hpp"
 
+#include <stdexcept>
 #include <utility>
 
 #include "app/config_values.hpp"
 #include "practitioners/specialties.hpp"
 
-namespace cabinet::settings {
+namespace cabinet::app {
 namespace {
 
-namespace cv = app::config_values;
-using app::Config;
+namespace cv = config_values;
 
 using Getter = std::function<std::string(const Config&)>;
+
+struct Key {
+  std::string name;
+  std::string group;
+  const KeyInfo* info = nullptr;
+  Getter get;
+};
 
 Getter seconds_of(std::chrono::seconds Config::Booking::*field) {
   return [field](const Config& c) { return cv::format_duration(c.booking.*field); };
@@ -27,7 +34,7 @@ std::string roles_text(const std::vector<Role>& roles) {
 }
 
 // The keys with their own getters; the rate limits' getters come with their keys
-// (app/config_limits.cpp).
+// (config_limits.cpp).
 std::vector<std::pair<std::string, std::pair<std::string, Getter>>> own_keys() {
   return {
       {"agenda.video_window",
@@ -66,8 +73,8 @@ std::vector<std::pair<std::string, std::pair<std::string, Getter>>> own_keys() {
   };
 }
 
-const app::KeyInfo* info_of(std::string_view name) {
-  for (const auto& k : app::keys())
+const KeyInfo* info_of(std::string_view name) {
+  for (const auto& k : keys())
     if (k.name == name) return &k;
   return nullptr;
 }
@@ -78,16 +85,14 @@ std::vector<Key> make_catalog() {
     const auto* info = info_of(name);
     if (info == nullptr) throw std::logic_error("settings: no configuration key " + name);
     out.push_back(Key{name, rest.first, info, std::move(rest.second)});
-    // The rate limits sit between the reminders and the security policy.
+    // The rate limits sit after the reminders.
     if (name == "booking.reminder_link") {
-      for (const auto& k : app::keys())
+      for (const auto& k : keys())
         if (k.name.starts_with("limits.") && k.get) out.push_back(Key{k.name, "limits", &k, k.get});
     }
   }
   return out;
 }
-
-}  // namespace
 
 const std::vector<Key>& catalog() {
   static const std::vector<Key> kCatalog = make_catalog();
@@ -100,7 +105,15 @@ const Key* find(std::string_view name) {
   return nullptr;
 }
 
-Result<void> check(const app::Config& config) {
+Error refused(const std::string& key, const std::string& why) {
+  Error e(ErrorCode::invalid_request, key + ": " + why);
+  e.field = key;
+  return std::move(e).with_message("Valeur refusée : " + why + ".", "Value refused: " + why + ".");
+}
+
+}  // namespace
+
+Result<void> check_live(const Config& config) {
   for (const auto& code : cv::parse_list(config.queue.specialties)) {
     if (practitioners::find_specialty(code) == nullptr) {
       Error e(ErrorCode::invalid_request, "unknown specialty " + code);
@@ -120,4 +133,48 @@ Result<void> check(const app::Config& config) {
   return ok();
 }
 
-}  // namespace cabinet::settings
+SettingsCatalog::SettingsCatalog(Config bootstrap, std::function<void(const Config&)> apply)
+    : bootstrap_(std::move(bootstrap)), apply_(std::move(apply)) {}
+
+bool SettingsCatalog::knows(std::string_view key) const { return find(key) != nullptr; }
+
+Result<Config> SettingsCatalog::with(const settings::Overrides& overrides) const {
+  Config c = bootstrap_;
+  for (const auto& [name, value] : overrides) {
+    const auto* key = find(name);
+    if (key == nullptr) {
+      Error e(ErrorCode::invalid_request, name + ": not a live setting");
+      e.field = name;
+      return std::move(e).with_message("Ce réglage n'existe pas ou ne se change pas ici.",
+                                       "No such setting, or not one changed here.");
+    }
+    if (auto r = key->info->set(c, value); !r) return refused(name, r.error().detail);
+  }
+  if (auto r = check_live(c); !r) return r.error();
+  return c;
+}
+
+std::vector<settings::KeyState> SettingsCatalog::describe(
+    const settings::Overrides& overrides) const {
+  auto current = with(overrides);
+  const Config& c = current ? *current : bootstrap_;
+  std::vector<settings::KeyState> out;
+  for (const auto& k : catalog())
+    out.push_back({k.name, k.group, k.get(c), k.get(bootstrap_), k.info->help});
+  return out;
+}
+
+Result<settings::Overrides> SettingsCatalog::check(const settings::Overrides& overrides) const {
+  auto c = with(overrides);
+  if (!c) return std::move(c).error();
+  settings::Overrides canonical;
+  for (const auto& [name, value] : overrides) canonical[name] = find(name)->get(*c);
+  return canonical;
+}
+
+void SettingsCatalog::apply(const settings::Overrides& overrides) {
+  auto c = with(overrides);
+  apply_(c ? *c : bootstrap_);
+}
+
+}  // namespace cabinet::app
