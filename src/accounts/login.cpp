@@ -46,8 +46,9 @@ Error reasoned(ErrorCode code, std::string reason, std::string fr, std::string e
 }
 
 bool strong_factor_required(const Deps& d, Role role) {
-  return std::find(d.strong_factor_roles.begin(), d.strong_factor_roles.end(), role) !=
-         d.strong_factor_roles.end();
+  const auto policy = d.policy->get();
+  const auto& roles = policy->strong_factor_roles;
+  return std::find(roles.begin(), roles.end(), role) != roles.end();
 }
 
 Task<Result<LoginDone>> open_session(const Deps& d, storage::Transaction& tx,
@@ -126,7 +127,7 @@ std::string Service::address_streak(std::string_view email) const {
 // count against its network.
 Task<Result<LoginStart>> Service::start_login(const std::string& email_input,
                                               const std::string& password, const Caller& caller) {
-  const auto& limits = d_.limits.limits();
+  const auto limits = d_.limits.limits();
   const auto email = validate::email(email_input).value_or("");
   const auto device = devices_.known_for(caller.device, email);
   if (device) {
@@ -182,7 +183,7 @@ Task<Result<LoginStart>> Service::start_login(const std::string& email_input,
 
 Task<Result<LoginDone>> Service::verify_login(const std::string& challenge, const std::string& code,
                                               const Caller& caller) {
-  if (auto r = co_await d_.limits.hit(d_.limits.limits().code_per_ip, caller.ip); !r)
+  if (auto r = co_await d_.limits.hit(&auth::Limits::code_per_ip, caller.ip); !r)
     co_return std::move(r).error();
   const auto now = d_.clock.unix_seconds();
   auto tried = co_await store::try_challenge(d_.db, challenge, now, kMaxCodeAttempts);
@@ -225,7 +226,7 @@ Task<Result<LoginDone>> Service::verify_login(const std::string& challenge, cons
 }
 
 Task<Result<void>> Service::resend_code(const std::string& challenge, const Caller& caller) {
-  if (auto r = co_await d_.limits.hit(d_.limits.limits().code_resend, challenge); !r) co_return r;
+  if (auto r = co_await d_.limits.hit(&auth::Limits::code_resend, challenge); !r) co_return r;
   (void)caller;
   const auto now = d_.clock.unix_seconds();
   auto open = co_await store::open_challenge(d_.db, challenge, now, kMaxCodeAttempts);

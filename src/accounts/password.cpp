@@ -7,6 +7,7 @@
 #include <array>
 #include <fstream>
 #include <mutex>
+#include <string>
 #include <vector>
 
 namespace cabinet::accounts {
@@ -207,7 +208,8 @@ std::string letter_core(std::string_view password) {
 }
 
 Result<void> check_password_policy(std::string_view password, std::string_view email,
-                                   std::string_view first_name, std::string_view last_name) {
+                                   std::string_view first_name, std::string_view last_name,
+                                   std::size_t min_length) {
   std::size_t characters = 0;
   bool upper = false;
   bool lower = false;
@@ -226,9 +228,10 @@ Result<void> check_password_policy(std::string_view password, std::string_view e
     else
       digit_or_special = true;  // digits, punctuation, spaces, accented letters
   }
-  if (characters < 12) {
-    return rule("Le mot de passe doit comporter au moins 12 caractères.",
-                "The password must be at least 12 characters long.");
+  if (characters < min_length) {
+    const auto n = std::to_string(min_length);
+    return rule("Le mot de passe doit comporter au moins " + n + " caractères.",
+                "The password must be at least " + n + " characters long.");
   }
   if (password.size() > 256) {
     return rule("Le mot de passe ne doit pas dépasser 256 caractères.",

@@ -17,10 +17,10 @@ Locale locale_of(const store::Account& a) { return a.locale == "en" ? Locale::en
 // The answer is the same whether or not the address has an account (ACC4): the limits are
 // counted for every address, and the work differs only inside the database.
 Task<Result<void>> Service::forgot_password(const std::string& email_input, const Caller& caller) {
-  if (auto r = co_await d_.limits.hit(d_.limits.limits().forgot_per_ip, caller.ip); !r) co_return r;
+  if (auto r = co_await d_.limits.hit(&auth::Limits::forgot_per_ip, caller.ip); !r) co_return r;
   auto email = validate::email(email_input);
   if (!email) co_return ok();
-  if (auto r = co_await d_.limits.hit(d_.limits.limits().forgot_per_email, *email); !r) co_return r;
+  if (auto r = co_await d_.limits.hit(&auth::Limits::forgot_per_email, *email); !r) co_return r;
   auto body = [&](storage::Transaction& tx) -> Task<Result<void>> {
     auto account = co_await store::account_by_email(tx, *email);
     if (!account) co_return std::move(account).error();

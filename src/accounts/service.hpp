@@ -13,6 +13,7 @@
 #include "auth/rate_limit.hpp"
 #include "auth/sessions.hpp"
 #include "core/clock.hpp"
+#include "core/live.hpp"
 #include "core/locale.hpp"
 #include "core/principal.hpp"
 #include "core/random.hpp"
@@ -22,6 +23,14 @@
 #include "storage/database.hpp"
 
 namespace cabinet::accounts {
+
+struct SignInPolicy {
+  // security.strong_factor_roles: these roles sign in with a passkey or an authenticator app,
+  // never with the emailed code alone once they have one (docs/security.md, "Passkeys").
+  std::vector<Role> strong_factor_roles;
+  // security.password_min_length: the fewest characters of a new password (ACC2).
+  std::size_t password_min_length = 12;
+};
 
 // What every accounts operation needs, built once by the composition root.
 struct Deps {
@@ -36,9 +45,9 @@ struct Deps {
   auth::Sessions& sessions;
   std::string public_url;  // links in emails; its host and origin are the passkeys' RP
   HashingCost hashing;
-  // security.strong_factor_roles: these roles sign in with a passkey or an authenticator app,
-  // never with the emailed code alone once they have one (docs/security.md, "Passkeys").
-  std::vector<Role> strong_factor_roles = {};
+  // The sign-in policy, which the operator may change while the server runs (docs/operator.md
+  // "Settings"): shared by the services built from these Deps.
+  std::shared_ptr<Live<SignInPolicy>> policy = std::make_shared<Live<SignInPolicy>>();
   // The white-label partner a Host header names (docs/operator.md "Partners"): a patient who
   // signs up there is tagged with it. Unset: no partners.
   std::function<std::optional<std::int64_t>(std::string_view host)> partner_of_host = {};

@@ -82,8 +82,9 @@ std::string Service::link(std::string_view path, const std::string& token) const
 
 Task<Result<void>> Service::check_password(const std::string& password, const std::string& email,
                                            const std::string& first, const std::string& last) {
+  const auto min_length = d_.policy->get()->password_min_length;
   co_return co_await d_.blocking.call(
-      [&] { return check_password_policy(password, email, first, last); });
+      [&] { return check_password_policy(password, email, first, last, min_length); });
 }
 
 Task<Result<void>> Service::send_confirmation(storage::Transaction& tx, std::int64_t account,
@@ -102,7 +103,7 @@ Task<Result<void>> Service::send_confirmation(storage::Transaction& tx, std::int
 
 Task<Result<Service::Created>> Service::create_account(SignupForm& form, Role role,
                                                        const Caller& caller) {
-  if (auto r = co_await d_.limits.hit(d_.limits.limits().signup_per_ip, caller.ip); !r)
+  if (auto r = co_await d_.limits.hit(&auth::Limits::signup_per_ip, caller.ip); !r)
     co_return std::move(r).error();
   std::optional<practitioners::store::Assistant> invitation;
   std::string invitation_hash;
@@ -141,7 +142,7 @@ Task<Result<Service::Created>> Service::create_account(SignupForm& form, Role ro
     }
     // The owner of the address learns that someone tried; the caller learns nothing. (Outside
     // the transaction: the limiter writes through the database, and SQLite has one writer.)
-    if (auto limited = co_await d_.limits.hit(d_.limits.limits().signup_exists_notice, form.email);
+    if (auto limited = co_await d_.limits.hit(&auth::Limits::signup_exists_notice, form.email);
         !limited)
       co_return created;
     const auto locale = (*existing)->locale == "en" ? Locale::en : Locale::fr;
@@ -301,12 +302,10 @@ Task<Result<void>> Service::confirm_email(const std::string& token) {
 
 Task<Result<void>> Service::resend_confirmation(const std::string& email_input,
                                                 const Caller& caller) {
-  if (auto r = co_await d_.limits.hit(d_.limits.limits().confirm_per_ip, caller.ip); !r)
-    co_return r;
+  if (auto r = co_await d_.limits.hit(&auth::Limits::confirm_per_ip, caller.ip); !r) co_return r;
   auto email = validate::email(email_input);
   if (!email) co_return ok();  // the same answer for anything
-  if (auto r = co_await d_.limits.hit(d_.limits.limits().confirm_per_email, *email); !r)
-    co_return r;
+  if (auto r = co_await d_.limits.hit(&auth::Limits::confirm_per_email, *email); !r) co_return r;
   auto body = [&](storage::Transaction& tx) -> Task<Result<void>> {
     auto account = co_await store::account_by_email(tx, *email);
     if (!account) co_return std::move(account).error();

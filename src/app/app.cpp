@@ -10,6 +10,7 @@
 #include "accounts/service.hpp"
 #include "accounts_admin/routes.hpp"
 #include "activity/routes.hpp"
+#include "app/settings_catalog.hpp"
 #include "audit/log.hpp"
 #include "auth/rate_limit.hpp"
 #include "auth/sessions.hpp"
@@ -55,6 +56,8 @@
 #include "reference/service.hpp"
 #include "stats/routes.hpp"
 #include "stats/service.hpp"
+#include "settings/routes.hpp"
+#include "settings/service.hpp"
 #include "storage/open.hpp"
 #include "system/ice.hpp"
 #include "system/routes.hpp"
@@ -182,6 +185,8 @@ Result<void> App::build_services() {
   auto partner_of_host = [hosts = partner_hosts_.get()](std::string_view host) {
     return hosts->partner_of(host);
   };
+  sign_in_policy_ = std::make_shared<Live<accounts::SignInPolicy>>(accounts::SignInPolicy{
+      config_.security.strong_factor_roles, config_.security.password_min_length});
   accounts::Deps deps{*db_,
                       clock_,
                       random_,
@@ -193,7 +198,7 @@ Result<void> App::build_services() {
                       *sessions_,
                       config_.http.public_url,
                       {config_.security.argon2_ops, config_.security.argon2_memory},
-                      config_.security.strong_factor_roles,
+                      sign_in_policy_,
                       partner_of_host};
   accounts_ = std::make_unique<accounts::Service>(deps);
   passkeys_ = std::make_unique<accounts::Passkeys>(deps);
@@ -231,6 +236,9 @@ Result<void> App::build_services() {
   booking_options.no_show_grace = config_.booking.no_show_grace;
   booking_options.card_deadline = config_.booking.card_deadline;
   booking_options.hold_lead = config_.payments.hold_lead;
+  booking_options.reminder_day_before = config_.booking.reminder_day_before;
+  booking_options.reminder_hours_before = config_.booking.reminder_hours_before;
+  booking_options.reminder_link = config_.booking.reminder_link;
   booking_ = std::make_unique<booking::Service>(
       booking::Deps{*db_, clock_, random_, *keys_, *audit_, *outbox_, *payments_, *index_,
                     config_.http.public_url, booking_options, partner_of_host});
@@ -264,6 +272,7 @@ Result<void> App::build_services() {
   if (auto r = build_accounts_admin(); !r) return r;
   stats_ =
       std::make_unique<stats::Service>(stats::Deps{*db_, clock_, *audit_, config_.stats.min_count});
+  if (auto r = build_settings(); !r) return r;
   // Searches are answered from memory: the directory is loaded before the first request.
   if (auto r = block_on(index_->load_all()); !r) return std::move(r).error();
   log::info("directory loaded", {{"practitioners", index_->size()}});
@@ -327,6 +336,7 @@ void App::wire() {
   queue::register_messages(hub_, *queue_);
   reference::register_routes(router_, *reference_);
   stats::register_routes(router_, *stats_);
+  settings::register_routes(router_, *settings_);
   devtools::register_routes(router_, config_.mode == "development", config_.notify.mailbox_dir,
                             dispatcher_.origins());
 
@@ -386,6 +396,7 @@ void App::serve() {
   // Shutdown: connections drain first, then the courier finishes its pass, then the threads stop.
   index_->start(runtime_.io());
   partner_hosts_->start(runtime_.io());
+  settings_->start(runtime_.io(), config_.settings.refresh_interval);
   if (config_.booking.jobs) {
     auto& passes = registry_.counter("cabinet_booking_job_passes_total",
                                      "Passes of the booking jobs (reminders, holds, no-shows).");
@@ -396,7 +407,9 @@ void App::serve() {
     queue_->stop([this] {
       booking_->stop([this] {
         courier_->stop([this] {
-          index_->stop([this] { partner_hosts_->stop([this] { runtime_.stop(); }); });
+          index_->stop([this] {
+            settings_->stop([this] { partner_hosts_->stop([this] { runtime_.stop(); }); });
+          });
         });
       });
     });

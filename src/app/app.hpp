@@ -1,5 +1,6 @@
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -9,6 +10,7 @@
 #include "app/config.hpp"
 #include "core/block_on.hpp"
 #include "core/clock.hpp"
+#include "core/live.hpp"
 #include "core/random.hpp"
 #include "core/result.hpp"
 #include "core/runtime.hpp"
@@ -94,6 +96,12 @@ class Service;
 namespace cabinet::reference {
 class Service;
 }
+namespace cabinet::settings {
+class Service;
+}
+namespace cabinet::accounts {
+struct SignInPolicy;
+}
 
 namespace cabinet::app {
 
@@ -101,6 +109,8 @@ std::string version_string();
 
 // The composition root (STYLE.md "Wiring"): builds every piece once and hands it down by
 // constructor. Nothing else in the program reaches for a global.
+class SettingsCatalog;
+
 class App {
  public:
   App(Config config, const Clock& clock, Random& random);
@@ -150,6 +160,9 @@ class App {
   [[nodiscard]] reference::Service& reference() { return *reference_; }
   [[nodiscard]] messaging::Service& messaging() { return *messaging_; }
   [[nodiscard]] partners::Hosts& partner_hosts() { return *partner_hosts_; }
+  // The operator's settings (docs/operator.md "Settings"); refresh() is what each node runs
+  // every settings.refresh_interval.
+  [[nodiscard]] settings::Service& settings() { return *settings_; }
 
   // Wires routes and middleware without binding a socket (used by listen() and by tests).
   void wire();
@@ -162,6 +175,9 @@ class App {
   Result<void> build_messaging();
   // accounts_admin.cpp: the operator's account tools and the teleconsultation share (issue 19).
   Result<void> build_accounts_admin();
+  // live_settings.cpp: the settings service, and a new configuration put into the services.
+  Result<void> build_settings();
+  void apply_settings(const Config& c);
 
   // Declaration order is destruction order reversed: what coroutine frames reference (hub,
   // router, dispatcher) is declared before the runtime so that it outlives any frame the
@@ -209,6 +225,10 @@ class App {
   std::unique_ptr<accounts_admin::Service> accounts_admin_;
   std::unique_ptr<activity::Service> activity_;
   std::unique_ptr<stats::Service> stats_;
+  std::shared_ptr<Live<accounts::SignInPolicy>> sign_in_policy_;
+  std::unique_ptr<SettingsCatalog> settings_catalog_;
+  std::unique_ptr<settings::Service> settings_;
+  std::atomic<bool> directory_stale_{false};  // the video window changed: rebuild the index
   std::unique_ptr<http::StaticFiles> static_files_;
   std::unique_ptr<http::Server> server_;
   std::string instance_id_;

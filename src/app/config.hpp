@@ -62,7 +62,12 @@ struct Config {
     std::size_t argon2_ops = 2;
     // Roles that must sign in with a passkey or an authenticator app (docs/security.md).
     std::vector<Role> strong_factor_roles;
+    std::size_t password_min_length = 12;  // ACC2: never fewer than 12
   } security;
+  // The settings the operator changes without a restart (docs/operator.md "Settings").
+  struct Settings {
+    std::chrono::milliseconds refresh_interval{2000};  // how often a node looks for changes
+  } settings;
   struct Notify {
     std::string from = "Cabinet <no-reply@localhost>";
     std::string email_transport = "file";  // or "smtp"
@@ -95,6 +100,10 @@ struct Config {
     std::chrono::milliseconds jobs_interval{5000};
     std::chrono::seconds room_opens{600};  // the waiting room opens this long before the start
     bool jobs = true;  // run reminders, deferred holds, no-shows and reconciliation here
+    // The reminders' schedule: how long before the start each one goes out.
+    std::chrono::seconds reminder_day_before{24 * 3600};
+    std::chrono::seconds reminder_hours_before{3 * 3600};
+    std::chrono::seconds reminder_link{10 * 60};  // the SMS with the link to the room (video)
   } booking;
   // Immediate teleconsultation (docs/queue.md): which specialties have a queue, its hours and
   // money, and how long a place is kept.
@@ -172,6 +181,9 @@ struct KeyInfo {
   std::string default_value;
   std::string help;
   std::function<Result<void>(Config&, const std::string&)> set;
+  // The value as text, as `set` reads it; given for the keys the operator may change while the
+  // server runs (settings/catalog.cpp), empty for the others.
+  std::function<std::string(const Config&)> get = {};
 };
 
 const std::vector<KeyInfo>& keys();

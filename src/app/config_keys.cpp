@@ -11,6 +11,7 @@ namespace cabinet::app {
 namespace {
 
 using config_values::bad;
+using config_values::bounded;
 using config_values::count;
 using config_values::duration;
 using config_values::flag;
@@ -159,6 +160,21 @@ std::vector<KeyInfo> make_keys() {
                "how often reminders, deferred holds, no-shows, abandoned payments and "
                "reconciliation are looked at",
                duration(&C::booking, &C::Booking::jobs_interval)});
+  k.push_back({"booking.reminder_day_before", "24h",
+               "the first reminder (email and SMS, \"demain\") goes out this long before the "
+               "appointment: 12h to 36h",
+               bounded(&C::booking, &C::Booking::reminder_day_before, std::chrono::hours(12),
+                       std::chrono::hours(36))});
+  k.push_back({"booking.reminder_hours_before", "3h",
+               "the second reminder (email, \"aujourd'hui\") goes out this long before the "
+               "appointment: 1h to 8h",
+               bounded(&C::booking, &C::Booking::reminder_hours_before, std::chrono::hours(1),
+                       std::chrono::hours(8))});
+  k.push_back({"booking.reminder_link", "10m",
+               "the SMS with the link to the video room goes out this long before the "
+               "appointment: 1m to 1h",
+               bounded(&C::booking, &C::Booking::reminder_link, std::chrono::minutes(1),
+                       std::chrono::hours(1))});
   k.push_back({"booking.jobs", "true",
                "run the booking jobs on this node; with several nodes any number may (each job "
                "is leased)",
@@ -337,6 +353,11 @@ std::vector<KeyInfo> make_keys() {
          c.dev.clock_offset = std::chrono::seconds(n);
          return ok();
        }});
+  k.push_back({"settings.refresh_interval", "2s",
+               "how often a node looks for settings the operator changed on another node (one "
+               "small query); at most 5s so that a change reaches every node within 5 seconds",
+               bounded(&C::settings, &C::Settings::refresh_interval, std::chrono::milliseconds(100),
+                       std::chrono::seconds(5))});
   config_values::add_documents_keys(k);
   config_values::add_limits_keys(k);
   config_values::add_security_keys(k);

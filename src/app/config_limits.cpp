@@ -47,12 +47,7 @@ constexpr std::array<LimitKey, 13> kLimitKeys{{
      "prescription checks by pharmacists from one network address"},
 }};
 
-std::string duration_text(std::chrono::seconds d) {
-  const auto s = d.count();
-  if (s % 3600 == 0) return std::to_string(s / 3600) + "h";
-  if (s % 60 == 0) return std::to_string(s / 60) + "m";
-  return std::to_string(s) + "s";
-}
+std::string duration_text(std::chrono::seconds d) { return format_duration(d); }
 
 // "300/10m": at most 300 in any window of 10 minutes (windows are fixed, aligned on the clock).
 Result<auth::Limit> parse_limit(std::string_view name, const std::string& v) {
@@ -82,6 +77,10 @@ void add_limits_keys(std::vector<KeyInfo>& k) {
                    if (!limit) return limit.error();
                    c.limits.*member = *limit;
                    return ok();
+                 },
+                 [member = key.member](const Config& c) {
+                   const auto& l = c.limits.*member;
+                   return std::to_string(l.max) + "/" + duration_text(l.window);
                  }});
   }
   k.push_back({"limits.free_failures", std::to_string(defaults.free_failures),
@@ -92,7 +91,8 @@ void add_limits_keys(std::vector<KeyInfo>& k) {
                  if (!n || *n < 1 || *n > 100) return bad("must be between 1 and 100");
                  c.limits.free_failures = static_cast<std::int64_t>(*n);
                  return ok();
-               }});
+               },
+               [](const Config& c) { return std::to_string(c.limits.free_failures); }});
   k.push_back({"limits.max_delay", duration_text(defaults.max_delay),
                "the longest wait between tries after failures in a row",
                [](Config& c, const std::string& v) -> Result<void> {
@@ -103,7 +103,8 @@ void add_limits_keys(std::vector<KeyInfo>& k) {
                    return bad("must be between 1s and 24h");
                  c.limits.max_delay = s;
                  return ok();
-               }});
+               },
+               [](const Config& c) { return duration_text(c.limits.max_delay); }});
 }
 
 }  // namespace cabinet::app::config_values

@@ -22,6 +22,10 @@ void add_security_keys(std::vector<KeyInfo>& k) {
          c.security.strong_factor_roles = std::move(roles);
          return ok();
        }});
+  k.push_back({"security.password_min_length", "12",
+               "the fewest characters of a new password (ACC2; 12 to 64: the other rules of "
+               "docs/security.md apply whatever the length)",
+               count(&Config::security, &Config::Security::password_min_length, 12, 64)});
 }
 
 }  // namespace cabinet::app::config_values

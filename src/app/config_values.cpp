@@ -58,6 +58,35 @@ Result<std::chrono::milliseconds> parse_duration(const std::string& text) {
   return std::chrono::milliseconds(static_cast<std::int64_t>(*number * scale));
 }
 
+std::string format_duration(std::chrono::milliseconds d) {
+  const auto ms = d.count();
+  if (ms % 1000 != 0) return std::to_string(ms) + "ms";
+  const auto s = ms / 1000;
+  if (s != 0 && s % 3600 == 0) return std::to_string(s / 3600) + "h";
+  if (s != 0 && s % 60 == 0) return std::to_string(s / 60) + "m";
+  return std::to_string(s) + "s";
+}
+
+std::string format_size(std::size_t bytes) {
+  constexpr std::size_t kKiB = 1024;
+  if (bytes != 0 && bytes % (kKiB * kKiB * kKiB) == 0)
+    return std::to_string(bytes / (kKiB * kKiB * kKiB)) + "GiB";
+  if (bytes != 0 && bytes % (kKiB * kKiB) == 0)
+    return std::to_string(bytes / (kKiB * kKiB)) + "MiB";
+  if (bytes != 0 && bytes % kKiB == 0) return std::to_string(bytes / kKiB) + "KiB";
+  return std::to_string(bytes);
+}
+
+std::string format_window(int start_min, int end_min) {
+  auto hhmm = [](int m) {
+    std::string out = std::to_string(m / 60);
+    if (out.size() < 2) out.insert(0, "0");
+    const auto minutes = std::to_string(m % 60);
+    return out + ":" + (minutes.size() < 2 ? "0" + minutes : minutes);
+  };
+  return hhmm(start_min) + "-" + hhmm(end_min);
+}
+
 Result<bool> parse_bool(const std::string& text) {
   if (text == "true" || text == "1" || text == "yes") return true;
   if (text == "false" || text == "0" || text == "no") return false;

@@ -33,6 +33,11 @@ Result<std::size_t> parse_size(const std::string& text);
 // "30s", "500ms", "2m", "1h", or a bare number of seconds.
 Result<std::chrono::milliseconds> parse_duration(const std::string& text);
 Result<bool> parse_bool(const std::string& text);
+// The inverse of the parsers, as cabinet.toml would say it: 90000ms -> "90s", 600s -> "10m",
+// 5242880 -> "5MiB", minutes of the day (420, 1440) -> "07:00-24:00".
+std::string format_duration(std::chrono::milliseconds d);
+std::string format_size(std::size_t bytes);
+std::string format_window(int start_min, int end_min);
 // "a, b ,,c" -> {"a", "b", "c"}: comma-separated items, trimmed, the empty ones dropped.
 std::vector<std::string> parse_list(const std::string& v);
 // "image/jpeg, Application/PDF" -> "image/jpeg,application/pdf": media types, comma-separated,
@@ -72,6 +77,22 @@ std::function<Result<void>(Config&, const std::string&)> duration(T Config::*sec
     if (!d) return d.error();
     c.*section.*field = std::chrono::duration_cast<Duration>(*d);
     if ((c.*section.*field).count() <= 0) return bad("must be at least one unit");
+    return ok();
+  };
+}
+
+// A duration between `min` and `max` (inclusive), said in the refusal.
+template <class T, class Duration>
+std::function<Result<void>(Config&, const std::string&)> bounded(T Config::*section,
+                                                                 Duration T::*field,
+                                                                 std::chrono::milliseconds min,
+                                                                 std::chrono::milliseconds max) {
+  return [=](Config& c, const std::string& v) -> Result<void> {
+    auto d = parse_duration(v);
+    if (!d) return d.error();
+    if (*d < min || *d > max)
+      return bad("must be between " + format_duration(min) + " and " + format_duration(max));
+    c.*section.*field = std::chrono::duration_cast<Duration>(*d);
     return ok();
   };
 }

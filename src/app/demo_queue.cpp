@@ -49,7 +49,8 @@ std::string queue_line(const nlohmann::json& q) {
 }  // namespace
 
 Result<void> App::demo_queue(int patients, std::ostream& out) {
-  const auto& specialties = queue_->options().specialties;
+  const auto options = queue_->options();
+  const auto& specialties = options->specialties;
   if (std::find(specialties.begin(), specialties.end(), kSpecialty) == specialties.end())
     return Error(ErrorCode::invalid_request,
                  "pas de file de médecine générale : queue.specialties ne contient pas "

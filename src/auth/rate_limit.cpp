@@ -20,6 +20,11 @@ Error rate_limited(std::int64_t retry_after_seconds) {
   return e;
 }
 
+Task<Result<void>> RateLimiter::hit(Limit Limits::*which, std::string_view key) {
+  const Limit limit = (*limits_.get()).*which;
+  co_return co_await hit(limit, key);
+}
+
 Task<Result<void>> RateLimiter::hit(const Limit& limit, std::string_view key) {
   const auto now = clock_.unix_seconds();
   const auto window = limit.window.count();
@@ -32,9 +37,10 @@ Task<Result<void>> RateLimiter::hit(const Limit& limit, std::string_view key) {
 }
 
 std::int64_t RateLimiter::required_wait(std::int64_t failures) const {
-  if (failures < limits_.free_failures) return 0;
-  const auto shift = std::min<std::int64_t>(failures - limits_.free_failures, 30);
-  return std::min<std::int64_t>(std::int64_t{1} << shift, limits_.max_delay.count());
+  const auto limits = limits_.get();
+  if (failures < limits->free_failures) return 0;
+  const auto shift = std::min<std::int64_t>(failures - limits->free_failures, 30);
+  return std::min<std::int64_t>(std::int64_t{1} << shift, limits->max_delay.count());
 }
 
 Task<Result<void>> RateLimiter::check_streak(std::string_view streak) {

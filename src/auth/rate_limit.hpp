@@ -6,6 +6,7 @@
 
 #include "auth/limits.hpp"
 #include "core/clock.hpp"
+#include "core/live.hpp"
 #include "storage/database.hpp"
 
 namespace cabinet::auth {
@@ -22,9 +23,14 @@ class RateLimiter {
   RateLimiter(storage::Database& db, const Clock& clock, Limits limits = {})
       : db_(db), clock_(clock), limits_(limits) {}
 
-  [[nodiscard]] const Limits& limits() const { return limits_; }
+  // A copy of the current limits: the operator may change them while the server runs
+  // (docs/operator.md "Settings").
+  [[nodiscard]] Limits limits() const { return *limits_.get(); }
+  void set_limits(Limits next) { limits_.set(next); }
 
   Task<Result<void>> hit(const Limit& limit, std::string_view key);
+  // The same with one of the configured limits, as it is at this moment.
+  Task<Result<void>> hit(Limit Limits::*which, std::string_view key);
   // rate_limited while the streak's wait since its last failure is not over.
   Task<Result<void>> check_streak(std::string_view streak);
   Task<Result<void>> fail_streak(std::string_view streak);
@@ -38,7 +44,7 @@ class RateLimiter {
  private:
   storage::Database& db_;
   const Clock& clock_;
-  Limits limits_;
+  Live<Limits> limits_;
 };
 
 Error rate_limited(std::int64_t retry_after_seconds);

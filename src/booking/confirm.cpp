@@ -9,14 +9,6 @@
 #include "payments/provider.hpp"
 
 namespace cabinet::booking {
-namespace {
-
-constexpr std::int64_t kDayBefore = 24 * 3600;
-constexpr std::int64_t kHoursBefore = 3 * 3600;
-constexpr std::int64_t kLinkBefore = 10 * 60;
-
-}  // namespace
-
 std::int64_t card_due_at(const store::Appointment& a, std::chrono::seconds card_deadline) {
   return a.booked_by ? a.start_at : a.start_at - card_deadline.count();
 }
@@ -32,14 +24,17 @@ Task<Result<void>> Service::add_jobs(storage::Transaction& tx, const store::View
     bool wanted;
   };
   const bool needs_hold = a.payment_state == "card_saved" || a.payment_state == "card_required";
-  const auto hold_at = a.payment_state == "card_saved" ? a.start_at - d_.options.hold_lead.count()
-                                                       : card_due_at(a, d_.options.card_deadline);
+  const auto o = options();
+  const auto hold_at = a.payment_state == "card_saved" ? a.start_at - o->hold_lead.count()
+                                                       : card_due_at(a, o->card_deadline);
+  const auto day_before = a.start_at - o->reminder_day_before.count();
+  const auto hours_before = a.start_at - o->reminder_hours_before.count();
   const std::vector<Due> jobs = {
-      Due{"reminder_day_before", a.start_at - kDayBefore, a.start_at - kDayBefore > now},
-      Due{"reminder_hours_before", a.start_at - kHoursBefore, a.start_at - kHoursBefore > now},
-      Due{"reminder_link", a.start_at - kLinkBefore, a.mode == "video"},
+      Due{"reminder_day_before", day_before, day_before > now},
+      Due{"reminder_hours_before", hours_before, hours_before > now},
+      Due{"reminder_link", a.start_at - o->reminder_link.count(), a.mode == "video"},
       Due{"place_hold", std::max(now, hold_at), needs_hold},
-      Due{"no_show", a.end_at + d_.options.no_show_grace.count(), true},
+      Due{"no_show", a.end_at + o->no_show_grace.count(), true},
   };
   for (const auto& j : jobs) {
     if (!j.wanted) continue;
@@ -83,7 +78,7 @@ Task<Result<void>> Service::pay(const store::View& v, const std::string& payment
     // A free consultation, or one an insurer pays in full: nothing to hold, no card asked
     // (docs/operator.md "Insurers' activation codes").
     u.payment_state = "none";
-  } else if (a.start_at - now > d_.options.hold_lead.count()) {
+  } else if (a.start_at - now > options()->hold_lead.count()) {
     // Too far ahead for a hold to last until the end: save the card, hold later.
     auto saved = co_await d_.provider.save_method(payment_method,
                                                   "save:" + a.public_id + ":" + payment_method);

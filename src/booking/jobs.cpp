@@ -113,7 +113,7 @@ Task<Result<bool>> Service::run_place_hold(const store::Job& job, const store::V
     if (!r) co_return std::move(r).error();
     co_return false;
   }
-  const auto deadline = card_due_at(a, d_.options.card_deadline);
+  const auto deadline = card_due_at(a, options()->card_deadline);
   if (a.payment_state == "card_saved") {
     auto held = co_await place_deferred_hold(v);
     if (held) {

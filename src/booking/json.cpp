@@ -190,7 +190,7 @@ nlohmann::json Service::to_json(const store::View& v, Locale locale) const {
   // What the patient must know while a card is asked for: by when, and what happens without.
   const bool card_asked = a.status == "confirmed" && a.payment_state == "card_required";
   const auto due = card_asked
-                       ? nlohmann::json(agenda::iso(card_due_at(a, d_.options.card_deadline), zone))
+                       ? nlohmann::json(agenda::iso(card_due_at(a, options()->card_deadline), zone))
                        : nlohmann::json(nullptr);
   const auto without = card_asked
                            ? nlohmann::json(cancelled_without_card(a) ? "cancelled" : "direct")

@@ -171,7 +171,7 @@ Task<Result<Answer>> Service::create(const Principal& who, const nlohmann::json&
   const auto now = d_.clock.unix_seconds();
   auto a = new_appointment(*slot, who.account_id, p->id);
   a.status = "pending_payment";
-  a.hold_expires_at = now + d_.options.payment_window.count();
+  a.hold_expires_at = now + options()->payment_window.count();
   std::string answer;
   const auto practitioner_account = a.practitioner_id;
   auto committed = co_await d_.db.transact([&](storage::Transaction& tx) -> Task<Result<void>> {

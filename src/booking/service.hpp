@@ -11,6 +11,7 @@
 #include "booking/jobs_store.hpp"
 #include "booking/store.hpp"
 #include "core/clock.hpp"
+#include "core/live.hpp"
 #include "core/locale.hpp"
 #include "core/periodic.hpp"
 #include "core/principal.hpp"
@@ -47,6 +48,11 @@ struct Options {
   std::chrono::seconds no_show_grace{1800};
   std::chrono::seconds card_deadline{7200};
   std::chrono::seconds hold_lead{5 * 24 * 3600};
+  // The reminders (booking.reminder_*): how long before the start each is sent. A change applies
+  // to the appointments confirmed afterwards; those booked keep the times already scheduled.
+  std::chrono::seconds reminder_day_before{24 * 3600};
+  std::chrono::seconds reminder_hours_before{3 * 3600};
+  std::chrono::seconds reminder_link{10 * 60};
 };
 
 struct Deps {
@@ -76,7 +82,11 @@ struct Answer {
 
 class Service final : public Appointments {
  public:
-  explicit Service(Deps deps) : d_(std::move(deps)) {}
+  explicit Service(Deps deps) : d_(std::move(deps)), options_(d_.options) {}
+  // The live options (docs/operator.md "Settings"): the reminder schedule may change while the
+  // server runs; take one snapshot per piece of work.
+  [[nodiscard]] std::shared_ptr<const Options> options() const { return options_.get(); }
+  void set_options(Options next) { options_.set(std::move(next)); }
 
   // Patient.
   Task<Result<Answer>> create(const Principal& who, const nlohmann::json& body,
@@ -167,6 +177,7 @@ class Service final : public Appointments {
   Task<Result<void>> queue_confirmation(storage::Transaction& tx, const store::View& v);
   Task<Result<void>> add_jobs(storage::Transaction& tx, const store::View& v, std::int64_t now);
   Deps d_;
+  Live<Options> options_;
   Periodic loop_;
   std::vector<std::function<void(const std::string&)>> closed_hooks_;
 };

@@ -87,10 +87,11 @@ Task<Result<nlohmann::json>> Service::add_file(const Principal& who, const std::
   const auto& v = a->v;
   if (v.a.status != "confirmed") co_return consultation_over();
   if (bytes.empty()) co_return http::missing_field("file");
-  if (bytes.size() > d_.options.file_max_size) co_return Error(ErrorCode::payload_too_large);
+  const auto current = options();
+  if (bytes.size() > current->file_max_size) co_return Error(ErrorCode::payload_too_large);
   // The type is what the content is, whatever the name or Content-Type say.
   const auto mime = directory::sniff_mime(bytes);
-  const auto& accepted = d_.options.file_types;
+  const auto& accepted = current->file_types;
   if (std::find(accepted.begin(), accepted.end(), mime) == accepted.end())
     co_return unsupported_type(accepted);
   auto count = co_await store::files_of(d_.db, v.a.id, kMaxFiles);

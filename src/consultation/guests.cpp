@@ -188,13 +188,13 @@ Task<Result<nlohmann::json>> Service::invite(const Principal& who, const std::st
   store::NewInvitation row{v.a.id, *kind, sealed_hint, token_hash, who.account_id, now, expires_at};
   // A video call is a mesh: every participant sends its media to every other. Guests get the
   // places left after the practitioner and the patient.
-  const auto places = static_cast<std::int64_t>(d_.options.max_participants) - 2;
+  const auto places = static_cast<std::int64_t>(options()->max_participants) - 2;
   std::int64_t invitation = 0;
   auto done = co_await d_.db.transact([&](storage::Transaction& tx) -> Task<Result<void>> {
     if (auto r = co_await store::lock_appointment(tx, v.a.id); !r) co_return r;
     auto open = co_await store::count_live_invitations(tx, v.a.id, now);
     if (!open) co_return std::move(open).error();
-    if (*open >= places) co_return invitations_full(d_.options.max_participants);
+    if (*open >= places) co_return invitations_full(options()->max_participants);
     auto inserted = co_await store::insert_invitation(tx, row);
     if (!inserted) co_return std::move(inserted).error();
     invitation = *inserted;
@@ -278,7 +278,7 @@ Task<Result<nlohmann::json>> Service::invitation(const std::string& token,
                                                  std::optional<std::string> credential,
                                                  const std::string& ip) {
   if (d_.limits) {
-    if (auto r = co_await d_.limits->hit(d_.limits->limits().invitation_per_ip, ip); !r)
+    if (auto r = co_await d_.limits->hit(&auth::Limits::invitation_per_ip, ip); !r)
       co_return std::move(r).error();
   }
   auto inv = co_await live_invitation(token);
@@ -300,7 +300,7 @@ Task<Result<nlohmann::json>> Service::invitation(const std::string& token,
 Task<Result<Claimed>> Service::claim(const std::string& token, const nlohmann::json& body,
                                      std::optional<std::string> credential, const std::string& ip) {
   if (d_.limits) {
-    if (auto r = co_await d_.limits->hit(d_.limits->limits().invitation_per_ip, ip); !r)
+    if (auto r = co_await d_.limits->hit(&auth::Limits::invitation_per_ip, ip); !r)
       co_return std::move(r).error();
   }
   auto inv = co_await live_invitation(token);

@@ -154,8 +154,8 @@ Task<Result<void>> Service::join(realtime::Connection& c, const std::string& id)
   const auto& v = a->v;
   const auto now = d_.clock.unix_seconds();
   if ((a->role == "patient" || a->role == "guest") &&
-      (v.a.status != "confirmed" || now < v.a.start_at - d_.options.room_opens.count()))
-    co_return not_open(d_.options);
+      (v.a.status != "confirmed" || now < v.a.start_at - options()->room_opens.count()))
+    co_return not_open(*options());
   // An assistant runs the agenda and the waiting room, but sees no clinical content (SEC3): the
   // room's chat, files and call are for those who take part in the care.
   if (a->role == "assistant") co_return Error(ErrorCode::forbidden);
@@ -171,7 +171,7 @@ Task<Result<void>> Service::join(realtime::Connection& c, const std::string& id)
     files = std::move(*shared);
   }
   const auto joined = rooms_.join(v.a.public_id, p);
-  if (joined.full) co_return room_full(d_.options);
+  if (joined.full) co_return room_full(*options());
   // Taken from a queue: entering the room answers the call. Done before `joined` is sent, so
   // that a patient who sees the room holds the place for good.
   if (p.role == "patient" && p.guest == 0 && v.a.origin == "queue") {

@@ -5,6 +5,7 @@
 
 #include "consultation/file_names.hpp"
 #include "http/reply.hpp"
+#include "uploads/checked_file.hpp"
 
 namespace cabinet::consultation {
 
@@ -83,7 +84,7 @@ void register_routes(http::Router& router, Service& s) {
         response.headers.add("Set-Cookie", std::string(kGuestCookie) + "=" + r->credential +
                                                "; Path=/; Max-Age=" + std::to_string(r->max_age) +
                                                "; HttpOnly; SameSite=Strict" +
-                                               (s.options().secure_cookies ? "; Secure" : ""));
+                                               (s.options()->secure_cookies ? "; Secure" : ""));
         response.headers.add("Cache-Control", "no-store");
         co_return response;
       },
@@ -91,11 +92,11 @@ void register_routes(http::Router& router, Service& s) {
 
   // The record: files, the switch to a phone call, the side panel, notes.
   {
-    // The raw bytes, up to consultation.file_max_size: a bigger body is refused with 413 before
-    // it is read.
+    // The raw bytes, up to the largest size the settings allow (refused with 413 unread); the
+    // service applies consultation.file_max_size, which the operator may change at any time.
     http::RouteOptions upload = http::signed_in();
     upload.body = http::BodyKind::raw;
-    upload.max_body = s.options().file_max_size;
+    upload.max_body = uploads::kLargestFile;
     router.add(
         Method::post, "/api/v1/consultations/{id}/files",
         [&s](Request& req) -> Task<Response> {

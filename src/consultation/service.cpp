@@ -18,7 +18,8 @@ constexpr std::int64_t kLateNotice = 20L * 60;  // "stay reachable by phone" (se
 
 }  // namespace
 
-Service::Service(Deps deps) : d_(std::move(deps)), rooms_(d_.hub, d_.options.max_participants) {
+Service::Service(Deps deps)
+    : d_(std::move(deps)), options_(d_.options), rooms_(d_.hub, d_.options.max_participants) {
   d_.appointments.on_closed([this](const std::string& id) { closed(id); });
 }
 
@@ -66,7 +67,7 @@ nlohmann::json Service::consultation_json(const View& v, const std::string& role
                      {"status", status},
                      {"start", base["start"]},
                      {"end", base["end"]},
-                     {"opens_at", agenda::iso(v.a.start_at - d_.options.room_opens.count(),
+                     {"opens_at", agenda::iso(v.a.start_at - options()->room_opens.count(),
                                               zone_named(v.timezone))},
                      {"role", role},
                      {"practitioner",
@@ -89,7 +90,7 @@ nlohmann::json Service::consultation_json(const View& v, const std::string& role
     out["duration_seconds"] = *v.a.ended_at - *v.a.started_at;
   }
   out["opens_in_seconds"] =
-      std::max<std::int64_t>(0, v.a.start_at - d_.options.room_opens.count() - now);
+      std::max<std::int64_t>(0, v.a.start_at - options()->room_opens.count() - now);
   return out;
 }
 
@@ -111,7 +112,7 @@ nlohmann::json Service::guest_view(const View& v, const Access& a) const {
   const auto now = d_.clock.unix_seconds();
   const auto base = d_.appointments.to_json(v, Locale::fr);
   const auto people = rooms_.in(v.a.public_id);
-  const auto opens = v.a.start_at - d_.options.room_opens.count();
+  const auto opens = v.a.start_at - options()->room_opens.count();
   nlohmann::json out{
       {"id", v.a.public_id},
       {"status", room_status(v)},
@@ -161,7 +162,7 @@ Task<Result<nlohmann::json>> Service::consultations_of_day(const Principal& who,
     // consultation just after midnight (a patient may be waiting in it), or one begun before
     // midnight and not closed yet.
     const bool live = today && v.a.status == "confirmed" &&
-                      v.a.start_at - d_.options.room_opens.count() <= now &&
+                      v.a.start_at - options()->room_opens.count() <= now &&
                       (now < v.a.end_at || v.a.started_at);
     if (agenda::local_date(v.a.start_at, zone_named(v.timezone)) != *day && !live) continue;
     auto item = consultation_json(v, role, locale);

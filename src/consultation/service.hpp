@@ -9,6 +9,7 @@
 #include "consultation/model.hpp"
 #include "consultation/room.hpp"
 #include "core/clock.hpp"
+#include "core/live.hpp"
 #include "core/locale.hpp"
 #include "core/principal.hpp"
 #include "core/random.hpp"
@@ -117,7 +118,10 @@ class Service {
   // sealed; 0 once done.
   Task<Result<std::size_t>> seal_guest_names();
 
-  [[nodiscard]] const Options& options() const { return d_.options; }
+  // The live options (docs/operator.md "Settings"): changed by the operator while the server
+  // runs; take one snapshot per piece of work.
+  [[nodiscard]] std::shared_ptr<const Options> options() const { return options_.get(); }
+  void set_options(Options next) { options_.set(std::move(next)); }
 
  private:
   struct Invitation;
@@ -155,6 +159,7 @@ class Service {
   Task<Result<void>> audited(const audit::Entry& entry);
 
   Deps d_;
+  Live<Options> options_;
   std::vector<std::function<Task<void>(std::int64_t)>> joined_hooks_;
   Rooms rooms_;
 };

@@ -50,6 +50,17 @@ bool has_word_prefix(const std::string& haystack, const std::string& word) {
 Index::Index(storage::Database& db, const Clock& clock, IndexOptions options)
     : db_(db), clock_(clock), options_(options), snapshot_(std::make_shared<Snapshot>()) {}
 
+IndexOptions Index::options() const {
+  const std::lock_guard lock(options_mutex_);
+  return options_;
+}
+
+void Index::set_video_window(int start_min, int end_min) {
+  const std::lock_guard lock(options_mutex_);
+  options_.video_window_start = start_min;
+  options_.video_window_end = end_min;
+}
+
 Index::~Index() = default;
 
 std::shared_ptr<const Index::Snapshot> Index::snapshot() const {
@@ -103,11 +114,12 @@ Task<Result<void>> Index::load_all() {
 
   auto next = std::make_shared<Snapshot>();
   next->entries.reserve(profiles->size());
+  const auto built_with = options();
   for (auto& p : *profiles) {
     const auto id = p.account_id;
     next->entries.push_back(build_entry(std::move(p), std::move(motifs_of[id]),
                                         std::move(hours_of[id]), std::move(exceptions_of[id]),
-                                        booked_of[id], options_));
+                                        booked_of[id], built_with));
   }
   index_snapshot(*next);
   std::lock_guard lock(mutex_);
@@ -136,7 +148,7 @@ Task<Result<void>> Index::refresh(std::int64_t account) {
   booked.reserve(busy->size());
   for (const auto& b : *busy) booked.push_back({b.start_at, b.end_at});
   replace(account, build_entry(std::move(profiles->front()), std::move(*motifs), std::move(*hours),
-                               std::move(*exceptions), booked, options_));
+                               std::move(*exceptions), booked, options()));
   co_return ok();
 }
 

@@ -150,7 +150,11 @@ class Index {
                                                      std::optional<agenda::LocalDate> from) const;
   // The same slots as next_slots(e, mode, nullopt), as a JSON array (cached with them).
   [[nodiscard]] std::string next_slots_json(const Entry& e, std::optional<agenda::Mode> mode) const;
-  [[nodiscard]] const IndexOptions& options() const { return options_; }
+  // A copy: the video window (agenda.video_window) may change while the server runs.
+  [[nodiscard]] IndexOptions options() const;
+  // The operator changed agenda.video_window (docs/operator.md "Settings"): entries built from
+  // now on use it; load_all() then rebuilds those already in memory.
+  void set_video_window(int start_min, int end_min);
 
   // Polls directory_changes every refresh_interval until stop().
   void start(boost::asio::io_context& io);
@@ -172,6 +176,7 @@ class Index {
   storage::Database& db_;
   const Clock& clock_;
   IndexOptions options_;
+  mutable std::mutex options_mutex_;  // guards options_'s video window
   mutable std::mutex mutex_;
   std::shared_ptr<const Snapshot> snapshot_;
   std::unordered_map<std::int64_t, std::int64_t> applied_;  // change id → seen at (poller only)

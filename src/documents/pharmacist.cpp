@@ -35,7 +35,7 @@ audit::Entry pharmacy_entry(const store::PrescriptionRow& p, std::string action,
 
 Task<Result<void>> Service::limited(const std::string& ip) {
   if (d_.limits == nullptr) co_return ok();
-  co_return co_await d_.limits->hit(d_.limits->limits().prescription_per_ip, ip);
+  co_return co_await d_.limits->hit(&auth::Limits::prescription_per_ip, ip);
 }
 
 Task<Result<store::PrescriptionRow>> Service::keyed(const std::string& number,

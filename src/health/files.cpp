@@ -75,7 +75,7 @@ Task<Result<nlohmann::json>> Service::add_file(const Principal& who, const Uploa
     e.message_en = "200 documents at most per profile: delete some before adding more.";
     co_return e;
   }
-  const uploads::Rules rules{d_.options.file_types, d_.options.file_max_size};
+  const uploads::Rules rules{options()->file_types, options()->file_max_size};
   auto checked =
       co_await d_.blocking.call([&] { return uploads::check(std::move(bytes), rules, "file"); });
   if (!checked) co_return std::move(checked).error();

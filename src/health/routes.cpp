@@ -4,6 +4,7 @@
 #include "consultation/file_names.hpp"
 #include "http/input.hpp"
 #include "http/reply.hpp"
+#include "uploads/checked_file.hpp"
 
 namespace cabinet::health {
 namespace {
@@ -89,11 +90,11 @@ void register_routes(http::Router& router, Service& s) {
       },
       http::signed_in(patient));
   {
-    // The raw bytes, up to health.file_max_size: a bigger body is refused with 413 before it is
-    // read.
+    // The raw bytes, up to the largest size the settings allow (refused with 413 unread); the
+    // service applies health.file_max_size, which the operator may change at any time.
     http::RouteOptions upload = http::signed_in(patient);
     upload.body = http::BodyKind::raw;
-    upload.max_body = s.options().file_max_size;
+    upload.max_body = uploads::kLargestFile;
     router.add(
         Method::post, "/api/v1/me/documents",
         [&s](Request& req) -> Task<Response> {

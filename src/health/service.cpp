@@ -14,7 +14,7 @@ constexpr std::int64_t kFollowUp = 30LL * 24 * 3600;
 
 }  // namespace
 
-Service::Service(Deps deps) : d_(std::move(deps)) {}
+Service::Service(Deps deps) : d_(std::move(deps)), options_(d_.options) {}
 
 audit::Entry health_entry(const Principal& who, std::int64_t profile, std::string action,
                           std::string object, std::string detail) {

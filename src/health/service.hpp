@@ -9,6 +9,7 @@
 #include "accounts/store.hpp"
 #include "booking/appointments.hpp"
 #include "core/clock.hpp"
+#include "core/live.hpp"
 #include "core/principal.hpp"
 #include "core/random.hpp"
 #include "core/runtime.hpp"
@@ -77,7 +78,10 @@ struct FileBytes {
 class Service {
  public:
   explicit Service(Deps deps);
-  [[nodiscard]] const Options& options() const { return d_.options; }
+  // The live options (docs/operator.md "Settings"): changed by the operator while the server
+  // runs; take one snapshot per piece of work.
+  [[nodiscard]] std::shared_ptr<const Options> options() const { return options_.get(); }
+  void set_options(Options next) { options_.set(std::move(next)); }
 
   // The patient (files.cpp, listing.cpp, shares.cpp).
   Task<Result<nlohmann::json>> list(const Principal& who, const Filter& filter);
@@ -135,6 +139,7 @@ class Service {
   Task<Result<void>> audited(const audit::Entry& entry);
 
   Deps d_;
+  Live<Options> options_;
 };
 
 // The audit entry of an access to a profile's health data.

@@ -5,6 +5,7 @@
 #include "consultation/file_names.hpp"
 #include "http/reply.hpp"
 #include "realtime/hub.hpp"
+#include "uploads/checked_file.hpp"
 
 namespace cabinet::messaging {
 namespace {
@@ -74,10 +75,11 @@ void register_routes(http::Router& router, Service& s) {
       },
       http::signed_in());
   {
-    // The raw bytes, up to the attachments' size: a bigger body is refused with 413 unread.
+    // The raw bytes, up to the largest size the settings allow (refused with 413 unread); the
+    // service applies the attachments' live size.
     http::RouteOptions upload = http::signed_in();
     upload.body = http::BodyKind::raw;
-    upload.max_body = s.options().files.max_size;
+    upload.max_body = uploads::kLargestFile;
     router.add(
         Method::post, "/api/v1/conversations/{id}/files",
         [&s](Request& req) -> Task<Response> {

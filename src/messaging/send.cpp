@@ -31,8 +31,9 @@ Task<Result<void>> Service::may_send(const Principal& who, const Access& a) {
     if (!s) co_return std::move(s).error();
     if (!s->enabled) co_return Error(ErrorCode::messaging_closed);
   }
+  const auto current = options();
   const auto& limit =
-      a.role == "patient" ? d_.options.messages_per_patient : d_.options.messages_per_practitioner;
+      a.role == "patient" ? current->messages_per_patient : current->messages_per_practitioner;
   co_return co_await d_.limits.hit(limit, who.account_public_id);
 }
 
@@ -70,10 +71,10 @@ Task<Result<nlohmann::json>> Service::open(const Principal& who, const nlohmann:
     co_return Error(ErrorCode::no_prior_consultation);
   }
   if (!doc->open) co_return Error(ErrorCode::messaging_closed);
-  if (auto r = co_await d_.limits.hit(d_.options.conversations_per_patient, who.account_public_id);
+  if (auto r = co_await d_.limits.hit(options()->conversations_per_patient, who.account_public_id);
       !r)
     co_return std::move(r).error();
-  if (auto r = co_await d_.limits.hit(d_.options.messages_per_patient, who.account_public_id); !r)
+  if (auto r = co_await d_.limits.hit(options()->messages_per_patient, who.account_public_id); !r)
     co_return std::move(r).error();
 
   store::NewConversation fresh;
@@ -124,7 +125,7 @@ Task<Result<nlohmann::json>> Service::attach(const Principal& who, const std::st
   if (auto r = co_await may_send(who, *a); !r) co_return std::move(r).error();
   // The same gate as the patient's own files: type by content, images re-encoded, PDFs checked.
   auto checked = co_await d_.blocking.call(
-      [&] { return uploads::check(std::move(bytes), d_.options.files, "file"); });
+      [&] { return uploads::check(std::move(bytes), options()->files, "file"); });
   if (!checked) co_return std::move(checked).error();
   Outgoing out{std::move(*text), File{name, std::move(checked->mime), std::move(checked->bytes)}};
   co_return co_await deliver(who, *a, std::move(out), ip, nullptr);
@@ -205,7 +206,7 @@ Task<Result<nlohmann::json>> Service::deliver(const Principal& who, const Access
     const auto& to = **account;
     const auto locale = to.locale == "en" ? Locale::en : Locale::fr;
     const auto link =
-        d_.options.public_url + (to_patient ? "/messages/" : "/praticien/messages/") + conv;
+        options()->public_url + (to_patient ? "/messages/" : "/praticien/messages/") + conv;
     notify::Variables vars{{"link", link}};
     if (to_patient) vars["practitioner"] = a.c.practitioner_name;
     const auto mail =

@@ -7,6 +7,7 @@
 
 #include "auth/limits.hpp"
 #include "core/clock.hpp"
+#include "core/live.hpp"
 #include "core/locale.hpp"
 #include "core/principal.hpp"
 #include "core/random.hpp"
@@ -68,8 +69,11 @@ struct File {
 
 class Service {
  public:
-  explicit Service(Deps deps) : d_(std::move(deps)) {}
-  [[nodiscard]] const Options& options() const { return d_.options; }
+  explicit Service(Deps deps) : d_(std::move(deps)), options_(d_.options) {}
+  // The live options (docs/operator.md "Settings"): changed by the operator while the server
+  // runs; take one snapshot per piece of work.
+  [[nodiscard]] std::shared_ptr<const Options> options() const { return options_.get(); }
+  void set_options(Options next) { options_.set(std::move(next)); }
 
   // The patient: the practitioners they may write to.
   Task<Result<nlohmann::json>> practitioners(const Principal& who, Locale locale);
@@ -123,6 +127,7 @@ class Service {
   Task<Result<void>> audited(const audit::Entry& entry);
 
   Deps d_;
+  Live<Options> options_;
 };
 
 }  // namespace cabinet::messaging

@@ -100,6 +100,14 @@ constexpr std::array kTables{
              "reference list of pharmacies (the public FINESS extract, demo data): businesses' "
              "public addresses, no patient"},
     TableUse{"reference_pharmacy_words", false, "search words of reference_pharmacies: no person"},
+    // Platform settings (docs/operator.md "Settings").
+    TableUse{"settings", false,
+             "the platform's settings the operator changed (fees, hours, limits): no patient; "
+             "which operator changed them is in audit_log (my_actions)"},
+    TableUse{"settings_history", false,
+             "every settings change with the operator's account id: the same facts are in "
+             "audit_log (my_actions), which is exported"},
+    TableUse{"settings_version", false, "one counter that nodes poll: no person"},
     TableUse{"sandbox_holds", false,
              "the sandbox payment provider's own books (Stripe's in production): the amounts, "
              "states, card brand and last four digits are in appointments[].payment"},

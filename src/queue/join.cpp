@@ -116,7 +116,7 @@ Task<Result<nlohmann::json>> Service::quote(const Principal& who, const std::str
   auto duty = co_await store::on_duty(d_.db, specialty);
   if (!duty) co_return std::move(duty).error();
   const auto today = agenda::format_date(agenda::local_date(d_.clock.unix_seconds(), paris()));
-  const auto p = priced(d_.options, price_of(specialty), *f, *duty, specialty, today);
+  const auto p = priced(*options(), price_of(specialty), *f, *duty, specialty, today);
   nlohmann::json out{{"price_cents", p.price_cents},
                      {"fee_cents", p.fee_cents},
                      {"fee_waived", p.fee_waived},
@@ -213,7 +213,7 @@ Task<Result<Answer>> Service::join(const Principal& who, const std::string& spec
   auto f = co_await facts_of(d_.db, d_.keys, who.account_id, in);
   if (!f) co_return std::move(f).error();
   const auto now = d_.clock.unix_seconds();
-  const auto o = opening(d_.options.hours, now, paris());
+  const auto o = opening(options()->hours, now, paris());
   if (!o.open) {
     Error closed(ErrorCode::queue_closed);
     closed.with("opens", agenda::iso(o.opens_at, paris()).substr(11, 5))
@@ -224,7 +224,7 @@ Task<Result<Answer>> Service::join(const Principal& who, const std::string& spec
   auto duty = co_await store::on_duty(d_.db, specialty);
   if (!duty) co_return std::move(duty).error();
   const auto today = agenda::format_date(agenda::local_date(now, paris()));
-  const auto p = priced(d_.options, price_of(specialty), *f, *duty, specialty, today);
+  const auto p = priced(*options(), price_of(specialty), *f, *duty, specialty, today);
 
   store::Entry e;
   e.public_id = "q" + random_base32(d_.random, 16);

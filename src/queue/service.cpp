@@ -32,12 +32,13 @@ std::string public_state(const store::Entry& e) {
 }
 
 bool Service::has_queue(const std::string& specialty) const {
-  const auto& s = d_.options.specialties;
+  const auto o = options();
+  const auto& s = o->specialties;
   return std::find(s.begin(), s.end(), specialty) != s.end();
 }
 
 int Service::price_of(const std::string& specialty) const {
-  if (d_.options.price_cents > 0) return d_.options.price_cents;
+  if (const auto price = options()->price_cents; price > 0) return price;
   const auto today = agenda::format_date(agenda::local_date(d_.clock.unix_seconds(), paris()));
   return billing::sector_1_ceiling(specialty, "video", today).value_or(2500);
 }
@@ -61,7 +62,7 @@ Task<Result<Service::Numbers>> Service::numbers(const std::string& specialty) {
   }
   auto samples = co_await store::service_times(d_.db, specialty, 50);
   if (!samples) co_return std::move(samples).error();
-  n.service_seconds = median_service(std::move(*samples), d_.options.default_service.count());
+  n.service_seconds = median_service(std::move(*samples), options()->default_service.count());
   const std::lock_guard lock(service_mutex_);
   service_[specialty] = {now, n.service_seconds};
   co_return n;
@@ -80,10 +81,11 @@ int Service::Numbers::position_of(std::int64_t entry) const {
 Task<Result<nlohmann::json>> Service::queues(Locale locale) {
   const auto now = d_.clock.unix_seconds();
   auto items = nlohmann::json::array();
-  for (const auto& specialty : d_.options.specialties) {
+  const auto current = options();
+  for (const auto& specialty : current->specialties) {
     auto n = co_await numbers(specialty);
     if (!n) co_return std::move(n).error();
-    const auto o = opening(d_.options.hours, now, paris());
+    const auto o = opening(current->hours, now, paris());
     const auto* sp = practitioners::find_specialty(specialty);
     const auto waiting = static_cast<int>(n->waiting.size());
     items.push_back({{"specialty", specialty},
@@ -94,7 +96,7 @@ Task<Result<nlohmann::json>> Service::queues(Locale locale) {
                      {"waiting", waiting},
                      {"on_duty", n->duty.size()},
                      {"estimate_minutes", range_json(n->estimate(waiting + 1))},
-                     {"fee_cents", d_.options.fee_cents},
+                     {"fee_cents", current->fee_cents},
                      {"price_cents", price_of(specialty)}});
   }
   co_return nlohmann::json{{"items", std::move(items)}};
@@ -132,14 +134,14 @@ Task<Result<nlohmann::json>> Service::entry_json(const store::Entry& e, Locale l
   const Place here{e.department, e.lat, e.lng};
   bool any_near = false;
   for (const auto& d : n->duty)
-    if (near(here, Place{d.department, d.lat, d.lng}, d_.options.near_km)) any_near = true;
+    if (near(here, Place{d.department, d.lat, d.lng}, options()->near_km)) any_near = true;
   auto opt_iso = [](const std::optional<std::int64_t>& t) -> nlohmann::json {
     if (!t) return nullptr;
     return agenda::iso(*t, paris());
   };
   std::optional<std::int64_t> answer_by;
   if (e.state == "called" && e.called_at)
-    answer_by = *e.called_at + d_.options.answer_window.count();
+    answer_by = *e.called_at + options()->answer_window.count();
   nlohmann::json card = nullptr;
   if (e.card_brand) card = {{"brand", *e.card_brand}, {"last4", e.card_last4.value_or("")}};
   co_return nlohmann::json{

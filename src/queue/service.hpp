@@ -12,6 +12,7 @@
 
 #include "core/async.hpp"
 #include "core/clock.hpp"
+#include "core/live.hpp"
 #include "core/locale.hpp"
 #include "core/periodic.hpp"
 #include "core/principal.hpp"
@@ -76,7 +77,7 @@ struct Answer {
 
 class Service {
  public:
-  explicit Service(Deps deps) : d_(std::move(deps)) {}
+  explicit Service(Deps deps) : d_(std::move(deps)), options_(d_.options) {}
 
   // Public.
   Task<Result<nlohmann::json>> queues(Locale locale);
@@ -115,7 +116,10 @@ class Service {
   // nudge to its staff). `positions` false: only the staff's lists changed.
   Task<Result<void>> broadcast(const std::string& specialty, bool positions = true);
 
-  [[nodiscard]] const Options& options() const { return d_.options; }
+  // The live options (docs/operator.md "Settings"): the fee, hours and specialties may change
+  // while the server runs; take one snapshot per piece of work.
+  [[nodiscard]] std::shared_ptr<const Options> options() const { return options_.get(); }
+  void set_options(Options next) { options_.set(std::move(next)); }
 
  private:
   struct Numbers;
@@ -136,6 +140,7 @@ class Service {
                              std::optional<std::int64_t> profile, const std::string& action,
                              const std::string& object, const std::string& detail);
   Deps d_;
+  Live<Options> options_;
   Periodic loop_;
   // Reasons a practitioner has read already (the first read of each is audited).
   std::mutex seen_mutex_;

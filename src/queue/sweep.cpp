@@ -53,10 +53,10 @@ Task<Result<std::size_t>> Service::sweep() {
     if (d_.hub.room_size(entry_room(e.public_id)) > 0) {
       // Watched from this node: still here. Refreshed well within the grace, so that another
       // node's sweep never takes a watched place away.
-      if (now - e.seen_at >= d_.options.grace.count() / 4) watched.push_back(e.id);
+      if (now - e.seen_at >= options()->grace.count() / 4) watched.push_back(e.id);
       continue;
     }
-    if (now - e.seen_at < d_.options.grace.count()) continue;
+    if (now - e.seen_at < options()->grace.count()) continue;
     // The page has been gone longer than the grace period: the place is lost (NOW2).
     auto r = co_await finish(e, "removed", "gone");
     if (!r) co_return std::move(r).error();
@@ -74,7 +74,7 @@ Task<Result<std::size_t>> Service::sweep() {
     if (e.appointment_status != "confirmed") {
       // The appointment ended without the patient (closed or cancelled by the practitioner).
       r = co_await finish(e, "removed", "closed");
-    } else if (e.called_at && now >= *e.called_at + d_.options.answer_window.count()) {
+    } else if (e.called_at && now >= *e.called_at + options()->answer_window.count()) {
       r = co_await no_answer(e);
     }
     if (!r) co_return std::move(r).error();
@@ -85,7 +85,8 @@ Task<Result<std::size_t>> Service::sweep() {
   }
 
   // The measured service time moves with each consultation closed: the estimates follow.
-  for (const auto& specialty : d_.options.specialties) {
+  const auto current = options();
+  for (const auto& specialty : current->specialties) {
     auto n = co_await numbers(specialty);
     if (!n) co_return std::move(n).error();
     const std::lock_guard lock(service_mutex_);

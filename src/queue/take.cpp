@@ -49,7 +49,7 @@ Task<Result<nlohmann::json>> Service::staff_json(std::int64_t practitioner, Loca
       {"eligible", why_not.empty()},
       {"specialty", me.specialty},
       {"label", sp ? nlohmann::json(sp->name(locale)) : nlohmann::json(me.specialty)},
-      {"open", opening(d_.options.hours, d_.clock.unix_seconds(), paris()).open},
+      {"open", opening(options()->hours, d_.clock.unix_seconds(), paris()).open},
       {"motif", nullptr},
       {"waiting", 0},
       {"on_duty_count", 0},
@@ -86,11 +86,11 @@ Task<Result<nlohmann::json>> Service::staff_json(std::int64_t practitioner, Loca
       if (!logged) co_return std::move(logged).error();
     }
     const Place here{e.department, e.lat, e.lng};
-    const bool is_near = near(here, doctor, d_.options.near_km);
+    const bool is_near = near(here, doctor, options()->near_km);
     // Left for a practitioner near them a while (their consultation stays reimbursable).
     const std::vector<Waiting> one{Waiting{e.id, e.joined_at, here}};
-    const bool takeable = next_for(one, doctor, duty_places, now, d_.options.near_priority.count(),
-                                   d_.options.near_km)
+    const bool takeable = next_for(one, doctor, duty_places, now, options()->near_priority.count(),
+                                   options()->near_km)
                               .has_value();
     items.push_back({{"id", e.public_id},
                      {"age_years", e.age_years},
@@ -208,8 +208,8 @@ Task<Result<nlohmann::json>> Service::take(const Principal& who) {
       waiting.push_back(Waiting{e.id, e.joined_at, Place{e.department, e.lat, e.lng}});
     std::vector<Place> duty_places;
     for (const auto& d : n->duty) duty_places.push_back(Place{d.department, d.lat, d.lng});
-    const auto pick = next_for(waiting, doctor, duty_places, now, d_.options.near_priority.count(),
-                               d_.options.near_km);
+    const auto pick = next_for(waiting, doctor, duty_places, now, options()->near_priority.count(),
+                               options()->near_km);
     if (!pick && !waiting.empty())
       co_return Error(ErrorCode::queue_empty)
           .with_message(
@@ -259,7 +259,7 @@ Task<Result<nlohmann::json>> Service::take(const Principal& who) {
       card.card_last4 = e.card_last4;
       auto paid = co_await booking::store::update_payment(tx, a.id, "confirmed", card, now);
       if (!paid) co_return std::move(paid).error();
-      const auto due = a.end_at + d_.options.no_show_grace.count();
+      const auto due = a.end_at + options()->no_show_grace.count();
       if (auto r = co_await booking::store::add_job(tx, a.id, "no_show", due, now); !r) co_return r;
       if (auto r = co_await directory::store::record_change(tx, who.account_id, now); !r)
         co_return r;

@@ -14,6 +14,11 @@
 
 namespace cabinet::uploads {
 
+// The largest file any upload setting may allow (health.file_max_size and
+// consultation.file_max_size, app/config.cpp): the routes read bodies up to it, and the service
+// applies the live limit, which the operator may change while the server runs.
+constexpr std::size_t kLargestFile = 20UL * 1024 * 1024;
+
 struct Rules {
   std::vector<std::string> types;  // accepted MIME types, as sniffed
   std::size_t max_size = 5UL * 1024 * 1024;

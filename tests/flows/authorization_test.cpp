@@ -202,6 +202,11 @@ const std::map<std::pair<Method, std::string>, Who>& expected() {
       // partner by the service (tests/flows/operator_stats_test.cpp).
       {{Method::get, "/api/v1/operator/stats"}, Who::operator_},
       {{Method::get, "/api/v1/operator/stats.csv"}, Who::operator_},
+      // Platform settings (docs/operator.md "Settings").
+      {{Method::get, "/api/v1/operator/settings"}, Who::operator_},
+      {{Method::patch, "/api/v1/operator/settings"}, Who::operator_},
+      {{Method::get, "/api/v1/operator/settings/history"}, Who::operator_},
+      {{Method::get, "/api/v1/operator/settings/tariffs"}, Who::operator_},
   };
   return table;
 }

@@ -35,6 +35,7 @@ import { OperatorAccountsPage } from './pages/OperatorAccounts';
 import { OperatorLogPage } from './pages/OperatorLog';
 import { OperatorStatsPage } from './pages/OperatorStats';
 import { OperatorPartnersPage } from './pages/OperatorPartners';
+import { OperatorSettingsPage } from './pages/OperatorSettings';
 import { PatientPage } from './pages/Patient';
 import { PractitionerPage } from './pages/Practitioner';
 import { PractitionerConsultationsPage } from './pages/PractitionerConsultations';
@@ -78,6 +79,7 @@ export function App() {
               <Route path={ROUTES.operatorAccounts} component={OperatorAccountsPage} />
               <Route path={ROUTES.operatorLog} component={OperatorLogPage} />
               <Route path={ROUTES.operatorStats} component={OperatorStatsPage} />
+              <Route path={ROUTES.operatorSettings} component={OperatorSettingsPage} />
               <Route path={ROUTES.legal} component={LegalPage} />
               <Route path={ROUTES.privacy} component={PrivacyPage} />
               <Route path={ROUTES.accessibility} component={AccessibilityPage} />

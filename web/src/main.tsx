@@ -45,6 +45,7 @@ import './styles/messaging.css';
 import './styles/operator-accounts.css';
 import './styles/operator-stats.css';
 import './styles/partners.css';
+import './styles/operator-settings.css';
 import { render } from 'preact';
 import { App } from './app';
 

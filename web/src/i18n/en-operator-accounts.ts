@@ -9,6 +9,8 @@ export const enOperatorAccounts: typeof frOperatorAccounts = {
     accounts: 'Accounts',
     log: 'Operations log',
     stats: 'Statistics',
+    partners: 'Partners',
+    settings: 'Settings',
   },
   operatorAccounts: {
     title: 'Accounts',

@@ -2,11 +2,6 @@
 import type { frOperatorPartners } from './fr-operator-partners';
 
 export const enOperatorPartners: typeof frOperatorPartners = {
-  operatorNav: {
-    label: 'Operator area',
-    home: 'Practitioners to verify',
-    partners: 'Partners',
-  },
   partners: {
     title: 'Partners',
     lead: 'The brands and health insurers offering Cabinet under their own name: their logo, colours, terms and addresses.',

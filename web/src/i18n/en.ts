@@ -12,6 +12,7 @@ import { enHealth } from './en-health';
 import { enOperatorPartners } from './en-operator-partners';
 import { enMessaging } from './en-messaging';
 import { enOperatorAccounts } from './en-operator-accounts';
+import { enOperatorSettings } from './en-operator-settings';
 import { enPasskeys } from './en-passkeys';
 import { enOperatorStats } from './en-operator-stats';
 import { enQueue } from './en-queue';
@@ -31,6 +32,7 @@ export const en: Messages = {
   ...enHealth,
   ...enOperatorPartners,
   ...enMessaging,
+  ...enOperatorSettings,
   ...enQueue,
   ...enOperatorAccounts,
   ...enPasskeys,

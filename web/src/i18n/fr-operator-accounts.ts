@@ -9,6 +9,8 @@ export const frOperatorAccounts = {
     accounts: 'Comptes',
     log: 'Journal des opérations',
     stats: 'Statistiques',
+    partners: 'Partenaires',
+    settings: 'Réglages',
   },
   operatorAccounts: {
     title: 'Comptes',

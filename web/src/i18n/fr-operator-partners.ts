@@ -2,11 +2,6 @@
 // operator's page, the branded front's lines, "Mes avantages" and the estimate's line. Merged
 // into fr.ts; en-operator-partners.ts has the same shape.
 export const frOperatorPartners = {
-  operatorNav: {
-    label: 'Espace opérateur',
-    home: 'Praticiens à vérifier',
-    partners: 'Partenaires',
-  },
   partners: {
     title: 'Partenaires',
     lead: 'Les marques et les complémentaires santé qui proposent Cabinet sous leur nom : leur logo, leurs couleurs, leurs conditions et leurs adresses.',

@@ -15,6 +15,7 @@ import { frHealth } from './fr-health';
 import { frOperatorPartners } from './fr-operator-partners';
 import { frMessaging } from './fr-messaging';
 import { frOperatorAccounts } from './fr-operator-accounts';
+import { frOperatorSettings } from './fr-operator-settings';
 import { frPasskeys } from './fr-passkeys';
 import { frOperatorStats } from './fr-operator-stats';
 import { frQueue } from './fr-queue';
@@ -33,6 +34,7 @@ export const fr = {
   ...frHealth,
   ...frOperatorPartners,
   ...frMessaging,
+  ...frOperatorSettings,
   ...frQueue,
   ...frOperatorAccounts,
   ...frPasskeys,

@@ -24,6 +24,8 @@ export const ROUTES = {
   operatorStats: '/operateur/statistiques',
   // White-label partners and insurers' codes (docs/operator.md "Partners").
   operatorPartners: '/operateur/partenaires',
+  // The operator's platform settings (docs/operator.md "Settings").
+  operatorSettings: '/operateur/parametres',
   legal: '/mentions-legales',
   privacy: '/confidentialite',
   // The conditions of use: a partner's own on its host (docs/operator.md "Partners").

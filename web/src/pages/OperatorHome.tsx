@@ -3,7 +3,6 @@
 // the verified and refused ones can be listed too.
 import { useState } from 'preact/hooks';
 import { StatusMessage } from '../components/forms/Feedback';
-import { OperatorNav } from '../components/operator/OperatorNav';
 import { PageIntro } from '../components/Page';
 import { OperatorNav } from '../components/operator/OperatorNav';
 import { RppsImport } from '../components/operator/RppsImport';
@@ -22,7 +21,6 @@ export function OperatorHome({ me }: { me: Me }) {
   const [version, setVersion] = useState(0);
   return (
     <>
-      <OperatorNav />
       <PageIntro title={t.operator.title} lead={fillText(o.lead, { email: me.account.email })} />
       <OperatorNav />
       <div class="container area-content">

@@ -1,13 +1,9 @@
 // The operator's pages, one link each, at the top of every operator page (the area tabs'
-// look). A partner administrator sees only what concerns its partner (its statistics).
+// look). A partner administrator sees only its partner's statistics.
 import { useLocation } from 'preact-iso';
 import { useI18n } from '../../i18n';
 import { ROUTES } from '../../lib/routes';
 import { useSession } from '../SessionProvider';
-// Links between the operator's pages, at the top of each of them.
-import { useLocation } from 'preact-iso';
-import { useI18n } from '../../i18n';
-import { ROUTES } from '../../lib/routes';
 
 export function OperatorNav() {
   const { t } = useI18n();
@@ -21,6 +17,8 @@ export function OperatorNav() {
           { href: ROUTES.operator, label: n.verify },
           { href: ROUTES.operatorAccounts, label: n.accounts },
           { href: ROUTES.operatorStats, label: n.stats },
+          { href: ROUTES.operatorPartners, label: n.partners },
+          { href: ROUTES.operatorSettings, label: n.settings },
           { href: ROUTES.operatorLog, label: n.log },
         ]
       : [{ href: ROUTES.operatorStats, label: n.stats }];
@@ -37,21 +35,6 @@ export function OperatorNav() {
           ))}
         </ul>
       </div>
-  const links = [
-    { href: ROUTES.operator, label: t.operatorNav.home },
-    { href: ROUTES.operatorPartners, label: t.operatorNav.partners },
-  ];
-  return (
-    <nav aria-label={t.operatorNav.label} class="container area-tabs operator-nav">
-      <ul>
-        {links.map((l) => (
-          <li key={l.href}>
-            <a href={l.href} aria-current={path === l.href ? 'page' : undefined}>
-              {l.label}
-            </a>
-          </li>
-        ))}
-      </ul>
     </nav>
   );
 }
