@@ -4,7 +4,6 @@
 #include "core/log.hpp"
 #include "core/validators.hpp"
 #include "http/input.hpp"
-#include "partners/store.hpp"
 #include "practitioners/store.hpp"
 
 namespace cabinet::accounts {
@@ -152,7 +151,6 @@ Task<Result<void>> Service::delete_account(const Principal& who, const std::stri
     for (const auto& hook : erase_hooks_) {
       if (auto r = co_await hook(tx, who.account_id); !r) co_return r;
     }
-    if (auto r = co_await partners::store::forget_account(tx, who.account_id); !r) co_return r;
     co_return co_await store::erase_account(tx, who.account_id, now);
   };
   auto r = co_await d_.db.transact(body);

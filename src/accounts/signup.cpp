@@ -5,7 +5,6 @@
 #include "core/log.hpp"
 #include "core/validators.hpp"
 #include "http/input.hpp"
-#include "partners/store.hpp"
 #include "practitioners/specialties.hpp"
 #include "practitioners/store.hpp"
 
@@ -183,8 +182,7 @@ Task<Result<Service::Created>> Service::create_account(SignupForm& form, Role ro
       co_return std::move(p).error();
     // A patient who signs up on a partner's host is that partner's (docs/operator.md).
     if (role == Role::patient && partner) {
-      if (auto r = co_await partners::store::set_account_partner(tx, *id, *partner); !r)
-        co_return r;
+      if (auto r = co_await store::set_partner(tx, *id, *partner); !r) co_return r;
     }
     if (role == Role::practitioner) {
       auto r = co_await practitioners::store::insert_practitioner(tx, *id, form.rpps,

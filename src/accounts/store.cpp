@@ -14,6 +14,8 @@ constexpr std::string_view kInsertAccount =
     " RETURNING id";
 constexpr std::string_view kSetPassword =
     "UPDATE accounts SET password_hash = $1, failed_logins = 0, updated_at = $2 WHERE id = $3";
+// The white-label partner a patient signed up on (docs/operator.md "Partners", "Tagging").
+constexpr std::string_view kSetPartner = "UPDATE accounts SET partner_id = $1 WHERE id = $2";
 constexpr std::string_view kConfirmEmail =
     "UPDATE accounts SET email_confirmed_at = $1, updated_at = $1 WHERE id = $2"
     " AND email_confirmed_at IS NULL";
@@ -173,6 +175,11 @@ Task<Result<void>> set_password(Executor& db, std::int64_t account, const std::s
                                 std::int64_t now) {
   storage::Params params{hash, now, account};
   co_return co_await storage::run(db, kSetPassword, std::move(params));
+}
+
+Task<Result<void>> set_partner(Executor& db, std::int64_t account, std::int64_t partner) {
+  storage::Params params{partner, account};
+  co_return co_await storage::run(db, kSetPartner, std::move(params));
 }
 
 Task<Result<void>> confirm_email(Executor& db, std::int64_t account, std::int64_t now) {

@@ -96,6 +96,7 @@ Task<Result<std::int64_t>> insert_account(Transaction& tx, const NewAccount& a, 
 Task<Result<void>> set_password(Executor& db, std::int64_t account, const std::string& hash,
                                 std::int64_t now);
 Task<Result<void>> confirm_email(Executor& db, std::int64_t account, std::int64_t now);
+Task<Result<void>> set_partner(Executor& db, std::int64_t account, std::int64_t partner);
 Task<Result<void>> update_contact(Executor& db, std::int64_t account,
                                   const std::optional<std::string>& phone,
                                   const std::optional<std::string>& locale, std::int64_t now);

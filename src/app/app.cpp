@@ -45,8 +45,6 @@
 #include "partners/hosts.hpp"
 #include "partners/routes.hpp"
 #include "partners/service.hpp"
-#include "payments/sandbox.hpp"
-#include "payments/stripe.hpp"
 #include "practitioners/specialties.hpp"
 #include "privacy/export.hpp"
 #include "privacy/routes.hpp"
@@ -222,15 +220,7 @@ Result<void> App::build_services() {
       [this](const practitioners::store::Practitioner& p) -> Task<Result<nlohmann::json>> {
         co_return co_await accounts_admin_->rpps_checks(p);
       }});
-  if (config_.payments.provider == "stripe") {
-    payments::StripeOptions stripe;
-    stripe.base_url = config_.payments.stripe_url;
-    stripe.secret_key = config_.payments.stripe_secret_key;
-    if (auto r = payments::StripeProvider::check(stripe); !r) return std::move(r).error();
-    payments_ = std::make_unique<payments::StripeProvider>(stripe, blocking_);
-  } else {
-    payments_ = std::make_unique<payments::SandboxProvider>(*db_, clock_, random_);
-  }
+  if (auto r = build_payments(); !r) return r;
   booking::Options booking_options;
   booking_options.payment_window = config_.booking.payment_window;
   booking_options.no_show_grace = config_.booking.no_show_grace;
@@ -242,9 +232,6 @@ Result<void> App::build_services() {
   booking_ = std::make_unique<booking::Service>(
       booking::Deps{*db_, clock_, random_, *keys_, *audit_, *outbox_, *payments_, *index_,
                     config_.http.public_url, booking_options, partner_of_host});
-  partners_ = std::make_unique<partners::Service>(
-      partners::Deps{*db_, clock_, random_, blocking_, *audit_, *outbox_, *limits_, *partner_hosts_,
-                     config_.http.public_url, host_of(config_.http.public_url)});
   consultation::Options room;
   room.room_opens = config_.booking.room_opens;
   room.max_participants = config_.consultation.max_participants;
@@ -260,15 +247,8 @@ Result<void> App::build_services() {
   if (auto r = build_queue(); !r) return r;
   if (auto r = build_documents(); !r) return r;
   if (auto r = build_messaging(); !r) return r;
-  {
-    // The patient's health space (issue 15): own files through the upload gate.
-    health::Options options;
-    options.file_max_size = config_.health.file_max_size;
-    options.file_types = directory::split_list(config_.health.file_types);
-    health_ = std::make_unique<health::Service>(health::Deps{*db_, clock_, random_, *keys_, *audit_,
-                                                             blocking_, *booking_, *documents_,
-                                                             limits_.get(), options});
-  }
+  if (auto r = build_health(); !r) return r;
+  if (auto r = build_partners(host_of(config_.http.public_url)); !r) return r;
   if (auto r = build_accounts_admin(); !r) return r;
   stats_ =
       std::make_unique<stats::Service>(stats::Deps{*db_, clock_, *audit_, config_.stats.min_count});

@@ -173,6 +173,9 @@ class App {
   Result<void> build_queue();
   Result<void> build_documents();
   Result<void> build_messaging();
+  Result<void> build_payments();
+  Result<void> build_health();
+  Result<void> build_partners(std::string public_host);
   // accounts_admin.cpp: the operator's account tools and the teleconsultation share (issue 19).
   Result<void> build_accounts_admin();
   // live_settings.cpp: the settings service, and a new configuration put into the services.

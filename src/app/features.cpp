@@ -15,9 +15,14 @@
 #include "documents/service.hpp"
 #include "documents/standins.hpp"
 #include "documents/teleservices_http.hpp"
+#include "health/service.hpp"
 #include "messaging/service.hpp"
 #include "partners/hosts.hpp"
+#include "partners/service.hpp"
+#include "partners/store.hpp"
 #include "payments/provider.hpp"
+#include "payments/sandbox.hpp"
+#include "payments/stripe.hpp"
 #include "practitioners/specialties.hpp"
 #include "queue/service.hpp"
 #include "reference/service.hpp"
@@ -113,6 +118,41 @@ Result<void> App::build_messaging() {
   // A deleted account's conversations are closed in the deletion's transaction.
   accounts_->on_erase([this](storage::Transaction& tx, std::int64_t account) -> Task<Result<void>> {
     co_return co_await messaging_->erase_account(tx, account);
+  });
+  return ok();
+}
+
+Result<void> App::build_payments() {
+  if (config_.payments.provider == "stripe") {
+    payments::StripeOptions stripe;
+    stripe.base_url = config_.payments.stripe_url;
+    stripe.secret_key = config_.payments.stripe_secret_key;
+    if (auto r = payments::StripeProvider::check(stripe); !r) return std::move(r).error();
+    payments_ = std::make_unique<payments::StripeProvider>(stripe, blocking_);
+  } else {
+    payments_ = std::make_unique<payments::SandboxProvider>(*db_, clock_, random_);
+  }
+  return ok();
+}
+
+Result<void> App::build_health() {
+  // The patient's health space (issue 15): own files through the upload gate.
+  health::Options options;
+  options.file_max_size = config_.health.file_max_size;
+  options.file_types = directory::split_list(config_.health.file_types);
+  health_ = std::make_unique<health::Service>(health::Deps{*db_, clock_, random_, *keys_, *audit_,
+                                                           blocking_, *booking_, *documents_,
+                                                           limits_.get(), options});
+  return ok();
+}
+
+Result<void> App::build_partners(std::string public_host) {
+  partners_ = std::make_unique<partners::Service>(
+      partners::Deps{*db_, clock_, random_, blocking_, *audit_, *outbox_, *limits_, *partner_hosts_,
+                     config_.http.public_url, std::move(public_host)});
+  // A deleted account's redeemed codes stay counted for the insurer, unlinked from the person.
+  accounts_->on_erase([](storage::Transaction& tx, std::int64_t account) -> Task<Result<void>> {
+    co_return co_await partners::store::forget_account(tx, account);
   });
   return ok();
 }

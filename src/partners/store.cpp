@@ -128,7 +128,8 @@ Params partner_fields(const Partner& p) {
 }  // namespace
 
 Task<Result<std::vector<Partner>>> all(Executor& db) {
-  auto rows = co_await storage::all(db, kAll, Params{}, read);
+  Params none;
+  auto rows = co_await storage::all(db, kAll, std::move(none), read);
   if (!rows) co_return std::move(rows).error();
   for (auto& p : *rows) {
     if (auto r = co_await with_hosts(db, p); !r) co_return std::move(r).error();
@@ -198,8 +199,9 @@ Task<Result<void>> tag_appointment(Executor& db, std::int64_t appointment,
                                    std::optional<std::int64_t> insurer, int insurer_cents) {
   const storage::Value p = partner ? storage::Value(*partner) : storage::null();
   const storage::Value i = insurer ? storage::Value(*insurer) : storage::null();
-  co_return co_await storage::run(db, kTagAppointment,
-                                  storage::bind(p, i, std::int64_t{insurer_cents}, appointment));
+  const std::int64_t cents = insurer_cents;
+  auto params = storage::bind(p, i, cents, appointment);
+  co_return co_await storage::run(db, kTagAppointment, std::move(params));
 }
 
 Task<Result<void>> tag_queue_entry(Executor& db, std::int64_t entry, std::int64_t partner) {
