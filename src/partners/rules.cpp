@@ -1,5 +1,7 @@
 #include "partners/rules.hpp"
 
+#include "agenda/local_time.hpp"
+
 #include <array>
 #include <chrono>
 #include <cstdint>
@@ -86,18 +88,16 @@ std::string normalize_code(std::string_view input) {
   return out.size() == kCodeLength ? out : std::string();
 }
 
+// Quotas count by calendar year in France: New Year's Eve after 23:00 UTC is already the next
+// year in Paris.
 int year_of(std::int64_t unix_seconds) {
-  const std::chrono::sys_days day{std::chrono::floor<std::chrono::days>(
-      std::chrono::sys_seconds{std::chrono::seconds{unix_seconds}})};
-  return static_cast<int>(std::chrono::year_month_day{day}.year());
+  return agenda::local_date(unix_seconds, agenda::zone("Europe/Paris")).year;
 }
 
 std::pair<std::int64_t, std::int64_t> year_bounds(int year) {
-  using std::chrono::January;
-  const auto start = std::chrono::sys_days{std::chrono::year{year} / January / 1};
-  const auto end = std::chrono::sys_days{std::chrono::year{year + 1} / January / 1};
-  return {std::chrono::duration_cast<std::chrono::seconds>(start.time_since_epoch()).count(),
-          std::chrono::duration_cast<std::chrono::seconds>(end.time_since_epoch()).count()};
+  const auto* paris = agenda::zone("Europe/Paris");
+  return {agenda::to_instant_lenient(agenda::LocalDate{year, 1, 1}, 0, paris),
+          agenda::to_instant_lenient(agenda::LocalDate{year + 1, 1, 1}, 0, paris)};
 }
 
 }  // namespace cabinet::partners

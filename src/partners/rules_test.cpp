@@ -55,11 +55,14 @@ TEST(PartnerRules, CodesAreReadableGroupedAndNormalisedBack) {
   EXPECT_EQ(normalize_code("ABCD-EFGH"), "");
 }
 
-TEST(PartnerRules, QuotasCountByCalendarYear) {
+TEST(PartnerRules, QuotasCountByCalendarYearInParis) {
   EXPECT_EQ(year_of(1'795'338'000), 2026);
+  // 31 December 2026 at 23:30 UTC is 00:30 on 1 January 2027 in Paris.
+  EXPECT_EQ(year_of(1'798'759'800), 2027);
+  EXPECT_EQ(year_of(1'798'757'999), 2026);  // 23:59:59 in Paris
   const auto [from, to] = year_bounds(2026);
-  EXPECT_EQ(from, 1'767'225'600);
-  EXPECT_EQ(to, 1'798'761'600);
+  EXPECT_EQ(from, 1'767'222'000);  // 2026-01-01 00:00 in Paris (UTC+1)
+  EXPECT_EQ(to, 1'798'758'000);
 }
 
 }  // namespace
