@@ -45,6 +45,7 @@
 #include "partners/hosts.hpp"
 #include "partners/routes.hpp"
 #include "partners/service.hpp"
+#include "payments/provider.hpp"
 #include "practitioners/specialties.hpp"
 #include "privacy/export.hpp"
 #include "privacy/routes.hpp"
