@@ -59,9 +59,10 @@ async function lastRowValue(page: Page, chart: string, col: number): Promise<str
 
 test('the operator reads the platform statistics drawn from real bookings', async ({
   page,
-  baseURL,
+  baseURL: configured,
 }) => {
   test.setTimeout(120_000);
+  const baseURL = configured ?? '';
   const email = uniqueEmail('nina');
   const clientIp = nextAddress();
   await createAccount(
