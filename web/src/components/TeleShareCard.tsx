@@ -84,7 +84,15 @@ export function TeleShareCard() {
             {d.medecin_traitant_excluded > 0 && (
               <p class="muted">{fillText(s.excluded, { n: d.medecin_traitant_excluded })}</p>
             )}
-            {d.share !== null && (
+            {d.share !== null && d.in_person_declared === null && (
+              // Without the in-person count the share is Cabinet's activity alone: a warning
+              // about the cap would alarm for nothing, so the card asks for the count first.
+              <p class="notice notice-info">
+                <Icon name="pencil" />
+                <span>{s.undeclared}</span>
+              </p>
+            )}
+            {d.share !== null && d.in_person_declared !== null && (
               <p class={`notice notice-${tone}`} role={d.level === 'ok' ? undefined : 'alert'}>
                 <Icon name={d.level === 'ok' ? 'check' : 'alert'} />
                 <span>{fillText(s[d.level], { cap })}</span>

@@ -117,8 +117,10 @@ export const enOperatorAccounts: typeof frOperatorAccounts = {
     meter: 'Teleconsultation share',
     share: '{share} teleconsultation',
     noActivity: 'No activity counted yet this year.',
-    detail: '{counted} teleconsultations counted out of {activity} consultations.',
-    excluded: '{n} teleconsultations with patients you are médecin traitant of are not counted.',
+    detail: 'Teleconsultations counted: {counted} · all consultations: {activity}.',
+    excluded: 'Not counted (patients you are médecin traitant of): {n}.',
+    undeclared:
+      'Enter your in-person consultations of the year below: without them, this share counts only the activity booked on Cabinet.',
     ok: 'You are under the cap.',
     near: 'Careful: you are getting close to the {cap} cap.',
     over: 'You are over the {cap} cap.',

@@ -118,8 +118,10 @@ export const frOperatorAccounts = {
     meter: 'Part de téléconsultation',
     share: '{share} de téléconsultation',
     noActivity: 'Pas encore d’activité comptée cette année.',
-    detail: '{counted} téléconsultations comptées sur {activity} consultations.',
-    excluded: '{n} téléconsultations avec vos patients « médecin traitant » ne sont pas comptées.',
+    detail: 'Téléconsultations comptées : {counted} · toutes consultations : {activity}.',
+    excluded: 'Non comptées (vos patients dont vous êtes le médecin traitant) : {n}.',
+    undeclared:
+      'Indiquez ci-dessous vos consultations au cabinet de l’année : sans elles, cette part ne compte que l’activité prise sur Cabinet.',
     ok: 'Vous êtes sous le plafond.',
     near: 'Attention : vous approchez du plafond de {cap}.',
     over: 'Vous dépassez le plafond de {cap}.',
