@@ -250,4 +250,26 @@ test('partners: the operator issues a code, the partner host shows its brand, th
   await m.goto('/compte/avantages');
   await expect(m.getByTestId('benefit-remaining')).toContainText('2 sur 3');
   await member.context.close();
+
+  // The booking made on partner.localhost counts in Urgence Docteurs' statistics and in no
+  // other partner's (counts under 5 are hidden, but a hidden count is never zero).
+  const json = async (path: string) =>
+    (await page.request.get(`/api/v1${path}`, { headers: { Accept: 'application/json' } })).json();
+  const partners = (await json('/operator/partners')) as { id: string; name: string }[];
+  const today = ((await json('/operator/stats')) as { to: string }).to;
+  const until = new Date(Date.parse(`${today}T12:00:00Z`) + 120 * 86_400_000)
+    .toISOString()
+    .slice(0, 10);
+  const totals = async (name: string) => {
+    const id = partners.find((x) => x.name === name)?.id ?? '';
+    const stats = (await json(
+      `/operator/stats?from=${today}&to=${until}&by=month&partner=${id}`,
+    )) as { totals: { bookings: number | null; suppressed: string[] } };
+    return stats.totals;
+  };
+  const brand = await totals('Urgence Docteurs');
+  expect(brand.bookings === null ? brand.suppressed.includes('bookings') : brand.bookings > 0).toBe(
+    true,
+  );
+  expect((await totals('Mutuelle Exemple')).bookings).toBe(0);
 });

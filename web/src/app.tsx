@@ -63,64 +63,6 @@ export function App() {
   return (
     <I18nProvider>
       <SessionProvider>
-        <LocationProvider>
-          <Layout>
-            <Router>
-              <Route path={ROUTES.home} component={HomePage} />
-              <Route path={ROUTES.patient} component={PatientPage} />
-              <Route path={ROUTES.myAppointments} component={MyAppointmentsPage} />
-              <Route path={ROUTES.appointmentDocuments} component={AppointmentDocumentsPage} />
-              <Route path={ROUTES.myDocuments} component={MyDocumentsPage} />
-              <Route path={ROUTES.medicalProfile} component={MedicalProfilePage} />
-              <Route path={ROUTES.messages} component={MessagesPage} />
-              <Route path={ROUTES.messageThread} component={MessageThreadPage} />
-              <Route path={ROUTES.practitioner} component={PractitionerPage} />
-              <Route path={ROUTES.operator} component={OperatorPage} />
-              <Route path={ROUTES.operatorAccounts} component={OperatorAccountsPage} />
-              <Route path={ROUTES.operatorLog} component={OperatorLogPage} />
-              <Route path={ROUTES.operatorStats} component={OperatorStatsPage} />
-              <Route path={ROUTES.operatorSettings} component={OperatorSettingsPage} />
-              <Route path={ROUTES.legal} component={LegalPage} />
-              <Route path={ROUTES.privacy} component={PrivacyPage} />
-              <Route path={ROUTES.accessibility} component={AccessibilityPage} />
-              <Route path={ROUTES.signup} component={SignUpPage} />
-              <Route path={ROUTES.signupPractitioner} component={SignUpPractitionerPage} />
-              <Route path={ROUTES.signupAssistant} component={SignUpAssistantPage} />
-              <Route path={ROUTES.confirmEmail} component={ConfirmEmailPage} />
-              <Route path={ROUTES.login} component={LoginPage} />
-              <Route path={ROUTES.forgotPassword} component={ForgotPasswordPage} />
-              <Route path={ROUTES.resetPassword} component={ResetPasswordPage} />
-              <Route path={ROUTES.account} component={AccountPage} />
-              <Route path={ROUTES.relatives} component={RelativesPage} />
-              <Route path={ROUTES.relative} component={RelativePage} />
-              <Route path={ROUTES.security} component={SecurityPage} />
-              <Route path={ROUTES.accessLog} component={AccessLogPage} />
-              <Route path={ROUTES.myData} component={MyDataPage} />
-              <Route path={ROUTES.accountDeleted} component={AccountDeletedPage} />
-              <Route path={ROUTES.devMailbox} component={DevMailboxPage} />
-              <Route path={ROUTES.search} component={SearchPage} />
-              <Route path={ROUTES.practitionerProfile} component={PractitionerProfileEditPage} />
-              <Route path={ROUTES.agenda} component={AgendaPage} />
-              <Route path={ROUTES.agendaHours} component={AgendaHoursPage} />
-              <Route path={ROUTES.consultations} component={PractitionerConsultationsPage} />
-              <Route path={ROUTES.staffMessages} component={PractitionerMessagesPage} />
-              <Route path={ROUTES.staffThread} component={StaffThreadPage} />
-              <Route path={ROUTES.practitionerQueue} component={PractitionerNowPage} />
-              <Route path={ROUTES.consultationClose} component={ConsultationClosePage} />
-              <Route path={ROUTES.practitionerPublic} component={PractitionerPublicPage} />
-              <Route path={ROUTES.consultationTest} component={ConsultationTestPage} />
-              <Route path={ROUTES.consultation} component={ConsultationPage} />
-              <Route path={ROUTES.invitation} component={InvitationPage} />
-              <Route path={ROUTES.verifyPrescription} component={VerifyPrescriptionPage} />
-              <Route path={ROUTES.booking} component={BookingPage} />
-              <Route path={ROUTES.queues} component={QueuesPage} />
-              <Route path={ROUTES.queueEntry} component={QueueWaitPage} />
-              <Route path={ROUTES.queueJoin} component={QueueJoinPage} />
-              <Route path={ROUTES.cancelLink} component={CancelLinkPage} />
-              <Route default component={NotFoundPage} />
-            </Router>
-          </Layout>
-        </LocationProvider>
         <BrandProvider>
           <LocationProvider>
             <Layout>
@@ -135,7 +77,11 @@ export function App() {
                 <Route path={ROUTES.messageThread} component={MessageThreadPage} />
                 <Route path={ROUTES.practitioner} component={PractitionerPage} />
                 <Route path={ROUTES.operator} component={OperatorPage} />
+                <Route path={ROUTES.operatorAccounts} component={OperatorAccountsPage} />
+                <Route path={ROUTES.operatorLog} component={OperatorLogPage} />
+                <Route path={ROUTES.operatorStats} component={OperatorStatsPage} />
                 <Route path={ROUTES.operatorPartners} component={OperatorPartnersPage} />
+                <Route path={ROUTES.operatorSettings} component={OperatorSettingsPage} />
                 <Route path={ROUTES.legal} component={LegalPage} />
                 <Route path={ROUTES.privacy} component={PrivacyPage} />
                 <Route path={ROUTES.terms} component={TermsPage} />
