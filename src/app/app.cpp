@@ -10,6 +10,7 @@
 #include "accounts/service.hpp"
 #include "accounts_admin/routes.hpp"
 #include "activity/routes.hpp"
+#include "app/public_url.hpp"
 #include "app/settings_catalog.hpp"
 #include "audit/log.hpp"
 #include "auth/rate_limit.hpp"
@@ -73,31 +74,6 @@ namespace cabinet::app {
 namespace {
 
 std::size_t cores() { return std::max(1U, std::thread::hardware_concurrency()); }
-
-// "https://cabinet.example.fr:8443/x" -> "https://cabinet.example.fr:8443"
-std::string origin_of(const std::string& url) {
-  const auto scheme = url.find("://");
-  if (scheme == std::string::npos) return url;
-  const auto path = url.find('/', scheme + 3);
-  return path == std::string::npos ? url : url.substr(0, path);
-}
-
-std::string host_of(const std::string& url) {
-  auto origin = origin_of(url);
-  origin = origin.substr(origin.find("://") + 3);
-  return origin.substr(0, origin.find(':'));
-}
-
-// Cookies are Secure except for a site served over plain HTTP on this machine.
-bool secure_cookies(const std::string& public_url) {
-  const auto host = host_of(public_url);
-  return public_url.starts_with("https://") || (host != "localhost" && host != "127.0.0.1");
-}
-
-std::string_view openapi_document() {
-  for (const auto& f : embedded::openapi()) return f.data;
-  return "{}";
-}
 
 }  // namespace
 
@@ -258,88 +234,6 @@ Result<void> App::build_services() {
   if (auto r = block_on(index_->load_all()); !r) return std::move(r).error();
   log::info("directory loaded", {{"practitioners", index_->size()}});
   return ok();
-}
-
-void App::wire() {
-  if (wired_) return;
-  wired_ = true;
-  dispatcher_.use(std::make_shared<http::RequestIdMiddleware>(random_));
-  dispatcher_.use(std::make_shared<http::AccessLogMiddleware>(registry_, config_.log.access));
-  dispatcher_.use(std::make_shared<http::LocaleMiddleware>());
-  dispatcher_.use(std::make_shared<http::SecurityHeadersMiddleware>(
-      http::SecurityHeadersOptions{.hsts = config_.http.public_url.starts_with("https://")}));
-
-  system::register_routes(router_, {.db = *db_,
-                                    .registry = registry_,
-                                    .hub = hub_,
-                                    .clock = clock_,
-                                    .openapi_json = openapi_document(),
-                                    .metrics_token = config_.metrics.token,
-                                    .version = version_string()});
-  system::register_realtime(hub_, clock_);
-  {
-    system::IceOptions ice;
-    ice.stun_urls = directory::split_list(config_.ice.stun_urls);
-    ice.turn_urls = directory::split_list(config_.ice.turn_urls);
-    ice.turn_secret = config_.ice.turn_secret;
-    ice.ttl = std::chrono::duration_cast<std::chrono::seconds>(config_.ice.turn_ttl);
-    system::register_ice_routes(router_, ice, [this] { return clock_.unix_seconds(); });
-  }
-
-  dispatcher_.set_authenticator(sessions_);
-  dispatcher_.set_guest_authenticator(
-      std::make_shared<consultation::GuestPasses>(*db_, clock_, *keys_));
-  dispatcher_.set_origins(http::Origins(config_.http.public_url, config_.http.allowed_origins,
-                                        http::is_loopback_host(config_.http.host)));
-  // Only hosts registered to an active partner, with the site's own scheme and port.
-  dispatcher_.origins().set_partner_hosts(
-      [hosts = partner_hosts_.get()](std::string_view host) { return hosts->served(host); });
-  accounts::register_routes(router_, *accounts_, *profiles_,
-                            secure_cookies(config_.http.public_url));
-  accounts::register_passkey_routes(router_, *passkeys_, *accounts_,
-                                    secure_cookies(config_.http.public_url));
-  privacy::register_routes(router_, *exports_);
-  practitioners::register_routes(router_, *practitioners_);
-  directory::register_routes(router_, *directory_);
-  directory::register_realtime(hub_, *index_);
-  booking::register_routes(router_, *booking_, config_.payments.provider);
-  consultation::register_routes(router_, *consultation_);
-  consultation::register_messages(hub_, *consultation_);
-  documents::register_routes(router_, *documents_);
-  documents::register_messages(hub_, *documents_);
-  messaging::register_routes(router_, *messaging_);
-  messaging::register_messages(hub_, *messaging_);
-  health::register_routes(router_, *health_);
-  accounts_admin::register_routes(router_, *accounts_admin_);
-  activity::register_routes(router_, *activity_);
-  queue::register_routes(router_, *queue_);
-  partners::register_routes(router_, *partners_);
-  queue::register_messages(hub_, *queue_);
-  reference::register_routes(router_, *reference_);
-  stats::register_routes(router_, *stats_);
-  settings::register_routes(router_, *settings_);
-  devtools::register_routes(router_, config_.mode == "development", config_.notify.mailbox_dir,
-                            dispatcher_.origins());
-
-  static_files_ = std::make_unique<http::StaticFiles>(config_.web.root);
-  dispatcher_.set_fallback(
-      [files = static_files_.get()](http::Request& request) -> Task<http::Response> {
-        co_return files->serve(request);
-      });
-  dispatcher_.freeze();
-
-  registry_.gauge("cabinet_websocket_connections", "Open WebSocket connections.", "",
-                  [this] { return static_cast<double>(hub_.connection_count()); });
-  registry_.gauge("cabinet_db_pool_connections", "Database connections by state.",
-                  "state=\"in_use\"",
-                  [this] { return static_cast<double>(db_->pool_stats().in_use); });
-  registry_.gauge("cabinet_db_pool_connections", "Database connections by state.", "state=\"idle\"",
-                  [this] {
-                    auto s = db_->pool_stats();
-                    return static_cast<double>(s.size - s.in_use);
-                  });
-  registry_.gauge("cabinet_db_pool_waiting", "Callers waiting for a database connection.", "",
-                  [this] { return static_cast<double>(db_->pool_stats().waiting); });
 }
 
 Result<std::uint16_t> App::listen() {
